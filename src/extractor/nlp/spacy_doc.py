@@ -1,0 +1,96 @@
+"""Build a spaCy ``Doc`` from Stanza's tokens, sentences and entities.
+
+The ``Doc`` reproduces the original text character for character (``doc.text == text``), so a
+token's ``idx`` and a span's ``start_char``/``end_char`` are offsets into the article. Whitespace
+between tokens other than a single space (newlines, double spaces, non-breaking spaces) becomes a
+whitespace token of its own, as spaCy's own tokenizer does.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+
+@lru_cache(maxsize=1)
+def blank_nlp() -> "spacy.language.Language":
+    """The Indonesian spaCy language (lexical attributes such as ``like_num`` only, no models)."""
+    return spacy.blank("id")
+
+
+def shared_vocab() -> Vocab:
+    return blank_nlp().vocab
+
+
+def to_spacy_doc(text: str, stanza_doc) -> Doc:
+    """Convert a Stanza ``Document`` over ``text`` into a spaCy ``Doc`` with the same characters."""
+    tokens: list[tuple[int, int]] = []
+    sentence_starts: set[int] = set()
+    for sentence in stanza_doc.sentences:
+        first = True
+        for token in sentence.tokens:
+            if token.start_char is None or token.end_char <= token.start_char:
+                continue
+            if tokens and token.start_char < tokens[-1][1]:
+                continue  # never overlap: keep the character stream exact
+            if first:
+                sentence_starts.add(len(tokens))
+                first = False
+            tokens.append((token.start_char, token.end_char))
+    entities = [(ent.start_char, ent.end_char, ent.type) for ent in getattr(stanza_doc, "ents", [])]
+    return build_doc(text, tokens, sentence_starts, entities)
+
+
+def build_doc(
+    text: str,
+    token_offsets: list[tuple[int, int]],
+    sentence_starts: Iterable[int] = (),
+    entities: Iterable[tuple[int, int, str]] = (),
+) -> Doc:
+    """Build a ``Doc`` over ``text`` from token character offsets (sorted, non-overlapping).
+
+    ``sentence_starts`` are indices into ``token_offsets``; ``entities`` are character spans with
+    a label, snapped outwards to token boundaries.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    sent_flags: list[bool | None] = []
+    starts = set(sentence_starts)
+    position = 0
+
+    def add_gap(gap: str) -> None:
+        if not gap:
+            return
+        if gap == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+            return
+        words.append(gap)
+        spaces.append(False)
+        sent_flags.append(False if sent_flags else True)
+
+    for index, (start, end) in enumerate(token_offsets):
+        add_gap(text[position:start])
+        words.append(text[start:end])
+        spaces.append(False)
+        sent_flags.append(True if (index in starts or not sent_flags) else False)
+        position = end
+    add_gap(text[position:])
+
+    if not words:
+        return Doc(shared_vocab(), words=[], spaces=[])
+    doc = Doc(shared_vocab(), words=words, spaces=spaces, sent_starts=sent_flags)
+    assert doc.text == text, "spaCy Doc does not reproduce the article text"
+    spans: list[Span] = []
+    last_end = -1
+    for start, end, label in sorted(entities):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or span.start < last_end:
+            continue
+        spans.append(span)
+        last_end = span.end
+    doc.ents = spans
+    return doc

@@ -1,0 +1,80 @@
+"""Stages of the extraction pipeline and the context they share.
+
+Each stage is one class, in the manner of Stanza's processors: it declares what it ``requires``
+and what it ``provides``, and :class:`ExtractionPipeline` checks at construction that every
+requirement is provided by an earlier stage. The work itself lives in pure functions
+``extract_<type>(doc, context) -> Iterable[Record]`` in :mod:`extractor.extractors`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Optional, Sequence
+
+from spacy.tokens import Doc
+
+from .document import Article
+from .records import ArticleMeta
+
+
+@dataclass
+class ExtractionContext:
+    """What the stages know about one article, filled in stage by stage."""
+
+    article: Article
+    doc: Doc
+    published: Optional[dt.date] = None
+    published_source: Optional[str] = None  # "input", "text", "copyright", "inferred" or None
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+    # Character ranges of bylines, copyright lines and other boilerplate: no record comes from them.
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    records: dict[str, list[Any]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return any(start < b_end and b_start < end for b_start, b_end in self.boilerplate)
+
+
+class Stage:
+    """One step of the pipeline. Subclasses set ``name``, ``requires``, ``provides``."""
+
+    name: ClassVar[str]
+    requires: ClassVar[frozenset[str]] = frozenset()
+    provides: ClassVar[frozenset[str]] = frozenset()
+
+    def __call__(self, context: ExtractionContext) -> None:
+        raise NotImplementedError
+
+
+class RecordStage(Stage):
+    """A stage that runs one extractor function and stores its records under ``name``."""
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Any]:
+        raise NotImplementedError
+
+    def __call__(self, context: ExtractionContext) -> None:
+        context.records[self.name] = list(self.extract(context.doc, context))
+
+
+class ExtractionPipeline:
+    """An ordered list of stages whose requirements are checked once, at construction."""
+
+    def __init__(self, stages: Sequence[Stage]):
+        available: set[str] = {"doc", "article"}
+        for stage in stages:
+            missing = set(stage.requires) - available
+            if missing:
+                raise ValueError(
+                    f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage provides"
+                )
+            available |= set(stage.provides)
+        self.stages = list(stages)
+
+    def __call__(self, context: ExtractionContext) -> ExtractionContext:
+        for stage in self.stages:
+            stage(context)
+        return context
