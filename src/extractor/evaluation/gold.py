@@ -1,0 +1,229 @@
+"""Load raw articles, gold files and stored predictions, with errors that name file, record and field.
+
+Raw text is read exactly as the extractor reads it: UTF-8, a leading BOM removed, no newline
+translation (``newline=""``), so gold offsets and prediction offsets index the same string.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+from pydantic import ValidationError
+
+from ..document import Article, parse_published
+from ..records import DocumentRecords
+
+PathLike = Union[str, Path]
+RAW_SUFFIXES = (".txt", ".json", ".jsonl")
+
+
+class GoldError(ValueError):
+    """One or more problems in gold, raw or prediction files; ``problems`` lists them one per line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def read_text(path: PathLike) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _article_from_object(obj: Any, origin: str) -> Article:
+    if not isinstance(obj, dict) or "id" not in obj or "text" not in obj:
+        raise GoldError([f"{origin}: expected an object with 'id' and 'text'"])
+    if not isinstance(obj["text"], str):
+        raise GoldError([f"{origin}: field 'text' is not a string"])
+    try:
+        published = parse_published(obj.get("published"))
+    except ValueError as exc:
+        raise GoldError([f"{origin}: published: {exc}"]) from None
+    known = {"id", "text", "published", "title", "url", "source"}
+    return Article(
+        doc_id=str(obj["id"]),
+        text=obj["text"],
+        published=published,
+        title=obj.get("title"),
+        url=obj.get("url"),
+        source=obj.get("source"),
+        origin=origin,
+        extra={k: v for k, v in obj.items() if k not in known},
+    )
+
+
+def _read_raw_file(path: Path, wanted: Optional[set[str]]) -> Iterable[Article]:
+    if path.suffix == ".txt":
+        if wanted is None or path.stem in wanted:
+            yield Article(doc_id=path.stem, text=read_text(path), origin=str(path))
+        return
+    text = read_text(path)
+    if path.suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise GoldError([f"{path}: invalid JSON: {exc}"]) from None
+        objects = data if isinstance(data, list) else [data]
+        for i, obj in enumerate(objects):
+            article = _article_from_object(obj, f"{path}[{i}]" if isinstance(data, list) else str(path))
+            if wanted is None or article.doc_id in wanted:
+                yield article
+        return
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        # Skip the JSON parse of lines that cannot hold a wanted id (a corpus has thousands).
+        if wanted is not None and not any(doc_id in line for doc_id in wanted):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError([f"{path}:{line_no}: invalid JSON: {exc}"]) from None
+        article = _article_from_object(obj, f"{path}:{line_no}")
+        if wanted is None or article.doc_id in wanted:
+            yield article
+
+
+def load_raw_documents(raw: PathLike, doc_ids: Optional[Iterable[str]] = None) -> dict[str, Article]:
+    """Articles from a folder of ``.txt``/``.json``/``.jsonl`` files or from one such file.
+
+    With ``doc_ids`` only those documents are kept (missing ones are simply absent).
+    """
+    raw = Path(raw)
+    wanted = set(doc_ids) if doc_ids is not None else None
+    if raw.is_dir():
+        files = sorted(p for p in raw.iterdir() if p.is_file() and p.suffix in RAW_SUFFIXES)
+    elif raw.is_file():
+        files = [raw]
+    else:
+        raise GoldError([f"{raw}: no such file or directory"])
+    articles: dict[str, Article] = {}
+    for path in files:
+        for article in _read_raw_file(path, wanted):
+            if article.doc_id in articles:
+                raise GoldError([f"{article.origin}: duplicate doc_id {article.doc_id!r} (also in {articles[article.doc_id].origin})"])
+            articles[article.doc_id] = article
+    return articles
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    """Pydantic's error location as ``dates[3].value``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "<document>"
+
+
+def validation_problems(obj: Any, where: str, text: Optional[str] = None) -> tuple[Optional[DocumentRecords], list[str]]:
+    """Validate one ``DocumentRecords`` object; problems are prefixed with ``where``."""
+    try:
+        records = DocumentRecords.model_validate(obj)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = _location(tuple(err["loc"]))
+            value = err.get("input")
+            shown = f" (got {value!r})" if not isinstance(value, (dict, list)) else ""
+            problems.append(f"{where}: {loc}: {err['msg']}{shown}")
+        return None, problems
+    if text is None:
+        return records, []
+    return records, [f"{where}: {problem}" for problem in records.offset_problems(text)]
+
+
+def load_gold_file(path: PathLike, text: Optional[str]) -> DocumentRecords:
+    """One gold file, validated against the article ``text`` (``None``: the text is missing)."""
+    path = Path(path)
+    try:
+        obj = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise GoldError([f"{path}: invalid JSON: {exc}"]) from None
+    except OSError as exc:
+        raise GoldError([f"{path}: cannot read: {exc}"]) from None
+    if not isinstance(obj, dict):
+        raise GoldError([f"{path}: expected one DocumentRecords object, got {type(obj).__name__}"])
+    records, problems = validation_problems(obj, str(path), text)
+    if records is not None:
+        if records.doc_id != path.stem:
+            problems.insert(0, f"{path}: doc_id: {records.doc_id!r} differs from the file name {path.stem!r}")
+        if text is None:
+            problems.insert(0, f"{path}: doc_id: no raw document {records.doc_id!r} found")
+    if problems:
+        raise GoldError(problems)
+    return records
+
+
+def load_gold(gold_dir: PathLike, raw: PathLike) -> tuple[dict[str, DocumentRecords], dict[str, Article]]:
+    """All gold files of ``gold_dir`` (``*.json``) and their articles from ``raw``.
+
+    Every problem in every file is collected before raising, so one run lists them all.
+    """
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError([f"{gold_dir}: not a directory"])
+    paths = sorted(gold_dir.glob("*.json"))
+    articles = load_raw_documents(raw, [p.stem for p in paths])
+    gold: dict[str, DocumentRecords] = {}
+    problems: list[str] = []
+    for path in paths:
+        article = articles.get(path.stem)
+        try:
+            gold[path.stem] = load_gold_file(path, article.text if article else None)
+        except GoldError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise GoldError(problems)
+    return gold, {doc_id: articles[doc_id] for doc_id in gold}
+
+
+def load_predictions(path: PathLike, texts: Optional[dict[str, str]] = None) -> tuple[dict[str, DocumentRecords], list[str]]:
+    """Predictions from a JSONL of ``DocumentRecords``: ``(by doc_id, warnings)``.
+
+    Schema errors raise :class:`GoldError`. Offset mismatches against ``texts`` are returned as
+    warnings so a faulty span still shows up in the scores (as a false positive, usually).
+    """
+    path = Path(path)
+    predictions: dict[str, DocumentRecords] = {}
+    problems: list[str] = []
+    warnings: list[str] = []
+    try:
+        lines = read_text(path).splitlines()
+    except OSError as exc:
+        raise GoldError([f"{path}: cannot read: {exc}"]) from None
+    for line_no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{line_no}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: invalid JSON: {exc}")
+            continue
+        records, errors = validation_problems(obj, where)
+        if records is None:
+            problems.extend(errors)
+            continue
+        if records.doc_id in predictions:
+            problems.append(f"{where}: doc_id: duplicate prediction for {records.doc_id!r}")
+            continue
+        if texts is not None and records.doc_id in texts:
+            warnings.extend(f"{where}: {p}" for p in records.offset_problems(texts[records.doc_id]))
+        predictions[records.doc_id] = records
+    if problems:
+        raise GoldError(problems)
+    return predictions, warnings
+
+
+def write_gold_file(records: DocumentRecords, gold_dir: PathLike) -> Path:
+    """Write ``<gold_dir>/<doc_id>.json`` (UTF-8, non-ASCII kept readable)."""
+    path = Path(gold_dir) / f"{records.doc_id}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = records.model_dump(mode="json", exclude={"article"} if records.article is None else None)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,374 @@
+"""Figures: numbers that carry a fact (spec § figures).
+
+Regexes run over the article text itself (``doc.text == text``), so every span is exact whatever
+the tokenizer did with ``US$16.74`` or ``ke-16``. Candidates of all kinds are collected, then the
+longest, earliest ones win (``US$16.74 miliar`` beats a bare ``16.74``). A candidate is dropped
+when it overlaps a date record, boilerplate, a URL or e-mail address, or follows a word that
+makes the number a label rather than a fact (``Pasal 5``, ``Nomor 17``, ``pukul 10``).
+
+Decisions worth knowing:
+
+* A count needs a noun after the number: ``10 negara``, ``tiga area``, ``1,5 juta orang``. The
+  noun is any lower-case word that is not a function word, verb (by prefix) or other junk listed
+  in ``figures.json``; capitalised nouns only from a short list (``10 Negara``, ``4 WNI``). Bare
+  numbers without a noun are not emitted: nothing says what they count.
+* A bare four-digit 1900-2099 is a year, never a count or quantity.
+* ``kedua``, ``ketiga`` ... without a hyphen mean "both/all three" after a function word or at a
+  clause start (``Ketiga bidang tersebut``, ``antara kedua negara``) and are then not ordinals;
+  after a noun they are (``pertemuan kedua``, ``terbesar ketiga``, ``untuk kedua kalinya``).
+  ``ke-N`` and ``ke-delapan`` are always ordinals.
+* ``pertama`` is an ordinal when it follows a word in the same clause (``pertemuan pertama``,
+  ``untuk pertama kalinya``); a capitalised ``Pertama`` (titles such as ``Sekretaris Pertama``,
+  the discourse marker ``Pertama, ...``) and ``pertama-tama`` are not.
+* Vague plurals (``belasan``, ``puluhan negara``) have no value and are not figures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator, Optional
+
+from spacy.tokens import Doc
+
+from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
+from ..pipeline import ExtractionContext, RecordStage
+from ..records import Figure, FigureKind
+
+
+@lru_cache(maxsize=1)
+def figure_lexicon() -> dict:
+    with resources.files("extractor.resources").joinpath("figures.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Regex alternation, longest first, with spaces matching any run of horizontal whitespace."""
+    escaped = (re.escape(word).replace(r"\ ", r"[ \u00a0]+") for word in sorted(set(words), key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+_GAP = r"[ \u00a0]+"
+_OPT_GAP = r"[ \u00a0]?"
+# A number starts where no word character, sign or separator glues it to something else
+# (``G20``, ``ASEAN+3``, ``Su-35``, ``2/8``, ``021-555``) and ends before another digit group.
+_NUMBER_START = r"(?<![\w+\-\u2010\u2011\u2013/.,:@#$€£¥])"
+_DIGITS = r"\d+(?:[.,]\d+)*(?![.,]?\d)(?![:/\-\u2013]\d)"
+
+
+@dataclass(frozen=True)
+class FigurePatterns:
+    money_prefix: re.Pattern
+    amount_unit: re.Pattern
+    percent: re.Pattern
+    ordinal_ke: re.Pattern
+    ordinal_suffix: re.Pattern
+    ordinal_fused: re.Pattern
+    ordinal_pertama: re.Pattern
+    excluded_region: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def figure_patterns() -> FigurePatterns:
+    lexicon = figure_lexicon()
+    numbers = number_lexicon()
+    multipliers = _alternation(numbers["multipliers"])
+    word = _alternation(lexicon["number_words"] + list(numbers["multipliers"]))
+    # Number words and multipliers, case-insensitive; ``M``/``T`` only after digits, in capitals.
+    words_amount = rf"\b{word}(?:{_GAP}{word})*\b(?![-\u2010\u2011])"
+    digits_amount = rf"{_DIGITS}(?:{_GAP}{multipliers}\b)*"
+    amount = rf"(?P<amount>{_NUMBER_START}(?:{digits_amount}|{words_amount}))"
+    money_amount = rf"(?P<amount>{_DIGITS}(?:{_OPT_GAP}(?:{multipliers}\b|(?-i:[MT])\b))?)"
+
+    currencies = lexicon["currencies"]
+    prefix = _alternation(currencies["prefix"])
+    suffix = _alternation(currencies["suffix"])
+    measures = _alternation(lexicon["measures"])
+    durations = _alternation(lexicon["durations"])
+    percent_words = _alternation(word for word in lexicon["percent"] if word != "%")
+    ordinal_words = _alternation(lexicon["ordinals"]["word_forms"])
+    tail_word = r"(?:belas|puluh|ratus)"
+    return FigurePatterns(
+        money_prefix=re.compile(rf"(?<![\w$])(?-i:(?P<currency>{prefix}))[ \u00a0]?{money_amount}", re.IGNORECASE),
+        # Everything "amount + unit word": money written after the number, measures, durations,
+        # counts; the unit decides the kind. Measures may stick to the number (``500km``).
+        amount_unit=re.compile(
+            rf"{amount}(?:(?P<gap>{_GAP})(?P<currency>{suffix})\b"
+            rf"|(?P<mgap>{_OPT_GAP})(?P<measure>{measures})(?![\w²³])"
+            rf"|{_GAP}(?P<duration>{durations})\b"
+            rf"|{_GAP}(?P<noun>[^\W\d_]+)\b(?!-)(?:{_GAP}(?P<noun2>[^\W\d_]+)\b(?!-))?)",
+            re.IGNORECASE,
+        ),
+        percent=re.compile(rf"{amount}(?:{_OPT_GAP}%|{_GAP}{percent_words}\b)", re.IGNORECASE),
+        ordinal_ke=re.compile(
+            rf"(?<![\w\-])ke[-\u2010\u2011\u2013]{_OPT_GAP}(?:\d+\b(?![.,]\d)|{words_amount})", re.IGNORECASE
+        ),
+        ordinal_suffix=re.compile(rf"{_NUMBER_START}\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
+        ordinal_fused=re.compile(rf"\b{ordinal_words}(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011])", re.IGNORECASE),
+        ordinal_pertama=re.compile(r"(?<=[^\W\d_])[ \u00a0]+(?P<word>pertama)\b(?![-\u2010\u2011])"),
+        excluded_region=re.compile(r"\S*(?:https?://|www\.)\S*|\S+@\S+\.\S+|\S*\.(?:com|co\.id|go\.id|or\.id|org|net)\b\S*"),
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: FigureKind
+    value: float
+    unit: Optional[str]
+    rule: str
+    priority: int  # lower wins ties between spans of equal length
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)[ \u00a0]*$")
+_CLAUSE_BOUNDARY = re.compile(r"[.!?;:,\"“”()\n](?:\s|$)|\n|^")
+
+
+def _previous_word(text: str, start: int) -> Optional[str]:
+    """The word right before ``start`` (same line, nothing but spaces between), or ``None``."""
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match.group(1) if match else None
+
+
+def _is_year(amount: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", amount))
+
+
+def _is_count_noun(word: str) -> bool:
+    count = figure_lexicon()["count"]
+    lowered = word.lower()
+    if word in count["capitalised_count_nouns"]:
+        return True
+    if not word.islower() or len(word) < 3 or lowered in _not_count_words():
+        return False
+    if lowered in count["nouns_despite_prefix"]:
+        return True
+    return not (len(lowered) >= 6 and lowered.startswith(tuple(count["verb_prefixes"])))
+
+
+@lru_cache(maxsize=1)
+def _not_count_words() -> frozenset[str]:
+    lexicon = figure_lexicon()
+    words = set(lexicon["count"]["not_count_words"]) | set(number_lexicon()["vague_plurals"])
+    words |= set(lexicon["number_words"]) | {w.lower() for w in number_lexicon()["multipliers"]}
+    words |= {w.lower() for w in lexicon["percent"]}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _unit_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    lexicon = figure_lexicon()
+
+    def folded(table: dict[str, str]) -> dict[str, str]:
+        return {" ".join(key.lower().split()): value for key, value in table.items()}
+
+    return (
+        lexicon["currencies"]["prefix"],
+        folded(lexicon["currencies"]["suffix"]),
+        folded(lexicon["measures"]),
+        folded(lexicon["durations"]),
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _amount_value(amount: str, allow_letters: bool = False) -> Optional[float]:
+    words = amount.split()
+    if not allow_letters and any(w in number_lexicon()["multipliers_case_sensitive"] for w in words):
+        return None
+    return parse_number(amount)
+
+
+def _money_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
+    prefixes, _, _, _ = _unit_tables()
+    for match in patterns.money_prefix.finditer(text):
+        amount = match.group("amount")
+        # ``Rp1.500`` reads as Indonesian thousands; ``M``/``T`` glued to digits are multipliers.
+        glued = re.fullmatch(r"(.*?\d)([MT])", amount)
+        value = parse_number(f"{glued.group(1)} {glued.group(2)}") if glued else _amount_value(amount, True)
+        if value is None:
+            continue
+        yield _Candidate(match.start(), match.end(), FigureKind.money, value, prefixes[match.group("currency")], "money_prefix", 0)
+
+
+def _amount_unit_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
+    _, suffixes, measures, durations = _unit_tables()
+    classifiers = set(figure_lexicon()["count"]["classifiers"])
+    for match in patterns.amount_unit.finditer(text):
+        amount = match.group("amount")
+        value = _amount_value(amount)
+        if value is None or _is_excluded_context(text, match.start("amount")):
+            continue
+        start = match.start("amount")
+        if match.group("currency"):
+            yield _Candidate(start, match.end("currency"), FigureKind.money, value, suffixes[_fold(match.group("currency"))], "money_suffix", 0)
+        elif match.group("measure"):
+            measure = match.group("measure")
+            unit = measures.get(_fold(measure)) or measures.get(measure)
+            if unit is None or _is_year(amount):
+                continue
+            yield _Candidate(start, match.end("measure"), FigureKind.quantity, value, unit, "quantity", 2)
+        elif match.group("duration"):
+            if _is_year(amount):
+                continue
+            unit = durations[_fold(match.group("duration"))]
+            yield _Candidate(start, match.end("duration"), FigureKind.duration, value, unit, "duration", 2)
+        elif match.group("noun"):
+            noun = match.group("noun")
+            if _is_year(amount) or not _is_count_noun(noun):
+                continue
+            end, unit = match.end("noun"), noun.lower()
+            noun2 = match.group("noun2")
+            if unit in classifiers and noun2 and noun2.islower() and _is_count_noun(noun2):
+                end, unit = match.end("noun2"), noun2.lower()
+            if amount.lower() == "satu" and (_previous_word(text, start) or "").lower() == "salah":
+                continue
+            yield _Candidate(start, end, FigureKind.count, value, unit, "count", 3)
+
+
+def _percent_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
+    for match in patterns.percent.finditer(text):
+        value = _amount_value(match.group("amount"))
+        if value is None or _is_excluded_context(text, match.start()):
+            continue
+        yield _Candidate(match.start(), match.end(), FigureKind.percent, value, "%", "percent", 1)
+
+
+def _ordinal_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
+    ordinals = figure_lexicon()["ordinals"]
+    for pattern, rule in ((patterns.ordinal_ke, "ordinal_ke"), (patterns.ordinal_suffix, "ordinal_suffix")):
+        for match in pattern.finditer(text):
+            value = parse_ordinal(match.group())
+            if value is not None and value > 0:
+                yield _Candidate(match.start(), match.end(), FigureKind.ordinal, value, None, rule, 1)
+    collective_before = set(ordinals["collective_before"])
+    for match in patterns.ordinal_fused.finditer(text):
+        value = parse_ordinal(match.group())
+        if value is None:
+            continue
+        following = re.match(r"[ \u00a0]*([^\W\d_]+)", text[match.end() : match.end() + 30])
+        next_word = following.group(1).lower() if following else ""
+        if next_word in ordinals["collective_after"]:
+            continue
+        if next_word not in ordinals["ordinal_after"] and _is_collective(match.group(), _previous_word(text, match.start())):
+            continue
+        yield _Candidate(match.start(), match.end(), FigureKind.ordinal, value, None, "ordinal_word", 1)
+    for match in patterns.ordinal_pertama.finditer(text):
+        yield _Candidate(match.start("word"), match.end("word"), FigureKind.ordinal, 1, None, "ordinal_pertama", 1)
+
+
+def _is_collective(word: str, previous: Optional[str]) -> bool:
+    """Whether ``kedua``/``ketiga``... means "both/all three" here rather than "second/third"."""
+    if previous is None or previous.endswith("."):
+        return True  # clause start: "Ketiga bidang tersebut ..."
+    if previous.lower() in figure_lexicon()["ordinals"]["collective_before"]:
+        return True
+    # "Pertemuan Kedua" (title case) is an ordinal; "Indonesia kedua ..." is not a noun + ordinal
+    return word.islower() and not previous.islower()
+
+
+@lru_cache(maxsize=1)
+def _excluded_before() -> frozenset[str]:
+    return frozenset(figure_lexicon()["excluded_before_number"])
+
+
+def _is_excluded_context(text: str, start: int) -> bool:
+    """The number is a label: ``Pasal 5``, ``UU Nomor 17``, ``pukul 10``, ``No. 12``."""
+    previous = _previous_word(text, start)
+    if previous is None:
+        return False
+    lowered = previous.lower()
+    return lowered in _excluded_before() or lowered.rstrip(".") in _excluded_before()
+
+
+def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Longest first, then leftmost, then by kind priority; no two selected spans overlap."""
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.priority)):
+        if all(candidate.end <= other.start or other.end <= candidate.start for other in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _subject(text: str, start: int) -> Optional[str]:
+    """The noun phrase before ``mencapai``/``sebesar``/... that introduces the figure, if any."""
+    lexicon = figure_lexicon()
+    window_start = max(0, start - 200)
+    window = text[window_start:start]
+    boundaries = list(_CLAUSE_BOUNDARY.finditer(window))
+    clause_offset = boundaries[-1].end() if boundaries else 0
+    words = [(m.start() + window_start + clause_offset, m.group()) for m in re.finditer(r"\S+", window[clause_offset:])]
+    triggers = set(lexicon["subject_triggers"])
+    while words and words[-1][1].lower() in ("sekitar", "hampir", "lebih", "dari", "kurang", "nyaris"):
+        words.pop()
+    if len(words) < 2 or words[-1][1].lower() not in triggers:
+        return None
+    words.pop()
+    phrase = " ".join(w for _, w in words).lower()
+    for filler in sorted(lexicon["subject_leading_fillers"], key=len, reverse=True):
+        if phrase.startswith(filler + " "):
+            words = words[len(filler.split()) :]
+            break
+    stops = set(lexicon["subject_stop_words"])
+    for index, (_, word) in enumerate(words):
+        if word.lower() in stops or word[0].isdigit():
+            words = words[:index]
+            break
+    if not words or len(words) > 8:
+        return None
+    first_start = words[0][0]
+    last_start, last_word = words[-1]
+    return " ".join(text[first_start : last_start + len(last_word)].split())
+
+
+def _date_spans(context: ExtractionContext) -> list[tuple[int, int]]:
+    return [(record.start, record.end) for record in context.records.get("dates", [])]
+
+
+def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
+    """Figures in the article, in text order."""
+    text = doc.text
+    patterns = figure_patterns()
+    blocked = _date_spans(context) + [m.span() for m in patterns.excluded_region.finditer(text)]
+    candidates = [
+        candidate
+        for generator in (_money_candidates, _amount_unit_candidates, _percent_candidates, _ordinal_candidates)
+        for candidate in generator(text, patterns)
+        if not context.in_boilerplate(candidate.start, candidate.end)
+        and not any(candidate.start < b_end and b_start < candidate.end for b_start, b_end in blocked)
+        and not _in_copyright_line(text, candidate.start)
+    ]
+    for candidate in _select(candidates):
+        subject = _subject(text, candidate.start) if candidate.kind in (FigureKind.percent, FigureKind.money, FigureKind.quantity) else None
+        yield Figure(
+            start=candidate.start,
+            end=candidate.end,
+            text=text[candidate.start : candidate.end],
+            kind=candidate.kind,
+            value=candidate.value,
+            unit=candidate.unit,
+            subject=subject,
+            rule=candidate.rule,
+        )
+
+
+def _in_copyright_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return "©" in line or "copyright" in line.lower()
+
+
+class FiguresStage(RecordStage):
+    name = "figures"
+    requires = frozenset({"dates", "boilerplate"})
+    provides = frozenset({"figures"})
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
+        return extract_figures(doc, context)

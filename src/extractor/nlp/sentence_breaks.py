@@ -1,0 +1,95 @@
+"""Deterministic correction of sentence breaks the Stanza tokenizer puts after abbreviations.
+
+The tokenizer sometimes ends a sentence at the full stop of a title (`Dr.`), a
+reference abbreviation (`No.`, `Jl.`) or a personal initial (`Retno L.P. Marsudi`).
+A break is merged away when the sentence's last word is such an abbreviation
+(lexicon: `resources/sentence_abbreviations.json`) or capital initials, the full
+stop is attached to it, the gap to the next sentence holds no line break, and
+the next sentence starts with a letter or digit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from stanza.models.common import doc as stanza_doc
+
+INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]\.?")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations with their final full stop, e.g. `Dr.`, `No.`."""
+    with resources.files("extractor.resources").joinpath("sentence_abbreviations.json").open(encoding="utf-8") as handle:
+        lexicon = json.load(handle)
+    return frozenset(entry for key in ("titles", "references", "inline") for entry in lexicon[key])
+
+
+def ends_with_abbreviation(text: str, tokens: Sequence[tuple[int, int]]) -> bool:
+    """Whether the sentence whose token spans are `tokens` ends with an abbreviation's full stop."""
+    if not tokens:
+        return False
+    last_start, last_end = tokens[-1]
+    last = text[last_start:last_end]
+    if last.endswith(".") and (last in abbreviations() or INITIALS.fullmatch(last)):
+        return True
+    if last == "." and len(tokens) >= 2:
+        previous_start, previous_end = tokens[-2]
+        if previous_end == last_start:
+            previous = text[previous_start:previous_end]
+            return previous + "." in abbreviations() or bool(INITIALS.fullmatch(previous))
+    return False
+
+
+def should_merge(text: str, sentence_tokens: Sequence[tuple[int, int]], next_tokens: Sequence[tuple[int, int]]) -> bool:
+    if not sentence_tokens or not next_tokens:
+        return False
+    gap = text[sentence_tokens[-1][1]:next_tokens[0][0]]
+    if "\n" in gap:
+        return False
+    next_first = text[next_tokens[0][0]:next_tokens[0][1]]
+    return next_first[:1].isalnum() and ends_with_abbreviation(text, sentence_tokens)
+
+
+def merged_sentence_groups(text: str, sentences: Sequence[Sequence[tuple[int, int]]]) -> list[list[int]]:
+    """Indices of the tokenizer's sentences grouped into corrected sentences."""
+    groups: list[list[int]] = []
+    for index, tokens in enumerate(sentences):
+        if groups and should_merge(text, sentences[index - 1], tokens):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def correct_sentence_breaks(document: stanza_doc.Document) -> stanza_doc.Document:
+    """The document with abbreviation-caused sentence breaks merged; unchanged if there are none."""
+    spans = [[(token.start_char, token.end_char) for token in sentence.tokens] for sentence in document.sentences]
+    groups = merged_sentence_groups(document.text, spans)
+    if len(groups) == len(document.sentences):
+        return document
+    merged: list[list[dict]] = []
+    for group in groups:
+        words: list[dict] = []
+        for index in group:
+            words.extend(document.sentences[index].to_dict())
+        renumber(words)
+        merged.append(words)
+    return stanza_doc.Document(merged, document.text)
+
+
+def renumber(words: list[dict]) -> None:
+    """Give the words of a merged sentence consecutive ids (multi-word token ranges included)."""
+    next_id = 1
+    for word in words:
+        word_id = word["id"]
+        if isinstance(word_id, (tuple, list)) and len(word_id) == 2:
+            width = word_id[1] - word_id[0]
+            word["id"] = (next_id, next_id + width)
+        else:
+            word["id"] = next_id
+            next_id += 1

@@ -1,0 +1,101 @@
+import json
+from importlib import resources
+
+import pytest
+
+from extractor.normalize.countries import (
+    bloc_code,
+    bloc_phrases,
+    country_code,
+    country_phrases,
+    country_spans,
+    is_abbreviation,
+    party_code,
+    party_spans,
+)
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("RI", "ID"), ("Indonesia", "ID"), ("Republik Indonesia", "ID"),
+        ("Rusia", "RU"), ("Russia", "RU"), ("Federasi Rusia", "RU"),
+        ("Laos", "LA"), ("AS", "US"), ("Amerika Serikat", "US"), ("Amerika", "US"),
+        ("Tiongkok", "CN"), ("RRT", "CN"), ("China", "CN"), ("Cina", "CN"),
+        ("Republik Rakyat Tiongkok", "CN"), ("Korut", "KP"), ("Korea Utara", "KP"),
+        ("Korsel", "KR"), ("Korea Selatan", "KR"), ("Inggris", "GB"), ("Jepang", "JP"),
+        ("Selandia Baru", "NZ"), ("Singapura", "SG"), ("Malaysia", "MY"), ("Myanmar", "MM"),
+        ("Vietnam", "VN"), ("Filipina", "PH"), ("Thailand", "TH"), ("Kamboja", "KH"),
+        ("Brunei", "BN"), ("Brunei Darussalam", "BN"), ("Timor Leste", "TL"), ("Timor-Leste", "TL"),
+        ("India", "IN"), ("Bangladesh", "BD"), ("Uruguay", "UY"), ("Arab Saudi", "SA"),
+        ("Saudi", "SA"), ("Uni Emirat Arab", "AE"), ("UEA", "AE"), ("Australia", "AU"),
+        ("Jerman", "DE"), ("Prancis", "FR"), ("Perancis", "FR"), ("Belanda", "NL"),
+        ("Palestina", "PS"), ("Russian", "RU"),
+    ],
+)
+def test_country_code(phrase, code):
+    assert country_code(phrase) == code
+
+
+def test_whitespace_and_case():
+    assert country_code("Selandia\u00a0 Baru") == "NZ"
+    assert country_code("  laos ") == "LA"
+    assert country_code("LAOS") == "LA"
+
+
+@pytest.mark.parametrize("phrase", ["as", "As", "ri", "Ri", "Korea", "Asia", "", "Jakarta", "PBB"])
+def test_not_a_country(phrase):
+    assert country_code(phrase) is None
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [("ASEAN", "ASEAN"), ("UE", "EU"), ("Uni Eropa", "EU"), ("PBB", "UN"), ("OKI", "OIC"),
+     ("G20", "G20"), ("APEC", "APEC"), ("MIKTA", "MIKTA"), ("BRICS", "BRICS"), ("IORA", "IORA"),
+     ("EAEU", "EAEU"), ("SCO", "SCO")],
+)
+def test_bloc_code(phrase, code):
+    assert bloc_code(phrase) == code
+    assert party_code(phrase) == code
+
+
+def test_party_code_prefers_country():
+    assert party_code("Rusia") == "RU"
+    assert party_code("Jakarta") is None
+    assert bloc_code("Rusia") is None
+
+
+def test_every_un_member_and_no_ambiguous_name():
+    data = json.loads(resources.files("extractor.resources").joinpath("countries.json").read_text("utf-8"))
+    assert len(data["countries"]) >= 193
+    seen = {}
+    for code, names in data["countries"].items():
+        assert len(code) == 2 and code.isupper()
+        for name in names:
+            assert seen.setdefault(name.casefold(), code) == code, name
+    assert not set(data["countries"]) & set(data["blocs"])
+
+
+def test_phrases_round_trip():
+    phrases = country_phrases()
+    assert phrases["Federasi Rusia"] == "RU"
+    for phrase, code in phrases.items():
+        assert country_code(phrase) == code, phrase
+    for phrase, code in bloc_phrases().items():
+        assert bloc_code(phrase) == code, phrase
+    assert is_abbreviation("AS") and not is_abbreviation("Laos")
+
+
+def test_party_spans_longest_match_and_case():
+    text = "Menlu RI dan Menlu Korea Selatan bertemu di Amerika Latin, as well as PBB dan Uni Eropa; mali."
+    spans = party_spans(text)
+    assert [(text[s:e], c) for s, e, c in spans] == [
+        ("RI", "ID"), ("Korea Selatan", "KR"), ("PBB", "UN"), ("Uni Eropa", "EU"),
+    ]
+    assert [c for _, _, c in country_spans(text)] == ["ID", "KR"]
+
+
+def test_party_spans_offsets_on_odd_whitespace():
+    text = "Menteri Luar Negeri Selandia\u00a0Baru dan Federasi  Rusia"
+    spans = party_spans(text)
+    assert [(text[s:e], c) for s, e, c in spans] == [("Selandia\u00a0Baru", "NZ"), ("Federasi  Rusia", "RU")]
