@@ -1,7 +1,7 @@
 """Load raw articles, gold files and stored predictions, with errors that name file, record and field.
 
-Raw text is read exactly as the extractor reads it: UTF-8, a leading BOM removed, no newline
-translation (``newline=""``), so gold offsets and prediction offsets index the same string.
+Raw articles are read by the extractor's reader (UTF-8, a leading BOM removed, no newline
+translation), so gold offsets and prediction offsets index the same string.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from typing import Any, Iterable, Optional, Union
 
 from pydantic import ValidationError
 
-from ..document import Article, parse_published
-from ..records import DocumentRecords
+from ..document import Article
+from ..io.readers import InputError, read_inputs
+from ..records import RECORD_TYPES, DocumentRecords
 
 PathLike = Union[str, Path]
-RAW_SUFFIXES = (".txt", ".json", ".jsonl")
 
 
 class GoldError(ValueError):
@@ -33,79 +33,27 @@ def read_text(path: PathLike) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _article_from_object(obj: Any, origin: str) -> Article:
-    if not isinstance(obj, dict) or "id" not in obj or "text" not in obj:
-        raise GoldError([f"{origin}: expected an object with 'id' and 'text'"])
-    if not isinstance(obj["text"], str):
-        raise GoldError([f"{origin}: field 'text' is not a string"])
-    try:
-        published = parse_published(obj.get("published"))
-    except ValueError as exc:
-        raise GoldError([f"{origin}: published: {exc}"]) from None
-    known = {"id", "text", "published", "title", "url", "source"}
-    return Article(
-        doc_id=str(obj["id"]),
-        text=obj["text"],
-        published=published,
-        title=obj.get("title"),
-        url=obj.get("url"),
-        source=obj.get("source"),
-        origin=origin,
-        extra={k: v for k, v in obj.items() if k not in known},
-    )
-
-
-def _read_raw_file(path: Path, wanted: Optional[set[str]]) -> Iterable[Article]:
-    if path.suffix == ".txt":
-        if wanted is None or path.stem in wanted:
-            yield Article(doc_id=path.stem, text=read_text(path), origin=str(path))
-        return
-    text = read_text(path)
-    if path.suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise GoldError([f"{path}: invalid JSON: {exc}"]) from None
-        objects = data if isinstance(data, list) else [data]
-        for i, obj in enumerate(objects):
-            article = _article_from_object(obj, f"{path}[{i}]" if isinstance(data, list) else str(path))
-            if wanted is None or article.doc_id in wanted:
-                yield article
-        return
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        # Skip the JSON parse of lines that cannot hold a wanted id (a corpus has thousands).
-        if wanted is not None and not any(doc_id in line for doc_id in wanted):
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError([f"{path}:{line_no}: invalid JSON: {exc}"]) from None
-        article = _article_from_object(obj, f"{path}:{line_no}")
-        if wanted is None or article.doc_id in wanted:
-            yield article
-
-
 def load_raw_documents(raw: PathLike, doc_ids: Optional[Iterable[str]] = None) -> dict[str, Article]:
-    """Articles from a folder of ``.txt``/``.json``/``.jsonl`` files or from one such file.
+    """Articles from a folder of ``.txt``/``.json``/``.jsonl`` files or from one such file, read
+    by the extractor's own reader (:func:`extractor.io.readers.read_inputs`).
 
-    With ``doc_ids`` only those documents are kept (missing ones are simply absent).
+    With ``doc_ids`` only those documents are kept (missing ones are simply absent) and inputs
+    that cannot be read are errors only when they name a wanted document; without, any unreadable
+    input is an error.
     """
-    raw = Path(raw)
-    wanted = set(doc_ids) if doc_ids is not None else None
-    if raw.is_dir():
-        files = sorted(p for p in raw.iterdir() if p.is_file() and p.suffix in RAW_SUFFIXES)
-    elif raw.is_file():
-        files = [raw]
-    else:
+    if not Path(raw).exists():
         raise GoldError([f"{raw}: no such file or directory"])
+    wanted = set(doc_ids) if doc_ids is not None else None
     articles: dict[str, Article] = {}
-    for path in files:
-        for article in _read_raw_file(path, wanted):
-            if article.doc_id in articles:
-                raise GoldError([f"{article.origin}: duplicate doc_id {article.doc_id!r} (also in {articles[article.doc_id].origin})"])
-            articles[article.doc_id] = article
+    problems: list[str] = []
+    for item in read_inputs([raw]):
+        if isinstance(item, InputError):
+            if wanted is None or item.doc_id in wanted:
+                problems.append(str(item))
+        elif wanted is None or item.doc_id in wanted:
+            articles[item.doc_id] = item
+    if problems:
+        raise GoldError(problems)
     return articles
 
 
@@ -128,6 +76,8 @@ def validation_problems(obj: Any, where: str, text: Optional[str] = None) -> tup
         problems = []
         for err in exc.errors():
             loc = _location(tuple(err["loc"]))
+            if len(err["loc"]) == 2 and err["loc"][0] in ("dates", "figures") and err["msg"].startswith("Value error, span"):
+                loc += ".span"  # the span checks of a date or figure record, as offset problems name them
             value = err.get("input")
             shown = f" (got {value!r})" if not isinstance(value, (dict, list)) else ""
             problems.append(f"{where}: {loc}: {err['msg']}{shown}")
@@ -218,6 +168,24 @@ def load_predictions(path: PathLike, texts: Optional[dict[str, str]] = None) -> 
     if problems:
         raise GoldError(problems)
     return predictions, warnings
+
+
+def _position(record: Any) -> tuple[int, int]:
+    spans = getattr(record, "mentions", None) or [record]
+    return min((span.start, span.end) for span in spans)
+
+
+def sorted_records(records: DocumentRecords) -> DocumentRecords:
+    """A copy with every record list in text order and every record's mentions in text order."""
+    changes: dict[str, Any] = {}
+    for record_type in RECORD_TYPES:
+        items = []
+        for record in getattr(records, record_type):
+            if getattr(record, "mentions", None) is not None:
+                record = record.model_copy(update={"mentions": sorted(record.mentions, key=lambda s: (s.start, s.end))})
+            items.append(record)
+        changes[record_type] = sorted(items, key=_position)
+    return records.model_copy(update=changes)
 
 
 def write_gold_file(records: DocumentRecords, gold_dir: PathLike) -> Path:

@@ -12,7 +12,10 @@ Decisions worth knowing:
   noun is any lower-case word that is not a function word, verb (by prefix) or other junk listed
   in ``figures.json``; capitalised nouns only from a short list (``10 Negara``, ``4 WNI``). Bare
   numbers without a noun are not emitted: nothing says what they count.
-* A bare four-digit 1900-2099 is a year, never a count or quantity.
+* A bare four-digit 1900-2099 is a year, never a count or quantity. ``satu`` + noun is mostly
+  an article (``satu hal``, ``salah satu negara``) and is not a count; ``1 negara`` is. Digits
+  right after a capitalised word inside a sentence belong to a name (``Rush Hour 4``).
+* Numbers after ``peringkat``/``posisi``/``Pasal``/``Nomor``/``pukul``... are labels or ranks.
 * ``kedua``, ``ketiga`` ... without a hyphen mean "both/all three" after a function word or at a
   clause start (``Ketiga bidang tersebut``, ``antara kedua negara``) and are then not ordinals;
   after a noun they are (``pertemuan kedua``, ``terbesar ketiga``, ``untuk kedua kalinya``).
@@ -92,14 +95,17 @@ def figure_patterns() -> FigurePatterns:
     ordinal_words = _alternation(lexicon["ordinals"]["word_forms"])
     tail_word = r"(?:belas|puluh|ratus)"
     return FigurePatterns(
-        money_prefix=re.compile(rf"(?<![\w$])(?-i:(?P<currency>{prefix}))[ \u00a0]?{money_amount}", re.IGNORECASE),
+        # "Rp 50 juta rupiah" repeats the currency: one figure
+        money_prefix=re.compile(
+            rf"(?<![\w$])(?-i:(?P<currency>{prefix}))[ \u00a0]?{money_amount}(?:{_GAP}{suffix}\b)?", re.IGNORECASE
+        ),
         # Everything "amount + unit word": money written after the number, measures, durations,
         # counts; the unit decides the kind. Measures may stick to the number (``500km``).
         amount_unit=re.compile(
             rf"{amount}(?:(?P<gap>{_GAP})(?P<currency>{suffix})\b"
-            rf"|(?P<mgap>{_OPT_GAP})(?P<measure>{measures})(?![\w²³])"
+            rf"|(?P<mgap>{_OPT_GAP})(?P<measure>{measures})(?![\w²³])(?![ \u00a0]?\d)"
             rf"|{_GAP}(?P<duration>{durations})\b"
-            rf"|{_GAP}(?P<noun>[^\W\d_]+)\b(?!-)(?:{_GAP}(?P<noun2>[^\W\d_]+)\b(?!-))?)",
+            rf"|{_GAP}(?P<noun>[^\W\d_]+)\b(?!-)(?=(?P<gap2>{_GAP})(?P<noun2>[^\W\d_]+)\b(?!-))?)",
             re.IGNORECASE,
         ),
         percent=re.compile(rf"{amount}(?:{_OPT_GAP}%|{_GAP}{percent_words}\b)", re.IGNORECASE),
@@ -138,6 +144,22 @@ def _is_year(amount: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", amount))
 
 
+def _looks_like_verb(word: str, superlatives: bool = True) -> bool:
+    """A lower-case word with a verbal prefix (``meminta``, ``bertemu``, ``dibahas``), bar known nouns.
+
+    ``ter-`` also makes superlatives (``terbesar kedua``); ``superlatives=False`` leaves those out.
+    """
+    count = figure_lexicon()["count"]
+    lowered = word.lower()
+    prefixes = tuple(p for p in count["verb_prefixes"] if superlatives or p != "ter")
+    return (
+        word.islower()
+        and len(lowered) >= 6
+        and lowered.startswith(prefixes)
+        and lowered not in count["nouns_despite_prefix"]
+    )
+
+
 def _is_count_noun(word: str) -> bool:
     count = figure_lexicon()["count"]
     lowered = word.lower()
@@ -145,9 +167,7 @@ def _is_count_noun(word: str) -> bool:
         return True
     if not word.islower() or len(word) < 3 or lowered in _not_count_words():
         return False
-    if lowered in count["nouns_despite_prefix"]:
-        return True
-    return not (len(lowered) >= 6 and lowered.startswith(tuple(count["verb_prefixes"])))
+    return not _looks_like_verb(word)
 
 
 @lru_cache(maxsize=1)
@@ -189,9 +209,13 @@ def _money_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidat
     prefixes, _, _, _ = _unit_tables()
     for match in patterns.money_prefix.finditer(text):
         amount = match.group("amount")
-        # ``Rp1.500`` reads as Indonesian thousands; ``M``/``T`` glued to digits are multipliers.
+        # ``M``/``T`` glued to digits are multipliers; a price without multiplier groups
+        # thousands with commas too (``Rp 9,000``, ``US$1,500``), one with a multiplier never.
         glued = re.fullmatch(r"(.*?\d)([MT])", amount)
-        value = parse_number(f"{glued.group(1)} {glued.group(2)}") if glued else _amount_value(amount, True)
+        if glued:
+            value = parse_number(f"{glued.group(1)} {glued.group(2)}")
+        else:
+            value = parse_number(amount, comma_thousands=" " not in amount.replace("\u00a0", " ").strip())
         if value is None:
             continue
         yield _Candidate(match.start(), match.end(), FigureKind.money, value, prefixes[match.group("currency")], "money_prefix", 0)
@@ -203,9 +227,11 @@ def _amount_unit_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Ca
     for match in patterns.amount_unit.finditer(text):
         amount = match.group("amount")
         value = _amount_value(amount)
-        if value is None or _is_excluded_context(text, match.start("amount")):
-            continue
         start = match.start("amount")
+        if value is None or _is_excluded_context(text, start):
+            continue
+        if match.group("noun") and amount[0].isdigit() and _follows_name(text, start):
+            continue
         if match.group("currency"):
             yield _Candidate(start, match.end("currency"), FigureKind.money, value, suffixes[_fold(match.group("currency"))], "money_suffix", 0)
         elif match.group("measure"):
@@ -225,10 +251,17 @@ def _amount_unit_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Ca
                 continue
             end, unit = match.end("noun"), noun.lower()
             noun2 = match.group("noun2")
-            if unit in classifiers and noun2 and noun2.islower() and _is_count_noun(noun2):
+            if (
+                unit in classifiers
+                and noun2
+                and noun2.lower() not in classifiers
+                and _fold(noun2) not in durations
+                and _fold(noun2) not in measures
+                and _is_count_noun(noun2)
+            ):
                 end, unit = match.end("noun2"), noun2.lower()
-            if amount.lower() == "satu" and (_previous_word(text, start) or "").lower() == "salah":
-                continue
+            if amount.lower() == "satu":
+                continue  # mostly an article: "satu hal", "satu pendatang baru", "salah satu negara"
             yield _Candidate(start, end, FigureKind.count, value, unit, "count", 3)
 
 
@@ -267,7 +300,7 @@ def _is_collective(word: str, previous: Optional[str]) -> bool:
     """Whether ``kedua``/``ketiga``... means "both/all three" here rather than "second/third"."""
     if previous is None or previous.endswith("."):
         return True  # clause start: "Ketiga bidang tersebut ..."
-    if previous.lower() in figure_lexicon()["ordinals"]["collective_before"]:
+    if previous.lower() in figure_lexicon()["ordinals"]["collective_before"] or _looks_like_verb(previous, superlatives=False):
         return True
     # "Pertemuan Kedua" (title case) is an ordinal; "Indonesia kedua ..." is not a noun + ordinal
     return word.islower() and not previous.islower()
@@ -276,6 +309,17 @@ def _is_collective(word: str, previous: Optional[str]) -> bool:
 @lru_cache(maxsize=1)
 def _excluded_before() -> frozenset[str]:
     return frozenset(figure_lexicon()["excluded_before_number"])
+
+
+def _follows_name(text: str, start: int) -> bool:
+    """Digits right after a capitalised word inside a sentence belong to a name or model:
+    ``KRI Nagapasa 403``, ``Rush Hour 4``, ``Liga 1``, ``iPhone 7`` (but ``Sebanyak 10 negara``
+    starts its sentence)."""
+    previous = _WORD_BEFORE.search(text[max(0, start - 60) : start])
+    if not previous or previous.group(1).islower() or previous.group(1).endswith("."):
+        return False
+    before = text[max(0, start - 60) : start][: previous.start()].rstrip(" \u00a0")
+    return bool(before) and not re.search(r"[.!?:;\"“”'(\n\-–]$", before)
 
 
 def _is_excluded_context(text: str, start: int) -> bool:
@@ -288,9 +332,10 @@ def _is_excluded_context(text: str, start: int) -> bool:
 
 
 def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
-    """Longest first, then leftmost, then by kind priority; no two selected spans overlap."""
+    """By kind priority (money, then percent and ordinals, then measures, then counts), then longest,
+    then leftmost; no two selected spans overlap. ``Rp 200 miliar harganya`` stays money."""
     chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.priority)):
+    for candidate in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
         if all(candidate.end <= other.start or other.end <= candidate.start for other in chosen):
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)

@@ -3,9 +3,10 @@
 The tokenizer sometimes ends a sentence at the full stop of a title (`Dr.`), a
 reference abbreviation (`No.`, `Jl.`) or a personal initial (`Retno L.P. Marsudi`).
 A break is merged away when the sentence's last word is such an abbreviation
-(lexicon: `resources/sentence_abbreviations.json`) or capital initials, the full
-stop is attached to it, the gap to the next sentence holds no line break, and
-the next sentence starts with a letter or digit.
+(lexicon: `resources/sentence_abbreviations.json`) or capital initials after a
+capitalised word (`Retno L.P.`, not `hepatitis B.`), the full stop is attached
+to it, the gap to the next sentence holds no line break, and the next sentence
+starts with a letter, a digit or an opening bracket.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Sequence
 
 from stanza.models.common import doc as stanza_doc
 
-INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]\.?")
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 @lru_cache(maxsize=1)
@@ -31,17 +32,18 @@ def abbreviations() -> frozenset[str]:
 
 def ends_with_abbreviation(text: str, tokens: Sequence[tuple[int, int]]) -> bool:
     """Whether the sentence whose token spans are `tokens` ends with an abbreviation's full stop."""
-    if not tokens:
+    words = [text[start:end] for start, end in tokens]
+    if words and words[-1] == "." and len(tokens) >= 2 and tokens[-2][1] == tokens[-1][0]:
+        # The tokenizer split the full stop off: judge the word it belongs to.
+        words = words[:-2] + [words[-2] + "."]
+    if not words or not words[-1].endswith("."):
         return False
-    last_start, last_end = tokens[-1]
-    last = text[last_start:last_end]
-    if last.endswith(".") and (last in abbreviations() or INITIALS.fullmatch(last)):
+    last = words[-1]
+    if last in abbreviations():
         return True
-    if last == "." and len(tokens) >= 2:
-        previous_start, previous_end = tokens[-2]
-        if previous_end == last_start:
-            previous = text[previous_start:previous_end]
-            return previous + "." in abbreviations() or bool(INITIALS.fullmatch(previous))
+    if INITIALS.fullmatch(last):
+        before = words[-2] if len(words) >= 2 else ""
+        return not before or before[:1].isupper()
     return False
 
 
@@ -52,7 +54,7 @@ def should_merge(text: str, sentence_tokens: Sequence[tuple[int, int]], next_tok
     if "\n" in gap:
         return False
     next_first = text[next_tokens[0][0]:next_tokens[0][1]]
-    return next_first[:1].isalnum() and ends_with_abbreviation(text, sentence_tokens)
+    return (next_first[:1].isalnum() or next_first[:1] == "(") and ends_with_abbreviation(text, sentence_tokens)
 
 
 def merged_sentence_groups(text: str, sentences: Sequence[Sequence[tuple[int, int]]]) -> list[list[int]]:

@@ -46,7 +46,7 @@ class ModelError(RuntimeError):
 @dataclass(frozen=True)
 class ModelFiles:
     tokenize_model: Path
-    ner_model: Path
+    ner_model: Path | None
     ner_pretrain: Path | None
     resources: Path
 
@@ -99,7 +99,7 @@ def _explicit_file(setting: str, value: str | os.PathLike) -> Path:
     return path
 
 
-def resolve_model_files(overrides: dict[str, Any]) -> ModelFiles:
+def resolve_model_files(overrides: dict[str, Any], with_ner: bool = True) -> ModelFiles:
     """The files to load: explicit single files first, else the verified files of the model directory."""
     model_dir = Path(overrides.get("model_dir") or os.environ.get(MODEL_DIR_ENV) or PACKAGE_MODEL_DIR)
     explicit: dict[str, Path] = {}
@@ -110,10 +110,22 @@ def resolve_model_files(overrides: dict[str, Any]) -> ModelFiles:
             explicit[key] = _explicit_file(f"${env}", os.environ[env])
 
     manifest = None
-    if len(explicit) < len(FILE_ENVS):
+    if "tokenize_model" not in explicit or (with_ner and "ner_model" not in explicit):
         manifest = load_manifest(model_dir)
 
     tokenize_model = explicit.get("tokenize_model") or verified_file(model_dir, manifest, TOKENIZER)
+    ner_model, ner_pretrain = _ner_files(model_dir, manifest, explicit) if with_ner else (None, None)
+
+    resources_path = model_dir / RESOURCES_NAME
+    if not resources_path.is_file():
+        resources_path = PACKAGE_MODEL_DIR / RESOURCES_NAME
+    if not resources_path.is_file():
+        raise ModelError(f"{RESOURCES_NAME} is missing from {model_dir} and {PACKAGE_MODEL_DIR}: reinstall the package")
+    return ModelFiles(tokenize_model, ner_model, ner_pretrain, resources_path)
+
+
+def _ner_files(model_dir: Path, manifest: dict | None, explicit: dict[str, Path]) -> tuple[Path, Path | None]:
+    """The NER model and the word vectors it was trained with; never a vector-trained model without them."""
     if "ner_model" in explicit:
         ner_model = explicit["ner_model"]
         ner_pretrain = explicit.get("ner_pretrain")
@@ -122,25 +134,27 @@ def resolve_model_files(overrides: dict[str, Any]) -> ModelFiles:
                 f"NER model {ner_model} was trained with word vectors: set $EXTRACTOR_NER_PRETRAIN (or the "
                 f"`ner_pretrain` override) to its pretrain file"
             )
-    else:
-        ner_model = verified_file(model_dir, manifest, NER)
-        ner_pretrain = explicit.get("ner_pretrain")
-        needs_pretrain = manifest["files"][NER].get("pretrain")
-        if ner_pretrain is None and needs_pretrain:
-            ner_pretrain = verified_file(model_dir, manifest, needs_pretrain)
-            trained_with = manifest["files"][NER].get("pretrain_sha256")
-            if trained_with and trained_with != manifest["files"][needs_pretrain]["sha256"]:
-                raise ModelError(
-                    f"NER model {ner_model} was trained with other word vectors than {ner_pretrain}: "
-                    f"retrain it with `extractor train ner --out {model_dir}`"
-                )
-
-    resources_path = model_dir / RESOURCES_NAME
-    if not resources_path.is_file():
-        resources_path = PACKAGE_MODEL_DIR / RESOURCES_NAME
-    if not resources_path.is_file():
-        raise ModelError(f"{RESOURCES_NAME} is missing from {model_dir} and {PACKAGE_MODEL_DIR}: reinstall the package")
-    return ModelFiles(tokenize_model, ner_model, ner_pretrain, resources_path)
+        return ner_model, ner_pretrain
+    ner_entry = manifest["files"].get(NER) or {}
+    ner_model = verified_file(model_dir, manifest, NER)
+    if "ner_pretrain" in explicit:
+        return ner_model, explicit["ner_pretrain"]
+    pretrain_role = ner_entry.get("pretrain")
+    if not pretrain_role:
+        if ner_model_uses_pretrain(ner_model):
+            raise ModelError(
+                f"NER model {ner_model} was trained with word vectors but {model_dir / MANIFEST_NAME} names "
+                f"none: {RETRAIN_HINT.format(model_dir=model_dir)}"
+            )
+        return ner_model, None
+    ner_pretrain = verified_file(model_dir, manifest, pretrain_role)
+    trained_with = ner_entry.get("pretrain_sha256")
+    if trained_with and trained_with != manifest["files"][pretrain_role]["sha256"]:
+        raise ModelError(
+            f"NER model {ner_model} was trained with other word vectors than {ner_pretrain}: "
+            f"retrain it with `extractor train ner --out {model_dir}`"
+        )
+    return ner_model, ner_pretrain
 
 
 def ner_model_uses_pretrain(path: Path) -> bool:
@@ -168,10 +182,11 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
         "download_method": None,
         "allow_unknown_language": True,
         "tokenize_model_path": str(files.tokenize_model),
-        "ner_model_path": str(files.ner_model),
-        "logging_level": "WARN",
+        "logging_level": "ERROR",
         "use_gpu": False,
     }
+    if files.ner_model is not None:
+        options["ner_model_path"] = str(files.ner_model)
     if files.ner_pretrain is not None:
         options["ner_pretrain_path"] = str(files.ner_pretrain)
     options.update(stanza_options)
@@ -205,7 +220,8 @@ def stanza_pipeline(**overrides: Any):
     with _cache_lock:
         pipeline = _cache.get(key)
         if pipeline is None:
-            files = resolve_model_files(file_overrides)
+            with_ner = "ner" in str(stanza_options.get("processors", "tokenize,ner"))
+            files = resolve_model_files(file_overrides, with_ner)
             pipeline = _build_pipeline(files, sentence_correction, stanza_options)
             _cache[key] = pipeline
     return pipeline

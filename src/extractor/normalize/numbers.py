@@ -10,10 +10,13 @@ Separators, the one real ambiguity (``1.500`` is 1500 but ``16.74`` is 16.74):
 
 * both ``.`` and ``,`` present: the last one is the decimal mark (``1.500.000,50``, ``1,500.5``);
 * the same separator more than once: thousands grouping, every group three digits (``1.500.000``);
-* one separator followed by exactly three digits, and the integer part one to three digits
-  not starting with ``0``: thousands (``1.500``, ``1,500`` -> 1500), also before a multiplier
+* one dot followed by exactly three digits, and the integer part one to three digits not
+  starting with ``0``: thousands (``1.500`` -> 1500), also before a multiplier
   (``Rp1.500 triliun`` -> 1.5e15, the Indonesian habit);
-* any other single separator is a decimal mark (``16,74``, ``16.74``, ``2.5``, ``0.125``).
+* one comma is the Indonesian decimal mark whatever follows (``16,74``, ``1,214 persen``,
+  ``1 menit 23,235 detik``), except where the caller says commas group thousands
+  (``comma_thousands=True``: prices without a multiplier, ``Rp 9,000`` -> 9000);
+* any other single dot is a decimal mark (``16.74``, ``2.5``, ``0.125``).
 
 Vague plurals (``belasan``, ``puluhan``, ``ratusan``, ``ribuan``, ``jutaan``) have no value and
 parse to ``None``: a figure must carry a number an annotator could check.
@@ -40,7 +43,7 @@ _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _KE_PREFIX = re.compile(r"^ke[-\u2010\u2011\u2013]?\s?", re.IGNORECASE)
 
 
-def parse_digits(text: str) -> Optional[float]:
+def parse_digits(text: str, comma_thousands: bool = False) -> Optional[float]:
     """Value of a digit string with optional thousands and decimal separators, or ``None``."""
     text = text.strip()
     if not _DIGITS.fullmatch(text):
@@ -62,7 +65,8 @@ def parse_digits(text: str) -> Optional[float]:
     if len(groups) > 2:
         return float("".join(groups)) if _valid_grouping(groups) else None
     integer, fraction = groups
-    if len(fraction) == 3 and 1 <= len(integer) <= 3 and not integer.startswith("0"):
+    grouping = separator == "." or comma_thousands
+    if grouping and len(fraction) == 3 and 1 <= len(integer) <= 3 and not integer.startswith("0"):
         return float(integer + fraction)
     return float(integer + "." + fraction)
 
@@ -84,8 +88,10 @@ def multiplier_of(word: str) -> Optional[float]:
     return float(value) if value is not None else None
 
 
-def parse_number(text: str) -> Optional[float]:
+def parse_number(text: str, comma_thousands: bool = False) -> Optional[float]:
     """Value of a cardinal number expression, or ``None`` when ``text`` is not one.
+
+    ``comma_thousands`` reads a lone ``,ddd`` as thousands (see the module docstring).
 
     >>> parse_number("US$16.74 miliar".removeprefix("US$"))
     16740000000.0
@@ -102,7 +108,7 @@ def parse_number(text: str) -> Optional[float]:
     seen_any = False
     for index, raw in enumerate(words):
         word = raw.lower()
-        digits = parse_digits(raw)
+        digits = parse_digits(raw, comma_thousands)
         if digits is not None:
             if seen_any:
                 return None

@@ -1,0 +1,391 @@
+"""The library API: :class:`Extractor` turns article texts into :class:`DocumentRecords`.
+
+The Stanza pipeline (tokenize + ner) is loaded once per ``Extractor`` (and cached per process by
+:func:`extractor.nlp.stanza_models.stanza_pipeline`); documents go through it in batches
+(``bulk_process``), each result becomes a spaCy ``Doc`` over the original characters, and the
+stages of :mod:`extractor.pipeline` fill in the records. :func:`extract_parallel` spreads the
+same work over worker processes and returns results in input order.
+
+    >>> from extractor import Extractor
+    >>> extractor = Extractor()
+    >>> records = extractor.extract(text, doc_id="a1", published="2017-08-09")
+    >>> for records in extractor.extract_many(articles): ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+import traceback
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from .document import Article, parse_published
+from .io.readers import InputError, article_from_object
+from .pipeline import ExtractionContext, ExtractionPipeline, Stage
+from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
+
+DEFAULT_BATCH_SIZE = 16
+STANZA = "stanza"
+SPACY_DOC = "spacy_doc"
+RECORDS = "records"
+WARM_UP_TEXT = (
+    "Jakarta (ANTARA) - Menteri Luar Negeri RI Retno Marsudi bertemu Menlu Rusia di Jakarta, Rabu (9/8/2017), "
+    "membahas kerja sama di bidang energi senilai US$1,5 miliar atau 42 persen dari 10 proyek."
+)
+
+ArticleLike = Union[Article, dict, str]
+
+
+class ExtractionError(RuntimeError):
+    """Extraction failed for one document (a bug in a stage, or spans off the text)."""
+
+    def __init__(self, failure: "DocumentError"):
+        super().__init__(str(failure))
+        self.failure = failure
+
+
+@dataclass(frozen=True)
+class DocumentError:
+    """One document whose extraction failed; the other documents are not affected."""
+
+    doc_id: str
+    origin: Optional[str]
+    stage: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.origin or self.doc_id
+        return f"{where}: document {self.doc_id!r}: {self.stage} failed: {self.reason}"
+
+    def as_dict(self) -> dict[str, Any]:
+        file, line = self.origin, None
+        if self.origin and ":" in self.origin:
+            head, _, tail = self.origin.rpartition(":")
+            if tail.isdigit():
+                file, line = head, int(tail)
+        return {"file": file, "line": line, "reason": f"{self.stage} failed: {self.reason}", "doc_id": self.doc_id}
+
+
+Result = Union[DocumentRecords, DocumentError, InputError]
+
+
+@dataclass
+class Timings:
+    """Seconds spent per phase (``stanza``, ``spacy_doc``, one entry per stage, ``records``) and counts."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    documents: int = 0
+    tokens: int = 0
+    characters: int = 0
+
+    def add(self, phase: str, seconds: float) -> None:
+        self.seconds[phase] += seconds
+
+    @property
+    def stanza(self) -> float:
+        return self.seconds.get(STANZA, 0.0)
+
+    @property
+    def extraction(self) -> float:
+        """Everything but Stanza: building the Doc, matchers, normalisation, building records."""
+        return sum(value for phase, value in self.seconds.items() if phase != STANZA)
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+    def merge(self, other: "Timings") -> None:
+        for phase, value in other.seconds.items():
+            self.seconds[phase] += value
+        self.documents += other.documents
+        self.tokens += other.tokens
+        self.characters += other.characters
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "tokens": self.tokens,
+            "characters": self.characters,
+            "seconds": {phase: round(value, 6) for phase, value in self.seconds.items()},
+            "stanza_s": round(self.stanza, 6),
+            "extraction_s": round(self.extraction, 6),
+        }
+
+
+def default_stages() -> list[Stage]:
+    from .extractors.article_meta import ArticleMetaStage
+    from .extractors.dates import DatesStage
+    from .extractors.events import EventsStage
+    from .extractors.figures import FiguresStage
+    from .extractors.officials import OfficialsStage
+    from .extractors.priority_areas import PriorityAreasStage
+
+    return [ArticleMetaStage(), DatesStage(), FiguresStage(), OfficialsStage(), PriorityAreasStage(), EventsStage()]
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def set_torch_threads(threads: Optional[int]) -> None:
+    if threads is None:
+        return
+    import torch
+
+    torch.set_num_threads(max(1, int(threads)))
+
+
+class Extractor:
+    """Loads the models once; extracts records from one text or a stream of articles.
+
+    ``batch_size`` documents go through Stanza together. ``torch_threads`` sets torch's intra-op
+    threads for this process (default: leave torch's setting). ``stages`` replaces the default
+    stage list. Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
+    (``model_dir``, ``ner_model``, ...). ``timings`` accumulates seconds per phase. ``warm_up``
+    runs one short text through everything at construction (lazy resources load there).
+    """
+
+    def __init__(
+        self,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        torch_threads: Optional[int] = None,
+        stages: Optional[Sequence[Stage]] = None,
+        warm_up: bool = True,
+        **stanza_overrides: Any,
+    ):
+        from .nlp.stanza_models import stanza_pipeline
+
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        self.batch_size = batch_size
+        set_torch_threads(torch_threads)
+        self.nlp = stanza_pipeline(**stanza_overrides)
+        self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
+        if warm_up:
+            # Matchers, lexicons and spaCy's language data load lazily on first use: load them now,
+            # so that a broken resource fails here and timings measure steady-state work.
+            for result in self.process_chunk([Article(doc_id="warm-up", text=WARM_UP_TEXT)]):
+                if isinstance(result, DocumentError):
+                    raise ExtractionError(result)
+        self.timings = Timings()
+
+    def extract(
+        self, text: str, doc_id: Optional[str] = None, published: Union[str, dt.date, None] = None
+    ) -> DocumentRecords:
+        """The records of one text; ``published`` (ISO date) anchors relative dates."""
+        article = Article(doc_id=doc_id or "document", text=text, published=parse_published(published))
+        return next(self.extract_many([article]))
+
+    def extract_many(self, docs: Iterable[ArticleLike], batch_size: Optional[int] = None) -> Iterator[DocumentRecords]:
+        """Records for each of ``docs`` (Articles, dicts with ``id``/``text``/``published``, or
+        strings, whose ``doc_id`` is their position), in input order, batching across documents.
+        Raises :class:`ExtractionError` for a document whose extraction fails."""
+        for result in self.iter_results(docs, batch_size):
+            if isinstance(result, DocumentError):
+                raise ExtractionError(result)
+            if isinstance(result, InputError):
+                raise ValueError(str(result))
+            yield result
+
+    def iter_results(self, items: Iterable[Any], batch_size: Optional[int] = None) -> Iterator[Result]:
+        """Like :meth:`extract_many`, but a failed document yields a :class:`DocumentError` and
+        :class:`InputError` items pass through in place, so that one bad input stops nothing."""
+        size = batch_size or self.batch_size
+        for chunk in _batched(_coerce_all(items), size):
+            yield from self.process_chunk(chunk)
+
+    def process_chunk(self, chunk: Sequence[Union[Article, InputError]]) -> list[Result]:
+        """Results for one batch of inputs: Stanza runs once over all non-empty texts."""
+        articles = [item for item in chunk if isinstance(item, Article) and item.text.strip()]
+        analysed = self._analyse(articles)
+        results: list[Result] = []
+        for item in chunk:
+            if isinstance(item, InputError):
+                results.append(item)
+            elif not item.text.strip():
+                results.append(_empty_records(item))
+            else:
+                stanza_doc = analysed.get(id(item))
+                if isinstance(stanza_doc, DocumentError):
+                    results.append(stanza_doc)
+                else:
+                    results.append(self._records(item, stanza_doc))
+        return results
+
+    def _analyse(self, articles: list[Article]) -> dict[int, Any]:
+        """Stanza documents by ``id(article)``; a batch that fails is retried one document at a time."""
+        import stanza
+
+        if not articles:
+            return {}
+        started = time.perf_counter()
+        try:
+            analysed = self.nlp.bulk_process([stanza.Document([], text=a.text) for a in articles])
+            by_article: dict[int, Any] = {id(a): d for a, d in zip(articles, analysed)}
+        except Exception:
+            if len(articles) == 1:
+                article = articles[0]
+                by_article = {id(article): _failure(article, STANZA)}
+            else:
+                self.timings.add(STANZA, time.perf_counter() - started)
+                by_article = {}
+                for article in articles:
+                    by_article.update(self._analyse([article]))
+                return by_article
+        self.timings.add(STANZA, time.perf_counter() - started)
+        return by_article
+
+    def _records(self, article: Article, stanza_doc: Any) -> Union[DocumentRecords, DocumentError]:
+        from .nlp.spacy_doc import to_spacy_doc
+
+        timings = self.timings
+        phase = SPACY_DOC
+        try:
+            started = time.perf_counter()
+            doc = to_spacy_doc(article.text, stanza_doc)
+            context = ExtractionContext(
+                article=article,
+                doc=doc,
+                published=article.published,
+                published_source="input" if article.published else None,
+            )
+            now = time.perf_counter()
+            timings.add(SPACY_DOC, now - started)
+            for stage in self.pipeline.stages:
+                phase = stage.name
+                stage(context)
+                then, now = now, time.perf_counter()
+                timings.add(phase, now - then)
+            phase = RECORDS
+            records = _document_records(article, context)
+            records.check_offsets(article.text)
+            timings.add(RECORDS, time.perf_counter() - now)
+        except Exception:
+            return _failure(article, phase)
+        timings.documents += 1
+        timings.characters += len(article.text)
+        timings.tokens += sum(1 for token in doc if not token.is_space)
+        return records
+
+
+def _document_records(article: Article, context: ExtractionContext) -> DocumentRecords:
+    published = context.published.isoformat() if context.published else None
+    lists = {name: list(context.records.get(name, [])) for name in RECORD_TYPES}
+    return DocumentRecords(doc_id=article.doc_id, published=published, article=context.meta, **lists)
+
+
+def _empty_records(article: Article) -> DocumentRecords:
+    published = article.published.isoformat() if article.published else None
+    meta = ArticleMeta(
+        title=article.title,
+        url=article.url,
+        published=published,
+        published_source="input" if published else None,
+    )
+    return DocumentRecords(doc_id=article.doc_id, published=published, article=meta)
+
+
+def _failure(article: Article, phase: str) -> DocumentError:
+    lines = traceback.format_exc().strip().splitlines()
+    return DocumentError(article.doc_id, article.origin, phase, lines[-1] if lines else "unknown error")
+
+
+def _coerce(item: Any, position: int) -> Union[Article, InputError]:
+    if isinstance(item, (Article, InputError)):
+        return item
+    if isinstance(item, str):
+        return Article(doc_id=str(position), text=item)
+    if isinstance(item, dict):
+        result = article_from_object(item, "<input>", None, str(position), None, f"item {position}: ")
+        if isinstance(result, InputError):
+            raise ValueError(str(result))
+        return result
+    raise TypeError(f"cannot extract from {type(item).__name__}: expected an Article, a dict or a str")
+
+
+def _coerce_all(items: Iterable[Any]) -> Iterator[Union[Article, InputError]]:
+    for position, item in enumerate(items):
+        yield _coerce(item, position)
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# Parallel extraction: one Extractor per worker process, chunks of `batch_size` inputs, results
+# in input order. Chunks are the same as the sequential path's batches, so output is identical.
+
+_worker_extractor: Optional[Extractor] = None
+_worker_error: Optional[BaseException] = None
+
+
+def worker_threads(jobs: int) -> int:
+    """Torch threads per worker so that ``jobs`` workers do not oversubscribe the cores."""
+    return max(1, available_cores() // max(1, jobs))
+
+
+def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any]) -> None:
+    global _worker_extractor, _worker_error
+    try:
+        _worker_extractor = Extractor(batch_size=batch_size, torch_threads=threads, **stanza_overrides)
+    except BaseException as error:  # reported with the first task: an initializer error breaks the pool silently
+        _worker_error = error
+
+
+def _work_chunk(chunk: list[Union[Article, InputError]]) -> tuple[list[Result], Timings]:
+    if _worker_error is not None:
+        raise _worker_error
+    assert _worker_extractor is not None
+    _worker_extractor.timings = Timings()
+    results = _worker_extractor.process_chunk(chunk)
+    return results, _worker_extractor.timings
+
+
+def extract_parallel(
+    items: Iterable[Any],
+    jobs: int,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    timings: Optional[Timings] = None,
+    threads: Optional[int] = None,
+    start_method: str = "spawn",
+    **stanza_overrides: Any,
+) -> Iterator[Result]:
+    """:meth:`Extractor.iter_results` over ``jobs`` worker processes, each with ``threads`` torch
+    threads (default ``worker_threads(jobs)``); results in input order. Worker timings are added
+    to ``timings`` (seconds summed over workers)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    threads = threads or worker_threads(jobs)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(start_method),
+        initializer=_init_worker,
+        initargs=(batch_size, threads, stanza_overrides),
+    )
+    pending: deque = deque()
+
+    def collect() -> list[Result]:
+        results, chunk_timings = pending.popleft().result()
+        if timings is not None:
+            timings.merge(chunk_timings)
+        return results
+
+    try:
+        for chunk in _batched(_coerce_all(items), batch_size):
+            pending.append(pool.submit(_work_chunk, chunk))
+            if len(pending) >= 2 * jobs:
+                yield from collect()
+        while pending:
+            yield from collect()
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)

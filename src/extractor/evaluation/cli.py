@@ -1,0 +1,85 @@
+"""``extractor evaluate GOLD_DIR --raw RAW [--pred FILE.jsonl] [--json]`` (and, registered
+alongside it, ``extractor labelstudio``). Runnable standalone: ``python -m extractor.evaluation.cli``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from typing import Optional, Sequence
+
+from .gold import GoldError, load_gold, load_predictions
+from .report import print_report
+from .scoring import evaluate
+
+
+def run_extractor(articles: list) -> dict:
+    """Predictions of the extractor; anything it prints goes to stderr, keeping ``--json`` clean."""
+    from ..core import Extractor  # loads the models: only when no --pred is given
+
+    with contextlib.redirect_stdout(sys.stderr):
+        return {records.doc_id: records for records in Extractor().extract_many(articles)}
+
+
+def evaluate_command(args: argparse.Namespace) -> int:
+    try:
+        gold, articles = load_gold(args.gold_dir, args.raw)
+        if args.pred:
+            predictions, warnings = load_predictions(args.pred, {d: a.text for d, a in articles.items()})
+            for warning in warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+        else:
+            predictions = run_extractor([articles[doc_id] for doc_id in sorted(articles)])
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ImportError as exc:
+        print(f"error: cannot run the extractor ({exc}); score stored predictions with --pred", file=sys.stderr)
+        return 2
+    if not gold:
+        print(f"error: no gold files (*.json) in {args.gold_dir}", file=sys.stderr)
+        return 2
+    evaluation = evaluate(gold, predictions)
+    if args.json:
+        print(json.dumps(evaluation.as_dict(), ensure_ascii=False))
+    else:
+        print_report(evaluation)
+    return 0
+
+
+def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="score the extractor (or stored predictions) against gold annotations",
+        description="Score predictions against the gold files of GOLD_DIR (data/annotations/<doc_id>.json).",
+    )
+    parser.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold files <doc_id>.json")
+    parser.add_argument("--raw", required=True, metavar="RAW",
+                        help="folder of raw articles (.txt/.json/.jsonl) or one .jsonl corpus")
+    parser.add_argument("--pred", metavar="FILE.jsonl",
+                        help="stored predictions (DocumentRecords JSONL) instead of running the extractor")
+    parser.add_argument("--json", action="store_true", help="print only the JSON scores object on stdout")
+    parser.set_defaults(func=evaluate_command)
+    return parser
+
+
+def add_parser(subparsers) -> None:
+    """Register ``evaluate`` and ``labelstudio`` on the main CLI's subparsers."""
+    from .labelstudio import add_parser as add_labelstudio_parser
+
+    add_evaluate_parser(subparsers)
+    add_labelstudio_parser(subparsers)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extractor.evaluation.cli")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    add_parser(subparsers)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,485 @@
+"""Label Studio import (annotations → gold files) and export (records → pre-annotated tasks).
+
+Every span is a region labelled ``OFFICIAL``, ``EVENT``, ``DATE``, ``FIGURE`` or
+``PRIORITY_AREA``. Record fields are per-region ``TextArea``/``Choices`` controls
+(``perRegion="true"``) linked to the region by its ``id``, as Label Studio exports them.
+Officials and events have several mentions: all regions with the same label and the same
+``entity_id`` form one record (without an ``entity_id``, priority-area regions with the same
+``area`` choice, and official or event regions with the same ``name``, do; otherwise a region
+is a record of its own). A record's fields may sit on any one of its regions; different values on two regions
+of one record are an error. See ``docs/labelstudio.md`` for the labelling configuration.
+
+Label Studio offsets count UTF-16 code units (JavaScript strings); they are converted to and
+from Python ``str`` indices, so characters outside the BMP do not shift the spans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from ..records import (
+    DocumentRecords,
+    EventStatus,
+    EventType,
+    FigureKind,
+    Granularity,
+    PriorityAreaSlug,
+)
+from .gold import GoldError, load_gold, load_predictions, load_raw_documents, read_text, sorted_records, validation_problems, write_gold_file
+
+TEXT_NAME = "text"
+LABELS_NAME = "label"
+GROUP_FIELD = "entity_id"
+
+LABEL_OF_TYPE = {
+    "officials": "OFFICIAL",
+    "events": "EVENT",
+    "dates": "DATE",
+    "figures": "FIGURE",
+    "priority_areas": "PRIORITY_AREA",
+}
+TYPE_OF_LABEL = {label: record_type for record_type, label in LABEL_OF_TYPE.items()}
+MENTION_TYPES = ("officials", "events", "priority_areas")
+
+
+@dataclass(frozen=True)
+class RegionField:
+    """A per-region control: Label Studio ``name``, the record field it fills, and its form."""
+
+    control: str  # Label Studio control name (from_name)
+    record_type: str
+    attribute: str
+    form: str  # "text", "int", "float", "comma_list", "semicolon_list" or "choice"
+    choices: tuple[str, ...] = ()
+
+
+REGION_FIELDS: tuple[RegionField, ...] = (
+    RegionField("official_name", "officials", "name", "text"),
+    RegionField("official_title", "officials", "title", "text"),
+    RegionField("official_organization", "officials", "organization", "text"),
+    RegionField("official_country", "officials", "country", "text"),
+    RegionField("event_type", "events", "type", "choice", tuple(e.value for e in EventType)),
+    RegionField("event_name", "events", "name", "text"),
+    RegionField("event_ordinal", "events", "ordinal", "int"),
+    RegionField("event_parties", "events", "parties", "comma_list"),
+    RegionField("event_location", "events", "location", "text"),
+    RegionField("event_start", "events", "start", "text"),
+    RegionField("event_end", "events", "end", "text"),
+    RegionField("event_chairs", "events", "chairs", "semicolon_list"),
+    RegionField("event_status", "events", "status", "choice", tuple(e.value for e in EventStatus)),
+    RegionField("date_value", "dates", "value", "text"),
+    RegionField("date_value_end", "dates", "value_end", "text"),
+    RegionField("date_granularity", "dates", "granularity", "choice", tuple(e.value for e in Granularity)),
+    RegionField("figure_kind", "figures", "kind", "choice", tuple(e.value for e in FigureKind)),
+    RegionField("figure_value", "figures", "value", "float"),
+    RegionField("figure_unit", "figures", "unit", "text"),
+    RegionField("figure_subject", "figures", "subject", "text"),
+    RegionField("priority_area", "priority_areas", "area", "choice", tuple(e.value for e in PriorityAreaSlug)),
+)
+FIELD_BY_CONTROL = {f.control: f for f in REGION_FIELDS}
+
+
+# ----------------------------------------------------------------------------- offsets
+
+def _utf16_units(char: str) -> int:
+    return 2 if ord(char) > 0xFFFF else 1
+
+
+def python_to_utf16(text: str, index: int) -> int:
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def utf16_to_python(text: str, offset: int) -> int:
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= offset:
+            return i
+        units += _utf16_units(ch)
+    return len(text)
+
+
+def _region_offsets(text: str, value: dict[str, Any]) -> Optional[tuple[int, int]]:
+    """Python offsets of a region whose ``value.text`` matches the text there, else None."""
+    start, end, surface = value.get("start"), value.get("end"), value.get("text")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    candidates = [(utf16_to_python(text, start), utf16_to_python(text, end)), (start, end)]
+    for py_start, py_end in candidates:
+        if surface is None or text[py_start:py_end] == surface:
+            return py_start, py_end
+    return None
+
+
+# ----------------------------------------------------------------------------- configuration
+
+def labeling_config() -> str:
+    """The Label Studio labelling configuration (XML) matching :data:`REGION_FIELDS`."""
+    lines = [
+        "<View>",
+        f'  <Labels name="{LABELS_NAME}" toName="{TEXT_NAME}">',
+        '    <Label value="OFFICIAL" background="#1f77b4"/>',
+        '    <Label value="EVENT" background="#d62728"/>',
+        '    <Label value="DATE" background="#2ca02c"/>',
+        '    <Label value="FIGURE" background="#ff7f0e"/>',
+        '    <Label value="PRIORITY_AREA" background="#9467bd"/>',
+        "  </Labels>",
+        f'  <Text name="{TEXT_NAME}" value="$text" granularity="symbol"/>',
+        '  <View visibleWhen="region-selected">',
+        f'    <Header value="Record id (same id = same official/event)"/>',
+        f'    <TextArea name="{GROUP_FIELD}" toName="{TEXT_NAME}" perRegion="true" maxSubmissions="1" editable="true" rows="1"/>',
+        "  </View>",
+    ]
+    for record_type, label in LABEL_OF_TYPE.items():
+        lines.append(f'  <View visibleWhen="region-selected" whenLabelValue="{label}">')
+        for field in REGION_FIELDS:
+            if field.record_type != record_type:
+                continue
+            lines.append(f'    <Header value="{field.attribute}"/>')
+            if field.form == "choice":
+                lines.append(
+                    f'    <Choices name="{field.control}" toName="{TEXT_NAME}" perRegion="true" choice="single-radio"'
+                    + (' layout="select"' if len(field.choices) > 8 else "") + ">"
+                )
+                lines.extend(f'      <Choice value="{choice}"/>' for choice in field.choices)
+                lines.append("    </Choices>")
+            else:
+                lines.append(
+                    f'    <TextArea name="{field.control}" toName="{TEXT_NAME}" perRegion="true" maxSubmissions="1" editable="true" rows="1"/>'
+                )
+        lines.append("  </View>")
+    lines.append("</View>")
+    return "\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------------- export
+
+def _format_value(field: RegionField, value: Any) -> Optional[str]:
+    value = getattr(value, "value", value)
+    if value is None or value == []:
+        return None
+    if field.form == "comma_list":
+        return ", ".join(value)
+    if field.form == "semicolon_list":
+        return "; ".join(value)
+    if field.form == "float":
+        return repr(float(value))
+    return str(value)
+
+
+def _records_spans(record_type: str, record: Any) -> list[Any]:
+    return sorted(record.mentions, key=lambda s: (s.start, s.end)) if record_type in MENTION_TYPES else [record]
+
+
+def records_to_results(records: DocumentRecords, text: str) -> list[dict[str, Any]]:
+    """Label Studio ``result`` items for every span of ``records`` (fields on the first region)."""
+    results: list[dict[str, Any]] = []
+    for record_type, label in LABEL_OF_TYPE.items():
+        prefix = label[0].lower() if record_type != "priority_areas" else "p"
+        for i, record in enumerate(getattr(records, record_type), start=1):
+            group = f"{prefix}{i}"
+            for j, span in enumerate(_records_spans(record_type, record), start=1):
+                region_id = f"{group}_{j}"
+                position = {"start": python_to_utf16(text, span.start), "end": python_to_utf16(text, span.end)}
+                base = {"id": region_id, "to_name": TEXT_NAME, "origin": "prediction"}
+                results.append({**base, "from_name": LABELS_NAME, "type": "labels",
+                                "value": {**position, "text": span.text, "labels": [label]}})
+                if record_type in MENTION_TYPES:
+                    results.append({**base, "from_name": GROUP_FIELD, "type": "textarea",
+                                    "value": {**position, "text": [group]}})
+                if j > 1:
+                    continue
+                for field in REGION_FIELDS:
+                    if field.record_type != record_type:
+                        continue
+                    formatted = _format_value(field, getattr(record, field.attribute))
+                    if formatted is None:
+                        continue
+                    if field.form == "choice":
+                        results.append({**base, "from_name": field.control, "type": "choices",
+                                        "value": {**position, "choices": [formatted]}})
+                    else:
+                        results.append({**base, "from_name": field.control, "type": "textarea",
+                                        "value": {**position, "text": [formatted]}})
+    return results
+
+
+def records_to_task(records: DocumentRecords, text: str, as_annotation: bool = False, model_version: str = "extractor") -> dict[str, Any]:
+    """One Label Studio task: ``data`` (text, doc_id, published) and the records as a
+    prediction (pre-annotation) or, with ``as_annotation``, as a submitted annotation."""
+    data: dict[str, Any] = {"text": text, "doc_id": records.doc_id}
+    if records.published:
+        data["published"] = records.published
+    results = records_to_results(records, text)
+    task: dict[str, Any] = {"data": data}
+    if as_annotation:
+        task["annotations"] = [{"result": results, "was_cancelled": False}]
+    else:
+        task["predictions"] = [{"model_version": model_version, "result": results}]
+    return task
+
+
+# ----------------------------------------------------------------------------- import
+
+def _parse_value(field: RegionField, raw: str, where: str) -> Any:
+    raw = raw.strip()
+    if field.form == "int":
+        try:
+            return int(raw)
+        except ValueError:
+            raise GoldError([f"{where}: {field.attribute}: {raw!r} is not an integer"]) from None
+    if field.form == "float":
+        try:
+            return float(raw.replace(" ", ""))
+        except ValueError:
+            raise GoldError([f"{where}: {field.attribute}: {raw!r} is not a number"]) from None
+    if field.form == "comma_list":
+        return sorted({part.strip() for part in raw.split(",") if part.strip()})
+    if field.form == "semicolon_list":
+        return [part.strip() for part in raw.split(";") if part.strip()]
+    return raw
+
+
+def _control_value(item: dict[str, Any]) -> Optional[str]:
+    value = item.get("value", {})
+    if item.get("type") == "choices":
+        choices = value.get("choices") or []
+        return choices[0] if choices else None
+    texts = value.get("text")
+    if isinstance(texts, list):
+        texts = " ".join(t for t in texts if t)
+    return texts if isinstance(texts, str) and texts.strip() else None
+
+
+def _chosen_result(task: dict[str, Any], from_predictions: bool) -> Optional[list[dict[str, Any]]]:
+    annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+    if annotations:
+        latest = max(enumerate(annotations), key=lambda ia: (str(ia[1].get("updated_at") or ""), ia[0]))[1]
+        return latest.get("result") or []
+    if from_predictions and task.get("predictions"):
+        return task["predictions"][-1].get("result") or []
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None) -> DocumentRecords:
+    """Gold records from one exported task; ``text`` (the raw article) overrides ``data.text``
+    after checking they are equal. Raises :class:`GoldError` naming task, region and field."""
+    data = task.get("data") or {}
+    doc_id = str(data.get("doc_id") or task.get("id"))
+    where = f"{where} (doc_id {doc_id})"
+    task_text = data.get("text")
+    if text is None:
+        if not isinstance(task_text, str):
+            raise GoldError([f"{where}: data.text missing"])
+        text = task_text
+    elif task_text is not None and task_text != text:
+        raise GoldError([f"{where}: data.text differs from the raw article text"])
+    result = _chosen_result(task, from_predictions=True) or []
+
+    problems: list[str] = []
+    regions: dict[str, dict[str, Any]] = {}
+    fields: dict[str, dict[str, str]] = {}
+    for item in result:
+        region_id = str(item.get("id"))
+        if item.get("type") == "labels":
+            value = item.get("value") or {}
+            labels = value.get("labels") or []
+            if len(labels) != 1 or labels[0] not in TYPE_OF_LABEL:
+                problems.append(f"{where}: region {region_id}: labels {labels!r} (need exactly one of {sorted(TYPE_OF_LABEL)})")
+                continue
+            offsets = _region_offsets(text, value)
+            if offsets is None:
+                problems.append(
+                    f"{where}: region {region_id}: span: text {value.get('text')!r} not found at {value.get('start')}-{value.get('end')}"
+                )
+                continue
+            regions[region_id] = {"label": labels[0], "start": offsets[0], "end": offsets[1]}
+        elif item.get("type") in ("textarea", "choices"):
+            control_value = _control_value(item)
+            if control_value is not None:
+                fields.setdefault(region_id, {})[str(item.get("from_name"))] = control_value
+
+    groups: dict[tuple[str, str], list[str]] = {}
+    for region_id, region in sorted(regions.items(), key=lambda kv: (kv[1]["start"], kv[1]["end"], kv[0])):
+        record_type = TYPE_OF_LABEL[region["label"]]
+        own = fields.get(region_id, {})
+        if own.get(GROUP_FIELD):
+            key = "id:" + own[GROUP_FIELD].strip()
+        elif record_type == "priority_areas" and own.get("priority_area"):
+            key = "area:" + own["priority_area"]
+        elif record_type in ("officials", "events") and own.get(f"{record_type[:-1]}_name"):
+            key = "name:" + _words(own[f"{record_type[:-1]}_name"]).casefold()
+        else:
+            key = f"region:{region_id}"
+        groups.setdefault((record_type, key), []).append(region_id)
+
+    document: dict[str, Any] = {"doc_id": doc_id, **{t: [] for t in LABEL_OF_TYPE}}
+    if data.get("published"):
+        document["published"] = str(data["published"])[:10]
+    for (record_type, _), region_ids in groups.items():
+        record: dict[str, Any] = {}
+        record_where = f"{where}: {LABEL_OF_TYPE[record_type]} region {region_ids[0]}"
+        for region_id in region_ids:
+            for control, raw in fields.get(region_id, {}).items():
+                field = FIELD_BY_CONTROL.get(control)
+                if field is None or field.record_type != record_type:
+                    continue
+                try:
+                    value = _parse_value(field, raw, f"{where}: region {region_id}")
+                except GoldError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                if field.attribute in record and record[field.attribute] != value:
+                    problems.append(
+                        f"{where}: region {region_id}: {field.attribute}: {value!r} conflicts with {record[field.attribute]!r} on another region of the record"
+                    )
+                    continue
+                record[field.attribute] = value
+        spans = [{"start": regions[r]["start"], "end": regions[r]["end"], "text": text[regions[r]["start"]:regions[r]["end"]]} for r in region_ids]
+        if record_type in MENTION_TYPES:
+            record["mentions"] = spans
+            if record_type in ("officials", "events") and "name" not in record:
+                record["name"] = _words(max((s["text"] for s in spans), key=len))
+        else:
+            record.update(spans[0])
+            if record_type == "dates" and "granularity" not in record and record.get("value"):
+                record["granularity"] = {4: "year", 7: "month"}.get(len(record["value"]), "day")
+        missing = {"events": ["type"], "figures": ["kind", "value"], "dates": ["granularity"], "priority_areas": ["area"]}.get(record_type, [])
+        for attribute in missing:
+            if attribute not in record:
+                problems.append(f"{record_where}: {attribute}: missing")
+        document[record_type].append(record)
+    if problems:
+        raise GoldError(problems)
+    records, problems = validation_problems(document, where, text)
+    if problems:
+        raise GoldError(problems)
+    return sorted_records(records)
+
+
+def read_export(path: str | Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise GoldError([f"{path}: invalid JSON: {exc}"]) from None
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise GoldError([f"{path}: expected a list of Label Studio tasks"])
+    return data
+
+
+def import_export(path: str | Path, raw: Optional[str | Path], from_predictions: bool = False) -> list[DocumentRecords]:
+    """Gold ``DocumentRecords`` from a Label Studio JSON export (tasks without an annotation are
+    skipped unless ``from_predictions``). With ``raw``, spans are checked against the raw articles."""
+    tasks = read_export(path)
+    texts: dict[str, str] = {}
+    if raw is not None:
+        ids = [str((t.get("data") or {}).get("doc_id") or t.get("id")) for t in tasks]
+        texts = {doc_id: a.text for doc_id, a in load_raw_documents(raw, ids).items()}
+    out: list[DocumentRecords] = []
+    problems: list[str] = []
+    for i, task in enumerate(tasks):
+        if _chosen_result(task, from_predictions) is None:
+            continue
+        doc_id = str((task.get("data") or {}).get("doc_id") or task.get("id"))
+        where = f"{path}: task[{i}]"
+        if raw is not None and doc_id not in texts:
+            problems.append(f"{where}: doc_id: no raw document {doc_id!r} in {raw}")
+            continue
+        try:
+            out.append(task_to_records(task if from_predictions else _without_predictions(task), where, texts.get(doc_id)))
+        except GoldError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise GoldError(problems)
+    return out
+
+
+def _without_predictions(task: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in task.items() if k != "predictions"}
+
+
+# ----------------------------------------------------------------------------- CLI
+
+def _load_records(source: str, raw: str) -> tuple[list[DocumentRecords], dict[str, str]]:
+    path = Path(source)
+    if path.is_dir():
+        gold, articles = load_gold(path, raw)
+        return [gold[d] for d in sorted(gold)], {d: a.text for d, a in articles.items()}
+    predictions, warnings = load_predictions(path)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    articles = load_raw_documents(raw, list(predictions))
+    missing = sorted(set(predictions) - set(articles))
+    if missing:
+        raise GoldError([f"{path}: doc_id: no raw document for {', '.join(missing)} in {raw}"])
+    return list(predictions.values()), {d: a.text for d, a in articles.items()}
+
+
+def export_command(args: argparse.Namespace) -> int:
+    try:
+        records, texts = _load_records(args.records, args.raw)
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    tasks = [records_to_task(r, texts[r.doc_id], as_annotation=args.as_annotations) for r in records]
+    Path(args.output).write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {len(tasks)} tasks to {args.output}", file=sys.stderr)
+    return 0
+
+
+def import_command(args: argparse.Namespace) -> int:
+    try:
+        documents = import_export(args.export, args.raw, from_predictions=args.from_predictions)
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    output = Path(args.output)
+    existing = [d.doc_id for d in documents if (output / f"{d.doc_id}.json").exists()]
+    if existing and not args.force:
+        print(f"error: {output}: gold files exist for {', '.join(existing)} (use --force to overwrite)", file=sys.stderr)
+        return 2
+    for document in documents:
+        write_gold_file(document, output)
+    print(f"wrote {len(documents)} gold files to {output}", file=sys.stderr)
+    return 0
+
+
+def config_command(args: argparse.Namespace) -> int:
+    sys.stdout.write(labeling_config())
+    return 0
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("labelstudio", help="Label Studio import/export of annotations")
+    commands = parser.add_subparsers(dest="labelstudio_command", required=True)
+
+    imp = commands.add_parser("import", help="Label Studio JSON export -> gold files <doc_id>.json")
+    imp.add_argument("export", metavar="EXPORT.json")
+    imp.add_argument("--raw", required=True, metavar="RAW", help="raw articles (folder or .jsonl corpus)")
+    imp.add_argument("-o", "--output", required=True, metavar="GOLD_DIR")
+    imp.add_argument("--from-predictions", action="store_true",
+                     help="use a task's pre-annotation when it has no submitted annotation")
+    imp.add_argument("--force", action="store_true", help="overwrite existing gold files")
+    imp.set_defaults(func=import_command)
+
+    exp = commands.add_parser("export", help="predictions JSONL (or a gold folder) -> Label Studio tasks")
+    exp.add_argument("records", metavar="PRED.jsonl", help="DocumentRecords JSONL, or a folder of gold files")
+    exp.add_argument("--raw", required=True, metavar="RAW")
+    exp.add_argument("-o", "--output", required=True, metavar="TASKS.json")
+    exp.add_argument("--as-annotations", action="store_true",
+                     help="write the records as submitted annotations instead of predictions")
+    exp.set_defaults(func=export_command)
+
+    cfg = commands.add_parser("config", help="print the labelling configuration XML")
+    cfg.set_defaults(func=config_command)
+    return parser

@@ -1,0 +1,399 @@
+"""Dates: temporal expressions that name a calendar date or period (spec § dates).
+
+The forms of :mod:`extractor.normalize.dates` are searched over ``doc.text`` (which is the
+article text), so offsets are exact whatever the tokenizer made of ``2018-2021(2/8)``; each form
+guards its own ends against letters and digits, so no span starts or ends inside a word or
+number. Candidates that fail their context checks are dropped first, then overlaps go to the
+longest span. Values come from :func:`~extractor.normalize.dates.resolve_form` against
+``context.published``.
+
+Span extents (decided once, applied everywhere):
+
+* calendar nouns belong to the span: ``tahun 2017``, ``Tahun 2016``, ``periode 2018-2021``,
+  ``bulan Mei``, ``tanggal 17 Agustus``, ``hari Rabu``; prepositions do not (``pada``,
+  ``sejak``, ``hingga``), nor trailing ``lalu``/``mendatang``/``nanti`` (``November 2018``);
+* a weekday joined to its date is one span: ``Rabu (9/8)``, ``Senin, (16/10/2017)``,
+  ``Rabu, 9 Agustus 2017``; a bracketed date on its own is reported without its brackets (``2/8``);
+* ranges are one span with ``value_end``: ``19-20 Mei 2016``, ``Mei-Juni 2017``, ``2018-2021``,
+  ``2016/17``; two dates joined by ``hingga`` stay two spans, the first borrowing the second's year.
+
+What is and is not a date:
+
+* a four-digit year range is always a date, also inside a document's or programme's name
+  (``Plan of Action (POA) 2016-2020``, ``musim 2017/2018``): it names a period;
+* a bare year is a date only in a temporal frame: after ``pada``, ``sejak``, ``hingga``, ``di``,
+  ``awal`` ... or before ``lalu``, ``mendatang``, ``ini``, or in a list continuing such a year
+  (``pada 2007, 2010 dan 2016``); years in names (``Piala Dunia 2018``, ``G20``) are not;
+* ``tahun YYYY`` inside a legal citation (``UU Nomor 2 Tahun 2017``) is part of the law's number;
+* a lone month name needs ``bulan`` or a temporal frame (``pada Februari``, ``Maret lalu``);
+* a weekday is not a date after ``Pasar``/``Salat``/``setiap`` (``Pasar Minggu``, ``salat
+  Jumat``, habits), in weekday ranges (``Senin-Jumat``), or as ``Minggu lalu/depan/ini`` (week);
+* ``kemarin``/``lalu`` right after a date (``Minggu (5/11) kemarin``) only qualify that date;
+  ``tahun lalu`` after a number or quantifier (``dua tahun lalu``, ``beberapa tahun lalu``) is a
+  duration, not a date; durations (``2 tahun``), clock times, ``pekan lalu``, ``saat ini`` never
+  match a form;
+* nothing inside boilerplate (``context.in_boilerplate``) or on a copyright line.
+
+The future test for bare weekdays and day-months without a year: a cue word of the lexicon
+(``akan``, ``dijadwalkan``, ``mendatang`` ...) outside quotations, in the sentence before the
+expression, or ``mendatang``/``depan``/``nanti`` right after it. A weekday closing an attribution
+(``kata Menlu di Jakarta, Rabu.``) dates the statement and is read as past whatever the quote says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+from spacy.tokens import Doc
+
+from ..normalize.dates import (
+    DateForm,
+    Tense,
+    anchor_granularity,
+    date_lexicon,
+    iter_form_matches,
+    match_span,
+    resolve_form,
+)
+from ..pipeline import ExtractionContext, RecordStage
+from ..records import DateRecord
+
+# Forms that carry no year of their own and may borrow one from a neighbouring date.
+_YEARLESS_FORMS = frozenset({"weekday_dm", "dm_paren", "weekday_day_month", "day_month", "day_month_range", "month_range", "month"})
+_TENSE_FORMS = _YEARLESS_FORMS | {"weekday"}
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    form: DateForm
+    match: re.Match
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Lexicon pieces compiled once: words that frame years, months and weekdays."""
+
+    year_before: frozenset[str]
+    year_after: frozenset[str]
+    year_nouns: frozenset[str]
+    month_before: frozenset[str]
+    month_after: frozenset[str]
+    weekday_blockers_before: frozenset[str]
+    weekday_blockers_after: frozenset[str]
+    week_words: frozenset[str]
+    relative_blockers: frozenset[str]
+    legal_words: frozenset[str]
+    future_cues: re.Pattern
+    future_after: re.Pattern
+    past_after: re.Pattern
+    list_joiner: re.Pattern
+    weekday_range: re.Pattern
+    weekday_range_end: re.Pattern
+    copyright_line: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _context_lexicon() -> _Context:
+    lexicon = date_lexicon()
+    lower = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
+    weekdays = [w for ws in lexicon["weekdays"].values() for w in ws]
+    weekday_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    joiners = "|".join(
+        re.escape(j).replace(r"\ ", r"[ \u00a0]+") for j in sorted(lexicon["year_list_joiners"], key=len, reverse=True)
+    )
+    cues = "|".join(re.escape(c) for c in sorted(lexicon["future_cues"], key=len, reverse=True))
+    return _Context(
+        year_before=lower(lexicon["year_context_before"]),
+        year_after=lower(lexicon["year_context_after"]),
+        year_nouns=lower(lexicon["calendar_nouns"]["year"]),
+        month_before=lower(lexicon["month_context_before"]),
+        month_after=lower(lexicon["month_context_after"]),
+        weekday_blockers_before=frozenset(lexicon["weekday_blockers_before"]),
+        weekday_blockers_after=frozenset(lexicon["weekday_blockers_after"]),
+        week_words=lower(lexicon["week_words_after_minggu"]),
+        relative_blockers=lower(lexicon["relative_blockers_before"]),
+        legal_words=frozenset(lexicon["legal_citation_words"]),
+        future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
+        future_after=re.compile(r"^[ \u00a0]*(?:mendatang|depan|nanti|besok)\b", re.IGNORECASE),
+        past_after=re.compile(r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:lalu|kemarin|silam)\b", re.IGNORECASE),
+        list_joiner=re.compile(rf"^[ \u00a0]*(?:,[ \u00a0]*)?(?:{joiners})?[ \u00a0]*(?:dan[ \u00a0]+)?$"),
+        weekday_range=re.compile(
+            rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan)[ \u00a0]*(?:{weekday_alt})\b"
+        ),
+        weekday_range_end=re.compile(
+            rf"\b(?:{weekday_alt})[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan)[ \u00a0]*$"
+        ),
+        copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
+    )
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'/]*|\d+[\w./]*|,|\()[ \u00a0]*$")
+_WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w.'\-]*|\d+)")
+
+
+def _word_before(text: str, start: int) -> Optional[str]:
+    """The word (or ``,``/``(``) right before ``start`` on the same line, or ``None``."""
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match.group(1) if match else None
+
+
+def _two_words_before(text: str, start: int) -> Optional[str]:
+    match = re.search(r"(\S+[ \u00a0]+\S+)[ \u00a0]*$", text[max(0, start - 60) : start])
+    return match.group(1) if match else None
+
+
+def _word_after(text: str, end: int) -> Optional[str]:
+    match = _WORD_AFTER.match(text[end : end + 40])
+    return match.group(1) if match else None
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end >= 0 else len(text)]
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidates(text: str) -> Iterator[_Candidate]:
+    for form, match in iter_form_matches(text):
+        start, end = match_span(match)
+        if end > start:
+            yield _Candidate(start, end, form, match)
+
+
+def _legal_citation(text: str, candidate: _Candidate) -> bool:
+    """``UU Nomor 2 Tahun 2017``, ``PP 12 Tahun 2019``: the year is part of the law's number."""
+    before = _two_words_before(text, candidate.start)
+    if not before:
+        return False
+    words = before.split()
+    if re.fullmatch(r"\d+[A-Za-z]?", words[-1]):
+        return True
+    return words[-1] in _context_lexicon().legal_words
+
+
+def _bare_year_in_frame(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
+    lex = _context_lexicon()
+    before = _word_before(text, candidate.start)
+    two_before = _two_words_before(text, candidate.start)
+    after = _word_after(text, candidate.end)
+    if before and before.casefold() in lex.year_nouns:
+        return False  # ``Nomor 1 Tahun 2017``: the ``year`` form was turned down as a citation
+    if before and before.casefold() in lex.year_before:
+        return True
+    if two_before and " ".join(two_before.split()).casefold() in lex.year_before:
+        return True
+    if after and after.casefold() in lex.year_after and before != "(":
+        return True
+    return _continues_year_list(text, candidate, accepted)
+
+
+def _continues_year_list(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
+    """``pada 2007, 2010, dan 2016``: a year joined to a year just accepted."""
+    for previous in reversed(accepted):
+        if previous.end > candidate.start:
+            continue
+        if previous.form.name not in ("bare_year", "year", "year_range", "month_year"):
+            return False
+        return bool(_context_lexicon().list_joiner.match(text[previous.end : candidate.start]))
+    return False
+
+
+def _month_in_frame(text: str, candidate: _Candidate) -> bool:
+    lex = _context_lexicon()
+    if candidate.match.group("noun"):
+        return True
+    before = _word_before(text, candidate.start)
+    after = _word_after(text, candidate.end)
+    return bool((before and before.casefold() in lex.month_before) or (after and after.casefold() in lex.month_after))
+
+
+def _weekday_is_date(text: str, candidate: _Candidate, sentence_start: int) -> bool:
+    lex = _context_lexicon()
+    before = _word_before(text, candidate.start)
+    after = _word_after(text, candidate.end)
+    if before in lex.weekday_blockers_before or after in lex.weekday_blockers_after:
+        return False
+    weekday = candidate.match.group("wd")
+    if weekday.casefold() == "minggu" and after and after.casefold() in lex.week_words:
+        return False
+    if lex.weekday_range.match(text[candidate.end : candidate.end + 30]):
+        return False  # Senin-Jumat, Senin hingga Jumat: a habit, not a day
+    if lex.weekday_range_end.search(text[max(0, candidate.start - 30) : candidate.start]):
+        return False
+    return True
+
+
+def _relative_is_date(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
+    lex = _context_lexicon()
+    before = _word_before(text, candidate.start)
+    if before and (before.casefold() in lex.relative_blockers or before[0].isdigit()):
+        return False
+    if accepted:
+        previous = max((c for c in accepted if c.end <= candidate.start), key=lambda c: c.end, default=None)
+        if previous is not None and not text[previous.end : candidate.start].strip(" \u00a0"):
+            return False  # ``Minggu (5/11) kemarin``: the word qualifies the date before it
+    return True
+
+
+def _in_frame(
+    text: str, candidate: _Candidate, accepted: list[_Candidate], sentence_start: int
+) -> bool:
+    name = candidate.form.name
+    if name == "bare_year":
+        return _bare_year_in_frame(text, candidate, accepted)
+    if name == "year":
+        return not _legal_citation(text, candidate)
+    if name == "month":
+        return _month_in_frame(text, candidate)
+    if name == "weekday":
+        return _weekday_is_date(text, candidate, sentence_start)
+    if name == "relative":
+        return _relative_is_date(text, candidate, accepted)
+    return True
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(text: str, candidates: list[_Candidate], context: ExtractionContext, sentence_start) -> list[_Candidate]:
+    """Context-checked candidates, longest first; then relative words once their neighbours are known."""
+    lex = _context_lexicon()
+    plausible = [
+        c
+        for c in candidates
+        if not context.in_boilerplate(c.start, c.end) and not lex.copyright_line.search(_line_of(text, c.start, c.end))
+    ]
+    chosen: list[_Candidate] = []
+    # Longest first, so ``tahun 2017`` beats ``2017`` and a rejected short form never blocks a long one.
+    order = sorted(plausible, key=lambda c: (-c.length, c.start))
+    for candidate in order:
+        if any(_overlaps(candidate, kept) for kept in chosen):
+            continue
+        if candidate.form.name in ("bare_year", "relative"):
+            continue  # need the others settled first (year lists, ``(5/11) kemarin``)
+        if _in_frame(text, candidate, chosen, sentence_start(candidate.start)):
+            chosen.append(candidate)
+    for candidate in sorted((c for c in order if c.form.name in ("bare_year", "relative")), key=lambda c: c.start):
+        if any(_overlaps(candidate, kept) for kept in chosen):
+            continue
+        ordered = sorted(chosen, key=lambda c: c.start)
+        if _in_frame(text, candidate, ordered, sentence_start(candidate.start)):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------------- tense and years
+
+
+def _sentence_bounds(doc: Doc):
+    """``offset -> (sentence start, sentence end)`` over the doc's sentences (whole text without)."""
+    starts = [token.idx for token in doc]
+    text_length = len(doc.text)
+
+    def bounds(offset: int) -> tuple[int, int]:
+        if not starts or not doc.has_annotation("SENT_START"):
+            return 0, text_length
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        sentence = doc[index].sent
+        return sentence.start_char, sentence.end_char
+
+    return bounds
+
+
+_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|[\"“][^\"“”]*$")
+
+
+def _tense(text: str, candidate: _Candidate, sentence_start: int) -> Tense:
+    lex = _context_lexicon()
+    following = text[candidate.end : candidate.end + 30]
+    if lex.future_after.match(following):
+        return "future"
+    if lex.past_after.match(following):
+        return "past"
+    before = text[sentence_start : candidate.start]
+    if re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following):
+        return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
+    unquoted = _QUOTED.sub(" ", before)
+    return "future" if lex.future_cues.search(unquoted) else None
+
+
+def _explicit_year(candidate: _Candidate) -> Optional[int]:
+    match = candidate.match
+    for group in ("y1", "ny"):
+        if group in match.re.groupindex and match.group(group) and len(match.group(group)) == 4:
+            return int(match.group(group))
+    return None
+
+
+_BORROW_JOINER = re.compile(
+    r"^[ \u00a0]*(?:[-\u2013,]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan|atau)[ \u00a0]*(?:(?:tanggal|pada)[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _borrowed_year(text: str, index: int, chosen: list[_Candidate]) -> Optional[int]:
+    """The year of the next date when the two are joined (``17 Oktober hingga 20 Oktober 2016``)."""
+    candidate = chosen[index]
+    if candidate.form.name not in _YEARLESS_FORMS or _explicit_year(candidate):
+        return None
+    for following in chosen[index + 1 : index + 3]:
+        if not _BORROW_JOINER.match(text[candidate.end : following.start]):
+            return None
+        year = _explicit_year(following)
+        if year is not None:
+            return year
+        candidate = following
+    return None
+
+
+# --------------------------------------------------------------------------- extractor
+
+
+def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
+    text = doc.text
+    bounds = _sentence_bounds(doc)
+    chosen = _select(text, list(_candidates(text)), context, lambda offset: bounds(offset)[0])
+    anchor = context.published
+    grain = anchor_granularity(context.published_source)
+    for index, candidate in enumerate(chosen):
+        name = candidate.form.name
+        tense = _tense(text, candidate, bounds(candidate.start)[0]) if name in _TENSE_FORMS else None
+        value = resolve_form(
+            name,
+            candidate.match,
+            anchor,
+            anchor_grain=grain,
+            tense=tense,
+            default_year=_borrowed_year(text, index, chosen),
+        )
+        yield DateRecord(
+            start=candidate.start,
+            end=candidate.end,
+            text=text[candidate.start : candidate.end],
+            value=value.value,
+            value_end=value.value_end,
+            granularity=value.granularity,
+            rule=name,
+        )
+
+
+class DatesStage(RecordStage):
+    name = "dates"
+    requires = frozenset({"published", "boilerplate"})
+    provides = frozenset({"dates"})
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
+        return extract_dates(doc, context)

@@ -1,0 +1,834 @@
+"""Diplomatic events: meetings, summits, conferences, visits, signings, dialogues (spec § events).
+
+A spaCy ``Matcher`` finds the triggers listed in ``resources/events.json`` on whole tokens; the
+rest is read from the characters around each trigger, so that mentions are exact whatever the
+tokenizer did with ``ke-16``, ``ASEAN-Russia`` or ``Officials'``:
+
+* an Indonesian head opens a name that runs right over capitalised words, ordinals, bracketed
+  acronyms and party joiners (``Konferensi Tingkat Tinggi (KTT) ke-4 ASEAN-Rusia``,
+  ``Pertemuan Tahunan ASEAN dengan Russia``, ``Pertemuan ke-16 ASEAN-Russia Senior Officials's
+  Meeting``); an English head closes one that runs left (``16th ASEAN-Russia Senios Officials'
+  Meeting``) and right over ``on``/``of`` phrases (``ARF Inter-Sessional Meeting on Counter
+  Terrorism and Trans National Crime (CTTC)``);
+* a head with a demonstrative (``pertemuan tersebut``, ``Pertemuan ASEAN-Rusia tersebut``,
+  ``Forum diskusi tersebut``) or standing bare (``Pertemuan juga membahas``) is a reference to an
+  earlier event; a bare head followed by a description (``pertemuan tingkat pejabat tinggi``,
+  ``pertemuan pertama bagi Indonesia``) is no mention at all, nor is a head after a plural cue
+  (``beberapa pertemuan PMC lainnya``);
+* a lowercase head is an unnamed event when it is specific: ``pertemuan bilateral``, ``pertemuan
+  dengan`` an official or a country, ``kunjungan kerja ke Yordania``;
+* where no noun names the event, a verb reports it (``bertemu``, ``menemui``, ``berkunjung ke``,
+  ``menerima kunjungan``), provided an official or a country takes part and it is not negated.
+
+Within a sentence, a place phrase (``di Legian, Badung, Bali``) and a date record belong to the
+nearest event mention before them (a date before any mention goes to the first one after it);
+a mention linked to another by ``di sela``/``disela rangkaian``/``di`` takes that event's place
+and date when it has none of its own. Chairs come from the officials named after ``dipimpin
+(bersama) oleh`` or before ``memimpin``/``selaku ketua``. Status is ``planned`` with a planning
+cue in the mention's clause (``akan``, ``dijadwalkan``, ``rencana``, ``yang diusulkan``, ``...
+nanti``) or a start after the publication date, else ``held``.
+
+Mentions of one event merge into one record: same type, ordinal and parties; the same
+normalised name; a shorter name with the same parties contained in an earlier one; references
+join the most recent compatible event, preferring one reported as held (``Rusia dalam pertemuan
+tersebut`` is the annual meeting, not the planned ARF meeting named just before).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..normalize.countries import party_code, party_spans
+from ..normalize.numbers import parse_ordinal
+from ..pipeline import ExtractionContext, RecordStage
+from ..records import DateRecord, Event, EventStatus, EventType, Official, Span
+
+NAMED, REFERENCE, UNNAMED, VERB = "named", "reference", "unnamed", "verb"
+
+_WS = r"[ \u00a0]+"
+_HYPHENS = "\\-\u2010\u2011\u2013"
+_CAPWORD = re.compile(
+    rf"(?:[A-Z][^\W_]*|\d+[A-Za-z][^\W_]*)(?:[{_HYPHENS}][^\W_]+)*(?:['\u2019]s|['\u2019])?(?![\w{_HYPHENS}])"
+)
+_ORDINAL = re.compile(
+    rf"(?:[Kk]e[{_HYPHENS}]?[ ]?(?:\d+|[a-z]+)|\d+(?:st|nd|rd|th))(?![\w{_HYPHENS}])"
+)
+_PAREN = re.compile(r"\([A-Z0-9][^()\n]{0,80}\)")
+_NUMBER_BEFORE_CAPWORD = re.compile(r"\d+(?=[ \u00a0]+[A-Z])")
+_LOWER_WORD = re.compile(rf"[a-z][a-z]*(?:[{_HYPHENS}][a-z]+)*(?![\w])")
+_ANY_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*|[^\w\s]")
+_PUNCT_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|,")
+_FOLD_PUNCT = re.compile(r"[^\w]+")
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> dict:
+    with resources.files("extractor.resources").joinpath("events.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _words_set(key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in event_lexicon()[key])
+
+
+def _phrase_regex(phrases: Iterable[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", _WS) for p in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class EventPatterns:
+    modifiers: re.Pattern
+    specific_modifiers: frozenset[str]
+    demonstratives: frozenset[str]
+    reference_followers: frozenset[str]
+    plural_cues: frozenset[str]
+    plural_after: frozenset[str]
+    negations: frozenset[str]
+    planned_before: frozenset[str]
+    planned_after: re.Pattern
+    planned_clause_end: re.Pattern
+    chair_after: re.Pattern
+    chair_before: re.Pattern
+    clause_breakers: frozenset[str]
+    link_cue: re.Pattern
+    location_stop: frozenset[str]
+    period_cues: frozenset[str]
+    reporting: frozenset[str]
+    documents: re.Pattern
+    function_words: frozenset[str]
+    title_words: frozenset[str]
+    party_connectors: frozenset[str]
+    name_connectors: frozenset[str]
+    english_suffix: frozenset[str]
+    head_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_patterns() -> EventPatterns:
+    lex = event_lexicon()
+    head_words = {k.split()[0] for k in lex["heads"]} | {k.split()[-1].casefold() for k in lex["english_heads"]}
+    return EventPatterns(
+        modifiers=re.compile(_WS + _phrase_regex(lex["modifiers"]) + r"(?![\w])"),
+        specific_modifiers=_words_set("specific_modifiers"),
+        demonstratives=_words_set("demonstratives"),
+        reference_followers=_words_set("reference_followers"),
+        plural_cues=_words_set("plural_cues"),
+        plural_after=_words_set("plural_after"),
+        negations=_words_set("negation_cues"),
+        planned_before=_words_set("planned_before"),
+        planned_after=re.compile(
+            r"^[ \u00a0]*(?:yang[ \u00a0]+)?" + _phrase_regex(lex["planned_after"]) + r"(?![\w])", re.IGNORECASE
+        ),
+        planned_clause_end=re.compile(r"(?<![\w])" + _phrase_regex(lex["planned_clause_end"]) + r"(?![\w])", re.IGNORECASE),
+        chair_after=re.compile(
+            r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:juga[ \u00a0]+)?" + _phrase_regex(lex["chair_after"]) + r"(?![\w])",
+            re.IGNORECASE,
+        ),
+        chair_before=re.compile(
+            r"(?<![\w])" + _phrase_regex(lex["chair_before"]) + r"(?:[ \u00a0]+[a-z]+)?[ \u00a0]*$", re.IGNORECASE
+        ),
+        clause_breakers=_words_set("clause_breakers"),
+        link_cue=re.compile(
+            r"(?<![\w])" + _phrase_regex(lex["link_cues"]) + r"(?:[ \u00a0]+(?:acara|rangkaian|pelaksanaan|penyelenggaraan))?[ \u00a0]*$",
+            re.IGNORECASE,
+        ),
+        location_stop=_words_set("location_stop_words"),
+        period_cues=_words_set("period_cues"),
+        reporting=_words_set("reporting_verbs"),
+        documents=re.compile(r"(?<![\w])" + _phrase_regex(lex["document_cues"]) + r"(?![\w])", re.IGNORECASE),
+        function_words=_words_set("function_words"),
+        title_words=_words_set("title_words"),
+        party_connectors=_words_set("party_connectors"),
+        name_connectors=_words_set("name_connectors"),
+        english_suffix=frozenset(lex["english_suffix_words"]),
+        head_words=frozenset(head_words),
+    )
+
+
+_matchers: dict[int, Matcher] = {}
+
+
+def event_matcher(vocab: Vocab) -> Matcher:
+    """The trigger matcher, built once per vocab: labels are ``kind|key``."""
+    matcher = _matchers.get(id(vocab))
+    if matcher is not None:
+        return matcher
+    lex = event_lexicon()
+    matcher = Matcher(vocab)
+    for key in lex["heads"]:
+        matcher.add(f"head|{key}", [[{"LOWER": w} for w in key.split()]])
+    for key in lex["english_heads"]:
+        matcher.add(f"english|{key}", [[{"ORTH": w} for w in key.split()]])
+    for key in lex["acronyms"]:
+        matcher.add(f"acronym|{key}", [[{"ORTH": key}]])
+    for key in lex["verbs"]:
+        matcher.add(f"verb|{key}", [[{"LOWER": w} for w in key.split()]])
+    _matchers[id(vocab)] = matcher
+    return matcher
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    type: EventType
+    kind: str
+    refers_to: frozenset[str]
+    sentence: tuple[int, int]
+    text: str
+    parties: list[str] = field(default_factory=list)
+    ordinal: Optional[int] = None
+    planned: bool = False
+    location: Optional[str] = None
+    date: Optional[DateRecord] = None
+    chairs: list[str] = field(default_factory=list)
+    link: Optional["Mention"] = None
+
+
+def _word_before(text: str, position: int, lower_bound: int) -> str:
+    words = _ANY_WORD.findall(text[max(lower_bound, position - 40) : position])
+    return words[-1].casefold() if words else ""
+
+
+def _words_between(text: str, start: int, end: int) -> list[str]:
+    return [w.casefold() for w in _ANY_WORD.findall(text[start:end])]
+
+
+def _skip_ws(text: str, position: int) -> int:
+    match = re.compile(_WS).match(text, position)
+    return match.end() if match else position
+
+
+def _is_capword_stop(word: str, patterns: EventPatterns) -> bool:
+    folded = word.casefold().rstrip("'\u2019")
+    return folded in patterns.location_stop or folded in patterns.function_words
+
+
+def _party_of_word(word: str) -> Optional[str]:
+    for part in re.split(rf"[{_HYPHENS}]", word):
+        code = party_code(part.rstrip("'\u2019"))
+        if code:
+            return code
+    return None
+
+
+def _extend_right(text: str, position: int, limit: int, patterns: EventPatterns, english: bool) -> tuple[int, int]:
+    """Read name items right of ``position``; return ``(end, items)``. In English mode capitalised
+    words only follow a connector (``Meeting on Counter Terrorism``)."""
+    end, items = position, 0
+    caps_open = not english
+    while True:
+        cursor = _skip_ws(text, end)
+        if cursor == end or cursor >= limit:
+            return end, items
+        ordinal = _ORDINAL.match(text, cursor)
+        if ordinal and ordinal.end() <= limit and parse_ordinal(ordinal.group(0)) is not None and not english:
+            end, items = ordinal.end(), items + 1
+            continue
+        paren = _PAREN.match(text, cursor)
+        if paren and paren.end() <= limit:
+            end, items = paren.end(), items + 1
+            continue
+        word = _CAPWORD.match(text, cursor)
+        if word and word.end() <= limit and not _is_capword_stop(word.group(0), patterns):
+            if caps_open or word.group(0) in patterns.english_suffix:
+                end, items = word.end(), items + 1
+                continue
+            return end, items
+        number = _NUMBER_BEFORE_CAPWORD.match(text, cursor)
+        if number and caps_open:
+            end = number.end()
+            continue
+        connector = _LOWER_WORD.match(text, cursor) or re.compile(r"&").match(text, cursor)
+        if connector:
+            after = _skip_ws(text, connector.end())
+            following = _CAPWORD.match(text, after)
+            if following and after > connector.end() and following.end() <= limit:
+                follower = following.group(0)
+                joiner = connector.group(0).casefold()
+                if follower.casefold() in patterns.head_words or _is_capword_stop(follower, patterns):
+                    return end, items
+                if joiner in patterns.name_connectors and (caps_open or english):
+                    end = connector.end()
+                    caps_open = True
+                    continue
+                if joiner in patterns.party_connectors and _party_of_word(follower) and items:
+                    end = connector.end()
+                    continue
+        return end, items
+
+
+def _extend_left(text: str, position: int, lower_bound: int, patterns: EventPatterns) -> tuple[int, int]:
+    """Read English name items left of ``position`` (``16th ASEAN-Russia Senior Officials'``)."""
+    tokens = list(re.finditer(r"\([^()\n]{1,80}\)|[^\s()]+", text[lower_bound:position]))
+    start, items = position, 0
+    pending_connector: Optional[int] = None
+    for token in reversed(tokens):
+        t_start, t_end = lower_bound + token.start(), lower_bound + token.end()
+        gap = text[t_end:start] if pending_connector is None else text[t_end:pending_connector]
+        if not re.fullmatch(_WS, gap or "x"):
+            break
+        word = token.group(0)
+        if _CAPWORD.fullmatch(word) and not _is_capword_stop(word, patterns) or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) or _PAREN.fullmatch(word):
+            start, items, pending_connector = t_start, items + 1, None
+            continue
+        if word.casefold() in patterns.name_connectors and pending_connector is None and items:
+            pending_connector = t_start
+            continue
+        break
+    return start, items
+
+
+def _officials_index(officials: list[Official]) -> list[tuple[int, int, Official]]:
+    return sorted((m.start, m.end, o) for o in officials for m in o.mentions)
+
+
+def _clause_clean(words: list[str], patterns: EventPatterns) -> bool:
+    return not any(w in patterns.clause_breakers or w in {".", ";", "!", "?", ":"} for w in words)
+
+
+def _specific_object(text: str, position: int, limit: int, officials, patterns: EventPatterns) -> bool:
+    """Whether ``dengan``/``antara`` at ``position`` introduces an official or a country."""
+    match = re.compile(r"(?:dengan|antara)" + _WS, re.IGNORECASE).match(text, _skip_ws(text, position))
+    if not match:
+        return False
+    window_end = min(limit, match.end() + 60)
+    stop = _PUNCT_BREAK.search(text, match.end(), window_end)
+    window_end = stop.start() if stop else window_end
+    if any(s >= match.end() and s < window_end for s, _e, _o in officials):
+        return True
+    return any(True for _ in party_spans(text[match.end() : window_end]))
+
+
+def _read_head(text, start, end, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
+    s_start, s_end = sentence
+    event_type = EventType(info["type"])
+    refers_to = frozenset(info.get("refers_to", [event_type.value]))
+    before = _word_before(text, start, s_start)
+    if before in patterns.plural_cues or re.match(rf"[{_HYPHENS}]{re.escape(text[start:end])}", text[end : end + len(text[start:end]) + 1], re.IGNORECASE):
+        return None
+    position = end
+    modifiers: list[str] = []
+    while True:
+        modifier = patterns.modifiers.match(text, position)
+        if not modifier or modifier.end() > s_end:
+            break
+        modifiers.append(modifier.group(0).strip().casefold())
+        position = modifier.end()
+    name_end, items = _extend_right(text, position, s_end, patterns, english=False)
+    destination = None
+    if event_type is EventType.visit:
+        to = re.compile(r"ke" + _WS).match(text, _skip_ws(text, name_end))
+        if to and name_end < _skip_ws(text, name_end):
+            place_end, place_items = _extend_right(text, to.end() - 1, s_end, patterns, english=False)
+            if place_items:
+                destination = text[to.end() : place_end]
+                name_end, items = place_end, items + place_items
+    following = _ANY_WORD.findall(text[name_end : min(s_end, name_end + 60)])
+    following = [w.casefold() for w in following]
+    if following[:1] and following[0] in patterns.plural_after:
+        return None
+    demonstrative_at = None
+    if following[:1] and following[0] in patterns.demonstratives:
+        demonstrative_at = 0
+    elif not items and not modifiers:
+        for i in (1, 2):
+            if len(following) > i and following[i] in patterns.demonstratives and all(
+                re.fullmatch(r"[a-z]+", w) and w not in patterns.function_words for w in following[:i]
+            ):
+                demonstrative_at = i
+                break
+    if demonstrative_at is not None:
+        match = re.compile(
+            r"(?:" + _WS + r"[^\W\d_]+){" + str(demonstrative_at + 1) + r"}", re.UNICODE
+        ).match(text, name_end)
+        mention_end = match.end() if match else name_end
+        return Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
+    if items:
+        mention = Mention(start, name_end, event_type, NAMED, refers_to, sentence, text[start:name_end])
+        mention.location = destination
+        return mention
+    if info.get("named_only"):
+        return None
+    specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
+        text, name_end, s_end, officials, patterns
+    )
+    if modifiers:
+        return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end]) if specific else None
+    if specific:
+        return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
+    if not following or following[0] in patterns.reference_followers or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", following[0]):
+        if _word_before(text, start, s_start) in patterns.negations:
+            return None
+        return Mention(start, name_end, event_type, REFERENCE, refers_to, sentence, text[start:name_end])
+    return None
+
+
+def _read_english(text, start, end, sentence, event_type, claimed, patterns: EventPatterns) -> Optional[Mention]:
+    s_start, s_end = sentence
+    lower_bound = max([s_start] + [e for s, e in claimed if e <= start])
+    name_start, left_items = _extend_left(text, start, lower_bound, patterns)
+    name_end, right_items = _extend_right(text, end, s_end, patterns, english=True)
+    if not left_items and not right_items:
+        return None
+    if _word_before(text, name_start, s_start) in patterns.plural_cues:
+        return None
+    return Mention(
+        name_start, name_end, event_type, NAMED, frozenset({event_type.value}), sentence, text[name_start:name_end]
+    )
+
+
+def _read_verb(text, start, end, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
+    s_start, s_end = sentence
+    event_type = EventType(info["type"])
+    window = _words_between(text, max(s_start, start - 30), start)[-3:]
+    if any(w in patterns.negations for w in window):
+        return None
+    mention_end = end
+    if info.get("needs_next"):
+        nxt = re.compile(_WS + "(" + "|".join(info["needs_next"]) + r")(?![\w])", re.IGNORECASE).match(text, end)
+        if not nxt:
+            return None
+        mention_end = nxt.end()
+    object_end = min(s_end, mention_end + 120)
+    if info.get("needs_document") and not patterns.documents.search(text, mention_end, object_end):
+        return None
+    near = [o for s, e, o in officials if s_start <= s and e <= s_end and (start - 100 <= e <= start or mention_end <= s <= mention_end + 100)]
+    stop = _PUNCT_BREAK.search(text, mention_end, object_end)
+    object_parties = party_spans(text[mention_end : stop.start() if stop else object_end])
+    if not near and not object_parties:
+        return None
+    return Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for s in sentences:
+        if s[0] <= position < s[1]:
+            return s
+    return (0, 0)
+
+
+def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official]) -> list[Mention]:
+    """Every event mention in document order, each classified as named, reference, unnamed or verb."""
+    text = doc.text
+    lex = event_lexicon()
+    patterns = event_patterns()
+    sentences = _sentences(doc)
+    official_spans = _officials_index(officials)
+    candidates = []
+    for match_id, t_start, t_end in event_matcher(doc.vocab)(doc):
+        kind, key = doc.vocab.strings[match_id].split("|", 1)
+        span = doc[t_start:t_end]
+        if context.in_boilerplate(span.start_char, span.end_char):
+            continue
+        candidates.append((span.start_char, span.end_char, kind, key))
+    order = {"head": 0, "english": 1, "acronym": 2, "verb": 3}
+    candidates.sort(key=lambda c: (order[c[2]], c[0], -(c[1] - c[0])))
+    mentions: list[Mention] = []
+    for start, end, kind, key in candidates:
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        sentence = _sentence_of(sentences, start)
+        if kind == "head":
+            mention = _read_head(text, start, end, sentence, lex["heads"][key], official_spans, patterns)
+        elif kind == "english":
+            claimed = [(m.start, m.end) for m in mentions]
+            mention = _read_english(text, start, end, sentence, EventType(lex["english_heads"][key]), claimed, patterns)
+        elif kind == "acronym":
+            if _word_before(text, start, sentence[0]) in patterns.plural_cues:
+                continue
+            event_type = EventType(lex["acronyms"][key])
+            mention = Mention(start, end, event_type, NAMED, frozenset({event_type.value}), sentence, text[start:end])
+        else:
+            mention = _read_verb(text, start, end, sentence, lex["verbs"][key], official_spans, patterns)
+        if mention is None or context.in_boilerplate(mention.start, mention.end):
+            continue
+        if any(m.start < mention.end and mention.start < m.end for m in mentions):
+            continue
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+def _parties(text: str, mention: Mention, official_spans, patterns: EventPatterns) -> list[str]:
+    if mention.kind in (NAMED, REFERENCE):
+        found = party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text))
+        codes = {code for _s, _e, code in found}
+        if mention.location:
+            codes |= {code for _s, _e, code in party_spans(mention.location)}
+        return sorted(codes)
+    s_start, s_end = mention.sentence
+    codes = set()
+    for s, e, official in official_spans:
+        if not (s_start <= s and e <= s_end) or not official.country:
+            continue
+        if mention.start - 100 <= e <= mention.start:
+            between = _words_between(text, e, mention.start)
+        elif mention.end <= s <= mention.end + 100:
+            between = _words_between(text, mention.end, s)
+        else:
+            continue
+        if _clause_clean(between, patterns):
+            codes.add(official.country)
+    stop = _PUNCT_BREAK.search(text, mention.end, min(s_end, mention.end + 120))
+    object_text = text[mention.end : stop.start() if stop else min(s_end, mention.end + 120)]
+    codes |= {code for _s, _e, code in party_spans(object_text)}
+    return sorted(codes)
+
+
+def _ordinal(mention: Mention) -> Optional[int]:
+    if mention.kind not in (NAMED, REFERENCE):
+        return None
+    for match in _ORDINAL.finditer(mention.text):
+        value = parse_ordinal(match.group(0))
+        if value is not None:
+            return value
+    return None
+
+
+def _planned(text: str, mention: Mention, mentions_in_sentence: list[Mention], patterns: EventPatterns) -> bool:
+    s_start, s_end = mention.sentence
+    earlier = [m.end for m in mentions_in_sentence if m.end <= mention.start]
+    later = [m.start for m in mentions_in_sentence if m.start >= mention.end]
+    left_bound = max([s_start] + earlier)
+    window = _words_between(text, left_bound, mention.start)[-event_lexicon()["planned_before_window"] :]
+    if any(w in patterns.planned_before for w in window):
+        return True
+    if patterns.planned_after.match(text, mention.end):
+        return True
+    right_bound = min([s_end] + later)
+    clause = text[mention.end : right_bound]
+    return bool(patterns.planned_clause_end.search(clause))
+
+
+_PLACE_RUN = re.compile(
+    r"(?:[A-Z][^\W_]*(?:[-\u2010\u2011][^\W_]+)*|\([A-Z][^()\n]{0,40}\))"
+    r"(?:[ \u00a0]+(?:[A-Z][^\W_]*(?:[-\u2010\u2011][^\W_]+)*|\([A-Z][^()\n]{0,40}\)|de|da|of|van))*"
+)
+
+
+def _read_place(text: str, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """A place phrase at ``position``: capitalised runs joined by commas (``Legian, Badung, Bali``),
+    cut before weekdays, months, dates and other stop words."""
+    end = position
+    cursor = position
+    while True:
+        run = _PLACE_RUN.match(text, cursor)
+        if not run or run.end() > limit:
+            break
+        words = list(re.finditer(r"\([^()]*\)|\S+", text[run.start() : run.end()]))
+        run_end = cursor
+        for w in words:
+            w_start, w_end = run.start() + w.start(), run.start() + w.end()
+            if _is_capword_stop(w.group(0), patterns) or any(s < w_end and w_start < e for s, e in stops):
+                break
+            run_end = w_end
+        if run_end == cursor:
+            break
+        end = run_end
+        if run_end < run.end():
+            break
+        comma = re.compile(r",[ \u00a0]+").match(text, end)
+        if not comma:
+            break
+        cursor = comma.end()
+    if end == position:
+        return None
+    return position, end
+
+
+def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns: EventPatterns, context) -> None:
+    if not sentence_mentions:
+        return
+    s_start, s_end = sentence_mentions[0].sentence
+    mention_spans = [(m.start, m.end) for m in sentence_mentions]
+    date_spans = [(d.start, d.end) for d in dates]
+
+    def owner_before(position: int) -> Optional[Mention]:
+        candidates = [m for m in sentence_mentions if m.end <= position]
+        if not candidates:
+            return None
+        owner = candidates[-1]
+        between = _words_between(text, owner.end, position)
+        if any(w in patterns.reporting for w in between):
+            return None
+        return owner
+
+    # Links: "A ... disela rangkaian B", "pertemuan bilateral ... di KTT G20".
+    for a, b in zip(sentence_mentions, sentence_mentions[1:]):
+        gap = text[a.end : b.start]
+        if len(gap) <= 80 and patterns.link_cue.search(gap) and not any(w in patterns.reporting for w in _words_between(text, a.end, b.start)):
+            a.link = b
+
+    # Places after "di", and ", Place, Country" right after a name.
+    for match in re.finditer(r"(?<![\w])di" + _WS + r"(?=[A-Z(])", text[s_start:s_end]):
+        position = s_start + match.end()
+        if any(s <= position < e for s, e in mention_spans):
+            continue
+        place = _read_place(text, position, s_end, patterns, date_spans + mention_spans)
+        owner = owner_before(s_start + match.start())
+        if place and owner and owner.location is None and position - owner.end <= event_lexicon()["location_max_distance"]:
+            owner.location = text[place[0] : place[1]]
+    for mention in sentence_mentions:
+        comma = re.compile(r",[ \u00a0]+(?=[A-Z])").match(text, mention.end)
+        if mention.location is None and mention.kind == NAMED and comma:
+            place = _read_place(text, comma.end(), s_end, patterns, date_spans + mention_spans)
+            if place and party_spans(text[place[0] : place[1]]):
+                mention.location = text[place[0] : place[1]]
+
+    # Dates: nearest mention before; a date before every mention goes to the first one.
+    for record in dates:
+        if record.value is None or context.in_boilerplate(record.start, record.end):
+            continue
+        if _word_before(text, record.start, s_start) in patterns.period_cues:
+            continue
+        if any(s <= record.start < e for s, e in mention_spans):
+            continue
+        owner = owner_before(record.start)
+        if owner is None and not any(m.end <= record.start for m in sentence_mentions):
+            owner = sentence_mentions[0]
+            if any(w in patterns.reporting for w in _words_between(text, record.end, owner.start)):
+                owner = None
+        if owner is None:
+            continue
+        if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date):
+            owner.date = record
+
+    # Chairs.
+    for mention in sentence_mentions:
+        after = patterns.chair_after.match(text, mention.end)
+        if after:
+            for s, _e, official in official_spans:
+                if mention.end + after.end() - mention.end <= s < s_end and official.name not in mention.chairs:
+                    if any(m.start > mention.end and m.start < s for m in sentence_mentions):
+                        break
+                    mention.chairs.append(official.name)
+        before = patterns.chair_before.search(text[s_start : mention.start])
+        if before:
+            cue_start = s_start + before.start()
+            subjects = [(s, e, o) for s, e, o in official_spans if s_start <= s and e <= cue_start]
+            if subjects:
+                s, e, official = subjects[-1]
+                between = _words_between(text, e, cue_start)
+                window = event_lexicon()["chair_subject_window"]
+                if len(between) <= window and _clause_clean(between, patterns) and "," not in between:
+                    if official.name not in mention.chairs:
+                        mention.chairs.append(official.name)
+
+
+def _granularity_rank(record: DateRecord) -> int:
+    return {"year": 0, "month": 1, "day": 2}[record.granularity.value if hasattr(record.granularity, "value") else record.granularity]
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(_FOLD_PUNCT.sub(" ", name.casefold()).split())
+
+
+def _strip_ordinals(folded: str) -> str:
+    return " ".join(w for w in folded.split() if not re.fullmatch(r"ke|\d+(?:st|nd|rd|th)?|ke\d+", w))
+
+
+def _similar_names(short: str, long: str) -> bool:
+    """Whether the (ordinal-free) words of ``short`` all occur, up to typos, in ``long``."""
+    long_words = long.split()
+    for word in short.split():
+        if not any(word == other or SequenceMatcher(None, word, other).ratio() >= 0.8 for other in long_words):
+            return False
+    return bool(short)
+
+
+@dataclass
+class EventCluster:
+    mentions: list[Mention]
+
+    @property
+    def defining(self) -> list[Mention]:
+        named = [m for m in self.mentions if m.kind == NAMED]
+        return named or [m for m in self.mentions if m.kind != REFERENCE] or self.mentions
+
+    @property
+    def type(self) -> EventType:
+        return self.defining[0].type
+
+    @property
+    def planned(self) -> bool:
+        return self.defining[0].planned
+
+    @property
+    def parties(self) -> set[str]:
+        return {p for m in self.defining for p in m.parties}
+
+    @property
+    def ordinal(self) -> Optional[int]:
+        return next((m.ordinal for m in self.mentions if m.ordinal is not None), None)
+
+    @property
+    def last(self) -> int:
+        return max(m.end for m in self.mentions)
+
+
+def _same_event(cluster: EventCluster, mention: Mention) -> bool:
+    if mention.kind != NAMED:
+        return False
+    if cluster.type is not mention.type:
+        return False
+    folded = _fold_name(mention.text)
+    names = [_fold_name(m.text) for m in cluster.mentions if m.kind == NAMED]
+    if folded in names:
+        return True
+    ordinal = cluster.ordinal
+    if ordinal is not None and mention.ordinal is not None and ordinal != mention.ordinal:
+        return False
+    if not mention.parties or set(mention.parties) != cluster.parties:
+        return False
+    if ordinal is not None and mention.ordinal == ordinal:
+        return True
+    short = _strip_ordinals(folded)
+    return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _antecedent(clusters: list[EventCluster], mention: Mention) -> Optional[EventCluster]:
+    compatible = [c for c in clusters if c.type.value in mention.refers_to or c.type is mention.type]
+    if mention.parties:
+        compatible = [c for c in compatible if c.parties == set(mention.parties)]
+    if not compatible:
+        return None
+    held = [c for c in compatible if not c.planned]
+    pool = held or compatible
+    return max(pool, key=lambda c: c.last)
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[EventCluster]:
+    clusters: list[EventCluster] = []
+    for mention in mentions:
+        if mention.kind == REFERENCE:
+            target = _antecedent(clusters, mention)
+            if target is not None:
+                target.mentions.append(mention)
+            continue
+        if mention.kind == UNNAMED and not mention.text.split()[1:]:
+            # A bare "pertemuan dengan <official>": the event just reported, if there is one.
+            target = _antecedent(clusters, mention)
+            if target is not None:
+                target.mentions.append(mention)
+                continue
+        target = next((c for c in reversed(clusters) if _same_event(c, mention)), None)
+        if target is not None:
+            target.mentions.append(mention)
+        else:
+            clusters.append(EventCluster([mention]))
+    return clusters
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _status(cluster: EventCluster, start: Optional[str], published: Optional[dt.date]) -> EventStatus:
+    if start and published:
+        anchor = published.isoformat()[: len(start)]
+        if start > anchor:
+            return EventStatus.planned
+        if start < anchor:
+            return EventStatus.held
+    return EventStatus.planned if cluster.planned else EventStatus.held
+
+
+def _to_event(cluster: EventCluster, text: str, published: Optional[dt.date]) -> Event:
+    defining = cluster.defining
+    named = [m for m in defining if m.kind == NAMED]
+    name_source = max(named, key=lambda m: len(_collapse(m.text))) if named else defining[0]
+    ordered = defining + [m for m in cluster.mentions if m not in defining]
+    location = next((m.location for m in ordered if m.location), None)
+    date = next((m.date for m in ordered if m.date is not None), None)
+    if location is None or date is None:
+        for m in ordered:
+            linked = m.link
+            if linked is None:
+                continue
+            location = location or linked.location
+            date = date or linked.date
+    parties = cluster.parties or {p for m in cluster.mentions for p in m.parties}
+    chairs: list[str] = []
+    for m in cluster.mentions:
+        chairs.extend(c for c in m.chairs if c not in chairs)
+    start = date.value if date is not None else None
+    end = date.value_end if date is not None else None
+    rule = "+".join(sorted({m.kind for m in cluster.mentions}))
+    return Event(
+        type=cluster.type,
+        name=_collapse(name_source.text),
+        ordinal=cluster.ordinal,
+        parties=sorted(parties),
+        location=_collapse(location) if location else None,
+        start=start,
+        end=end,
+        chairs=chairs,
+        status=_status(cluster, start, published),
+        mentions=[Span(start=m.start, end=m.end, text=text[m.start : m.end]) for m in sorted(cluster.mentions, key=lambda m: m.start)],
+        rule=rule,
+    )
+
+
+def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
+    text = doc.text
+    patterns = event_patterns()
+    officials: list[Official] = list(context.records.get("officials", []))
+    dates: list[DateRecord] = list(context.records.get("dates", []))
+    official_spans = _officials_index(officials)
+    mentions = find_mentions(doc, context, officials)
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for sentence, in_sentence in by_sentence.items():
+        for mention in in_sentence:
+            mention.planned = _planned(text, mention, in_sentence, patterns)
+        sentence_dates = sorted((d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]), key=lambda d: d.start)
+        _assign_in_sentence(text, in_sentence, sentence_dates, official_spans, patterns, context)
+    for mention in mentions:
+        mention.parties = _parties(text, mention, official_spans, patterns)
+        mention.ordinal = _ordinal(mention)
+    clusters = cluster_mentions(mentions)
+    events = [_to_event(c, text, context.published) for c in clusters]
+    events.sort(key=lambda e: e.mentions[0].start)
+    return events
+
+
+class EventsStage(RecordStage):
+    name = "events"
+    requires = frozenset({"dates", "officials"})
+    provides = frozenset({"events"})
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Event]:
+        return extract_events(doc, context)

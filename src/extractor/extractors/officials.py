@@ -1,0 +1,435 @@
+"""Officials: people the article names together with an office, one record per person.
+
+Names come from the NER's PER entities (cleaned: title words trimmed off, extended over
+initials and capitalised name words the model left out, non-names rejected) and from the
+capitalised words right after a title when the model missed them. Titles come from
+:func:`extractor.normalize.titles.find_titles` and attach to the name right after them
+(``Menlu Retno``, ``Menteri Luar Negeri Laos, Saleumxay Kommasith``) or, failing that, to the
+name right before them (``Jose Tavares, Dirjen …``). Mentions that share name tokens
+(``Retno`` ⊂ ``Retno L.P. Marsudi``) or an alias (``Jokowi``) are one person.
+
+Precision policy: a person with no title anywhere in the article is dropped, unless the
+known-officials gazetteer (``resources/known_officials.json``) holds him and the article's
+date falls within his term; such records carry ``rule="known_official"`` and a lower ``score``.
+People named only with a former office (``mantan Presiden …``) are dropped too. Bylines and
+other boilerplate never yield names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc
+
+from ..normalize.countries import bloc_code, country_code, is_abbreviation
+from ..normalize.titles import (
+    TitleMatch,
+    Token,
+    find_titles,
+    honorifics,
+    name_particles,
+    organization_name,
+    title_words,
+    tokenize,
+)
+from ..pipeline import ExtractionContext, RecordStage
+from ..records import Official, Span
+
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+MAX_NAME_TOKENS = 6
+_NEWLINE = re.compile(r"[\n\r]")
+_WHITESPACE = re.compile(r"\s+")
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[A-Z]$")
+# What may stand between a name and the title that follows it: "Jose Tavares, Dirjen …".
+_NAME_TITLE_LINK = re.compile(r"^\s*(?:,|\(|selaku|sebagai|yang juga|yang merupakan|yang menjabat(?: sebagai)?)\s*$")
+_SENTENCE_END = frozenset('.!?"\u201c\u201d:;')
+
+
+@dataclass(frozen=True)
+class KnownOfficial:
+    name: str
+    aliases: tuple[str, ...]
+    title: Optional[str]
+    organization: Optional[str]
+    country: Optional[str]
+    term_from: Optional[dt.date]
+    term_to: Optional[dt.date]
+
+    def in_office(self, day: Optional[dt.date]) -> bool:
+        if day is None:
+            return True
+        return (self.term_from is None or self.term_from <= day) and (self.term_to is None or day <= self.term_to)
+
+
+@lru_cache(maxsize=1)
+def known_officials() -> tuple[KnownOfficial, ...]:
+    path = resources.files("extractor.resources").joinpath("known_officials.json")
+    entries = json.loads(path.read_text(encoding="utf-8"))["officials"]
+    parse = lambda value: dt.date.fromisoformat(value) if value else None  # noqa: E731
+    return tuple(
+        KnownOfficial(
+            name=e["name"],
+            aliases=tuple(e.get("aliases", ())),
+            title=e.get("title"),
+            organization=e.get("organization"),
+            country=e.get("country"),
+            term_from=parse(e.get("from")),
+            term_to=parse(e.get("to")),
+        )
+        for e in entries
+    )
+
+
+def _name_keys(surface: str) -> frozenset[str]:
+    """The tokens that identify a person: casefolded, without initials and particles."""
+    particles = name_particles()
+    keys = set()
+    for token in tokenize(surface):
+        word = token.text
+        if not word[:1].isalpha() or _INITIAL.match(word) or word in particles:
+            continue
+        keys.add(word.casefold())
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _known_by_keys() -> dict[frozenset[str], KnownOfficial]:
+    index = {}
+    for official in known_officials():
+        for form in (official.name, *official.aliases):
+            index[_name_keys(form)] = official
+    return index
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    keys: frozenset[str]
+    size: int  # tokens written, initials included: the fullest form has the most
+    known: Optional[KnownOfficial] = None
+
+
+@dataclass
+class _Person:
+    keys: set[str]
+    mentions: list[_Mention] = field(default_factory=list)
+    titles: list[TitleMatch] = field(default_factory=list)
+    title_first: bool = False  # some title stands right before a name of his
+    known: Optional[KnownOfficial] = None
+
+
+class _Names:
+    """Name spans over the text's tokens: cleaning NER spans and reading names after titles."""
+
+    def __init__(self, text: str, tokens: list[Token], context: ExtractionContext):
+        self.text = text
+        self.tokens = tokens
+        self.context = context
+        self.index_at = {t.start: i for i, t in enumerate(tokens)}
+        self.stop_words = title_words()
+
+    def joined(self, i: int) -> bool:
+        return 0 < i < len(self.tokens) and not _NEWLINE.search(self.text[self.tokens[i - 1].end : self.tokens[i].start])
+
+    def is_name_word(self, i: int) -> bool:
+        word = self.tokens[i].text
+        if _INITIAL.match(word):
+            return True
+        if not word[:1].isalpha() or not word[:1].isupper() or any(c.isdigit() for c in word):
+            return False
+        if word.casefold() in self.stop_words:
+            return False
+        if country_code(word) or bloc_code(word) or organization_name(word):
+            return False
+        # An acronym (ASEAN, POA) is no name; capitalised words with inner capitals (McDonald) are.
+        return not (len(word) > 1 and word.isupper() and not self._is_alias(word))
+
+    def _is_alias(self, word: str) -> bool:
+        return _name_keys(word) in _known_by_keys()
+
+    def is_particle(self, i: int) -> bool:
+        return self.tokens[i].text in name_particles()
+
+    def grow(self, first: int, last: int) -> tuple[int, int]:
+        """Extend token range ``[first, last]`` over neighbouring name words on the same line."""
+        while last + 1 < len(self.tokens) and last - first + 1 < MAX_NAME_TOKENS and self.joined(last + 1):
+            if self.is_name_word(last + 1):
+                last += 1
+            elif self.is_particle(last + 1) and last + 2 < len(self.tokens) and self.joined(last + 2) and self.is_name_word(last + 2):
+                last += 2
+            else:
+                break
+        while first > 0 and last - first + 1 < MAX_NAME_TOKENS and self.joined(first) and self.is_name_word(first - 1):
+            # A capitalised word opening a sentence is more often a common word than a name.
+            if first - 1 == 0 or not self.joined(first - 1) or self.tokens[first - 2].text in _SENTENCE_END:
+                if not _INITIAL.match(self.tokens[first - 1].text):
+                    break
+            first -= 1
+        return first, last
+
+    def token_range(self, start: int, end: int) -> Optional[tuple[int, int]]:
+        inside = [i for i, t in enumerate(self.tokens) if t.start < end and start < t.end]
+        return (inside[0], inside[-1]) if inside else None
+
+    def clean_entity(self, start: int, end: int) -> Optional[tuple[int, int]]:
+        """A PER entity trimmed to its name and extended over what NER left out, or ``None``."""
+        found = self.token_range(start, end)
+        if found is None:
+            return None
+        first, last = found
+        while first <= last and not (self.is_name_word(first) and not _INITIAL.match(self.tokens[first].text)):
+            first += 1
+        while last >= first and not self.is_name_word(last):
+            last -= 1
+        if first > last:
+            return None
+        if any(not (self.is_name_word(i) or self.is_particle(i)) for i in range(first, last + 1)):
+            # A clause or an organisation inside the entity: keep the name words up to it.
+            i = first
+            while i + 1 <= last and (self.is_name_word(i + 1) or self.is_particle(i + 1)):
+                i += 1
+            last = i
+        first, last = self.grow(first, last)
+        return self.tokens[first].start, self.tokens[last].end
+
+    def after_title(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
+        """The name right after a title (``Menlu Retno``, ``Presiden RI, Joko Widodo``)."""
+        i = self.index_at.get(self._next_token_start(match.end))
+        if i is None or not self.joined(i):
+            return None
+        if self.tokens[i].text == ",":
+            i += 1
+            if i >= len(self.tokens) or not self.joined(i):
+                return None
+        i = self._skip_honorifics(i)
+        if i is None:
+            return None
+        start = self.tokens[i].start
+        if start in names:
+            return names[start]
+        if not self.is_name_word(i) or _INITIAL.match(self.tokens[i].text) and len(self.tokens[i].text) < 3:
+            return None
+        first, last = self.grow(i, i)
+        if first < i:
+            first = i
+        return self.tokens[first].start, self.tokens[last].end
+
+    def before_title(self, match: TitleMatch, names_by_end: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
+        """The name right before a title joined by a comma or ``selaku`` (``Jose Tavares, Dirjen …``)."""
+        for end, span in names_by_end.items():
+            if end <= match.start and match.start - end <= 40 and _NAME_TITLE_LINK.match(self.text[end : match.start]):
+                return span
+        return None
+
+    def _next_token_start(self, offset: int) -> int:
+        for token in self.tokens[self._bisect(offset) :]:
+            return token.start
+        return -1
+
+    def _bisect(self, offset: int) -> int:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _skip_honorifics(self, i: int) -> Optional[int]:
+        """Past ``Dr.``, ``Jenderal TNI``, ``H.`` between a title and the name."""
+        for _ in range(3):
+            found = honorifics().match(self.tokens, i, self.text)
+            if found is None:
+                break
+            j = found[0]
+            if j < len(self.tokens) and self.tokens[j].text == "." and self.tokens[j].start == self.tokens[j - 1].end:
+                j += 1
+            if j < len(self.tokens) and self.tokens[j].text == ",":
+                j += 1
+            if j >= len(self.tokens) or not self.joined(j):
+                return None
+            i = j
+        return i
+
+
+def _size(surface: str) -> int:
+    return sum(1 for t in tokenize(surface) if t.text[:1].isalpha())
+
+
+def _find_aliases(text: str, published: Optional[dt.date]) -> list[tuple[int, int, KnownOfficial]]:
+    """Occurrences of known officials' names and aliases (``Jokowi``), case as written."""
+    found = []
+    for official in known_officials():
+        if not official.in_office(published):
+            continue
+        for form in (official.name, *official.aliases):
+            words = [re.escape(w) for w in form.split()]
+            pattern = re.compile(r"(?<!\w)" + r"[\s\u00a0]+".join(words) + r"(?!\w)")
+            found.extend((m.start(), m.end(), official) for m in pattern.finditer(text))
+    return found
+
+
+def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
+    """The most frequent title, a more specific one (``Direktur Jenderal Kerja Sama ASEAN``)
+    taking the votes of the general one it extends (``Direktur Jenderal``)."""
+    counts = Counter(t.title for t in titles)
+    votes = {
+        title: sum(n for other, n in counts.items() if other == title or title.startswith(other + " "))
+        for title in counts
+    }
+    best = max(votes, key=lambda title: (votes[title], len(title)))
+    return next(t for t in titles if t.title == best)
+
+
+def _country(person: _Person, chosen: TitleMatch) -> Optional[str]:
+    for source in ("explicit", "organization"):
+        for match in [chosen, *person.titles]:
+            if match.country_source == source:
+                return match.country
+    if person.known is not None and person.known.country:
+        return person.known.country
+    for match in [chosen, *person.titles]:
+        if match.country:
+            return match.country
+    return None
+
+
+def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Retno`` + ``Marsudi`` found apart but written together are one mention."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and (start < merged[-1][1] or re.fullmatch(r"[ \u00a0]+(?:(?:[^\W\d_]\.)+[ \u00a0]+)?", text[merged[-1][1] : start])):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official]:
+    text = doc.text
+    tokens = tokenize(text)
+    names = _Names(text, tokens, context)
+
+    spans: dict[int, tuple[int, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS or context.in_boilerplate(ent.start_char, ent.end_char):
+            continue
+        cleaned = names.clean_entity(ent.start_char, ent.end_char)
+        if cleaned is not None and not context.in_boilerplate(*cleaned):
+            spans.setdefault(cleaned[0], cleaned)
+
+    links: dict[tuple[int, int], list[TitleMatch]] = {}
+    title_first: set[tuple[int, int]] = set()
+    titles = [t for t in find_titles(text, stops=spans.keys(), tokens=tokens) if not context.in_boilerplate(t.start, t.end)]
+    for match in titles:
+        span = names.after_title(match, spans)
+        if span is not None and not context.in_boilerplate(*span):
+            spans.setdefault(span[0], span)
+            title_first.add(span)
+        else:
+            span = names.before_title(match, {s[1]: s for s in spans.values()})
+        if span is not None:
+            links.setdefault(span, []).append(match)
+
+    mentions = [_Mention(s, e, _name_keys(text[s:e]), _size(text[s:e])) for s, e in spans.values()]
+    for start, end, official in _find_aliases(text, context.published):
+        if context.in_boilerplate(start, end):
+            continue
+        mentions.append(_Mention(start, end, _name_keys(official.name), _size(text[start:end]), official))
+    mentions = [m for m in mentions if m.keys]
+
+    persons: list[_Person] = []
+    for mention in sorted(mentions, key=lambda m: (-len(m.keys), -m.size, m.start)):
+        person = next((p for p in persons if mention.keys <= p.keys or p.keys <= mention.keys), None)
+        if person is None:
+            person = _Person(keys=set(mention.keys))
+            persons.append(person)
+        person.keys |= mention.keys
+        person.mentions.append(mention)
+        person.known = person.known or mention.known or _known_by_keys().get(mention.keys)
+        span = (mention.start, mention.end)
+        person.titles.extend(t for t in links.get(span, []) if t not in person.titles)
+        person.title_first = person.title_first or span in title_first
+
+    records = []
+    for person in persons:
+        known = person.known if person.known and person.known.in_office(context.published) else None
+        person.known = known
+        current = [t for t in person.titles if not t.former]
+        if current:
+            chosen = _choose_title(current)
+            title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
+            person.titles = current
+            country = _country(person, chosen)
+            rule, score = ("title_before_name", 0.9) if person.title_first else ("title_after_name", 0.8)
+        elif known is not None and not person.titles and known.title:
+            title, organization, country = known.title, known.organization, known.country
+            rule, score = "known_official", 0.6
+        else:
+            continue
+        records.append((person, title, organization, country, rule, score))
+
+    claimed = Counter(key for person, *_ in records for key in person.keys)
+    taken = [(m.start, m.end) for person, *_ in records for m in person.mentions]
+    results = []
+    for person, title, organization, country, rule, score in records:
+        found = [(m.start, m.end) for m in person.mentions]
+        found += _more_mentions(text, person, claimed, taken, context)
+        merged = _merge_adjacent(text, found)
+        fullest = max(person.mentions, key=lambda m: (m.size, len(m.keys), m.end - m.start, -m.start))
+        results.append(
+            Official(
+                name=_WHITESPACE.sub(" ", text[fullest.start : fullest.end]).strip(),
+                title=title,
+                organization=organization,
+                country=country,
+                mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in merged],
+                rule=rule,
+                score=score,
+            )
+        )
+    results.sort(key=lambda o: o.mentions[0].start)
+    return results
+
+
+def _more_mentions(
+    text: str,
+    person: _Person,
+    claimed: Counter,
+    taken: list[tuple[int, int]],
+    context: ExtractionContext,
+) -> list[tuple[int, int]]:
+    """Occurrences of the person's name words the NER missed (``lanjut Menlu Retno.``)."""
+    words = set()
+    for mention in person.mentions:
+        for token in tokenize(text[mention.start : mention.end]):
+            word = token.text
+            if len(word) >= 3 and word[:1].isupper() and claimed[word.casefold()] == 1 and word.casefold() in person.keys:
+                if word.casefold() not in title_words() and not is_abbreviation(word):
+                    words.add(word)
+    found = []
+    for word in words:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            span = (m.start(), m.end())
+            if context.in_boilerplate(*span) or any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            found.append(span)
+    return found
+
+
+class OfficialsStage(RecordStage):
+    name = "officials"
+    requires = frozenset({"boilerplate"})
+    provides = frozenset({"officials"})
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Official]:
+        return extract_officials(doc, context)

@@ -1,0 +1,573 @@
+"""Date expressions: their grammar, their values, and the publication date they imply.
+
+The grammar is a set of *forms* (``day_month``, ``weekday_dm``, ``year_range`` ...), regexes
+built once from ``resources/dates.json``. The dates extractor searches the text with them; here
+:func:`normalize_date` reads ONE expression at a time and :func:`resolve_form` turns a match of
+one form into a :class:`DateValue`. Calendar dates are read by ``dateparser`` with explicit
+settings (``languages=['id']``, ``DATE_ORDER='DMY'``, ``RELATIVE_BASE`` = the anchor,
+``PREFER_DATES_FROM``, ``REQUIRE_PARTS``); month names are first mapped to their Indonesian
+spelling from the lexicon, so ``Agt``, ``Sept``, ``August`` and ``Nopember`` all parse.
+``search_dates`` is never used: finding expressions is the extractor's job.
+
+Resolving against the anchor (``published``):
+
+* a day and month without a year (``(2/8)``, ``1-3 Agustus``) takes the year that puts it
+  nearest the anchor, or the first on/after it when the sentence speaks of the future, the last
+  on/before it when it speaks of the past; a weekday given with it (``Rabu (9/8)``) picks the
+  year whose calendar agrees;
+* a bare weekday is the most recent such day on or before the anchor, or the next one after it
+  in future sentences;
+* relative words (``kemarin``, ``tahun lalu``) add their lexicon offset;
+* an anchor known only to the year (``published_source`` ``copyright`` or ``inferred``, see
+  :func:`anchor_granularity`) resolves year-relative words and supplies missing years, but a
+  bare weekday or ``kemarin`` then gets ``value`` null;
+* with no anchor at all, anything relative gets ``value`` null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Literal, Optional
+
+from dateparser.date import DateDataParser
+from dateutil.relativedelta import relativedelta
+
+Tense = Optional[Literal["past", "future"]]
+GranularityName = Literal["day", "month", "year"]
+
+# Sources whose published date is only good for its year: infer_published returns 1 January.
+YEAR_ONLY_SOURCES = frozenset({"copyright", "inferred"})
+
+
+@lru_cache(maxsize=1)
+def date_lexicon() -> dict:
+    with resources.files("extractor.resources").joinpath("dates.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """The value of one date expression: ISO (possibly partial) start, end of a range, granularity."""
+
+    value: Optional[str]
+    value_end: Optional[str]
+    granularity: GranularityName
+
+
+@dataclass(frozen=True)
+class DateForm:
+    """One shape of date expression. ``span`` group, when present, is the extent to report."""
+
+    name: str
+    pattern: re.Pattern
+    needs_context: bool = False  # bare years, lone months and weekdays: the extractor checks context
+
+
+# --------------------------------------------------------------------------- lexicon lookups
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    table = {}
+    lexicon = date_lexicon()
+    for section in ("months", "month_abbreviations"):
+        for number, words in lexicon[section].items():
+            for word in words:
+                table[word.casefold()] = int(number)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _weekday_numbers() -> dict[str, int]:
+    table = {}
+    for number, words in date_lexicon()["weekdays"].items():
+        for word in words:
+            table[word.casefold()] = int(number)
+    return table
+
+
+def month_number(word: str) -> Optional[int]:
+    return _month_numbers().get(word.rstrip(".").casefold())
+
+
+def weekday_number(word: str) -> Optional[int]:
+    """Monday = 0 ... Sunday = 6, as ``datetime.date.weekday``."""
+    return _weekday_numbers().get(word.casefold())
+
+
+def _canonical_month(month: int) -> str:
+    return date_lexicon()["months"][str(month)][0]
+
+
+# --------------------------------------------------------------------------- grammar
+
+_GAP = r"[ \u00a0]+"
+_OPT = r"[ \u00a0]*"
+_DASH = rf"{_OPT}[-\u2010\u2011\u2012\u2013\u2014]{_OPT}"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])(?!\d)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d\w])"
+_NUM_START = r"(?<![\w.,/\-\u2013+:@#$])"
+_NUM_END = r"(?![\w/]|[.,]\d|[\-\u2013]\d)"
+
+
+def _words(words, *, title_and_upper: bool = True, abbreviation_dot: bool = False) -> str:
+    variants = set()
+    for word in words:
+        variants.add(word)
+        if title_and_upper:
+            variants.add(word.upper())
+    escaped = sorted(variants, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in escaped)
+    dot = r"\.?" if abbreviation_dot else ""
+    return rf"(?:{alternation}){dot}(?!\w)"
+
+
+def _noun(kind: str) -> str:
+    words = date_lexicon()["calendar_nouns"][kind]
+    return "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def date_forms() -> tuple[DateForm, ...]:
+    lexicon = date_lexicon()
+    full_months = _words([w for ws in lexicon["months"].values() for w in ws])
+    abbreviated = _words([w for ws in lexicon["month_abbreviations"].values() for w in ws], abbreviation_dot=True)
+    month = f"(?:{full_months}|{abbreviated})"
+    # ``26 Juni tahun depan``: a year given relative to the anchor
+    relative_year = "(?:" + "|".join(
+        "(?i:" + re.escape(p).replace(r"\ ", _GAP) + ")"
+        for p in sorted(lexicon["relative_year_suffix"], key=len, reverse=True)
+    ) + ")"
+    ry = rf"(?:{_GAP}(?P<ry>{relative_year}))"
+    month_full = _words(lexicon["month_names_standalone"])
+    weekday = _words([w for ws in lexicon["weekdays"].values() for w in ws])
+    relative = "|".join(
+        "(?i:" + re.escape(phrase[0]) + ")" + re.escape(phrase[1:]).replace(r"\ ", _GAP)
+        for phrase in sorted(lexicon["relative"], key=len, reverse=True)
+    )
+    day_noun, date_noun, month_noun = _noun("day"), _noun("date"), _noun("month")
+    year_noun, period_noun = _noun("year"), _noun("period")
+    wd = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})"
+    dm_numeric = (
+        rf"(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
+        rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?"
+    )
+    day_month = (
+        rf"(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?{_GAP}(?P<m1>{month})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
+    )
+    forms = [
+        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd},?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)")),
+        DateForm("dm_paren", re.compile(rf"\({_OPT}(?P<span>{dm_numeric}){_OPT}\)")),
+        DateForm(
+            "dmy_numeric",
+            re.compile(rf"{_NUM_START}(?P<nd>{_DAY})/(?P<nm>{_MONTH_NUM})/(?P<ny>(?:19|20)\d\d){_NUM_END}"),
+        ),
+        DateForm(
+            "weekday_day_month",
+            re.compile(rf"(?<!\w){wd},?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
+        ),
+        DateForm(
+            "day_month_range",
+            re.compile(
+                rf"{_NUM_START}(?:(?P<noun>{date_noun}){_GAP})?(?P<d1>{_DAY}){_GAP}(?P<m1>{month})"
+                rf"(?:{_GAP}(?P<y0>{_YEAR}))?{_DASH}(?P<d2>{_DAY}){_GAP}(?P<m2>{month})(?:{_GAP}(?P<y1>{_YEAR}))?"
+            ),
+        ),
+        DateForm(
+            "day_month",
+            re.compile(rf"{_NUM_START}(?:(?P<noun>{date_noun}){_GAP})?{day_month}"),
+        ),
+        DateForm(
+            "month_day_year",
+            re.compile(rf"(?<!\w)(?P<m1>{month}){_GAP}(?P<d1>{_DAY}),{_OPT}(?P<y1>{_YEAR})"),
+        ),
+        DateForm(
+            "month_range",
+            re.compile(
+                rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full}){_DASH}"
+                rf"(?P<m2>{month_full})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
+            ),
+        ),
+        DateForm(
+            "month_year",
+            re.compile(rf"(?<!\w)(?:(?P<noun>{month_noun}|{period_noun}){_GAP})?(?P<m1>{month}){_GAP}(?P<y1>{_YEAR})"),
+        ),
+        DateForm(
+            "month",
+            re.compile(rf"(?<!\w)(?:(?P<noun>{month_noun}){_GAP})?(?P<m1>{month_full}){ry}?"),
+            needs_context=True,
+        ),
+        DateForm(
+            "year_range",
+            re.compile(
+                rf"(?:(?<!\w)(?P<noun>{period_noun}|{year_noun})(?:{_GAP}{year_noun})?{_GAP})?{_NUM_START}"
+                rf"(?P<y1>{_YEAR})(?:{_DASH}|{_OPT}/{_OPT})(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d)"
+            ),
+        ),
+        DateForm("year", re.compile(rf"(?<!\w)(?P<noun>{year_noun}){_GAP}(?P<y1>{_YEAR})(?![.,]\d|-an\b)")),
+        DateForm(
+            "bare_year",
+            re.compile(rf"{_NUM_START}(?P<y1>(?:19|20)\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d|-an\b)"),
+            needs_context=True,
+        ),
+        DateForm("weekday", re.compile(rf"(?<!\w){wd}"), needs_context=True),
+        DateForm("relative", re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)")),
+    ]
+    return tuple(forms)
+
+
+def form_named(name: str) -> DateForm:
+    for form in date_forms():
+        if form.name == name:
+            return form
+    raise KeyError(name)
+
+
+def match_span(match: re.Match) -> tuple[int, int]:
+    """The reported extent of a form's match (its ``span`` group where the form has one)."""
+    if "span" in match.re.groupindex and match.group("span") is not None:
+        return match.span("span")
+    return match.span()
+
+
+def iter_form_matches(text: str) -> Iterator[tuple[DateForm, re.Match]]:
+    """Every match of every form in ``text`` (overlapping across forms; the caller chooses)."""
+    for form in date_forms():
+        for match in form.pattern.finditer(text):
+            yield form, match
+
+
+# --------------------------------------------------------------------------- dateparser
+
+
+def _settings(anchor: Optional[dt.date], tense: Tense, parts: list[str]) -> dict:
+    base = anchor or dt.date(2000, 1, 1)
+    return {
+        "DATE_ORDER": "DMY",
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": parts,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_date(expression: str, parts: tuple[str, ...], anchor: Optional[dt.date], tense: Tense) -> Optional[dt.date]:
+    parser = DateDataParser(languages=["id"], settings=_settings(anchor, tense, list(parts)))
+    data = parser.get_date_data(expression)
+    return data.date_obj.date() if data and data.date_obj else None
+
+
+def calendar_day(year: int, month: int, day: int, *, numeric: bool = False) -> Optional[dt.date]:
+    """A real calendar day, read by dateparser (``31 Februari`` is not one)."""
+    expression = f"{day}/{month}/{year}" if numeric else f"{day} {_canonical_month(month)} {year}"
+    parsed = _dateparser_date(expression, ("day", "month", "year"), None, None)
+    if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, month, day):
+        return None
+    return parsed
+
+
+def calendar_month(year: int, month: int) -> Optional[tuple[int, int]]:
+    parsed = _dateparser_date(f"{_canonical_month(month)} {year}", ("month", "year"), None, None)
+    if parsed is None or (parsed.year, parsed.month) != (year, month):
+        return None
+    return year, month
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def anchor_granularity(published_source: Optional[str]) -> GranularityName:
+    """How much of ``context.published`` can be trusted: the whole day, or only its year."""
+    return "year" if published_source in YEAR_ONLY_SOURCES else "day"
+
+
+def published_iso(published: Optional[dt.date], published_source: Optional[str]) -> Optional[str]:
+    """``published`` as ISO, partial (``2019``) when its source only knows the year."""
+    if published is None:
+        return None
+    if anchor_granularity(published_source) == "year":
+        return f"{published.year:04d}"
+    return published.isoformat()
+
+
+_WEEKDAY_REACH_DAYS = 183
+
+
+def _choose_year(
+    month: int,
+    day: Optional[int],
+    anchor: Optional[dt.date],
+    anchor_grain: GranularityName,
+    tense: Tense,
+    weekday: Optional[int] = None,
+) -> Optional[int]:
+    """The year for a day/month written without one (see the module docstring)."""
+    if anchor is None:
+        return None
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    if weekday is not None and day is not None:
+        agreeing = [y for y in years if (d := calendar_day(y, month, day)) and d.weekday() == weekday]
+        if anchor_grain == "year":
+            return anchor.year if anchor.year in agreeing or not agreeing else agreeing[0]
+        # Writers get weekdays wrong now and then: let the weekday pick only among nearby years.
+        agreeing = [y for y in agreeing if abs((dt.date(y, month, day) - anchor).days) <= _WEEKDAY_REACH_DAYS]
+        if agreeing:
+            years = agreeing
+    if anchor_grain == "year" or (day is None and tense is None):
+        return anchor.year  # a month without a year, in news: this year's
+    candidates = []
+    for year in years:
+        try:
+            candidate = dt.date(year, month, day or 1)
+        except ValueError:
+            continue
+        last_day = candidate if day else dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+        candidates.append((year, candidate, last_day))
+    if not candidates:
+        return None
+    if tense == "future":
+        later = [c for c in candidates if c[2] >= anchor]
+        if later:
+            return min(later, key=lambda c: c[1])[0]
+    if tense == "past":
+        earlier = [c for c in candidates if c[1] <= anchor]
+        if earlier:
+            return max(earlier, key=lambda c: c[1])[0]
+
+    def distance(c):
+        if c[1] <= anchor <= c[2]:
+            return (0, 0)
+        gap = (c[1] - anchor).days if c[1] > anchor else (anchor - c[2]).days
+        return (gap, 1 if c[1] > anchor else 0)  # ties go to the past: news reports what happened
+
+    return min(candidates, key=distance)[0]
+
+
+def _iso_day(year: Optional[int], month: int, day: int, *, numeric: bool = False) -> Optional[str]:
+    if year is None:
+        return None
+    parsed = calendar_day(year, month, day, numeric=numeric)
+    return parsed.isoformat() if parsed else None
+
+
+def _iso_month(year: Optional[int], month: int) -> Optional[str]:
+    if year is None or calendar_month(year, month) is None:
+        return None
+    return f"{year:04d}-{month:02d}"
+
+
+def _year_value(text: str) -> int:
+    return int(text)
+
+
+def _range_end_year(start: int, end_text: str) -> Optional[int]:
+    end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+    return end if end > start else None
+
+
+def _ordered(value: Optional[str], value_end: Optional[str], granularity: GranularityName) -> DateValue:
+    if value_end is not None and (value is None or value_end < value):
+        return DateValue(None, None, granularity)  # half-read or backwards (``9-2 Juli``): unreadable
+    return DateValue(value, value_end, granularity)
+
+
+def _group(match: re.Match, name: str) -> Optional[str]:
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def resolve_form(
+    form: str,
+    match: re.Match,
+    anchor: Optional[dt.date] = None,
+    *,
+    anchor_grain: GranularityName = "day",
+    tense: Tense = None,
+    default_year: Optional[int] = None,
+) -> DateValue:
+    """The value of one match of the form named ``form``.
+
+    ``default_year`` is the year to use for a day/month written without one when the text
+    supplies it nearby (``17 Oktober hingga 20 Oktober 2016``).
+    """
+    lexicon = date_lexicon()
+    weekday = weekday_number(match.group("wd")) if _group(match, "wd") else None
+    if _group(match, "ry"):
+        offset = lexicon["relative_year_suffix"][re.sub(r"[ \u00a0]+", " ", match.group("ry")).casefold()]
+        default_year = anchor.year + offset if anchor else None
+        if default_year is None:
+            granularity: GranularityName = "month" if form.startswith("month") else "day"
+            return DateValue(None, None, granularity)
+
+    if form in ("weekday_dm", "dm_paren", "dmy_numeric"):
+        day, month = int(match.group("nd")), int(match.group("nm"))
+        year_text = match.group("ny")
+        if year_text:
+            year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        else:
+            year = default_year or _choose_year(month, day, anchor, anchor_grain, tense, weekday)
+        return DateValue(_iso_day(year, month, day, numeric=True), None, "day")
+
+    if form in ("weekday_day_month", "day_month", "day_month_range", "month_day_year"):
+        month = month_number(match.group("m1"))
+        end_month = month_number(match.group("m2")) if _group(match, "m2") else month
+        day = int(match.group("d1"))
+        end_day = int(match.group("d2")) if _group(match, "d2") else None
+        end_year = int(match.group("y1")) if match.group("y1") else None
+        start_year = int(match.group("y0")) if _group(match, "y0") else None
+        if start_year is None and end_year is not None:
+            start_year = end_year - 1 if month > end_month else end_year
+        if start_year is None:
+            start_year = default_year or _choose_year(month, day, anchor, anchor_grain, tense, weekday)
+        if end_year is None and start_year is not None:
+            end_year = start_year + 1 if end_month < month else start_year
+        value = _iso_day(start_year, month, day)
+        value_end = _iso_day(end_year, end_month, end_day) if end_day is not None else None
+        return _ordered(value, value_end, "day")
+
+    if form in ("month_range", "month_year", "month"):
+        month = month_number(match.group("m1"))
+        end_month = month_number(match.group("m2")) if _group(match, "m2") else None
+        end_year = int(match.group("y1")) if _group(match, "y1") else None
+        if end_year is not None:
+            start_year = end_year - 1 if end_month is not None and end_month < month else end_year
+        else:
+            start_year = default_year or _choose_year(month, None, anchor, anchor_grain, tense)
+            if end_month is not None and start_year is not None:
+                end_year = start_year + 1 if end_month < month else start_year
+        value = _iso_month(start_year, month)
+        value_end = _iso_month(end_year, end_month) if end_month is not None else None
+        return _ordered(value, value_end, "month")
+
+    if form == "year_range":
+        start = _year_value(match.group("y1"))
+        end = _range_end_year(start, match.group("y2"))
+        if end is None:
+            return DateValue(None, None, "year")
+        return DateValue(f"{start:04d}", f"{end:04d}", "year")
+
+    if form in ("year", "bare_year"):
+        return DateValue(f"{_year_value(match.group('y1')):04d}", None, "year")
+
+    if form == "weekday":
+        if anchor is None or anchor_grain != "day":
+            return DateValue(None, None, "day")
+        if tense == "future":
+            offset = (weekday - anchor.weekday()) % 7 or 7
+        else:
+            offset = -((anchor.weekday() - weekday) % 7)
+        return DateValue((anchor + dt.timedelta(days=offset)).isoformat(), None, "day")
+
+    if form == "relative":
+        phrase = re.sub(r"[ \u00a0]+", " ", match.group("rel")).casefold()
+        entry = lexicon["relative"][phrase]
+        granularity = entry["granularity"]
+        if anchor is None or (granularity != "year" and anchor_grain != "day"):
+            return DateValue(None, None, granularity)
+        moved = anchor + relativedelta(
+            years=entry.get("years", 0), months=entry.get("months", 0), days=entry.get("days", 0)
+        )
+        if granularity == "year":
+            return DateValue(f"{moved.year:04d}", None, "year")
+        if granularity == "month":
+            return DateValue(f"{moved.year:04d}-{moved.month:02d}", None, "month")
+        return DateValue(moved.isoformat(), None, "day")
+
+    raise KeyError(f"unknown date form {form!r}")
+
+
+def normalize_date(
+    expression: str,
+    anchor: Optional[dt.date] = None,
+    *,
+    anchor_grain: GranularityName = "day",
+    tense: Tense = None,
+) -> Optional[DateValue]:
+    """The value of one date expression (``19-20 Mei 2016``, ``Rabu (9/8)``, ``tahun lalu``).
+
+    ``None`` when the whole string is not a date expression of the grammar (``2 tahun``, ``42%``,
+    ``pukul 10.00``). Context-dependent forms (a bare ``2018``, ``Mei``, ``Rabu``) are read as
+    dates here: deciding whether they are dates in running text is the extractor's job.
+    """
+    text = expression.strip()
+    if not text:
+        return None
+    for form in date_forms():
+        for candidate in (text, f"({text})"):
+            match = form.pattern.fullmatch(candidate)
+            if match is not None:
+                return resolve_form(form.name, match, anchor, anchor_grain=anchor_grain, tense=tense)
+    return None
+
+
+# --------------------------------------------------------------------------- published date
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\bhak\s+cipta\b)[^\n]{0,80}?((?:19|20)\d\d)(?:\s*[-\u2013]\s*((?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_DATELINE_REACH = 300  # a publication date sits in the first or last lines of a page
+_FULL_DATE_FORMS = ("weekday_day_month", "day_month", "month_day_year", "weekday_dm", "dm_paren", "dmy_numeric")
+
+
+def copyright_year(text: str) -> Optional[int]:
+    """The (latest) year of a copyright line, e.g. ``COPYRIGHT © ANTARA News Bali 2019``."""
+    years = []
+    for match in _COPYRIGHT.finditer(text):
+        years.append(int(match.group(2) or match.group(1)))
+    return max(years) if years else None
+
+
+def _explicit_days(text: str) -> Iterator[tuple[int, dt.date]]:
+    """Full dates with an explicit year, as ``(offset, date)``."""
+    for name in _FULL_DATE_FORMS:
+        for match in form_named(name).pattern.finditer(text):
+            has_year = (_group(match, "ny") or _group(match, "y1")) and not _group(match, "d2")
+            if not has_year:
+                continue
+            value = resolve_form(name, match).value
+            if value:
+                yield match.start(), dt.date.fromisoformat(value)
+
+
+def _mentioned_years(text: str) -> list[int]:
+    """Years of dates that name a day or month, else of ``tahun YYYY``: the article's own time."""
+    years = [day.year for _, day in _explicit_days(text)]
+    for match in form_named("month_year").pattern.finditer(text):
+        years.append(int(match.group("y1")))
+    if years:
+        return years
+    return [int(m.group("y1")) for m in form_named("year").pattern.finditer(text)]
+
+
+def infer_published(text: str) -> tuple[Optional[dt.date], Optional[str]]:
+    """A publication date for an article that came without one, and where it came from.
+
+    * ``"text"``: a full date (day, month, year) in the first or last ``300`` characters, where
+      datelines and publication stamps sit (``Jakarta, Senin, 28 Agustus 2017``);
+    * ``"copyright"``: the year of a copyright line, returned as 1 January of that year;
+    * ``"inferred"``: the most frequent year among the article's own dates (full dates and
+      ``Month YYYY`` first, else ``tahun YYYY``; ties go to the latest), as 1 January;
+    * ``(None, None)`` when the text gives nothing.
+
+    The last two carry only a year: read them through :func:`anchor_granularity`.
+    """
+    head_limit, tail_start = _DATELINE_REACH, max(0, len(text) - _DATELINE_REACH)
+    stamped = [day for offset, day in _explicit_days(text) if offset < head_limit or offset >= tail_start]
+    if stamped:
+        return stamped[0], "text"
+    year = copyright_year(text)
+    if year is not None:
+        return dt.date(year, 1, 1), "copyright"
+    years = _mentioned_years(text)
+    if years:
+        best = max(set(years), key=lambda y: (years.count(y), y))
+        return dt.date(best, 1, 1), "inferred"
+    return None, None

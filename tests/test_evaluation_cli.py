@@ -1,0 +1,75 @@
+import json
+import subprocess
+import sys
+
+from extractor.evaluation.cli import main
+
+TEXT = "Menlu Retno bertemu Lavrov di Sochi pada 19 Mei 2016 dan menyepakati 3 area kerja sama."
+
+
+def span(surface: str) -> dict:
+    start = TEXT.index(surface)
+    return {"start": start, "end": start + len(surface), "text": surface}
+
+
+GOLD = {
+    "doc_id": "art1",
+    "officials": [{"name": "Retno", "title": "Menteri Luar Negeri", "country": "ID", "mentions": [span("Retno")]},
+                  {"name": "Lavrov", "mentions": [span("Lavrov")]}],
+    "dates": [{**span("19 Mei 2016"), "value": "2016-05-19", "granularity": "day"}],
+    "figures": [{**span("3 area"), "kind": "count", "value": 3, "unit": "area"}],
+}
+PRED = {
+    "doc_id": "art1",
+    "officials": [{"name": "Retno", "title": "Menteri Luar Negeri", "country": "ID", "mentions": [span("Retno")]},
+                  {"name": "Sochi", "mentions": [span("Sochi")]}],
+    "dates": [{**span("19 Mei 2016"), "value": "2016-05-19", "granularity": "day"}],
+}
+
+
+def setup(tmp_path, gold=GOLD):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "art1.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "art1.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text(json.dumps(PRED) + "\n", encoding="utf-8")
+    return [str(tmp_path / "gold"), "--raw", str(tmp_path / "raw"), "--pred", str(tmp_path / "pred.jsonl")]
+
+
+def test_json_output_is_only_the_scores_object(tmp_path, capsys):
+    assert main(["evaluate", *setup(tmp_path), "--json"]) == 0
+    out = capsys.readouterr().out
+    result = json.loads(out)  # the whole of stdout parses as one JSON object
+    assert set(result) == {"documents", "scores", "span_only", "attributes"}
+    assert result["documents"] == 1
+    assert set(result["scores"]) == {"officials", "events", "dates", "priority_areas", "figures", "overall"}
+    assert set(result["scores"]["overall"]) == {"tp", "fp", "fn", "precision", "recall", "f1"}
+    assert (result["scores"]["officials"]["tp"], result["scores"]["officials"]["fp"], result["scores"]["officials"]["fn"]) == (1, 1, 1)
+    assert result["scores"]["overall"]["tp"] == 2 and result["scores"]["overall"]["fn"] == 2
+    assert result["attributes"]["officials.title"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+
+
+def test_text_report_lists_false_positives_and_negatives(tmp_path, capsys):
+    assert main(["evaluate", *setup(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "overall" in out and "art1" in out
+    assert "Sochi" in out and "Lavrov" in out and "3 area" in out
+    assert "FP" in out and "FN" in out
+
+
+def test_malformed_gold_file_is_an_error_naming_file_record_and_field(tmp_path, capsys):
+    bad = json.loads(json.dumps(GOLD))
+    bad["dates"][0]["text"] = "19 Mei"
+    args = setup(tmp_path, bad)
+    assert main(["evaluate", *args, "--json"]) != 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{tmp_path / 'gold' / 'art1.json'}: dates[0].span: Value error, span text '19 Mei'" in captured.err
+
+
+def test_module_runs_standalone(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "extractor.evaluation.cli", "evaluate", *setup(tmp_path), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    assert json.loads(completed.stdout)["scores"]["dates"]["tp"] == 1

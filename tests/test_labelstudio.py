@@ -1,0 +1,162 @@
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from extractor.evaluation.cli import main
+from extractor.evaluation.gold import GoldError, load_gold, sorted_records
+from extractor.evaluation.labelstudio import (
+    REGION_FIELDS,
+    import_export,
+    labeling_config,
+    python_to_utf16,
+    records_to_task,
+    task_to_records,
+    utf16_to_python,
+)
+from extractor.records import DocumentRecords
+
+# A non-BMP character (emoji) before the spans shifts Label Studio's UTF-16 offsets by one.
+TEXT = (
+    "Badung \U0001F1EE\U0001F1E9 (Antaranews Bali) - Dirjen Kerja sama ASEAN Kemlu, Jose Tavares memimpin\u00a0"
+    "16th ASEAN-Russia Senior Officials' Meeting, Rabu (9/8). Jose mengatakan kerja sama kontra terorisme "
+    "dan keamanan siber menjadi prioritas, dengan nilai US$16,74 miliar. Pertemuan tersebut di Legian."
+)
+
+
+def span(surface: str, occurrence: int = 0) -> dict:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(surface, start + 1)
+    return {"start": start, "end": start + len(surface), "text": surface}
+
+
+def gold() -> DocumentRecords:
+    return DocumentRecords.model_validate({
+        "doc_id": "doc1",
+        "published": "2017-08-09",
+        "officials": [{"name": "Jose Tavares", "title": "Direktur Jenderal Kerja Sama ASEAN",
+                       "organization": "Kementerian Luar Negeri", "country": "ID",
+                       "mentions": [span("Jose Tavares"), span("Jose", 1)]}],
+        "events": [{"type": "meeting", "name": "16th ASEAN-Russia Senior Officials' Meeting", "ordinal": 16,
+                    "parties": ["ASEAN", "RU"], "location": "Legian", "start": "2017-08-09",
+                    "chairs": ["Jose Tavares"], "status": "held",
+                    "mentions": [span("16th ASEAN-Russia Senior Officials' Meeting"), span("Pertemuan tersebut")]}],
+        "dates": [{**span("Rabu (9/8)"), "value": "2017-08-09", "granularity": "day"}],
+        "figures": [{**span("US$16,74 miliar"), "kind": "money", "value": 16.74e9, "unit": "USD"},
+                    {**span("16th"), "kind": "ordinal", "value": 16}],
+        "priority_areas": [{"area": "counter_terrorism", "mentions": [span("kontra terorisme")]},
+                           {"area": "cybersecurity", "mentions": [span("keamanan siber")]}],
+    }, context={"text": TEXT})
+
+
+def test_utf16_offsets_round_trip():
+    start = TEXT.index("Dirjen")
+    assert python_to_utf16(TEXT, start) == start + 2
+    assert utf16_to_python(TEXT, start + 2) == start
+    assert utf16_to_python(TEXT, python_to_utf16(TEXT, len(TEXT))) == len(TEXT)
+
+
+def test_round_trip_gold_to_preannotation_to_gold():
+    task = records_to_task(gold(), TEXT)
+    task = json.loads(json.dumps(task))  # as Label Studio would store it
+    assert "predictions" in task and task["data"]["text"] == TEXT
+    assert task_to_records(task, "export.json: task[0]") == sorted_records(gold())
+
+
+def test_region_offsets_are_utf16_in_the_task():
+    result = records_to_task(gold(), TEXT)["predictions"][0]["result"]
+    date_region = next(r for r in result if r["type"] == "labels" and r["value"]["labels"] == ["DATE"])
+    assert date_region["value"]["start"] == TEXT.index("Rabu (9/8)") + 2
+    assert date_region["value"]["text"] == "Rabu (9/8)"
+
+
+def _labels(region_id, surface, label, occurrence=0):
+    s = span(surface, occurrence)
+    return {"id": region_id, "from_name": "label", "to_name": "text", "type": "labels",
+            "value": {"start": python_to_utf16(TEXT, s["start"]), "end": python_to_utf16(TEXT, s["end"]),
+                      "text": surface, "labels": [label]}}
+
+
+def _field(region_id, control, value, kind="textarea"):
+    payload = {"choices": [value]} if kind == "choices" else {"text": [value]}
+    return {"id": region_id, "from_name": control, "to_name": "text", "type": kind, "value": payload}
+
+
+def _task(result, **data):
+    return {"id": 7, "data": {"text": TEXT, "doc_id": "doc1", **data},
+            "annotations": [{"result": result, "was_cancelled": False}]}
+
+
+def test_mentions_grouped_by_entity_id_and_fields_from_any_region():
+    task = _task([
+        _labels("a", "Jose Tavares", "OFFICIAL"), _field("a", "entity_id", "o1"),
+        _labels("b", "Jose", "OFFICIAL", 1), _field("b", "entity_id", "o1"), _field("b", "official_country", "ID"),
+        _labels("c", "Rabu (9/8)", "DATE"), _field("c", "date_value", "2017-08-09"),
+        _labels("d", "kontra terorisme", "PRIORITY_AREA"), _field("d", "priority_area", "counter_terrorism", "choices"),
+    ])
+    records = task_to_records(task, "t")
+    assert len(records.officials) == 1
+    official = records.officials[0]
+    assert official.name == "Jose Tavares" and official.country == "ID"
+    assert [m.text for m in official.mentions] == ["Jose Tavares", "Jose"]
+    assert records.dates[0].granularity.value == "day"
+    assert records.priority_areas[0].area.value == "counter_terrorism"
+
+
+def test_conflicting_fields_and_missing_required_fields_are_errors():
+    task = _task([
+        _labels("a", "Jose Tavares", "OFFICIAL"), _field("a", "entity_id", "o1"), _field("a", "official_country", "ID"),
+        _labels("b", "Jose", "OFFICIAL", 1), _field("b", "entity_id", "o1"), _field("b", "official_country", "TL"),
+        _labels("f", "US$16,74 miliar", "FIGURE"),
+    ])
+    with pytest.raises(GoldError) as exc:
+        task_to_records(task, "export.json: task[0]")
+    text = str(exc.value)
+    assert "region b: country: 'TL' conflicts with 'ID'" in text
+    assert "FIGURE region f: kind: missing" in text
+
+
+def test_span_text_mismatch_is_reported():
+    bad = _labels("a", "Jose Tavares", "OFFICIAL")
+    bad["value"]["text"] = "Jose Tavarez"
+    with pytest.raises(GoldError, match="region a: span: text 'Jose Tavarez' not found"):
+        task_to_records(_task([bad]), "t")
+
+
+def test_latest_annotation_wins_and_cancelled_are_ignored(tmp_path):
+    task = _task([_labels("a", "Rabu (9/8)", "DATE"), _field("a", "date_value", "2017-08-09")])
+    task["annotations"][0]["updated_at"] = "2026-01-02T00:00:00"
+    task["annotations"].append({"result": [], "was_cancelled": True, "updated_at": "2026-02-01T00:00:00"})
+    task["annotations"].append({"result": [], "was_cancelled": False, "updated_at": "2026-01-01T00:00:00"})
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task, {"data": {"text": "x", "doc_id": "unlabelled"}}]))
+    documents = import_export(path, None)
+    assert [d.doc_id for d in documents] == ["doc1"]
+    assert documents[0].dates[0].value == "2017-08-09"
+
+
+def test_labeling_config_is_xml_with_every_control():
+    root = ET.fromstring(labeling_config())
+    names = {el.get("name") for el in root.iter() if el.get("name")}
+    assert {f.control for f in REGION_FIELDS} | {"entity_id", "label", "text"} <= names
+    for el in root.iter():
+        if el.tag in ("TextArea", "Choices"):
+            assert el.get("perRegion") == "true"
+
+
+def test_cli_export_then_import_reproduces_gold(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "doc1.txt").write_text(TEXT, encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(gold().model_dump_json() + "\n", encoding="utf-8")
+    tasks = tmp_path / "tasks.json"
+    assert main(["labelstudio", "export", str(pred), "--raw", str(raw), "-o", str(tasks)]) == 0
+    out = tmp_path / "gold"
+    assert main(["labelstudio", "import", str(tasks), "--raw", str(raw), "-o", str(out)]) == 0
+    assert not out.exists() or not list(out.glob("*.json"))  # pre-annotations alone are not gold
+    assert main(["labelstudio", "import", str(tasks), "--raw", str(raw), "-o", str(out), "--from-predictions"]) == 0
+    loaded, _ = load_gold(out, raw)
+    assert loaded["doc1"] == sorted_records(gold())
+    assert main(["labelstudio", "import", str(tasks), "--raw", str(raw), "-o", str(out), "--from-predictions"]) == 2

@@ -1,0 +1,105 @@
+import datetime as dt
+
+from extractor.extractors.article_meta import ArticleMetaStage
+from extractor.extractors.officials import OfficialsStage, extract_officials
+from extractor.pipeline import ExtractionPipeline
+
+from conftest import make_context
+
+
+def officials(text, entities=(), published=None, meta=True):
+    context = make_context(text, entities, published=published)
+    if meta:
+        ArticleMetaStage()(context)
+    records = list(extract_officials(context.doc, context))
+    for record in records:
+        for span in record.mentions:
+            assert text[span.start : span.end] == span.text
+    return {o.name: o for o in records}
+
+
+def test_seed_004(seed_texts):
+    text = seed_texts["004_c1b15d166fd41f57"]
+    found = officials(text, [("Saleumxay Kommasith", "PER"), ("Sergey Lavrov", "PER"), ("Joko Widodo", "PER"), ("Retno", "PER")])
+    assert set(found) == {"Retno L.P. Marsudi", "Saleumxay Kommasith", "Sergey Lavrov", "Joko Widodo"}
+    retno = found["Retno L.P. Marsudi"]
+    assert (retno.title, retno.organization, retno.country) == ("Menteri Luar Negeri", "Kementerian Luar Negeri", "ID")
+    menlu_retno = text.index("Menlu Retno") + len("Menlu ")
+    assert any(m.start == menlu_retno and m.text == "Retno" for m in retno.mentions)
+    assert len(retno.mentions) == 4
+    assert (found["Saleumxay Kommasith"].title, found["Saleumxay Kommasith"].country) == ("Menteri Luar Negeri", "LA")
+    lavrov = found["Sergey Lavrov"]
+    assert (lavrov.title, lavrov.country) == ("Menteri Luar Negeri", "RU")
+    assert [m.text for m in lavrov.mentions] == ["Sergey Lavrov", "Lavrov", "Lavrov"]
+    assert (found["Joko Widodo"].title, found["Joko Widodo"].country) == ("Presiden", "ID")
+
+
+def test_seed_000_title_after_name_and_bylines(seed_texts):
+    text = seed_texts["000_23c578c81a53ec19"]
+    ents = [("Jose Tavares", "PER"), ("Pande Yudha", "PER"), ("Naufal Fikri Yusuf", "PER"), ("Adi Lazuardi", "PER")]
+    found = officials(text, ents)
+    assert list(found) == ["Jose Tavares"]
+    jose = found["Jose Tavares"]
+    assert jose.title == "Direktur Jenderal Kerja Sama ASEAN"
+    assert (jose.organization, jose.country) == ("Kementerian Luar Negeri", "ID")
+    assert len(jose.mentions) == 2
+
+
+def test_name_found_after_title_when_ner_missed_it():
+    found = officials("Hal itu dikatakan Menlu Retno di Jakarta.")
+    assert found["Retno"].title == "Menteri Luar Negeri"
+    assert found["Retno"].mentions[0].text == "Retno"
+
+
+def test_entity_trimmed_and_extended():
+    text = "Kata Menteri Luar Negeri RI, Retno  L.P. Marsudi kemarin."
+    found = officials(text, [("Menteri Luar Negeri RI, Retno", "PER")])
+    assert list(found) == ["Retno L.P. Marsudi"]
+    assert found["Retno L.P. Marsudi"].mentions[0].text == "Retno  L.P. Marsudi"
+    assert found["Retno L.P. Marsudi"].country == "ID"
+
+
+def test_title_after_name_with_comma():
+    text = "Jose Tavares, Dirjen Kerja sama ASEAN Kemlu, mengatakan hal itu."
+    found = officials(text, [("Jose Tavares", "PER")])
+    assert found["Jose Tavares"].title == "Direktur Jenderal Kerja Sama ASEAN"
+
+
+def test_people_without_office_are_dropped():
+    text = "Menurut Budi Santoso, warga setempat, banjir datang tiba-tiba. Presiden Rusia Vladimir Putin hadir."
+    found = officials(text, [("Budi Santoso", "PER"), ("Vladimir Putin", "PER")])
+    assert list(found) == ["Vladimir Putin"]
+    assert found["Vladimir Putin"].country == "RU"
+
+
+def test_former_office_only_is_dropped():
+    found = officials("Acara itu dihadiri mantan Presiden Habibie.", [("Habibie", "PER")])
+    assert found == {}
+
+
+def test_alias_merges_and_gazetteer_needs_term():
+    text = "Presiden Joko Widodo membuka acara. Jokowi mengatakan Indonesia siap."
+    found = officials(text, [("Joko Widodo", "PER"), ("Jokowi", "PER")])
+    assert [m.text for m in found["Joko Widodo"].mentions] == ["Joko Widodo", "Jokowi"]
+    # Known only from the gazetteer: kept within his term, dropped outside it.
+    assert "Jokowi" in officials("Jokowi mengatakan itu.", [("Jokowi", "PER")], published=dt.date(2017, 5, 1))
+    assert officials("Jokowi mengatakan itu.", [("Jokowi", "PER")], published=dt.date(2030, 1, 1)) == {}
+
+
+def test_non_person_entities_rejected():
+    text = "Menlu RI bertemu delegasi ASEAN."
+    assert officials(text, [("ASEAN", "PER"), ("RI", "PER")]) == {}
+
+
+def test_bylines_never_officials():
+    text = "Presiden Joko Widodo hadir.\n\nPewarta: Ketua Adi\n\nEditor: Budi Susanto"
+    found = officials(text, [("Joko Widodo", "PER"), ("Adi", "PER"), ("Budi Susanto", "PER")])
+    assert list(found) == ["Joko Widodo"]
+
+
+def test_stage_in_pipeline():
+    context = make_context("Menlu Lavrov tiba. Menteri Luar Negeri Rusia Sergey Lavrov bertemu Presiden.", [("Sergey Lavrov", "PER")])
+    ExtractionPipeline([ArticleMetaStage(), OfficialsStage()])(context)
+    (lavrov,) = context.records["officials"]
+    assert lavrov.name == "Sergey Lavrov" and lavrov.country == "RU"
+    assert [m.text for m in lavrov.mentions] == ["Lavrov", "Sergey Lavrov"]

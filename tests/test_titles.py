@@ -1,0 +1,138 @@
+import pytest
+
+from extractor.normalize.titles import (
+    expand_title,
+    find_titles,
+    organization_country,
+    organization_name,
+    title_words,
+    tokenize,
+)
+
+KEMLU = "Kementerian Luar Negeri"
+
+
+@pytest.mark.parametrize(
+    "phrase, title, organization",
+    [
+        ("Menlu", "Menteri Luar Negeri", KEMLU),
+        ("Menteri Luar Negeri", "Menteri Luar Negeri", KEMLU),
+        ("Wamenlu", "Wakil Menteri Luar Negeri", KEMLU),
+        ("Dirjen", "Direktur Jenderal", None),
+        ("Dubes", "Duta Besar", None),
+        ("Sekjen", "Sekretaris Jenderal", None),
+        ("PM", "Perdana Menteri", None),
+        ("Mendag", "Menteri Perdagangan", "Kementerian Perdagangan"),
+        ("Menko Polhukam", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan",
+         "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan"),
+        ("Menko Perekonomian", "Menteri Koordinator Bidang Perekonomian", "Kementerian Koordinator Bidang Perekonomian"),
+        ("Menko Maritim", "Menteri Koordinator Bidang Kemaritiman", "Kementerian Koordinator Bidang Kemaritiman"),
+        ("Menko PMK", "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan",
+         "Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan"),
+        ("Mensesneg", "Menteri Sekretaris Negara", "Kementerian Sekretariat Negara"),
+        ("Menhan", "Menteri Pertahanan", "Kementerian Pertahanan"),
+        ("Mendagri", "Menteri Dalam Negeri", "Kementerian Dalam Negeri"),
+        ("Menkeu", "Menteri Keuangan", "Kementerian Keuangan"),
+        ("Menkominfo", "Menteri Komunikasi dan Informatika", "Kementerian Komunikasi dan Informatika"),
+        ("MenPUPR", "Menteri Pekerjaan Umum dan Perumahan Rakyat", "Kementerian Pekerjaan Umum dan Perumahan Rakyat"),
+        ("Menteri BUMN", "Menteri Badan Usaha Milik Negara", "Kementerian Badan Usaha Milik Negara"),
+        ("Kapolri", "Kepala Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia"),
+        ("KSAL", "Kepala Staf Angkatan Laut", "Tentara Nasional Indonesia Angkatan Laut"),
+        ("Wapres", "Wakil Presiden", None),
+        ("Presiden", "Presiden", None),
+        ("Putra Mahkota", "Putra Mahkota", None),
+        ("Sekjen PBB", "Sekretaris Jenderal", "Perserikatan Bangsa-Bangsa"),
+        ("Ketua DPR", "Ketua", "Dewan Perwakilan Rakyat"),
+        ("Ketua MPR", "Ketua", "Majelis Permusyawaratan Rakyat"),
+        ("Kepala BNPB", "Kepala", "Badan Nasional Penanggulangan Bencana"),
+        ("Jubir Kemlu", "Juru Bicara", KEMLU),
+        ("Dirjen Kerja sama ASEAN Kemlu", "Direktur Jenderal Kerja Sama ASEAN", KEMLU),
+        ("Direktur Jenderal Kerja Sama ASEAN", "Direktur Jenderal Kerja Sama ASEAN", None),
+        ("Dirjen Imigrasi", "Direktur Jenderal", "Direktorat Jenderal Imigrasi"),
+        ("Gubernur Jawa Barat", "Gubernur", "Pemerintah Provinsi Jawa Barat"),
+        ("Konsul Jenderal", "Konsul Jenderal", None),
+    ],
+)
+def test_expand_title(phrase, title, organization):
+    assert expand_title(phrase) == (title, organization)
+
+
+@pytest.mark.parametrize("phrase", ["", "menteri", "Retno", "Menlu Retno", "Kemlu"])
+def test_not_one_title(phrase):
+    assert expand_title(phrase) is None
+
+
+@pytest.mark.parametrize(
+    "phrase, country, source",
+    [
+        ("Menteri Luar Negeri Laos", "LA", "explicit"),
+        ("Menteri Luar Negeri RI", "ID", "explicit"),
+        ("Menlu Federasi Rusia", "RU", "explicit"),
+        ("Presiden Republik Indonesia", "ID", "explicit"),
+        ("Dubes RI untuk Jepang", "ID", "explicit"),
+        ("Duta Besar Rusia untuk Indonesia", "RU", "explicit"),
+        ("Dirjen Kerja sama ASEAN Kemlu", "ID", "organization"),
+        ("Panglima TNI", "ID", "default"),
+        ("Menlu", "ID", "default"),
+        ("Presiden", None, None),
+        ("Sekjen PBB", None, None),
+    ],
+)
+def test_country_of_title(phrase, country, source):
+    (match,) = find_titles(phrase)
+    assert (match.country, match.country_source) == (country, source)
+    assert match.end == len(phrase)
+
+
+def test_find_titles_in_text_offsets():
+    text = "ujar Dirjen Kerja sama ASEAN Kemlu, Jose Tavares. Menteri Luar Negeri Laos, Saleumxay Kommasith"
+    matches = find_titles(text)
+    assert [text[m.start : m.end] for m in matches] == ["Dirjen Kerja sama ASEAN Kemlu", "Menteri Luar Negeri Laos"]
+
+
+def test_portfolio_stops_at_name_start():
+    text = "Dirjen Protokol dan Konsuler Andy Rachmianto hadir"
+    (match,) = find_titles(text, stops=[text.index("Andy")])
+    assert match.title == "Direktur Jenderal Protokol dan Konsuler"
+    assert text[match.start : match.end] == "Dirjen Protokol dan Konsuler"
+
+
+def test_title_does_not_cross_lines_or_lowercase():
+    assert find_titles("presiden itu") == []
+    (match,) = find_titles("Menteri Luar Negeri\n\nRusia")
+    assert match.country is None or match.country_source == "default"
+
+
+def test_place_named_after_office_is_no_title():
+    assert find_titles("mendarat di Bandara Sultan Hasanuddin") == []
+
+
+def test_former_marker():
+    (match,) = find_titles("mantan Presiden Habibie")
+    assert match.former
+
+
+def test_organizations():
+    assert organization_name("Kemlu") == KEMLU
+    assert organization_name("Kemenlu") == KEMLU
+    assert organization_name("Kemendag") == "Kementerian Perdagangan"
+    assert organization_name("Kemhan") == "Kementerian Pertahanan"
+    assert organization_name("Polri") == "Kepolisian Negara Republik Indonesia"
+    assert organization_name("Imigrasi") == "Direktorat Jenderal Imigrasi"
+    assert organization_name("BNPT") == "Badan Nasional Penanggulangan Terorisme"
+    assert organization_name("Retno") is None
+    assert organization_country("TNI") == "ID"
+    assert organization_country("PBB") is None
+
+
+def test_tokenize_keeps_initials_and_offsets():
+    text = "Retno\u00a0 L.P. Marsudi, Ban Ki-moon"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["Retno", "L.P.", "Marsudi", ",", "Ban", "Ki-moon"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_title_words_cover_heads():
+    words = title_words()
+    assert {"menlu", "presiden", "dirjen", "senin"} <= words
+    assert "retno" not in words
