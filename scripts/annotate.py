@@ -61,7 +61,7 @@ def _jsonl_texts(path: str) -> dict[str, str]:
 def document_text(source: dict, jsonl: str | None = None) -> str:
     if "raw" in source:
         return read_raw_text(REPO / source["raw"])
-    jsonl = jsonl or source["jsonl"]
+    jsonl = jsonl or str(REPO / source["jsonl"])  # sources name the corpus relative to the repo
     texts = _jsonl_texts(jsonl)
     if source["doc_id"] not in texts:
         raise AnnotationError(f"{source['doc_id']}: not found in {jsonl}")

@@ -73,3 +73,26 @@ def test_module_runs_standalone(tmp_path):
         capture_output=True, text=True, check=True,
     )
     assert json.loads(completed.stdout)["scores"]["dates"]["tp"] == 1
+
+
+def test_without_pred_runs_the_extractor_on_gold_documents_only(tmp_path, capsys, monkeypatch):
+    import extractor.core
+    from extractor.records import DocumentRecords
+
+    seen = []
+
+    class FakeExtractor:
+        def iter_results(self, articles):
+            print("loading models...")  # must not reach stdout under --json
+            for article in articles:
+                seen.append((article.doc_id, article.text))
+                yield DocumentRecords.model_validate(PRED)
+
+    monkeypatch.setattr(extractor.core, "Extractor", FakeExtractor)
+    args = setup(tmp_path)[:3]
+    (tmp_path / "raw" / "other.txt").write_text("no gold for this one", encoding="utf-8")
+    assert main(["evaluate", *args, "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["scores"]["dates"]["tp"] == 1
+    assert "loading models" in captured.err
+    assert seen == [("art1", TEXT)]

@@ -168,13 +168,14 @@ class Extractor:
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
+        self.timings = Timings()
         if warm_up:
             # Matchers, lexicons and spaCy's language data load lazily on first use: load them now,
             # so that a broken resource fails here and timings measure steady-state work.
             for result in self.process_chunk([Article(doc_id="warm-up", text=WARM_UP_TEXT)]):
                 if isinstance(result, DocumentError):
                     raise ExtractionError(result)
-        self.timings = Timings()
+            self.timings = Timings()
 
     def extract(
         self, text: str, doc_id: Optional[str] = None, published: Union[str, dt.date, None] = None

@@ -10,17 +10,26 @@ import json
 import sys
 from typing import Optional, Sequence
 
+from ..records import DocumentRecords
 from .gold import GoldError, load_gold, load_predictions
 from .report import print_report
 from .scoring import evaluate
 
 
-def run_extractor(articles: list) -> dict:
-    """Predictions of the extractor; anything it prints goes to stderr, keeping ``--json`` clean."""
+def run_extractor(articles: list) -> dict[str, DocumentRecords]:
+    """Predictions of the extractor. A document whose extraction fails is reported on stderr and
+    scored as predicting nothing; anything the extractor prints goes to stderr too, keeping
+    ``--json`` output clean."""
     from ..core import Extractor  # loads the models: only when no --pred is given
 
+    predictions: dict[str, DocumentRecords] = {}
     with contextlib.redirect_stdout(sys.stderr):
-        return {records.doc_id: records for records in Extractor().extract_many(articles)}
+        for result in Extractor().iter_results(articles):
+            if isinstance(result, DocumentRecords):
+                predictions[result.doc_id] = result
+            else:
+                print(f"warning: {result} (scored as no predictions)", file=sys.stderr)
+    return predictions
 
 
 def evaluate_command(args: argparse.Namespace) -> int:

@@ -43,6 +43,7 @@ expression, or ``mendatang``/``depan``/``nanti`` right after it. A weekday closi
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,12 +53,15 @@ from spacy.tokens import Doc
 
 from ..normalize.dates import (
     DateForm,
+    DateValue,
     Tense,
     anchor_granularity,
     date_lexicon,
     iter_form_matches,
     match_span,
+    nearest_weekday,
     resolve_form,
+    weekday_number,
 )
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import DateRecord
@@ -225,9 +229,10 @@ def _weekday_is_date(text: str, candidate: _Candidate, sentence_start: int) -> b
     after = _word_after(text, candidate.end)
     if before in lex.weekday_blockers_before or after in lex.weekday_blockers_after:
         return False
-    weekday = candidate.match.group("wd")
-    if weekday.casefold() == "minggu" and after and after.casefold() in lex.week_words:
-        return False
+    if candidate.match.group("wd").casefold() == "minggu":
+        qualifier = candidate.match.group("wq")
+        if qualifier == "ini" or (not qualifier and after and after.casefold() in lex.week_words):
+            return False  # ``Minggu ini``, ``Minggu lalu``: the week, not Sunday
     if lex.weekday_range.match(text[candidate.end : candidate.end + 30]):
         return False  # Senin-Jumat, Senin hingga Jumat: a habit, not a day
     if lex.weekday_range_end.search(text[max(0, candidate.start - 30) : candidate.start]):
@@ -313,7 +318,8 @@ def _sentence_bounds(doc: Doc):
     return bounds
 
 
-_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|[\"“][^\"“”]*$")
+# A quotation closed before the expression speaks for its speaker, not for the expression.
+_CLOSED_QUOTE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
 def _tense(text: str, candidate: _Candidate, sentence_start: int) -> Tense:
@@ -326,7 +332,7 @@ def _tense(text: str, candidate: _Candidate, sentence_start: int) -> Tense:
     before = text[sentence_start : candidate.start]
     if re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following):
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
-    unquoted = _QUOTED.sub(" ", before)
+    unquoted = _CLOSED_QUOTE.sub(" ", before)
     return "future" if lex.future_cues.search(unquoted) else None
 
 
@@ -368,9 +374,11 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
     chosen = _select(text, list(_candidates(text)), context, lambda offset: bounds(offset)[0])
     anchor = context.published
     grain = anchor_granularity(context.published_source)
+    last_day: Optional[tuple[int, dt.date]] = None  # (sentence start, date) of the latest day resolved
     for index, candidate in enumerate(chosen):
         name = candidate.form.name
-        tense = _tense(text, candidate, bounds(candidate.start)[0]) if name in _TENSE_FORMS else None
+        sentence_start = bounds(candidate.start)[0]
+        tense = _tense(text, candidate, sentence_start) if name in _TENSE_FORMS else None
         value = resolve_form(
             name,
             candidate.match,
@@ -379,6 +387,13 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
             tense=tense,
             default_year=_borrowed_year(text, index, chosen),
         )
+        if name == "weekday" and not candidate.match.group("wq") and last_day and last_day[0] == sentence_start:
+            # ``Minggu (11/6) pukul 14.00 waktu setempat atau Senin dini hari WIB``: next to that day
+            near = nearest_weekday(weekday_number(candidate.match.group("wd")), last_day[1])
+            if near is not None:
+                value = DateValue(near.isoformat(), None, "day")
+        if value.granularity == "day" and value.value and value.value_end is None:
+            last_day = (sentence_start, dt.date.fromisoformat(value.value))
         yield DateRecord(
             start=candidate.start,
             end=candidate.end,

@@ -62,7 +62,7 @@ _CAPWORD = re.compile(
     rf"(?:[A-Z][^\W_]*|\d+[A-Za-z][^\W_]*)(?:[{_HYPHENS}][^\W_]+)*(?:['\u2019]s|['\u2019])?(?![\w{_HYPHENS}])"
 )
 _ORDINAL = re.compile(
-    rf"(?:[Kk]e[{_HYPHENS}]?[ ]?(?:\d+|[a-z]+)|\d+(?:st|nd|rd|th))(?![\w{_HYPHENS}])"
+    rf"(?:[Kk]e[{_HYPHENS}][ ]?(?:\d+|[a-z]+)|[Kk]e[ ]?\d+|\d+(?:st|nd|rd|th))(?![\w{_HYPHENS}])"
 )
 _PAREN = re.compile(r"\([A-Z0-9][^()\n]{0,80}\)")
 _NUMBER_BEFORE_CAPWORD = re.compile(r"\d+(?=[ \u00a0]+[A-Z])")
@@ -107,6 +107,9 @@ class EventPatterns:
     clause_breakers: frozenset[str]
     link_cue: re.Pattern
     location_stop: frozenset[str]
+    calendar: frozenset[str]
+    place_followers: frozenset[str]
+    left_stop: frozenset[str]
     period_cues: frozenset[str]
     reporting: frozenset[str]
     documents: re.Pattern
@@ -132,11 +135,11 @@ def event_patterns() -> EventPatterns:
         negations=_words_set("negation_cues"),
         planned_before=_words_set("planned_before"),
         planned_after=re.compile(
-            r"^[ \u00a0]*(?:yang[ \u00a0]+)?" + _phrase_regex(lex["planned_after"]) + r"(?![\w])", re.IGNORECASE
+            r"[ \u00a0]*(?:yang[ \u00a0]+)?" + _phrase_regex(lex["planned_after"]) + r"(?![\w])", re.IGNORECASE
         ),
         planned_clause_end=re.compile(r"(?<![\w])" + _phrase_regex(lex["planned_clause_end"]) + r"(?![\w])", re.IGNORECASE),
         chair_after=re.compile(
-            r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:juga[ \u00a0]+)?" + _phrase_regex(lex["chair_after"]) + r"(?![\w])",
+            r"[ \u00a0]*(?:yang[ \u00a0]+)?(?:juga[ \u00a0]+)?" + _phrase_regex(lex["chair_after"]) + r"(?![\w])",
             re.IGNORECASE,
         ),
         chair_before=re.compile(
@@ -147,7 +150,10 @@ def event_patterns() -> EventPatterns:
             r"(?<![\w])" + _phrase_regex(lex["link_cues"]) + r"(?:[ \u00a0]+(?:acara|rangkaian|pelaksanaan|penyelenggaraan))?[ \u00a0]*$",
             re.IGNORECASE,
         ),
-        location_stop=_words_set("location_stop_words"),
+        location_stop=_words_set("location_stop_words") | _words_set("calendar_words"),
+        calendar=_words_set("calendar_words"),
+        place_followers=_words_set("place_followers"),
+        left_stop=_words_set("left_stop_words") | _words_set("title_words"),
         period_cues=_words_set("period_cues"),
         reporting=_words_set("reporting_verbs"),
         documents=re.compile(r"(?<![\w])" + _phrase_regex(lex["document_cues"]) + r"(?![\w])", re.IGNORECASE),
@@ -218,6 +224,12 @@ def _skip_ws(text: str, position: int) -> int:
 
 
 def _is_capword_stop(word: str, patterns: EventPatterns) -> bool:
+    """Capitalised words that end a name: weekdays, months, sentence-initial function words."""
+    folded = word.casefold().rstrip("'\u2019")
+    return folded in patterns.calendar or folded in patterns.function_words
+
+
+def _is_place_stop(word: str, patterns: EventPatterns) -> bool:
     folded = word.casefold().rstrip("'\u2019")
     return folded in patterns.location_stop or folded in patterns.function_words
 
@@ -287,7 +299,7 @@ def _extend_left(text: str, position: int, lower_bound: int, patterns: EventPatt
         if not re.fullmatch(_WS, gap or "x"):
             break
         word = token.group(0)
-        if _CAPWORD.fullmatch(word) and not _is_capword_stop(word, patterns) or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) or _PAREN.fullmatch(word):
+        if _CAPWORD.fullmatch(word) and not _is_capword_stop(word, patterns) and word.casefold() not in patterns.left_stop or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) or _PAREN.fullmatch(word):
             start, items, pending_connector = t_start, items + 1, None
             continue
         if word.casefold() in patterns.name_connectors and pending_connector is None and items:
@@ -457,7 +469,9 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             claimed = [(m.start, m.end) for m in mentions]
             mention = _read_english(text, start, end, sentence, EventType(lex["english_heads"][key]), claimed, patterns)
         elif kind == "acronym":
-            if _word_before(text, start, sentence[0]) in patterns.plural_cues:
+            around = _words_between(text, max(sentence[0], start - 40), start)[-2:]
+            after = _words_between(text, end, min(sentence[1], end + 20))[:1]
+            if any(w in patterns.plural_cues for w in around) or any(w in patterns.plural_after for w in after):
                 continue
             event_type = EventType(lex["acronyms"][key])
             mention = Mention(start, end, event_type, NAMED, frozenset({event_type.value}), sentence, text[start:end])
@@ -478,10 +492,7 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
 def _parties(text: str, mention: Mention, official_spans, patterns: EventPatterns) -> list[str]:
     if mention.kind in (NAMED, REFERENCE):
         found = party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text))
-        codes = {code for _s, _e, code in found}
-        if mention.location:
-            codes |= {code for _s, _e, code in party_spans(mention.location)}
-        return sorted(codes)
+        return sorted({code for _s, _e, code in found})
     s_start, s_end = mention.sentence
     codes = set()
     for s, e, official in official_spans:
@@ -545,10 +556,12 @@ def _read_place(text: str, position: int, limit: int, patterns: EventPatterns, s
         run_end = cursor
         for w in words:
             w_start, w_end = run.start() + w.start(), run.start() + w.end()
-            if _is_capword_stop(w.group(0), patterns) or any(s < w_end and w_start < e for s, e in stops):
+            if _is_place_stop(w.group(0), patterns) or any(s < w_end and w_start < e for s, e in stops):
                 break
             run_end = w_end
         if run_end == cursor:
+            break
+        if cursor != position and not _ends_clause(text, run_end, limit, patterns, stops):
             break
         end = run_end
         if run_end < run.end():
@@ -560,6 +573,17 @@ def _read_place(text: str, position: int, limit: int, patterns: EventPatterns, s
     if end == position:
         return None
     return position, end
+
+
+def _ends_clause(text: str, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> bool:
+    """Whether a place part continued after a comma closes its clause (``..., Bali.``,
+    ``..., Rusia pada 19-20 Mei``) rather than a new clause starting (``..., Indonesia didaulat``)."""
+    cursor = _skip_ws(text, position)
+    if cursor >= limit or not text[cursor].isalnum() or any(s <= cursor < e for s, e in stops):
+        return True
+    word = _ANY_WORD.match(text, cursor)
+    folded = word.group(0).casefold() if word else ""
+    return folded in patterns.place_followers or folded in patterns.location_stop or folded[:1].isupper() or not folded.isalpha() or word.group(0)[:1].isupper()
 
 
 def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns: EventPatterns, context) -> None:
@@ -605,11 +629,14 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
     for record in dates:
         if record.value is None or context.in_boilerplate(record.start, record.end):
             continue
-        if _word_before(text, record.start, s_start) in patterns.period_cues:
-            continue
         if any(s <= record.start < e for s, e in mention_spans):
             continue
         owner = owner_before(record.start)
+        first_word = (_ANY_WORD.findall(record.text)[:1] or [""])[0].casefold()
+        is_period = _word_before(text, record.start, s_start) in patterns.period_cues or first_word in patterns.period_cues
+        # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
+        if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
+            continue
         if owner is None and not any(m.end <= record.start for m in sentence_mentions):
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in _words_between(text, record.end, owner.start)):
@@ -624,7 +651,7 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
         after = patterns.chair_after.match(text, mention.end)
         if after:
             for s, _e, official in official_spans:
-                if mention.end + after.end() - mention.end <= s < s_end and official.name not in mention.chairs:
+                if after.end() <= s < s_end and official.name not in mention.chairs:
                     if any(m.start > mention.end and m.start < s for m in sentence_mentions):
                         break
                     mention.chairs.append(official.name)
@@ -718,7 +745,7 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
 def _antecedent(clusters: list[EventCluster], mention: Mention) -> Optional[EventCluster]:
     compatible = [c for c in clusters if c.type.value in mention.refers_to or c.type is mention.type]
     if mention.parties:
-        compatible = [c for c in compatible if c.parties == set(mention.parties)]
+        compatible = [c for c in compatible if set(mention.parties) <= c.parties]
     if not compatible:
         return None
     held = [c for c in compatible if not c.planned]

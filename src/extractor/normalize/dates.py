@@ -153,7 +153,8 @@ def date_forms() -> tuple[DateForm, ...]:
     )
     day_noun, date_noun, month_noun = _noun("day"), _noun("date"), _noun("month")
     year_noun, period_noun = _noun("year"), _noun("period")
-    wd = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})"
+    week = "|".join(re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["week_qualifiers"], key=len, reverse=True))
+    wd = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})(?:{_GAP}(?P<wq>{week})(?!\w))?"
     dm_numeric = (
         rf"(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
         rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?"
@@ -459,6 +460,10 @@ def resolve_form(
     if form == "weekday":
         if anchor is None or anchor_grain != "day":
             return DateValue(None, None, "day")
+        if _group(match, "wq"):
+            weeks = lexicon["week_qualifiers"][re.sub(r"[ \u00a0]+", " ", match.group("wq"))]
+            monday = anchor - dt.timedelta(days=anchor.weekday())
+            return DateValue((monday + dt.timedelta(days=7 * weeks + weekday)).isoformat(), None, "day")
         if tense == "future":
             offset = (weekday - anchor.weekday()) % 7 or 7
         else:
@@ -481,6 +486,16 @@ def resolve_form(
         return DateValue(moved.isoformat(), None, "day")
 
     raise KeyError(f"unknown date form {form!r}")
+
+
+def nearest_weekday(weekday: int, reference: dt.date, reach: int = 3) -> Optional[dt.date]:
+    """The day with this weekday within ``reach`` days of ``reference`` (``Sabtu (Minggu WIB)``)."""
+    for distance in range(reach + 1):
+        for sign in (1, -1):
+            day = reference + dt.timedelta(days=sign * distance)
+            if day.weekday() == weekday:
+                return day
+    return None
 
 
 def normalize_date(
