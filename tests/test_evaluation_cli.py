@@ -96,3 +96,15 @@ def test_without_pred_runs_the_extractor_on_gold_documents_only(tmp_path, capsys
     assert json.loads(captured.out)["scores"]["dates"]["tp"] == 1
     assert "loading models" in captured.err
     assert seen == [("art1", TEXT)]
+
+
+def test_raw_may_be_given_several_times(tmp_path, capsys):
+    args = setup(tmp_path)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "art2", "text": TEXT}) + "\n", encoding="utf-8")
+    (tmp_path / "gold" / "art2.json").write_text(json.dumps({**GOLD, "doc_id": "art2"}), encoding="utf-8")
+    assert main(["evaluate", *args, "--raw", str(corpus), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == 2
+    assert result["scores"]["officials"]["fn"] == 1 + 2  # art2 has no prediction: all its records are missed
+

@@ -103,3 +103,41 @@ def test_stage_in_pipeline():
     (lavrov,) = context.records["officials"]
     assert lavrov.name == "Sergey Lavrov" and lavrov.country == "RU"
     assert [m.text for m in lavrov.mentions] == ["Lavrov", "Sergey Lavrov"]
+
+
+def test_country_from_coordination_and_article():
+    text = (
+        "Menteri Pertahanan Jepang Itsunori Onodera bersama Menlu Taro Kono bertolak ke Amerika Serikat.\n\n"
+        "Kata Menteri Luar Negeri, Julie Bishop."
+    )
+    found = officials(text, [("Itsunori Onodera", "PER"), ("Taro Kono", "PER"), ("Julie Bishop", "PER")])
+    assert found["Taro Kono"].country == "JP"
+    assert found["Itsunori Onodera"].country == "JP"
+    # No country at the title: the country the article names most (Jepang, AS: tie → first seen).
+    assert found["Julie Bishop"].country == "JP"
+
+
+def test_organisation_before_person_and_place_after_title():
+    text = "Presiden Agensi Periklanan Dentsu, Tadashi Ishii, mundur. Ia bertemu Dubes RI London kemarin."
+    found = officials(text, [("Tadashi Ishii", "PER"), ("Agensi Periklanan Dentsu", "ORG"), ("London", "LOC")])
+    assert list(found) == ["Tadashi Ishii"]
+    assert found["Tadashi Ishii"].title == "Presiden"
+
+
+def test_name_in_brackets_after_title():
+    text = "Menlu RI (Retno LP Marsudi) juga sudah berkomunikasi dengan Menlu Australia (Julie Bishop)."
+    found = officials(text)
+    assert found["Retno LP Marsudi"].country == "ID"
+    assert found["Julie Bishop"].country == "AU"
+
+
+def test_ner_span_including_title_country():
+    text = "Perdana Menteri Israel Benjamin Netanyahu mengecam rencana itu."
+    found = officials(text, [("Israel Benjamin Netanyahu", "ORG")])
+    assert found["Benjamin Netanyahu"].country == "IL"
+
+
+def test_international_organisation_has_no_country():
+    found = officials("Sekjen PBB Antonio Guterres di Jakarta, Indonesia.", [("Antonio Guterres", "PER")])
+    assert found["Antonio Guterres"].country is None
+    assert found["Antonio Guterres"].organization == "Perserikatan Bangsa-Bangsa"

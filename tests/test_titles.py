@@ -72,10 +72,12 @@ def test_not_one_title(phrase):
         ("Dubes RI untuk Jepang", "ID", "explicit"),
         ("Duta Besar Rusia untuk Indonesia", "RU", "explicit"),
         ("Dirjen Kerja sama ASEAN Kemlu", "ID", "organization"),
-        ("Panglima TNI", "ID", "default"),
+        ("Panglima TNI", "ID", "institution"),
+        ("Menko Polhukam", "ID", "institution"),
         ("Menlu", "ID", "default"),
+        ("Menteri Pertahanan", "ID", "default"),
         ("Presiden", None, None),
-        ("Sekjen PBB", None, None),
+        ("Sekjen PBB", None, "international"),
     ],
 )
 def test_country_of_title(phrase, country, source):

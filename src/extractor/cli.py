@@ -190,7 +190,7 @@ class _Reporter:
 
 
 def extract_command(args: argparse.Namespace) -> int:
-    from .core import DocumentError, Timings, extract_parallel
+    from .core import WRITE, Timings, extract_parallel
 
     from .nlp.stanza_models import ModelError
 
@@ -224,7 +224,7 @@ def extract_command(args: argparse.Namespace) -> int:
                 if isinstance(result, DocumentRecords):
                     write_started = time.perf_counter()
                     sink.write(record_line(result))
-                    timings.add("write", time.perf_counter() - write_started)
+                    timings.add(WRITE, time.perf_counter() - write_started)
                     counts["articles"] += 1
                     for name in RECORD_TYPES:
                         counts[name] += len(getattr(result, name))

@@ -65,8 +65,8 @@ def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
         description="Score predictions against the gold files of GOLD_DIR (data/annotations/<doc_id>.json).",
     )
     parser.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold files <doc_id>.json")
-    parser.add_argument("--raw", required=True, metavar="RAW",
-                        help="folder of raw articles (.txt/.json/.jsonl) or one .jsonl corpus")
+    parser.add_argument("--raw", required=True, action="append", metavar="RAW",
+                        help="folder of raw articles (.txt/.json/.jsonl) or a .jsonl corpus; repeat for several")
     parser.add_argument("--pred", metavar="FILE.jsonl",
                         help="stored predictions (DocumentRecords JSONL) instead of running the extractor")
     parser.add_argument("--json", action="store_true", help="print only the JSON scores object on stdout")

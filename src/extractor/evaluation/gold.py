@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Sequence, Union
 
 from pydantic import ValidationError
 
@@ -33,20 +33,27 @@ def read_text(path: PathLike) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def load_raw_documents(raw: PathLike, doc_ids: Optional[Iterable[str]] = None) -> dict[str, Article]:
-    """Articles from a folder of ``.txt``/``.json``/``.jsonl`` files or from one such file, read
+def raw_sources(raw: Union[PathLike, Sequence[PathLike]]) -> list[PathLike]:
+    """``raw`` as a list of paths (one path or several)."""
+    return [raw] if isinstance(raw, (str, Path)) else list(raw)
+
+
+def load_raw_documents(raw: Union[PathLike, Sequence[PathLike]], doc_ids: Optional[Iterable[str]] = None) -> dict[str, Article]:
+    """Articles from folders of ``.txt``/``.json``/``.jsonl`` files or from such files, read
     by the extractor's own reader (:func:`extractor.io.readers.read_inputs`).
 
     With ``doc_ids`` only those documents are kept (missing ones are simply absent) and inputs
     that cannot be read are errors only when they name a wanted document; without, any unreadable
     input is an error.
     """
-    if not Path(raw).exists():
-        raise GoldError([f"{raw}: no such file or directory"])
+    sources = raw_sources(raw)
+    missing = [f"{source}: no such file or directory" for source in sources if not Path(source).exists()]
+    if missing:
+        raise GoldError(missing)
     wanted = set(doc_ids) if doc_ids is not None else None
     articles: dict[str, Article] = {}
     problems: list[str] = []
-    for item in read_inputs([raw]):
+    for item in read_inputs(sources):
         if isinstance(item, InputError):
             if wanted is None or item.doc_id in wanted:
                 problems.append(str(item))
@@ -103,13 +110,13 @@ def load_gold_file(path: PathLike, text: Optional[str]) -> DocumentRecords:
         if records.doc_id != path.stem:
             problems.insert(0, f"{path}: doc_id: {records.doc_id!r} differs from the file name {path.stem!r}")
         if text is None:
-            problems.insert(0, f"{path}: doc_id: no raw document {records.doc_id!r} found")
+            problems.insert(0, f"{path}: doc_id: no raw document {records.doc_id!r} in the raw input")
     if problems:
         raise GoldError(problems)
     return records
 
 
-def load_gold(gold_dir: PathLike, raw: PathLike) -> tuple[dict[str, DocumentRecords], dict[str, Article]]:
+def load_gold(gold_dir: PathLike, raw: Union[PathLike, Sequence[PathLike]]) -> tuple[dict[str, DocumentRecords], dict[str, Article]]:
     """All gold files of ``gold_dir`` (``*.json``) and their articles from ``raw``.
 
     Every problem in every file is collected before raising, so one run lists them all.

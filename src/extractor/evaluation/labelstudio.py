@@ -20,7 +20,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence, Union
 
 from ..records import (
     DocumentRecords,
@@ -377,7 +377,7 @@ def read_export(path: str | Path) -> list[dict[str, Any]]:
     return data
 
 
-def import_export(path: str | Path, raw: Optional[str | Path], from_predictions: bool = False) -> list[DocumentRecords]:
+def import_export(path: str | Path, raw: Union[str, Path, Sequence[str | Path], None], from_predictions: bool = False) -> list[DocumentRecords]:
     """Gold ``DocumentRecords`` from a Label Studio JSON export (tasks without an annotation are
     skipped unless ``from_predictions``). With ``raw``, spans are checked against the raw articles."""
     tasks = read_export(path)
@@ -393,7 +393,7 @@ def import_export(path: str | Path, raw: Optional[str | Path], from_predictions:
         doc_id = str((task.get("data") or {}).get("doc_id") or task.get("id"))
         where = f"{path}: task[{i}]"
         if raw is not None and doc_id not in texts:
-            problems.append(f"{where}: doc_id: no raw document {doc_id!r} in {raw}")
+            problems.append(f"{where}: doc_id: no raw document {doc_id!r} in the raw input")
             continue
         try:
             out.append(task_to_records(task if from_predictions else _without_predictions(task), where, texts.get(doc_id)))
@@ -410,7 +410,7 @@ def _without_predictions(task: dict[str, Any]) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- CLI
 
-def _load_records(source: str, raw: str) -> tuple[list[DocumentRecords], dict[str, str]]:
+def _load_records(source: str, raw: Sequence[str]) -> tuple[list[DocumentRecords], dict[str, str]]:
     path = Path(source)
     if path.is_dir():
         gold, articles = load_gold(path, raw)
@@ -421,7 +421,7 @@ def _load_records(source: str, raw: str) -> tuple[list[DocumentRecords], dict[st
     articles = load_raw_documents(raw, list(predictions))
     missing = sorted(set(predictions) - set(articles))
     if missing:
-        raise GoldError([f"{path}: doc_id: no raw document for {', '.join(missing)} in {raw}"])
+        raise GoldError([f"{path}: doc_id: no raw document for {', '.join(missing)} in the raw input"])
     return list(predictions.values()), {d: a.text for d, a in articles.items()}
 
 
@@ -465,7 +465,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="Label Studio JSON export -> gold files <doc_id>.json")
     imp.add_argument("export", metavar="EXPORT.json")
-    imp.add_argument("--raw", required=True, metavar="RAW", help="raw articles (folder or .jsonl corpus)")
+    imp.add_argument("--raw", required=True, action="append", metavar="RAW", help="raw articles (folder or .jsonl corpus); repeat for several")
     imp.add_argument("-o", "--output", required=True, metavar="GOLD_DIR")
     imp.add_argument("--from-predictions", action="store_true",
                      help="use a task's pre-annotation when it has no submitted annotation")
@@ -474,7 +474,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", help="predictions JSONL (or a gold folder) -> Label Studio tasks")
     exp.add_argument("records", metavar="PRED.jsonl", help="DocumentRecords JSONL, or a folder of gold files")
-    exp.add_argument("--raw", required=True, metavar="RAW")
+    exp.add_argument("--raw", required=True, action="append", metavar="RAW", help="raw articles (folder or .jsonl corpus); repeat for several")
     exp.add_argument("-o", "--output", required=True, metavar="TASKS.json")
     exp.add_argument("--as-annotations", action="store_true",
                      help="write the records as submitted annotations instead of predictions")

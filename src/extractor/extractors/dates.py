@@ -141,7 +141,7 @@ def _context_lexicon() -> _Context:
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'/]*|\d+[\w./]*|,|\()[ \u00a0]*$")
-_WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w.'\-]*|\d+)")
+_WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+)")
 
 
 def _word_before(text: str, start: int) -> Optional[str]:

@@ -107,6 +107,7 @@ class EventPatterns:
     clause_breakers: frozenset[str]
     link_cue: re.Pattern
     location_stop: frozenset[str]
+    location_gap: frozenset[str]
     calendar: frozenset[str]
     place_followers: frozenset[str]
     left_stop: frozenset[str]
@@ -152,6 +153,7 @@ def event_patterns() -> EventPatterns:
         ),
         location_stop=_words_set("location_stop_words") | _words_set("calendar_words"),
         calendar=_words_set("calendar_words"),
+        location_gap=_words_set("location_gap_words"),
         place_followers=_words_set("place_followers"),
         left_stop=_words_set("left_stop_words") | _words_set("title_words"),
         period_cues=_words_set("period_cues"),
@@ -489,7 +491,7 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
 # --------------------------------------------------------------------------- attributes
 
 
-def _parties(text: str, mention: Mention, official_spans, patterns: EventPatterns) -> list[str]:
+def _parties(text: str, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int) -> list[str]:
     if mention.kind in (NAMED, REFERENCE):
         found = party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text))
         return sorted({code for _s, _e, code in found})
@@ -506,10 +508,19 @@ def _parties(text: str, mention: Mention, official_spans, patterns: EventPattern
             continue
         if _clause_clean(between, patterns):
             codes.add(official.country)
-    stop = _PUNCT_BREAK.search(text, mention.end, min(s_end, mention.end + 120))
-    object_text = text[mention.end : stop.start() if stop else min(s_end, mention.end + 120)]
-    codes |= {code for _s, _e, code in party_spans(object_text)}
+    object_end = _object_end(text, mention.end, min(s_end, mention.end + 120), next_mention_start)
+    codes |= {code for _s, _e, code in party_spans(text[mention.end : object_end])}
+    if mention.kind == VERB:
+        clause_start = max([s_start] + [m.end() for m in _PUNCT_BREAK.finditer(text, max(s_start, mention.start - 80), mention.start)])
+        codes |= {code for _s, _e, code in party_spans(text[clause_start : mention.start])}
     return sorted(codes)
+
+
+def _object_end(text: str, start: int, limit: int, next_mention_start: int) -> int:
+    """End of the object after a verb or ``dengan``: before punctuation, a ``di`` place or the next event."""
+    limit = min(limit, next_mention_start)
+    stop = re.compile(r"[.;:!?,\"\u201c\u201d]|(?<![\w])(?:di|pada|untuk|guna)(?![\w])").search(text, start, limit)
+    return stop.start() if stop else limit
 
 
 def _ordinal(mention: Mention) -> Optional[int]:
@@ -539,7 +550,7 @@ def _planned(text: str, mention: Mention, mentions_in_sentence: list[Mention], p
 
 _PLACE_RUN = re.compile(
     r"(?:[A-Z][^\W_]*(?:[-\u2010\u2011][^\W_]+)*|\([A-Z][^()\n]{0,40}\))"
-    r"(?:[ \u00a0]+(?:[A-Z][^\W_]*(?:[-\u2010\u2011][^\W_]+)*|\([A-Z][^()\n]{0,40}\)|de|da|of|van))*"
+    r"(?:[ \u00a0]+(?:[A-Z][^\W_]*(?:[-\u2010\u2011][^\W_]+)*|\([A-Z][^()\n]{0,40}\)))*"
 )
 
 
@@ -616,7 +627,13 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
             continue
         place = _read_place(text, position, s_end, patterns, date_spans + mention_spans)
         owner = owner_before(s_start + match.start())
-        if place and owner and owner.location is None and position - owner.end <= event_lexicon()["location_max_distance"]:
+        if (
+            place
+            and owner
+            and owner.location is None
+            and position - owner.end <= event_lexicon()["location_max_distance"]
+            and _location_gap_ok(text, owner.end, s_start + match.start(), patterns)
+        ):
             owner.location = text[place[0] : place[1]]
     for mention in sentence_mentions:
         comma = re.compile(r",[ \u00a0]+(?=[A-Z])").match(text, mention.end)
@@ -668,6 +685,14 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
                         mention.chairs.append(official.name)
 
 
+def _location_gap_ok(text: str, start: int, end: int, patterns: EventPatterns) -> bool:
+    for word in _ANY_WORD.findall(text[start:end]):
+        if word[:1].isupper() or word in {",", "(", ")", "-"} or word.casefold() in patterns.location_gap:
+            continue
+        return False
+    return True
+
+
 def _granularity_rank(record: DateRecord) -> int:
     return {"year": 0, "month": 1, "day": 2}[record.granularity.value if hasattr(record.granularity, "value") else record.granularity]
 
@@ -717,16 +742,30 @@ class EventCluster:
     def ordinal(self) -> Optional[int]:
         return next((m.ordinal for m in self.mentions if m.ordinal is not None), None)
 
+    background: bool = False
+
     @property
     def last(self) -> int:
         return max(m.end for m in self.mentions)
 
 
 def _same_event(cluster: EventCluster, mention: Mention) -> bool:
-    if mention.kind != NAMED:
-        return False
     if cluster.type is not mention.type:
         return False
+    if mention.kind in (VERB, UNNAMED):
+        # "menandatangani ... ; Para kepala negara ... menandatangani ...": one act reported twice.
+        return (
+            all(m.kind in (VERB, UNNAMED) for m in cluster.defining)
+            and bool(mention.parties)
+            and bool(cluster.parties)
+            and (set(mention.parties) <= cluster.parties or cluster.parties <= set(mention.parties))
+        )
+    if mention.kind != NAMED:
+        return False
+    if mention.text.isupper() and any(
+        re.search(rf"(?<![\w]){re.escape(mention.text)}(?![\w])", m.text) for m in cluster.mentions if m.kind == NAMED
+    ):
+        return True
     folded = _fold_name(mention.text)
     names = [_fold_name(m.text) for m in cluster.mentions if m.kind == NAMED]
     if folded in names:
@@ -748,31 +787,45 @@ def _antecedent(clusters: list[EventCluster], mention: Mention) -> Optional[Even
         compatible = [c for c in compatible if set(mention.parties) <= c.parties]
     if not compatible:
         return None
-    held = [c for c in compatible if not c.planned]
-    pool = held or compatible
+    foreground = [c for c in compatible if not c.background] or compatible
+    held = [c for c in foreground if not c.planned]
+    pool = held or foreground
     return max(pool, key=lambda c: c.last)
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[EventCluster]:
     clusters: list[EventCluster] = []
+    # Events that only set the scene of another ("di sela KTT ASEAN ke-33") are background:
+    # later references ("pertemuan itu") go to the event reported, not to its setting.
+    link_targets = {id(m.link) for m in mentions if m.link is not None}
     for mention in mentions:
-        if mention.kind == REFERENCE:
-            target = _antecedent(clusters, mention)
-            if target is not None:
-                target.mentions.append(mention)
-            continue
-        if mention.kind == UNNAMED and not mention.text.split()[1:]:
-            # A bare "pertemuan dengan <official>": the event just reported, if there is one.
-            target = _antecedent(clusters, mention)
-            if target is not None:
-                target.mentions.append(mention)
-                continue
-        target = next((c for c in reversed(clusters) if _same_event(c, mention)), None)
+        before = {id(c): len(c.mentions) for c in clusters}
+        _place(clusters, mention)
+        if id(mention) in link_targets:
+            for cluster in clusters:
+                if len(cluster.mentions) != before.get(id(cluster), 0) and len(cluster.mentions) == 1:
+                    cluster.background = True
+    return clusters
+
+
+def _place(clusters: list[EventCluster], mention: Mention) -> None:
+    """Add ``mention`` to the event it names or refers to, or open a new event."""
+    if mention.kind == REFERENCE:
+        target = _antecedent(clusters, mention)
         if target is not None:
             target.mentions.append(mention)
-        else:
-            clusters.append(EventCluster([mention]))
-    return clusters
+        return
+    if mention.kind == UNNAMED and not mention.text.split()[1:]:
+        # A bare "pertemuan dengan <official>": the event just reported, if there is one.
+        target = _antecedent(clusters, mention)
+        if target is not None:
+            target.mentions.append(mention)
+            return
+    target = next((c for c in reversed(clusters) if _same_event(c, mention)), None)
+    if target is not None:
+        target.mentions.append(mention)
+    else:
+        clusters.append(EventCluster([mention]))
 
 
 # --------------------------------------------------------------------------- records
@@ -782,9 +835,14 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _status(cluster: EventCluster, start: Optional[str], published: Optional[dt.date]) -> EventStatus:
+def _status(
+    cluster: EventCluster, start: Optional[str], published: Optional[dt.date], published_source: Optional[str]
+) -> EventStatus:
     if start and published:
-        anchor = published.isoformat()[: len(start)]
+        # A publication date inferred from a copyright line or a year is only good to the year.
+        precision = len(start) if published_source in ("input", "text") else 4
+        start = start[:precision]
+        anchor = published.isoformat()[:precision]
         if start > anchor:
             return EventStatus.planned
         if start < anchor:
@@ -792,7 +850,7 @@ def _status(cluster: EventCluster, start: Optional[str], published: Optional[dt.
     return EventStatus.planned if cluster.planned else EventStatus.held
 
 
-def _to_event(cluster: EventCluster, text: str, published: Optional[dt.date]) -> Event:
+def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> Event:
     defining = cluster.defining
     named = [m for m in defining if m.kind == NAMED]
     name_source = max(named, key=lambda m: len(_collapse(m.text))) if named else defining[0]
@@ -822,7 +880,7 @@ def _to_event(cluster: EventCluster, text: str, published: Optional[dt.date]) ->
         start=start,
         end=end,
         chairs=chairs,
-        status=_status(cluster, start, published),
+        status=_status(cluster, start, context.published, context.published_source),
         mentions=[Span(start=m.start, end=m.end, text=text[m.start : m.end]) for m in sorted(cluster.mentions, key=lambda m: m.start)],
         rule=rule,
     )
@@ -843,11 +901,12 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             mention.planned = _planned(text, mention, in_sentence, patterns)
         sentence_dates = sorted((d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]), key=lambda d: d.start)
         _assign_in_sentence(text, in_sentence, sentence_dates, official_spans, patterns, context)
-    for mention in mentions:
-        mention.parties = _parties(text, mention, official_spans, patterns)
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        mention.parties = _parties(text, mention, official_spans, patterns, following)
         mention.ordinal = _ordinal(mention)
     clusters = cluster_mentions(mentions)
-    events = [_to_event(c, text, context.published) for c in clusters]
+    events = [_to_event(c, text, context) for c in clusters]
     events.sort(key=lambda e: e.mentions[0].start)
     return events
 

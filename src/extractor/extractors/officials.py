@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc
 
-from ..normalize.countries import bloc_code, country_code, is_abbreviation
+from ..normalize.countries import bloc_code, country_code, country_spans, is_abbreviation
 from ..normalize.titles import (
     TitleMatch,
     Token,
@@ -129,10 +129,11 @@ class _Person:
 class _Names:
     """Name spans over the text's tokens: cleaning NER spans and reading names after titles."""
 
-    def __init__(self, text: str, tokens: list[Token], context: ExtractionContext):
+    def __init__(self, text: str, tokens: list[Token], context: ExtractionContext, other_entities: list[tuple[int, int]]):
         self.text = text
         self.tokens = tokens
         self.context = context
+        self.other_entities = other_entities  # LOC, ORG … spans: what NER says is no person
         self.index_at = {t.start: i for i, t in enumerate(tokens)}
         self.stop_words = title_words()
 
@@ -201,11 +202,12 @@ class _Names:
         return self.tokens[first].start, self.tokens[last].end
 
     def after_title(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
-        """The name right after a title (``Menlu Retno``, ``Presiden RI, Joko Widodo``)."""
+        """The name right after a title: ``Menlu Retno``, ``Presiden RI, Joko Widodo``,
+        ``Menlu RI (Retno LP Marsudi)``, ``Presiden Agensi Dentsu, Tadashi Ishii``."""
         i = self.index_at.get(self._next_token_start(match.end))
         if i is None or not self.joined(i):
             return None
-        if self.tokens[i].text == ",":
+        if self.tokens[i].text in {",", "("}:
             i += 1
             if i >= len(self.tokens) or not self.joined(i):
                 return None
@@ -215,12 +217,30 @@ class _Names:
         start = self.tokens[i].start
         if start in names:
             return names[start]
+        # Capitalised words, a comma, then a person: the words name the body, the person follows.
+        j = i
+        while j < len(self.tokens) and j - i < 5 and self.joined(j) and self.tokens[j].text[:1].isupper():
+            j += 1
+        if j > i and j + 1 < len(self.tokens) and self.tokens[j].text == "," and self.joined(j + 1):
+            following = names.get(self.tokens[j + 1].start)
+            if following is not None:
+                return following
         if not self.is_name_word(i) or _INITIAL.match(self.tokens[i].text) and len(self.tokens[i].text) < 3:
             return None
-        first, last = self.grow(i, i)
-        if first < i:
-            first = i
-        return self.tokens[first].start, self.tokens[last].end
+        _, last = self.grow(i, i)
+        span = (self.tokens[i].start, self.tokens[last].end)
+        # NER calls it a place or a body (Catalonia, London). Entities that begin inside the
+        # title (ORG "Israel Benjamin Netanyahu") say nothing about the name.
+        if any(span[0] <= s < span[1] for s, e in self.other_entities):
+            return None
+        return span
+
+    def capitalised_after(self, match: TitleMatch) -> bool:
+        """Whether a capitalised word follows the title (then no name before it is its holder)."""
+        i = self.index_at.get(self._next_token_start(match.end))
+        if i is not None and self.tokens[i].text in {",", "("} and self.joined(i + 1):
+            i += 1
+        return i is not None and self.joined(i) and self.tokens[i].text[:1].isupper()
 
     def before_title(self, match: TitleMatch, names_by_end: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right before a title joined by a comma or ``selaku`` (``Jose Tavares, Dirjen …``)."""
@@ -290,17 +310,49 @@ def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
     return next(t for t in titles if t.title == best)
 
 
-def _country(person: _Person, chosen: TitleMatch) -> Optional[str]:
-    for source in ("explicit", "organization"):
-        for match in [chosen, *person.titles]:
+def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], dominant: Optional[str]) -> Optional[str]:
+    """The state the person serves, from the strongest evidence any of his titles gives."""
+    matches = [chosen, *person.titles]
+    for source in ("explicit", "organization", "institution"):
+        for match in matches:
             if match.country_source == source:
                 return match.country
+    for match in matches:
+        if match in inherited:
+            return inherited[match]
     if person.known is not None and person.known.country:
         return person.known.country
-    for match in [chosen, *person.titles]:
-        if match.country:
-            return match.country
-    return None
+    if any(match.country_source == "international" for match in matches):
+        return None
+    # "Menteri Luar Negeri, Julie Bishop" in an article about Australia: the article's country.
+    return dominant or next((m.country for m in matches if m.country), None)
+
+
+_COORDINATION = re.compile(r"^[\s\u00a0]*(?:,|dan|serta|beserta|bersama|didampingi(?: oleh)?)?[\s\u00a0]*(?:dan[\s\u00a0]+)?$")
+
+
+def _coordinated_countries(text: str, pairs: list[tuple[TitleMatch, tuple[int, int]]]) -> dict[TitleMatch, str]:
+    """``Menhan Jepang Itsunori Onodera bersama Menlu Taro Kono``: the second title, naming no
+    state, serves the state of the first."""
+    inherited: dict[TitleMatch, str] = {}
+    pairs = sorted(pairs, key=lambda pair: pair[0].start)
+    for (previous, name), (match, _) in zip(pairs, pairs[1:]):
+        if match.country_source not in (None, "default") or name[1] > match.start:
+            continue
+        country = inherited.get(previous) or (previous.country if previous.country_source in ("explicit", "organization") else None)
+        if country and _COORDINATION.match(text[name[1] : match.start]):
+            inherited[match] = country
+    return inherited
+
+
+def dominant_country(text: str, context: ExtractionContext) -> Optional[str]:
+    """The country the article names most often (Indonesia on a tie), outside boilerplate."""
+    counts = Counter(code for start, end, code in country_spans(text) if not context.in_boilerplate(start, end))
+    if not counts:
+        return None
+    top = max(counts.values())
+    leaders = [code for code, n in counts.items() if n == top]
+    return "ID" if "ID" in leaders else leaders[0]
 
 
 def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -317,7 +369,8 @@ def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official]:
     text = doc.text
     tokens = tokenize(text)
-    names = _Names(text, tokens, context)
+    others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PERSON_LABELS]
+    names = _Names(text, tokens, context, others)
 
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
@@ -335,20 +388,25 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         if span is not None and not context.in_boilerplate(*span):
             spans.setdefault(span[0], span)
             title_first.add(span)
-        else:
+        elif not names.capitalised_after(match):
             span = names.before_title(match, {s[1]: s for s in spans.values()})
         if span is not None:
             links.setdefault(span, []).append(match)
 
-    mentions = [_Mention(s, e, _name_keys(text[s:e]), _size(text[s:e])) for s, e in spans.values()]
+    mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(text, context.published):
-        if context.in_boilerplate(start, end):
-            continue
-        mentions.append(_Mention(start, end, _name_keys(official.name), _size(text[start:end]), official))
-    mentions = [m for m in mentions if m.keys]
+        if not context.in_boilerplate(start, end):
+            mentions[(start, end)] = _Mention(start, end, _name_keys(official.name), _size(text[start:end]), official)
+    for start, end in spans.values():
+        if (start, end) not in mentions:
+            keys = _name_keys(text[start:end])
+            official = _known_by_keys().get(keys)
+            if official is not None:  # "Jokowi" is Joko Widodo
+                keys = _name_keys(official.name)
+            mentions[(start, end)] = _Mention(start, end, keys, _size(text[start:end]), official)
 
     persons: list[_Person] = []
-    for mention in sorted(mentions, key=lambda m: (-len(m.keys), -m.size, m.start)):
+    for mention in sorted((m for m in mentions.values() if m.keys), key=lambda m: (-len(m.keys), -m.size, m.start)):
         person = next((p for p in persons if mention.keys <= p.keys or p.keys <= mention.keys), None)
         if person is None:
             person = _Person(keys=set(mention.keys))
@@ -360,6 +418,8 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.titles.extend(t for t in links.get(span, []) if t not in person.titles)
         person.title_first = person.title_first or span in title_first
 
+    inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
+    dominant = dominant_country(text, context)
     records = []
     for person in persons:
         known = person.known if person.known and person.known.in_office(context.published) else None
@@ -369,7 +429,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             chosen = _choose_title(current)
             title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
             person.titles = current
-            country = _country(person, chosen)
+            country = _country(person, chosen, inherited, dominant)
             rule, score = ("title_before_name", 0.9) if person.title_first else ("title_after_name", 0.8)
         elif known is not None and not person.titles and known.title:
             title, organization, country = known.title, known.organization, known.country

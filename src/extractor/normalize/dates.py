@@ -528,7 +528,8 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\bhak\s+cipta\b)[^\n]{0,80}?((?:19|20)\d\d)(?:\s*[-\u2013]\s*((?:19|20)\d\d))?",
     re.IGNORECASE,
 )
-_DATELINE_REACH = 300  # a publication date sits in the first or last lines of a page
+_DATELINE_REACH = 300  # a dateline or publication stamp sits in the first lines
+_WEEKDAY_YEAR_REACH = 2
 _FULL_DATE_FORMS = ("weekday_day_month", "day_month", "month_day_year", "weekday_dm", "dm_paren", "dmy_numeric")
 
 
@@ -540,8 +541,9 @@ def copyright_year(text: str) -> Optional[int]:
     return max(years) if years else None
 
 
-def _explicit_days(text: str) -> Iterator[tuple[int, dt.date]]:
-    """Full dates with an explicit year, as ``(offset, date)``."""
+def _explicit_days(text: str) -> list[tuple[int, dt.date]]:
+    """Full dates with an explicit year, as ``(offset, date)`` in text order."""
+    found = []
     for name in _FULL_DATE_FORMS:
         for match in form_named(name).pattern.finditer(text):
             has_year = (_group(match, "ny") or _group(match, "y1")) and not _group(match, "d2")
@@ -549,40 +551,60 @@ def _explicit_days(text: str) -> Iterator[tuple[int, dt.date]]:
                 continue
             value = resolve_form(name, match).value
             if value:
-                yield match.start(), dt.date.fromisoformat(value)
+                found.append((match.start(), dt.date.fromisoformat(value)))
+    return sorted(found)
 
 
-def _mentioned_years(text: str) -> list[int]:
-    """Years of dates that name a day or month, else of ``tahun YYYY``: the article's own time."""
+def _mentioned_year(text: str) -> Optional[int]:
+    """The article's own year, from its dates: full dates and ``Month YYYY`` (the most frequent,
+    ties to the latest), else the latest ``tahun YYYY``."""
     years = [day.year for _, day in _explicit_days(text)]
-    for match in form_named("month_year").pattern.finditer(text):
-        years.append(int(match.group("y1")))
+    years += [int(m.group("y1")) for m in form_named("month_year").pattern.finditer(text)]
     if years:
-        return years
-    return [int(m.group("y1")) for m in form_named("year").pattern.finditer(text)]
+        return max(set(years), key=lambda y: (years.count(y), y))
+    years = [int(m.group("y1")) for m in form_named("year").pattern.finditer(text)]
+    return max(years) if years else None
+
+
+def _weekday_dated(text: str, year_hint: int) -> Optional[dt.date]:
+    """The first ``Senin (27/3)`` of the text, in the year near ``year_hint`` whose calendar agrees."""
+    for match in form_named("weekday_dm").pattern.finditer(text):
+        if match.group("ny"):
+            continue
+        weekday, day, month = weekday_number(match.group("wd")), int(match.group("nd")), int(match.group("nm"))
+        agreeing = [
+            y
+            for y in range(year_hint - _WEEKDAY_YEAR_REACH, year_hint + _WEEKDAY_YEAR_REACH + 1)
+            if (d := calendar_day(y, month, day)) is not None and d.weekday() == weekday
+        ]
+        if agreeing:
+            year = min(agreeing, key=lambda y: (abs(y - year_hint), -y))
+            return dt.date(year, month, day)
+    return None
 
 
 def infer_published(text: str) -> tuple[Optional[dt.date], Optional[str]]:
     """A publication date for an article that came without one, and where it came from.
 
-    * ``"text"``: a full date (day, month, year) in the first or last ``300`` characters, where
-      datelines and publication stamps sit (``Jakarta, Senin, 28 Agustus 2017``);
+    * ``"text"``: a full date (day, month, year) in the first ``300`` characters, where datelines
+      and publication stamps sit (``Jakarta, Senin, 28 Agustus 2017``); or else the first
+      ``Weekday (d/m)`` of the article (news dates its report that way), in the year next to the
+      year below whose calendar has that weekday on that day;
     * ``"copyright"``: the year of a copyright line, returned as 1 January of that year;
-    * ``"inferred"``: the most frequent year among the article's own dates (full dates and
-      ``Month YYYY`` first, else ``tahun YYYY``; ties go to the latest), as 1 January;
+    * ``"inferred"``: the article's own year (:func:`_mentioned_year`), as 1 January;
     * ``(None, None)`` when the text gives nothing.
 
     The last two carry only a year: read them through :func:`anchor_granularity`.
     """
-    head_limit, tail_start = _DATELINE_REACH, max(0, len(text) - _DATELINE_REACH)
-    stamped = [day for offset, day in _explicit_days(text) if offset < head_limit or offset >= tail_start]
+    stamped = [day for offset, day in _explicit_days(text) if offset < _DATELINE_REACH]
     if stamped:
         return stamped[0], "text"
-    year = copyright_year(text)
-    if year is not None:
-        return dt.date(year, 1, 1), "copyright"
-    years = _mentioned_years(text)
-    if years:
-        best = max(set(years), key=lambda y: (years.count(y), y))
-        return dt.date(best, 1, 1), "inferred"
-    return None, None
+    year, source = copyright_year(text), "copyright"
+    if year is None:
+        year, source = _mentioned_year(text), "inferred"
+    if year is None:
+        return None, None
+    dated = _weekday_dated(text, year)
+    if dated is not None:
+        return dated, "text"
+    return dt.date(year, 1, 1), source

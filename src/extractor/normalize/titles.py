@@ -47,9 +47,10 @@ def _is_capitalised(word: str) -> bool:
 class _Head:
     title: str
     organization: Optional[str]
-    country: Optional[str]  # implied when the text names no other state
+    country: Optional[str]  # the state of an office only one state has (Kapolri, Menko Polhukam)
     kind: str  # closed | portfolio | envoy | region
     region_organization: Optional[str] = None
+    weak_country: Optional[str] = None  # a guess when nothing else tells (Menlu → ID)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,10 @@ class TitleMatch:
     title: str
     organization: Optional[str] = None
     country: Optional[str] = None
-    country_source: Optional[str] = None  # "explicit", "organization", "default" or None
+    # "explicit" (Menlu RI), "organization" (Dirjen … Kemlu), "institution" (Kapolri: only
+    # Indonesia has one), "international" (Sekjen PBB: no state), "default" (Menlu alone:
+    # probably Indonesian) or None.
+    country_source: Optional[str] = None
     former: bool = False
 
 
@@ -131,6 +135,7 @@ def _heads() -> _Lexicon:
             country=entry.get("country"),
             kind=entry.get("kind", "closed"),
             region_organization=entry.get("region_organization"),
+            weak_country=entry.get("weak_country"),
         )
         for form in entry["forms"]:
             lexicon.add(form, head)
@@ -138,16 +143,17 @@ def _heads() -> _Lexicon:
         title = "Menteri " + ministry["portfolio"]
         deputy = "Wakil Menteri " + ministry["portfolio"]
         org = ministry["organization"]
-        # Indonesian news names the country of foreign ministers and leaves it out for its own:
-        # an Indonesian portfolio with no country named is Indonesian (a weak, "default" guess).
+        # Portfolios only Indonesia has (Menko Polhukam, Menteri BUMN) are Indonesian offices; others
+        # (Menlu, Menteri Pertahanan) are Indonesian by default only: the weakest guess.
+        country = "ID" if ministry.get("indonesian_only") else None
         for portfolio in [ministry["portfolio"], *ministry["variants"]]:
-            lexicon.add("Menteri " + portfolio, _Head(title, org, "ID", "closed"))
-            lexicon.add("Wakil Menteri " + portfolio, _Head(deputy, org, "ID", "closed"))
-            lexicon.add("Wamen " + portfolio, _Head(deputy, org, "ID", "closed"))
+            lexicon.add("Menteri " + portfolio, _Head(title, org, country, "closed", weak_country="ID"))
+            lexicon.add("Wakil Menteri " + portfolio, _Head(deputy, org, country, "closed", weak_country="ID"))
+            lexicon.add("Wamen " + portfolio, _Head(deputy, org, country, "closed", weak_country="ID"))
         for form in ministry["minister"]:
-            lexicon.add(form, _Head(title, org, "ID", "closed"))
+            lexicon.add(form, _Head(title, org, country, "closed", weak_country="ID"))
         for form in ministry["deputy_minister"]:
-            lexicon.add(form, _Head(deputy, org, "ID", "closed"))
+            lexicon.add(form, _Head(deputy, org, country, "closed", weak_country="ID"))
     return lexicon
 
 
@@ -307,12 +313,16 @@ class _Scanner:
                 organization = value.name
                 if country is None and value.country:
                     country, country_source = value.country, "organization"
+                elif country is None:
+                    country_source = "international"  # Sekjen PBB serves no state
             elif country_source != "explicit":
                 country, country_source = str(value), "explicit"
         if head.kind == "envoy":
             j = self._skip_posting(j)
         if country is None and head.country:
-            country, country_source = head.country, "default"
+            country, country_source = head.country, "institution"
+        elif country is None and country_source is None and head.weak_country:
+            country, country_source = head.weak_country, "default"
         start = self.tokens[i].start
         former = self._former_before(i)
         return j, TitleMatch(start, self.tokens[j - 1].end, title, organization, country, country_source, former)
