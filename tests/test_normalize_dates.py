@@ -184,6 +184,6 @@ def test_any_spelling_of_a_full_date_reads_back(day, data):
     assert normalize_date(f"{day.day}/{day.month}/{day.year}") == DateValue(day.isoformat(), None, "day")
 
 
-def test_module_never_uses_search_dates():
+def test_module_never_uses_dateparser_text_search():
     source = Path(__file__).resolve().parents[1] / "src" / "extractor" / "normalize" / "dates.py"
     assert "search" + "_dates" not in source.read_text(encoding="utf-8")

@@ -7,7 +7,8 @@ one form into a :class:`DateValue`. Calendar dates are read by ``dateparser`` wi
 settings (``languages=['id']``, ``DATE_ORDER='DMY'``, ``RELATIVE_BASE`` = the anchor,
 ``PREFER_DATES_FROM``, ``REQUIRE_PARTS``); month names are first mapped to their Indonesian
 spelling from the lexicon, so ``Agt``, ``Sept``, ``August`` and ``Nopember`` all parse.
-``search_dates`` is never used: finding expressions is the extractor's job.
+dateparser's own search over running text is never used: finding expressions is the
+extractor's job.
 
 Resolving against the anchor (``published``):
 

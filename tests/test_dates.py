@@ -1,0 +1,207 @@
+import datetime as dt
+
+import pytest
+
+from conftest import make_context
+from extractor.extractors.dates import DatesStage, extract_dates
+from extractor.normalize.dates import infer_published
+from extractor.pipeline import ExtractionPipeline, Stage
+
+
+def dates(text, published=None, source=None, boilerplate=()):
+    context = make_context(text, published=published)
+    if source is not None:
+        context.published_source = source
+    context.boilerplate = list(boilerplate)
+    records = list(extract_dates(context.doc, context))
+    for record in records:
+        assert text[record.start : record.end] == record.text
+    return records
+
+
+def triples(text, published=None, **kwargs):
+    return [(r.text, r.value, r.value_end) for r in dates(text, published, **kwargs)]
+
+
+def texts(text, published=None, **kwargs):
+    return [r.text for r in dates(text, published, **kwargs)]
+
+
+def seed(seed_texts, prefix):
+    return next(text for name, text in seed_texts.items() if name.startswith(prefix))
+
+
+def test_seed_004(seed_texts):
+    text = seed(seed_texts, "004")
+    published, source = infer_published(text)
+    found = {r.text: (r.value, r.value_end, r.granularity.value) for r in dates(text, published, source=source)}
+    assert found == {
+        "2018-2021": ("2018", "2021", "year"),
+        "2/8": ("2018-08-02", None, "day"),
+        "periode 2015-2018": ("2015", "2018", "year"),
+        "2016-2020": ("2016", "2020", "year"),
+        "periode 2019-2020": ("2019", "2020", "year"),
+        "November 2018": ("2018-11", None, "month"),
+        "tahun 1991": ("1991", None, "year"),
+        "tahun 1996": ("1996", None, "year"),
+        "tahun 2017": ("2017", None, "year"),
+        "Tahun 2016": ("2016", None, "year"),
+        "19-20 Mei 2016": ("2016-05-19", "2016-05-20", "day"),
+    }
+
+
+def test_seed_000(seed_texts):
+    text = seed(seed_texts, "000")
+    published, source = infer_published(text)
+    assert (published, source) == (dt.date(2019, 1, 1), "copyright")
+    assert triples(text, published, source=source) == [
+        ("Rabu", None, None),  # the copyright year alone cannot say which Wednesday
+        ("periode 2018-2021", "2018", "2021"),
+        ("tahun 2018", "2018", None),
+    ]
+    # with a real publication date the Wednesday resolves, and the copyright year is never a date
+    assert triples(text, dt.date(2019, 2, 28))[0] == ("Rabu", "2019-02-27", None)
+    assert "2019" not in texts(text, dt.date(2019, 2, 28))
+
+
+def test_offsets_survive_nbsp_and_double_spaces():
+    text = "Rapat\u00a0digelar  pada\u00a019\u00a0Mei 2016 dan  Rabu  (9/8).\n\nLalu\u00a0tahun\u00a02017."
+    records = dates(text, dt.date(2017, 8, 10))
+    assert [r.text for r in records] == ["19\u00a0Mei 2016", "Rabu  (9/8)", "tahun\u00a02017"]
+    assert [r.value for r in records] == ["2016-05-19", "2017-08-09", "2017"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerja sama yang akan berakhir 2 tahun mendatang.",
+        "KTT Peringatan 20 Tahun Kerja Sama ASEAN-Rusia.",
+        "Implementasi kegiatan POA baru mencapai 42%.",
+        "Rapat dimulai pukul 10.00 WIB dan selesai pukul 12.30.",
+        "Total perdagangan mencapai US$16.74 miliar.",
+        "Pertemuan G20 dan ASEAN+3 membahas Pasal 5 dan No. 12.",
+        "Hubungi 021-2019-2020 atau 0812 2018 1234.",
+        "Sesuai UU Nomor 2 Tahun 2017 dan PP 12 Tahun 2019 tentang ormas.",
+        "Timnas tampil di Piala Dunia 2018 dan Asian Games 2018.",
+        "Dia datang pekan lalu, beberapa waktu lalu, dan saat ini masih di sana.",
+        "Mereka tinggal di Pasar Minggu dan salat Jumat di masjid.",
+        "Kantor buka Senin-Jumat, setiap Sabtu tutup.",
+        "Minggu lalu harga naik, Minggu ini turun.",
+        "Sejak dua tahun lalu dan beberapa tahun lalu kondisinya sama.",
+        "Ia lahir di era 1990-an.",
+        "Skor akhir 113-93 dan 3-1.",
+    ],
+)
+def test_not_dates(text):
+    assert dates(text, dt.date(2017, 8, 10)) == []
+
+
+def test_copyright_line_and_boilerplate_are_skipped():
+    text = "Rapat pada 19 Mei 2016.\n\nCOPYRIGHT © ANTARA News Bali 2019\nEditor: Adi, Rabu (9/8)"
+    assert texts(text, dt.date(2017, 8, 10)) == ["19 Mei 2016", "Rabu (9/8)"]
+    byline = text.index("Editor")
+    assert texts(text, dt.date(2017, 8, 10), boilerplate=[(byline, len(text))]) == ["19 Mei 2016"]
+
+
+def test_bare_years_need_a_temporal_frame():
+    text = "Ia bergabung pada 2011, sejak 2005 di klub itu, juara 2002 lalu, hingga 2019. Juara Piala Dunia 2018."
+    assert texts(text, dt.date(2017, 8, 10)) == ["2011", "2005", "2002", "2019"]
+
+
+def test_year_lists_continue_a_framed_year():
+    text = "Ia juara pada 2007, 2010, 2012, dan 2016. Studi di tahun 2005 dan 2012 menyatakan begitu."
+    assert texts(text, dt.date(2017, 8, 10)) == ["2007", "2010", "2012", "2016", "tahun 2005", "2012"]
+
+
+def test_lone_months_need_a_frame():
+    text = "Sejak Januari hingga Mei 2017 terjadi 59 kasus. Pada April lalu ia datang. Agustus menyanyi."
+    assert triples(text, dt.date(2017, 8, 10)) == [
+        ("Januari", "2017-01", None),
+        ("Mei 2017", "2017-05", None),
+        ("April", "2017-04", None),
+    ]
+
+
+def test_ranges_and_borrowed_years():
+    text = "Acara digelar 17 Oktober hingga 20 Oktober 2016, lalu 1-3 Agustus, dan periode Januari-Maret 2016."
+    assert triples(text, dt.date(2017, 8, 10)) == [
+        ("17 Oktober", "2016-10-17", None),
+        ("20 Oktober 2016", "2016-10-20", None),
+        ("1-3 Agustus", "2017-08-01", "2017-08-03"),
+        ("periode Januari-Maret 2016", "2016-01", "2016-03"),
+    ]
+
+
+def test_bare_weekday_past_and_future():
+    published = dt.date(2017, 8, 10)  # Thursday
+    assert triples("Menlu bertemu mitranya di Manila, Rabu.", published) == [("Rabu", "2017-08-09", None)]
+    assert triples("KTT itu akan digelar pada Rabu di Manila.", published) == [("Rabu", "2017-08-16", None)]
+    assert triples("Delegasi dijadwalkan tiba Senin.", published) == [("Senin", "2017-08-14", None)]
+    assert triples("Pertemuan digelar Sabtu mendatang.", published) == [("Sabtu", "2017-08-12", None)]
+    # a statement dated by its attribution: the quote's future is not the weekday's
+    assert triples('"Kami akan hadir," kata Menlu di Jakarta, Rabu.', published) == [("Rabu", "2017-08-09", None)]
+    # a future inside a quotation closed before the weekday does not count either
+    assert triples('"Kami akan hadir." Menlu tiba pada Senin.', published) == [("Senin", "2017-08-07", None)]
+    # the reporting clause's future follows the weekday: the weekday is when it was said
+    assert triples("Presiden pada Rabu mengatakan pemerintah akan membantu.", published) == [
+        ("Rabu", "2017-08-09", None)
+    ]
+
+
+def test_weekday_with_date_and_week_qualifiers():
+    published = dt.date(2017, 8, 10)
+    assert triples("Pertemuan itu digelar Rabu (9/8) di Jakarta.", published) == [("Rabu (9/8)", "2017-08-09", None)]
+    assert triples("Rencananya diluncurkan Jumat ini (11/8).", published) == [("Jumat ini (11/8)", "2017-08-11", None)]
+    assert triples("Sidang digelar Senin pekan depan.", published) == [("Senin pekan depan", "2017-08-14", None)]
+    assert triples("Dia ditangkap Jumat pekan lalu.", published) == [("Jumat pekan lalu", "2017-08-04", None)]
+
+
+def test_weekday_next_to_a_dated_day():
+    text = "Balapan berlangsung pada Minggu (11/6) pukul 14.00 waktu setempat atau Senin dini hari WIB."
+    assert triples(text, dt.date(2017, 6, 13)) == [("Minggu (11/6)", "2017-06-11", None), ("Senin", "2017-06-12", None)]
+
+
+def test_relative_words():
+    published = dt.date(2017, 8, 10)
+    text = "Hari ini dia tiba, kemarin di Bali, besok ke Jakarta. Tahun lalu naik, tahun depan turun, bulan lalu stabil."
+    assert triples(text, published) == [
+        ("Hari ini", "2017-08-10", None),
+        ("kemarin", "2017-08-09", None),
+        ("besok", "2017-08-11", None),
+        ("Tahun lalu", "2016", None),
+        ("tahun depan", "2018", None),
+        ("bulan lalu", "2017-07", None),
+    ]
+    # ``kemarin`` qualifying a date is not a second date
+    assert texts("Konser dimulai sejak Minggu (5/11) kemarin di Denver.", published) == ["Minggu (5/11)"]
+    # no anchor: found, but without value
+    assert triples("Dia tiba kemarin, Rabu.") == [("kemarin", None, None), ("Rabu", None, None)]
+
+
+def test_date_records_carry_granularity_and_rule():
+    records = dates("Pada 19-20 Mei 2016, November 2018 dan tahun 2017.", dt.date(2017, 8, 10))
+    assert [(r.granularity.value, r.rule) for r in records] == [
+        ("day", "day_month"),
+        ("month", "month_year"),
+        ("year", "year"),
+    ]
+
+
+class _Published(Stage):
+    name = "article_meta"
+    provides = frozenset({"published", "boilerplate"})
+
+    def __call__(self, context):
+        context.published = dt.date(2017, 8, 10)
+        context.published_source = "input"
+
+
+def test_dates_stage_in_pipeline():
+    assert DatesStage.name == "dates"
+    assert DatesStage.requires == frozenset({"published", "boilerplate"})
+    assert DatesStage.provides == frozenset({"dates"})
+    with pytest.raises(ValueError):
+        ExtractionPipeline([DatesStage()])
+    context = make_context("Menlu tiba di Manila, Rabu (9/8).")
+    ExtractionPipeline([_Published(), DatesStage()])(context)
+    assert [(r.text, r.value) for r in context.records["dates"]] == [("Rabu (9/8)", "2017-08-09")]
