@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import make_context
 from extractor.extractors.dates import DatesStage, extract_dates
@@ -82,7 +84,7 @@ def test_offsets_survive_nbsp_and_double_spaces():
         "Pertemuan G20 dan ASEAN+3 membahas Pasal 5 dan No. 12.",
         "Hubungi 021-2019-2020 atau 0812 2018 1234.",
         "Sesuai UU Nomor 2 Tahun 2017 dan PP 12 Tahun 2019 tentang ormas.",
-        "Timnas tampil di Piala Dunia 2018 dan Asian Games 2018.",
+        "Kuota dibatasi 2000 orang, naik 2000% dan Rp 2015 per lembar, pukul 2015.",
         "Dia datang pekan lalu, beberapa waktu lalu, dan saat ini masih di sana.",
         "Mereka tinggal di Pasar Minggu dan salat Jumat di masjid.",
         "Kantor buka Senin-Jumat, setiap Sabtu tutup.",
@@ -90,6 +92,8 @@ def test_offsets_survive_nbsp_and_double_spaces():
         "Sejak dua tahun lalu dan beberapa tahun lalu kondisinya sama.",
         "Ia lahir di era 1990-an.",
         "Skor akhir 113-93 dan 3-1.",
+        "Sekitar 1500-2000 orang hadir.",
+        "Layanan 24/7 dan rasio 3/4 bagian.",
     ],
 )
 def test_not_dates(text):
@@ -103,12 +107,19 @@ def test_copyright_line_and_boilerplate_are_skipped():
     assert texts(text, dt.date(2017, 8, 10), boilerplate=[(byline, len(text))]) == ["19 Mei 2016"]
 
 
-def test_bare_years_need_a_temporal_frame():
-    text = "Ia bergabung pada 2011, sejak 2005 di klub itu, juara 2002 lalu, hingga 2019. Juara Piala Dunia 2018."
-    assert texts(text, dt.date(2017, 8, 10)) == ["2011", "2005", "2002", "2019"]
+def test_bare_years_are_dates_also_inside_names():
+    # as the gold annotates: ``Agenda 2030``, ``Pertemuan Direktur Jenderal Imigrasi ASEAN 2016``
+    text = "Ia bergabung pada 2011, juara 2002 lalu. Agenda 2030 dan Pertemuan Imigrasi ASEAN 2016 (1991)."
+    assert triples(text, dt.date(2017, 8, 10)) == [
+        ("2011", "2011", None),
+        ("2002", "2002", None),
+        ("2030", "2030", None),
+        ("2016", "2016", None),
+        ("1991", "1991", None),
+    ]
 
 
-def test_year_lists_continue_a_framed_year():
+def test_year_lists():
     text = "Ia juara pada 2007, 2010, 2012, dan 2016. Studi di tahun 2005 dan 2012 menyatakan begitu."
     assert texts(text, dt.date(2017, 8, 10)) == ["2007", "2010", "2012", "2016", "tahun 2005", "2012"]
 
@@ -205,3 +216,69 @@ def test_dates_stage_in_pipeline():
     context = make_context("Menlu tiba di Manila, Rabu (9/8).")
     ExtractionPipeline([_Published(), DatesStage()])(context)
     assert [(r.text, r.value) for r in context.records["dates"]] == [("Rabu (9/8)", "2017-08-09")]
+
+
+def test_weekday_date_variants():
+    published = dt.date(2017, 10, 17)
+    assert triples("Bursa pada (Selasa, 17/10), investor asing masuk.", published) == [("Selasa, 17/10", "2017-10-17", None)]
+    assert triples("Demo digelar Rabu waktu setempat (11/10).", published) == [("Rabu waktu setempat (11/10)", "2017-10-11", None)]
+    assert triples("Ujarnya, Jumat malam (13/10).", published) == [("Jumat malam (13/10)", "2017-10-13", None)]
+    # ``lalu`` on the weekday of the anchor itself means a week back
+    assert triples("Topan menghantam pada Selasa lalu.", published) == [("Selasa", "2017-10-10", None)]
+    assert triples("Pertemuan berlangsung 4 Juni lalu dan berlanjut 18 Mei nanti.", dt.date(2017, 5, 13)) == [
+        ("4 Juni", "2016-06-04", None),
+        ("18 Mei", "2017-05-18", None),
+    ]
+
+
+def test_attribution_after_a_dated_day_keeps_its_own_weekday():
+    text = "Krisis dibahas di New York, 23 September 2017, kata Menlu Retno di Jakarta, Senin."
+    assert triples(text, dt.date(2017, 9, 12)) == [("23 September 2017", "2017-09-23", None), ("Senin", "2017-09-11", None)]
+
+
+def test_day_pairs_and_relative_years_stay_with_their_date():
+    text = "Bom meledak pada 14 Januari dua tahun lalu. Konser pada 4 dan 5 November lalu, lalu 1 hingga 3 Desember."
+    assert triples(text, dt.date(2018, 2, 27)) == [
+        ("14 Januari dua tahun lalu", "2016-01-14", None),
+        ("4 dan 5 November", "2017-11-04", "2017-11-05"),  # past: the November before
+        ("1 hingga 3 Desember", "2018-12-01", "2018-12-03"),  # no tense: the anchor's year
+    ]
+
+
+def test_missing_years_follow_the_anchor_year_and_tense():
+    published = dt.date(2018, 1, 12)
+    text = "ANC mencopot Zuma pada Desember lalu. Sidang digelar 20 Maret. Lalu (10/1) dan (30/12)."
+    assert triples(text, published) == [
+        ("Desember", "2017-12", None),
+        ("20 Maret", "2018-03-20", None),
+        ("10/1", "2018-01-10", None),
+        ("30/12", "2017-12-30", None),
+    ]
+
+
+_FRAGMENTS = [
+    "Rabu", "(9/8)", "19-20 Mei 2016", "pada", "2018", "tahun", "2017", "periode", "2018-2021", "kemarin",
+    "akan", "Menlu", "bertemu", ",", ".", "\u201cKami", "hadir\u201d", "Mei-Juni", "42%", "pukul 10.00",
+    "Minggu", "lalu", "2 tahun", "Nomor 2 Tahun 2017", "November", "Agt", "1-3", "Agustus", "COPYRIGHT ©",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=25),
+    gaps=st.lists(st.sampled_from([" ", "  ", "\u00a0", "\n", "\n\n", ""]), min_size=25, max_size=25),
+    published=st.one_of(st.none(), st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))),
+)
+def test_any_text_gives_exact_ordered_spans(words, gaps, published):
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    records = dates(text, published)  # ``dates`` checks every span against the text
+    assert all(a.end <= b.start for a, b in zip(records, records[1:]))
+
+
+def test_position_words_belong_to_the_span():
+    text = "Proyek dimulai awal April dan selesai akhir tahun 2017, lalu pada pertengahan 2018."
+    assert triples(text, dt.date(2017, 3, 1)) == [
+        ("awal April", "2017-04", None),
+        ("akhir tahun 2017", "2017", None),
+        ("pertengahan 2018", "2018", None),
+    ]

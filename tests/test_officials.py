@@ -141,3 +141,30 @@ def test_international_organisation_has_no_country():
     found = officials("Sekjen PBB Antonio Guterres di Jakarta, Indonesia.", [("Antonio Guterres", "PER")])
     assert found["Antonio Guterres"].country is None
     assert found["Antonio Guterres"].organization == "Perserikatan Bangsa-Bangsa"
+
+
+def test_title_qualifying_next_title_is_one_title():
+    text = "kata Ketua Tim Ahli Wapres Sofjan Wanandi di Jakarta."
+    found = officials(text, [("Sofjan Wanandi", "PER")])
+    assert found["Sofjan Wanandi"].title == "Ketua Tim Ahli Wakil Presiden"
+
+
+def test_initials_without_dots_and_month_inside_name():
+    found = officials("Menlu RI (Retno LP Marsudi) hadir.")
+    assert list(found) == ["Retno LP Marsudi"]
+    found = officials("Sekjen PSI Raja Juli Antoni hadir.", [("Raja Juli Antoni", "PER")])
+    assert list(found) == ["Juli Antoni"]
+
+
+def test_acronym_in_brackets_and_institutions_are_no_names():
+    text = "Kepala Biro Tata Pemerintahan (Tapem) hadir. Sekjen Madinah Development Authority Ibrahim hadir."
+    found = officials(text, [("Madinah Development Authority", "PER")])
+    assert "Tapem" not in found
+    assert not any("Authority" in name for name in found)
+
+
+def test_region_title_keeps_indonesia_and_place_not_in_name():
+    text = "Gubernur DKI Jakarta Anies Baswedan menyambut utusan Amerika Serikat dan AS."
+    found = officials(text, [("Anies Baswedan", "PER")])
+    anies = found["Anies Baswedan"]
+    assert (anies.title, anies.organization, anies.country) == ("Gubernur", "Pemerintah Provinsi DKI Jakarta", "ID")

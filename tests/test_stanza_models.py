@@ -93,10 +93,11 @@ def test_seed_entities(seed_docs) -> None:
     assert ("Sergey Lavrov", "PER") in kemlu_entities
     assert ("Singapura", "LOC") in kemlu_entities
     assert ("Joko Widodo", "PER") in kemlu_entities
-    # The name carries a double space before the initials; the span keeps the original characters.
+    # The name has a space and a non-breaking space before the initials; the span keeps both.
     retno = [entity for entity in kemlu.ents if entity.text.startswith("Retno") and "Marsudi" in entity.text]
     assert retno and retno[0].type == "PER"
-    assert retno[0].text == "Retno  L.P. Marsudi"
+    assert retno[0].text == "Retno \u00a0L.P. Marsudi"
+    assert kemlu_text[retno[0].start_char:retno[0].end_char] == retno[0].text
     assert ("Jose Tavares", "PER") in _entities(antara)
 
 

@@ -49,7 +49,10 @@ KEMLU = "Kementerian Luar Negeri"
         ("Dirjen Kerja sama ASEAN Kemlu", "Direktur Jenderal Kerja Sama ASEAN", KEMLU),
         ("Direktur Jenderal Kerja Sama ASEAN", "Direktur Jenderal Kerja Sama ASEAN", None),
         ("Dirjen Imigrasi", "Direktur Jenderal", "Direktorat Jenderal Imigrasi"),
+        ("Dirjen Amerika dan Eropa Kemlu", "Direktur Jenderal Amerika dan Eropa", KEMLU),
+        ("Menteri PPN/Kepala Bappenas", "Menteri Perencanaan Pembangunan Nasional", "Kementerian Perencanaan Pembangunan Nasional"),
         ("Gubernur Jawa Barat", "Gubernur", "Pemerintah Provinsi Jawa Barat"),
+        ("Kepala Korlantas Polri", "Kepala", "Korps Lalu Lintas"),
         ("Konsul Jenderal", "Konsul Jenderal", None),
     ],
 )

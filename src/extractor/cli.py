@@ -37,7 +37,10 @@ HIGHLIGHT_STYLES = {
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # usage errors (2) and --help (0): return the status, don't exit
+        return exit_.code if isinstance(exit_.code, int) else 2
     handler: Optional[Callable[[argparse.Namespace], Any]] = getattr(args, "func", None) or getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
@@ -159,14 +162,14 @@ class _Reporter:
 
             self.progress = Progress(
                 SpinnerColumn(),
-                TextColumn("extracting"),
+                TextColumn("{task.description}"),
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
-            self.task = self.progress.add_task("extract", total=None, rate="")
+            self.task = self.progress.add_task("loading models", total=None, rate="")
 
     def __enter__(self) -> "_Reporter":
         if self.progress is not None:
@@ -180,7 +183,7 @@ class _Reporter:
     def advance(self, done: int, elapsed: float) -> None:
         if self.progress is not None:
             rate = f"{done / elapsed:.1f} articles/s" if elapsed > 0 else ""
-            self.progress.update(self.task, completed=done, rate=rate)
+            self.progress.update(self.task, description="extracting", completed=done, rate=rate)
 
     def error(self, message: str) -> None:
         if self.progress is not None:
@@ -322,9 +325,13 @@ def show_command(args: argparse.Namespace) -> int:
         print(f"error: no article{wanted} in {args.file}", file=sys.stderr)
         return 1
     if args.records:
-        records = _stored_records(args.records, article.doc_id, article.text)
+        try:
+            records = _stored_records(args.records, article.doc_id, article.text)
+        except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
+            print(f"error: {args.records}: {error}", file=sys.stderr)
+            return 1
         if records is None:
-            print(f"error: no valid records for {article.doc_id!r} in {args.records}", file=sys.stderr)
+            print(f"error: no records for {article.doc_id!r} in {args.records}", file=sys.stderr)
             return 1
     else:
         from .core import Extractor
@@ -337,12 +344,16 @@ def show_command(args: argparse.Namespace) -> int:
 
 
 def _stored_records(path: str, doc_id: str, text: str) -> Optional[DocumentRecords]:
+    """The records of ``doc_id`` in a JSONL of records, checked against the article's text."""
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            obj = json.loads(line)
-            if obj.get("doc_id") == doc_id:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"line {number}: malformed JSON: {error.msg}") from None
+            if isinstance(obj, dict) and obj.get("doc_id") == doc_id:
                 return DocumentRecords.model_validate(obj, context={"text": text})
     return None
 

@@ -15,6 +15,7 @@ same work over worker processes and returns results in input order.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import time
 import traceback
@@ -27,6 +28,8 @@ from .document import Article, parse_published
 from .io.readers import InputError, article_from_object
 from .pipeline import ExtractionContext, ExtractionPipeline, Stage
 from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 16
 STANZA = "stanza"
@@ -177,10 +180,11 @@ class Extractor:
         self.timings = Timings()
         if warm_up:
             # Matchers, lexicons and spaCy's language data load lazily on first use: load them now,
-            # so that a broken resource fails here and timings measure steady-state work.
+            # so that timings measure steady-state work. A failure here is reported, not raised:
+            # each document that meets the same bug is reported on its own.
             for result in self.process_chunk([Article(doc_id="warm-up", text=WARM_UP_TEXT)]):
                 if isinstance(result, DocumentError):
-                    raise ExtractionError(result)
+                    logger.warning("extraction of the warm-up text failed: %s", result)
             self.timings = Timings()
 
     def extract(
@@ -235,19 +239,16 @@ class Extractor:
         started = time.perf_counter()
         try:
             analysed = self.nlp.bulk_process([stanza.Document([], text=a.text) for a in articles])
-            by_article: dict[int, Any] = {id(a): d for a, d in zip(articles, analysed)}
         except Exception:
+            self.timings.add(STANZA, time.perf_counter() - started)
             if len(articles) == 1:
-                article = articles[0]
-                by_article = {id(article): _failure(article, STANZA)}
-            else:
-                self.timings.add(STANZA, time.perf_counter() - started)
-                by_article = {}
-                for article in articles:
-                    by_article.update(self._analyse([article]))
-                return by_article
+                return {id(articles[0]): _failure(articles[0], STANZA)}
+            by_article: dict[int, Any] = {}
+            for article in articles:
+                by_article.update(self._analyse([article]))
+            return by_article
         self.timings.add(STANZA, time.perf_counter() - started)
-        return by_article
+        return {id(a): d for a, d in zip(articles, analysed)}
 
     def _records(self, article: Article, stanza_doc: Any) -> Union[DocumentRecords, DocumentError]:
         from .nlp.spacy_doc import to_spacy_doc

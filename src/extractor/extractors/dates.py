@@ -9,21 +9,33 @@ longest span. Values come from :func:`~extractor.normalize.dates.resolve_form` a
 
 Span extents (decided once, applied everywhere):
 
-* calendar nouns belong to the span: ``tahun 2017``, ``Tahun 2016``, ``periode 2018-2021``,
-  ``bulan Mei``, ``tanggal 17 Agustus``, ``hari Rabu``; prepositions do not (``pada``,
-  ``sejak``, ``hingga``), nor trailing ``lalu``/``mendatang``/``nanti`` (``November 2018``);
-* a weekday joined to its date is one span: ``Rabu (9/8)``, ``Senin, (16/10/2017)``,
-  ``Rabu, 9 Agustus 2017``; a bracketed date on its own is reported without its brackets (``2/8``);
-* ranges are one span with ``value_end``: ``19-20 Mei 2016``, ``Mei-Juni 2017``, ``2018-2021``,
-  ``2016/17``; two dates joined by ``hingga`` stay two spans, the first borrowing the second's year.
+* calendar nouns and position words belong to the span: ``tahun 2017``, ``Tahun 2016``,
+  ``periode 2018-2021``, ``bulan Mei``, ``tanggal 17 Agustus``, ``hari Rabu``, ``awal April``,
+  ``akhir tahun 2017``; prepositions do not (``pada``, ``sejak``, ``hingga``), nor trailing
+  ``lalu``/``mendatang``/``nanti`` (``November 2018`` in ``November 2018 nanti``), as in
+  ``docs/annotation-guide.md``;
+* a weekday joined to its date is one span, with a time of day or week between them:
+  ``Rabu (9/8)``, ``Senin, (16/10/2017)``, ``Jumat malam (30/6)``, ``Jumat ini (6/10)``,
+  ``Rabu, 9 Agustus 2017``; a bracketed date is reported without its brackets (``2/8``,
+  ``Selasa, 17/10`` from ``(Selasa, 17/10)``);
+* a weekday keeps its week: ``Jumat pekan lalu``, ``Senin pekan depan``, ``Sabtu ini`` (the
+  week of the anchor, Monday to Sunday); ``lalu``/``mendatang`` after it only set the tense;
+* ranges are one span with ``value_end``: ``19-20 Mei 2016``, ``1 hingga 3 Agustus``,
+  ``Mei-Juni 2017``, ``2018-2021``, ``2016/17``; so are two days of one month (``4 dan 5
+  November``: first and last day); two full dates joined by ``hingga`` stay two spans, the first
+  borrowing the second's year (``17 Oktober hingga 20 Oktober 2016``);
+* a year given relative to the anchor stays with its date: ``26 Juni tahun depan``,
+  ``14 Januari dua tahun lalu``.
 
 What is and is not a date:
 
 * a four-digit year range is always a date, also inside a document's or programme's name
-  (``Plan of Action (POA) 2016-2020``, ``musim 2017/2018``): it names a period;
-* a bare year is a date only in a temporal frame: after ``pada``, ``sejak``, ``hingga``, ``di``,
-  ``awal`` ... or before ``lalu``, ``mendatang``, ``ini``, or in a list continuing such a year
-  (``pada 2007, 2010 dan 2016``); years in names (``Piala Dunia 2018``, ``G20``) are not;
+  (``Plan of Action (POA) 2016-2020``, ``musim 2017/2018``): it names a period; only a range of
+  more than 60 years with no ``periode``/``tahun`` before it is read as numbers (``1500-2000 orang``);
+* a lone year 1900-2099 is a date, also inside the name of an agenda, event or document
+  (``Agenda 2030``, ``Pertemuan Direktur Jenderal Imigrasi ASEAN 2016``: the gold annotates
+  them), unless it is a number (``2000 orang``, ``2000%``, ``Rp 2015``, ``No. 2019``,
+  ``pukul 2015``), part of a phone number (``0812 2018 1234``) or glued to a code (``G20``);
 * ``tahun YYYY`` inside a legal citation (``UU Nomor 2 Tahun 2017``) is part of the law's number;
 * a lone month name needs ``bulan`` or a temporal frame (``pada Februari``, ``Maret lalu``);
 * a weekday is not a date after ``Pasar``/``Salat``/``setiap`` (``Pasar Minggu``, ``salat
@@ -35,9 +47,12 @@ What is and is not a date:
 * nothing inside boilerplate (``context.in_boilerplate``) or on a copyright line.
 
 The future test for bare weekdays and day-months without a year: a cue word of the lexicon
-(``akan``, ``dijadwalkan``, ``mendatang`` ...) outside quotations, in the sentence before the
-expression, or ``mendatang``/``depan``/``nanti`` right after it. A weekday closing an attribution
-(``kata Menlu di Jakarta, Rabu.``) dates the statement and is read as past whatever the quote says.
+(``akan``, ``dijadwalkan``, ``mendatang`` ...) in the sentence before the expression, outside
+quotations closed before it, or ``mendatang``/``depan``/``nanti`` right after it; ``lalu``/
+``kemarin`` right after it make it past (``Selasa lalu`` on a Tuesday is a week back). A weekday
+closing an attribution (``kata Menlu di Jakarta, Rabu.``) dates the statement and is read as past
+whatever the quote says. A bare weekday shortly after a dated day in the same sentence is the
+nearest such day to it (``Minggu (11/6) ... atau Senin dini hari WIB``).
 """
 
 from __future__ import annotations
@@ -86,9 +101,9 @@ class _Candidate:
 class _Context:
     """Lexicon pieces compiled once: words that frame years, months and weekdays."""
 
-    year_before: frozenset[str]
-    year_after: frozenset[str]
     year_nouns: frozenset[str]
+    bare_year_blockers_before: frozenset[str]
+    bare_year_blockers_after: frozenset[str]
     month_before: frozenset[str]
     month_after: frozenset[str]
     weekday_blockers_before: frozenset[str]
@@ -99,7 +114,6 @@ class _Context:
     future_cues: re.Pattern
     future_after: re.Pattern
     past_after: re.Pattern
-    list_joiner: re.Pattern
     weekday_range: re.Pattern
     weekday_range_end: re.Pattern
     copyright_line: re.Pattern
@@ -111,14 +125,11 @@ def _context_lexicon() -> _Context:
     lower = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
     weekdays = [w for ws in lexicon["weekdays"].values() for w in ws]
     weekday_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
-    joiners = "|".join(
-        re.escape(j).replace(r"\ ", r"[ \u00a0]+") for j in sorted(lexicon["year_list_joiners"], key=len, reverse=True)
-    )
     cues = "|".join(re.escape(c) for c in sorted(lexicon["future_cues"], key=len, reverse=True))
     return _Context(
-        year_before=lower(lexicon["year_context_before"]),
-        year_after=lower(lexicon["year_context_after"]),
         year_nouns=lower(lexicon["calendar_nouns"]["year"]),
+        bare_year_blockers_before=lower(lexicon["bare_year_blockers_before"]),
+        bare_year_blockers_after=lower(lexicon["bare_year_blockers_after"]),
         month_before=lower(lexicon["month_context_before"]),
         month_after=lower(lexicon["month_context_after"]),
         weekday_blockers_before=frozenset(lexicon["weekday_blockers_before"]),
@@ -129,7 +140,6 @@ def _context_lexicon() -> _Context:
         future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
         future_after=re.compile(r"^[ \u00a0]*(?:mendatang|depan|nanti|besok)\b", re.IGNORECASE),
         past_after=re.compile(r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:lalu|kemarin|silam)\b", re.IGNORECASE),
-        list_joiner=re.compile(rf"^[ \u00a0]*(?:,[ \u00a0]*)?(?:{joiners})?[ \u00a0]*(?:dan[ \u00a0]+)?$"),
         weekday_range=re.compile(
             rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan)[ \u00a0]*(?:{weekday_alt})\b"
         ),
@@ -142,6 +152,7 @@ def _context_lexicon() -> _Context:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'/]*|\d+[\w./]*|,|\()[ \u00a0]*$")
 _WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+)")
+_TOKEN_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+|%)")
 
 
 def _word_before(text: str, start: int) -> Optional[str]:
@@ -157,6 +168,12 @@ def _two_words_before(text: str, start: int) -> Optional[str]:
 
 def _word_after(text: str, end: int) -> Optional[str]:
     match = _WORD_AFTER.match(text[end : end + 40])
+    return match.group(1) if match else None
+
+
+def _word_after_any(text: str, end: int) -> Optional[str]:
+    """Like :func:`_word_after`, but a ``%`` right after counts as a word too."""
+    match = _TOKEN_AFTER.match(text[end : end + 40])
     return match.group(1) if match else None
 
 
@@ -187,43 +204,44 @@ def _legal_citation(text: str, candidate: _Candidate) -> bool:
     return words[-1] in _context_lexicon().legal_words
 
 
-def _bare_year_in_frame(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
+def _bare_year_is_date(text: str, candidate: _Candidate) -> bool:
+    """A lone ``2018`` is a year unless it is a number, a law's number or part of a phone number."""
     lex = _context_lexicon()
     before = _word_before(text, candidate.start)
-    two_before = _two_words_before(text, candidate.start)
-    after = _word_after(text, candidate.end)
+    after = _word_after_any(text, candidate.end)
     if before and before.casefold() in lex.year_nouns:
         return False  # ``Nomor 1 Tahun 2017``: the ``year`` form was turned down as a citation
-    if before and before.casefold() in lex.year_before:
-        return True
-    if two_before and " ".join(two_before.split()).casefold() in lex.year_before:
-        return True
-    if after and after.casefold() in lex.year_after and before != "(":
-        return True
-    return _continues_year_list(text, candidate, accepted)
+    if before and before.casefold() in lex.bare_year_blockers_before:
+        return False
+    if after and after.casefold() in lex.bare_year_blockers_after:
+        return False
+    # digit groups around it: ``0812 2018 1234``
+    return not (re.search(r"\d{3}[ \u00a0]$", text[max(0, candidate.start - 4) : candidate.start])
+                or re.match(r"^[ \u00a0]\d{3}", text[candidate.end : candidate.end + 4]))
 
 
-def _continues_year_list(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
-    """``pada 2007, 2010, dan 2016``: a year joined to a year just accepted."""
-    for previous in reversed(accepted):
-        if previous.end > candidate.start:
-            continue
-        if previous.form.name not in ("bare_year", "year", "year_range", "month_year"):
-            return False
-        return bool(_context_lexicon().list_joiner.match(text[previous.end : candidate.start]))
-    return False
+_LONGEST_BARE_PERIOD = 60  # years; ``1500-2000 orang`` is a count, ``2018-2021`` a period
+
+
+def _plausible_period(candidate: _Candidate) -> bool:
+    """A year range names a period, unless it spans centuries with nothing saying it is one."""
+    if candidate.match.group("noun"):
+        return True
+    start, end = candidate.match.group("y1"), candidate.match.group("y2")
+    end_year = int(end) if len(end) == 4 else int(start[:2] + end)
+    return end_year - int(start) <= _LONGEST_BARE_PERIOD
 
 
 def _month_in_frame(text: str, candidate: _Candidate) -> bool:
     lex = _context_lexicon()
-    if candidate.match.group("noun"):
+    if candidate.match.group("noun") or candidate.match.group("pos"):
         return True
     before = _word_before(text, candidate.start)
     after = _word_after(text, candidate.end)
     return bool((before and before.casefold() in lex.month_before) or (after and after.casefold() in lex.month_after))
 
 
-def _weekday_is_date(text: str, candidate: _Candidate, sentence_start: int) -> bool:
+def _weekday_is_date(text: str, candidate: _Candidate) -> bool:
     lex = _context_lexicon()
     before = _word_before(text, candidate.start)
     after = _word_after(text, candidate.end)
@@ -252,18 +270,18 @@ def _relative_is_date(text: str, candidate: _Candidate, accepted: list[_Candidat
     return True
 
 
-def _in_frame(
-    text: str, candidate: _Candidate, accepted: list[_Candidate], sentence_start: int
-) -> bool:
+def _in_frame(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
     name = candidate.form.name
     if name == "bare_year":
-        return _bare_year_in_frame(text, candidate, accepted)
+        return _bare_year_is_date(text, candidate)
     if name == "year":
         return not _legal_citation(text, candidate)
+    if name == "year_range":
+        return _plausible_period(candidate)
     if name == "month":
         return _month_in_frame(text, candidate)
     if name == "weekday":
-        return _weekday_is_date(text, candidate, sentence_start)
+        return _weekday_is_date(text, candidate)
     if name == "relative":
         return _relative_is_date(text, candidate, accepted)
     return True
@@ -273,7 +291,7 @@ def _overlaps(a: _Candidate, b: _Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _select(text: str, candidates: list[_Candidate], context: ExtractionContext, sentence_start) -> list[_Candidate]:
+def _select(text: str, candidates: list[_Candidate], context: ExtractionContext) -> list[_Candidate]:
     """Context-checked candidates, longest first; then relative words once their neighbours are known."""
     lex = _context_lexicon()
     plausible = [
@@ -289,13 +307,12 @@ def _select(text: str, candidates: list[_Candidate], context: ExtractionContext,
             continue
         if candidate.form.name in ("bare_year", "relative"):
             continue  # need the others settled first (year lists, ``(5/11) kemarin``)
-        if _in_frame(text, candidate, chosen, sentence_start(candidate.start)):
+        if _in_frame(text, candidate, chosen):
             chosen.append(candidate)
     for candidate in sorted((c for c in order if c.form.name in ("bare_year", "relative")), key=lambda c: c.start):
         if any(_overlaps(candidate, kept) for kept in chosen):
             continue
-        ordered = sorted(chosen, key=lambda c: c.start)
-        if _in_frame(text, candidate, ordered, sentence_start(candidate.start)):
+        if _in_frame(text, candidate, sorted(chosen, key=lambda c: c.start)):
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -322,6 +339,13 @@ def _sentence_bounds(doc: Doc):
 _CLOSED_QUOTE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
+def _closes_attribution(text: str, candidate: _Candidate) -> bool:
+    """``..., kata Menlu di Jakarta, Rabu.``: a weekday after a comma that ends its sentence."""
+    before = text[max(0, candidate.start - 5) : candidate.start]
+    following = text[candidate.end : candidate.end + 30]
+    return bool(re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following))
+
+
 def _tense(text: str, candidate: _Candidate, sentence_start: int) -> Tense:
     lex = _context_lexicon()
     following = text[candidate.end : candidate.end + 30]
@@ -329,10 +353,9 @@ def _tense(text: str, candidate: _Candidate, sentence_start: int) -> Tense:
         return "future"
     if lex.past_after.match(following):
         return "past"
-    before = text[sentence_start : candidate.start]
-    if re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following):
+    if _closes_attribution(text, candidate):
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
-    unquoted = _CLOSED_QUOTE.sub(" ", before)
+    unquoted = _CLOSED_QUOTE.sub(" ", text[sentence_start : candidate.start])
     return "future" if lex.future_cues.search(unquoted) else None
 
 
@@ -343,6 +366,8 @@ def _explicit_year(candidate: _Candidate) -> Optional[int]:
             return int(match.group(group))
     return None
 
+
+_NEXT_TO_DAY_REACH = 80  # characters between a dated day and a weekday that is read next to it
 
 _BORROW_JOINER = re.compile(
     r"^[ \u00a0]*(?:[-\u2013,]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan|atau)[ \u00a0]*(?:(?:tanggal|pada)[ \u00a0]+)?$",
@@ -371,10 +396,10 @@ def _borrowed_year(text: str, index: int, chosen: list[_Candidate]) -> Optional[
 def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
     text = doc.text
     bounds = _sentence_bounds(doc)
-    chosen = _select(text, list(_candidates(text)), context, lambda offset: bounds(offset)[0])
+    chosen = _select(text, list(_candidates(text)), context)
     anchor = context.published
     grain = anchor_granularity(context.published_source)
-    last_day: Optional[tuple[int, dt.date]] = None  # (sentence start, date) of the latest day resolved
+    last_day: Optional[tuple[int, dt.date, int]] = None  # (sentence start, date, end) of the last day resolved
     for index, candidate in enumerate(chosen):
         name = candidate.form.name
         sentence_start = bounds(candidate.start)[0]
@@ -387,13 +412,20 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
             tense=tense,
             default_year=_borrowed_year(text, index, chosen),
         )
-        if name == "weekday" and not candidate.match.group("wq") and last_day and last_day[0] == sentence_start:
+        if (
+            name == "weekday"
+            and not candidate.match.group("wq")
+            and last_day is not None
+            and last_day[0] == sentence_start
+            and candidate.start - last_day[2] <= _NEXT_TO_DAY_REACH
+            and not _closes_attribution(text, candidate)
+        ):
             # ``Minggu (11/6) pukul 14.00 waktu setempat atau Senin dini hari WIB``: next to that day
             near = nearest_weekday(weekday_number(candidate.match.group("wd")), last_day[1])
             if near is not None:
                 value = DateValue(near.isoformat(), None, "day")
         if value.granularity == "day" and value.value and value.value_end is None:
-            last_day = (sentence_start, dt.date.fromisoformat(value.value))
+            last_day = (sentence_start, dt.date.fromisoformat(value.value), candidate.end)
         yield DateRecord(
             start=candidate.start,
             end=candidate.end,

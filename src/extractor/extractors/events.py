@@ -120,6 +120,9 @@ class EventPatterns:
     name_connectors: frozenset[str]
     english_suffix: frozenset[str]
     head_words: frozenset[str]
+    diplomatic_name: re.Pattern
+    context_blocker: re.Pattern
+    non_event_name: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +168,9 @@ def event_patterns() -> EventPatterns:
         name_connectors=_words_set("name_connectors"),
         english_suffix=frozenset(lex["english_suffix_words"]),
         head_words=frozenset(head_words),
+        diplomatic_name=re.compile(r"(?<![\w])" + _phrase_regex(lex["diplomatic_name_words"]) + r"(?![\w])", re.IGNORECASE),
+        non_event_name=re.compile(r"(?<![\w])" + _phrase_regex(lex["non_event_name_words"]) + r"(?![\w])", re.IGNORECASE),
+        context_blocker=re.compile(r"(?<![\w])" + _phrase_regex(lex["context_blockers"]) + r"(?![\w])", re.IGNORECASE),
     )
 
 
@@ -301,7 +307,7 @@ def _extend_left(text: str, position: int, lower_bound: int, patterns: EventPatt
         if not re.fullmatch(_WS, gap or "x"):
             break
         word = token.group(0)
-        if _CAPWORD.fullmatch(word) and not _is_capword_stop(word, patterns) and word.casefold() not in patterns.left_stop or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) or _PAREN.fullmatch(word):
+        if _CAPWORD.fullmatch(word) and len(word) > 1 and not _is_capword_stop(word, patterns) and word.casefold() not in patterns.left_stop or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) or _PAREN.fullmatch(word):
             start, items, pending_connector = t_start, items + 1, None
             continue
         if word.casefold() in patterns.name_connectors and pending_connector is None and items:
@@ -336,8 +342,11 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
     s_start, s_end = sentence
     event_type = EventType(info["type"])
     refers_to = frozenset(info.get("refers_to", [event_type.value]))
-    before = _word_before(text, start, s_start)
-    if before in patterns.plural_cues or re.match(rf"[{_HYPHENS}]{re.escape(text[start:end])}", text[end : end + len(text[start:end]) + 1], re.IGNORECASE):
+    head = text[start:end]
+    reduplicated = re.match(rf"[{_HYPHENS}]{re.escape(head)}", text[end:], re.IGNORECASE) or re.search(
+        rf"{re.escape(head)}[{_HYPHENS}]$", text[max(0, start - len(head) - 1) : start], re.IGNORECASE
+    )  # plural "KTT-KTT", "pertemuan-pertemuan"
+    if _word_before(text, start, s_start) in patterns.plural_cues or reduplicated:
         return None
     position = end
     modifiers: list[str] = []
@@ -376,11 +385,11 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
         ).match(text, name_end)
         mention_end = match.end() if match else name_end
         return Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
-    if items:
+    if items and not info.get("reference_only"):
         mention = Mention(start, name_end, event_type, NAMED, refers_to, sentence, text[start:name_end])
         mention.location = destination
         return mention
-    if info.get("named_only"):
+    if info.get("named_only") or info.get("reference_only"):
         return None
     specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
         text, name_end, s_end, officials, patterns
@@ -403,6 +412,9 @@ def _read_english(text, start, end, sentence, event_type, claimed, patterns: Eve
     name_end, right_items = _extend_right(text, end, s_end, patterns, english=True)
     if not left_items and not right_items:
         return None
+    glued = _CAPWORD.match(text, _skip_ws(text, name_end))
+    if glued and _skip_ws(text, name_end) > name_end and not _is_capword_stop(glued.group(0), patterns):
+        return None  # "Asia Summit Capital": the head is inside a company or body name
     if _word_before(text, name_start, s_start) in patterns.plural_cues:
         return None
     return Mention(
@@ -426,11 +438,31 @@ def _read_verb(text, start, end, sentence, info, officials, patterns: EventPatte
     if info.get("needs_document") and not patterns.documents.search(text, mention_end, object_end):
         return None
     near = [o for s, e, o in officials if s_start <= s and e <= s_end and (start - 100 <= e <= start or mention_end <= s <= mention_end + 100)]
-    stop = _PUNCT_BREAK.search(text, mention_end, object_end)
-    object_parties = party_spans(text[mention_end : stop.start() if stop else object_end])
-    if not near and not object_parties:
+    if not near:
         return None
     return Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
+
+
+def _diplomatic(text: str, mention: Mention, official_spans, patterns: EventPatterns) -> bool:
+    """Whether a mention can be a diplomatic event rather than a match, a trial or a company."""
+    if patterns.non_event_name.search(mention.text):
+        return False
+    if mention.type is EventType.summit:
+        return True
+    s_start, s_end = mention.sentence
+    if patterns.context_blocker.search(text, s_start, s_end):
+        return False
+    if mention.kind != NAMED:
+        return True
+    return bool(party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text)) or patterns.diplomatic_name.search(mention.text))
+
+
+def _between_parties(mention: Mention) -> bool:
+    """An event reported only by a verb or a bare noun is diplomatic when it joins two states or
+    involves a bloc (``Lavrov menemui Retno``), or when it says so (``pertemuan bilateral``)."""
+    if mention.kind == UNNAMED and len(mention.text.split()) > 1:
+        return True
+    return len(mention.parties) >= 2 or any(not re.fullmatch(r"[A-Z]{2}", p) for p in mention.parties)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -480,6 +512,8 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
         else:
             mention = _read_verb(text, start, end, sentence, lex["verbs"][key], official_spans, patterns)
         if mention is None or context.in_boilerplate(mention.start, mention.end):
+            continue
+        if not _diplomatic(text, mention, official_spans, patterns):
             continue
         if any(m.start < mention.end and mention.start < m.end for m in mentions):
             continue
@@ -777,6 +811,8 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
         return False
     if ordinal is not None and mention.ordinal == ordinal:
         return True
+    if mention.type is EventType.visit:
+        return True  # one visit per destination and visitor in a news article
     short = _strip_ordinals(folded)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
 
@@ -824,7 +860,7 @@ def _place(clusters: list[EventCluster], mention: Mention) -> None:
     target = next((c for c in reversed(clusters) if _same_event(c, mention)), None)
     if target is not None:
         target.mentions.append(mention)
-    else:
+    elif mention.kind == NAMED or _between_parties(mention):
         clusters.append(EventCluster([mention]))
 
 

@@ -30,10 +30,12 @@ from spacy.tokens import Doc
 
 from ..normalize.countries import bloc_code, country_code, country_spans, is_abbreviation
 from ..normalize.titles import (
+    WEEKDAYS_MONTHS,
     TitleMatch,
     Token,
     find_titles,
     honorifics,
+    institution_words,
     name_particles,
     organization_name,
     title_words,
@@ -49,7 +51,6 @@ _WHITESPACE = re.compile(r"\s+")
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[A-Z]$")
 # What may stand between a name and the title that follows it: "Jose Tavares, Dirjen …".
 _NAME_TITLE_LINK = re.compile(r"^\s*(?:,|\(|selaku|sebagai|yang juga|yang merupakan|yang menjabat(?: sebagai)?)\s*$")
-_SENTENCE_END = frozenset('.!?"\u201c\u201d:;')
 
 
 @dataclass(frozen=True)
@@ -164,15 +165,15 @@ class _Names:
         while last + 1 < len(self.tokens) and last - first + 1 < MAX_NAME_TOKENS and self.joined(last + 1):
             if self.is_name_word(last + 1):
                 last += 1
+            elif re.fullmatch(r"[A-Z]{2,3}", self.tokens[last + 1].text) and last + 2 < len(self.tokens) and self.joined(last + 2) and self.is_name_word(last + 2):
+                last += 2  # initials without dots: Retno LP Marsudi
             elif self.is_particle(last + 1) and last + 2 < len(self.tokens) and self.joined(last + 2) and self.is_name_word(last + 2):
                 last += 2
             else:
                 break
-        while first > 0 and last - first + 1 < MAX_NAME_TOKENS and self.joined(first) and self.is_name_word(first - 1):
-            # A capitalised word opening a sentence is more often a common word than a name.
-            if first - 1 == 0 or not self.joined(first - 1) or self.tokens[first - 2].text in _SENTENCE_END:
-                if not _INITIAL.match(self.tokens[first - 1].text):
-                    break
+        # Leftwards only initials (M. Hery Saripudin): a capitalised word before a name is more
+        # often the place or body of a title (Gubernur DKI Jakarta Anies Baswedan).
+        while first > 0 and last - first + 1 < MAX_NAME_TOKENS and self.joined(first) and _INITIAL.match(self.tokens[first - 1].text):
             first -= 1
         return first, last
 
@@ -186,7 +187,12 @@ class _Names:
         if found is None:
             return None
         first, last = found
+        if any(self.tokens[i].text.casefold() in institution_words() for i in range(first, last + 1)):
+            return None
         while first <= last and not (self.is_name_word(first) and not _INITIAL.match(self.tokens[first].text)):
+            # A month inside a person entity and before a name word is a name (Raja Juli Antoni).
+            if self.tokens[first].text in WEEKDAYS_MONTHS and first < last and self.is_name_word(first + 1):
+                break
             first += 1
         while last >= first and not self.is_name_word(last):
             last -= 1
@@ -207,6 +213,7 @@ class _Names:
         i = self.index_at.get(self._next_token_start(match.end))
         if i is None or not self.joined(i):
             return None
+        bracketed = self.tokens[i].text == "("
         if self.tokens[i].text in {",", "("}:
             i += 1
             if i >= len(self.tokens) or not self.joined(i):
@@ -217,17 +224,34 @@ class _Names:
         start = self.tokens[i].start
         if start in names:
             return names[start]
-        # Capitalised words, a comma, then a person: the words name the body, the person follows.
+        # Capitalised words, a comma, then a person: the words name the body, the person follows
+        # (Presiden Agensi Dentsu, Tadashi Ishii). Without the comma, only words NER puts in a
+        # place or body may stand between (Konjen RI Jeddah Hery Saripudin).
         j = i
         while j < len(self.tokens) and j - i < 5 and self.joined(j) and self.tokens[j].text[:1].isupper():
+            if self.tokens[j].start in names:
+                break
             j += 1
-        if j > i and j + 1 < len(self.tokens) and self.tokens[j].text == "," and self.joined(j + 1):
-            following = names.get(self.tokens[j + 1].start)
-            if following is not None:
+        if j > i and j < len(self.tokens):
+            if self.tokens[j].text == "," and j + 1 < len(self.tokens) and self.joined(j + 1):
+                following = names.get(self.tokens[j + 1].start)
+                if following is not None:
+                    return following
+            following = names.get(self.tokens[j].start)
+            covered = all(
+                self.tokens[k].text.casefold() in self.stop_words
+                or any(s < self.tokens[k].end and self.tokens[k].start < e for s, e in self.other_entities)
+                for k in range(i, j)
+            )
+            if following is not None and covered and self.joined(j):
                 return following
         if not self.is_name_word(i) or _INITIAL.match(self.tokens[i].text) and len(self.tokens[i].text) < 3:
             return None
         _, last = self.grow(i, i)
+        if bracketed and last == i and last + 1 < len(self.tokens) and self.tokens[last + 1].text == ")":
+            return None  # "Kepala Biro Tata Pemerintahan (Tapem)": an acronym, not a name
+        if any(self.tokens[k].text.casefold() in institution_words() for k in range(i, last + 1)):
+            return None
         span = (self.tokens[i].start, self.tokens[last].end)
         # NER calls it a place or a body (Catalonia, London). Entities that begin inside the
         # title (ORG "Israel Benjamin Netanyahu") say nothing about the name.
@@ -310,7 +334,13 @@ def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
     return next(t for t in titles if t.title == best)
 
 
-def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], dominant: Optional[str]) -> Optional[str]:
+def _country(
+    person: _Person,
+    chosen: TitleMatch,
+    inherited: dict[TitleMatch, str],
+    dominant: Optional[str],
+    names_indonesia: bool,
+) -> Optional[str]:
     """The state the person serves, from the strongest evidence any of his titles gives."""
     matches = [chosen, *person.titles]
     for source in ("explicit", "organization", "institution"):
@@ -324,8 +354,12 @@ def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, st
         return person.known.country
     if any(match.country_source == "international" for match in matches):
         return None
-    # "Menteri Luar Negeri, Julie Bishop" in an article about Australia: the article's country.
-    return dominant or next((m.country for m in matches if m.country), None)
+    default = next((m.country for m in matches if m.country), None)
+    # "Menteri Luar Negeri, Julie Bishop" in an article that never names Indonesia: the
+    # article's country; "Presiden Jimmy Carter": the country the article names most.
+    if default is not None and (names_indonesia or dominant is None):
+        return default
+    return dominant or default
 
 
 _COORDINATION = re.compile(r"^[\s\u00a0]*(?:,|dan|serta|beserta|bersama|didampingi(?: oleh)?)?[\s\u00a0]*(?:dan[\s\u00a0]+)?$")
@@ -345,9 +379,12 @@ def _coordinated_countries(text: str, pairs: list[tuple[TitleMatch, tuple[int, i
     return inherited
 
 
-def dominant_country(text: str, context: ExtractionContext) -> Optional[str]:
-    """The country the article names most often (Indonesia on a tie), outside boilerplate."""
-    counts = Counter(code for start, end, code in country_spans(text) if not context.in_boilerplate(start, end))
+def _country_counts(text: str, context: ExtractionContext) -> Counter:
+    return Counter(code for start, end, code in country_spans(text) if not context.in_boilerplate(start, end))
+
+
+def dominant_country(counts: Counter) -> Optional[str]:
+    """The country the article names most often (Indonesia on a tie)."""
     if not counts:
         return None
     top = max(counts.values())
@@ -419,7 +456,8 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.title_first = person.title_first or span in title_first
 
     inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
-    dominant = dominant_country(text, context)
+    counts = _country_counts(text, context)
+    dominant = dominant_country(counts)
     records = []
     for person in persons:
         known = person.known if person.known and person.known.in_office(context.published) else None
@@ -429,7 +467,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             chosen = _choose_title(current)
             title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
             person.titles = current
-            country = _country(person, chosen, inherited, dominant)
+            country = _country(person, chosen, inherited, dominant, counts.get("ID", 0) > 0)
             rule, score = ("title_before_name", 0.9) if person.title_first else ("title_after_name", 0.8)
         elif known is not None and not person.titles and known.title:
             title, organization, country = known.title, known.organization, known.country

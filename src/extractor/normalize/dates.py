@@ -12,10 +12,11 @@ extractor's job.
 
 Resolving against the anchor (``published``):
 
-* a day and month without a year (``(2/8)``, ``1-3 Agustus``) takes the year that puts it
-  nearest the anchor, or the first on/after it when the sentence speaks of the future, the last
-  on/before it when it speaks of the past; a weekday given with it (``Rabu (9/8)``) picks the
-  year whose calendar agrees;
+* a day or month without a year (``(2/8)``, ``1-3 Agustus``, ``April``) takes the anchor's
+  year, the year before when the sentence speaks of the past and the date would fall after the
+  anchor (``Desember lalu`` in January), the year after when it speaks of the future and the
+  date would fall before it, and across New Year the adjacent year (``(31/12)`` read on 2
+  January); a weekday given with it (``Rabu (9/8)``) picks the nearby year whose calendar agrees;
 * a bare weekday is the most recent such day on or before the anchor, or the next one after it
   in future sentences;
 * relative words (``kemarin``, ``tahun lalu``) add their lexicon offset;
@@ -66,7 +67,6 @@ class DateForm:
 
     name: str
     pattern: re.Pattern
-    needs_context: bool = False  # bare years, lone months and weekdays: the extractor checks context
 
 
 # --------------------------------------------------------------------------- lexicon lookups
@@ -153,18 +153,27 @@ def date_forms() -> tuple[DateForm, ...]:
         for phrase in sorted(lexicon["relative"], key=len, reverse=True)
     )
     day_noun, date_noun, month_noun = _noun("day"), _noun("date"), _noun("month")
+    # ``awal April``, ``akhir 2017``: where in the period, part of the expression
+    position = rf"(?:(?P<pos>{_noun('position')}){_GAP})?"
     year_noun, period_noun = _noun("year"), _noun("period")
     week = "|".join(re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["week_qualifiers"], key=len, reverse=True))
+    day_part = "(?:" + "|".join(
+        re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["day_parts"], key=len, reverse=True)
+    ) + r")(?!\w)"
     wd = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})(?:{_GAP}(?P<wq>{week})(?!\w))?"
     dm_numeric = (
         rf"(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
         rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?"
     )
+    day_joiner = "(?:" + "|".join(re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"]) + ")"
     day_month = (
-        rf"(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?{_GAP}(?P<m1>{month})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
+        rf"(?P<d1>{_DAY})(?:(?:{_DASH}|{_GAP}{day_joiner}{_GAP})(?P<d2>{_DAY}))?{_GAP}(?P<m1>{month})"
+        rf"(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
     )
     forms = [
-        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd},?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)")),
+        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)")),
+        # ``(Selasa, 17/10)``: the weekday inside the brackets, reported without them
+        DateForm("weekday_dm", re.compile(rf"\({_OPT}(?P<span>{wd},?{_OPT}{dm_numeric}){_OPT}\)")),
         DateForm("dm_paren", re.compile(rf"\({_OPT}(?P<span>{dm_numeric}){_OPT}\)")),
         DateForm(
             "dmy_numeric",
@@ -198,12 +207,13 @@ def date_forms() -> tuple[DateForm, ...]:
         ),
         DateForm(
             "month_year",
-            re.compile(rf"(?<!\w)(?:(?P<noun>{month_noun}|{period_noun}){_GAP})?(?P<m1>{month}){_GAP}(?P<y1>{_YEAR})"),
+            re.compile(
+                rf"(?<!\w){position}(?:(?P<noun>{month_noun}|{period_noun}){_GAP})?(?P<m1>{month}){_GAP}(?P<y1>{_YEAR})"
+            ),
         ),
         DateForm(
             "month",
-            re.compile(rf"(?<!\w)(?:(?P<noun>{month_noun}){_GAP})?(?P<m1>{month_full}){ry}?"),
-            needs_context=True,
+            re.compile(rf"(?<!\w){position}(?:(?P<noun>{month_noun}){_GAP})?(?P<m1>{month_full}){ry}?"),
         ),
         DateForm(
             "year_range",
@@ -212,23 +222,26 @@ def date_forms() -> tuple[DateForm, ...]:
                 rf"(?P<y1>{_YEAR})(?:{_DASH}|{_OPT}/{_OPT})(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d)"
             ),
         ),
-        DateForm("year", re.compile(rf"(?<!\w)(?P<noun>{year_noun}){_GAP}(?P<y1>{_YEAR})(?![.,]\d|-an\b)")),
+        DateForm(
+            "year", re.compile(rf"(?<!\w){position}(?P<noun>{year_noun}){_GAP}(?P<y1>{_YEAR})(?![.,]\d|-an\b)")
+        ),
         DateForm(
             "bare_year",
-            re.compile(rf"{_NUM_START}(?P<y1>(?:19|20)\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d|-an\b)"),
-            needs_context=True,
+            re.compile(
+                rf"(?:(?<!\w){position})?{_NUM_START}(?P<y1>(?:19|20)\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d|-an\b)"
+            ),
         ),
-        DateForm("weekday", re.compile(rf"(?<!\w){wd}"), needs_context=True),
+        DateForm("weekday", re.compile(rf"(?<!\w){wd}")),
         DateForm("relative", re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)")),
     ]
     return tuple(forms)
 
 
-def form_named(name: str) -> DateForm:
+def matches_of(name: str, text: str) -> Iterator[re.Match]:
+    """Matches in ``text`` of every form called ``name``."""
     for form in date_forms():
         if form.name == name:
-            return form
-    raise KeyError(name)
+            yield from form.pattern.finditer(text)
 
 
 def match_span(match: re.Match) -> tuple[int, int]:
@@ -267,17 +280,21 @@ def _dateparser_date(expression: str, parts: tuple[str, ...], anchor: Optional[d
     return data.date_obj.date() if data and data.date_obj else None
 
 
-def calendar_day(year: int, month: int, day: int, *, numeric: bool = False) -> Optional[dt.date]:
+def calendar_day(
+    year: int, month: int, day: int, *, numeric: bool = False, anchor: Optional[dt.date] = None, tense: Tense = None
+) -> Optional[dt.date]:
     """A real calendar day, read by dateparser (``31 Februari`` is not one)."""
     expression = f"{day}/{month}/{year}" if numeric else f"{day} {_canonical_month(month)} {year}"
-    parsed = _dateparser_date(expression, ("day", "month", "year"), None, None)
+    parsed = _dateparser_date(expression, ("day", "month", "year"), anchor, tense)
     if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, month, day):
         return None
     return parsed
 
 
-def calendar_month(year: int, month: int) -> Optional[tuple[int, int]]:
-    parsed = _dateparser_date(f"{_canonical_month(month)} {year}", ("month", "year"), None, None)
+def calendar_month(
+    year: int, month: int, *, anchor: Optional[dt.date] = None, tense: Tense = None
+) -> Optional[tuple[int, int]]:
+    parsed = _dateparser_date(f"{_canonical_month(month)} {year}", ("month", "year"), anchor, tense)
     if parsed is None or (parsed.year, parsed.month) != (year, month):
         return None
     return year, month
@@ -301,6 +318,7 @@ def published_iso(published: Optional[dt.date], published_source: Optional[str])
 
 
 _WEEKDAY_REACH_DAYS = 183
+_NEW_YEAR_REACH_DAYS = 31
 
 
 def _choose_year(
@@ -314,60 +332,42 @@ def _choose_year(
     """The year for a day/month written without one (see the module docstring)."""
     if anchor is None:
         return None
-    years = [anchor.year - 1, anchor.year, anchor.year + 1]
     if weekday is not None and day is not None:
+        years = [anchor.year - 1, anchor.year, anchor.year + 1]
         agreeing = [y for y in years if (d := calendar_day(y, month, day)) and d.weekday() == weekday]
         if anchor_grain == "year":
             return anchor.year if anchor.year in agreeing or not agreeing else agreeing[0]
         # Writers get weekdays wrong now and then: let the weekday pick only among nearby years.
         agreeing = [y for y in agreeing if abs((dt.date(y, month, day) - anchor).days) <= _WEEKDAY_REACH_DAYS]
         if agreeing:
-            years = agreeing
-    if anchor_grain == "year" or (day is None and tense is None):
-        return anchor.year  # a month without a year, in news: this year's
-    candidates = []
-    for year in years:
-        try:
-            candidate = dt.date(year, month, day or 1)
-        except ValueError:
-            continue
-        last_day = candidate if day else dt.date(year, month, 1) + relativedelta(months=1, days=-1)
-        candidates.append((year, candidate, last_day))
-    if not candidates:
-        return None
-    if tense == "future":
-        later = [c for c in candidates if c[2] >= anchor]
-        if later:
-            return min(later, key=lambda c: c[1])[0]
-    if tense == "past":
-        earlier = [c for c in candidates if c[1] <= anchor]
-        if earlier:
-            return max(earlier, key=lambda c: c[1])[0]
-
-    def distance(c):
-        if c[1] <= anchor <= c[2]:
-            return (0, 0)
-        gap = (c[1] - anchor).days if c[1] > anchor else (anchor - c[2]).days
-        return (gap, 1 if c[1] > anchor else 0)  # ties go to the past: news reports what happened
-
-    return min(candidates, key=distance)[0]
+            return min(agreeing, key=lambda y: (abs((dt.date(y, month, day) - anchor).days), y > anchor.year))
+    if anchor_grain == "year":
+        return anchor.year
+    first = dt.date(anchor.year, month, min(day or 1, 28))
+    last = first if day else first + relativedelta(months=1, days=-1)
+    if tense == "past" and first > anchor:
+        return anchor.year - 1
+    if tense == "future" and last < anchor:
+        return anchor.year + 1
+    if tense is None and day is not None and abs((first - anchor).days) > _WEEKDAY_REACH_DAYS:
+        # across New Year: ``(31/12)`` read on 2 January is last year's
+        for year in (anchor.year - 1, anchor.year + 1):
+            if abs((dt.date(year, month, min(day, 28)) - anchor).days) <= _NEW_YEAR_REACH_DAYS:
+                return year
+    return anchor.year
 
 
-def _iso_day(year: Optional[int], month: int, day: int, *, numeric: bool = False) -> Optional[str]:
+def _iso_day(year: Optional[int], month: int, day: int, **reading) -> Optional[str]:
     if year is None:
         return None
-    parsed = calendar_day(year, month, day, numeric=numeric)
+    parsed = calendar_day(year, month, day, **reading)
     return parsed.isoformat() if parsed else None
 
 
-def _iso_month(year: Optional[int], month: int) -> Optional[str]:
-    if year is None or calendar_month(year, month) is None:
+def _iso_month(year: Optional[int], month: int, **reading) -> Optional[str]:
+    if year is None or calendar_month(year, month, **reading) is None:
         return None
     return f"{year:04d}-{month:02d}"
-
-
-def _year_value(text: str) -> int:
-    return int(text)
 
 
 def _range_end_year(start: int, end_text: str) -> Optional[int]:
@@ -400,6 +400,7 @@ def resolve_form(
     supplies it nearby (``17 Oktober hingga 20 Oktober 2016``).
     """
     lexicon = date_lexicon()
+    reading = {"anchor": anchor, "tense": tense}  # dateparser's RELATIVE_BASE and PREFER_DATES_FROM
     weekday = weekday_number(match.group("wd")) if _group(match, "wd") else None
     if _group(match, "ry"):
         offset = lexicon["relative_year_suffix"][re.sub(r"[ \u00a0]+", " ", match.group("ry")).casefold()]
@@ -415,7 +416,7 @@ def resolve_form(
             year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         else:
             year = default_year or _choose_year(month, day, anchor, anchor_grain, tense, weekday)
-        return DateValue(_iso_day(year, month, day, numeric=True), None, "day")
+        return DateValue(_iso_day(year, month, day, numeric=True, **reading), None, "day")
 
     if form in ("weekday_day_month", "day_month", "day_month_range", "month_day_year"):
         month = month_number(match.group("m1"))
@@ -430,8 +431,8 @@ def resolve_form(
             start_year = default_year or _choose_year(month, day, anchor, anchor_grain, tense, weekday)
         if end_year is None and start_year is not None:
             end_year = start_year + 1 if end_month < month else start_year
-        value = _iso_day(start_year, month, day)
-        value_end = _iso_day(end_year, end_month, end_day) if end_day is not None else None
+        value = _iso_day(start_year, month, day, **reading)
+        value_end = _iso_day(end_year, end_month, end_day, **reading) if end_day is not None else None
         return _ordered(value, value_end, "day")
 
     if form in ("month_range", "month_year", "month"):
@@ -444,19 +445,19 @@ def resolve_form(
             start_year = default_year or _choose_year(month, None, anchor, anchor_grain, tense)
             if end_month is not None and start_year is not None:
                 end_year = start_year + 1 if end_month < month else start_year
-        value = _iso_month(start_year, month)
-        value_end = _iso_month(end_year, end_month) if end_month is not None else None
+        value = _iso_month(start_year, month, **reading)
+        value_end = _iso_month(end_year, end_month, **reading) if end_month is not None else None
         return _ordered(value, value_end, "month")
 
     if form == "year_range":
-        start = _year_value(match.group("y1"))
+        start = int(match.group("y1"))
         end = _range_end_year(start, match.group("y2"))
         if end is None:
             return DateValue(None, None, "year")
         return DateValue(f"{start:04d}", f"{end:04d}", "year")
 
     if form in ("year", "bare_year"):
-        return DateValue(f"{_year_value(match.group('y1')):04d}", None, "year")
+        return DateValue(f"{int(match.group('y1')):04d}", None, "year")
 
     if form == "weekday":
         if anchor is None or anchor_grain != "day":
@@ -467,6 +468,8 @@ def resolve_form(
             return DateValue((monday + dt.timedelta(days=7 * weeks + weekday)).isoformat(), None, "day")
         if tense == "future":
             offset = (weekday - anchor.weekday()) % 7 or 7
+        elif tense == "past":  # ``Selasa lalu``: last week's when the anchor is itself a Tuesday
+            offset = -((anchor.weekday() - weekday) % 7 or 7)
         else:
             offset = -((anchor.weekday() - weekday) % 7)
         return DateValue((anchor + dt.timedelta(days=offset)).isoformat(), None, "day")
@@ -546,7 +549,7 @@ def _explicit_days(text: str) -> list[tuple[int, dt.date]]:
     """Full dates with an explicit year, as ``(offset, date)`` in text order."""
     found = []
     for name in _FULL_DATE_FORMS:
-        for match in form_named(name).pattern.finditer(text):
+        for match in matches_of(name, text):
             has_year = (_group(match, "ny") or _group(match, "y1")) and not _group(match, "d2")
             if not has_year:
                 continue
@@ -560,16 +563,16 @@ def _mentioned_year(text: str) -> Optional[int]:
     """The article's own year, from its dates: full dates and ``Month YYYY`` (the most frequent,
     ties to the latest), else the latest ``tahun YYYY``."""
     years = [day.year for _, day in _explicit_days(text)]
-    years += [int(m.group("y1")) for m in form_named("month_year").pattern.finditer(text)]
+    years += [int(m.group("y1")) for m in matches_of("month_year", text)]
     if years:
         return max(set(years), key=lambda y: (years.count(y), y))
-    years = [int(m.group("y1")) for m in form_named("year").pattern.finditer(text)]
+    years = [int(m.group("y1")) for m in matches_of("year", text)]
     return max(years) if years else None
 
 
 def _weekday_dated(text: str, year_hint: int) -> Optional[dt.date]:
     """The first ``Senin (27/3)`` of the text, in the year near ``year_hint`` whose calendar agrees."""
-    for match in form_named("weekday_dm").pattern.finditer(text):
+    for match in sorted(matches_of("weekday_dm", text), key=lambda m: m.start()):
         if match.group("ny"):
             continue
         weekday, day, month = weekday_number(match.group("wd")), int(match.group("nd")), int(match.group("nm"))

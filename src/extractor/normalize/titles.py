@@ -195,6 +195,7 @@ def title_words() -> frozenset[str]:
     words = {w.casefold() for w in [*_data()["title_words"], *_data()["not_names"]]}
     for key in _heads().entries:
         words.update(key)
+    words.update(key[0] for key in honorifics().entries if len(key) == 1)
     return frozenset(words)
 
 
@@ -204,6 +205,12 @@ def honorifics() -> _Lexicon:
     for form in _data()["honorifics"]:
         lexicon.add(form.rstrip("."), True)
     return lexicon
+
+
+@lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """Words that make a capitalised phrase a body or place, never a person (``Authority``)."""
+    return frozenset(w.casefold() for w in _data()["institution_words"])
 
 
 @lru_cache(maxsize=1)
@@ -266,7 +273,17 @@ class _Scanner:
             qualifier = self.qualifier(j)
             if qualifier is not None:
                 after_join = j > i and self.tokens[j - 1].text.casefold() in {"sama", "kerjasama", "bidang", "urusan", "untuk"}
-                if not (allow_qualifier_inside and after_join):
+                # "Dirjen Amerika dan Eropa": regions of a directorate, not the state it serves.
+                k = qualifier[0]
+                enumerated = (
+                    qualifier[1] == "country"
+                    and k + 1 < len(self.tokens)
+                    and self.tokens[k].text in {"dan", ","}
+                    and self.joined(k + 1)
+                    and _is_capitalised(self.tokens[k + 1].text)
+                    and self.tokens[k + 1].text.casefold() not in _data_title_stop_words()
+                )
+                if not (allow_qualifier_inside and (after_join or enumerated)):
                     break
                 j = qualifier[0]
                 continue
@@ -275,8 +292,8 @@ class _Scanner:
                 continue
             if not (word[:1].isalpha() and _is_capitalised(word)):
                 break
-            if word.casefold() in _data_title_stop_words():
-                break
+            if word.casefold() in _data_title_stop_words() or honorifics().match(self.tokens, j, self.text):
+                break  # a new title, a weekday, a rank before the name (Komisaris Besar Argo …)
             j += 1
         while j > i and (self.tokens[j - 1].text in connectors or self.tokens[j - 1].text == "sama" and j - 1 == i):
             j -= 1
@@ -302,6 +319,7 @@ class _Scanner:
                 organization = organization or f"{head.region_organization} {region}"
             j = end
         country, country_source = None, None
+        qualified = False  # the first organisation named is the most specific (Korlantas Polri)
         for _ in range(3):
             j = self._skip_parenthetical(j)
             qualifier = self.qualifier(j)
@@ -310,7 +328,8 @@ class _Scanner:
             j, kind, value = qualifier
             if kind == "organization":
                 assert isinstance(value, _Org)
-                organization = value.name
+                if not qualified:
+                    organization, qualified = value.name, True
                 if country is None and value.country:
                     country, country_source = value.country, "organization"
                 elif country is None:
@@ -363,12 +382,12 @@ class _Scanner:
 @lru_cache(maxsize=1)
 def _data_title_stop_words() -> frozenset[str]:
     """Words that end a portfolio: a new title or a clause (``Menlu Retno``, ``Dirjen Imigrasi Kamis``)."""
-    weekdays_months = {w.casefold() for w in _data()["title_words"] if w in _WEEKDAYS_MONTHS}
+    weekdays_months = {w.casefold() for w in _data()["title_words"] if w in WEEKDAYS_MONTHS}
     heads = {key[0] for key in _heads().entries if len(key) == 1}
     return frozenset(weekdays_months | heads)
 
 
-_WEEKDAYS_MONTHS = frozenset(
+WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember".split()
 )
@@ -391,6 +410,18 @@ def find_titles(text: str, stops: Iterable[int] = (), tokens: Optional[list[Toke
             i += 1
             continue
         end, match = scanned
+        # "Ketua Tim Ahli Wapres Sofjan Wanandi": a title that qualifies the next one is one title.
+        following = scanner.scan(end) if scanner.joined(end) else None
+        if following is not None and not match.former:
+            end, second = following
+            match = TitleMatch(
+                match.start,
+                second.end,
+                f"{match.title} {second.title}",
+                match.organization or second.organization,
+                match.country if match.country_source not in (None, "default") else second.country,
+                match.country_source if match.country_source not in (None, "default") else second.country_source,
+            )
         # "Bandara Sultan Hasanuddin", "Jalan Gubernur Suryo": a place named after an office.
         if not (i > 0 and scanner.joined(i) and tokens[i - 1].text in place_markers):
             matches.append(match)

@@ -16,7 +16,7 @@ import random
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from extractor.training.ud import UDSentence
 
@@ -100,6 +100,3 @@ def shuffled(sentences: Sequence[UDSentence], seed: int = SEED) -> list[UDSenten
     random.Random(seed).shuffle(result)
     return result
 
-
-def mix(treebank: Iterable[UDSentence], generated: Iterable[UDSentence], seed: int = SEED) -> list[UDSentence]:
-    return shuffled([*treebank, *generated], seed)

@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from extractor.training import ner as ner_data
 from extractor.training import ud

@@ -1,0 +1,159 @@
+"""The Extractor API end to end with the shipped models (loaded once for the module)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extractor.core import DocumentError, ExtractionError, Extractor, Timings, worker_threads
+from extractor.document import Article
+from extractor.io.readers import InputError
+from extractor.io.writers import record_line
+from extractor.pipeline import RecordStage
+from extractor.records import DocumentRecords, Figure
+
+RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(batch_size=4)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Article]:
+    return [
+        Article(doc_id=path.stem, text=path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
+        for path in sorted(RAW_DIR.glob("*.txt"))
+    ]
+
+
+def test_seed_articles_give_exact_spans(extractor: Extractor, seeds: list[Article]):
+    results = list(extractor.extract_many(seeds))
+    assert [r.doc_id for r in results] == [a.doc_id for a in seeds]
+    for article, records in zip(seeds, results):
+        assert isinstance(records, DocumentRecords)
+        assert records.offset_problems(article.text) == []
+        assert records.dates and records.figures and records.officials
+        assert records.article is not None
+        for _, _, _, span in records.iter_spans():
+            assert article.text[span.start : span.end] == span.text
+
+
+def test_batching_does_not_change_results(extractor: Extractor, seeds: list[Article]):
+    together = [record_line(r) for r in extractor.extract_many(seeds, batch_size=len(seeds))]
+    alone = [record_line(extractor.extract(a.text, doc_id=a.doc_id)) for a in seeds]
+    assert together == alone
+
+
+def test_inputs_of_every_kind_in_order(extractor: Extractor):
+    text = "Menteri Luar Negeri Retno Marsudi tiba di Jakarta pada Rabu (9/8/2017)."
+    docs = [
+        Article(doc_id="a", text=text),
+        {"id": "b", "text": text, "published": "2017-08-10"},
+        text,
+        {"text": text},
+    ]
+    results = list(extractor.extract_many(docs, batch_size=3))
+    assert [r.doc_id for r in results] == ["a", "b", "2", "3"]
+    assert results[1].published == "2017-08-10"
+
+
+def test_published_anchor_is_kept(extractor: Extractor):
+    records = extractor.extract("Pertemuan digelar di Jakarta, Rabu (9/8).", doc_id="x", published="2017-08-10")
+    assert records.doc_id == "x" and records.published == "2017-08-10"
+    assert records.article.published_source == "input"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\u00a0\t\r\n"])
+def test_empty_or_whitespace_text_gives_empty_records(extractor: Extractor, text: str):
+    records = extractor.extract(text, doc_id="kosong", published=dt.date(2017, 8, 9))
+    assert records.doc_id == "kosong" and records.published == "2017-08-09"
+    assert not any(getattr(records, name) for name in ("officials", "events", "dates", "priority_areas", "figures"))
+
+
+def test_input_errors_pass_through_in_place(extractor: Extractor):
+    error = InputError("bad.jsonl", 3, "malformed JSON")
+    results = list(extractor.iter_results([Article("a", "Jakarta."), error, Article("b", "Bali.")]))
+    assert results[1] is error
+    assert [r.doc_id for r in (results[0], results[2])] == ["a", "b"]
+    with pytest.raises(ValueError, match="bad.jsonl:3"):
+        list(extractor.extract_many([error]))
+
+
+class _ExplodingStage(RecordStage):
+    name = "figures"
+    provides = frozenset({"figures"})
+
+    def extract(self, doc, context):
+        if "meledak" in context.text:
+            raise RuntimeError("stage bug")
+        return []
+
+
+class _OffByOneStage(RecordStage):
+    name = "figures"
+    provides = frozenset({"figures"})
+
+    def extract(self, doc, context):
+        return [Figure(start=1, end=3, text=context.text[0:2], kind="count", value=1)]
+
+
+def test_failing_document_is_reported_and_the_rest_extracted():
+    extractor = Extractor(stages=[_ExplodingStage()], warm_up=False)
+    articles = [Article("ok1", "Aman."), Article("bad", "Ini meledak.", origin="in.jsonl:2"), Article("ok2", "Aman juga.")]
+    results = list(extractor.iter_results(articles))
+    assert isinstance(results[0], DocumentRecords) and isinstance(results[2], DocumentRecords)
+    failure = results[1]
+    assert isinstance(failure, DocumentError)
+    assert failure.stage == "figures" and "stage bug" in failure.reason
+    assert failure.as_dict() == {"file": "in.jsonl", "line": 2, "reason": failure.as_dict()["reason"], "doc_id": "bad"}
+    with pytest.raises(ExtractionError, match="stage bug"):
+        list(extractor.extract_many(articles))
+
+
+def test_spans_off_the_text_are_refused():
+    extractor = Extractor(stages=[_OffByOneStage()], warm_up=False)
+    [failure] = extractor.iter_results([Article("d", "Kerja sama")])
+    assert isinstance(failure, DocumentError) and failure.stage == "records"
+    assert "figures[0]" in failure.reason
+
+
+def test_timings_split_stanza_from_extraction(seeds: list[Article]):
+    extractor = Extractor(batch_size=2)
+    list(extractor.extract_many(seeds))
+    timings = extractor.timings
+    assert timings.documents == len(seeds)
+    assert timings.tokens > 100 and timings.characters == sum(len(a.text) for a in seeds)
+    assert timings.stanza > 0 and timings.extraction > 0
+    assert {"stanza", "spacy_doc", "dates", "figures", "officials", "events", "records"} <= set(timings.seconds)
+    merged = Timings()
+    merged.merge(timings)
+    merged.merge(timings)
+    assert merged.documents == 2 * timings.documents
+    assert merged.as_dict()["stanza_s"] == pytest.approx(2 * timings.stanza, rel=1e-3)
+
+
+def test_settings_are_checked():
+    with pytest.raises(ValueError, match="batch_size"):
+        Extractor(batch_size=0, warm_up=False)
+    with pytest.raises(TypeError):
+        list(Extractor(stages=[], warm_up=False).extract_many([42]))
+    assert worker_threads(1) >= 1 and worker_threads(64) == 1
+
+
+def test_stanza_failure_is_isolated_to_its_document(monkeypatch):
+    extractor = Extractor(stages=[], warm_up=False)
+    real_bulk_process = extractor.nlp.bulk_process
+
+    def fragile(documents):
+        if any("RUSAK" in d.text for d in documents):
+            raise RuntimeError("tokenizer exploded")
+        return real_bulk_process(documents)
+
+    monkeypatch.setattr(extractor.nlp, "bulk_process", fragile)
+    results = list(extractor.iter_results([Article("a", "Jakarta."), Article("b", "RUSAK"), Article("c", "Bali.")]))
+    assert [type(r).__name__ for r in results] == ["DocumentRecords", "DocumentError", "DocumentRecords"]
+    assert results[1].stage == "stanza" and "tokenizer exploded" in results[1].reason
