@@ -171,7 +171,9 @@ def validate(gold: dict, text: str) -> DocumentRecords:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("doc_ids", nargs="*", help="documents to build (default: every source)")
-    parser.add_argument("--check", action="store_true", help="validate only, write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="validate, and fail where a gold file differs from its source; write nothing"
+    )
     parser.add_argument("--jsonl", help="articles JSONL to read instead of the path each source names")
     args = parser.parse_args(argv)
     paths = [SOURCES / f"{d}.json" for d in args.doc_ids] or sorted(SOURCES.glob("*.json"))
@@ -186,9 +188,15 @@ def main(argv: list[str] | None = None) -> int:
             failed += 1
             continue
         counts = " ".join(f"{k}={len(getattr(validated, k))}" for k in RECORD_TYPES)
-        if not args.check:
-            out = GOLD / f"{source['doc_id']}.json"
-            out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        out = GOLD / f"{source['doc_id']}.json"
+        rendered = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
+        if args.check:
+            if not out.exists() or out.read_text(encoding="utf-8") != rendered:
+                print(f"ERROR {source['doc_id']}: {out.name} is missing or differs from its source", file=sys.stderr)
+                failed += 1
+                continue
+        else:
+            out.write_text(rendered, encoding="utf-8")
         print(f"{source['doc_id']}: {counts}")
     return 1 if failed else 0
 
