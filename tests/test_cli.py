@@ -190,3 +190,19 @@ def test_show_refuses_records_that_do_not_fit_the_text(tmp_path: Path, capsys):
     assert cli.main(["show", str(article), "--records", str(wrong)]) == 1
     assert "Rabu" in capsys.readouterr().err
     assert cli.main(["show", str(article), "--records", str(tmp_path / "none.jsonl")]) == 1
+
+
+def test_output_folder_is_created(tmp_path: Path):
+    ids = _seed_copy(tmp_path / "in")
+    out = tmp_path / "new" / "folder" / "records.jsonl"
+    assert cli.main(["extract", str(tmp_path / "in"), "-o", str(out)]) == 0
+    assert [json.loads(line)["doc_id"] for line in _lines(out)] == ids
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, capsys):
+    _seed_copy(tmp_path / "in")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert cli.main(["extract", str(tmp_path / "in"), "-o", str(blocker / "records.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "error: cannot write" in err and str(blocker) in err and "Traceback" not in err

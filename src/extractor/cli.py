@@ -245,6 +245,9 @@ def extract_command(args: argparse.Namespace) -> int:
         # The reader of stdout went away (`| head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as error:  # the output cannot be written: nothing was produced, a usage error
+        print(f"error: cannot write {error.filename or args.output}: {error.strerror or error}", file=sys.stderr)
+        return 2
     if errors_path:
         with atomic_writer(errors_path) as handle:
             for error in errors:

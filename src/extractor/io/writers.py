@@ -38,6 +38,7 @@ def atomic_writer(path: Union[str, os.PathLike], encoding: str = "utf-8") -> Ite
     """A text handle whose content replaces ``path`` only when the ``with`` block completes."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(
         "w", encoding=encoding, newline="", dir=directory, prefix=f".{target.name}.", suffix=".tmp", delete=False
     )
