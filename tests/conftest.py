@@ -27,6 +27,14 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[.,]\w+)*|\S", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]$")
 
 
+def span_in(text: str, surface: str, occurrence: int = 0) -> dict:
+    """The span dict of the ``occurrence``-th (0-based) ``surface`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return {"start": start, "end": start + len(surface), "text": surface}
+
+
 def simple_tokens(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Regex tokens and sentence starts (after ``.``, ``!``, ``?`` and blank lines)."""
     offsets = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]

@@ -2,14 +2,14 @@ import json
 import subprocess
 import sys
 
+from conftest import span_in
 from extractor.evaluation.cli import main
 
 TEXT = "Menlu Retno bertemu Lavrov di Sochi pada 19 Mei 2016 dan menyepakati 3 area kerja sama."
 
 
 def span(surface: str) -> dict:
-    start = TEXT.index(surface)
-    return {"start": start, "end": start + len(surface), "text": surface}
+    return span_in(TEXT, surface)
 
 
 GOLD = {

@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from conftest import span_in
 from extractor.evaluation.cli import main
 from extractor.evaluation.gold import GoldError, load_gold, sorted_records
 from extractor.evaluation.labelstudio import (
@@ -25,10 +26,7 @@ TEXT = (
 
 
 def span(surface: str, occurrence: int = 0) -> dict:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = TEXT.index(surface, start + 1)
-    return {"start": start, "end": start + len(surface), "text": surface}
+    return span_in(TEXT, surface, occurrence)
 
 
 def gold() -> DocumentRecords:

@@ -2,17 +2,14 @@ import random
 
 import pytest
 
+from conftest import span_in
 from extractor.evaluation.matching import match_type, normalize_string, overlap, values_close
 from extractor.records import DocumentRecords, Span
 
 TEXT = "Pertemuan ke-16 ASEAN-Rusia digelar 19-20 Mei 2016 dan Rabu (9/8) di Bali, nilai US$16,74 miliar."
 
 
-def span(text: str, surface: str, occurrence: int = 0) -> dict:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(surface, start + 1)
-    return {"start": start, "end": start + len(surface), "text": surface}
+span = span_in
 
 
 def date(surface: str, value=None, value_end=None, granularity="day") -> dict:

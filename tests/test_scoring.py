@@ -2,6 +2,7 @@ import random
 
 import pytest
 
+from conftest import span_in
 from extractor.evaluation.scoring import Counts, evaluate
 from extractor.records import DocumentRecords
 
@@ -12,10 +13,7 @@ TEXT = (
 
 
 def span(surface: str, occurrence: int = 0) -> dict:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = TEXT.index(surface, start + 1)
-    return {"start": start, "end": start + len(surface), "text": surface}
+    return span_in(TEXT, surface, occurrence)
 
 
 def gold_doc() -> DocumentRecords:
