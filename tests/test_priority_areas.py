@@ -64,7 +64,10 @@ def test_anaphoric_cue_frames_nothing_new():
 
 
 def test_announced_list_runs_into_next_sentence():
-    text = "Terdapat tiga bidang kerja sama yang diutamakan. Yakni energi, pariwisata dan ketahanan pangan."
+    text = (
+        "Menurut Menlu, terdapat tiga bidang kerja sama yang diutamakan. Yakni energi, pariwisata dan "
+        "ketahanan pangan."
+    )
     assert areas(text) == {"energy": ["energi"], "tourism": ["pariwisata"], "food_security": ["ketahanan pangan"]}
 
 
@@ -73,6 +76,126 @@ def test_office_names_and_boilerplate_are_skipped():
     assert areas(text) == {"investment": ["investasi"]}
     start = text.index("Fokus")
     assert areas(text, boilerplate=[(start, len(text))]) == {}
+
+
+def test_important_matters_list_chains_through_kerja_sama():
+    text = (
+        "Presiden menekankan hal penting dalam kemitraan ASEAN-PBB yakni mengentaskan kemiskinan dan kerja sama "
+        "kesehatan masyarakat di kawasan Asia Tenggara."
+    )
+    assert areas(text) == {"health": ["kesehatan masyarakat"], "other": ["mengentaskan kemiskinan"]}
+
+
+def test_plan_to_strengthen_cooperation_frames_but_bare_commitment_does_not():
+    assert areas("Pemerintah berencana memperkuat kerja sama ekonomi bersama Uruguay, kata Menlu.") == {
+        "economy_trade": ["kerja sama ekonomi"]
+    }
+    text = "Duta Besar India mengatakan mereka berkomitmen tetap mau impor CPO dari Indonesia."
+    assert areas(text) == {}
+    text = "Presiden memuji Powell sebagai pemimpin yang berkomitmen yang akan membangun ekonomi, kata Dubes."
+    assert areas(text) == {}
+
+
+def test_commitment_reaches_a_field_introduced_further_on():
+    text = (
+        "Menlu mengatakan Indonesia terus berkomitmen membantu dan memperkuat kerja sama dengan Timor Leste, "
+        "terutama dalam bidang infrastruktur dan ekonomi."
+    )
+    assert areas(text) == {"economy_trade": ["ekonomi"], "connectivity_infrastructure": ["infrastruktur"]}
+    text = (
+        "Kedua menlu sepakat akan tingkatkan kerja sama ini lebih baik lagi terutama dalam hal pembangunan "
+        "ekonomi, bisnis, dan pengembangan sumber daya manusia."
+    )
+    assert areas(text) == {
+        "economy_trade": ["pembangunan ekonomi", "bisnis"],
+        "education": ["pengembangan sumber daya manusia"],
+    }
+
+
+def test_field_marker_without_a_cue_frames_nothing():
+    text = (
+        "Retno dan Guterres juga membahas penguatan kerja sama ekonomi kedua negara terutama dalam bidang "
+        "energi. Mereka menginginkan investor kita terutama dalam bidang investasi perumahan."
+    )
+    assert areas(text) == {}
+
+
+def test_discussion_between_cue_and_area_ends_the_reach():
+    assert areas("Kedua negara sepakat untuk membahas kerja sama energi tahun depan.") == {}
+    assert areas("Menlu membahas isu perdagangan dan investasi antar kedua negara.") == {}
+
+
+def test_meeting_outcome_frames_the_rest_of_the_sentence():
+    text = (
+        "Pertemuan imigrasi ASEAN itu menghasilkan beberapa poin di antaranya membentuk forum khusus bagi "
+        "kepala-kepala tempat pemeriksaan imigrasi utama dan berbagi data terkait pergerakan FTF."
+    )
+    assert areas(text) == {"counter_terrorism": ["pergerakan FTF"]}
+    # ``menghasilkan`` without a meeting is production, not an outcome.
+    text = "Kedua negara menghasilkan minyak kelapa sawit dan batu bara dalam jumlah besar setiap tahun."
+    assert areas(text) == {}
+
+
+def test_post_cue_frames_the_list_before_it():
+    text = (
+        "Dua sektor lain yang dibahas dengan Duta Besar India adalah energi dan pertanian, yang merupakan "
+        "konsen Presiden Jokowi."
+    )
+    assert areas(text) == {"energy": ["energi"], "food_security": ["pertanian"]}
+    text = "Isu reformasi di tubuh PBB menjadi salah satu agenda yang menjadi fokus Indonesia."
+    assert areas(text) == {"other": ["reformasi di tubuh PBB"]}
+
+
+def test_post_cue_needs_linking_words_only():
+    text = "Bantuan kemanusiaan ASEAN akan menjadi salah satu isu utama yang dibahas dalam pertemuan tersebut."
+    assert areas(text) == {}
+    text = "Kerja sama energi kedua negara dinilai sudah berjalan baik sehingga tidak perlu lagi menjadi prioritas."
+    assert areas(text) == {}
+
+
+def test_articles_without_foreign_relations_put_no_area_forward():
+    text = "Pemerintah memfokuskan impor pada proyek infrastruktur dan pangan. Fokus pada pendidikan karakter."
+    assert areas(text) == {}
+    assert areas("Kedua negara fokus pada pendidikan.") == {"education": ["pendidikan"]}
+
+
+def test_non_areas_and_office_names_are_skipped():
+    text = "Kedua negara sepakat mengatasi krisis kemanusiaan di Rakhine."
+    assert areas(text) == {}
+    text = "Kedua negara sepakat, kata Menteri Koordinator bidang Perekonomian Darmin Nasution."
+    assert areas(text) == {}
+
+
+def test_colon_opens_the_list_of_a_priority():
+    text = "Bank Dunia dan ASEAN menetapkan tiga area prioritas jangka panjang: energi, pariwisata dan pangan."
+    assert areas(text) == {"energy": ["energi"], "tourism": ["pariwisata"], "food_security": ["pangan"]}
+    text = "Kedua negara sepakat. Catatan: kerja sama energi belum dimulai."
+    assert areas(text) == {}
+
+
+def test_demonstrative_then_scope_frames_again():
+    text = "Kedua negara menandatangani MoU. MoU tersebut mencakup kerja sama di bidang energi dan pariwisata."
+    assert areas(text) == {"energy": ["energi"], "tourism": ["pariwisata"]}
+
+
+def test_area_word_outside_framing_is_not_extracted():
+    text = (
+        "Menlu Retno bertemu Dubes Jepang di Jakarta. Kerja sama perdagangan, pendidikan dan kesehatan "
+        "terus tumbuh, ujar Retno."
+    )
+    assert areas(text) == {}
+
+
+def test_lexicon_phrasings_cover_common_variants():
+    assert area_slug("ketahanan pangan") == area_slug("pertanian") == "food_security"
+    assert area_slug("energi baru terbarukan") == area_slug("energi") == "energy"
+    assert area_slug("konektivitas") == area_slug("infrastruktur") == "connectivity_infrastructure"
+    assert area_slug("radikalisme") == area_slug("foreign terrorist fighters") == "counter_terrorism"
+    assert area_slug("perubahan iklim") == "environment_climate"
+    assert area_slug("kelapa sawit") == area_slug("kerja sama ekonomi") == "economy_trade"
+    assert area_slug("pengembangan sumber daya manusia") == "education"
+    assert area_slug("pengentasan kemiskinan") == area_slug("reformasi PBB") == "other"
+    assert area_slug("krisis kemanusiaan") is None
 
 
 def test_lexicon_uses_the_spec_taxonomy():

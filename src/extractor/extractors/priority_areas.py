@@ -22,9 +22,14 @@ priority, focus or agreement framing. The framings, each a section of the lexico
   naming it (``terdapat tiga bidang kerja sama yang diutamakan.``): the list then runs on at the
   start of the next sentence.
 
+Priority areas are areas of cooperation: an article with no word of foreign relations
+(``cooperation_context``: ``bilateral``, ``kedua negara``, ``Menlu``, ``ASEAN``, ...) puts none
+forward, whatever its focus words (a ministry's budget ``difokuskan untuk ... infrastruktur``).
+
 Every further area chained to a framed one as a list (``kontra terorisme, keamanan siber dan
 penanganan bencana``) counts too. A cue followed by a demonstrative (``usulan prioritas kerja sama
-tersebut``) refers back to areas already named and frames nothing new. A discussion, a need or a
+tersebut``) refers back to areas already named and frames nothing new, unless the demonstrative
+goes on to state the scope (``MoU tersebut mencakup kerja sama energi``, ``anaphor_scope``). A discussion, a need or a
 contrast between a cue and an area (``sepakat untuk membahas``, ``perlunya``, ``namun``) ends the
 cue's reach: topics merely discussed (``membahas ... ekonomi``, ``perlunya peningkatan kerja sama
 ekonomi``) are not areas. An area word inside an office or body name (``Menteri Perdagangan``,
@@ -60,6 +65,8 @@ _HARD_BREAK = re.compile(r"[;:!?]|\.(?:\s|$)")
 # (``Menteri Koordinator bidang Perekonomian``).
 _OFFICE_LINKS = frozenset({"bidang", "urusan"})
 _UNBOUNDED = 10**6
+# Words a cue's phrase may run on before a colon that opens its list.
+_COLON_HEAD_WORDS = 4
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +101,8 @@ class PriorityPatterns:
     post_linkers: frozenset[str]
     post_max_gap_words: int
     blockers: frozenset[str]
+    scope_words: frozenset[str]
+    scope_fillers: frozenset[str]
     gap_blockers: frozenset[str]
     area_blockers: frozenset[str]
     joiners: frozenset[str]
@@ -101,6 +110,7 @@ class PriorityPatterns:
     extended_gap_words: int
     field_marker: re.Pattern
     announcement: re.Pattern
+    cooperation_context: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +149,8 @@ def priority_patterns() -> PriorityPatterns:
         post_linkers=_folded_set(lexicon["post_linkers"]),
         post_max_gap_words=int(lexicon["post_max_gap_words"]),
         blockers=_folded_set(lexicon["cue_blockers"]),
+        scope_words=_folded_set(lexicon["anaphor_scope"]["words"]),
+        scope_fillers=_folded_set(lexicon["anaphor_scope"]["fillers"]),
         gap_blockers=_folded_set(lexicon["gap_blockers"]),
         area_blockers=_folded_set(lexicon["area_blockers"]),
         joiners=frozenset(w.casefold() for phrase in lexicon["list_joiners"] for w in _WORD.findall(phrase)),
@@ -146,6 +158,7 @@ def priority_patterns() -> PriorityPatterns:
         extended_gap_words=int(lexicon["extended_gap_words"]),
         field_marker=re.compile(rf"{_LEFT}(?:{markers})\W*$", re.IGNORECASE),
         announcement=re.compile(rf"{_LEFT}(?:{counts})[ \u00a0]+(?:{nouns}){_RIGHT}", re.IGNORECASE),
+        cooperation_context=_phrase_regex(lexicon["cooperation_context"]),
     )
 
 
@@ -184,9 +197,18 @@ def _is_area(text: str, match: re.Match, patterns: PriorityPatterns) -> bool:
     return not (before[-1] in _OFFICE_LINKS and len(before) == 2 and before[0] in patterns.area_blockers)
 
 
+def _broken(gap: str) -> bool:
+    """Whether ``gap`` holds a clause break. A colon right after the cue's phrase introduces its
+    list (``tiga area prioritas jangka panjang: meningkatkan pertumbuhan ekonomi``) and is no break."""
+    head, colon, rest = gap.partition(":")
+    if colon and len(_words(head)) <= _COLON_HEAD_WORDS:
+        return bool(_HARD_BREAK.search(head) or _HARD_BREAK.search(rest))
+    return bool(_HARD_BREAK.search(gap))
+
+
 def _reaches(gap: str, max_gap: int, patterns: PriorityPatterns) -> bool:
     """Whether a cue reaches across ``gap`` to the area after it."""
-    if _HARD_BREAK.search(gap):
+    if _broken(gap):
         return False
     words = [w.casefold() for w in _words(gap)]
     if any(w in patterns.gap_blockers for w in words):
@@ -206,7 +228,7 @@ def _framed_areas(text: str, end: int, origin: int, patterns: PriorityPatterns, 
         if previous_end is None:
             gap = text[origin : match.start()]
             if not _reaches(gap, max_gap, patterns):
-                if _HARD_BREAK.search(gap) or len(_words(gap)) > max(max_gap, patterns.extended_gap_words):
+                if _broken(gap) or len(_words(gap)) > max(max_gap, patterns.extended_gap_words):
                     return
                 if any(w.casefold() in patterns.gap_blockers for w in _words(gap)):
                     return
@@ -238,6 +260,16 @@ def _areas_before(text: str, start: int, cue_start: int, patterns: PriorityPatte
     return framed
 
 
+def _anaphoric(after: str, patterns: PriorityPatterns) -> bool:
+    """A cue followed by a demonstrative refers back (``usulan prioritas kerja sama tersebut``)
+    unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``)."""
+    following = [w.casefold() for w in _words(after)[:3]]
+    if not following or following[0] not in patterns.blockers:
+        return False
+    rest = [w for w in following[1:] if w not in patterns.scope_fillers]
+    return not (rest and rest[0] in patterns.scope_words)
+
+
 def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     ranges = []
     for sent in doc.sents:
@@ -257,8 +289,7 @@ def _framed_in_sentence(text: str, sentences: list[tuple[int, int]], index: int,
         if patterns.outcome_subject.search(text, start, cue.start()):
             origins.append((cue.start(), cue.end(), _UNBOUNDED))
     for cue_start, cue_end, reach in origins:
-        following = _words(text[cue_end:end])[:1]
-        if following and following[0].casefold() in patterns.blockers:
+        if _anaphoric(text[cue_end:end], patterns):
             continue
         areas = list(_framed_areas(text, end, cue_end, patterns, reach))
         yield from areas
@@ -272,6 +303,8 @@ def _framed_in_sentence(text: str, sentences: list[tuple[int, int]], index: int,
 def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[PriorityArea]:
     text = doc.text
     patterns = priority_patterns()
+    if not patterns.cooperation_context.search(text):
+        return
     found: dict[str, dict[tuple[int, int], None]] = {}
     sentences = _sentence_ranges(doc)
     for index in range(len(sentences)):
