@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -123,6 +124,13 @@ class EventPatterns:
     diplomatic_name: re.Pattern
     context_blocker: re.Pattern
     non_event_name: re.Pattern
+    predicate_cues: frozenset[str]
+    held_cues: frozenset[str]
+    establish_cues: frozenset[str]
+    opening_cues: frozenset[str]
+    background_cues: re.Pattern
+    both_sides: re.Pattern
+    purpose_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +138,9 @@ def event_patterns() -> EventPatterns:
     lex = event_lexicon()
     head_words = {k.split()[0] for k in lex["heads"]} | {k.split()[-1].casefold() for k in lex["english_heads"]}
     return EventPatterns(
-        modifiers=re.compile(_WS + _phrase_regex(lex["modifiers"]) + r"(?![\w])"),
+        modifiers=re.compile(
+            _WS + "(?:" + "|".join([_phrase_regex(lex["modifiers"])] + lex.get("modifier_patterns", [])) + r")(?![\w])"
+        ),
         specific_modifiers=_words_set("specific_modifiers"),
         demonstratives=_words_set("demonstratives"),
         reference_followers=_words_set("reference_followers"),
@@ -171,6 +181,13 @@ def event_patterns() -> EventPatterns:
         diplomatic_name=re.compile(r"(?<![\w])" + _phrase_regex(lex["diplomatic_name_words"]) + r"(?![\w])", re.IGNORECASE),
         non_event_name=re.compile(r"(?<![\w])" + _phrase_regex(lex["non_event_name_words"]) + r"(?![\w])", re.IGNORECASE),
         context_blocker=re.compile(r"(?<![\w])" + _phrase_regex(lex["context_blockers"]) + r"(?![\w])", re.IGNORECASE),
+        predicate_cues=_words_set("predicate_cues"),
+        held_cues=_words_set("held_cues"),
+        establish_cues=_words_set("establish_cues"),
+        opening_cues=_words_set("opening_cues"),
+        background_cues=re.compile(r"(?<![\w])" + _phrase_regex(lex["background_cues"]) + r"(?![\w])", re.IGNORECASE),
+        both_sides=re.compile(r"(?<![\w])" + _phrase_regex(lex["both_sides_cues"]) + r"(?![\w])", re.IGNORECASE),
+        purpose_cues=_words_set("purpose_cues"),
     )
 
 
@@ -184,8 +201,20 @@ def event_matcher(vocab: Vocab) -> Matcher:
         return matcher
     lex = event_lexicon()
     matcher = Matcher(vocab)
+    suffix = lex.get("possessive_suffix")
     for key in lex["heads"]:
-        matcher.add(f"head|{key}", [[{"LOWER": w} for w in key.split()]])
+        patterns = [[{"LOWER": w} for w in key.split()]]
+        if suffix and " " not in key:
+            patterns.append([{"LOWER": key + suffix}])  # "kunjungannya", "pertemuannya"
+        matcher.add(f"head|{key}", patterns)
+    for key, info in lex.get("standalone", {}).items():
+        tokens = []
+        for regex, *flags in info["tokens"]:
+            token = {"LOWER": {"REGEX": regex}}
+            if flags:
+                token["OP"] = flags[0]
+            tokens.append(token)
+        matcher.add(f"standalone|{key}", [tokens], greedy="LONGEST")
     for key in lex["english_heads"]:
         matcher.add(f"english|{key}", [[{"ORTH": w} for w in key.split()]])
     for key in lex["acronyms"]:
@@ -215,6 +244,21 @@ class Mention:
     date: Optional[DateRecord] = None
     chairs: list[str] = field(default_factory=list)
     link: Optional["Mention"] = None
+    # A head with modifiers only: an event when a link cue ties it to a named event (checked later).
+    needs_link: bool = False
+    # A bare head after a purpose cue ("untuk pertemuan"): a new event, never a reference.
+    introduced: bool = False
+    # A bare head followed by "di <Place>": the place phrase, the mention's only naming complement
+    # when no earlier event fits ("pertemuan di Nay Pyi Taw").
+    place_span: Optional[tuple[int, int]] = None
+    place_text: Optional[str] = None
+    extended_text: Optional[str] = None
+    # A session of a standing body ("Sidang Majelis Umum PBB"): dates need an opening cue.
+    session: bool = False
+    # The act is a meeting between parties whoever is named ("menyerahkan surat kepercayaan").
+    intrinsic: bool = False
+    # The nearest visit mention before, when this mention falls within a visit.
+    during_visit: Optional["Mention"] = None
 
 
 def _word_before(text: str, position: int, lower_bound: int) -> str:
@@ -338,15 +382,33 @@ def _specific_object(text: str, position: int, limit: int, officials, patterns: 
     return any(True for _ in party_spans(text[match.end() : window_end]))
 
 
+def _clause_words_before(text: str, position: int, s_start: int, count: int) -> list[str]:
+    """The last ``count`` words before ``position`` in its clause (after the last punctuation)."""
+    clause_start = max([s_start] + [m.end() for m in _PUNCT_BREAK.finditer(text, max(s_start, position - 120), position)])
+    return _words_between(text, clause_start, position)[-count:]
+
+
+def _held_cue_near(text: str, start: int, end: int, s_start: int, s_end: int, patterns: EventPatterns) -> bool:
+    """A holding or attending cue in the clause before the head, or right after its name."""
+    before = _clause_words_before(text, start, s_start, 8)
+    after = _words_between(text, end, min(s_end, end + 40))[:3]
+    if after[:1] == ["yang"]:
+        after = after[1:]
+    return any(w in patterns.held_cues for w in before) or bool(after[:1] and after[0] in patterns.held_cues)
+
+
 def _read_head(text, start, end, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
     s_start, s_end = sentence
     event_type = EventType(info["type"])
     refers_to = frozenset(info.get("refers_to", [event_type.value]))
     head = text[start:end]
+    suffix = event_lexicon().get("possessive_suffix") or ""
+    possessive = bool(suffix) and " " not in head and head.casefold().endswith(suffix) and head.casefold()[: -len(suffix)] in event_lexicon()["heads"]
     reduplicated = re.match(rf"[{_HYPHENS}]{re.escape(head)}", text[end:], re.IGNORECASE) or re.search(
         rf"{re.escape(head)}[{_HYPHENS}]$", text[max(0, start - len(head) - 1) : start], re.IGNORECASE
     )  # plural "KTT-KTT", "pertemuan-pertemuan"
-    if _word_before(text, start, s_start) in patterns.plural_cues or reduplicated:
+    word_before = _word_before(text, start, s_start)
+    if word_before in patterns.plural_cues or reduplicated:
         return None
     position = end
     modifiers: list[str] = []
@@ -358,17 +420,23 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
         position = modifier.end()
     name_end, items = _extend_right(text, position, s_end, patterns, english=False)
     destination = None
+    tour = False
     if event_type is EventType.visit:
         to = re.compile(r"ke" + _WS).match(text, _skip_ws(text, name_end))
         if to and name_end < _skip_ws(text, name_end):
             place_end, place_items = _extend_right(text, to.end() - 1, s_end, patterns, english=False)
+            several = re.compile(event_lexicon()["tour_destination"]).match(text, to.end())
             if place_items:
                 destination = text[to.end() : place_end]
                 name_end, items = place_end, items + place_items
+            elif several and several.end() <= s_end:
+                name_end, tour = several.end(), True  # "kunjungan ke lima negara"
     following = _ANY_WORD.findall(text[name_end : min(s_end, name_end + 60)])
     following = [w.casefold() for w in following]
     if following[:1] and following[0] in patterns.plural_after:
         return None
+    if tour:
+        return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
     demonstrative_at = None
     if following[:1] and following[0] in patterns.demonstratives:
         demonstrative_at = 0
@@ -385,23 +453,65 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
         ).match(text, name_end)
         mention_end = match.end() if match else name_end
         return Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
-    if items and not info.get("reference_only"):
+    held = info.get("held_cue_named") and _held_cue_near(text, start, name_end, s_start, s_end, patterns)
+    if items and (not info.get("reference_only") or held):
         mention = Mention(start, name_end, event_type, NAMED, refers_to, sentence, text[start:name_end])
         mention.location = destination
+        mention.session = bool(info.get("session"))
         return mention
+    if any(w in patterns.establish_cues for w in _clause_words_before(text, start, s_start, 3)):
+        return None  # "membentuk forum khusus": a body to be set up
+    if (
+        info.get("held_cue_descriptor")
+        and not items
+        and not modifiers
+        and following[:1]
+        and re.fullmatch(r"[a-z]+", following[0])
+        and following[0] not in patterns.function_words
+        and following[0] not in patterns.reference_followers
+        and _held_cue_near(text, start, end, s_start, s_end, patterns)
+    ):
+        descriptor = re.compile(_WS + r"[a-z]+(?![\w])").match(text, name_end)
+        if descriptor:  # "dihadiri delegasi dari Australia untuk forum konsultasi"
+            return Mention(start, descriptor.end(), event_type, UNNAMED, refers_to, sentence, text[start : descriptor.end()])
+    if event_type is EventType.signing and not items:
+        document = patterns.documents.match(text, _skip_ws(text, name_end))
+        if document and _skip_ws(text, name_end) > name_end:
+            # "penandatanganan nota kesepahaman atau MoU antar kedua belah pihak"
+            object_end = _object_end(text, name_end, min(s_end, name_end + 120), s_end)
+            object_end = len(text[:object_end].rstrip())
+            return Mention(start, object_end, event_type, UNNAMED, refers_to, sentence, text[start:object_end])
     if info.get("named_only") or info.get("reference_only"):
-        return None
+        if not (possessive and not items and not modifiers):
+            return None
     specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
         text, name_end, s_end, officials, patterns
     )
     if modifiers:
-        return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end]) if specific else None
+        if specific:
+            return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
+        if word_before in patterns.predicate_cues:
+            return None  # "merupakan pertemuan tingkat pejabat tinggi": a description
+        mention = Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
+        mention.needs_link = True
+        return mention
     if specific:
         return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
-    if not following or following[0] in patterns.reference_followers or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", following[0]):
-        if _word_before(text, start, s_start) in patterns.negations:
+    if possessive or not following or following[0] in patterns.reference_followers or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", following[0]):
+        if word_before in patterns.negations or word_before in patterns.predicate_cues:
             return None
-        return Mention(start, name_end, event_type, REFERENCE, refers_to, sentence, text[start:name_end])
+        mention = Mention(start, name_end, event_type, REFERENCE, refers_to, sentence, text[start:name_end])
+        # A new event needs someone taking part in its sentence: an official or a state.
+        takes_part = any(s_start <= s and e <= s_end for s, e, _o in officials) or bool(party_spans(text[s_start:s_end]))
+        mention.introduced = word_before in patterns.purpose_cues and not possessive and takes_part
+        di = re.compile(_WS + r"di" + _WS + r"(?=[A-Z])").match(text, name_end)
+        if di and not possessive and takes_part:
+            place = _read_place(text, di.end(), s_end, patterns, [])
+            if place:
+                mention.place_span = place
+                mention.place_text = text[place[0] : place[1]]
+                mention.extended_text = text[start : place[1]]
+        return mention
     return None
 
 
@@ -429,18 +539,41 @@ def _read_verb(text, start, end, sentence, info, officials, patterns: EventPatte
     if any(w in patterns.negations for w in window):
         return None
     mention_end = end
+    destination = None
     if info.get("needs_next"):
         nxt = re.compile(_WS + "(" + "|".join(info["needs_next"]) + r")(?![\w])", re.IGNORECASE).match(text, end)
         if not nxt:
             return None
         mention_end = nxt.end()
+        if event_type is EventType.visit:
+            place_end, place_items = _extend_right(text, mention_end, s_end, patterns, english=False)
+            if place_items:  # "melawat ke India", "berangkat ke Myanmar dan Bangladesh"
+                destination = text[_skip_ws(text, mention_end) : place_end]
+                mention_end = place_end
     object_end = min(s_end, mention_end + 120)
     if info.get("needs_document") and not patterns.documents.search(text, mention_end, object_end):
         return None
-    near = [o for s, e, o in officials if s_start <= s and e <= s_end and (start - 100 <= e <= start or mention_end <= s <= mention_end + 100)]
-    if not near:
+    if info.get("needs_document_before") and not patterns.documents.search(text, max(s_start, start - 120), start):
         return None
-    return Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
+    if info.get("needs_party_object"):
+        target = destination if destination is not None else text[mention_end : _object_end(text, mention_end, object_end, s_end)]
+        if not party_spans(target):
+            return None  # "mengunjungi Istana Darul Aman": a site visit, not a visit to a state
+    if info.get("needs_official_object"):
+        following = [(s, o) for s, _e, o in officials if mention_end <= s <= mention_end + 60]
+        if not following:
+            return None
+        first = min(following, key=lambda pair: pair[0])[0]
+        between = _ANY_WORD.findall(text[mention_end:first])
+        if not all(w[:1].isupper() or w.casefold() in patterns.title_words for w in between):
+            return None  # "menerima Phu Trong", "menerima Menlu X", not "menerima bantuan dari X"
+    near = [o for s, e, o in officials if s_start <= s and e <= s_end and (start - 100 <= e <= start or mention_end <= s <= mention_end + 100)]
+    if not near and not any(w in patterns.title_words for w in _clause_words_before(text, start, s_start, 4)):
+        return None  # no official takes part, nor a titled subject ("Presiden juga akan bertemu")
+    mention = Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
+    mention.location = destination
+    mention.intrinsic = bool(info.get("intrinsic"))
+    return mention
 
 
 def _diplomatic(text: str, mention: Mention, official_spans, patterns: EventPatterns) -> bool:
@@ -454,12 +587,16 @@ def _diplomatic(text: str, mention: Mention, official_spans, patterns: EventPatt
         return False
     if mention.kind != NAMED:
         return True
+    if any(mention.start <= s and e <= mention.end for s, e, _o in official_spans):
+        return True  # "kunjungan Phu Trong"
     return bool(party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text)) or patterns.diplomatic_name.search(mention.text))
 
 
 def _between_parties(mention: Mention) -> bool:
     """An event reported only by a verb or a bare noun is diplomatic when it joins two states or
     involves a bloc (``Lavrov menemui Retno``), or when it says so (``pertemuan bilateral``)."""
+    if mention.intrinsic or mention.during_visit is not None:
+        return True  # credentials presented; a meeting held during a visit
     if mention.kind == UNNAMED and len(mention.text.split()) > 1:
         return True
     return len(mention.parties) >= 2 or any(not re.fullmatch(r"[A-Z]{2}", p) for p in mention.parties)
@@ -490,7 +627,7 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
         if context.in_boilerplate(span.start_char, span.end_char):
             continue
         candidates.append((span.start_char, span.end_char, kind, key))
-    order = {"head": 0, "english": 1, "acronym": 2, "verb": 3}
+    order = {"head": 0, "english": 1, "acronym": 2, "standalone": 3, "verb": 4}
     candidates.sort(key=lambda c: (order[c[2]], c[0], -(c[1] - c[0])))
     mentions: list[Mention] = []
     for start, end, kind, key in candidates:
@@ -509,6 +646,9 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
                 continue
             event_type = EventType(lex["acronyms"][key])
             mention = Mention(start, end, event_type, NAMED, frozenset({event_type.value}), sentence, text[start:end])
+        elif kind == "standalone":
+            event_type = EventType(lex["standalone"][key]["type"])
+            mention = Mention(start, end, event_type, UNNAMED, frozenset({event_type.value}), sentence, text[start:end])
         else:
             mention = _read_verb(text, start, end, sentence, lex["verbs"][key], official_spans, patterns)
         if mention is None or context.in_boilerplate(mention.start, mention.end):
@@ -519,17 +659,40 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             continue
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return [m for i, m in enumerate(mentions) if not m.needs_link or _linked_to_named(text, m, mentions[i + 1 :], patterns)]
+
+
+def _link_gap_ok(text: str, a: "Mention", b: "Mention", patterns: EventPatterns) -> bool:
+    gap = text[a.end : b.start]
+    return (
+        len(gap) <= 80
+        and bool(patterns.link_cue.search(gap))
+        and not any(w in patterns.reporting for w in _words_between(text, a.end, b.start))
+    )
+
+
+def _linked_to_named(text: str, mention: "Mention", later: list["Mention"], patterns: EventPatterns) -> bool:
+    """``pertemuan tingkat tinggi guna membahas reformasi PBB pada Sidang Majelis Umum PBB ke-72``."""
+    following = next((m for m in later if m.sentence == mention.sentence), None)
+    return following is not None and following.kind == NAMED and _link_gap_ok(text, mention, following, patterns)
 
 
 # --------------------------------------------------------------------------- attributes
 
 
 def _parties(text: str, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int) -> list[str]:
+    s_start, s_end = mention.sentence
     if mention.kind in (NAMED, REFERENCE):
         found = party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text))
-        return sorted({code for _s, _e, code in found})
-    s_start, s_end = mention.sentence
+        codes = {code for _s, _e, code in found}
+        # Officials named inside: "kunjungan Presiden Joko Widodo ... ke Afghanistan".
+        codes |= {o.country for s, e, o in official_spans if mention.start <= s and e <= mention.end and o.country}
+        if mention.type is EventType.visit and mention.kind == NAMED:
+            # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia".
+            subject = next((o for s, e, o in official_spans if s_start <= s and e <= mention.start), None)
+            if subject is not None and subject.country:
+                codes.add(subject.country)
+        return sorted(codes)
     codes = set()
     for s, e, official in official_spans:
         if not (s_start <= s and e <= s_end) or not official.country:
@@ -650,8 +813,7 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
 
     # Links: "A ... disela rangkaian B", "pertemuan bilateral ... di KTT G20".
     for a, b in zip(sentence_mentions, sentence_mentions[1:]):
-        gap = text[a.end : b.start]
-        if len(gap) <= 80 and patterns.link_cue.search(gap) and not any(w in patterns.reporting for w in _words_between(text, a.end, b.start)):
+        if _link_gap_ok(text, a, b, patterns):
             a.link = b
 
     # Places after "di", and ", Place, Country" right after a name.
@@ -742,13 +904,36 @@ def _strip_ordinals(folded: str) -> str:
     return " ".join(w for w in folded.split() if not re.fullmatch(r"ke|\d+(?:st|nd|rd|th)?|ke\d+", w))
 
 
+def _similar_words(word: str, other: str) -> bool:
+    """Equal up to typos (``Senios``/``Senior``) or sharing a long stem (``Direktur``/``Direktorat``)."""
+    if word == other or SequenceMatcher(None, word, other).ratio() >= 0.8:
+        return True
+    stem = len(os.path.commonprefix([word, other]))
+    return stem >= 6 and stem >= 0.6 * min(len(word), len(other))
+
+
 def _similar_names(short: str, long: str) -> bool:
     """Whether the (ordinal-free) words of ``short`` all occur, up to typos, in ``long``."""
     long_words = long.split()
     for word in short.split():
-        if not any(word == other or SequenceMatcher(None, word, other).ratio() >= 0.8 for other in long_words):
+        if not any(_similar_words(word, other) for other in long_words):
             return False
     return bool(short)
+
+
+def _truncated_name(short: str, long: str) -> bool:
+    """``pertemuan ASEAN`` for ``pertemuan ASEAN Regional Forum``: the words of ``short`` are words of
+    ``long`` and every party named in ``long`` is named, at least in part, in ``short`` (so that
+    ``KTT ASEAN`` is not ``KTT ASEAN-Rusia``)."""
+    short_words = set(_fold_name(short).split())
+    long_folded = _fold_name(long)
+    if len(short_words) < 2 or not short_words <= set(long_folded.split()) or len(short) >= len(long):
+        return False
+    spans = party_spans(re.sub(rf"[{_HYPHENS}]", " ", long))
+    if not spans:
+        return False
+    plain = re.sub(rf"[{_HYPHENS}]", " ", long)
+    return all(set(_fold_name(plain[s:e]).split()) & short_words for s, e, _c in spans)
 
 
 @dataclass
@@ -786,6 +971,17 @@ class EventCluster:
 def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     if cluster.type is not mention.type:
         return False
+    if mention.type is EventType.visit:
+        # One visit per visitor and destination in a news article; a visit to a venue ("kunjungan
+        # kenegaraan ke Istana Presiden Arg") is part of the visit to the country reported before.
+        if mention.parties and cluster.parties and set(mention.parties) <= cluster.parties:
+            return True
+        if mention.location and not party_spans(mention.location):
+            return True
+    if mention.kind == UNNAMED and any(
+        m.kind == UNNAMED and _fold_name(m.text) == _fold_name(mention.text) for m in cluster.mentions
+    ):
+        return True  # "pertemuan tingkat tinggi" twice
     if mention.kind in (VERB, UNNAMED):
         # "menandatangani ... ; Para kepala negara ... menandatangani ...": one act reported twice.
         return (
@@ -803,6 +999,8 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     folded = _fold_name(mention.text)
     names = [_fold_name(m.text) for m in cluster.mentions if m.kind == NAMED]
     if folded in names:
+        return True
+    if any(_truncated_name(mention.text, m.text) for m in cluster.mentions if m.kind == NAMED):
         return True
     ordinal = cluster.ordinal
     if ordinal is not None and mention.ordinal is not None and ordinal != mention.ordinal:
@@ -823,33 +1021,43 @@ def _antecedent(clusters: list[EventCluster], mention: Mention) -> Optional[Even
         compatible = [c for c in compatible if set(mention.parties) <= c.parties]
     if not compatible:
         return None
-    foreground = [c for c in compatible if not c.background] or compatible
-    held = [c for c in foreground if not c.planned]
-    pool = held or foreground
+    foreground = [c for c in compatible if not c.background]
+    held = [c for c in compatible if not c.planned]
+    pool = [c for c in held if not c.background] or held or foreground or compatible
     return max(pool, key=lambda c: c.last)
 
 
-def cluster_mentions(mentions: list[Mention]) -> list[EventCluster]:
+def cluster_mentions(mentions: list[Mention], background=None) -> list[EventCluster]:
     clusters: list[EventCluster] = []
     # Events that only set the scene of another ("di sela KTT ASEAN ke-33") are background:
     # later references ("pertemuan itu") go to the event reported, not to its setting.
+    # So are events first reported as earlier ones ("sebelumnya ... pekan lalu").
     link_targets = {id(m.link) for m in mentions if m.link is not None}
     for mention in mentions:
         before = {id(c): len(c.mentions) for c in clusters}
         _place(clusters, mention)
-        if id(mention) in link_targets:
-            for cluster in clusters:
-                if len(cluster.mentions) != before.get(id(cluster), 0) and len(cluster.mentions) == 1:
-                    cluster.background = True
+        opened = [c for c in clusters if id(c) not in before]
+        for cluster in opened:
+            if id(mention) in link_targets or (background is not None and background(mention)):
+                cluster.background = True
     return clusters
 
 
 def _place(clusters: list[EventCluster], mention: Mention) -> None:
     """Add ``mention`` to the event it names or refers to, or open a new event."""
     if mention.kind == REFERENCE:
-        target = _antecedent(clusters, mention)
+        target = None if mention.introduced else _antecedent(clusters, mention)
         if target is not None:
             target.mentions.append(mention)
+            return
+        if mention.introduced or mention.place_span is not None:
+            # "untuk pertemuan", "menggelar pertemuan di Nay Pyi Taw": a new event; the place, its
+            # only naming complement, stays in the mention.
+            if mention.place_span is not None:
+                mention.end, mention.text = mention.place_span[1], mention.extended_text
+                mention.location = mention.location or mention.place_text
+            mention.kind = UNNAMED
+            clusters.append(EventCluster([mention]))
         return
     if mention.kind == UNNAMED and not mention.text.split()[1:]:
         # A bare "pertemuan dengan <official>": the event just reported, if there is one.
@@ -940,8 +1148,17 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
     for index, mention in enumerate(mentions):
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         mention.parties = _parties(text, mention, official_spans, patterns, following)
+        if len(mention.parties) < 2 and patterns.both_sides.search(text, mention.start, _object_end(text, mention.end, min(mention.sentence[1], mention.end + 60), following)):
+            # "antar kedua belah pihak": the two parties of the latest event reported between two.
+            earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
+            if earlier is not None:
+                mention.parties = sorted(set(mention.parties) | set(earlier.parties))
         mention.ordinal = _ordinal(mention)
-    clusters = cluster_mentions(mentions)
+        if mention.type is not EventType.visit:
+            visit = next((m for m in reversed(mentions[:index]) if m.type is EventType.visit), None)
+            if visit is not None and mention.start - visit.end <= event_lexicon()["during_visit_distance"]:
+                mention.during_visit = visit
+    clusters = cluster_mentions(mentions, lambda m: bool(patterns.background_cues.search(text, *m.sentence)))
     events = [_to_event(c, text, context) for c in clusters]
     events.sort(key=lambda e: e.mentions[0].start)
     return events
