@@ -568,7 +568,8 @@ def _read_verb(text, start, end, sentence, info, officials, patterns: EventPatte
         if not all(w[:1].isupper() or w.casefold() in patterns.title_words for w in between):
             return None  # "menerima Phu Trong", "menerima Menlu X", not "menerima bantuan dari X"
     near = [o for s, e, o in officials if s_start <= s and e <= s_end and (start - 100 <= e <= start or mention_end <= s <= mention_end + 100)]
-    if not near and not any(w in patterns.title_words for w in _clause_words_before(text, start, s_start, 4)):
+    signs_document = info.get("needs_document") or info.get("needs_document_before")
+    if not near and not signs_document and not any(w in patterns.title_words for w in _clause_words_before(text, start, s_start, 4)):
         return None  # no official takes part, nor a titled subject ("Presiden juga akan bertemu")
     mention = Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
     mention.location = destination
@@ -707,6 +708,7 @@ def _parties(text: str, mention: Mention, official_spans, patterns: EventPattern
             codes.add(official.country)
     object_end = _object_end(text, mention.end, min(s_end, mention.end + 120), next_mention_start)
     codes |= {code for _s, _e, code in party_spans(text[mention.end : object_end])}
+    codes |= {code for _s, _e, code in party_spans(mention.text)}  # "melawat ke India"
     if mention.kind == VERB:
         clause_start = max([s_start] + [m.end() for m in _PUNCT_BREAK.finditer(text, max(s_start, mention.start - 80), mention.start)])
         codes |= {code for _s, _e, code in party_spans(text[clause_start : mention.start])}
