@@ -64,6 +64,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from ..normalize.dates import (
@@ -320,17 +321,23 @@ def _select(text: str, candidates: list[_Candidate], context: ExtractionContext)
 # --------------------------------------------------------------------------- tense and years
 
 
-def _sentence_bounds(doc: Doc):
-    """``offset -> (sentence start, sentence end)`` over the doc's sentences (whole text without)."""
-    starts = [token.idx for token in doc]
-    text_length = len(doc.text)
+def _sentence_bounds(doc: Doc, text_length: int):
+    """``offset -> (sentence start, sentence end)`` over the doc's sentences (whole text without).
+
+    The sentence of the last token starting at or before ``offset`` (the first token for an
+    offset before it), as ``doc[index].sent`` gives it; computed once from the token arrays.
+    """
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return lambda offset: (0, text_length)
+    table = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    first = [index for index, (flag, _, _) in enumerate(table) if flag == 1 or index == 0]
+    starts = [table[index][1] for index in first]
+    ends = [table[index - 1][1] + table[index - 1][2] for index in first[1:]]
+    ends.append(table[-1][1] + table[-1][2])
 
     def bounds(offset: int) -> tuple[int, int]:
-        if not starts or not doc.has_annotation("SENT_START"):
-            return 0, text_length
         index = max(0, bisect.bisect_right(starts, offset) - 1)
-        sentence = doc[index].sent
-        return sentence.start_char, sentence.end_char
+        return starts[index], ends[index]
 
     return bounds
 
@@ -394,8 +401,8 @@ def _borrowed_year(text: str, index: int, chosen: list[_Candidate]) -> Optional[
 
 
 def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
-    text = doc.text
-    bounds = _sentence_bounds(doc)
+    text = context.text
+    bounds = _sentence_bounds(doc, len(text))
     chosen = _select(text, list(_candidates(text)), context)
     anchor = context.published
     grain = anchor_granularity(context.published_source)

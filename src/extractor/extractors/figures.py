@@ -378,7 +378,7 @@ def _date_spans(context: ExtractionContext) -> list[tuple[int, int]]:
 
 def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
     """Figures in the article, in text order."""
-    text = doc.text
+    text = context.text
     patterns = figure_patterns()
     blocked = _date_spans(context) + [m.span() for m in patterns.excluded_region.finditer(text)]
     candidates = [

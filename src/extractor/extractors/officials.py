@@ -17,6 +17,7 @@ other boilerplate never yield names.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -88,6 +89,7 @@ def known_officials() -> tuple[KnownOfficial, ...]:
     )
 
 
+@lru_cache(maxsize=8192)
 def _name_keys(surface: str) -> frozenset[str]:
     """The tokens that identify a person: casefolded, without initials and particles."""
     particles = name_particles()
@@ -136,26 +138,15 @@ class _Names:
         self.context = context
         self.other_entities = other_entities  # LOC, ORG … spans: what NER says is no person
         self.index_at = {t.start: i for i, t in enumerate(tokens)}
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
         self.stop_words = title_words()
 
     def joined(self, i: int) -> bool:
         return 0 < i < len(self.tokens) and not _NEWLINE.search(self.text[self.tokens[i - 1].end : self.tokens[i].start])
 
     def is_name_word(self, i: int) -> bool:
-        word = self.tokens[i].text
-        if _INITIAL.match(word):
-            return True
-        if not word[:1].isalpha() or not word[:1].isupper() or any(c.isdigit() for c in word):
-            return False
-        if word.casefold() in self.stop_words:
-            return False
-        if country_code(word) or bloc_code(word) or organization_name(word):
-            return False
-        # An acronym (ASEAN, POA) is no name; capitalised words with inner capitals (McDonald) are.
-        return not (len(word) > 1 and word.isupper() and not self._is_alias(word))
-
-    def _is_alias(self, word: str) -> bool:
-        return _name_keys(word) in _known_by_keys()
+        return _is_name_word(self.tokens[i].text)
 
     def is_particle(self, i: int) -> bool:
         return self.tokens[i].text in name_particles()
@@ -178,8 +169,10 @@ class _Names:
         return first, last
 
     def token_range(self, start: int, end: int) -> Optional[tuple[int, int]]:
-        inside = [i for i, t in enumerate(self.tokens) if t.start < end and start < t.end]
-        return (inside[0], inside[-1]) if inside else None
+        """First and last token overlapping ``[start, end)`` (tokens are sorted, never overlap)."""
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end) - 1
+        return (first, last) if first <= last else None
 
     def clean_entity(self, start: int, end: int) -> Optional[tuple[int, int]]:
         """A PER entity trimmed to its name and extended over what NER left out, or ``None``."""
@@ -305,20 +298,54 @@ class _Names:
         return i
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return title_words()
+
+
+@lru_cache(maxsize=65536)
+def _is_name_word(word: str) -> bool:
+    """Whether a token's text can be part of a person's name (depends on the word alone)."""
+    if _INITIAL.match(word):
+        return True
+    if not word[:1].isalpha() or not word[:1].isupper() or any(c.isdigit() for c in word):
+        return False
+    if word.casefold() in _stop_words():
+        return False
+    if country_code(word) or bloc_code(word) or organization_name(word):
+        return False
+    # An acronym (ASEAN, POA) is no name; capitalised words with inner capitals (McDonald) are.
+    return not (len(word) > 1 and word.isupper() and not _name_keys(word) in _known_by_keys())
+
+
+@lru_cache(maxsize=8192)
 def _size(surface: str) -> int:
     return sum(1 for t in tokenize(surface) if t.text[:1].isalpha())
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[tuple[KnownOfficial, tuple[tuple[str, re.Pattern], ...]], ...]:
+    """Per known official, each name form's longest word (which any match contains) and pattern."""
+    table = []
+    for official in known_officials():
+        forms = []
+        for form in (official.name, *official.aliases):
+            words = form.split()
+            pattern = re.compile(r"(?<!\w)" + r"[\s\u00a0]+".join(re.escape(w) for w in words) + r"(?!\w)")
+            forms.append((max(words, key=len) if words else "", pattern))
+        table.append((official, tuple(forms)))
+    return tuple(table)
 
 
 def _find_aliases(text: str, published: Optional[dt.date]) -> list[tuple[int, int, KnownOfficial]]:
     """Occurrences of known officials' names and aliases (``Jokowi``), case as written."""
     found = []
-    for official in known_officials():
+    for official, forms in _alias_patterns():
         if not official.in_office(published):
             continue
-        for form in (official.name, *official.aliases):
-            words = [re.escape(w) for w in form.split()]
-            pattern = re.compile(r"(?<!\w)" + r"[\s\u00a0]+".join(words) + r"(?!\w)")
-            found.extend((m.start(), m.end(), official) for m in pattern.finditer(text))
+        for word, pattern in forms:
+            if word in text:  # a match contains the word as written: no need to scan otherwise
+                found.extend((m.start(), m.end(), official) for m in pattern.finditer(text))
     return found
 
 
@@ -404,7 +431,7 @@ def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official]:
-    text = doc.text
+    text = context.text
     tokens = tokenize(text)
     others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PERSON_LABELS]
     names = _Names(text, tokens, context, others)

@@ -83,7 +83,11 @@ def build_doc(
     if not words:
         return Doc(shared_vocab(), words=[], spaces=[])
     doc = Doc(shared_vocab(), words=words, spaces=spaces, sent_starts=sent_flags)
-    assert doc.text == text, "spaCy Doc does not reproduce the article text"
+    # ``doc.text`` joins the words and their trailing spaces: check that join (doc.text itself
+    # would build a Token object per token, a cost that shows on long articles).
+    assert len(doc) == len(words) and "".join(
+        word + " " if space else word for word, space in zip(words, spaces)
+    ) == text, "spaCy Doc does not reproduce the article text"
     spans: list[Span] = []
     last_end = -1
     for start, end, label in sorted(entities):
