@@ -255,6 +255,8 @@ class Mention:
     extended_text: Optional[str] = None
     # A session of a standing body ("Sidang Majelis Umum PBB"): dates need an opening cue.
     session: bool = False
+    # A part of a session ("Debat Umum ... pada SMU PBB"): takes the session's parties.
+    session_part: bool = False
     # The act is a meeting between parties whoever is named ("menyerahkan surat kepercayaan").
     intrinsic: bool = False
     # The nearest visit mention before, when this mention falls within a visit.
@@ -458,6 +460,7 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
         mention = Mention(start, name_end, event_type, NAMED, refers_to, sentence, text[start:name_end])
         mention.location = destination
         mention.session = bool(info.get("session"))
+        mention.session_part = bool(info.get("session_part"))
         return mention
     if any(w in patterns.establish_cues for w in _clause_words_before(text, start, s_start, 3)):
         return None  # "membentuk forum khusus": a body to be set up
@@ -660,7 +663,50 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             continue
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
+    mentions.extend(_acronym_mentions(doc, context, mentions, sentences, patterns))
+    mentions.sort(key=lambda m: m.start)
     return [m for i, m in enumerate(mentions) if not m.needs_link or _linked_to_named(text, m, mentions[i + 1 :], patterns)]
+
+
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+def _acronym_mentions(doc: Doc, context: ExtractionContext, mentions: list[Mention], sentences, patterns: EventPatterns) -> list[Mention]:
+    """An acronym defined in brackets inside an event name (``Sidang Majelis Umum (SMU) PBB ke-72``,
+    its capitals the initials of the words before it) names that event wherever it recurs:
+    ``SMU PBB ke-72``, ``SMU PBB tahun ini``."""
+    text = doc.text
+    defined: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind != NAMED:
+            continue
+        for match in _DEFINED_ACRONYM.finditer(mention.text):
+            acronym = match.group(1)
+            words = [w for w in re.findall(r"[^\W\d_]+", mention.text[: match.start()]) if w[:1].isupper()]
+            initials = "".join(w[0] for w in words[-len(acronym) :])
+            if initials == acronym and party_code(acronym) is None:
+                defined.setdefault(acronym, mention)
+    if not defined:
+        return []
+    matcher = Matcher(doc.vocab)
+    for acronym in defined:
+        matcher.add(acronym, [[{"ORTH": acronym}]])
+    found: list[Mention] = []
+    for match_id, t_start, t_end in matcher(doc):
+        span = doc[t_start:t_end]
+        start, end = span.start_char, span.end_char
+        source = defined[doc.vocab.strings[match_id]]
+        if any(m.start < end and start < m.end for m in mentions + found) or context.in_boilerplate(start, end):
+            continue
+        sentence = _sentence_of(sentences, start)
+        if _word_before(text, start, sentence[0]) in patterns.plural_cues:
+            continue
+        name_end, items = _extend_right(text, end, sentence[1], patterns, english=False)
+        kind = NAMED if items else REFERENCE
+        mention = Mention(start, name_end, source.type, kind, source.refers_to, sentence, text[start:name_end])
+        mention.session = source.session
+        found.append(mention)
+    return found
 
 
 def _link_gap_ok(text: str, a: "Mention", b: "Mention", patterns: EventPatterns) -> bool:
@@ -856,6 +902,13 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in _words_between(text, record.end, owner.start)):
                 owner = None
+        if owner is not None and owner.session:
+            # A session runs for weeks: the date is the event held at it, or the session's opening.
+            linkers = [m for m in sentence_mentions if m.link is owner]
+            if linkers:
+                owner = linkers[0]
+            elif not any(w in patterns.opening_cues for w in _words_between(text, owner.end, record.start)):
+                continue
         if owner is None:
             continue
         if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date):
@@ -881,6 +934,15 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
                 if len(between) <= window and _clause_clean(between, patterns) and "," not in between:
                     if official.name not in mention.chairs:
                         mention.chairs.append(official.name)
+                    # "duduk bersama memimpin jalannya pertemuan tersebut dengan ... Antonio Guterres,
+                    # Presiden AS Donald Trump dan Menlu Inggris Boris Johnson": co-chairs.
+                    jointly = "bersama" in _words_between(text, e, s_start + before.end())
+                    partners = re.compile(r"[ \u00a0]*(?:dengan|bersama)(?![\w])", re.IGNORECASE).match(text, mention.end)
+                    if jointly and partners:
+                        limit = min([s_end] + [m.start for m in sentence_mentions if m.start > mention.end])
+                        for s2, _e2, partner in official_spans:
+                            if partners.end() <= s2 < limit and partner.name not in mention.chairs:
+                                mention.chairs.append(partner.name)
 
 
 def _location_gap_ok(text: str, start: int, end: int, patterns: EventPatterns) -> bool:
@@ -1111,6 +1173,8 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> E
             location = location or linked.location
             date = date or linked.date
     parties = cluster.parties or {p for m in cluster.mentions for p in m.parties}
+    if not parties:
+        parties = {p for m in cluster.mentions if m.session_part and m.link is not None for p in m.link.parties}
     chairs: list[str] = []
     for m in cluster.mentions:
         chairs.extend(c for c in m.chairs if c not in chairs)
@@ -1162,8 +1226,32 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
                 mention.during_visit = visit
     clusters = cluster_mentions(mentions, lambda m: bool(patterns.background_cues.search(text, *m.sentence)))
     events = [_to_event(c, text, context) for c in clusters]
+    _inherit_from_visits(clusters, events)
     events.sort(key=lambda e: e.mentions[0].start)
     return events
+
+
+def _inherit_from_visits(clusters: list[EventCluster], events: list[Event]) -> None:
+    """A meeting held during a visit, with no place, date or parties of its own, takes the visit's
+    latest named destination (``kunjungan kenegaraan ke Istana Presiden Arg``), its date and, when
+    its own parties are among the visit's, the visit's parties."""
+    by_mention = {id(m): events[i] for i, c in enumerate(clusters) for m in c.mentions}
+    for cluster, event in zip(clusters, events):
+        first = min(cluster.mentions, key=lambda m: m.start)
+        visit_mention = first.during_visit
+        if visit_mention is None or cluster.type is EventType.visit or any(m.kind == NAMED for m in cluster.mentions):
+            continue
+        visit = by_mention.get(id(visit_mention))
+        if visit is None:
+            continue
+        venue = visit_mention.location
+        if venue and not party_spans(venue) and event.location is None:
+            # Only a venue ("Istana Presiden Arg") places the meeting: a country is the whole visit.
+            event.location = _collapse(venue)
+            if event.start is None and visit.start is not None:
+                event.start, event.end = visit.start, visit.end
+        if set(event.parties) <= set(visit.parties):
+            event.parties = list(visit.parties)
 
 
 class EventsStage(RecordStage):
