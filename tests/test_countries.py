@@ -99,3 +99,10 @@ def test_party_spans_offsets_on_odd_whitespace():
     text = "Menteri Luar Negeri Selandia\u00a0Baru dan Federasi  Rusia"
     spans = party_spans(text)
     assert [(text[s:e], c) for s, e, c in spans] == [("Selandia\u00a0Baru", "NZ"), ("Federasi  Rusia", "RU")]
+
+
+def test_refugee_and_migration_agencies_are_parties():
+    assert bloc_code("UNHCR") == "UNHCR"
+    assert bloc_code("Organisasi Internasional untuk Migrasi") == "IOM"
+    assert [code for _s, _e, code in party_spans("bertemu UNHCR dan IOM di Yangon")] == ["UNHCR", "IOM"]
+    assert [code for _s, _e, code in party_spans("Badan Pengungsi PBB")] == ["UNHCR"]  # not UN

@@ -232,3 +232,258 @@ def test_stage_declares_its_dependencies():
     context.records["officials"] = []
     EventsStage()(context)
     assert [(e.name, e.ordinal, e.location) for e in context.records["events"]] == [("KTT ASEAN ke-31", 31, "Manila")]
+
+
+# --------------------------------------------------------------------------- verb-reported visits and acts
+
+
+def test_visit_verbs_run_over_their_destination_and_merge_with_the_visit():
+    text = (
+        "Menlu Retno Marsudi berbicara dengan banyak pihak sebelum berangkat ke Myanmar dan Bangladesh. "
+        "Retno menyebut kunjungannya ke Myanmar dan Bangladesh sebagai diplomasi kemanusiaan."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID", "Retno")])
+    assert len(events) == 1
+    visit = events[0]
+    assert visit.type.value == "visit"
+    assert [m.text for m in visit.mentions] == ["berangkat ke Myanmar dan Bangladesh", "kunjungannya ke Myanmar dan Bangladesh"]
+    assert visit.parties == ["BD", "ID", "MM"]
+    assert visit.location == "Myanmar dan Bangladesh"
+
+
+def test_melawat_ke_is_a_visit_and_site_visits_or_homecomings_are_not():
+    text = "Energi menjadi konsen Presiden Jokowi ketika melawat ke India beberapa waktu lalu."
+    events = run(text, officials=[("Jokowi", "ID")])
+    assert [(e.type.value, e.name, e.parties) for e in events] == [("visit", "melawat ke India", ["ID", "IN"])]
+    text = "Sore harinya, Presiden Joko Widodo akan mengunjungi Istana Darul Aman lalu berangkat ke Jakarta."
+    assert run(text, officials=[("Joko Widodo", "ID")]) == []
+
+
+def test_presenting_credentials_is_a_meeting_and_the_talk_joins_it():
+    text = (
+        "Hal itu diungkapkan Duta Besar India Pradeep Kumar Rawat pasca menyerahkan surat kepercayaan "
+        "kepada Presiden Joko Widodo. Di dalam pembicaraan itu, India ingin mengimpor CPO."
+    )
+    events = run(text, officials=[("Pradeep Kumar Rawat", "IN"), ("Joko Widodo", "ID")])
+    assert len(events) == 1
+    meeting = events[0]
+    assert meeting.type.value == "meeting"
+    assert [m.text for m in meeting.mentions] == ["menyerahkan surat kepercayaan", "pembicaraan itu"]
+    assert meeting.parties == ["ID", "IN"]
+
+
+def test_menerima_an_official_is_a_meeting_but_receiving_aid_is_not():
+    text = "Wakil Ketua MPR Evert Mangindaan menerima Nguyen Phu Trong di Kompleks Parlemen, Selasa."
+    events = run(text, officials=[("Evert Mangindaan", "ID"), ("Nguyen Phu Trong", "VN")])
+    assert [(e.type.value, e.location, e.parties) for e in events] == [("meeting", "Kompleks Parlemen", ["ID", "VN"])]
+    text = "Menlu Retno Marsudi menerima bantuan dari Presiden Joko Widodo untuk Myanmar."
+    assert run(text, officials=[("Retno Marsudi", "ID"), ("Joko Widodo", "ID")]) == []
+
+
+def test_titled_subject_verb_during_a_visit_takes_the_visit_parties():
+    text = (
+        "Presiden Joko Widodo akan melakukan kunjungan kenegaraan ke Afghanistan. "
+        "Presiden juga akan bertemu dengan High Peace Council (HPC) Afghanistan di Istana Haram Sarai."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID")])
+    meeting = next(e for e in events if e.type.value == "meeting")
+    assert [m.text for m in meeting.mentions] == ["bertemu"]
+    assert meeting.location == "Istana Haram Sarai"
+    assert meeting.parties == ["AF", "ID"]
+
+
+def test_passive_signing_of_a_document_takes_both_sides_from_the_meeting():
+    text = (
+        "Menlu Retno Marsudi melakukan pertemuan bilateral dengan Menlu Timor-Leste Aurelio Guterres. "
+        "Dia berharap dokumen kerja sama proyek jembatan itu bisa diteken kedua belah pihak paling lambat bulan depan."
+    )
+    events = run(
+        text,
+        officials=[("Retno Marsudi", "ID"), ("Aurelio Guterres", "TL")],
+        dates=[("bulan depan", "2018-02", "month")],
+        published=dt.date(2018, 1, 31),
+    )
+    signing = next(e for e in events if e.type.value == "signing")
+    assert [m.text for m in signing.mentions] == ["diteken"]
+    assert signing.parties == ["ID", "TL"]
+    assert signing.start == "2018-02"
+    assert signing.status.value == "planned"
+    # a signature without a document is no signing
+    assert [e.type.value for e in run("Presiden Joko Widodo diteken.", officials=[("Joko Widodo", "ID")])] == []
+
+
+def test_signing_noun_with_a_document_object():
+    text = (
+        "Delegasi Uruguay dijadwalkan bertemu dengan Menlu RI Retno Marsudi. Pertemuan dilakukan guna "
+        "merealisasikan rencana penandatanganan nota kesepahaman atau MoU antar kedua belah pihak."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID")])
+    signing = next(e for e in events if e.type.value == "signing")
+    assert signing.name == "penandatanganan nota kesepahaman atau MoU antar kedua belah pihak"
+    assert signing.parties == ["ID", "UY"]
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def test_possessive_heads_refer_back_or_take_a_destination():
+    text = (
+        "Menlu Retno Marsudi melakukan pertemuan bilateral dengan Menlu Timor-Leste Aurelio Guterres di Jakarta. "
+        "Dalam pertemuannya, Retno dan Guterres sepakat membangun jembatan."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID", "Retno"), ("Aurelio Guterres", "TL", "Guterres")])
+    assert len(events) == 1
+    assert [m.text for m in events[0].mentions] == ["pertemuan bilateral", "pertemuannya"]
+
+
+def test_tete_a_tete_and_bilateral_meeting_during_a_visit_take_its_venue():
+    text = (
+        "Presiden Jokowi akan melakukan kunjungan kenegaraan ke Afghanistan, Senin (29/1). "
+        "Presiden Jokowi akan melakukan kunjungan kenegaraan ke Istana Presiden Arg. "
+        "Selanjutnya Presiden akan mengikuti serangkaian kegiatan kenegaraan, yaitu Tete-a - Tete, pertemuan "
+        "bilateral dan memberikan pernyataan pers bersama."
+    )
+    events = run(text, officials=[("Jokowi", "ID")], dates=[("Senin (29/1)", "2018-01-29", "day")], published=dt.date(2018, 1, 29))
+    visits = [e for e in events if e.type.value == "visit"]
+    assert len(visits) == 1  # the visit to the palace is part of the state visit
+    assert len(visits[0].mentions) == 2
+    tete = by_name(events, "Tete")
+    assert tete.type.value == "meeting" and tete.mentions[0].text == "Tete-a - Tete"
+    for meeting in (tete, by_name(events, "bilateral")):
+        assert meeting.location == "Istana Presiden Arg"
+        assert meeting.start == "2018-01-29"
+        assert meeting.parties == ["AF", "ID"]
+
+
+def test_tour_of_several_countries_is_one_visit():
+    text = "Hari keenam kunjungan ke lima negara, Presiden Joko Widodo meninggalkan Bangladesh."
+    events = run(text, officials=[("Joko Widodo", "ID")])
+    assert [(e.type.value, e.name, e.location) for e in events] == [("visit", "kunjungan ke lima negara", None)]
+
+
+def test_visits_in_opposite_directions_stay_apart():
+    text = (
+        "Wiranto menyambut kunjungan Presiden Nauru Baron Waqa ke Indonesia. "
+        "Wiranto mengatakan kunjungannya ke Nauru juga untuk menghadiri perayaan kemerdekaan."
+    )
+    events = run(text, officials=[("Wiranto", "ID"), ("Baron Waqa", "NR")])
+    assert sorted(e.location for e in events) == ["Indonesia", "Nauru"]
+
+
+def test_held_forum_is_an_event_but_a_forum_to_be_set_up_is_not():
+    text = (
+        "Pertemuan Direktorat Jenderal Imigrasi ASEAN digelar di Kuta, Bali. "
+        "Pada agenda yang sama juga digelar Forum Intelijen Imigrasi ASEAN. "
+        "Pertemuan itu menghasilkan beberapa poin di antaranya membentuk forum khusus bagi kepala TPI. "
+        "Pertemuan juga dihadiri oleh delegasi dari Australia untuk forum konsultasi."
+    )
+    events = run(text)
+    names = [e.name for e in events]
+    assert "Forum Intelijen Imigrasi ASEAN" in names
+    assert "forum konsultasi" in names
+    assert not any("khusus" in n for n in names)
+    assert all(e.type.value == "meeting" for e in events)
+    # "Forum" naming a body, with no holding cue, is no event
+    assert run("Forum Rektor Indonesia menyampaikan sikapnya tentang ASEAN.") == []
+
+
+def test_spelling_variants_of_a_name_merge():
+    text = (
+        "Pertemuan Direktorat Jenderal Imigrasi ASEAN yang digelar di Kuta membahas FTF. "
+        "Menteri Yasonna Laoly membuka pertemuan Direktur Jenderal Imigrasi ASEAN 2016 di Kuta."
+    )
+    events = run(text, officials=[("Yasonna Laoly", "ID")])
+    assert len(events) == 1 and len(events[0].mentions) == 2
+
+
+def test_modified_head_linked_to_a_named_event_and_predicates():
+    text = (
+        "Indonesia menjadi sponsor bersama pertemuan tingkat tinggi guna membahas reformasi PBB pada "
+        "Sidang Majelis Umum PBB ke-72 di New York, AS, Senin."
+    )
+    events = run(text, dates=[("Senin", "2017-09-18", "day")], published=dt.date(2017, 9, 20))
+    meeting = by_name(events, "tingkat tinggi")
+    session = by_name(events, "Sidang")
+    assert meeting.start == "2017-09-18" and session.start is None  # a session takes no side event's date
+    assert meeting.location == "New York, AS"
+    # a description after "merupakan" is no mention, nor a modified head with no named event
+    text = "ASEAN-Russia Senior Officials' Meeting merupakan pertemuan tingkat pejabat tinggi."
+    assert [m.text for e in run(text) for m in e.mentions] == ["ASEAN-Russia Senior Officials' Meeting"]
+    assert run("Para menteri menginginkan pertemuan tingkat tinggi.") == []
+
+
+def test_antar_prefixed_modifiers():
+    text = "Krisis kemanusiaan di Myanmar akan dibahas dalam pertemuan antarmenteri luar negeri ASEAN."
+    events = run(text)
+    assert [(e.name, e.parties, e.status.value) for e in events] == [
+        ("pertemuan antarmenteri luar negeri ASEAN", ["ASEAN"], "planned")
+    ]
+    # "antara" is a connector, not a modifier
+    text = "Menlu Retno Marsudi mengatakan, pertemuan antara Phu Trong dan Meutya Hafid membahas perdagangan."
+    assert all(e.name != "pertemuan antara Phu Trong" for e in run(text, officials=[("Retno Marsudi", "ID"), ("Phu Trong", "VN")]))
+
+
+def test_session_dates_acronyms_and_general_debate():
+    text = (
+        "Menlu Retno Marsudi hadir di Sidang Majelis Umum (SMU) PBB ke-72. "
+        "Rangkaian kegiatan SMU PBB ke-72 ini telah dimulai pada Selasa (12/9) sementara Debat Umum, yang akan "
+        "dihadiri kepala negara-negara anggota, pada SMU PBB tahun ini akan dibuka pada 19-29 September 2017."
+    )
+    events = run(
+        text,
+        officials=[("Retno Marsudi", "ID")],
+        dates=[("Selasa (12/9)", "2017-09-12", "day"), ("19-29 September 2017", "2017-09-19", "day", "2017-09-29")],
+        published=dt.date(2017, 9, 20),
+    )
+    session = by_name(events, "Sidang")
+    assert session.start == "2017-09-12"
+    assert [m.text for m in session.mentions][1:] == ["SMU PBB ke-72", "SMU PBB"]
+    debate = by_name(events, "Debat Umum")
+    assert debate.type.value == "meeting"
+    assert debate.start == "2017-09-19"
+    assert debate.parties == ["UN"]
+
+
+def test_co_chairs_after_bersama_memimpin_dengan():
+    text = (
+        "Indonesia ikut mensponsori pertemuan tingkat tinggi pada Sidang Majelis Umum PBB ke-72. "
+        "Menteri Luar Negeri Retno Marsudi duduk bersama memimpin jalannya pertemuan tersebut dengan tokoh dunia "
+        "seperti Sekjen PBB Antonio Guterres dan Presiden AS Donald Trump."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Antonio Guterres", None), ("Donald Trump", "US")])
+    meeting = by_name(events, "tingkat tinggi")
+    assert meeting.chairs == ["Retno Marsudi", "Antonio Guterres", "Donald Trump"]
+    assert by_name(events, "Sidang").chairs == []
+
+
+def test_background_events_do_not_take_later_references():
+    text = (
+        "Menlu Rusia Sergey Lavrov menemui Menlu RI Retno Marsudi di Jakarta. "
+        "Kedua menlu itu sebelumnya sudah membahas isu tersebut dalam pertemuan ASEAN Regional Forum di Manila, "
+        "pekan lalu. Pertemuan yang lebih pribadi ini menjadi penegasan. "
+        "Hal itu juga disepakati dalam pertemuan ASEAN kemarin."
+    )
+    events = run(text, officials=[("Sergey Lavrov", "RU"), ("Retno Marsudi", "ID")])
+    assert len(events) == 2
+    bilateral = next(e for e in events if e.parties == ["ID", "RU"])
+    assert "Pertemuan" in [m.text for m in bilateral.mentions]
+    arf = by_name(events, "Regional Forum")
+    assert [m.text for m in arf.mentions] == ["pertemuan ASEAN Regional Forum", "pertemuan ASEAN"]
+
+
+def test_place_only_and_purpose_mentions_open_new_events():
+    text = (
+        "Menlu Retno Marsudi tiba di Yangon dan menggelar pertemuan di Nay Pyi Taw. "
+        "Menlu Thailand belum bisa dihubungi karena sedang di Tiongkok untuk pertemuan."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID")])
+    assert [(e.name, e.location) for e in events] == [("pertemuan di Nay Pyi Taw", "Nay Pyi Taw"), ("pertemuan", None)]
+    # with no one taking part, a bare "pertemuan di ..." stays a dangling reference
+    assert run("Pertemuan di Gedung Sate berlangsung lama.") == []
+
+
+def test_meeting_with_international_organisations():
+    text = "Setelah kembali ke Yangon dan bertemu UNHCR dan IOM, Menlu Retno Marsudi dihubungi Menlu Inggris."
+    events = run(text, officials=[("Retno Marsudi", "ID")])
+    assert len(events) == 1
+    assert set(events[0].parties) >= {"IOM", "UNHCR"}

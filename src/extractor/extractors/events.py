@@ -208,13 +208,16 @@ def event_matcher(vocab: Vocab) -> Matcher:
             patterns.append([{"LOWER": key + suffix}])  # "kunjungannya", "pertemuannya"
         matcher.add(f"head|{key}", patterns)
     for key, info in lex.get("standalone", {}).items():
-        tokens = []
-        for regex, *flags in info["tokens"]:
-            token = {"LOWER": {"REGEX": regex}}
-            if flags:
-                token["OP"] = flags[0]
-            tokens.append(token)
-        matcher.add(f"standalone|{key}", [tokens], greedy="LONGEST")
+        alternatives = []
+        for pattern in info["patterns"]:
+            tokens = []
+            for regex, *flags in pattern:
+                token = {"LOWER": {"REGEX": regex}}
+                if flags:
+                    token["OP"] = flags[0]
+                tokens.append(token)
+            alternatives.append(tokens)
+        matcher.add(f"standalone|{key}", alternatives, greedy="LONGEST")
     for key in lex["english_heads"]:
         matcher.add(f"english|{key}", [[{"ORTH": w} for w in key.split()]])
     for key in lex["acronyms"]:
@@ -1038,9 +1041,12 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     if mention.type is EventType.visit:
         # One visit per visitor and destination in a news article; a visit to a venue ("kunjungan
         # kenegaraan ke Istana Presiden Arg") is part of the visit to the country reported before.
-        if mention.parties and cluster.parties and set(mention.parties) <= cluster.parties:
-            return True
         if mention.location and not party_spans(mention.location):
+            return True
+        destinations = [m.location for m in cluster.mentions if m.location]
+        if mention.location and destinations and not any(_same_place(mention.location, d) for d in destinations):
+            return False  # "kunjungan Presiden Nauru ke Indonesia" is not "kunjungannya ke Nauru"
+        if mention.parties and cluster.parties and set(mention.parties) <= cluster.parties:
             return True
     if mention.kind == UNNAMED and any(
         m.kind == UNNAMED and _fold_name(m.text) == _fold_name(mention.text) for m in cluster.mentions
@@ -1077,6 +1083,11 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
         return True  # one visit per destination and visitor in a news article
     short = _strip_ordinals(folded)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _same_place(a: str, b: str) -> bool:
+    a, b = _fold_name(a), _fold_name(b)
+    return a in b or b in a
 
 
 def _antecedent(clusters: list[EventCluster], mention: Mention) -> Optional[EventCluster]:
