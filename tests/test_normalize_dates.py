@@ -187,3 +187,26 @@ def test_any_spelling_of_a_full_date_reads_back(day, data):
 def test_module_never_uses_dateparser_text_search():
     source = Path(__file__).resolve().parents[1] / "src" / "extractor" / "normalize" / "dates.py"
     assert "search" + "_dates" not in source.read_text(encoding="utf-8")
+
+
+# The calendar short cut of calendar_day/calendar_month must agree with dateparser's reading.
+_SHORT_CUT_SAMPLE = [
+    (2000, 1, 1), (2000, 2, 29), (2001, 2, 29), (2016, 2, 29), (2017, 2, 29), (2017, 2, 30),
+    (2017, 4, 31), (2017, 8, 17), (2017, 12, 31), (2018, 1, 0), (2018, 6, 32), (2019, 11, 30),
+    (2024, 2, 29), (2030, 12, 31), (2030, 9, 31),
+]
+
+
+@pytest.mark.parametrize("anchor, tense", [(None, None), (dt.date(2017, 3, 28), "future"), (dt.date(2016, 12, 30), "past")])
+def test_calendar_short_cut_agrees_with_dateparser(anchor, tense):
+    from extractor.normalize.dates import _dateparser_date, _canonical_month, calendar_day, calendar_month
+
+    for year, month, day in _SHORT_CUT_SAMPLE:
+        for numeric in (True, False):
+            expression = f"{day}/{month}/{year}" if numeric else f"{day} {_canonical_month(month)} {year}"
+            parsed = _dateparser_date(expression, ("day", "month", "year"), anchor, tense)
+            expected = parsed if parsed and (parsed.year, parsed.month, parsed.day) == (year, month, day) else None
+            assert calendar_day(year, month, day, numeric=numeric, anchor=anchor, tense=tense) == expected
+        parsed = _dateparser_date(f"{_canonical_month(month)} {year}", ("month", "year"), anchor, tense)
+        expected = (year, month) if parsed and (parsed.year, parsed.month) == (year, month) else None
+        assert calendar_month(year, month, anchor=anchor, tense=tense) == expected

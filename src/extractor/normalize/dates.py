@@ -280,10 +280,27 @@ def _dateparser_date(expression: str, parts: tuple[str, ...], anchor: Optional[d
     return data.date_obj.date() if data and data.date_obj else None
 
 
+# Years for which dateparser's reading of a fully written day (``17/8/2017``, ``17 Agustus 2017``)
+# or month (``Agustus 2017``) is known to be exactly the calendar's, whatever the anchor and
+# tense: checked exhaustively for every day of every month (tests/test_normalize_dates.py keeps a
+# sample). There the calendar answers directly, saving a dateparser call (about a millisecond);
+# a triple that is no real day can never match what dateparser reads either.
+_CALENDAR_YEARS = range(2000, 2031)
+
+
+def _fast_calendar_day(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def calendar_day(
     year: int, month: int, day: int, *, numeric: bool = False, anchor: Optional[dt.date] = None, tense: Tense = None
 ) -> Optional[dt.date]:
     """A real calendar day, read by dateparser (``31 Februari`` is not one)."""
+    if type(year) is int and type(month) is int and type(day) is int and year in _CALENDAR_YEARS and 1 <= month <= 12:
+        return _fast_calendar_day(year, month, day)
     expression = f"{day}/{month}/{year}" if numeric else f"{day} {_canonical_month(month)} {year}"
     parsed = _dateparser_date(expression, ("day", "month", "year"), anchor, tense)
     if parsed is None or (parsed.year, parsed.month, parsed.day) != (year, month, day):
@@ -294,6 +311,8 @@ def calendar_day(
 def calendar_month(
     year: int, month: int, *, anchor: Optional[dt.date] = None, tense: Tense = None
 ) -> Optional[tuple[int, int]]:
+    if type(year) is int and type(month) is int and year in _CALENDAR_YEARS and 1 <= month <= 12:
+        return year, month
     parsed = _dateparser_date(f"{_canonical_month(month)} {year}", ("month", "year"), anchor, tense)
     if parsed is None or (parsed.year, parsed.month) != (year, month):
         return None
