@@ -487,3 +487,12 @@ def test_meeting_with_international_organisations():
     events = run(text, officials=[("Retno Marsudi", "ID")])
     assert len(events) == 1
     assert set(events[0].parties) >= {"IOM", "UNHCR"}
+
+
+def test_questioned_signing_is_no_event():
+    text = (
+        "Menteri Energi Rusia Alexander Novak tidak merinci apakah akan ada kesepakatan antara Rusia dan "
+        "Arab Saudi yang ditandatangani dalam kunjungan kali ini."
+    )
+    events = run(text, officials=[("Alexander Novak", "RU")])
+    assert not any(e.type.value == "signing" for e in events)

@@ -559,8 +559,13 @@ def _read_verb(text, start, end, sentence, info, officials, patterns: EventPatte
     object_end = min(s_end, mention_end + 120)
     if info.get("needs_document") and not patterns.documents.search(text, mention_end, object_end):
         return None
-    if info.get("needs_document_before") and not patterns.documents.search(text, max(s_start, start - 120), start):
-        return None
+    if info.get("needs_document_before"):
+        documents = list(patterns.documents.finditer(text, max(s_start, start - 120), start))
+        if not documents:
+            return None
+        # "apakah akan ada kesepakatan yang ditandatangani": the cue may stand before the document.
+        if any(w in patterns.negations for w in _words_between(text, max(s_start, documents[-1].start() - 30), start)):
+            return None
     if info.get("needs_party_object"):
         target = destination if destination is not None else text[mention_end : _object_end(text, mention_end, object_end, s_end)]
         if not party_spans(target):
