@@ -20,6 +20,16 @@ tokenizer did with ``ke-16``, ``ASEAN-Russia`` or ``Officials'``:
 * where no noun names the event, a verb reports it (``bertemu``, ``menemui``, ``berkunjung ke``,
   ``menerima kunjungan``), provided an official or a country takes part and it is not negated.
 
+Further triggers: possessed heads (``kunjungannya ke Myanmar``, bare ``pertemuannya`` refers back),
+standalone nouns (``Tete-a-Tete``), ``Forum ...`` only with a holding cue (``juga digelar Forum
+Intelijen ...``), a signing noun with its document (``penandatanganan nota kesepahaman ...``), a
+modified head tied by a link cue to a named event (``pertemuan tingkat tinggi ... pada Sidang ...``),
+acronyms defined in an event name (``(SMU)``), and verbs with flags (``melawat ke``/``berangkat ke`` a
+state, ``menerima`` an official, ``menyerahkan surat kepercayaan``, ``dokumen ... diteken``). A bare
+head after a purpose cue (``untuk pertemuan``) or with only a place (``pertemuan di Nay Pyi Taw``)
+opens a new event when nothing earlier fits; ``kedua belah pihak`` takes the parties of the latest
+event between two; a meeting within a visit takes its venue, date and parties.
+
 Within a sentence, a place phrase (``di Legian, Badung, Bali``) and a date record belong to the
 nearest event mention before them (a date before any mention goes to the first one after it);
 a mention linked to another by ``di sela``/``disela rangkaian``/``di`` takes that event's place
