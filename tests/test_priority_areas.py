@@ -214,3 +214,58 @@ def test_stage():
     context = make_context("Kedua menlu sepakat memperkuat kerja sama dalam bidang pendidikan.")
     PriorityAreasStage()(context)
     assert [r.area.value for r in context.records["priority_areas"]] == ["education"]
+
+
+def test_hyphen_split_phrase_is_found():
+    from conftest import make_doc
+
+    text = "Kedua negara sepakat memperkuat kerja sama kontra-terorisme dan people-to-people contact."
+    doc = make_doc(text)
+    assert [t.text for t in doc if t.text in {"kontra", "-", "terorisme"}][:3] == ["kontra", "-", "terorisme"]
+    assert areas(text) == {
+        "counter_terrorism": ["kontra-terorisme"],
+        "culture_people": ["people-to-people contact"],
+    }
+    # Other hyphen characters, spaced and spelled-together forms of a hyphenated phrase.
+    assert areas("Kedua negara sepakat memperkuat kerja sama kontra\u2010terorisme.") == {
+        "counter_terrorism": ["kontra\u2010terorisme"]
+    }
+    assert areas("Kedua negara sepakat memperkuat kerja sama kontraterorisme.") == {
+        "counter_terrorism": ["kontraterorisme"]
+    }
+
+
+def test_phrase_token_variants_split_like_the_tokenizers():
+    from extractor.extractors.priority_areas import phrase_token_variants
+
+    variants = phrase_token_variants("kontra-terorisme")
+    assert ["kontra", "-", "terorisme"] in variants
+    assert ["kontra", "terorisme"] in variants
+    assert ["kontraterorisme"] in variants
+    assert ["kontra-terorisme"] in variants  # a tokenizer that keeps the compound whole
+    assert phrase_token_variants("keamanan siber") == [["keamanan", "siber"]]
+
+
+def test_matcher_is_built_once_per_vocab(monkeypatch):
+    from spacy.vocab import Vocab
+
+    from extractor.extractors import priority_areas as module
+
+    built = []
+    real = module.PhraseMatcher
+
+    def counting(*args, **kwargs):
+        built.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "PhraseMatcher", counting)
+    monkeypatch.setattr(module, "_matchers", {})
+    areas("Kedua negara sepakat memperkuat kerja sama energi.")
+    areas("Kedua negara fokus pada pendidikan.")
+    assert len(built) == 1
+    vocab = make_context("Kedua negara.").doc.vocab
+    assert module.priority_matcher(vocab) is module.priority_matcher(vocab)
+    assert len(built) == 1
+    other = Vocab()
+    assert module.priority_matcher(other) is not module.priority_matcher(vocab)
+    assert len(built) == 2

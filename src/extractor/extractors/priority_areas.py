@@ -34,39 +34,55 @@ contrast between a cue and an area (``sepakat untuk membahas``, ``perlunya``, ``
 cue's reach: topics merely discussed (``membahas ... ekonomi``, ``perlunya peningkatan kerja sama
 ekonomi``) are not areas. An area word inside an office or body name (``Menteri Perdagangan``,
 ``Menko bidang Perekonomian``) or inside a ``non_areas`` phrase (``krisis kemanusiaan``) is no area.
+
+Matching runs on the ``Doc``'s tokens: one spaCy ``PhraseMatcher`` (on ``LOWER``), built once per
+vocab (:func:`priority_matcher`), finds every lexicon phrase of the document in one pass; the
+phrases become pattern ``Doc`` objects split the way the pipeline's tokenizers split words
+(whitespace and punctuation apart, hyphens as tokens of their own, ``kontra-terorisme`` →
+``kontra`` ``-`` ``terorisme``, with the spelled-together and spaced variants too). Among
+overlapping phrases of one kind, the leftmost-longest wins, scanning from where a framing starts.
+The framings then work on token indices within ``doc.sents``; distances are counted in words,
+a hyphenated compound (``kontra-terorisme``) and a punctuation mark each counting as one.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from typing import Iterable, Iterator, Optional
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
 
+# Pieces of a lexicon phrase as the tokenizers split them: letter/digit runs, and every other
+# non-space character on its own.
+_PIECE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*|[^\w\s]", re.UNICODE)
-_WORD_RE = r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*"
-_SPACE = r"[ \u00a0]+"
-# A relative clause (``berkomitmen yang akan membangun``) leaves the commitment's scope.
-_NOT_THAT = r"(?!yang\b)"
-# Phrase boundaries: no letter or digit glued on, and no hyphen that would make the phrase
-# part of a compound (``anti-terorisme`` is fine, ``terorisme-nya`` is not a match).
-_LEFT = r"(?<![\w])"
-_RIGHT = r"(?![\w])"
-# A clause break that ends a cue's reach: the areas after it belong to another statement.
-_HARD_BREAK = re.compile(r"[;:!?]|\.(?:\s|$)")
+_HYPHENS = ("-", "\u2010", "\u2011")
+_HYPHEN_SET = frozenset(_HYPHENS)
+_INLINE_SPACE = frozenset(" \u00a0")
+# Characters that break a clause wherever they stand; a full stop breaks before whitespace.
+_BREAK_CHARS = frozenset(";:!?")
 # Words that, right before an area, may separate it from the office naming it
 # (``Menteri Koordinator bidang Perekonomian``).
 _OFFICE_LINKS = frozenset({"bidang", "urusan"})
 _UNBOUNDED = 10**6
 # Words a cue's phrase may run on before a colon that opens its list.
 _COLON_HEAD_WORDS = 4
+# Characters before an area searched for the office name that would swallow it.
+_OFFICE_WINDOW_CHARS = 60
+_NOT_AREA = "non_area"
+_AREA_PREFIX = "area|"
 
 
 @lru_cache(maxsize=1)
@@ -75,29 +91,20 @@ def priority_lexicon() -> dict:
         return json.load(handle)
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", _SPACE).replace(r"\-", r"[-\u2010\u2011 ]?") for p in ordered)
-
-
-def _phrase_regex(phrases: Iterable[str]) -> re.Pattern:
-    return re.compile(_LEFT + "(?:" + _alternation(phrases) + ")" + _RIGHT, re.IGNORECASE)
-
-
 def _folded_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+def _fold(phrase: str) -> str:
+    """Lexicon key of a phrase as written: casefolded, hyphens and whitespace runs as one space."""
+    return " ".join(re.split(r"[\s\u00a0\-\u2010\u2011]+", phrase.casefold())).strip()
+
+
 @dataclass(frozen=True)
-class PriorityPatterns:
-    area: re.Pattern
+class PriorityLexicon:
+    """The lexicon's word lists and limits (the phrase lists live in :func:`priority_matcher`)."""
+
     area_of: dict[str, str]
-    non_areas: frozenset[str]
-    cue: re.Pattern
-    commitment: re.Pattern
-    outcome: re.Pattern
-    outcome_subject: re.Pattern
-    post_cue: re.Pattern
     post_linkers: frozenset[str]
     post_max_gap_words: int
     blockers: frozenset[str]
@@ -108,44 +115,24 @@ class PriorityPatterns:
     joiners: frozenset[str]
     max_gap_words: int
     extended_gap_words: int
-    field_marker: re.Pattern
-    announcement: re.Pattern
-    cooperation_context: re.Pattern
+    commitment_between: int
+    commitment_to_object: int
+    count_words: tuple[re.Pattern, ...]
+    area_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def priority_patterns() -> PriorityPatterns:
+def priority_patterns() -> PriorityLexicon:
     lexicon = priority_lexicon()
     area_of: dict[str, str] = {}
     for slug, phrases in lexicon["areas"].items():
         PriorityAreaSlug(slug)  # fail loudly on a slug the spec's taxonomy does not know
         for phrase in phrases:
             area_of[_fold(phrase)] = slug
-    non_areas = frozenset(_fold(p) for p in lexicon.get("non_areas", []))
     commitment = lexicon["commitment_cues"]
-    heads = _alternation(commitment["heads"])
-    verbs = _alternation(commitment["verbs"])
-    between = int(commitment["max_words_between"])
-    objects = _alternation(commitment["objects"])
-    to_object = int(commitment["max_words_to_object"])
-    outcome = lexicon["outcome_cues"]
     announcement = lexicon["announcement"]
-    counts = "|".join(announcement["count_words"])
-    nouns = "|".join(re.escape(n) for n in announcement["area_nouns"])
-    markers = _alternation(lexicon["field_markers"])
-    return PriorityPatterns(
-        area=_phrase_regex(area_of_phrases(lexicon) + list(lexicon.get("non_areas", []))),
+    return PriorityLexicon(
         area_of=area_of,
-        non_areas=non_areas,
-        cue=_phrase_regex(lexicon["cues"]),
-        commitment=re.compile(
-            rf"{_LEFT}(?:{heads})(?:{_SPACE}{_NOT_THAT}{_WORD_RE}){{0,{between}}}?{_SPACE}(?:{verbs})"
-            rf"(?=(?:{_SPACE}{_WORD_RE}){{0,{to_object}}}?{_SPACE}(?:{objects}){_RIGHT})",
-            re.IGNORECASE,
-        ),
-        outcome=_phrase_regex(outcome["cues"]),
-        outcome_subject=_phrase_regex(outcome["subjects"]),
-        post_cue=_phrase_regex(lexicon["post_cues"]),
         post_linkers=_folded_set(lexicon["post_linkers"]),
         post_max_gap_words=int(lexicon["post_max_gap_words"]),
         blockers=_folded_set(lexicon["cue_blockers"]),
@@ -156,19 +143,11 @@ def priority_patterns() -> PriorityPatterns:
         joiners=frozenset(w.casefold() for phrase in lexicon["list_joiners"] for w in _WORD.findall(phrase)),
         max_gap_words=int(lexicon["max_gap_words"]),
         extended_gap_words=int(lexicon["extended_gap_words"]),
-        field_marker=re.compile(rf"{_LEFT}(?:{markers})\W*$", re.IGNORECASE),
-        announcement=re.compile(rf"{_LEFT}(?:{counts})[ \u00a0]+(?:{nouns}){_RIGHT}", re.IGNORECASE),
-        cooperation_context=_phrase_regex(lexicon["cooperation_context"]),
+        commitment_between=int(commitment["max_words_between"]),
+        commitment_to_object=int(commitment["max_words_to_object"]),
+        count_words=tuple(re.compile(w, re.IGNORECASE) for w in announcement["count_words"]),
+        area_nouns=_folded_set(announcement["area_nouns"]),
     )
-
-
-def area_of_phrases(lexicon: dict) -> list[str]:
-    return [phrase for phrases in lexicon["areas"].values() for phrase in phrases]
-
-
-def _fold(phrase: str) -> str:
-    """Lexicon key of a phrase as written: casefolded, hyphens and whitespace runs as one space."""
-    return " ".join(re.split(r"[\s\u00a0\-\u2010\u2011]+", phrase.casefold())).strip()
 
 
 def area_slug(phrase: str) -> Optional[str]:
@@ -176,144 +155,477 @@ def area_slug(phrase: str) -> Optional[str]:
     return priority_patterns().area_of.get(_fold(phrase))
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+# --------------------------------------------------------------------------- phrase matcher
 
 
-def _is_list_gap(gap: str, joiners: frozenset[str]) -> bool:
-    words = _words(gap)
-    return len(words) <= 4 and all(w.casefold() in joiners for w in words)
+def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
+    """Matcher label → the lexicon phrases it finds. Area labels carry their slug."""
+    commitment = lexicon["commitment_cues"]
+    outcome = lexicon["outcome_cues"]
+    sections = {
+        _AREA_PREFIX + slug: list(phrases) for slug, phrases in lexicon["areas"].items()
+    }
+    sections.update(
+        {
+            _NOT_AREA: lexicon.get("non_areas", []),
+            "cue": lexicon["cues"],
+            "commitment_head": commitment["heads"],
+            "commitment_verb": commitment["verbs"],
+            "commitment_object": commitment["objects"],
+            "outcome": outcome["cues"],
+            "outcome_subject": outcome["subjects"],
+            "post_cue": lexicon["post_cues"],
+            "field": lexicon["field_markers"],
+            "context": lexicon["cooperation_context"],
+        }
+    )
+    return sections
 
 
-def _is_area(text: str, match: re.Match, patterns: PriorityPatterns) -> bool:
-    """A lexicon match that names an area: no ``non_areas`` phrase, no office or body name."""
-    if _fold(match.group()) in patterns.non_areas:
-        return False
-    before = [w.casefold() for w in _words(text[max(0, match.start() - 60) : match.start()])[-2:]]
-    if not before:
-        return True
-    if before[-1] in patterns.area_blockers:
-        return False
-    return not (before[-1] in _OFFICE_LINKS and len(before) == 2 and before[0] in patterns.area_blockers)
+def phrase_token_variants(phrase: str) -> list[list[str]]:
+    """The token sequences a phrase may appear as: words split on whitespace and punctuation,
+    each hyphen of a compound a token of its own (any hyphen character), a space, or nothing
+    (``kontra-terorisme``: ``kontra - terorisme``, ``kontra terorisme``, ``kontraterorisme``),
+    or the whole compound as one token for tokenizers that keep it together."""
+    variants: list[list[str]] = [[]]
+    for word in phrase.split():
+        parts = re.split(r"[-\u2010\u2011]", word)
+        if len(parts) == 1:
+            forms = [_PIECE.findall(word)]
+        else:
+            forms = []
+            joins: list[list[list[str]]] = [[_PIECE.findall(parts[0])]]
+            for part in parts[1:]:
+                pieces = _PIECE.findall(part)
+                extended = []
+                for head in joins[-1]:
+                    for hyphen in _HYPHENS:
+                        extended.append(head + [hyphen] + pieces)
+                    extended.append(head + pieces)  # spaced apart
+                    extended.append(head[:-1] + [head[-1] + pieces[0]] + pieces[1:])  # spelled together
+                joins.append(extended)
+            forms = joins[-1]
+            forms += [[hyphen.join(parts)] for hyphen in _HYPHENS]
+        variants = [v + f for v in variants for f in forms]
+    return [v for v in variants if v]
 
 
-def _broken(gap: str) -> bool:
-    """Whether ``gap`` holds a clause break. A colon right after the cue's phrase introduces its
-    list (``tiga area prioritas jangka panjang: meningkatkan pertumbuhan ekonomi``) and is no break."""
-    head, colon, rest = gap.partition(":")
-    if colon and len(_words(head)) <= _COLON_HEAD_WORDS:
-        return bool(_HARD_BREAK.search(head) or _HARD_BREAK.search(rest))
-    return bool(_HARD_BREAK.search(gap))
+_matchers: dict[int, PhraseMatcher] = {}
 
 
-def _reaches(gap: str, max_gap: int, patterns: PriorityPatterns) -> bool:
-    """Whether a cue reaches across ``gap`` to the area after it."""
-    if _broken(gap):
-        return False
-    words = [w.casefold() for w in _words(gap)]
-    if any(w in patterns.gap_blockers for w in words):
-        return False
-    if len(words) <= max_gap:
-        return True
-    return len(words) <= max(max_gap, patterns.extended_gap_words) and bool(patterns.field_marker.search(gap))
+def priority_matcher(vocab: Vocab) -> PhraseMatcher:
+    """The lexicon's phrase matcher (on ``LOWER``), built once per vocab; labels are the
+    lexicon sections (``cue``, ``field``, ``context``, ...) and ``area|<slug>``."""
+    matcher = _matchers.get(id(vocab))
+    if matcher is not None:
+        return matcher
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for label, phrases in _phrase_sections(priority_lexicon()).items():
+        words = {tuple(w.lower() for w in v) for p in phrases for v in phrase_token_variants(p)}
+        matcher.add(label, [Doc(vocab, words=list(w)) for w in sorted(words)])
+    _matchers[id(vocab)] = matcher
+    return matcher
 
 
-def _framed_areas(text: str, end: int, origin: int, patterns: PriorityPatterns, max_gap: int) -> Iterator[tuple[int, int]]:
-    """Area phrases in ``text[origin:end]`` framed by a cue ending at ``origin``: the first one the
-    cue reaches, the rest chained to the previous one as a list."""
-    previous_end = None
-    for match in patterns.area.finditer(text, origin, end):
-        if not _is_area(text, match, patterns):
-            continue
-        if previous_end is None:
-            gap = text[origin : match.start()]
-            if not _reaches(gap, max_gap, patterns):
-                if _broken(gap) or len(_words(gap)) > max(max_gap, patterns.extended_gap_words):
-                    return
-                if any(w.casefold() in patterns.gap_blockers for w in _words(gap)):
-                    return
+# --------------------------------------------------------------------------- token view
+
+
+class _Tokens:
+    """The ``Doc``'s tokens as plain arrays, with the word structure the framings count in."""
+
+    def __init__(self, doc: Doc):
+        text = doc.text
+        columns = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        self.start = [c[0] for c in columns]
+        self.end = [c[0] + c[1] for c in columns]
+        self.text = texts = [text[s:e] for s, e in zip(self.start, self.end)]
+        self.lower = [t.lower() for t in texts]
+        self.trailing = [bool(c[2]) for c in columns]
+        self.space = [t.isspace() for t in texts]
+        self.alnum = alnum = [t.isalnum() for t in texts]  # what ``[^\W_]+`` matches whole
+        self.hyphen = hyphen = [t in _HYPHEN_SET for t in texts]
+        n = len(texts)
+        # Whether token i sits right after token i-1, with no whitespace between.
+        glued = [False] + [not self.trailing[i - 1] and not self.space[i - 1] and not self.space[i] for i in range(1, n)]
+        self.glued = glued
+        # Whether token i continues the word of token i-1 (``kontra`` ``-`` ``terorisme``).
+        link = [False] * n
+        for i in range(1, n):
+            if not glued[i]:
                 continue
-        elif not _is_list_gap(text[previous_end : match.start()], patterns.joiners):
-            return
-        yield match.start(), match.end()
-        previous_end = match.end()
+            if alnum[i]:
+                link[i] = alnum[i - 1] or (hyphen[i - 1] and link[i - 1])
+            elif hyphen[i]:
+                link[i] = alnum[i - 1] and i + 1 < n and glued[i + 1] and alnum[i + 1]
+        self.link = link
+        self.n = n
 
+    def words(self, a: int, b: int) -> Iterator[str]:
+        """The words (lowercased) of tokens ``a`` to ``b``, read as if the text began at ``a`` and
+        ended at ``b``: hyphenated compounds one word, each punctuation token one."""
+        word: Optional[str] = None
+        lower, space, link, hyphen = self.lower, self.space, self.link, self.hyphen
+        for i in range(a, b):
+            if space[i]:
+                continue
+            # A hyphen joins only with a word on both sides within the range.
+            if (
+                word is not None
+                and i > a
+                and link[i]
+                and not (hyphen[i] and i + 1 >= b)
+                and not (hyphen[i - 1] and i - 1 == a)
+            ):
+                word += lower[i]
+                continue
+            if word is not None:
+                yield word
+            word = lower[i]
+        if word is not None:
+            yield word
 
-def _areas_before(text: str, start: int, cue_start: int, patterns: PriorityPatterns) -> list[tuple[int, int]]:
-    """Areas framed by a post cue at ``cue_start``: the last area before it, joined to it by
-    linking words only, and the list that ends with that area."""
-    matches = [m for m in patterns.area.finditer(text, start, cue_start) if _is_area(text, m, patterns)]
-    if not matches:
-        return []
-    last = matches[-1]
-    gap = text[last.end() : cue_start]
-    words = [w.casefold() for w in _words(gap)]
-    if _HARD_BREAK.search(gap) or len(words) > patterns.post_max_gap_words:
-        return []
-    if not all(w in patterns.post_linkers for w in words):
-        return []
-    framed = [(last.start(), last.end())]
-    for match in reversed(matches[:-1]):
-        if not _is_list_gap(text[match.end() : framed[-1][0]], patterns.joiners):
-            break
-        framed.append((match.start(), match.end()))
-    return framed
+    def word_list(self, a: int, b: int) -> list[str]:
+        return list(self.words(a, b))
 
-
-def _anaphoric(after: str, patterns: PriorityPatterns) -> bool:
-    """A cue followed by a demonstrative refers back (``usulan prioritas kerja sama tersebut``)
-    unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``)."""
-    following = [w.casefold() for w in _words(after)[:3]]
-    if not following or following[0] not in patterns.blockers:
+    def has_break(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` to ``b`` hold a clause break: ``;``, ``:``, ``!``, ``?``, or a full
+        stop before whitespace or at the end of the range."""
+        text = self.text
+        for i in range(a, b):
+            token = text[i]
+            if not _BREAK_CHARS.isdisjoint(token):
+                return True
+            if token.endswith(".") and (i + 1 >= b or self.trailing[i] or self.space[i + 1]):
+                return True
         return False
-    rest = [w for w in following[1:] if w not in patterns.scope_fillers]
-    return not (rest and rest[0] in patterns.scope_words)
+
+    def broken(self, a: int, b: int) -> bool:
+        """Whether the gap ``a``–``b`` holds a clause break. A colon right after the cue's phrase
+        introduces its list (``tiga area prioritas jangka panjang: meningkatkan pertumbuhan
+        ekonomi``) and is no break."""
+        for c in range(a, b):
+            if ":" in self.text[c]:
+                if self.text[c] == ":" and len(self.word_list(a, c)) <= _COLON_HEAD_WORDS:
+                    return self.has_break(a, c) or self.has_break(c + 1, b)
+                return True
+        return self.has_break(a, b)
+
+    def next_spaced(self, i: int) -> int:
+        """The token after token ``i`` when only spaces (no line break) separate them, else -1."""
+        if self.trailing[i]:
+            j = i + 1
+        elif i + 1 < self.n and self.space[i + 1] and set(self.text[i + 1]) <= _INLINE_SPACE:
+            j = i + 1
+        else:
+            return -1
+        while j < self.n and self.space[j]:
+            if not set(self.text[j]) <= _INLINE_SPACE:
+                return -1
+            j += 1
+        return j if j < self.n else -1
+
+    def plain_word_end(self, i: int) -> int:
+        """The end of the letter/digit word (hyphenated compound) starting at token ``i``, or -1."""
+        if i < 0 or i >= self.n or not self.alnum[i]:
+            return -1
+        j = i + 1
+        while j < self.n and self.link[j]:
+            j += 1
+        return j
+
+
+# --------------------------------------------------------------------------- matches
+
+
+class _Matches:
+    """Phrase matches of one kind, sorted by start then longest first."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]):
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+
+    def scan(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping matches within tokens ``lo`` to ``hi``, scanning
+        from ``lo`` (as a regular expression's ``finditer`` from there would)."""
+        found = []
+        position = lo
+        for span in islice(self.spans, bisect_left(self.starts, lo), None):
+            start, end, _ = span
+            if start >= hi:
+                break
+            if start < position or end > hi:
+                continue
+            found.append(span)
+            position = end
+        return found
+
+    def within(self, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+        """Every match within tokens ``lo`` to ``hi``, overlapping ones included."""
+        for span in islice(self.spans, bisect_left(self.starts, lo), None):
+            if span[0] >= hi:
+                break
+            if span[1] <= hi:
+                yield span
+
+    def at(self, start: int) -> list[tuple[int, int, str]]:
+        """Matches starting at token ``start``, longest first."""
+        found = []
+        for span in islice(self.spans, bisect_left(self.starts, start), None):
+            if span[0] != start:
+                break
+            found.append(span)
+        return found
+
+
+_KINDS = ("area", "cue", "commitment_head", "commitment_verb", "commitment_object", "outcome", "outcome_subject", "post_cue", "field", "context")
+
+
+def _phrase_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """The matcher's ``(label, start, end)`` over ``doc``. Spaces inside a phrase may be a run of
+    spaces or a non-breaking space (a whitespace token of its own): the matcher then reads a copy
+    of the ``Doc`` without those tokens, and the matches are mapped back (a line break still
+    separates two phrases)."""
+    matcher = priority_matcher(doc.vocab)
+    inline = [
+        i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if set(doc[i].text) <= _INLINE_SPACE
+    ]
+    if not inline:
+        return matcher(doc)
+    skipped = set(inline)
+    kept = [i for i in range(len(doc)) if i not in skipped]
+    compact = Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=[True] * len(kept))
+    return [(label, kept[start], kept[end - 1] + 1) for label, start, end in matcher(compact)]
+
+
+def _doc_matches(doc: Doc) -> dict[str, _Matches]:
+    strings = doc.vocab.strings
+    by_kind: dict[str, list[tuple[int, int, str]]] = {kind: [] for kind in _KINDS}
+    for match_id, start, end in _phrase_matches(doc):
+        label = strings[match_id]
+        if label.startswith(_AREA_PREFIX):
+            by_kind["area"].append((start, end, label[len(_AREA_PREFIX) :]))
+        elif label == _NOT_AREA:
+            by_kind["area"].append((start, end, ""))  # matched so that the area inside is not read
+        else:
+            by_kind[label].append((start, end, label))
+    return {kind: _Matches(spans) for kind, spans in by_kind.items()}
+
+
+# --------------------------------------------------------------------------- framings
+
+
+class _Framer:
+    """The framings of one document, on token indices."""
+
+    def __init__(self, doc: Doc, matches: dict[str, _Matches], lexicon: PriorityLexicon):
+        self.tokens = _Tokens(doc)
+        self.matches = matches
+        self.lexicon = lexicon
+        self._is_area: dict[tuple[int, int], bool] = {}
+
+    def is_area(self, span: tuple[int, int, str]) -> bool:
+        """A lexicon match that names an area: no ``non_areas`` phrase, no office or body name."""
+        key = (span[0], span[1])
+        known = self._is_area.get(key)
+        if known is None:
+            known = self._is_area[key] = bool(span[2]) and not self._in_office_name(span[0])
+        return known
+
+    def _in_office_name(self, start: int) -> bool:
+        tokens = self.tokens
+        window = tokens.start[start] - _OFFICE_WINDOW_CHARS
+        first = start
+        while first > 0 and tokens.start[first - 1] >= window:
+            first -= 1
+        before = tokens.word_list(first, start)[-2:]
+        if not before:
+            return False
+        blockers = self.lexicon.area_blockers
+        if before[-1] in blockers:
+            return True
+        return before[-1] in _OFFICE_LINKS and len(before) == 2 and before[0] in blockers
+
+    def is_list_gap(self, a: int, b: int) -> bool:
+        words = self.tokens.word_list(a, b)
+        return len(words) <= 4 and all(w in self.lexicon.joiners for w in words)
+
+    def field_marker_ends(self, a: int, b: int) -> bool:
+        """Whether a ``field_markers`` phrase within ``a``–``b`` ends the gap (punctuation after it aside)."""
+        tokens = self.tokens
+        end = b
+        while end > a and (tokens.space[end - 1] or not any(c.isalnum() or c == "_" for c in tokens.text[end - 1])):
+            end -= 1
+        return any(span[1] == end for span in self.matches["field"].within(a, end))
+
+    def reaches(self, a: int, b: int, max_gap: int) -> bool:
+        """Whether a cue ending at token ``a`` reaches across the gap to an area at token ``b``."""
+        if self.tokens.broken(a, b):
+            return False
+        words = self.tokens.word_list(a, b)
+        lexicon = self.lexicon
+        if any(w in lexicon.gap_blockers for w in words):
+            return False
+        if len(words) <= max_gap:
+            return True
+        return len(words) <= max(max_gap, lexicon.extended_gap_words) and self.field_marker_ends(a, b)
+
+    def framed_areas(self, origin: int, end: int, max_gap: int) -> Iterator[tuple[int, int, str]]:
+        """Area phrases in tokens ``origin``–``end`` framed by a cue ending at ``origin``: the first
+        one the cue reaches, the rest chained to the previous one as a list."""
+        lexicon = self.lexicon
+        previous_end = None
+        for span in self.matches["area"].scan(origin, end):
+            if not self.is_area(span):
+                continue
+            start = span[0]
+            if previous_end is None:
+                if not self.reaches(origin, start, max_gap):
+                    words = self.tokens.word_list(origin, start)
+                    if self.tokens.broken(origin, start) or len(words) > max(max_gap, lexicon.extended_gap_words):
+                        return
+                    if any(w in lexicon.gap_blockers for w in words):
+                        return
+                    continue
+            elif not self.is_list_gap(previous_end, start):
+                return
+            yield span
+            previous_end = span[1]
+
+    def areas_before(self, sent_start: int, cue_start: int) -> list[tuple[int, int, str]]:
+        """Areas framed by a post cue at ``cue_start``: the last area before it, joined to it by
+        linking words only, and the list that ends with that area."""
+        spans = [s for s in self.matches["area"].scan(sent_start, cue_start) if self.is_area(s)]
+        if not spans:
+            return []
+        last = spans[-1]
+        words = self.tokens.word_list(last[1], cue_start)
+        if self.tokens.has_break(last[1], cue_start) or len(words) > self.lexicon.post_max_gap_words:
+            return []
+        if not all(w in self.lexicon.post_linkers for w in words):
+            return []
+        framed = [last]
+        for span in reversed(spans[:-1]):
+            if not self.is_list_gap(span[1], framed[-1][0]):
+                break
+            framed.append(span)
+        return framed
+
+    def anaphoric(self, cue_end: int, sent_end: int) -> bool:
+        """A cue followed by a demonstrative refers back (``usulan prioritas kerja sama tersebut``)
+        unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``)."""
+        following = list(islice(self.tokens.words(cue_end, sent_end), 3))
+        lexicon = self.lexicon
+        if not following or following[0] not in lexicon.blockers:
+            return False
+        rest = [w for w in following[1:] if w not in lexicon.scope_fillers]
+        return not (rest and rest[0] in lexicon.scope_words)
+
+    def commitments(self, start: int, end: int) -> Iterator[int]:
+        """Ends of the commitment cues of a sentence: a head, up to ``max_words_between`` words
+        (no ``yang``), a cooperation verb, then within ``max_words_to_object`` words its object."""
+        heads = self.matches["commitment_head"]
+        position = start
+        for head_start, _, _ in list(heads.within(start, end)):
+            if head_start < position:
+                continue
+            for _, head_end, _ in heads.at(head_start):
+                verb_end = self._commitment_verb(head_end - 1, end)
+                if verb_end >= 0:
+                    yield verb_end
+                    position = verb_end
+                    break
+
+    def _commitment_verb(self, last: int, end: int) -> int:
+        tokens, lexicon = self.tokens, self.lexicon
+        verbs = self.matches["commitment_verb"]
+        for _ in range(lexicon.commitment_between + 1):
+            following = tokens.next_spaced(last)
+            if following < 0 or following >= end:
+                return -1
+            for _, verb_end, _ in verbs.at(following):
+                if verb_end <= end and self._has_object(verb_end - 1, end):
+                    return verb_end
+            word_end = tokens.plain_word_end(following)
+            if word_end < 0 or word_end > end or tokens.lower[following] == "yang":
+                return -1
+            last = word_end - 1
+        return -1
+
+    def _has_object(self, last: int, end: int) -> bool:
+        tokens = self.tokens
+        objects = self.matches["commitment_object"]
+        for _ in range(self.lexicon.commitment_to_object + 1):
+            following = tokens.next_spaced(last)
+            if following < 0 or following >= end:
+                return False
+            if any(obj_end <= end for _, obj_end, _ in objects.at(following)):
+                return True
+            word_end = tokens.plain_word_end(following)
+            if word_end < 0 or word_end > end:
+                return False
+            last = word_end - 1
+        return False
+
+    def announces(self, start: int, cue_end: int) -> bool:
+        """Whether a count word and an area noun (``tiga bidang``) end by the cue's end."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for i in range(start, cue_end):
+            if tokens.space[i] or not any(p.fullmatch(tokens.lower[i]) for p in lexicon.count_words):
+                continue
+            if i > 0 and tokens.glued[i] and tokens.text[i - 1][-1:].isalnum():
+                continue  # no count word glued onto a word
+            noun = tokens.next_spaced(i)
+            if 0 <= noun < cue_end and tokens.lower[noun] in lexicon.area_nouns and not (
+                noun + 1 < tokens.n and tokens.glued[noun + 1] and tokens.alnum[noun + 1]
+            ):
+                return True
+        return False
+
+    def in_sentence(self, sentences: list[tuple[int, int]], index: int) -> Iterator[tuple[int, int, str]]:
+        start, end = sentences[index]
+        lexicon = self.lexicon
+        origins: list[tuple[int, int]] = []  # (cue end, reach in words)
+        for _, cue_end, _ in self.matches["cue"].scan(start, end):
+            origins.append((cue_end, lexicon.max_gap_words))
+        for cue_end in self.commitments(start, end):
+            origins.append((cue_end, lexicon.max_gap_words))
+        for cue_start, cue_end, _ in self.matches["outcome"].scan(start, end):
+            if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
+                origins.append((cue_end, _UNBOUNDED))
+        for cue_end, reach in origins:
+            if self.anaphoric(cue_end, end):
+                continue
+            areas = list(self.framed_areas(cue_end, end, reach))
+            yield from areas
+            if not areas and index + 1 < len(sentences) and self.announces(start, cue_end):
+                next_start, next_end = sentences[index + 1]
+                yield from self.framed_areas(next_start, next_end, 2 * lexicon.max_gap_words)
+        for cue_start, _, _ in self.matches["post_cue"].scan(start, end):
+            yield from self.areas_before(start, cue_start)
 
 
 def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
-    ranges = []
-    for sent in doc.sents:
-        if sent.text.strip():
-            ranges.append((sent.start_char, sent.end_char))
-    return ranges
-
-
-def _framed_in_sentence(text: str, sentences: list[tuple[int, int]], index: int, patterns: PriorityPatterns) -> Iterator[tuple[int, int]]:
-    start, end = sentences[index]
-    origins: list[tuple[int, int, int]] = []  # (cue start, cue end, reach in words)
-    for cue in patterns.cue.finditer(text, start, end):
-        origins.append((cue.start(), cue.end(), patterns.max_gap_words))
-    for cue in patterns.commitment.finditer(text, start, end):
-        origins.append((cue.start(), cue.end(), patterns.max_gap_words))
-    for cue in patterns.outcome.finditer(text, start, end):
-        if patterns.outcome_subject.search(text, start, cue.start()):
-            origins.append((cue.start(), cue.end(), _UNBOUNDED))
-    for cue_start, cue_end, reach in origins:
-        if _anaphoric(text[cue_end:end], patterns):
-            continue
-        areas = list(_framed_areas(text, end, cue_end, patterns, reach))
-        yield from areas
-        if not areas and patterns.announcement.search(text, start, cue_end + 1) and index + 1 < len(sentences):
-            next_start, next_end = sentences[index + 1]
-            yield from _framed_areas(text, next_end, next_start, patterns, 2 * patterns.max_gap_words)
-    for cue in patterns.post_cue.finditer(text, start, end):
-        yield from _areas_before(text, start, cue.start(), patterns)
+    return [(sent.start, sent.end) for sent in doc.sents if not all(t.is_space for t in sent)]
 
 
 def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[PriorityArea]:
-    text = doc.text
-    patterns = priority_patterns()
-    if not patterns.cooperation_context.search(text):
+    if not len(doc):
         return
+    matches = _doc_matches(doc)
+    if not matches["context"].spans or not matches["area"].spans:
+        return
+    framer = _Framer(doc, matches, priority_patterns())
+    tokens = framer.tokens
+    text = doc.text
     found: dict[str, dict[tuple[int, int], None]] = {}
     sentences = _sentence_ranges(doc)
     for index in range(len(sentences)):
-        for start, end in _framed_in_sentence(text, sentences, index, patterns):
+        for first, last, slug in framer.in_sentence(sentences, index):
+            start, end = tokens.start[first], tokens.end[last - 1]
             if context.in_boilerplate(start, end):
                 continue
-            slug = area_slug(text[start:end])
-            if slug is not None:
-                found.setdefault(slug, {})[(start, end)] = None
+            found.setdefault(slug, {})[(start, end)] = None
 
     for slug in PriorityAreaSlug:
         spans = found.get(slug.value)
