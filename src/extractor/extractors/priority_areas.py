@@ -190,21 +190,21 @@ def phrase_token_variants(phrase: str) -> list[list[str]]:
     variants: list[list[str]] = [[]]
     for word in phrase.split():
         parts = re.split(r"[-\u2010\u2011]", word)
-        if len(parts) == 1:
-            forms = [_PIECE.findall(word)]
-        else:
-            forms = []
-            joins: list[list[list[str]]] = [[_PIECE.findall(parts[0])]]
-            for part in parts[1:]:
-                pieces = _PIECE.findall(part)
-                extended = []
-                for head in joins[-1]:
-                    for hyphen in _HYPHENS:
-                        extended.append(head + [hyphen] + pieces)
-                    extended.append(head + pieces)  # spaced apart
-                    extended.append(head[:-1] + [head[-1] + pieces[0]] + pieces[1:])  # spelled together
-                joins.append(extended)
-            forms = joins[-1]
+        if not all(_PIECE.search(part) for part in parts):
+            parts = [word]  # a hyphen with no word on one side is punctuation of its own
+        forms: list[list[str]] = [_PIECE.findall(parts[0])]
+        for part in parts[1:]:
+            pieces = _PIECE.findall(part)
+            forms = [
+                form
+                for head in forms
+                for form in (
+                    *(head + [hyphen] + pieces for hyphen in _HYPHENS),
+                    head + pieces,  # spaced apart
+                    head[:-1] + [head[-1] + pieces[0]] + pieces[1:],  # spelled together
+                )
+            ]
+        if len(parts) > 1:
             forms += [[hyphen.join(parts)] for hyphen in _HYPHENS]
         variants = [v + f for v in variants for f in forms]
     return [v for v in variants if v]
