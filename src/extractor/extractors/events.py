@@ -637,7 +637,7 @@ def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, 
 
 def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official]) -> list[Mention]:
     """Every event mention in document order, each classified as named, reference, unnamed or verb."""
-    text = doc.text
+    text = context.text
     lex = event_lexicon()
     patterns = event_patterns()
     sentences = _sentences(doc)
@@ -693,7 +693,7 @@ def _acronym_mentions(doc: Doc, context: ExtractionContext, mentions: list[Menti
     """An acronym defined in brackets inside an event name (``Sidang Majelis Umum (SMU) PBB ke-72``,
     its capitals the initials of the words before it) names that event wherever it recurs:
     ``SMU PBB ke-72``, ``SMU PBB tahun ini``."""
-    text = doc.text
+    text = context.text
     defined: dict[str, Mention] = {}
     for mention in mentions:
         if mention.kind != NAMED:
@@ -1223,7 +1223,7 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> E
 
 
 def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
-    text = doc.text
+    text = context.text
     patterns = event_patterns()
     officials: list[Official] = list(context.records.get("officials", []))
     dates: list[DateRecord] = list(context.records.get("dates", []))

@@ -136,7 +136,14 @@ def _span_regex() -> re.Pattern[str]:
     names = set(_country_phrases()) | set(_bloc_phrases()) | set(not_country_phrases())
     ordered = sorted(names, key=len, reverse=True)  # longest first: alternation takes the first that fits
     alternation = "|".join(_phrase_pattern(n) for n in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    # Every name starts with an ASCII letter and must be capitalised in the text: the
+    # case-sensitive lookahead skips the other positions before the long alternation is tried.
+    return re.compile(rf"(?<![\w-])(?=(?-i:[A-Z]))(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _not_country_keys() -> frozenset[str]:
+    return frozenset(n.casefold() for n in not_country_phrases())
 
 
 def party_spans(text: str) -> list[tuple[int, int, str]]:
@@ -146,7 +153,12 @@ def party_spans(text: str) -> list[tuple[int, int, str]]:
     abbreviations must match their exact case; region and language phrases (``Amerika Latin``)
     are skipped.
     """
-    not_countries = {n.casefold() for n in not_country_phrases()}
+    return list(_party_spans(text))
+
+
+@lru_cache(maxsize=4096)  # events look up the same clauses and mentions many times
+def _party_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    not_countries = _not_country_keys()
     found = []
     for match in _span_regex().finditer(text):
         surface = match.group(0)
@@ -155,7 +167,7 @@ def party_spans(text: str) -> list[tuple[int, int, str]]:
         code = party_code(surface)
         if code is not None:
             found.append((match.start(), match.end(), code))
-    return found
+    return tuple(found)
 
 
 def country_spans(text: str) -> list[tuple[int, int, str]]:
