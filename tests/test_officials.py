@@ -168,3 +168,27 @@ def test_region_title_keeps_indonesia_and_place_not_in_name():
     found = officials(text, [("Anies Baswedan", "PER")])
     anies = found["Anies Baswedan"]
     assert (anies.title, anies.organization, anies.country) == ("Gubernur", "Pemerintah Provinsi DKI Jakarta", "ID")
+
+
+def test_honorific_kept_whole_by_the_tokenizer():
+    # Stanza keeps "Dr." as one token: the honorific still matches and the name follows it.
+    from extractor.document import Article
+    from extractor.nlp.spacy_doc import build_doc
+    from extractor.pipeline import ExtractionContext
+
+    text = "Wakil Presiden Dr. Jusuf Kalla hadir."
+    pieces = ["Wakil", "Presiden", "Dr.", "Jusuf", "Kalla", "hadir", "."]
+    offsets, position = [], 0
+    for piece in pieces:
+        start = text.index(piece, position)
+        offsets.append((start, start + len(piece)))
+        position = start + len(piece)
+    doc = build_doc(text, offsets, [0], [(text.index("Jusuf"), text.index(" hadir"), "PER")])
+    from extractor.normalize.titles import HONORIFIC, lexicon_matches
+
+    found = lexicon_matches(text, doc=doc)
+    assert found.match(HONORIFIC, [t.text for t in found.tokens].index("Dr")) is not None
+    context = ExtractionContext(article=Article(doc_id="t", text=text), doc=doc)
+    (record,) = extract_officials(doc, context)
+    assert (record.name, record.title) == ("Jusuf Kalla", "Wakil Presiden")
+    assert [(m.start, m.end) for m in record.mentions] == [(text.index("Jusuf"), text.index(" hadir"))]

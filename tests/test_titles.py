@@ -141,3 +141,65 @@ def test_title_words_cover_heads():
     words = title_words()
     assert {"menlu", "presiden", "dirjen", "senin"} <= words
     assert "retno" not in words
+
+
+def test_title_matcher_built_once_per_vocab():
+    from spacy.vocab import Vocab
+
+    from extractor.nlp.spacy_doc import shared_vocab
+    from extractor.normalize.titles import title_matcher
+
+    vocab = shared_vocab()
+    assert title_matcher(vocab) is title_matcher(vocab)
+    other = Vocab()
+    assert title_matcher(other) is title_matcher(other)
+    assert title_matcher(other) is not title_matcher(vocab)
+
+
+def test_phrase_token_variants_split_compounds():
+    from extractor.normalize.titles import phrase_token_variants
+
+    variants = phrase_token_variants("Perserikatan Bangsa-Bangsa")
+    assert ("perserikatan", "bangsa-bangsa") in variants
+    assert ("perserikatan", "bangsa", "-", "bangsa") in variants
+    assert ("menteri", "atr", "/", "kepala", "bpn") in phrase_token_variants("Menteri ATR/Kepala BPN")
+    assert ("menteri", "atr/kepala", "bpn") in phrase_token_variants("Menteri ATR/Kepala BPN")
+
+
+def _stanza_like_doc(text, pieces):
+    """A Doc over ``text`` split the way Stanza splits it: ``pieces`` in order, spaces between."""
+    from extractor.nlp.spacy_doc import build_doc
+
+    offsets, position = [], 0
+    for piece in pieces:
+        start = text.index(piece, position)
+        offsets.append((start, start + len(piece)))
+        position = start + len(piece)
+    return build_doc(text, offsets, [0])
+
+
+def test_multi_token_title_on_split_doc_tokens():
+    # Stanza splits the hyphenated organisation and keeps "Dr." whole: the phrases still match,
+    # and the offsets are the text's.
+    text = "Sekjen Perserikatan Bangsa-Bangsa Antonio Guterres dan Wakil Presiden RI"
+    doc = _stanza_like_doc(
+        text, ["Sekjen", "Perserikatan", "Bangsa", "-", "Bangsa", "Antonio", "Guterres", "dan", "Wakil", "Presiden", "RI"]
+    )
+    first, second = find_titles(text, doc=doc)
+    assert text[first.start : first.end] == "Sekjen Perserikatan Bangsa-Bangsa"
+    assert (first.title, first.organization, first.country_source) == (
+        "Sekretaris Jenderal",
+        "Perserikatan Bangsa-Bangsa",
+        "international",
+    )
+    assert text[second.start : second.end] == "Wakil Presiden RI"
+    assert (second.title, second.country) == ("Wakil Presiden", "ID")
+
+
+def test_hyphen_split_word_is_no_qualifier():
+    # "ASEAN-Rusia" is one word: its first part qualifies nothing, whichever way the Doc splits it.
+    text = "Menlu ASEAN-Rusia bertemu"
+    doc = _stanza_like_doc(text, ["Menlu", "ASEAN", "-", "Rusia", "bertemu"])
+    (match,) = find_titles(text, doc=doc)
+    assert (match.start, match.end) == (0, len("Menlu"))
+    assert match.country_source == "default"

@@ -3,7 +3,10 @@
 Names come from the NER's PER entities (cleaned: title words trimmed off, extended over
 initials and capitalised name words the model left out, non-names rejected) and from the
 capitalised words right after a title when the model missed them. Titles come from
-:func:`extractor.normalize.titles.find_titles` and attach to the name right after them
+:func:`extractor.normalize.titles.find_titles`, whose lexicon phrases (title heads,
+organisations, countries, honorifics) one spaCy ``PhraseMatcher`` finds on the ``Doc``'s tokens
+(:func:`extractor.normalize.titles.lexicon_matches`, shared with the honorifics read before a
+name), and attach to the name right after them
 (``Menlu Retno``, ``Menteri Luar Negeri Laos, Saleumxay Kommasith``) or, failing that, to the
 name right before them (``Jose Tavares, Dirjen …``). Mentions that share name tokens
 (``Retno`` ⊂ ``Retno L.P. Marsudi``) or an alias (``Jokowi``) are one person.
@@ -31,12 +34,14 @@ from spacy.tokens import Doc
 
 from ..normalize.countries import bloc_code, country_code, country_spans, is_abbreviation
 from ..normalize.titles import (
+    HONORIFIC,
     WEEKDAYS_MONTHS,
+    LexiconMatches,
     TitleMatch,
     Token,
     find_titles,
-    honorifics,
     institution_words,
+    lexicon_matches,
     name_particles,
     organization_name,
     title_words,
@@ -132,9 +137,17 @@ class _Person:
 class _Names:
     """Name spans over the text's tokens: cleaning NER spans and reading names after titles."""
 
-    def __init__(self, text: str, tokens: list[Token], context: ExtractionContext, other_entities: list[tuple[int, int]]):
+    def __init__(
+        self,
+        text: str,
+        tokens: list[Token],
+        context: ExtractionContext,
+        other_entities: list[tuple[int, int]],
+        found: LexiconMatches,
+    ):
         self.text = text
         self.tokens = tokens
+        self.found = found  # the lexicon phrases (honorifics) matched on the Doc
         self.context = context
         self.other_entities = other_entities  # LOC, ORG … spans: what NER says is no person
         self.index_at = {t.start: i for i, t in enumerate(tokens)}
@@ -284,7 +297,7 @@ class _Names:
     def _skip_honorifics(self, i: int) -> Optional[int]:
         """Past ``Dr.``, ``Jenderal TNI``, ``H.`` between a title and the name."""
         for _ in range(3):
-            found = honorifics().match(self.tokens, i, self.text)
+            found = self.found.match(HONORIFIC, i)
             if found is None:
                 break
             j = found[0]
@@ -433,8 +446,9 @@ def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official]:
     text = context.text
     tokens = tokenize(text)
+    found = lexicon_matches(text, tokens, doc)
     others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PERSON_LABELS]
-    names = _Names(text, tokens, context, others)
+    names = _Names(text, tokens, context, others, found)
 
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
@@ -446,7 +460,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
 
     links: dict[tuple[int, int], list[TitleMatch]] = {}
     title_first: set[tuple[int, int]] = set()
-    titles = [t for t in find_titles(text, stops=spans.keys(), tokens=tokens) if not context.in_boilerplate(t.start, t.end)]
+    titles = [t for t in find_titles(text, stops=spans.keys(), found=found) if not context.in_boilerplate(t.start, t.end)]
     for match in titles:
         span = names.after_title(match, spans)
         if span is not None and not context.in_boilerplate(*span):

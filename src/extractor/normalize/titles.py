@@ -9,6 +9,18 @@ names (``RI``, ``Laos``). Titles come out without country or ministry, as the sp
 ``Kementerian Luar Negeri``, country ``ID`` (implied by Kemlu).
 
 The lexicon is ``resources/titles.json``; country names come from :mod:`.countries`.
+
+Lexicon phrases (title heads, organisations, country names, honorifics) are found by one spaCy
+``PhraseMatcher`` on ``LOWER`` over the ``Doc``'s tokens, built once per vocab
+(:func:`title_matcher`). Its patterns are the phrases tokenised every way a tokenizer may split
+them: hyphenated and apostrophe compounds whole or in pieces (``Bangsa-Bangsa`` or ``Bangsa``
+``-`` ``Bangsa``), initials whole or letter by letter, words glued by a slash or a hyphen
+(``ATR/BPN``) apart or together, an abbreviation with or without its full stop (``Dr.``). The
+title grammar (head, then portfolio, region or posting, then qualifiers) reads words: each
+match is mapped onto the words of :func:`tokenize` (a hyphenated compound is one word, so
+``ASEAN`` inside ``ASEAN-Rusia`` qualifies nothing), and a match that does not start and end on
+word boundaries is no phrase. Abbreviations must match in their exact case and other phrases
+must start with a capital, as the lexicon file says (:class:`LexiconMatches`).
 """
 
 from __future__ import annotations
@@ -19,6 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, NamedTuple, Optional
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .countries import bloc_phrases, country_phrases, is_abbreviation, not_country_phrases
 
@@ -87,12 +103,12 @@ def _key(phrase: str) -> tuple[str, ...]:
 
 
 class _Lexicon:
-    """Phrases keyed by their casefolded tokens; abbreviations remember their exact spelling."""
+    """Phrases keyed by their casefolded words; abbreviations remember their exact spelling.
+    ``phrases`` keeps each phrase as written, for the matcher's patterns."""
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], tuple[object, Optional[tuple[str, ...]]]] = {}
-        self.first_words: set[str] = set()
-        self.longest = 0
+        self.phrases: list[str] = []
 
     def add(self, phrase: str, value: object, override: bool = True) -> None:
         key = _key(phrase)
@@ -100,29 +116,26 @@ class _Lexicon:
             return
         exact = tuple(t.text for t in tokenize(phrase)) if is_abbreviation(phrase) else None
         self.entries[key] = (value, exact)
-        self.first_words.add(key[0])
-        self.longest = max(self.longest, len(key))
+        self.phrases.append(phrase)
 
-    def match(self, tokens: list[Token], i: int, text: str) -> Optional[tuple[int, object]]:
-        """Longest entry starting at token ``i``: ``(index after it, value)``; phrases never
-        cross a line break."""
-        best = None
-        if i >= len(tokens) or tokens[i].text.casefold() not in self.first_words:
-            return None
-        for n in range(1, min(self.longest, len(tokens) - i) + 1):
-            if n > 1 and _NEWLINE.search(text[tokens[i + n - 2].end : tokens[i + n - 1].start]):
-                break
-            window = tokens[i : i + n]
-            found = self.entries.get(tuple(t.text.casefold() for t in window))
-            if found is None:
-                continue
-            value, exact = found
-            if exact is not None and tuple(t.text for t in window) != exact:
-                continue
-            if exact is None and not _is_capitalised(window[0].text):
-                continue
-            best = (i + n, value)
-        return best
+    def lookup(self, tokens: list[Token], text: str) -> object:
+        """The value of the entry that ``tokens`` spell, case rules and line breaks checked;
+        ``_MISSING`` when no entry applies."""
+        found = self.entries.get(tuple(t.text.casefold() for t in tokens))
+        if found is None:
+            return _MISSING
+        for a, b in zip(tokens, tokens[1:]):
+            if _NEWLINE.search(text[a.end : b.start]):
+                return _MISSING  # phrases never cross a line break
+        value, exact = found
+        if exact is not None and tuple(t.text for t in tokens) != exact:
+            return _MISSING
+        if exact is None and not _is_capitalised(tokens[0].text):
+            return _MISSING
+        return value
+
+
+_MISSING = object()
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +232,147 @@ def name_particles() -> frozenset[str]:
     return frozenset(_data()["name_particles"])
 
 
+# --------------------------------------------------------------------------- phrase matcher
+
+HEAD, ORGANIZATION, COUNTRY, HONORIFIC = "head", "organization", "country", "honorific"
+_DOTTED = "+."  # label suffix: the pattern spells the phrase with a full stop glued on (``Dr.``)
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){2,}$")
+_COMPOUND_PIECE = re.compile(r"[^-'\u2019]+|[-'\u2019]")
+
+
+def _lexicon(label: str) -> _Lexicon:
+    return {HEAD: _heads, ORGANIZATION: _organizations, COUNTRY: _countries, HONORIFIC: honorifics}[label]()
+
+
+def _word_forms(word: str) -> list[list[str]]:
+    """The token sequences one word of :func:`tokenize` may be split into by a tokenizer."""
+    forms = [[word]]
+    if _INITIALS.match(word):
+        forms.append(re.findall(r"[^\W\d_]\.", word))  # L.P. → L. P.
+    elif len(word) > 1 and re.search(r"\w[-'\u2019]\w", word):
+        pieces = _COMPOUND_PIECE.findall(word)
+        words, separators = pieces[::2], pieces[1::2]
+        forms.append(pieces)  # Bangsa-Bangsa → Bangsa - Bangsa
+        # The separator glued to the word before it (Bangsa- Bangsa) or after it (Kemenpan -RB,
+        # People 's).
+        forms.append([w + sep for w, sep in zip(words, [*separators, ""])])
+        forms.append([words[0], *(sep + w for sep, w in zip(separators, words[1:]))])
+    return forms
+
+
+def phrase_token_variants(phrase: str) -> list[tuple[str, ...]]:
+    """The token sequences (lowercased) a lexicon phrase may appear as in a ``Doc``: each word of
+    :func:`tokenize` whole or split (:func:`_word_forms`), and words written together without a
+    space (``ATR/BPN``, ``PPN/Kepala``) apart or as one token."""
+    tokens = tokenize(phrase)
+    groups: list[list[Token]] = []
+    for token in tokens:
+        if groups and groups[-1][-1].end == token.start:
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    variants: list[list[str]] = [[]]
+    for group in groups:
+        forms: list[list[str]] = [[]]
+        for token in group:
+            forms = [f + w for f in forms for w in _word_forms(token.text.lower())]
+        if len(group) > 1:
+            forms.append(["".join(t.text.lower() for t in group)])
+        variants = [v + f for v in variants for f in forms]
+    unique = dict.fromkeys(tuple(v) for v in variants if v)
+    return list(unique)
+
+
+_matchers: dict[int, PhraseMatcher] = {}
+
+
+def title_matcher(vocab: Vocab) -> PhraseMatcher:
+    """The lexicon's phrase matcher (on ``LOWER``), built once per vocab. Labels are ``head``,
+    ``organization``, ``country`` and ``honorific``; a label ending in ``+.`` marks a pattern that
+    spells the phrase with a full stop glued to its last word (``Dr.``, ``Prof.``)."""
+    matcher = _matchers.get(id(vocab))
+    if matcher is not None:
+        return matcher
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for label in (HEAD, ORGANIZATION, COUNTRY, HONORIFIC):
+        plain: dict[tuple[str, ...], None] = {}
+        dotted: dict[tuple[str, ...], None] = {}
+        for phrase in _lexicon(label).phrases:
+            for variant in phrase_token_variants(phrase):
+                plain[variant] = None
+                if variant[-1][-1:].isalpha():
+                    dotted[(*variant[:-1], variant[-1] + ".")] = None
+        matcher.add(label, [Doc(vocab, words=list(w)) for w in plain])
+        matcher.add(label + _DOTTED, [Doc(vocab, words=list(w)) for w in dotted])
+    _matchers[id(vocab)] = matcher
+    return matcher
+
+
+class LexiconMatches:
+    """The lexicon phrases of one text, found by :func:`title_matcher` on its ``Doc`` and
+    placed on the text's words (:func:`tokenize`): ``match(label, i)`` is the longest phrase of
+    that lexicon starting at word ``i``. ``doc`` must cover ``text`` (``doc.text == text``)."""
+
+    def __init__(self, text: str, tokens: list[Token], doc: Doc):
+        self.text = text
+        self.tokens = tokens
+        index_at = {t.start: i for i, t in enumerate(tokens)}
+        index_before = {t.end: i + 1 for i, t in enumerate(tokens)}
+        ends: dict[tuple[str, int], set[int]] = {}
+        strings = doc.vocab.strings
+        for match_id, s, e in title_matcher(doc.vocab)(doc):
+            label = strings[match_id]
+            last = doc[e - 1]
+            end = last.idx + len(last)
+            if label.endswith(_DOTTED):
+                label, end = label[: -len(_DOTTED)], end - 1
+            i = index_at.get(doc[s].idx)
+            j = index_before.get(end)
+            if i is not None and j is not None and j > i:
+                ends.setdefault((label, i), set()).add(j)
+        self.ends = ends
+        self._cache: dict[tuple[str, int], Optional[tuple[int, object]]] = {}
+
+    def match(self, label: str, i: int) -> Optional[tuple[int, object]]:
+        """The longest entry of lexicon ``label`` starting at word ``i``: ``(index after it,
+        value)``; abbreviations in their exact case, other phrases capitalised, never across a
+        line break."""
+        key = (label, i)
+        if key in self._cache:
+            return self._cache[key]
+        best = None
+        candidates = self.ends.get(key)
+        if candidates:
+            lexicon = _lexicon(label)
+            for j in sorted(candidates, reverse=True):
+                value = lexicon.lookup(self.tokens[i:j], self.text)
+                if value is not _MISSING:
+                    best = (j, value)
+                    break
+        self._cache[key] = best
+        return best
+
+
+def phrase_doc(text: str, tokens: Optional[list[Token]] = None) -> Doc:
+    """A ``Doc`` over a short text split by :func:`tokenize`, for the string-level helpers."""
+    from ..nlp.spacy_doc import build_doc
+
+    tokens = tokens if tokens is not None else tokenize(text)
+    return build_doc(text, [(t.start, t.end) for t in tokens])
+
+
+def lexicon_matches(text: str, tokens: Optional[list[Token]] = None, doc: Optional[Doc] = None) -> LexiconMatches:
+    """The lexicon phrases of ``text`` on its words; ``doc`` is the pipeline's ``Doc`` over
+    ``text`` (one is built from the words when none is given)."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    return LexiconMatches(text, tokens, doc if doc is not None else phrase_doc(text, tokens))
+
+
+@lru_cache(maxsize=1)
+def _qualifier_prefixes() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _data()["qualifier_prefixes"])
+
+
 def _connectors() -> frozenset[str]:
     return frozenset(_data()["portfolio_connectors"])
 
@@ -236,10 +390,11 @@ def _gap(text: str, a: Token, b: Token) -> str:
 class _Scanner:
     """Parses one title phrase from a head onwards."""
 
-    def __init__(self, text: str, tokens: list[Token], stops: frozenset[int]):
+    def __init__(self, text: str, tokens: list[Token], stops: frozenset[int], found: LexiconMatches):
         self.text = text
         self.tokens = tokens
         self.stops = stops
+        self.found = found
 
     def joined(self, i: int) -> bool:
         """Whether token ``i`` continues the phrase of token ``i - 1`` (same line, not a name start)."""
@@ -253,11 +408,10 @@ class _Scanner:
         """An organisation or country phrase at token ``i``: ``(end index, kind, value)``."""
         if not self.joined(i):
             return None
-        org = _organizations().match(self.tokens, i, self.text)
-        country = _countries().match(self.tokens, i, self.text)
-        prefix_words = {w.casefold() for w in _data()["qualifier_prefixes"]}
-        if country is None and self.tokens[i].text.casefold() in prefix_words and self.joined(i + 1):
-            country = _countries().match(self.tokens, i + 1, self.text)
+        org = self.found.match(ORGANIZATION, i)
+        country = self.found.match(COUNTRY, i)
+        if country is None and self.tokens[i].text.casefold() in _qualifier_prefixes() and self.joined(i + 1):
+            country = self.found.match(COUNTRY, i + 1)
         if org is not None and (country is None or org[0] >= country[0]):
             return org[0], "organization", org[1]
         if country is not None and country[1] is not None:
@@ -293,7 +447,7 @@ class _Scanner:
                 continue
             if not (word[:1].isalpha() and _is_capitalised(word)):
                 break
-            if word.casefold() in _data_title_stop_words() or honorifics().match(self.tokens, j, self.text):
+            if word.casefold() in _data_title_stop_words() or self.found.match(HONORIFIC, j):
                 break  # a new title, a weekday, a rank before the name (Komisaris Besar Argo …)
             j += 1
         while j > i and (self.tokens[j - 1].text in connectors or self.tokens[j - 1].text == "sama" and j - 1 == i):
@@ -301,7 +455,7 @@ class _Scanner:
         return j
 
     def scan(self, i: int) -> Optional[tuple[int, TitleMatch]]:
-        found = _heads().match(self.tokens, i, self.text)
+        found = self.found.match(HEAD, i)
         if found is None:
             return None
         j, head = found
@@ -355,7 +509,7 @@ class _Scanner:
                 k += 1
             if k < len(self.tokens) and self.tokens[k].text == ")" and k > j + 1:
                 inner = self.text[self.tokens[j + 1].start : self.tokens[k - 1].end]
-                if is_abbreviation(inner) or _heads().match(self.tokens, j + 1, self.text):
+                if is_abbreviation(inner) or self.found.match(HEAD, j + 1):
                     return k + 1
         return j
 
@@ -394,14 +548,24 @@ WEEKDAYS_MONTHS = frozenset(
 )
 
 
-def find_titles(text: str, stops: Iterable[int] = (), tokens: Optional[list[Token]] = None) -> list[TitleMatch]:
+def find_titles(
+    text: str,
+    stops: Iterable[int] = (),
+    tokens: Optional[list[Token]] = None,
+    doc: Optional[Doc] = None,
+    found: Optional[LexiconMatches] = None,
+) -> list[TitleMatch]:
     """Every title phrase in ``text``, left to right, not overlapping.
 
     ``stops`` are character offsets where a person's name starts (from NER): a portfolio or
-    region never runs past one (``Dirjen Imigrasi`` | ``Ronny Sompie``).
+    region never runs past one (``Dirjen Imigrasi`` | ``Ronny Sompie``). ``doc`` is the
+    pipeline's ``Doc`` over ``text`` (its lexicon phrases are matched there); ``found`` the
+    :class:`LexiconMatches` already computed for ``text`` and ``tokens``.
     """
-    tokens = tokens if tokens is not None else tokenize(text)
-    scanner = _Scanner(text, tokens, frozenset(stops))
+    if found is None:
+        found = lexicon_matches(text, tokens, doc)
+    tokens = found.tokens
+    scanner = _Scanner(text, tokens, frozenset(stops), found)
     place_markers = frozenset(_data()["place_markers"])
     matches = []
     i = 0
@@ -445,23 +609,19 @@ def expand_title(phrase: str) -> Optional[tuple[str, Optional[str]]]:
 
 def organization_name(phrase: str) -> Optional[str]:
     """Expanded name of an organisation phrase: ``Kemlu`` → ``Kementerian Luar Negeri``."""
-    tokens = tokenize(phrase.strip())
-    if not tokens:
-        return None
-    found = _organizations().match(tokens, 0, phrase.strip())
-    if found is None or found[0] != len(tokens):
-        return None
-    org = found[1]
-    assert isinstance(org, _Org)
-    return org.name
+    org = _organization(phrase.strip())
+    return org.name if org is not None else None
 
 
 def organization_country(phrase: str) -> Optional[str]:
     """The state an organisation phrase implies (``TNI`` → ``ID``), else ``None``."""
-    tokens = tokenize(phrase.strip())
-    found = _organizations().match(tokens, 0, phrase.strip()) if tokens else None
-    if found is None or found[0] != len(tokens):
-        return None
-    org = found[1]
-    assert isinstance(org, _Org)
-    return org.country
+    org = _organization(phrase.strip())
+    return org.country if org is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _organization(phrase: str) -> Optional[_Org]:
+    """The organisation a whole phrase names (a lookup of the phrase as a lexicon key)."""
+    tokens = tokenize(phrase)
+    org = _organizations().lookup(tokens, phrase) if tokens else _MISSING
+    return org if isinstance(org, _Org) else None
