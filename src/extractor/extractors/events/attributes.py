@@ -1,0 +1,291 @@
+"""Event attributes: parties, ordinal, status, and place, date and chairs within a sentence, per
+mention; name, location, dates and status per event.
+
+Within a sentence, a place phrase (``di Legian, Badung, Bali``) and a date record belong to the
+nearest event mention before them (a date before any mention goes to the first one after it);
+a mention linked to another by ``di sela``/``disela rangkaian``/``di`` takes that event's place
+and date when it has none of its own. Chairs come from the officials named after ``dipimpin
+(bersama) oleh`` or before ``memimpin``/``selaku ketua``. Status is ``planned`` with a planning
+cue in the mention's clause (``akan``, ``dijadwalkan``, ``rencana``, ``yang diusulkan``, ``...
+nanti``) or a start after the publication date, else ``held``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ...normalize.countries import party_spans
+from ...normalize.numbers import parse_ordinal
+from ...pipeline import ExtractionContext
+from ...records import DateRecord, Event, EventStatus, EventType, Span
+from .clusters import EventCluster
+from .lexicon import EventPatterns, event_lexicon
+from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok
+from .text import (
+    _ANY_WORD,
+    _HYPHENS,
+    _ORDINAL,
+    _PUNCT_BREAK,
+    _WS,
+    _clause_clean,
+    _object_end,
+    _read_place,
+    _word_before,
+    _words_between,
+)
+
+
+def _parties(text: str, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int) -> list[str]:
+    s_start, s_end = mention.sentence
+    if mention.kind in (NAMED, REFERENCE):
+        found = party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text))
+        codes = {code for _s, _e, code in found}
+        # Officials named inside: "kunjungan Presiden Joko Widodo ... ke Afghanistan".
+        codes |= {o.country for s, e, o in official_spans if mention.start <= s and e <= mention.end and o.country}
+        if mention.type is EventType.visit and mention.kind == NAMED:
+            # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia".
+            subject = next((o for s, e, o in official_spans if s_start <= s and e <= mention.start), None)
+            if subject is not None and subject.country:
+                codes.add(subject.country)
+        return sorted(codes)
+    codes = set()
+    for s, e, official in official_spans:
+        if not (s_start <= s and e <= s_end) or not official.country:
+            continue
+        if mention.start - 100 <= e <= mention.start:
+            between = _words_between(text, e, mention.start)
+        elif mention.end <= s <= mention.end + 100:
+            between = _words_between(text, mention.end, s)
+        else:
+            continue
+        if _clause_clean(between, patterns):
+            codes.add(official.country)
+    object_end = _object_end(text, mention.end, min(s_end, mention.end + 120), next_mention_start)
+    codes |= {code for _s, _e, code in party_spans(text[mention.end : object_end])}
+    codes |= {code for _s, _e, code in party_spans(mention.text)}  # "melawat ke India"
+    if mention.kind == VERB:
+        clause_start = max([s_start] + [m.end() for m in _PUNCT_BREAK.finditer(text, max(s_start, mention.start - 80), mention.start)])
+        codes |= {code for _s, _e, code in party_spans(text[clause_start : mention.start])}
+    return sorted(codes)
+
+
+def _ordinal(mention: Mention) -> Optional[int]:
+    if mention.kind not in (NAMED, REFERENCE):
+        return None
+    for match in _ORDINAL.finditer(mention.text):
+        value = parse_ordinal(match.group(0))
+        if value is not None:
+            return value
+    return None
+
+
+def _planned(text: str, mention: Mention, mentions_in_sentence: list[Mention], patterns: EventPatterns) -> bool:
+    s_start, s_end = mention.sentence
+    earlier = [m.end for m in mentions_in_sentence if m.end <= mention.start]
+    later = [m.start for m in mentions_in_sentence if m.start >= mention.end]
+    left_bound = max([s_start] + earlier)
+    window = _words_between(text, left_bound, mention.start)[-event_lexicon()["planned_before_window"] :]
+    if any(w in patterns.planned_before for w in window):
+        return True
+    if patterns.planned_after.match(text, mention.end):
+        return True
+    right_bound = min([s_end] + later)
+    clause = text[mention.end : right_bound]
+    return bool(patterns.planned_clause_end.search(clause))
+
+
+def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns: EventPatterns, context) -> None:
+    if not sentence_mentions:
+        return
+    s_start, s_end = sentence_mentions[0].sentence
+    mention_spans = [(m.start, m.end) for m in sentence_mentions]
+    date_spans = [(d.start, d.end) for d in dates]
+
+    def owner_before(position: int) -> Optional[Mention]:
+        candidates = [m for m in sentence_mentions if m.end <= position]
+        if not candidates:
+            return None
+        owner = candidates[-1]
+        between = _words_between(text, owner.end, position)
+        if any(w in patterns.reporting for w in between):
+            return None
+        return owner
+
+    # Links: "A ... disela rangkaian B", "pertemuan bilateral ... di KTT G20".
+    for a, b in zip(sentence_mentions, sentence_mentions[1:]):
+        if _link_gap_ok(text, a, b, patterns):
+            a.link = b
+
+    # Places after "di", and ", Place, Country" right after a name.
+    for match in re.finditer(r"(?<![\w])di" + _WS + r"(?=[A-Z(])", text[s_start:s_end]):
+        position = s_start + match.end()
+        if any(s <= position < e for s, e in mention_spans):
+            continue
+        place = _read_place(text, position, s_end, patterns, date_spans + mention_spans)
+        owner = owner_before(s_start + match.start())
+        if (
+            place
+            and owner
+            and owner.location is None
+            and position - owner.end <= event_lexicon()["location_max_distance"]
+            and _location_gap_ok(text, owner.end, s_start + match.start(), patterns)
+        ):
+            owner.location = text[place[0] : place[1]]
+    for mention in sentence_mentions:
+        comma = re.compile(r",[ \u00a0]+(?=[A-Z])").match(text, mention.end)
+        if mention.location is None and mention.kind == NAMED and comma:
+            place = _read_place(text, comma.end(), s_end, patterns, date_spans + mention_spans)
+            if place and party_spans(text[place[0] : place[1]]):
+                mention.location = text[place[0] : place[1]]
+
+    # Dates: nearest mention before; a date before every mention goes to the first one.
+    for record in dates:
+        if record.value is None or context.in_boilerplate(record.start, record.end):
+            continue
+        if any(s <= record.start < e for s, e in mention_spans):
+            continue
+        owner = owner_before(record.start)
+        first_word = (_ANY_WORD.findall(record.text)[:1] or [""])[0].casefold()
+        is_period = _word_before(text, record.start, s_start) in patterns.period_cues or first_word in patterns.period_cues
+        # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
+        if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
+            continue
+        if owner is None and not any(m.end <= record.start for m in sentence_mentions):
+            owner = sentence_mentions[0]
+            if any(w in patterns.reporting for w in _words_between(text, record.end, owner.start)):
+                owner = None
+        if owner is not None and owner.session:
+            # A session runs for weeks: the date is the event held at it, or the session's opening.
+            linkers = [m for m in sentence_mentions if m.link is owner]
+            if linkers:
+                owner = linkers[0]
+            elif not any(w in patterns.opening_cues for w in _words_between(text, owner.end, record.start)):
+                continue
+        if owner is None:
+            continue
+        if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date):
+            owner.date = record
+
+    # Chairs.
+    for mention in sentence_mentions:
+        after = patterns.chair_after.match(text, mention.end)
+        if after:
+            for s, _e, official in official_spans:
+                if after.end() <= s < s_end and official.name not in mention.chairs:
+                    if any(m.start > mention.end and m.start < s for m in sentence_mentions):
+                        break
+                    mention.chairs.append(official.name)
+        before = patterns.chair_before.search(text[s_start : mention.start])
+        if before:
+            cue_start = s_start + before.start()
+            subjects = [(s, e, o) for s, e, o in official_spans if s_start <= s and e <= cue_start]
+            if subjects:
+                s, e, official = subjects[-1]
+                between = _words_between(text, e, cue_start)
+                window = event_lexicon()["chair_subject_window"]
+                if len(between) <= window and _clause_clean(between, patterns) and "," not in between:
+                    if official.name not in mention.chairs:
+                        mention.chairs.append(official.name)
+                    # "duduk bersama memimpin jalannya pertemuan tersebut dengan ... Antonio Guterres,
+                    # Presiden AS Donald Trump dan Menlu Inggris Boris Johnson": co-chairs.
+                    jointly = "bersama" in _words_between(text, e, s_start + before.end())
+                    partners = re.compile(r"[ \u00a0]*(?:dengan|bersama)(?![\w])", re.IGNORECASE).match(text, mention.end)
+                    if jointly and partners:
+                        limit = min([s_end] + [m.start for m in sentence_mentions if m.start > mention.end])
+                        for s2, _e2, partner in official_spans:
+                            if partners.end() <= s2 < limit and partner.name not in mention.chairs:
+                                mention.chairs.append(partner.name)
+
+
+def _location_gap_ok(text: str, start: int, end: int, patterns: EventPatterns) -> bool:
+    for word in _ANY_WORD.findall(text[start:end]):
+        if word[:1].isupper() or word in {",", "(", ")", "-"} or word.casefold() in patterns.location_gap:
+            continue
+        return False
+    return True
+
+
+def _granularity_rank(record: DateRecord) -> int:
+    return {"year": 0, "month": 1, "day": 2}[record.granularity.value if hasattr(record.granularity, "value") else record.granularity]
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _status(
+    cluster: EventCluster, start: Optional[str], published: Optional[dt.date], published_source: Optional[str]
+) -> EventStatus:
+    if start and published:
+        # A publication date inferred from a copyright line or a year is only good to the year.
+        precision = len(start) if published_source in ("input", "text") else 4
+        start = start[:precision]
+        anchor = published.isoformat()[:precision]
+        if start > anchor:
+            return EventStatus.planned
+        if start < anchor:
+            return EventStatus.held
+    return EventStatus.planned if cluster.planned else EventStatus.held
+
+
+def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> Event:
+    defining = cluster.defining
+    named = [m for m in defining if m.kind == NAMED]
+    name_source = max(named, key=lambda m: len(_collapse(m.text))) if named else defining[0]
+    ordered = defining + [m for m in cluster.mentions if m not in defining]
+    location = next((m.location for m in ordered if m.location), None)
+    date = next((m.date for m in ordered if m.date is not None), None)
+    if location is None or date is None:
+        for m in ordered:
+            linked = m.link
+            if linked is None:
+                continue
+            location = location or linked.location
+            date = date or linked.date
+    parties = cluster.parties or {p for m in cluster.mentions for p in m.parties}
+    if not parties:
+        parties = {p for m in cluster.mentions if m.session_part and m.link is not None for p in m.link.parties}
+    chairs: list[str] = []
+    for m in cluster.mentions:
+        chairs.extend(c for c in m.chairs if c not in chairs)
+    start = date.value if date is not None else None
+    end = date.value_end if date is not None else None
+    rule = "+".join(sorted({m.kind for m in cluster.mentions}))
+    return Event(
+        type=cluster.type,
+        name=_collapse(name_source.text),
+        ordinal=cluster.ordinal,
+        parties=sorted(parties),
+        location=_collapse(location) if location else None,
+        start=start,
+        end=end,
+        chairs=chairs,
+        status=_status(cluster, start, context.published, context.published_source),
+        mentions=[Span(start=m.start, end=m.end, text=text[m.start : m.end]) for m in sorted(cluster.mentions, key=lambda m: m.start)],
+        rule=rule,
+    )
+
+
+def _inherit_from_visits(clusters: list[EventCluster], events: list[Event]) -> None:
+    """A meeting held during a visit, with no place, date or parties of its own, takes the visit's
+    latest named destination (``kunjungan kenegaraan ke Istana Presiden Arg``), its date and, when
+    its own parties are among the visit's, the visit's parties."""
+    by_mention = {id(m): events[i] for i, c in enumerate(clusters) for m in c.mentions}
+    for cluster, event in zip(clusters, events):
+        first = min(cluster.mentions, key=lambda m: m.start)
+        visit_mention = first.during_visit
+        if visit_mention is None or cluster.type is EventType.visit or any(m.kind == NAMED for m in cluster.mentions):
+            continue
+        visit = by_mention.get(id(visit_mention))
+        if visit is None:
+            continue
+        venue = visit_mention.location
+        if venue and not party_spans(venue) and event.location is None:
+            # Only a venue ("Istana Presiden Arg") places the meeting: a country is the whole visit.
+            event.location = _collapse(venue)
+            if event.start is None and visit.start is not None:
+                event.start, event.end = visit.start, visit.end
+        if set(event.parties) <= set(visit.parties):
+            event.parties = list(visit.parties)

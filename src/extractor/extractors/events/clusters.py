@@ -1,0 +1,217 @@
+"""Event clusters: mentions of one event joined, references resolved to their antecedent.
+
+Mentions of one event merge into one record: same type, ordinal and parties; the same
+normalised name; a shorter name with the same parties contained in an earlier one; references
+join the most recent compatible event, preferring one reported as held (``Rusia dalam pertemuan
+tersebut`` is the annual meeting, not the planned ARF meeting named just before).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Optional
+
+from ...normalize.countries import party_spans
+from ...records import EventType
+from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention
+from .text import _HYPHENS
+
+
+_FOLD_PUNCT = re.compile(r"[^\w]+")
+
+
+def _between_parties(mention: Mention) -> bool:
+    """An event reported only by a verb or a bare noun is diplomatic when it joins two states or
+    involves a bloc (``Lavrov menemui Retno``), or when it says so (``pertemuan bilateral``)."""
+    if mention.intrinsic or mention.during_visit is not None:
+        return True  # credentials presented; a meeting held during a visit
+    if mention.kind == UNNAMED and len(mention.text.split()) > 1:
+        return True
+    return len(mention.parties) >= 2 or any(not re.fullmatch(r"[A-Z]{2}", p) for p in mention.parties)
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(_FOLD_PUNCT.sub(" ", name.casefold()).split())
+
+
+def _strip_ordinals(folded: str) -> str:
+    return " ".join(w for w in folded.split() if not re.fullmatch(r"ke|\d+(?:st|nd|rd|th)?|ke\d+", w))
+
+
+def _similar_words(word: str, other: str) -> bool:
+    """Equal up to typos (``Senios``/``Senior``) or sharing a long stem (``Direktur``/``Direktorat``)."""
+    if word == other or SequenceMatcher(None, word, other).ratio() >= 0.8:
+        return True
+    stem = len(os.path.commonprefix([word, other]))
+    return stem >= 6 and stem >= 0.6 * min(len(word), len(other))
+
+
+def _similar_names(short: str, long: str) -> bool:
+    """Whether the (ordinal-free) words of ``short`` all occur, up to typos, in ``long``."""
+    long_words = long.split()
+    for word in short.split():
+        if not any(_similar_words(word, other) for other in long_words):
+            return False
+    return bool(short)
+
+
+def _truncated_name(short: str, long: str) -> bool:
+    """``pertemuan ASEAN`` for ``pertemuan ASEAN Regional Forum``: the words of ``short`` are words of
+    ``long`` and every party named in ``long`` is named, at least in part, in ``short`` (so that
+    ``KTT ASEAN`` is not ``KTT ASEAN-Rusia``)."""
+    short_words = set(_fold_name(short).split())
+    long_folded = _fold_name(long)
+    if len(short_words) < 2 or not short_words <= set(long_folded.split()) or len(short) >= len(long):
+        return False
+    spans = party_spans(re.sub(rf"[{_HYPHENS}]", " ", long))
+    if not spans:
+        return False
+    plain = re.sub(rf"[{_HYPHENS}]", " ", long)
+    return all(set(_fold_name(plain[s:e]).split()) & short_words for s, e, _c in spans)
+
+
+@dataclass
+class EventCluster:
+    mentions: list[Mention]
+
+    @property
+    def defining(self) -> list[Mention]:
+        named = [m for m in self.mentions if m.kind == NAMED]
+        return named or [m for m in self.mentions if m.kind != REFERENCE] or self.mentions
+
+    @property
+    def type(self) -> EventType:
+        return self.defining[0].type
+
+    @property
+    def planned(self) -> bool:
+        return self.defining[0].planned
+
+    @property
+    def parties(self) -> set[str]:
+        return {p for m in self.defining for p in m.parties}
+
+    @property
+    def ordinal(self) -> Optional[int]:
+        return next((m.ordinal for m in self.mentions if m.ordinal is not None), None)
+
+    background: bool = False
+
+    @property
+    def last(self) -> int:
+        return max(m.end for m in self.mentions)
+
+
+def _same_event(cluster: EventCluster, mention: Mention) -> bool:
+    if cluster.type is not mention.type:
+        return False
+    if mention.type is EventType.visit:
+        # One visit per visitor and destination in a news article; a visit to a venue ("kunjungan
+        # kenegaraan ke Istana Presiden Arg") is part of the visit to the country reported before.
+        if mention.location and not party_spans(mention.location):
+            return True
+        destinations = [m.location for m in cluster.mentions if m.location]
+        if mention.location and destinations and not any(_same_place(mention.location, d) for d in destinations):
+            return False  # "kunjungan Presiden Nauru ke Indonesia" is not "kunjungannya ke Nauru"
+        if mention.parties and cluster.parties and set(mention.parties) <= cluster.parties:
+            return True
+    if mention.kind == UNNAMED and any(
+        m.kind == UNNAMED and _fold_name(m.text) == _fold_name(mention.text) for m in cluster.mentions
+    ):
+        return True  # "pertemuan tingkat tinggi" twice
+    if mention.kind in (VERB, UNNAMED):
+        # "menandatangani ... ; Para kepala negara ... menandatangani ...": one act reported twice.
+        return (
+            all(m.kind in (VERB, UNNAMED) for m in cluster.defining)
+            and bool(mention.parties)
+            and bool(cluster.parties)
+            and (set(mention.parties) <= cluster.parties or cluster.parties <= set(mention.parties))
+        )
+    if mention.kind != NAMED:
+        return False
+    if mention.text.isupper() and any(
+        re.search(rf"(?<![\w]){re.escape(mention.text)}(?![\w])", m.text) for m in cluster.mentions if m.kind == NAMED
+    ):
+        return True
+    folded = _fold_name(mention.text)
+    names = [_fold_name(m.text) for m in cluster.mentions if m.kind == NAMED]
+    if folded in names:
+        return True
+    if any(_truncated_name(mention.text, m.text) for m in cluster.mentions if m.kind == NAMED):
+        return True
+    ordinal = cluster.ordinal
+    if ordinal is not None and mention.ordinal is not None and ordinal != mention.ordinal:
+        return False
+    if not mention.parties or set(mention.parties) != cluster.parties:
+        return False
+    if ordinal is not None and mention.ordinal == ordinal:
+        return True
+    if mention.type is EventType.visit:
+        return True  # one visit per destination and visitor in a news article
+    short = _strip_ordinals(folded)
+    return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _same_place(a: str, b: str) -> bool:
+    a, b = _fold_name(a), _fold_name(b)
+    return a in b or b in a
+
+
+def _antecedent(clusters: list[EventCluster], mention: Mention) -> Optional[EventCluster]:
+    compatible = [c for c in clusters if c.type.value in mention.refers_to or c.type is mention.type]
+    if mention.parties:
+        compatible = [c for c in compatible if set(mention.parties) <= c.parties]
+    if not compatible:
+        return None
+    foreground = [c for c in compatible if not c.background]
+    held = [c for c in compatible if not c.planned]
+    pool = [c for c in held if not c.background] or held or foreground or compatible
+    return max(pool, key=lambda c: c.last)
+
+
+def cluster_mentions(mentions: list[Mention], background=None) -> list[EventCluster]:
+    clusters: list[EventCluster] = []
+    # Events that only set the scene of another ("di sela KTT ASEAN ke-33") are background:
+    # later references ("pertemuan itu") go to the event reported, not to its setting.
+    # So are events first reported as earlier ones ("sebelumnya ... pekan lalu").
+    link_targets = {id(m.link) for m in mentions if m.link is not None}
+    for mention in mentions:
+        before = {id(c): len(c.mentions) for c in clusters}
+        _place(clusters, mention)
+        opened = [c for c in clusters if id(c) not in before]
+        for cluster in opened:
+            if id(mention) in link_targets or (background is not None and background(mention)):
+                cluster.background = True
+    return clusters
+
+
+def _place(clusters: list[EventCluster], mention: Mention) -> None:
+    """Add ``mention`` to the event it names or refers to, or open a new event."""
+    if mention.kind == REFERENCE:
+        target = None if mention.introduced else _antecedent(clusters, mention)
+        if target is not None:
+            target.mentions.append(mention)
+            return
+        if mention.introduced or mention.place_span is not None:
+            # "untuk pertemuan", "menggelar pertemuan di Nay Pyi Taw": a new event; the place, its
+            # only naming complement, stays in the mention.
+            if mention.place_span is not None:
+                mention.end, mention.text = mention.place_span[1], mention.extended_text
+                mention.location = mention.location or mention.place_text
+            mention.kind = UNNAMED
+            clusters.append(EventCluster([mention]))
+        return
+    if mention.kind == UNNAMED and not mention.text.split()[1:]:
+        # A bare "pertemuan dengan <official>": the event just reported, if there is one.
+        target = _antecedent(clusters, mention)
+        if target is not None:
+            target.mentions.append(mention)
+            return
+    target = next((c for c in reversed(clusters) if _same_event(c, mention)), None)
+    if target is not None:
+        target.mentions.append(mention)
+    elif mention.kind == NAMED or _between_parties(mention):
+        clusters.append(EventCluster([mention]))
