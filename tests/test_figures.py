@@ -113,7 +113,6 @@ def test_single_figures(text, expected):
         ("merupakan pertemuan pertama bagi Indonesia", ("pertama", 1)),
         ("untuk kedua kalinya Indonesia terpilih", ("kedua", 2)),
         ("Ini adalah pertemuan ketiga mereka", ("ketiga", 3)),
-        ("PBB Abad ke-21 yang lebih fokus", ("ke-21", 21)),
     ],
 )
 def test_ordinals(text, expected):
@@ -256,3 +255,17 @@ def test_spans_are_exact_on_arbitrary_text(pieces):
     figures = figures_of(text)  # asserts text[start:end] == figure.text
     spans = sorted((f.start, f.end) for f in figures)
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+def test_percent_after_a_rank_word_is_still_a_percent():
+    text = "India menaikkan bea impor CPO sebesar 15 persen dari posisi 7,5 persen, di posisi 3 dunia."
+    assert table(text) == {("15 persen", "percent", 15, "%"), ("7,5 persen", "percent", 7.5, "%")}
+
+
+def test_fold_multiplier_is_a_quantity():
+    assert table("Bea impor dikerek dua kali lipat.") == {("dua kali lipat", "quantity", 2, "kali lipat")}
+
+
+def test_century_ordinal_is_a_period_not_a_figure():
+    assert table("Tujuan bersama kita adalah PBB Abad ke-21 yang lebih fokus.") == set()
+    assert table("KTT ke-21 ASEAN.") == {("ke-21", "ordinal", 21, None)}

@@ -268,16 +268,22 @@ def _amount_unit_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Ca
 def _percent_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
     for match in patterns.percent.finditer(text):
         value = _amount_value(match.group("amount"))
-        if value is None or _is_excluded_context(text, match.start()):
+        # No label check: a number with its percent sign is a share even after a rank word
+        # (``dari posisi 7,5 persen``).
+        if value is None:
             continue
         yield _Candidate(match.start(), match.end(), FigureKind.percent, value, "%", "percent", 1)
 
 
 def _ordinal_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
     ordinals = figure_lexicon()["ordinals"]
+    period_before = frozenset(ordinals["period_before"])
     for pattern, rule in ((patterns.ordinal_ke, "ordinal_ke"), (patterns.ordinal_suffix, "ordinal_suffix")):
         for match in pattern.finditer(text):
             value = parse_ordinal(match.group())
+            previous = _previous_word(text, match.start())
+            if previous is not None and previous.lower() in period_before:
+                continue
             if value is not None and value > 0:
                 yield _Candidate(match.start(), match.end(), FigureKind.ordinal, value, None, rule, 1)
     collective_before = set(ordinals["collective_before"])
