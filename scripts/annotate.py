@@ -17,9 +17,9 @@ does not match inside a longer word (``RI`` does not match in ``RIAU``). Within 
 a mention contained in another mention of the same record is dropped. Any reference that is
 missing, ambiguous or out of range stops the build with an error naming the document and record.
 
-Usage: ``python scripts/annotate.py [--check] [--jsonl PATH] [DOC_ID ...]`` (all sources when none
-given; ``--jsonl`` overrides the articles file the sources name); writes
-``data/annotations/<doc_id>.json`` and validates it with ``DocumentRecords``.
+Usage: ``python scripts/annotate.py [--check] [--jsonl PATH] [--gold-dir DIR] [DOC_ID ...]`` (all
+sources of ``DIR/src`` when none given; ``--jsonl`` overrides the articles file the sources name);
+writes ``DIR/<doc_id>.json`` (default ``data/annotations``) and validates it with ``DocumentRecords``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from pathlib import Path
 from extractor.records import RECORD_TYPES, DocumentRecords
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCES = REPO / "data" / "annotations" / "src"
 GOLD = REPO / "data" / "annotations"
 
 
@@ -175,8 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="validate, and fail where a gold file differs from its source; write nothing"
     )
     parser.add_argument("--jsonl", help="articles JSONL to read instead of the path each source names")
+    parser.add_argument("--gold-dir", type=Path, default=GOLD, help=f"where gold files go (default {GOLD.relative_to(REPO)})")
+    parser.add_argument("--sources", type=Path, help="folder of compact sources (default: GOLD_DIR/src)")
     args = parser.parse_args(argv)
-    paths = [SOURCES / f"{d}.json" for d in args.doc_ids] or sorted(SOURCES.glob("*.json"))
+    gold_dir = args.gold_dir
+    sources = args.sources or gold_dir / "src"
+    paths = [sources / f"{d}.json" for d in args.doc_ids] or sorted(sources.glob("*.json"))
     failed = 0
     for path in paths:
         source = json.loads(path.read_text(encoding="utf-8"))
@@ -188,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             failed += 1
             continue
         counts = " ".join(f"{k}={len(getattr(validated, k))}" for k in RECORD_TYPES)
-        out = GOLD / f"{source['doc_id']}.json"
+        out = gold_dir / f"{source['doc_id']}.json"
         rendered = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
         if args.check:
             if not out.exists() or out.read_text(encoding="utf-8") != rendered:
