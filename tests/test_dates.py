@@ -136,8 +136,7 @@ def test_lone_months_need_a_frame():
 def test_ranges_and_borrowed_years():
     text = "Acara digelar 17 Oktober hingga 20 Oktober 2016, lalu 1-3 Agustus, dan periode Januari-Maret 2016."
     assert triples(text, dt.date(2017, 8, 10)) == [
-        ("17 Oktober", "2016-10-17", None),
-        ("20 Oktober 2016", "2016-10-20", None),
+        ("17 Oktober hingga 20 Oktober 2016", "2016-10-17", "2016-10-20"),
         ("1-3 Agustus", "2017-08-01", "2017-08-03"),
         ("periode Januari-Maret 2016", "2016-01", "2016-03"),
     ]
@@ -282,3 +281,17 @@ def test_position_words_belong_to_the_span():
         ("akhir tahun 2017", "2017", None),
         ("pertengahan 2018", "2018", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nilai dagang periode 1 Januari 2010 hingga 30 Juni 2016 naik.",
+         [("periode 1 Januari 2010 hingga 30 Juni 2016", "2010-01-01", "2016-06-30")]),
+        ("Pameran 30 Desember sampai 2 Januari 2017.", [("30 Desember sampai 2 Januari 2017", "2016-12-30", "2017-01-02")]),
+        # "dan" between two full dates lists two days; it makes no range
+        ("Rapat pada 1 Januari dan 3 Februari 2017.", [("1 Januari", "2017-01-01", None), ("3 Februari 2017", "2017-02-03", None)]),
+    ],
+)
+def test_ranges_between_full_dates(text, expected):
+    assert triples(text, published=dt.date(2017, 4, 7)) == expected

@@ -269,3 +269,7 @@ def test_fold_multiplier_is_a_quantity():
 def test_century_ordinal_is_a_period_not_a_figure():
     assert table("Tujuan bersama kita adalah PBB Abad ke-21 yang lebih fokus.") == set()
     assert table("KTT ke-21 ASEAN.") == {("ke-21", "ordinal", 21, None)}
+
+
+def test_duration_with_possessive_suffix():
+    assert table("Kunjungan tiga harinya berakhir.") == {("tiga hari", "duration", 3, "day")}

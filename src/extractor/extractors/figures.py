@@ -104,7 +104,7 @@ def figure_patterns() -> FigurePatterns:
         amount_unit=re.compile(
             rf"{amount}(?:(?P<gap>{_GAP})(?P<currency>{suffix})\b"
             rf"|(?P<mgap>{_OPT_GAP})(?P<measure>{measures})(?![\w²³])(?![ \u00a0]?\d)"
-            rf"|{_GAP}(?P<duration>{durations})\b"
+            rf"|{_GAP}(?P<duration>{durations})(?:nya)?\b"  # "kunjungan tiga harinya"
             rf"|{_GAP}(?P<noun>[^\W\d_]+)\b(?!-)(?=(?P<gap2>{_GAP})(?P<noun2>[^\W\d_]+)\b(?!-))?)",
             re.IGNORECASE,
         ),

@@ -166,6 +166,10 @@ def date_forms() -> tuple[DateForm, ...]:
         rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?"
     )
     day_joiner = "(?:" + "|".join(re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"]) + ")"
+    # Between two full dates ``dan`` lists two days (``1 Januari dan 3 Februari``); only these make a range.
+    range_joiner = "(?:" + "|".join(
+        re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"] if w != "dan"
+    ) + ")"
     day_month = (
         rf"(?P<d1>{_DAY})(?:(?:{_DASH}|{_GAP}{day_joiner}{_GAP})(?P<d2>{_DAY}))?{_GAP}(?P<m1>{month})"
         rf"(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
@@ -186,8 +190,9 @@ def date_forms() -> tuple[DateForm, ...]:
         DateForm(
             "day_month_range",
             re.compile(
-                rf"{_NUM_START}(?:(?P<noun>{date_noun}){_GAP})?(?P<d1>{_DAY}){_GAP}(?P<m1>{month})"
-                rf"(?:{_GAP}(?P<y0>{_YEAR}))?{_DASH}(?P<d2>{_DAY}){_GAP}(?P<m2>{month})(?:{_GAP}(?P<y1>{_YEAR}))?"
+                rf"{_NUM_START}(?:(?P<noun>{date_noun}|{period_noun}){_GAP})?(?P<d1>{_DAY}){_GAP}(?P<m1>{month})"
+                rf"(?:{_GAP}(?P<y0>{_YEAR}))?(?:{_DASH}|{_GAP}{range_joiner}{_GAP})"
+                rf"(?P<d2>{_DAY}){_GAP}(?P<m2>{month})(?:{_GAP}(?P<y1>{_YEAR}))?"
             ),
         ),
         DateForm(
