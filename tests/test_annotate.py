@@ -84,12 +84,14 @@ def test_build_rejects_invalid_record(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not (SHARED_DATA / "indosum" / "articles.jsonl").exists(), reason="needs ../shared/data")
-def test_shipped_gold_files_are_rebuilt_exactly_from_their_sources(capsys):
-    sources = sorted((ANNOTATIONS_DIR / "src").glob("*.json"))
-    assert len(sources) == 14
-    assert annotate.main(["--check", "--jsonl", str(SHARED_DATA / "indosum" / "articles.jsonl")]) == 0
+@pytest.mark.parametrize("gold_dir, count", [(ANNOTATIONS_DIR, 14), (ANNOTATIONS_DIR / "heldout", 4)])
+def test_shipped_gold_files_are_rebuilt_exactly_from_their_sources(gold_dir, count, capsys):
+    sources = sorted((gold_dir / "src").glob("*.json"))
+    assert len(sources) == count
+    jsonl = str(SHARED_DATA / "indosum" / "articles.jsonl")
+    assert annotate.main(["--check", "--jsonl", jsonl, "--gold-dir", str(gold_dir)]) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert len(printed) == 14
+    assert len(printed) == count
     for path in sources:
-        assert (ANNOTATIONS_DIR / path.name).exists()
+        assert (gold_dir / path.name).exists()
         assert json.loads(path.read_text(encoding="utf-8"))["doc_id"] == path.stem
