@@ -192,3 +192,19 @@ def test_honorific_kept_whole_by_the_tokenizer():
     (record,) = extract_officials(doc, context)
     assert (record.name, record.title) == ("Jusuf Kalla", "Wakil Presiden")
     assert [(m.start, m.end) for m in record.mentions] == [(text.index("Jusuf"), text.index(" hadir"))]
+
+
+def test_coordination_does_not_override_a_known_person_or_repeat_an_office():
+    text = (
+        "Perdana Menteri Australia Malcolm Turnbull dan Presiden Joko Widodo bertemu di Sydney.\n\n"
+        "Presiden Afghanistan Ashraf Ghani dan Presiden Emomali Rahmon juga hadir."
+    )
+    found = officials(
+        text,
+        [("Malcolm Turnbull", "PER"), ("Joko Widodo", "PER"), ("Ashraf Ghani", "PER"), ("Emomali Rahmon", "PER")],
+        published=dt.date(2017, 2, 27),
+    )
+    assert found["Malcolm Turnbull"].country == "AU"
+    assert found["Joko Widodo"].country == "ID"  # the gazetteer knows him; the list does not make him Australian
+    assert found["Ashraf Ghani"].country == "AF"
+    assert found["Emomali Rahmon"].country != "AF"  # a second president is another state's

@@ -387,11 +387,13 @@ def _country(
         for match in matches:
             if match.country_source == source:
                 return match.country
+    # A person the gazetteer knows keeps his state even when listed after a foreign official
+    # ("PM Australia Malcolm Turnbull dan Presiden Joko Widodo").
+    if person.known is not None and person.known.country:
+        return person.known.country
     for match in matches:
         if match in inherited:
             return inherited[match]
-    if person.known is not None and person.known.country:
-        return person.known.country
     if any(match.country_source == "international" for match in matches):
         return None
     default = next((m.country for m in matches if m.country), None)
@@ -412,6 +414,8 @@ def _coordinated_countries(text: str, pairs: list[tuple[TitleMatch, tuple[int, i
     pairs = sorted(pairs, key=lambda pair: pair[0].start)
     for (previous, name), (match, _) in zip(pairs, pairs[1:]):
         if match.country_source not in (None, "default") or name[1] > match.start:
+            continue
+        if match.title == previous.title:  # "Presiden A dan Presiden B": two states, one office each
             continue
         country = inherited.get(previous) or (previous.country if previous.country_source in ("explicit", "organization") else None)
         if country and _COORDINATION.match(text[name[1] : match.start]):
