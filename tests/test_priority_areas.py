@@ -259,7 +259,7 @@ def test_matcher_is_built_once_per_vocab(monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(module, "PhraseMatcher", counting)
-    monkeypatch.setattr(module, "_matchers", {})
+    monkeypatch.setattr(module.priority_matcher, "cache", {})
     areas("Kedua negara sepakat memperkuat kerja sama energi.")
     areas("Kedua negara fokus pada pendidikan.")
     assert len(built) == 1

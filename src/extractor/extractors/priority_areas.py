@@ -61,6 +61,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..nlp.matchers import once_per_vocab
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
 
@@ -210,20 +211,14 @@ def phrase_token_variants(phrase: str) -> list[list[str]]:
     return [v for v in variants if v]
 
 
-_matchers: dict[int, PhraseMatcher] = {}
-
-
+@once_per_vocab
 def priority_matcher(vocab: Vocab) -> PhraseMatcher:
     """The lexicon's phrase matcher (on ``LOWER``), built once per vocab; labels are the
     lexicon sections (``cue``, ``field``, ``context``, ...) and ``area|<slug>``."""
-    matcher = _matchers.get(id(vocab))
-    if matcher is not None:
-        return matcher
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for label, phrases in _phrase_sections(priority_lexicon()).items():
         words = {tuple(w.lower() for w in v) for p in phrases for v in phrase_token_variants(p)}
         matcher.add(label, [Doc(vocab, words=list(w)) for w in sorted(words)])
-    _matchers[id(vocab)] = matcher
     return matcher
 
 

@@ -36,6 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..nlp.matchers import once_per_vocab
 from .countries import bloc_phrases, country_phrases, is_abbreviation, not_country_phrases
 
 # Initials (``L.P.``), words with inner hyphens or apostrophes, any other non-space character.
@@ -283,16 +284,11 @@ def phrase_token_variants(phrase: str) -> list[tuple[str, ...]]:
     return list(unique)
 
 
-_matchers: dict[int, PhraseMatcher] = {}
-
-
+@once_per_vocab
 def title_matcher(vocab: Vocab) -> PhraseMatcher:
     """The lexicon's phrase matcher (on ``LOWER``), built once per vocab. Labels are ``head``,
     ``organization``, ``country`` and ``honorific``; a label ending in ``+.`` marks a pattern that
     spells the phrase with a full stop glued to its last word (``Dr.``, ``Prof.``)."""
-    matcher = _matchers.get(id(vocab))
-    if matcher is not None:
-        return matcher
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for label in (HEAD, ORGANIZATION, COUNTRY, HONORIFIC):
         plain: dict[tuple[str, ...], None] = {}
@@ -304,7 +300,6 @@ def title_matcher(vocab: Vocab) -> PhraseMatcher:
                     dotted[(*variant[:-1], variant[-1] + ".")] = None
         matcher.add(label, [Doc(vocab, words=list(w)) for w in plain])
         matcher.add(label + _DOTTED, [Doc(vocab, words=list(w)) for w in dotted])
-    _matchers[id(vocab)] = matcher
     return matcher
 
 

@@ -13,6 +13,7 @@ from typing import Iterable
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
+from ...nlp.matchers import once_per_vocab
 from .text import _WS
 
 
@@ -131,14 +132,9 @@ def event_patterns() -> EventPatterns:
     )
 
 
-_matchers: dict[int, Matcher] = {}
-
-
+@once_per_vocab
 def event_matcher(vocab: Vocab) -> Matcher:
     """The trigger matcher, built once per vocab: labels are ``kind|key``."""
-    matcher = _matchers.get(id(vocab))
-    if matcher is not None:
-        return matcher
     lex = event_lexicon()
     matcher = Matcher(vocab)
     suffix = lex.get("possessive_suffix")
@@ -164,5 +160,4 @@ def event_matcher(vocab: Vocab) -> Matcher:
         matcher.add(f"acronym|{key}", [[{"ORTH": key}]])
     for key in lex["verbs"]:
         matcher.add(f"verb|{key}", [[{"LOWER": w} for w in key.split()]])
-    _matchers[id(vocab)] = matcher
     return matcher
