@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Optional, Sequence
+from typing import Any, Callable, ClassVar, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -51,10 +51,18 @@ class Stage:
 
 
 class RecordStage(Stage):
-    """A stage that runs one extractor function and stores its records under ``name``."""
+    """A stage that runs one extractor function, ``extractor(doc, context)``, and stores its
+    records under ``name``, which is what it provides unless the subclass says otherwise."""
+
+    extractor: ClassVar[Callable[[Doc, ExtractionContext], Iterable[Any]]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__ and "provides" not in cls.__dict__:
+            cls.provides = frozenset({cls.name})
 
     def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Any]:
-        raise NotImplementedError
+        return type(self).extractor(doc, context)
 
     def __call__(self, context: ExtractionContext) -> None:
         context.records[self.name] = list(self.extract(context.doc, context))

@@ -130,7 +130,7 @@ def labeling_config() -> str:
         "  </Labels>",
         f'  <Text name="{TEXT_NAME}" value="$text" granularity="symbol"/>',
         '  <View visibleWhen="region-selected">',
-        f'    <Header value="Record id (same id = same official/event)"/>',
+        '    <Header value="Record id (same id = same official/event)"/>',
         f'    <TextArea name="{GROUP_FIELD}" toName="{TEXT_NAME}" perRegion="true" maxSubmissions="1" editable="true" rows="1"/>',
         "  </View>",
     ]

@@ -447,7 +447,4 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
 class DatesStage(RecordStage):
     name = "dates"
     requires = frozenset({"published", "boilerplate"})
-    provides = frozenset({"dates"})
-
-    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
-        return extract_dates(doc, context)
+    extractor = extract_dates

@@ -286,7 +286,6 @@ def _ordinal_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candid
                 continue
             if value is not None and value > 0:
                 yield _Candidate(match.start(), match.end(), FigureKind.ordinal, value, None, rule, 1)
-    collective_before = set(ordinals["collective_before"])
     for match in patterns.ordinal_fused.finditer(text):
         value = parse_ordinal(match.group())
         if value is None:
@@ -419,7 +418,4 @@ def _in_copyright_line(text: str, position: int) -> bool:
 class FiguresStage(RecordStage):
     name = "figures"
     requires = frozenset({"dates", "boilerplate"})
-    provides = frozenset({"figures"})
-
-    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
-        return extract_figures(doc, context)
+    extractor = extract_figures

@@ -572,7 +572,4 @@ def _more_mentions(
 class OfficialsStage(RecordStage):
     name = "officials"
     requires = frozenset({"boilerplate"})
-    provides = frozenset({"officials"})
-
-    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Official]:
-        return extract_officials(doc, context)
+    extractor = extract_officials

@@ -633,7 +633,4 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
 class PriorityAreasStage(RecordStage):
     name = "priority_areas"
     requires = frozenset({"boilerplate"})
-    provides = frozenset({"priority_areas"})
-
-    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[PriorityArea]:
-        return extract_priority_areas(doc, context)
+    extractor = extract_priority_areas

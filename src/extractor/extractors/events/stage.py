@@ -53,7 +53,4 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
 class EventsStage(RecordStage):
     name = "events"
     requires = frozenset({"dates", "officials"})
-    provides = frozenset({"events"})
-
-    def extract(self, doc: Doc, context: ExtractionContext) -> Iterable[Event]:
-        return extract_events(doc, context)
+    extractor = extract_events
