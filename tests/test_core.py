@@ -157,3 +157,24 @@ def test_stanza_failure_is_isolated_to_its_document(monkeypatch):
     results = list(extractor.iter_results([Article("a", "Jakarta."), Article("b", "RUSAK"), Article("c", "Bali.")]))
     assert [type(r).__name__ for r in results] == ["DocumentRecords", "DocumentError", "DocumentRecords"]
     assert results[1].stage == "stanza" and "tokenizer exploded" in results[1].reason
+
+
+def test_seed_key_facts_end_to_end(extractor: Extractor, seeds: list[Article]):
+    """The issue's key facts of both seed articles, through the shipped Stanza models."""
+    by_id = {r.doc_id: (a.text, r) for a, r in zip(seeds, extractor.extract_many(seeds))}
+    text, kemlu = by_id["004_c1b15d166fd41f57"]
+    retno = next(o for o in kemlu.officials if o.name == "Retno L.P. Marsudi")
+    assert (retno.title, retno.country) == ("Menteri Luar Negeri", "ID")
+    assert any(text[m.start - len("Menlu ") : m.end] == "Menlu Retno" for m in retno.mentions)
+    figures = {f.text: (f.kind.value, f.value, f.unit) for f in kemlu.figures}
+    assert figures["42%"] == ("percent", 42, "%")
+    assert figures["US$16.74 miliar"] == ("money", 16_740_000_000, "USD")
+    dates = {d.text: (d.value, d.value_end) for d in kemlu.dates}
+    assert dates["19-20 Mei 2016"] == ("2016-05-19", "2016-05-20")
+    assert "counter_terrorism" in {p.area.value for p in kemlu.priority_areas}
+
+    _, antara = by_id["000_23c578c81a53ec19"]
+    som = next(e for e in antara.events if e.ordinal == 16)
+    assert (som.type.value, som.location) == ("meeting", "Legian, Badung, Bali")
+    assert "Senior Officials" in som.name
+    assert {"kontra terorisme"} <= {m.text for p in antara.priority_areas for m in p.mentions}
