@@ -95,3 +95,15 @@ def test_shipped_gold_files_are_rebuilt_exactly_from_their_sources(gold_dir, cou
     for path in sources:
         assert (gold_dir / path.name).exists()
         assert json.loads(path.read_text(encoding="utf-8"))["doc_id"] == path.stem
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "web" / "articles.jsonl").exists(), reason="needs ../shared/data")
+@pytest.mark.parametrize("gold_dir, count", [(ANNOTATIONS_DIR / "test", 22), (ANNOTATIONS_DIR / "tune", 36)])
+def test_wave_2_gold_is_rebuilt_exactly_from_sources_naming_their_corpus(gold_dir, count, capsys):
+    # These sources name ../shared/data/web or ../shared/data/indosum themselves (no --jsonl).
+    sources = sorted((gold_dir / "src").glob("*.json"))
+    assert len(sources) == count
+    assert annotate.main(["--check", "--gold-dir", str(gold_dir)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == count
+    corpora = {json.loads(path.read_text(encoding="utf-8"))["jsonl"] for path in sources}
+    assert corpora <= {"../shared/data/web/articles.jsonl", "../shared/data/indosum/articles.jsonl"}
