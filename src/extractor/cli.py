@@ -18,11 +18,12 @@ from collections import Counter
 from enum import Enum
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from .document import parse_published
 from .io.readers import DEFAULT_MAX_BYTES, InputError, read_inputs
-from .io.writers import atomic_writer, json_line, record_line
+from .io.sinks import RecordLine, RemoteError, ResumeSink, open_sink
+from .io.writers import atomic_writer, json_line
 from .records import RECORD_TYPES, DocumentRecords
 
 # Record types in the order their highlights are laid down in `show`: later ones win on overlap.
@@ -141,6 +142,22 @@ def _add_extract_parser(subparsers) -> None:
     )
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs that give none")
     parser.add_argument("--stats", metavar="FILE.json", help="also write the run's summary and timings as JSON")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="append to -o OUT, skipping documents it already holds (same id and text); a killed run resumed "
+        "this way ends with every input exactly once",
+    )
+    parser.add_argument(
+        "--format", dest="output_format", choices=("jsonl", "parquet"), default="jsonl",
+        help="jsonl (default), or parquet: -o names a folder of part-NNNNN.parquet files (needs the ray extra)",
+    )
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local",
+        help="local worker processes (default, see --jobs) or a Ray cluster (needs the ray extra)",
+    )
+    parser.add_argument("--address", help="with --engine ray: the cluster to join (default: start a local Ray)")
+    parser.add_argument("--workers", type=positive_int, help="with --engine ray: extraction actors (default: the cluster's CPUs)")
     parser.set_defaults(func=extract_command)
 
 
@@ -198,46 +215,57 @@ def extract_command(args: argparse.Namespace) -> int:
     from .nlp.stanza_models import ModelError
 
     errors_path = args.errors or (default_errors_path(args.output) if args.output else None)
+    problem = _check_engine_options(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     started = time.perf_counter()
-    inputs = read_inputs(
-        args.paths,
-        max_bytes=args.max_bytes,
-        published=args.published,
-        exclude=[p for p in (args.output, errors_path) if p],
-    )
+    exclude = [p for p in (args.output, errors_path) if p]
     timings = Timings()
     counts: Counter = Counter()
     errors: list[dict[str, Any]] = []
     try:
         with ExitStack() as stack:
-            sink: IO[str] = stack.enter_context(atomic_writer(args.output)) if args.output else sys.stdout
+            sink = stack.enter_context(open_sink(args.output, output_format=args.output_format, resume=args.resume))
+            done = sink.done if isinstance(sink, ResumeSink) else None
             reporter = stack.enter_context(_Reporter(sys.stderr.isatty()))
-            if args.jobs > 1:
-                results = extract_parallel(
-                    inputs, args.jobs, batch_size=args.batch_size or _default_batch_size(), timings=timings,
-                    threads=args.threads,
+            batch_size = args.batch_size or _default_batch_size()
+            if args.engine == "ray":
+                from .scale.ray_engine import run_paths
+
+                results = run_paths(
+                    args.paths, address=args.address, workers=args.workers, max_bytes=args.max_bytes,
+                    published=args.published, exclude=exclude, batch_size=batch_size, done=done,
                 )
             else:
-                from .core import Extractor
+                inputs = read_inputs(args.paths, max_bytes=args.max_bytes, published=args.published, exclude=exclude)
+                if done is not None:
+                    inputs = sink.skip_done(inputs)
+                if args.jobs > 1:
+                    results = extract_parallel(inputs, args.jobs, batch_size=batch_size, timings=timings, threads=args.threads)
+                else:
+                    from .core import Extractor
 
-                extractor = Extractor(batch_size=args.batch_size or _default_batch_size(), torch_threads=args.threads)
-                extractor.timings = timings
-                results = extractor.iter_results(inputs)
+                    extractor = Extractor(batch_size=batch_size, torch_threads=args.threads)
+                    extractor.timings = timings
+                    results = extractor.iter_results(inputs)
             for result in results:
-                if isinstance(result, DocumentRecords):
+                if isinstance(result, (DocumentRecords, RecordLine)):
                     write_started = time.perf_counter()
-                    sink.write(record_line(result))
+                    sink.write(result)
                     timings.add(WRITE, time.perf_counter() - write_started)
                     counts["articles"] += 1
                     for name in RECORD_TYPES:
-                        counts[name] += len(getattr(result, name))
+                        counts[name] += result.counts[name] if isinstance(result, RecordLine) else len(getattr(result, name))
                 else:
-                    counts["input_errors" if isinstance(result, InputError) else "extraction_errors"] += 1
+                    kind = result.kind if isinstance(result, RemoteError) else (
+                        "input_error" if isinstance(result, InputError) else "extraction_error")
+                    counts[f"{kind}s"] += 1
                     errors.append(result.as_dict())
                     reporter.error(str(result))
                 reporter.advance(counts["articles"] + len(errors), time.perf_counter() - started)
-            if sink is sys.stdout:
-                sys.stdout.flush()
+            if isinstance(sink, ResumeSink):
+                counts["skipped"] = sink.skipped
     except ModelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -264,11 +292,42 @@ def extract_command(args: argparse.Namespace) -> int:
             "extraction_errors": counts["extraction_errors"],
             "seconds": round(elapsed, 3),
             "jobs": args.jobs,
+            "engine": args.engine,
+            "skipped": counts["skipped"],
             "timings": timings.as_dict(),
         }
         with atomic_writer(args.stats) as handle:
             handle.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
     return 1 if errors else 0
+
+
+def _check_engine_options(args: argparse.Namespace) -> Optional[str]:
+    """A usage problem with --resume/--format/--engine, or None."""
+    if args.resume and not args.output:
+        return "--resume needs -o OUT (the output to resume)"
+    if args.output_format == "parquet":
+        if not args.output:
+            return "--format parquet needs -o DIR (a folder for the Parquet files)"
+        if args.resume:
+            return "--resume works with JSONL output, not --format parquet"
+    if args.engine != "ray" and (args.address or args.workers):
+        return "--address and --workers go with --engine ray"
+    if args.engine == "ray" and args.jobs > 1:
+        return "--jobs is for the local engine; with --engine ray use --workers"
+    if args.engine == "ray" or args.output_format == "parquet":
+        missing = [name for name in (("ray", "ray.data") if args.engine == "ray" else ("pyarrow",)) if not _importable(name)]
+        if missing:
+            return f"{missing[0]} is not installed: pip install -e '.[ray]'"
+    return None
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _default_batch_size() -> int:
@@ -284,8 +343,11 @@ def _summary(counts: Counter, error_count: int, elapsed: float, args: argparse.N
     lines = [
         f"{articles} articles extracted ({per_type}); {error_count} errors "
         f"({counts['input_errors']} input, {counts['extraction_errors']} extraction); "
-        f"{elapsed:.1f} s, {rate:.2f} articles/s, jobs {args.jobs}",
+        f"{elapsed:.1f} s, {rate:.2f} articles/s, "
+        + (f"ray workers {args.workers or 'auto'}" if args.engine == "ray" else f"jobs {args.jobs}"),
     ]
+    if counts["skipped"]:
+        lines.append(f"resumed: {counts['skipped']} documents already in {args.output} were skipped")
     if args.output:
         lines.append(f"output: {args.output}")
     if errors_path and error_count:

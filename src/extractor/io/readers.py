@@ -13,7 +13,7 @@ Decisions:
 - A ``doc_id`` seen before is an error for the later occurrence, which is skipped: outputs and
   gold files are keyed by ``doc_id``.
 - An empty file is an error; a JSON record with ``"text": ""`` is an article (with no records).
-- Inside folders (recursive, sorted), only ``.txt``/``.json``/``.jsonl`` files are read and hidden
+- Inside folders (recursive, sorted), only ``.txt``/``.json``/``.jsonl``/``.parquet`` files are read and hidden
   entries are skipped; a file named explicitly with another extension is an error.
 """
 
@@ -29,7 +29,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 from ..document import Article, parse_published
 
-SUFFIXES = (".txt", ".json", ".jsonl")
+SUFFIXES = (".txt", ".json", ".jsonl", ".parquet")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _BOM = "\ufeff"
 _GLOB_CHARS = set("*?[")
@@ -70,26 +70,34 @@ def read_inputs(
     ``published`` is the date given to articles whose input has none; files in ``exclude`` (the
     run's own output files, say) are never read from folders or globs.
     """
-    excluded = {_identity(Path(p)) for p in exclude}
     seen_ids: dict[str, str] = {}
+    for item in expand_paths(paths, exclude):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        for result in read_file(item, max_bytes=max_bytes, published=published):
+            if isinstance(result, Article):
+                first = seen_ids.get(result.doc_id)
+                if first is not None:
+                    yield InputError(
+                        str(item),
+                        _line_of(result.origin, str(item)),
+                        f"duplicate id {result.doc_id!r} (first read from {first}); skipped",
+                        result.doc_id,
+                    )
+                    continue
+                seen_ids[result.doc_id] = result.origin or str(item)
+            yield result
+
+
+def expand_paths(
+    paths: Iterable[Union[str, os.PathLike]], exclude: Iterable[Union[str, os.PathLike]] = ()
+) -> Iterator[Union[Path, InputError]]:
+    """The input files that ``paths`` stand for (and errors for paths that stand for none), in
+    input order, without reading them: what :func:`read_inputs` reads, file by file."""
+    excluded = {_identity(Path(p)) for p in exclude}
     for raw_path in paths:
-        for item in _expand(str(raw_path), excluded):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            for result in read_file(item, max_bytes=max_bytes, published=published):
-                if isinstance(result, Article):
-                    first = seen_ids.get(result.doc_id)
-                    if first is not None:
-                        yield InputError(
-                            str(item),
-                            _line_of(result.origin, str(item)),
-                            f"duplicate id {result.doc_id!r} (first read from {first}); skipped",
-                            result.doc_id,
-                        )
-                        continue
-                    seen_ids[result.doc_id] = result.origin or str(item)
-                yield result
+        yield from _expand(str(raw_path), excluded)
 
 
 def _line_of(origin: Optional[str], file: str) -> Optional[int]:
@@ -112,7 +120,7 @@ def _expand(raw_path: str, excluded: set[str]) -> Iterator[Union[Path, InputErro
         return
     if path.exists() or path.is_symlink():
         if path.suffix.lower() not in SUFFIXES:
-            yield InputError(raw_path, None, f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .json or .jsonl")
+            yield InputError(raw_path, None, f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .json, .jsonl or .parquet")
         else:
             yield path
         return
@@ -121,7 +129,7 @@ def _expand(raw_path: str, excluded: set[str]) -> Iterator[Union[Path, InputErro
         files = [Path(m) for m in matches if Path(m).is_file() and Path(m).suffix.lower() in SUFFIXES]
         dirs = [Path(m) for m in matches if Path(m).is_dir()]
         if not files and not dirs:
-            yield InputError(raw_path, None, "no .txt, .json or .jsonl file matches this pattern")
+            yield InputError(raw_path, None, "no .txt, .json, .jsonl or .parquet file matches this pattern")
             return
         for match in sorted(files + dirs):
             if match.is_dir():
@@ -144,7 +152,7 @@ def _walk(folder: Path, excluded: set[str]) -> Iterator[Union[Path, InputError]]
         yield InputError(str(problem.filename or folder), None, f"cannot read folder: {problem.strerror or problem}")
     found = [p for p in found if _identity(p) not in excluded]
     if not found and not problems:
-        yield InputError(str(folder), None, "folder holds no .txt, .json or .jsonl file")
+        yield InputError(str(folder), None, "folder holds no .txt, .json, .jsonl or .parquet file")
     yield from sorted(found)
 
 
@@ -154,6 +162,11 @@ def read_file(path: Union[str, os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _read_jsonl(path, max_bytes, published)
+        return
+    if suffix == ".parquet":
+        from .parquet import read_parquet
+
+        yield from read_parquet(path, max_bytes, published)
         return
     data = _read_bytes(path, max_bytes)
     if isinstance(data, InputError):

@@ -1,0 +1,111 @@
+"""Where ``extractor extract`` writes record lines: stdout, an atomic file, a resumable file, or
+Parquet files. Every sink takes :class:`~extractor.records.DocumentRecords` or a
+:class:`RecordLine` (a line already serialised by a Ray actor) and writes the same bytes."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import IO, Any, Iterable, Iterator, Optional, Union
+
+from ..document import Article
+from ..records import DocumentRecords
+from .resume import Done, ResumableOutput, content_hash
+from .writers import atomic_writer, record_line
+
+
+@dataclass
+class RecordLine:
+    """A document's record line as a remote worker produced it (the bytes ``record_line`` gives)."""
+
+    doc_id: str
+    line: str
+    sha256: Optional[str]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RemoteError:
+    """An error reported by a remote worker, with the default engine's message and entry."""
+
+    message: str
+    entry: dict[str, Any]
+    kind: str  # "input_error" or "extraction_error"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.entry
+
+
+Written = Union[DocumentRecords, RecordLine]
+
+
+def _line(result: Written) -> str:
+    return result.line if isinstance(result, RecordLine) else record_line(result)
+
+
+class StreamSink:
+    def __init__(self, handle: IO[str]):
+        self.handle = handle
+
+    def write(self, result: Written) -> None:
+        self.handle.write(_line(result))
+
+
+class ResumeSink:
+    """Appends to a resumable output; documents it already holds are skipped by :meth:`skip_done`,
+    and a document written before from another text has its old line dropped first."""
+
+    def __init__(self, output: ResumableOutput):
+        self.output = output
+        self.skipped = 0
+        self._pending: dict[str, str] = {}
+
+    @property
+    def done(self) -> Done:
+        return self.output.done
+
+    def skip_done(self, inputs: Iterable[Any]) -> Iterator[Any]:
+        for item in inputs:
+            if isinstance(item, Article):
+                if self.done.status(item.doc_id, item.text) == "done":
+                    self.skipped += 1
+                    continue
+                self._pending[item.doc_id] = content_hash(item.text)
+            yield item
+
+    def write(self, result: Written) -> None:
+        sha256 = result.sha256 if isinstance(result, RecordLine) else self._pending.pop(result.doc_id, None)
+        if result.doc_id in self.done.hashes:  # changed since it was written: replace, never duplicate
+            self.output.drop({result.doc_id})
+        self.output.write(_line(result), result.doc_id, sha256)
+
+
+class ParquetSink:
+    def __init__(self, writer):
+        self.writer = writer
+
+    def write(self, result: Written) -> None:
+        self.writer.write(_line(result))
+
+
+@contextmanager
+def open_sink(output: Optional[str], *, output_format: str = "jsonl", resume: bool = False) -> Iterator[Any]:
+    """The sink for ``-o output`` (stdout when None) in ``output_format``; see the module docstring."""
+    if output_format == "parquet":
+        from .parquet import ParquetWriter
+
+        with ParquetWriter(output) as writer:
+            yield ParquetSink(writer)
+    elif resume:
+        with ResumableOutput(output) as resumable:
+            yield ResumeSink(resumable)
+    elif output:
+        with atomic_writer(output) as handle:
+            yield StreamSink(handle)
+    else:
+        yield StreamSink(sys.stdout)
+        sys.stdout.flush()

@@ -1,0 +1,306 @@
+"""The Ray Data engine: the same extraction, spread over a Ray cluster.
+
+Shape of the job (one Ray Data pipeline, streamed end to end):
+
+    input files ──read_files (map_batches, tasks)──► rows: articles and input errors, in input order
+                ──ExtractorActor (map_batches, actor pool)──► rows: one record line or one error each
+                ──driver (iter_batches, order preserved)──► JSONL / Parquet, errors file, summary
+
+Each actor loads the models once (:class:`~extractor.core.Extractor`) and extracts batches of
+``batch_size`` articles, the same batches as the default engine, so the record lines are the
+same bytes. Reading uses :func:`extractor.io.readers.read_file` in Ray tasks, so bad inputs are
+reported exactly as by the default engine; duplicate ids are detected by the driver, which sees
+rows in input order. An actor that dies is restarted and its batch retried by Ray Data
+(its actor pools default to unlimited ``max_restarts`` and ``max_task_retries``); the driver only
+writes what Ray Data hands back, once, so nothing is lost or written twice.
+
+:func:`extract_dataset` is the library form: a ``ray.data.Dataset`` of articles (columns ``id``,
+``text``, optional ``published``, ``title``, ``url``, ``source``) in, a Dataset of results out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any, Iterator, Optional, Sequence, Union
+
+from ..core import DEFAULT_BATCH_SIZE, DocumentError, Extractor
+from ..document import Article, parse_published
+from ..io.readers import InputError, article_from_object, expand_paths, read_file
+from ..io.resume import Done, content_hash
+from ..io.sinks import RecordLine, RemoteError
+from ..io.writers import record_line
+from ..records import RECORD_TYPES, DocumentRecords
+
+ARTICLE_COLUMNS = ("id", "text", "published", "title", "url", "source")
+INPUT_ROW_COLUMNS = ("order", "kind", "doc_id", "text", "published", "title", "url", "source", "origin", "error")
+RESULT_COLUMNS = ("order", "kind", "doc_id", "origin", "sha256", "record", "error", "message", "counts")
+
+
+def require_ray():
+    try:
+        import ray  # noqa: F401
+        import ray.data  # noqa: F401
+    except ImportError as error:
+        raise RuntimeError(
+            "the Ray engine needs the `ray` extra: pip install -e '.[ray]' (or pip install 'extractor[ray]')"
+        ) from error
+    import ray
+
+    return ray
+
+
+def init_ray(address: Optional[str] = None, workers: Optional[int] = None):
+    """Join the cluster at ``address``, or start a local Ray with ``workers`` CPUs."""
+    ray = require_ray()
+    if ray.is_initialized():
+        return ray
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+    if address:
+        options["address"] = address
+    elif workers:
+        options["num_cpus"] = workers
+    ray.init(**options)
+    return ray
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def _article_row(order: int, article: Article, done: Optional[Done]) -> dict[str, Any]:
+    status = done.status(article.doc_id, article.text) if done is not None else "new"
+    return {
+        "order": order,
+        "kind": status if status != "new" else "article",
+        "doc_id": article.doc_id,
+        "text": article.text,
+        "published": article.published.isoformat() if article.published else None,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "origin": article.origin,
+        "error": None,
+    }
+
+
+def _error_row(order: int, error: InputError) -> dict[str, Any]:
+    return {
+        "order": order, "kind": "input_error", "doc_id": error.doc_id, "text": None, "published": None,
+        "title": None, "url": None, "source": None, "origin": error.location, "error": json.dumps(error.as_dict()),
+    }
+
+
+def read_files(
+    batch: dict[str, Any], *, max_bytes: int, published: Optional[str], done: Optional[Done], chunk: int = 64
+) -> Iterator[dict[str, list]]:
+    """Ray Data UDF: a batch of (file order, path) rows → the articles and errors of those files
+    (documents ``done`` marks as already written are left out)."""
+    anchor = parse_published(published)
+    rows: list[dict[str, Any]] = []
+    for file in _rows(batch):
+        file_order, path, error = file["file_order"], file["path"], file["error"]
+        base = int(file_order) << 32  # input order: (file, item within the file)
+        if error is not None:
+            rows.append(_error_row(base, InputError(**json.loads(error))))
+            continue
+        for index, item in enumerate(read_file(path, max_bytes=max_bytes, published=anchor)):
+            if isinstance(item, InputError):
+                rows.append(_error_row(base + index, item))
+            else:
+                row = _article_row(base + index, item, done)
+                if row["kind"] == "done":
+                    continue
+                rows.append(row)
+            if len(rows) >= chunk:
+                yield _table(rows, "input")
+                rows = []
+    if rows:
+        yield _table(rows, "input")
+
+
+def _table(rows: list[dict[str, Any]], schema_name: str):
+    """Rows as an Arrow table with a fixed schema: an all-None column stays a string column."""
+    import pyarrow as pa
+
+    fields = {"order": pa.int64()}
+    names = INPUT_ROW_COLUMNS if schema_name == "input" else RESULT_COLUMNS
+    schema = pa.schema([(name, fields.get(name, pa.string())) for name in names])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _rows(batch) -> list[dict[str, Any]]:
+    return batch.to_pylist()
+
+
+class ExtractorActor:
+    """Ray Data UDF run by an actor pool: the models load once per actor."""
+
+    def __init__(self, batch_size: int = DEFAULT_BATCH_SIZE, threads: int = 1, stanza_overrides: Optional[dict] = None):
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        self.extractor = Extractor(batch_size=batch_size, torch_threads=threads, **(stanza_overrides or {}))
+        self._crash_marker = os.environ.get("EXTRACTOR_TEST_CRASH_ONCE")  # tests: kill this actor once
+
+    def __call__(self, batch):
+        rows = _rows(batch)
+        articles = {}
+        for row in rows:
+            if row.get("kind", "article") == "article":
+                articles[int(row["order"])] = _row_article(row)
+        self._maybe_crash(articles.values())
+        results = dict(zip(articles, self.extractor.process_chunk(list(articles.values())))) if articles else {}
+        out: list[dict[str, Any]] = []
+        for row in rows:
+            order = int(row["order"])
+            result = results.get(order)
+            base = {"order": order, "doc_id": row.get("doc_id"), "origin": row.get("origin"), "kind": row.get("kind", "article"),
+                    "sha256": None, "record": None, "error": None, "message": None, "counts": None}
+            if result is None:  # an input error, or a document the previous run already wrote
+                base["error"] = row.get("error")
+                if base["error"]:
+                    base["message"] = str(InputError(**json.loads(base["error"])))
+            elif isinstance(result, DocumentRecords):
+                base["sha256"] = content_hash(row["text"])
+                base["record"] = record_line(result)
+                base["counts"] = json.dumps([len(getattr(result, name)) for name in RECORD_TYPES])
+            else:
+                base["error"] = json.dumps(result.as_dict())
+                base["message"] = str(result)
+                base["kind"] = "extraction_error"
+            out.append(base)
+        return _table(out, "result")
+
+    def _maybe_crash(self, articles) -> None:
+        if not self._crash_marker:
+            return
+        doc_id, _, marker = self._crash_marker.partition("@")
+        if any(article.doc_id == doc_id for article in articles) and not os.path.exists(marker):
+            Path(marker).write_text("crashed once\n")
+            os._exit(1)
+
+
+def _row_article(row: dict[str, Any]) -> Article:
+    return Article(
+        doc_id=row["doc_id"],
+        text=row["text"],
+        published=parse_published(row.get("published")),
+        title=row.get("title"),
+        url=row.get("url"),
+        source=row.get("source"),
+        origin=row.get("origin"),
+    )
+
+
+# --- the library entry point ------------------------------------------------------------------
+
+
+def extract_dataset(
+    ds,
+    *,
+    workers: Optional[int] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    threads: int = 1,
+    **stanza_overrides: Any,
+):
+    """Extract every article of ``ds`` (columns ``id``, ``text``, optional ``published``, ``title``,
+    ``url``, ``source``) with an actor pool of ``workers`` actors (default: the cluster's CPUs).
+
+    Returns a Dataset with one row per article: ``doc_id``, ``record`` (the JSONL line of its
+    :class:`~extractor.records.DocumentRecords`, as ``extractor extract`` writes it, or None),
+    ``error`` (a JSON ``{file, line, reason, doc_id}`` or None) and ``sha256`` of the text."""
+    ray = require_ray()
+
+    def to_rows(batch):
+        rows = []
+        for index, obj in enumerate(_rows(batch)):
+            if isinstance(obj.get("published"), (dt.date, dt.datetime)):
+                obj["published"] = obj["published"].isoformat()
+            item = article_from_object({k: v for k, v in obj.items() if k in ARTICLE_COLUMNS and v is not None},
+                                       "<dataset>", None, str(obj.get("id")))
+            order = index  # order inside the batch only: Dataset order is kept by Ray Data
+            rows.append(_article_row(order, item, None) if isinstance(item, Article) else _error_row(order, item))
+        return _table(rows, "input")
+
+    size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    results = ds.map_batches(to_rows, batch_size=batch_size, batch_format="pyarrow").map_batches(
+        ExtractorActor,
+        fn_constructor_kwargs={"batch_size": batch_size, "threads": threads, "stanza_overrides": stanza_overrides},
+        batch_size=batch_size,
+        batch_format="pyarrow",
+        compute=ray.data.ActorPoolStrategy(size=size),
+        num_cpus=1,
+    )
+    return results.select_columns(["doc_id", "record", "error", "sha256"])
+
+
+# --- the CLI engine ---------------------------------------------------------------------------
+
+
+def run_paths(
+    paths: Sequence[Union[str, os.PathLike]],
+    *,
+    address: Optional[str] = None,
+    workers: Optional[int] = None,
+    max_bytes: int,
+    published: Optional[Any] = None,
+    exclude: Sequence[Union[str, os.PathLike]] = (),
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    done: Optional[Done] = None,
+) -> Iterator[Union[RecordLine, RemoteError]]:
+    """Results for every input of ``paths``, in input order, computed on Ray; documents that
+    ``done`` marks as already written are skipped."""
+    ray = init_ray(address, workers)
+    size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    files = []
+    for order, item in enumerate(expand_paths(paths, exclude=exclude)):
+        if isinstance(item, InputError):
+            files.append({"file_order": order, "path": "", "error": json.dumps(item.as_dict())})
+        else:
+            files.append({"file_order": order, "path": str(item), "error": None})
+    if not files:
+        return
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    published_iso = published.isoformat() if published is not None else None
+    ds = ray.data.from_items(files, override_num_blocks=len(files))
+    ds = ds.map_batches(read_files, fn_kwargs={"max_bytes": max_bytes, "published": published_iso, "done": done,
+                                               "chunk": batch_size},
+                        batch_size=1, batch_format="pyarrow",
+                        # Reading is I/O: it must never wait for a CPU that the extraction actors hold.
+                        num_cpus=0, concurrency=max(1, min(len(files), 2 * size)))
+    ds = ds.map_batches(
+        ExtractorActor,
+        fn_constructor_kwargs={"batch_size": batch_size, "threads": 1},
+        batch_size=batch_size,
+        batch_format="pyarrow",
+        compute=ray.data.ActorPoolStrategy(size=size),
+        num_cpus=1,
+    )
+    seen: dict[str, str] = {}
+    for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+        for row in _rows(batch):
+            kind = row["kind"]
+            doc_id = row["doc_id"]
+            if kind in ("article", "changed") and doc_id is not None:
+                first = seen.get(doc_id)
+                origin = row["origin"] or ""
+                if first is not None:
+                    file, _, line = origin.rpartition(":") if ":" in origin else (origin, "", "")
+                    entry = InputError(file if line.isdigit() else origin, int(line) if line.isdigit() else None,
+                                       f"duplicate id {doc_id!r} (first read from {first}); skipped", doc_id)
+                    yield RemoteError(str(entry), entry.as_dict(), "input_error")
+                    continue
+                seen[doc_id] = origin
+            if row["record"] is not None:
+                counts = dict(zip(RECORD_TYPES, json.loads(row["counts"])))
+                yield RecordLine(doc_id, row["record"], row["sha256"], counts)
+            else:
+                yield RemoteError(row["message"], json.loads(row["error"]), kind if kind != "article" else "input_error")
+
+
+__all__ = ["extract_dataset", "init_ray", "run_paths", "RecordLine", "RemoteError"]
