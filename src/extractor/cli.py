@@ -61,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_show_parser(subparsers)
     schema = subparsers.add_parser("schema", help="print the JSON Schema of one output line (DocumentRecords)")
     schema.set_defaults(func=schema_command)
-    for command, module in (("train", "extractor.training.cli"), ("evaluate", "extractor.evaluation.cli")):
+    for command, module in (
+        ("train", "extractor.training.cli"),
+        ("evaluate", "extractor.evaluation.cli"),
+        ("index", "extractor.archive.cli"),  # also `query`
+    ):
         _add_feature_parser(subparsers, command, module)
     return parser
 
