@@ -209,3 +209,74 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --- evaluate --archive (registered by extractor.evaluation.cli) ------------------------------
+
+
+def evaluate_archive_command(args: argparse.Namespace) -> int:
+    """Score person and event clustering against ``persons.json``/``events.json`` of
+    ``args.archive``: of an existing archive (``--db``), of stored predictions indexed into a
+    fresh in-memory archive (``--pred``, repeatable), or of the extractor run on the gold's
+    documents."""
+    from .loading import IndexReport, index_documents, read_records, read_texts
+    from .resolve import resolve_archive
+    from .scoring import ArchiveGoldError, evaluate_archive, load_archive_gold, print_archive_report
+
+    texts, problems = read_texts(args.raw)
+    try:
+        gold = load_archive_gold(args.archive)
+        if args.db:
+            conn = connect(args.db, readonly=True)
+            for row in conn.execute("SELECT doc_id, text FROM texts"):
+                texts.setdefault(row[0], row[1])
+        else:
+            conn = connect(":memory:")
+            report = IndexReport()
+            if args.pred:
+                items = (
+                    result if not isinstance(result, tuple) else (f"{path}:{result[0]}", result[1], texts.get(result[1].doc_id))
+                    for path in args.pred for result in read_records(path)
+                )
+            else:
+                items = _extract_for_gold(gold.doc_ids, args.raw)
+            index_documents(conn, items, report, require_text=False)
+            for problem in report.problems:
+                print(f"warning: {problem}", file=sys.stderr)
+            resolve_archive(conn)
+        load_archive_gold(args.archive, texts={d: texts[d] for d in gold.doc_ids if d in texts})
+    except ArchiveGoldError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    except ArchiveError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for problem in problems:
+        if problem.doc_id in gold.doc_ids:
+            print(f"warning: {problem}", file=sys.stderr)
+    with closing(conn):
+        result = evaluate_archive(conn, gold, texts)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print_archive_report(result, sys.stdout)
+    return 0
+
+
+def _extract_for_gold(doc_ids: set[str], raw: list[str]):
+    """Run the extractor on the gold's documents: ``(origin, records, text)`` items."""
+    import contextlib
+
+    from ..core import Extractor
+    from ..evaluation.gold import load_raw_documents
+    from ..records import DocumentRecords
+
+    articles = load_raw_documents(raw, doc_ids)
+    with contextlib.redirect_stdout(sys.stderr):
+        extractor = Extractor()
+        for result in extractor.iter_results([articles[d] for d in sorted(articles)]):
+            if isinstance(result, DocumentRecords):
+                yield articles[result.doc_id].origin or result.doc_id, result, articles[result.doc_id].text
+            else:
+                print(f"warning: {result} (scored as no predictions)", file=sys.stderr)

@@ -169,6 +169,11 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
     return score, found
 
 
+def _name_similarity(a: EventRow, b: EventRow) -> float:
+    union = a.words | b.words
+    return len(a.words & b.words) / len(union) if union else 0.0
+
+
 def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int, dict]]:
     """Groups of reports of one real event, and for each joined report the evidence it joined on."""
     groups = _type_group()
@@ -187,11 +192,12 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
                     continue
                 score, found = evidence(a, b)
                 if score >= MERGE_SCORE:
-                    candidates.append((score, a.event_id, b.event_id, found))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+                    candidates.append((score, _name_similarity(a, b), a.event_id, b.event_id, found))
+    # Best first: the higher score, then the closer names.
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     cluster_of: dict[int, list[EventRow]] = {row.event_id: [row] for row in rows}
     joined: dict[int, dict] = {}
-    for score, first, second, found in candidates:
+    for score, _, first, second, found in candidates:
         a, b = cluster_of[first], cluster_of[second]
         if a is b or any(ruled_out(x, y, groups) for x in a for y in b):
             continue
