@@ -311,6 +311,9 @@ def _add_show_parser(subparsers) -> None:
     parser.add_argument("--id", dest="doc_id", help="which article of a .json/.jsonl file (default: the first)")
     parser.add_argument("--records", metavar="PRED.jsonl", help="stored records (output of `extract`) instead of running the extractor")
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) if the input gives none")
+    parser.add_argument(
+        "--html", metavar="OUT.html", help="write one self-contained HTML page (no network needed) instead of printing"
+    )
     parser.set_defaults(func=show_command)
 
 
@@ -344,9 +347,25 @@ def show_command(args: argparse.Namespace) -> int:
         from .core import Extractor
 
         records = Extractor().extract(article.text, doc_id=article.doc_id, published=article.published)
+    if args.html:
+        return _write_html(args.html, article, records)
     render_records(console, article.text, records)
     if count > 1 and args.doc_id is None:
         console.print(f"[dim]{count} articles in {args.file}; showing the first ({article.doc_id}); choose with --id[/dim]")
+    return 0
+
+
+def _write_html(path: str, article, records: DocumentRecords) -> int:
+    from .report import render_article_page
+
+    page = render_article_page(article.text, records, title=getattr(article, "title", None))
+    try:
+        with atomic_writer(path) as handle:
+            handle.write(page)
+    except OSError as error:
+        print(f"error: cannot write {error.filename or path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"{path}: {records.doc_id}, {sum(1 for _ in records.iter_spans())} spans", file=sys.stderr)
     return 0
 
 
