@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("index", "extractor.archive.cli"),  # also `query`
     ):
         _add_feature_parser(subparsers, command, module)
+    _add_feature_parser(subparsers, "report", "extractor.report.cli")
     return parser
 
 

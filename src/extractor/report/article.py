@@ -96,6 +96,7 @@ def article_view(
         "tables": tables,
         "span_count": len(spans),
         "records_json": script_json(tooltips),
+        "archive_links": [],
     }
 
 
