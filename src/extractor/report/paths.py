@@ -36,7 +36,7 @@ def safe_stem(identifier: str) -> str:
     ):
         return identifier
     folded = unicodedata.normalize("NFKD", identifier).encode("ascii", "ignore").decode("ascii").lower()
-    readable = _UNSAFE.sub("-", folded).strip("-")[: MAX_STEM - 14] or "id"
+    readable = _UNSAFE.sub("-", folded).strip("-_")[: MAX_STEM - 14].rstrip("-_") or "id"
     digest = hashlib.sha256(identifier.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{readable}-h{digest}"
 

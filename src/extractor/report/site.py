@@ -121,6 +121,7 @@ class SiteBuilder:
             codes.update(event.parties)
         for document in self.data.documents.values():
             codes.update(document.partners)
+        codes.update(filter(None, (official.country for official in self.data.officials.values())))
         return sorted(codes)
 
     def write(self, folder: str, identifier: Optional[str], template: str, context: dict[str, Any], kind: str) -> None:
