@@ -85,6 +85,8 @@ def test_persons_of_the_gold_archive_keep_their_evidence(gold_archive):
     ghani = conn.execute("SELECT person_id FROM persons WHERE key = 'mohammad-ashraf-ghani'").fetchone()
     merges = conn.execute("SELECT rule, evidence FROM person_merges WHERE person_id = ?", (ghani[0],)).fetchall()
     assert [m["rule"] for m in merges] == ["name_part"]
+    same = conn.execute("SELECT rule, evidence FROM person_merges WHERE person_id = ?", (retno["person_id"],)).fetchall()
+    assert {m["rule"] for m in same} == {"same_name"} and len(same) == 10
     evidence = json.loads(merges[0]["evidence"])
     assert sorted(evidence["names"]) == ["Ashraf Ghani", "Mohammad Ashraf Ghani"]
     assert evidence["countries"] == ["AF", "AF"] and evidence["titles"] == [["Presiden"], ["Presiden"]]
