@@ -146,6 +146,8 @@ def _add_extract_parser(subparsers) -> None:
     )
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs that give none")
     parser.add_argument("--stats", metavar="FILE.json", help="also write the run's summary and timings as JSON")
+    parser.add_argument("--db", metavar="ARCHIVE.sqlite",
+                        help="also index each article into this archive as it is extracted (see `extractor index`)")
     parser.set_defaults(func=extract_command)
 
 
@@ -213,8 +215,16 @@ def extract_command(args: argparse.Namespace) -> int:
     timings = Timings()
     counts: Counter = Counter()
     errors: list[dict[str, Any]] = []
+    archive = None
+    if args.db:
+        archive = _open_archive_sink(args)
+        if archive is None:
+            return 2
+        inputs = archive.watch(inputs)
     try:
         with ExitStack() as stack:
+            if archive is not None:
+                stack.callback(archive.close)
             sink: IO[str] = stack.enter_context(atomic_writer(args.output)) if args.output else sys.stdout
             reporter = stack.enter_context(_Reporter(sys.stderr.isatty()))
             if args.jobs > 1:
@@ -232,6 +242,8 @@ def extract_command(args: argparse.Namespace) -> int:
                 if isinstance(result, DocumentRecords):
                     write_started = time.perf_counter()
                     sink.write(record_line(result))
+                    if archive is not None:
+                        archive.add(result)
                     timings.add(WRITE, time.perf_counter() - write_started)
                     counts["articles"] += 1
                     for name in RECORD_TYPES:
@@ -243,6 +255,10 @@ def extract_command(args: argparse.Namespace) -> int:
                 reporter.advance(counts["articles"] + len(errors), time.perf_counter() - started)
             if sink is sys.stdout:
                 sys.stdout.flush()
+            if archive is not None:
+                for problem in archive.problems:
+                    reporter.error(problem)
+                print(archive.finish(), file=sys.stderr)
     except ModelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -273,7 +289,22 @@ def extract_command(args: argparse.Namespace) -> int:
         }
         with atomic_writer(args.stats) as handle:
             handle.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
-    return 1 if errors else 0
+    return 1 if errors or (archive is not None and archive.problems) else 0
+
+
+def _open_archive_sink(args: argparse.Namespace):
+    """The archive of ``--db``; ``None`` (the error said) when it cannot be opened."""
+    from .archive.sink import ArchiveSink
+    from .archive.store import ArchiveError
+
+    if args.output and Path(args.output).resolve() == Path(args.db).resolve():
+        print(f"error: --db {args.db} is the same file as -o {args.output}", file=sys.stderr)
+        return None
+    try:
+        return ArchiveSink(args.db)
+    except ArchiveError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
 
 
 def _default_batch_size() -> int:

@@ -32,6 +32,9 @@ INDONESIA = "ID"
 MERGE_SCORE = 2
 HELD_WINDOW = (-10, 3)  # days around the publication date: a held event without a date
 PLANNED_WINDOW = (0, 30)
+# Outlets disagree on dates by a day or two (the day of the report, time zones, a two-day
+# summit given by its opening or closing day): intervals this close still overlap.
+DATE_SLACK = dt.timedelta(days=2)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -123,12 +126,16 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     return rows
 
 
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] + DATE_SLACK and b[0] <= a[1] + DATE_SLACK
+
+
 def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     if a.doc_id == b.doc_id:
         return True
     if groups.get(a.type, -1) != groups.get(b.type, -2):
         return True
-    if a.interval is None or b.interval is None or a.interval[0] > b.interval[1] or b.interval[0] > a.interval[1]:
+    if a.interval is None or b.interval is None or not _overlap(a.interval, b.interval):
         return True
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return True
@@ -186,7 +193,7 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
         members.sort(key=lambda r: r.interval[0])
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if b.interval[0] > a.interval[1]:
+                if b.interval[0] > a.interval[1] + DATE_SLACK:
                     break
                 if ruled_out(a, b, groups):
                     continue

@@ -51,10 +51,16 @@ class NameKey:
         return " ".join(self.core)
 
 
+@lru_cache(maxsize=1)
+def _spelling() -> tuple[re.Pattern, dict[str, str]]:
+    pairs = dict(archive_resources()["spelling_variants"])
+    return re.compile("|".join(re.escape(old) for old in sorted(pairs, key=len, reverse=True))), pairs
+
+
 def fold_spelling(token: str) -> str:
-    for old, new in archive_resources()["spelling_variants"]:
-        token = token.replace(old, new)
-    return token
+    """Old spellings to new, all in one pass (``Pandjaitan`` → ``panjaitan``, not ``panyaitan``)."""
+    pattern, pairs = _spelling()
+    return pattern.sub(lambda m: pairs[m.group(0)], token)
 
 
 def plain(text: str) -> str:

@@ -5,6 +5,7 @@ Officials are first grouped by name key (:mod:`.names`: the same name parts once
 initials and old spellings are set aside, or a known alias of ``known_officials.json``). Groups
 are then joined, most specific first:
 
+- ``same_name``: the same name key (recorded for every official after the group's first);
 - ``name_variant``: the same number of parts, each the same or a close spelling (``Sergey`` /
   ``Sergei``), states compatible;
 - ``name_part``: a name that is an ordered part of a longer one (``Retno`` of ``Retno Marsudi``,
@@ -171,6 +172,17 @@ def cluster_officials(rows: list[OfficialRow]) -> list[Cluster]:
         del clusters[id(a_root)]
         return True
 
+    # The same name key: each official joins the group's first, with its evidence.
+    for group in groups:
+        first = group.members[0]
+        for member in group.members[1:]:
+            co_occurring = (names_by_doc[member.doc_id] & names_by_doc[first.doc_id]) - {group.key.core}
+            group.merges.append((member.official_id, first.official_id, "same_name", {
+                "names": [member.name, first.name],
+                "titles": [[member.title] if member.title else [], [first.title] if first.title else []],
+                "countries": [member.country, first.country],
+                "co_occurring": sorted(" ".join(n) for n in co_occurring)[:10],
+            }))
     # Known aliases and variants of the same length.
     by_block: dict[tuple[int, str], list[Group]] = defaultdict(list)
     for group in groups:

@@ -379,26 +379,29 @@ def figures(
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     wanted = tuple(kinds or FIGURE_KINDS)
     partners = _partners(conn)
-    rows = []
+    conditions = [f"f.kind IN ({','.join('?' * len(wanted))})"]
+    values: list[Any] = list(wanted)
+    if partner:
+        conditions.append("f.doc_id IN (SELECT doc_id FROM document_partners WHERE partner = ?)")
+        values.append(partner)
+    if unit:
+        conditions.append("f.unit = ?")
+        values.append(unit)
     query = (
-        "SELECT f.*, d.published FROM figures f JOIN documents d ON d.doc_id = f.doc_id"
-        f" WHERE f.kind IN ({','.join('?' * len(wanted))}) ORDER BY d.published, f.doc_id, f.start"
+        'SELECT f.doc_id, f.start, f."end", f.kind, f.value, f.unit, f.subject, f.text, d.published'
+        f" FROM figures f JOIN documents d ON d.doc_id = f.doc_id WHERE {' AND '.join(conditions)}"
+        " ORDER BY d.published, f.doc_id, f.start"
     )
     needle = plain(subject) if subject else None
-    for row in conn.execute(query, wanted):
-        doc_partners = partners.get(row["doc_id"], [])
-        if partner and partner not in doc_partners:
+    rows = []
+    for doc_id, start, end, kind, value, unit_, subject_, text, published in conn.execute(query, values):
+        if needle and needle not in plain(subject_ or "") and needle not in plain(text):
             continue
-        if needle and needle not in plain(row["subject"] or "") and needle not in plain(row["text"]):
-            continue
-        if unit and row["unit"] != unit:
-            continue
-        if not _in_period(row["published"], since, until):
+        if (since or until) and not _in_period(published, since, until):
             continue
         rows.append({
-            "published": row["published"] or "", "partners": doc_partners, "kind": row["kind"], "value": row["value"],
-            "unit": row["unit"] or "", "subject": row["subject"] or "", "text": row["text"], "sources": [row["doc_id"]],
-            "span": [row["start"], row["end"]],
+            "published": published or "", "partners": partners.get(doc_id, []), "kind": kind, "value": value,
+            "unit": unit_ or "", "subject": subject_ or "", "text": text, "sources": [doc_id], "span": [start, end],
         })
     columns = ["published", "partners", "kind", "value", "unit", "subject", "text", "sources"]
     return Answer("figures", [Table("figures", columns, rows)])
