@@ -125,3 +125,21 @@ def test_show_html_to_an_unwritable_place_is_a_clear_error(tmp_path: Path, capsy
     blocker.write_text("x", encoding="utf-8")
     assert cli.main(["show", str(article), "--records", str(records), "--html", str(blocker / "a.html")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_show_html_picks_the_article_by_id(tmp_path: Path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        json.dumps({"id": "first", "text": "Presiden Joko Widodo tiba."}) + "\n"
+        + json.dumps({"id": "second", "text": "Menlu Retno Marsudi tiba pada 2017."}) + "\n",
+        encoding="utf-8",
+    )
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"doc_id": "second", "dates": [
+        {"start": 30, "end": 34, "text": "2017", "value": "2017", "granularity": "year"}]}) + "\n", encoding="utf-8")
+    out = tmp_path / "second.html"
+    assert cli.main(["show", str(articles), "--id", "second", "--records", str(records), "--html", str(out)]) == 0
+    parsed = parse(out.read_text(encoding="utf-8"))
+    marks = [attrs for tag, attrs in parsed.elements if tag == "mark"]
+    assert [(m["data-kind"], m["data-label"]) for m in marks] == [("dates", "Date")]
+    assert cli.main(["show", str(articles), "--id", "third", "--records", str(records), "--html", str(out)]) == 1
