@@ -29,7 +29,7 @@ from ..records import RECORD_TYPES
 from .article import article_view, cell_text, script_json
 from .data import HOME, ArchiveData, ArchiveEvent, load_archive, party_name
 from .highlight import KIND_LABELS, HighlightSpan, document_spans, highlight_html, record_key
-from .paths import page_href, page_path
+from .paths import page_href, page_path, safe_stem
 from .render import ASSETS, asset_bytes, render
 from .svg import EVENT_TYPES, Node, network_svg, timeline_svg, type_key
 
@@ -425,7 +425,7 @@ class SiteBuilder:
         index_data = {
             "home": HOME,
             "events": [
-                [links.event(e.archive_event_id)[1], e.start or "", e.type, e.name, e.parties,
+                [safe_stem(e.key), e.start or "", e.type, e.name, e.parties,
                  [f"p{p}" for p in e.person_ids], e.source_count]
                 for e in events
             ],
@@ -434,8 +434,9 @@ class SiteBuilder:
                 for d in data.documents.values() for a in dict.fromkeys(x.area.value for x in d.records.priority_areas)
             ],
             "names": {**{c: party_name(c) for c in self.countries}, **{f"p{p.person_id}": p.name for p in data.persons.values()}},
-            "countryPages": {c: links.country(c)[1] for c in self.countries},
-            "personPages": {f"p{p.person_id}": links.person(p.person_id)[1] for p in data.persons.values()},
+            # Page file stems: the script adds the folder and ".html" (the index is the largest page).
+            "countryPages": {c: safe_stem(c) for c in self.countries},
+            "personPages": {f"p{p.person_id}": safe_stem(p.key) for p in data.persons.values()},
         }
         counts = [
             ("articles", len(data.documents)), ("persons", len(data.persons)), ("archive events", len(events)),

@@ -108,6 +108,8 @@
     return true;
   }
 
+  function page(folder, stem) { return stem ? folder + "/" + stem + ".html" : null; }
+
   function tally(counts, key) { counts[key] = (counts[key] || 0) + 1; }
 
   function top(counts, n) {
@@ -146,8 +148,8 @@
     document.getElementById("f-summary").textContent = events.length + " of " + data.events.length + " events" +
       (events.length > LIMIT ? " (the first " + LIMIT + " listed)" : "");
     fillTop("f-types", top(types, 10), function () { return null; });
-    fillTop("f-partners", top(partners, 10), function (c) { return data.countryPages[c] || null; });
-    fillTop("f-persons", top(persons, 10), function (p) { return data.personPages[p] || null; });
+    fillTop("f-partners", top(partners, 10), function (c) { return page("country", data.countryPages[c]); });
+    fillTop("f-persons", top(persons, 10), function (p) { return page("person", data.personPages[p]); });
     fillTop("f-areas", top(areas, 10), function () { return null; });
     var body = document.getElementById("f-events");
     body.textContent = "";
@@ -156,7 +158,7 @@
       add(row, "td", e[1] || "");
       add(row, "td", e[2]);
       var link = add(add(row, "td"), "a", e[3]);
-      link.href = e[0];
+      link.href = page("event", e[0]);
       add(row, "td", e[4].join(", "));
       add(row, "td", e[6]);
     });
