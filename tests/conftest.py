@@ -75,3 +75,44 @@ def make_context(
 @pytest.fixture
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def gold_archive_inputs(tmp_path_factory):
+    """The gold files of ``data/annotations`` (and ``heldout``) as one records JSONL, and their
+    texts: the small archive the archive tests are built on."""
+    import json as _json
+
+    from extractor.evaluation.gold import load_raw_documents
+    from extractor.records import DocumentRecords
+
+    paths = sorted(ANNOTATIONS_DIR.glob("*.json")) + sorted((ANNOTATIONS_DIR / "heldout").glob("*.json"))
+    records = [DocumentRecords.model_validate(_json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    articles = load_raw_documents([RAW_DIR, SHARED_DATA / "indosum" / "articles.jsonl"], [r.doc_id for r in records])
+    folder = tmp_path_factory.mktemp("gold_archive")
+    records_path = folder / "gold.records.jsonl"
+    with open(records_path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(record.model_dump_json() + "\n")
+    raw_path = folder / "gold.raw.jsonl"
+    with open(raw_path, "w", encoding="utf-8") as handle:
+        for record in records:
+            article = articles[record.doc_id]
+            handle.write(_json.dumps({"id": article.doc_id, "text": article.text,
+                                      "published": record.published}, ensure_ascii=False) + "\n")
+    return records_path, raw_path, {r.doc_id: articles[r.doc_id].text for r in records}
+
+
+@pytest.fixture(scope="session")
+def gold_archive(gold_archive_inputs, tmp_path_factory):
+    """Path of an archive indexed from the gold files (read-only: tests that write copy it)."""
+    from extractor.archive import store
+    from extractor.archive.loading import index_files
+
+    records_path, raw_path, _ = gold_archive_inputs
+    path = tmp_path_factory.mktemp("gold_archive_db") / "gold.sqlite"
+    conn = store.connect(path)
+    report = index_files(conn, [records_path], raw=[raw_path])
+    conn.close()
+    assert not report.problems, report.problems
+    return path

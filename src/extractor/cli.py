@@ -62,8 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_show_parser(subparsers)
     schema = subparsers.add_parser("schema", help="print the JSON Schema of one output line (DocumentRecords)")
     schema.set_defaults(func=schema_command)
-    for command, module in (("train", "extractor.training.cli"), ("evaluate", "extractor.evaluation.cli")):
+    for command, module in (
+        ("train", "extractor.training.cli"),
+        ("evaluate", "extractor.evaluation.cli"),
+        ("index", "extractor.archive.cli"),  # also `query`
+    ):
         _add_feature_parser(subparsers, command, module)
+    _add_feature_parser(subparsers, "report", "extractor.report.cli")
     return parser
 
 
@@ -158,6 +163,8 @@ def _add_extract_parser(subparsers) -> None:
     )
     parser.add_argument("--address", help="with --engine ray: the cluster to join (default: start a local Ray)")
     parser.add_argument("--workers", type=positive_int, help="with --engine ray: extraction actors (default: the cluster's CPUs)")
+    parser.add_argument("--db", metavar="ARCHIVE.sqlite",
+                        help="also index each article into this archive as it is extracted (see `extractor index`)")
     parser.set_defaults(func=extract_command)
 
 
@@ -224,8 +231,15 @@ def extract_command(args: argparse.Namespace) -> int:
     timings = Timings()
     counts: Counter = Counter()
     errors: list[dict[str, Any]] = []
+    archive = None
+    if args.db:
+        archive = _open_archive_sink(args)
+        if archive is None:
+            return 2
     try:
         with ExitStack() as stack:
+            if archive is not None:
+                stack.callback(archive.close)
             sink = stack.enter_context(open_sink(args.output, output_format=args.output_format, resume=args.resume))
             done = sink.done if isinstance(sink, ResumeSink) else None
             reporter = stack.enter_context(_Reporter(sys.stderr.isatty()))
@@ -241,6 +255,8 @@ def extract_command(args: argparse.Namespace) -> int:
                 inputs = read_inputs(args.paths, max_bytes=args.max_bytes, published=args.published, exclude=exclude)
                 if done is not None:
                     inputs = sink.skip_done(inputs)
+                if archive is not None:
+                    inputs = archive.watch(inputs)
                 if args.jobs > 1:
                     results = extract_parallel(inputs, args.jobs, batch_size=batch_size, timings=timings, threads=args.threads)
                 else:
@@ -253,6 +269,8 @@ def extract_command(args: argparse.Namespace) -> int:
                 if isinstance(result, (DocumentRecords, RecordLine)):
                     write_started = time.perf_counter()
                     sink.write(result)
+                    if archive is not None:
+                        archive.add(result)
                     timings.add(WRITE, time.perf_counter() - write_started)
                     counts["articles"] += 1
                     for name in RECORD_TYPES:
@@ -266,6 +284,10 @@ def extract_command(args: argparse.Namespace) -> int:
                 reporter.advance(counts["articles"] + len(errors), time.perf_counter() - started)
             if isinstance(sink, ResumeSink):
                 counts["skipped"] = sink.skipped
+            if archive is not None:
+                for problem in archive.problems:
+                    reporter.error(problem)
+                print(archive.finish(), file=sys.stderr)
     except ModelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -298,7 +320,22 @@ def extract_command(args: argparse.Namespace) -> int:
         }
         with atomic_writer(args.stats) as handle:
             handle.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
-    return 1 if errors else 0
+    return 1 if errors or (archive is not None and archive.problems) else 0
+
+
+def _open_archive_sink(args: argparse.Namespace):
+    """The archive of ``--db``; ``None`` (the error said) when it cannot be opened."""
+    from .archive.sink import ArchiveSink
+    from .archive.store import ArchiveError
+
+    if args.output and Path(args.output).resolve() == Path(args.db).resolve():
+        print(f"error: --db {args.db} is the same file as -o {args.output}", file=sys.stderr)
+        return None
+    try:
+        return ArchiveSink(args.db)
+    except ArchiveError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
 
 
 def _check_engine_options(args: argparse.Namespace) -> Optional[str]:
@@ -312,6 +349,8 @@ def _check_engine_options(args: argparse.Namespace) -> Optional[str]:
             return "--resume works with JSONL output, not --format parquet"
     if args.engine != "ray" and (args.address or args.workers):
         return "--address and --workers go with --engine ray"
+    if args.engine == "ray" and getattr(args, "db", None):
+        return "--db goes with the local engine; index a Ray run's output with `extractor index OUT.jsonl --db ...`"
     if args.engine == "ray" and args.jobs > 1:
         return "--jobs is for the local engine; with --engine ray use --workers"
     if args.engine == "ray" or args.output_format == "parquet":
@@ -369,6 +408,9 @@ def _add_show_parser(subparsers) -> None:
     parser.add_argument("--id", dest="doc_id", help="which article of a .json/.jsonl file (default: the first)")
     parser.add_argument("--records", metavar="PRED.jsonl", help="stored records (output of `extract`) instead of running the extractor")
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) if the input gives none")
+    parser.add_argument(
+        "--html", metavar="OUT.html", help="write one self-contained HTML page (no network needed) instead of printing"
+    )
     parser.set_defaults(func=show_command)
 
 
@@ -402,9 +444,25 @@ def show_command(args: argparse.Namespace) -> int:
         from .core import Extractor
 
         records = Extractor().extract(article.text, doc_id=article.doc_id, published=article.published)
+    if args.html:
+        return _write_html(args.html, article, records)
     render_records(console, article.text, records)
     if count > 1 and args.doc_id is None:
         console.print(f"[dim]{count} articles in {args.file}; showing the first ({article.doc_id}); choose with --id[/dim]")
+    return 0
+
+
+def _write_html(path: str, article, records: DocumentRecords) -> int:
+    from .report import render_article_page
+
+    page = render_article_page(article.text, records, title=getattr(article, "title", None))
+    try:
+        with atomic_writer(path) as handle:
+            handle.write(page)
+    except OSError as error:
+        print(f"error: cannot write {error.filename or path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"{path}: {records.doc_id}, {sum(1 for _ in records.iter_spans())} spans", file=sys.stderr)
     return 0
 
 

@@ -33,10 +33,20 @@ def run_extractor(articles: list) -> dict[str, DocumentRecords]:
 
 
 def evaluate_command(args: argparse.Namespace) -> int:
+    if args.archive:
+        from ..archive.cli import evaluate_archive_command
+
+        return evaluate_archive_command(args)
+    if not args.gold_dir:
+        print("error: GOLD_DIR is required (or --archive ARCHIVE_GOLD_DIR)", file=sys.stderr)
+        return 2
     try:
         gold, articles = load_gold(args.gold_dir, args.raw)
         if args.pred:
-            predictions, warnings = load_predictions(args.pred, {d: a.text for d, a in articles.items()})
+            if len(args.pred) > 1:
+                print("error: --pred is given once (several only with --archive)", file=sys.stderr)
+                return 2
+            predictions, warnings = load_predictions(args.pred[0], {d: a.text for d, a in articles.items()})
             for warning in warnings:
                 print(f"warning: {warning}", file=sys.stderr)
         else:
@@ -64,11 +74,15 @@ def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
         help="score the extractor (or stored predictions) against gold annotations",
         description="Score predictions against the gold files of GOLD_DIR (data/annotations/<doc_id>.json).",
     )
-    parser.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold files <doc_id>.json")
+    parser.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold files <doc_id>.json")
+    parser.add_argument("--archive", metavar="ARCHIVE_GOLD_DIR",
+                        help="score person and event clustering against persons.json/events.json of this folder instead")
+    parser.add_argument("--db", metavar="ARCHIVE.sqlite", help="with --archive: score this archive (default: index the predictions)")
     parser.add_argument("--raw", required=True, action="append", metavar="RAW",
                         help="folder of raw articles (.txt/.json/.jsonl) or a .jsonl corpus; repeat for several")
-    parser.add_argument("--pred", metavar="FILE.jsonl",
-                        help="stored predictions (DocumentRecords JSONL) instead of running the extractor")
+    parser.add_argument("--pred", metavar="FILE.jsonl", action="append",
+                        help="stored predictions (DocumentRecords JSONL) instead of running the extractor "
+                        "(with --archive: repeat for several, all indexed into one archive)")
     parser.add_argument("--json", action="store_true", help="print only the JSON scores object on stdout")
     parser.set_defaults(func=evaluate_command)
     return parser

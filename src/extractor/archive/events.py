@@ -1,0 +1,309 @@
+"""Event consolidation: event records of different articles that report one real event become
+one archive event, with all its sources, the best-supported value of each field and every
+disagreement kept. A visit and the meetings held during it stay separate, linked.
+
+Two reports may be one event only when nothing rules it out (hard constraints): different
+articles, compatible types (``event_type_groups`` of ``resources/archive.json``), overlapping
+dates, the same ordinal if both give one, and a shared party besides Indonesia if both name one.
+When a report gives no date, its article's publication date stands in with a window
+(:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`). They are then one event when the evidence adds up
+to :data:`MERGE_SCORE`: the same ordinal (2), the same distinctive name words (2, or 1 when
+half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
+(1), the same place (1; a different place -1), a person taking part in both (1).
+
+Reports are joined best pair first; two groups join only if no pair across them is ruled out,
+so a chain of near matches never joins two reports that contradict each other.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .names import archive_resources, plain, slug
+
+INDONESIA = "ID"
+MERGE_SCORE = 2
+HELD_WINDOW = (-10, 3)  # days around the publication date: a held event without a date
+PLANNED_WINDOW = (0, 30)
+# Outlets disagree on dates by a day or two (the day of the report, time zones, a two-day
+# summit given by its opening or closing day): intervals this close still overlap.
+DATE_SLACK = dt.timedelta(days=2)
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class EventRow:
+    event_id: int
+    doc_id: str
+    type: str
+    name: str
+    ordinal: Optional[int]
+    location: Optional[str]
+    start: Optional[str]
+    end: Optional[str]
+    status: Optional[str]
+    published: Optional[str]
+    parties: frozenset
+    persons: frozenset
+    interval: Optional[tuple[dt.date, dt.date]]
+    reported: bool  # the interval comes from the event's own date
+    words: frozenset
+    places: frozenset
+
+    @property
+    def foreign(self) -> frozenset:
+        return self.parties - {INDONESIA}
+
+
+def date_range(value: Optional[str], value_end: Optional[str] = None) -> Optional[tuple[dt.date, dt.date]]:
+    """The days a partial ISO date (or range) covers: ``2017-11`` → 1..30 November 2017."""
+    if not value:
+        return None
+    low = _bounds(value)[0]
+    high = _bounds(value_end or value)[1]
+    return (low, high) if high >= low else (low, _bounds(value)[1])
+
+
+def _bounds(value: str) -> tuple[dt.date, dt.date]:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    day = dt.date(parts[0], parts[1], parts[2])
+    return day, day
+
+
+def _type_group() -> dict[str, int]:
+    return {kind: i for i, group in enumerate(archive_resources()["event_type_groups"]) for kind in group}
+
+
+def _words(text: Optional[str], stopwords: set[str]) -> frozenset:
+    if not text:
+        return frozenset()
+    return frozenset(w for w in _WORD.findall(plain(text)) if w not in stopwords and not w.isdigit() and len(w) > 1)
+
+
+def load_events(conn: sqlite3.Connection) -> list[EventRow]:
+    parties: dict[int, set[str]] = defaultdict(set)
+    for row in conn.execute("SELECT event_id, party FROM event_parties"):
+        parties[row[0]].add(row[1])
+    persons: dict[int, set[int]] = defaultdict(set)
+    for row in conn.execute(
+        "SELECT p.event_id, po.person_id FROM event_participants p JOIN person_officials po ON po.official_id = p.official_id"
+    ):
+        persons[row[0]].add(row[1])
+    resources = archive_resources()
+    name_stop = set(resources["event_name_stopwords"])
+    place_stop = set(resources["location_stopwords"])
+    rows = []
+    for r in conn.execute(
+        'SELECT e.event_id, e.doc_id, e.type, e.name, e.ordinal, e.location, e.start, e."end", e.status, d.published'
+        " FROM events e JOIN documents d ON d.doc_id = e.doc_id ORDER BY e.event_id"
+    ):
+        interval = date_range(r["start"], r["end"])
+        reported = interval is not None
+        if interval is None and r["published"]:
+            low, high = _bounds(r["published"])
+            before, after = PLANNED_WINDOW if r["status"] == "planned" else HELD_WINDOW
+            interval = (low + dt.timedelta(days=before), high + dt.timedelta(days=after))
+        event_parties = frozenset(parties[r["event_id"]])
+        rows.append(
+            EventRow(
+                r["event_id"], r["doc_id"], r["type"], r["name"], r["ordinal"], r["location"], r["start"], r["end"],
+                r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
+                _words(r["name"], name_stop | {p.casefold() for p in event_parties}),
+                _words(r["location"], place_stop),
+            )
+        )
+    return rows
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] + DATE_SLACK and b[0] <= a[1] + DATE_SLACK
+
+
+def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
+    if a.doc_id == b.doc_id:
+        return True
+    if groups.get(a.type, -1) != groups.get(b.type, -2):
+        return True
+    if a.interval is None or b.interval is None or not _overlap(a.interval, b.interval):
+        return True
+    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+        return True
+    if a.foreign and b.foreign and not (a.foreign & b.foreign):
+        return True
+    return False
+
+
+def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
+    score = 0
+    found: dict[str, Any] = {}
+    if a.ordinal is not None and a.ordinal == b.ordinal:
+        score += 2
+        found["ordinal"] = a.ordinal
+    if a.words and b.words:
+        shared = a.words & b.words
+        if a.words == b.words:
+            score += 2
+        elif len(shared) * 2 >= min(len(a.words), len(b.words)) and shared:
+            score += 1
+        if shared:
+            found["name_words"] = sorted(shared)
+    if a.foreign & b.foreign:
+        score += 1
+        found["parties"] = sorted(a.foreign & b.foreign)
+    if a.reported and b.reported:
+        score += 1
+        found["dates"] = [a.start, b.start]
+    if a.places and b.places:
+        if a.places & b.places:
+            score += 1
+            found["place"] = sorted(a.places & b.places)
+        else:
+            score -= 1
+    if a.persons & b.persons:
+        score += 1
+        found["persons"] = sorted(a.persons & b.persons)
+    return score, found
+
+
+def _name_similarity(a: EventRow, b: EventRow) -> float:
+    union = a.words | b.words
+    return len(a.words & b.words) / len(union) if union else 0.0
+
+
+def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int, dict]]:
+    """Groups of reports of one real event, and for each joined report the evidence it joined on."""
+    groups = _type_group()
+    candidates: list[tuple[int, int, int, dict]] = []
+    by_group: dict[int, list[EventRow]] = defaultdict(list)
+    for row in rows:
+        if row.interval is not None:
+            by_group[groups.get(row.type, -1)].append(row)
+    for members in by_group.values():
+        members.sort(key=lambda r: r.interval[0])
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if b.interval[0] > a.interval[1] + DATE_SLACK:
+                    break
+                if ruled_out(a, b, groups):
+                    continue
+                score, found = evidence(a, b)
+                if score >= MERGE_SCORE:
+                    candidates.append((score, _name_similarity(a, b), a.event_id, b.event_id, found))
+    # Best first: the higher score, then the closer names.
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+    cluster_of: dict[int, list[EventRow]] = {row.event_id: [row] for row in rows}
+    joined: dict[int, dict] = {}
+    for score, _, first, second, found in candidates:
+        a, b = cluster_of[first], cluster_of[second]
+        if a is b or any(ruled_out(x, y, groups) for x in a for y in b):
+            continue
+        small, big = (a, b) if len(a) < len(b) or (len(a) == len(b) and a[0].event_id > b[0].event_id) else (b, a)
+        joined_id = first if small is a else second
+        joined[joined_id] = {"score": score, "with": second if joined_id == first else first, **found}
+        big.extend(small)
+        for row in small:
+            cluster_of[row.event_id] = big
+    seen: set[int] = set()
+    clusters = []
+    for row in rows:
+        cluster = cluster_of[row.event_id]
+        if id(cluster) not in seen:
+            seen.add(id(cluster))
+            clusters.append(sorted(cluster, key=lambda r: r.event_id))
+    return clusters, joined
+
+
+def best_value(values: list[tuple[Any, str]]) -> tuple[Any, Counter]:
+    """The value most sources give (ties: the most specific, i.e. the longest, then the smallest)."""
+    counts = Counter(v for v, _ in values if v is not None)
+    if not counts:
+        return None, counts
+    return min(counts, key=lambda v: (-counts[v], -len(str(v)), str(v))), counts
+
+
+FIELDS = ("type", "name", "ordinal", "location", "start", "end", "status")
+
+
+def resolve_events(conn: sqlite3.Connection) -> int:
+    """Rebuild the archive event tables (inside the caller's transaction)."""
+    rows = load_events(conn)
+    clusters, joined = cluster_events(rows)
+    conn.execute("DELETE FROM archive_event_links")
+    conn.execute("DELETE FROM archive_event_values")
+    conn.execute("DELETE FROM archive_event_sources")
+    conn.execute("DELETE FROM archive_events")
+    used: Counter = Counter()
+    archive_of: dict[int, int] = {}
+    for cluster in sorted(clusters, key=lambda c: (_sort_date(c), c[0].event_id)):
+        chosen: dict[str, Any] = {}
+        value_rows = []
+        for name in FIELDS:
+            values = [(getattr(r, name), r.doc_id) for r in cluster]
+            value, counts = best_value(values)
+            chosen[name] = value
+            for candidate, support in counts.items():
+                docs = sorted({d for v, d in values if v == candidate})
+                value_rows.append((name, json.dumps(candidate, ensure_ascii=False), support, int(candidate == value), json.dumps(docs)))
+        party_counts = Counter(p for r in cluster for p in r.parties)
+        for party, support in sorted(party_counts.items()):
+            docs = sorted({r.doc_id for r in cluster if party in r.parties})
+            value_rows.append(("parties", json.dumps(party), support, 1, json.dumps(docs)))
+        date_basis = "reported" if chosen["start"] else "published"
+        start = chosen["start"] or min((r.published for r in cluster if r.published), default=None)
+        end = chosen["end"] if chosen["start"] else None
+        base = slug(f"{start or 'undated'} {chosen['name']}")[:80]
+        used[base] += 1
+        key = base if used[base] == 1 else f"{base}-{used[base]}"
+        cursor = conn.execute(
+            'INSERT INTO archive_events (key, type, name, ordinal, location, start, "end", date_basis, status, parties, sources)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key, chosen["type"], chosen["name"], chosen["ordinal"], chosen["location"], start, end, date_basis,
+                chosen["status"], json.dumps(sorted(party_counts)), len({r.doc_id for r in cluster}),
+            ),
+        )
+        archive_id = cursor.lastrowid
+        conn.executemany(
+            "INSERT INTO archive_event_sources VALUES (?, ?, ?)",
+            [(r.event_id, archive_id, json.dumps(joined[r.event_id], ensure_ascii=False) if r.event_id in joined else None) for r in cluster],
+        )
+        conn.executemany("INSERT INTO archive_event_values VALUES (?, ?, ?, ?, ?, ?)", [(archive_id, *v) for v in value_rows])
+        for row in cluster:
+            archive_of[row.event_id] = archive_id
+    _link_visits(conn, rows, archive_of)
+    return len(clusters)
+
+
+def _sort_date(cluster: list[EventRow]) -> str:
+    return min((r.start or r.published or "9999") for r in cluster)
+
+
+def _link_visits(conn: sqlite3.Connection, rows: list[EventRow], archive_of: dict[int, int]) -> None:
+    """A visit and another event reported by one article, at compatible dates: linked (during)."""
+    by_doc: dict[str, list[EventRow]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    links: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for doc_id, events in by_doc.items():
+        for visit in (e for e in events if e.type == "visit"):
+            for other in events:
+                if other.type == "visit" or archive_of[other.event_id] == archive_of[visit.event_id]:
+                    continue
+                if visit.interval and other.interval and (visit.interval[0] > other.interval[1] or other.interval[0] > visit.interval[1]):
+                    continue
+                links[(archive_of[visit.event_id], archive_of[other.event_id])].add(doc_id)
+    conn.executemany(
+        "INSERT INTO archive_event_links VALUES (?, ?, 'during', ?)",
+        [(visit, other, json.dumps(sorted(docs))) for (visit, other), docs in sorted(links.items())],
+    )

@@ -1,0 +1,133 @@
+"""Person names as comparable keys: tokens, initials, honorifics dropped, old spellings folded.
+
+``Retno L.P. Marsudi``, ``Retno LP Marsudi`` and ``Retno Marsudi`` share the core
+``("retno", "marsudi")``; their initials differ (``("l", "p")`` or none). ``Luhut Binsar
+Pandjaitan`` folds to ``("luhut", "binsar", "panjaitan")``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
+_SLUG = re.compile(r"[^a-z0-9]+")
+# Two tokens are spellings of one name part when this similar (Sergey/Sergei, Mohamad/Mohammad).
+VARIANT_SIMILARITY = 0.8
+VARIANT_MIN_LENGTH = 5
+
+
+@lru_cache(maxsize=1)
+def archive_resources() -> dict:
+    return json.loads(resources.files("extractor.resources").joinpath("archive.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def known_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Core of every alias of ``known_officials.json`` → core of the person's name."""
+    data = json.loads(resources.files("extractor.resources").joinpath("known_officials.json").read_text(encoding="utf-8"))
+    aliases = {}
+    for person in data["officials"]:
+        canonical = name_key(person["name"], resolve_aliases=False).core
+        for alias in person.get("aliases", []):
+            aliases[name_key(alias, resolve_aliases=False).core] = canonical
+    return aliases
+
+
+@dataclass(frozen=True)
+class NameKey:
+    core: tuple[str, ...]  # name parts, lower case, honorifics dropped, spelling folded
+    initials: tuple[str, ...]  # initials written in the name (`L.P.` → l, p)
+    alias_of: Optional[tuple[str, ...]] = None  # the core it was an alias of, if any
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.core)
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> tuple[re.Pattern, dict[str, str]]:
+    pairs = dict(archive_resources()["spelling_variants"])
+    return re.compile("|".join(re.escape(old) for old in sorted(pairs, key=len, reverse=True))), pairs
+
+
+def fold_spelling(token: str) -> str:
+    """Old spellings to new, all in one pass (``Pandjaitan`` → ``panjaitan``, not ``panyaitan``)."""
+    pattern, pairs = _spelling()
+    return pattern.sub(lambda m: pairs[m.group(0)], token)
+
+
+def plain(text: str) -> str:
+    """Case-folded, accents removed, NFKC."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_key(name: str, resolve_aliases: bool = True) -> NameKey:
+    raw_tokens = _TOKEN.findall(unicodedata.normalize("NFKC", name))
+    prefixes = set(archive_resources()["name_prefixes"])
+    while len(raw_tokens) > 1 and plain(raw_tokens[0]).rstrip(".") in prefixes:
+        raw_tokens = raw_tokens[1:]
+    core: list[str] = []
+    initials: list[str] = []
+    for token in raw_tokens:
+        bare = token.rstrip(".")
+        is_initial = (token.endswith(".") and len(bare) == 1) or (len(bare) <= 3 and bare.isupper() and len(raw_tokens) > 1)
+        if is_initial and len(raw_tokens) > 1:
+            initials.extend(plain(bare))
+        else:
+            core.append(fold_spelling(plain(bare).replace("’", "").replace("'", "")))
+    if not core:  # a name made of initials only: `SBY`
+        core = [plain("".join(t.rstrip(".") for t in raw_tokens))]
+        initials = []
+    key = NameKey(tuple(core), tuple(initials))
+    if resolve_aliases:
+        canonical = known_aliases().get(key.core)
+        if canonical is not None and canonical != key.core:
+            return NameKey(canonical, (), alias_of=key.core)
+    return key
+
+
+def tokens_match(a: str, b: str) -> bool:
+    """One name part written two ways (equal, or a close spelling of a long enough part)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < VARIANT_MIN_LENGTH or a[0] != b[0]:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= VARIANT_SIMILARITY
+
+
+def is_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(tokens_match(x, y) for x, y in zip(a, b))
+
+
+def is_part(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``part`` is a proper, ordered subsequence of ``whole`` (``Retno`` of ``Retno Marsudi``)."""
+    if len(part) >= len(whole):
+        return False
+    position = 0
+    for token in part:
+        while position < len(whole) and not tokens_match(token, whole[position]):
+            position += 1
+        if position == len(whole):
+            return False
+        position += 1
+    return True
+
+
+def initials_fit(initials: tuple[str, ...], other: NameKey) -> bool:
+    """Initials written in one name fit another when that one's parts or initials start with them."""
+    if not initials or not (other.initials or len(other.core) > 1):
+        return True
+    letters = set(other.initials) | {token[0] for token in other.core}
+    return set(initials) <= letters
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", plain(text)).strip("-") or "x"

@@ -1,0 +1,139 @@
+"""Event consolidation: reports of one real event joined, best-supported values, disagreements
+kept, visits linked to the meetings held during them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from extractor.archive.events import cluster_events, date_range, load_events
+from extractor.archive.resolve import resolve_archive
+from extractor.archive.store import connect, write_document
+from extractor.records import DocumentRecords
+
+
+def _doc(doc_id, published, text, events, officials=()):
+    def span(surface):
+        start = text.index(surface)
+        return {"start": start, "end": start + len(surface), "text": surface}
+
+    return DocumentRecords.model_validate({
+        "doc_id": doc_id,
+        "published": published,
+        "officials": [{"name": n, "country": c, "mentions": [span(n)]} for n, c in officials],
+        "events": [{**{k: v for k, v in e.items() if k != "surface"}, "mentions": [span(e["surface"])]} for e in events],
+    }), text
+
+
+SUMMIT_A = "KTT ke-31 ASEAN di Manila dibuka Presiden Joko Widodo. Pertemuan bilateral dengan PM Shinzo Abe digelar."
+SUMMIT_B = "Konferensi Tingkat Tinggi ASEAN ke-31 berlangsung di Manila, Filipina. Joko Widodo hadir."
+VISIT = "Kunjungan kenegaraan Presiden Joko Widodo ke Jepang. Joko Widodo bertemu Shinzo Abe di Tokyo."
+OTHER_SUMMIT = "KTT ke-30 ASEAN di Manila pada April."
+
+
+def _archive(tmp_path, docs):
+    conn = connect(tmp_path / "a.sqlite")
+    for records, text in docs:
+        write_document(conn, records, text)
+    resolve_archive(conn)
+    return conn
+
+
+def _docs():
+    return [
+        _doc("a", "2017-11-13", SUMMIT_A, [
+            {"type": "summit", "name": "KTT ke-31 ASEAN", "ordinal": 31, "parties": ["ASEAN"], "location": "Manila",
+             "start": "2017-11-13", "surface": "KTT ke-31 ASEAN"},
+            {"type": "meeting", "name": "Pertemuan bilateral", "parties": ["ID", "JP"], "start": "2017-11-13", "surface": "Pertemuan bilateral"},
+        ], [("Joko Widodo", "ID"), ("Shinzo Abe", "JP")]),
+        _doc("b", "2017-11-14", SUMMIT_B, [
+            {"type": "conference", "name": "Konferensi Tingkat Tinggi ASEAN ke-31", "ordinal": 31, "parties": ["ASEAN"],
+             "location": "Manila, Filipina", "start": "2017-11-14", "surface": "Konferensi Tingkat Tinggi ASEAN ke-31"},
+        ], [("Joko Widodo", "ID")]),
+        _doc("c", "2017-04-29", OTHER_SUMMIT, [
+            {"type": "summit", "name": "KTT ke-30 ASEAN", "ordinal": 30, "parties": ["ASEAN"], "location": "Manila",
+             "start": "2017-04-29", "surface": "KTT ke-30 ASEAN"},
+        ]),
+        _doc("v", "2017-10-30", VISIT, [
+            {"type": "visit", "name": "Kunjungan kenegaraan Presiden Joko Widodo ke Jepang", "parties": ["ID", "JP"],
+             "location": "Jepang", "start": "2017-10-29", "end": "2017-10-31", "surface": "Kunjungan kenegaraan"},
+            {"type": "meeting", "name": "bertemu", "parties": ["ID", "JP"], "location": "Tokyo", "start": "2017-10-30", "surface": "bertemu"},
+        ], [("Joko Widodo", "ID"), ("Shinzo Abe", "JP")]),
+        _doc("w", "2017-10-31", "Presiden Joko Widodo bertemu PM Shinzo Abe di Tokyo, Senin.", [
+            {"type": "meeting", "name": "bertemu", "parties": ["ID", "JP"], "location": "Tokyo", "start": "2017-10-30", "surface": "bertemu"},
+        ], [("Joko Widodo", "ID"), ("Shinzo Abe", "JP")]),
+    ]
+
+
+def _groups(conn):
+    rows = conn.execute(
+        "SELECT s.archive_event_id, e.doc_id || ':' || e.name FROM archive_event_sources s JOIN events e USING (event_id)"
+    ).fetchall()
+    groups = {}
+    for archive_id, label in rows:
+        groups.setdefault(archive_id, []).append(label)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_reports_of_one_event_join_and_others_stay_apart(tmp_path):
+    conn = _archive(tmp_path, _docs())
+    assert _groups(conn) == [
+        ["a:KTT ke-31 ASEAN", "b:Konferensi Tingkat Tinggi ASEAN ke-31"],
+        ["a:Pertemuan bilateral"],
+        ["c:KTT ke-30 ASEAN"],
+        ["v:Kunjungan kenegaraan Presiden Joko Widodo ke Jepang"],
+        ["v:bertemu", "w:bertemu"],
+    ]
+
+
+def test_best_supported_values_and_disagreements_are_kept(tmp_path):
+    conn = _archive(tmp_path, _docs())
+    summit = conn.execute("SELECT * FROM archive_events WHERE ordinal = 31").fetchone()
+    assert summit["sources"] == 2 and json.loads(summit["parties"]) == ["ASEAN"]
+    starts = {json.loads(r["value"]): (r["support"], json.loads(r["doc_ids"])) for r in conn.execute(
+        "SELECT * FROM archive_event_values WHERE archive_event_id = ? AND field = 'start'", (summit["archive_event_id"],))}
+    assert starts == {"2017-11-13": (1, ["a"]), "2017-11-14": (1, ["b"])}
+    assert summit["start"] == "2017-11-13"  # a tie: the earlier of two equally specific dates
+    assert summit["type"] in ("summit", "conference") and summit["date_basis"] == "reported"
+    evidence = json.loads(conn.execute(
+        "SELECT evidence FROM archive_event_sources WHERE archive_event_id = ? AND evidence IS NOT NULL", (summit["archive_event_id"],)
+    ).fetchone()[0])
+    assert evidence["ordinal"] == 31 and "manila" in evidence["place"]
+
+
+def test_a_visit_and_the_meeting_held_during_it_are_linked_not_merged(tmp_path):
+    conn = _archive(tmp_path, _docs())
+    links = conn.execute(
+        "SELECT v.name, m.name, l.relation, l.doc_ids FROM archive_event_links l"
+        " JOIN archive_events v ON v.archive_event_id = l.archive_event_id JOIN archive_events m ON m.archive_event_id = l.linked_event_id"
+    ).fetchall()
+    assert [tuple(r) for r in links] == [("Kunjungan kenegaraan Presiden Joko Widodo ke Jepang", "bertemu", "during", '["v"]')]
+
+
+def test_an_undated_report_is_placed_by_its_publication_date(tmp_path):
+    text = "Presiden Joko Widodo bertemu PM Shinzo Abe di Tokyo."
+    late = _doc("x", "2017-12-20", text, [{"type": "meeting", "name": "bertemu", "parties": ["ID", "JP"], "surface": "bertemu"}],
+                [("Joko Widodo", "ID"), ("Shinzo Abe", "JP")])
+    near = _doc("y", "2017-10-31", text, [{"type": "meeting", "name": "bertemu", "parties": ["ID", "JP"], "surface": "bertemu"}],
+                [("Joko Widodo", "ID"), ("Shinzo Abe", "JP")])
+    conn = _archive(tmp_path, _docs() + [late, near])
+    groups = _groups(conn)
+    assert ["v:bertemu", "w:bertemu", "y:bertemu"] in groups and ["x:bertemu"] in groups
+    row = conn.execute("SELECT a.start, a.date_basis FROM archive_events a JOIN archive_event_sources s USING (archive_event_id)"
+                       " JOIN events e USING (event_id) WHERE e.doc_id = 'x'").fetchone()
+    assert tuple(row) == ("2017-12-20", "published")
+
+
+def test_date_range_of_partial_dates():
+    assert date_range("2017-11") == (dt.date(2017, 11, 1), dt.date(2017, 11, 30))
+    assert date_range("2016", "2018") == (dt.date(2016, 1, 1), dt.date(2018, 12, 31))
+    assert date_range(None) is None
+
+
+def test_the_gold_archive_joins_the_two_reports_of_the_un_general_assembly(gold_archive):
+    conn = connect(gold_archive, readonly=True)
+    clusters, _ = cluster_events(load_events(conn))
+    joined = [sorted(r.name for r in c) for c in clusters if len(c) > 1]
+    assert ["Sidang Majelis Umum (SMU) PBB ke-72", "Sidang Majelis Umum PBB"] in joined
+    for cluster in clusters:
+        assert len({r.doc_id for r in cluster}) == len(cluster)
