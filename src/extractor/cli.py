@@ -1,8 +1,10 @@
 """The ``extractor`` command: ``extract``, ``show``, ``schema``, plus ``train`` and ``evaluate``
 (registered by :mod:`extractor.training.cli` and :mod:`extractor.evaluation.cli`).
 
-Exit status: 0 when every input succeeded, 1 when some input failed (or the models cannot be
-loaded), 2 for usage errors, 130 when interrupted.
+Exit status: 0 when every input succeeded, 1 when some input failed, nothing at all was
+extracted, or the models cannot be loaded, 2 for usage errors (found before any work), 3 when an
+output could not be written (disk full, I/O error: no output was changed), 130 when interrupted
+(Ctrl-C), 143 on SIGTERM, 129 on SIGHUP.
 """
 
 from __future__ import annotations
@@ -12,17 +14,21 @@ import datetime as dt
 import importlib
 import json
 import os
+import signal
 import sys
 import time
 from collections import Counter
 from enum import Enum
-from contextlib import ExitStack
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
-from typing import IO, Any, Callable, Optional, Sequence
+from typing import IO, Any, Callable, Optional, Sequence, Union
 
+from . import __version__
 from .document import parse_published
-from .io.readers import DEFAULT_MAX_BYTES, InputError, read_inputs
-from .io.writers import atomic_writer, json_line, record_line
+from .io.paths import clashes, missing_inputs
+from .io.readers import DEFAULT_MAX_BYTES, InputError, SkippedFile, expand_inputs, read_expanded, read_inputs
+from .io.record_writers import CsvTables, JsonlRecords
+from .io.writers import STDOUT, OutputError, OutputFile, OutputSet, safe_json_line
 from .records import RECORD_TYPES, DocumentRecords
 
 # Record types in the order their highlights are laid down in `show`: later ones win on overlap.
@@ -35,8 +41,47 @@ HIGHLIGHT_STYLES = {
 }
 
 
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread so that a run cleans up as after Ctrl-C."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_interrupt():
+    """SIGTERM and SIGHUP raise :class:`Terminated` while the command runs (main thread only)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise Terminated(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # `extractor` alone: what it can do
+        parser.print_help(sys.stdout)
+        return EXIT_OK
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # usage errors (2) and --help (0): return the status, don't exit
@@ -46,9 +91,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(handler(args) or 0)
+        with _signals_interrupt():
+            return int(handler(args) or 0)
+    except Terminated as stop:
+        name = signal.Signals(stop.signum).name
+        print(f"terminated by {name}: no output was changed", file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrupted: no output was changed", file=sys.stderr)
         return 130
 
 
@@ -56,9 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor", description="Information extraction from Indonesian diplomacy news."
     )
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_extract_parser(subparsers)
     _add_show_parser(subparsers)
+    _add_export_parser(subparsers)
     schema = subparsers.add_parser("schema", help="print the JSON Schema of one output line (DocumentRecords)")
     schema.set_defaults(func=schema_command)
     for command, module in (("train", "extractor.training.cli"), ("evaluate", "extractor.evaluation.cli")):
@@ -96,6 +148,10 @@ def positive_int(value: str) -> int:
     return number
 
 
+def jobs_value(value: str) -> Union[int, str]:
+    return "auto" if value == "auto" else positive_int(value)
+
+
 def iso_date(value: str) -> dt.date:
     try:
         published = parse_published(value)
@@ -117,15 +173,21 @@ def _add_extract_parser(subparsers) -> None:
         "(.txt, .json, .jsonl files, folders read recursively, or glob patterns). Writes one JSON "
         "object per article, in input order. Bad inputs are reported and skipped; the rest is processed.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
-    parser.add_argument("-o", "--output", metavar="OUT.jsonl", help="output file, written atomically (default: stdout)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or glob patterns")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT.jsonl",
+        help="output file, written atomically (default or `-`: stdout); with --format csv, a folder",
+    )
     parser.add_argument(
         "--errors",
         metavar="ERR.jsonl",
         help="errors as JSONL {file, line, reason, doc_id} (default with -o: OUT.errors.jsonl). Written "
         "whenever it has a path, empty when nothing failed",
     )
-    parser.add_argument("--jobs", type=positive_int, default=1, help="worker processes (default 1)")
+    parser.add_argument(
+        "--jobs", type=jobs_value, default=1,
+        help="worker processes, or `auto` (from cores and free memory: each loads ~600 MB of models; default 1)",
+    )
     parser.add_argument("--batch-size", type=positive_int, default=None, help="articles per Stanza batch (default 16)")
     parser.add_argument(
         "--threads",
@@ -141,7 +203,13 @@ def _add_extract_parser(subparsers) -> None:
     )
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs that give none")
     parser.add_argument("--stats", metavar="FILE.json", help="also write the run's summary and timings as JSON")
-    parser.set_defaults(func=extract_command)
+    parser.add_argument(
+        "--format", choices=("jsonl", "csv"), default="jsonl",
+        help="jsonl (default): one JSON object per article; csv: -o names a folder that gets one "
+        "CSV per record type (UTF-8 with a BOM, for spreadsheets)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no message per bad input, a one-line summary")
+    parser.set_defaults(func=extract_command, print_usage=parser.print_help)
 
 
 def default_errors_path(output: str) -> str:
@@ -150,26 +218,48 @@ def default_errors_path(output: str) -> str:
     return str(path.with_name(f"{stem}.errors.jsonl"))
 
 
-class _Reporter:
-    """Messages on stderr, and a progress bar when stderr is a terminal."""
+def printable(message: str) -> str:
+    """``message`` safe for a terminal: control characters (escape sequences) and lone
+    surrogates are shown as escapes instead of being sent raw."""
+    return "".join(
+        ch if ch in "\n\t" or (ch.isprintable() and not "\ud800" <= ch <= "\udfff") else ascii(ch)[1:-1]
+        for ch in message
+    )
 
-    def __init__(self, show_progress: bool):
+
+class _Reporter:
+    """Messages on stderr, and a progress bar (total and time left) when stderr is a terminal."""
+
+    def __init__(self, show_progress: bool, quiet: bool = False, total: Optional[int] = None):
         self.progress = None
         self.task = None
-        if show_progress:
+        self.quiet = quiet
+        self.total = total
+        if show_progress and not quiet:
             from rich.console import Console
-            from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self.progress = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.description}"),
+                BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"),
                 TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
-            self.task = self.progress.add_task("loading models", total=None, rate="")
+            self.task = self.progress.add_task("loading models", total=total, rate="")
 
     def __enter__(self) -> "_Reporter":
         if self.progress is not None:
@@ -183,38 +273,153 @@ class _Reporter:
     def advance(self, done: int, elapsed: float) -> None:
         if self.progress is not None:
             rate = f"{done / elapsed:.1f} articles/s" if elapsed > 0 else ""
-            self.progress.update(self.task, description="extracting", completed=done, rate=rate)
+            total = max(self.total, done) if self.total is not None else None
+            self.progress.update(self.task, description="extracting", completed=done, total=total, rate=rate)
+
+    def say(self, message: str) -> None:
+        message = printable(message)
+        if self.progress is not None:
+            self.progress.console.print(message, markup=False, highlight=False)
+        else:
+            print(message, file=sys.stderr, flush=True)
 
     def error(self, message: str) -> None:
-        if self.progress is not None:
-            self.progress.console.print(f"error: {message}", markup=False, highlight=False)
-        else:
-            print(f"error: {message}", file=sys.stderr, flush=True)
+        if not self.quiet:
+            self.say(f"error: {message}")
+
+
+def count_articles(entries: Sequence[Any]) -> int:
+    """How many results reading ``entries`` will give, found cheaply: one a ``.txt`` file or
+    bad input, one a non-blank ``.jsonl`` line, the items of a ``.json`` list."""
+    total = 0
+    for entry in entries:
+        if isinstance(entry, InputError) or entry.suffix.lower() == ".txt":
+            total += 1
+            continue
+        try:
+            with open(entry, "rb") as handle:
+                if entry.suffix.lower() == ".jsonl":
+                    total += sum(1 for line in handle if line.strip())
+                else:
+                    obj = json.loads(handle.read())
+                    total += len(obj) if isinstance(obj, list) and obj else 1
+        except (OSError, ValueError):
+            total += 1
+    return total
+
+
+def resolve_jobs(requested: Union[int, str], warn: Callable[[str], None]) -> int:
+    """The number of worker processes for ``--jobs``: ``auto`` from cores and free memory;
+    a number above the cores is kept, with a warning."""
+    from .core import WORKER_MEMORY_MB, available_cores, available_memory_mb
+
+    cores = available_cores()
+    if requested == "auto":
+        memory = available_memory_mb()
+        by_memory = max(1, memory // WORKER_MEMORY_MB) if memory is not None else cores
+        return max(1, min(cores, by_memory))
+    jobs = int(requested)
+    if jobs > cores:
+        warn(
+            f"warning: --jobs {jobs} is more than the {cores} cores available: each worker loads its own "
+            f"~{WORKER_MEMORY_MB} MB of models and the workers share the cores, so expect more memory and "
+            f"no speed-up (`--jobs auto` picks a number)"
+        )
+    return jobs
+
+
+def _plan_outputs(args: argparse.Namespace) -> tuple[list[tuple[str, OutputFile]], Optional[str]]:
+    """The run's outputs as ``(option, OutputFile)`` and the errors path; raises OutputError."""
+    outputs: list[tuple[str, OutputFile]] = []
+    if args.format == "csv":
+        if not args.output or args.output == STDOUT:
+            raise OutputError(args.output or "(none)", "--format csv needs -o FOLDER: it writes one file per record type", usage=True)
+        folder = Path(args.output)
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(args.output, "--format csv writes into a folder, and this is a file", usage=True)
+        for name in RECORD_TYPES:
+            outputs.append(("-o", OutputFile(folder / f"{name}.csv", encoding="utf-8-sig")))
+        errors_path = args.errors or str(folder / "errors.jsonl")
+    else:
+        if args.output and args.output != STDOUT:
+            if Path(args.output).is_dir():
+                raise OutputError(args.output, "is a directory: give a file name (OUT.jsonl)", usage=True)
+        outputs.append(("-o", OutputFile(args.output or STDOUT)))
+        errors_path = args.errors
+    for option, output in outputs:
+        output.inspect()
+    if errors_path is None and args.output and args.format == "jsonl" and not outputs[0][1].streamed:
+        errors_path = default_errors_path(args.output)
+    extra = [("--errors", errors_path), ("--stats", args.stats)]
+    for option, path in extra:
+        if path is None:
+            continue
+        if path == STDOUT:
+            raise OutputError(path, f"{option} cannot go to standard output: give a file", usage=True)
+        output = OutputFile(path)
+        output.inspect()
+        outputs.append((option, output))
+    return outputs, errors_path
 
 
 def extract_command(args: argparse.Namespace) -> int:
-    from .core import WRITE, Timings, extract_parallel
+    from .core import WRITE, DocumentError, Timings, extract_parallel
 
     from .nlp.stanza_models import ModelError
 
-    errors_path = args.errors or (default_errors_path(args.output) if args.output else None)
+    if not args.paths:
+        args.print_usage(sys.stderr)
+        print("\nerror: give at least one PATH (a file, folder or glob pattern of .txt/.json/.jsonl)", file=sys.stderr)
+        return EXIT_USAGE
     started = time.perf_counter()
-    inputs = read_inputs(
-        args.paths,
-        max_bytes=args.max_bytes,
-        published=args.published,
-        exclude=[p for p in (args.output, errors_path) if p],
-    )
+    # Every path is checked before the models load: a typo costs nothing and changes nothing.
+    problems = missing_inputs(args.paths)
+    try:
+        planned, errors_path = _plan_outputs(args)
+    except OutputError as error:
+        problems.append(str(error))
+        planned, errors_path = [], None
+    if problems:
+        for problem in problems:
+            print(printable(f"error: {problem}"), file=sys.stderr)
+        return EXIT_USAGE
+    excluded = [output.target for _, output in planned if output.target is not None]
+    entries = expand_inputs(args.paths, exclude=excluded)
+    problems = clashes(entries, planned)
+    if problems:
+        for problem in problems:
+            print(printable(f"error: {problem}"), file=sys.stderr)
+        return EXIT_USAGE
+    outputs = OutputSet()
+    for _, output in planned:
+        outputs.add(output)
+    try:
+        outputs.prepare()
+    except OutputError as error:
+        print(printable(f"error: {error}"), file=sys.stderr)
+        return EXIT_USAGE
+    show_progress = sys.stderr.isatty() and not args.quiet
+    messages = _Reporter(False, quiet=args.quiet)
+    jobs = resolve_jobs(args.jobs, messages.say)
+    total = count_articles(entries) if show_progress else None
+    sinks = [output for option, output in planned if option == "-o"]
+    errors_output = next((output for option, output in planned if option == "--errors"), None)
+    stats_output = next((output for option, output in planned if option == "--stats"), None)
+    record_sink = CsvTables(sinks) if args.format == "csv" else JsonlRecords(sinks[0])
+    inputs = read_expanded(entries, max_bytes=args.max_bytes, published=args.published)
     timings = Timings()
     counts: Counter = Counter()
     errors: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    unresolved: list[str] = []
+    not_indonesian: list[str] = []
     try:
         with ExitStack() as stack:
-            sink: IO[str] = stack.enter_context(atomic_writer(args.output)) if args.output else sys.stdout
-            reporter = stack.enter_context(_Reporter(sys.stderr.isatty()))
-            if args.jobs > 1:
+            stack.callback(outputs.discard)  # after a commit, nothing left to discard
+            reporter = stack.enter_context(_Reporter(show_progress, quiet=args.quiet, total=total))
+            if jobs > 1:
                 results = extract_parallel(
-                    inputs, args.jobs, batch_size=args.batch_size or _default_batch_size(), timings=timings,
+                    inputs, jobs, batch_size=args.batch_size or _default_batch_size(), timings=timings,
                     threads=args.threads,
                 )
             else:
@@ -223,52 +428,70 @@ def extract_command(args: argparse.Namespace) -> int:
                 extractor = Extractor(batch_size=args.batch_size or _default_batch_size(), torch_threads=args.threads)
                 extractor.timings = timings
                 results = extractor.iter_results(inputs)
+            stack.enter_context(closing(results))  # workers stop whatever ends the run
             for result in results:
                 if isinstance(result, DocumentRecords):
                     write_started = time.perf_counter()
-                    sink.write(record_line(result))
+                    try:
+                        record_sink.write(result)
+                    except UnicodeEncodeError as error:
+                        result = DocumentError(result.doc_id, None, "writing", f"cannot be written as UTF-8 ({error.reason})")
                     timings.add(WRITE, time.perf_counter() - write_started)
+                if isinstance(result, DocumentRecords):
                     counts["articles"] += 1
                     for name in RECORD_TYPES:
                         counts[name] += len(getattr(result, name))
+                    if result.published is None and any(date.value is None for date in result.dates):
+                        unresolved.append(result.doc_id)
+                    language = result.article.language if result.article else None
+                    if language not in (None, "id"):
+                        not_indonesian.append(result.doc_id)
+                elif isinstance(result, SkippedFile):
+                    skipped.append(result.file)
+                    errors.append(result.as_dict())
                 else:
                     counts["input_errors" if isinstance(result, InputError) else "extraction_errors"] += 1
                     errors.append(result.as_dict())
                     reporter.error(str(result))
                 reporter.advance(counts["articles"] + len(errors), time.perf_counter() - started)
-            if sink is sys.stdout:
-                sys.stdout.flush()
+            record_sink.close()
+            if errors_output is not None:
+                for error in errors:
+                    errors_output.write(safe_json_line(error))
+            elapsed = time.perf_counter() - started
+            if stats_output is not None:
+                stats = {
+                    "articles": counts["articles"],
+                    "records": {name: counts[name] for name in RECORD_TYPES},
+                    "errors": len(errors) - len(skipped),
+                    "input_errors": counts["input_errors"],
+                    "extraction_errors": counts["extraction_errors"],
+                    "skipped_files": len(skipped),
+                    "unresolved_relative_dates": len(unresolved),
+                    "not_indonesian": len(not_indonesian),
+                    "seconds": round(elapsed, 3),
+                    "jobs": jobs,
+                    "timings": timings.as_dict(),
+                }
+                stats_output.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+            outputs.commit()
     except ModelError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+        print(printable(f"error: {error}"), file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:
         # The reader of stdout went away (`| head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    except OSError as error:  # the output cannot be written: nothing was produced, a usage error
-        print(f"error: cannot write {error.filename or args.output}: {error.strerror or error}", file=sys.stderr)
-        return 2
-    if errors_path:
-        with atomic_writer(errors_path) as handle:
-            for error in errors:
-                handle.write(json_line(error))
-    elapsed = time.perf_counter() - started
-    summary = _summary(counts, len(errors), elapsed, args, errors_path)
-    print(summary, file=sys.stderr)
-    if args.stats:
-        stats = {
-            "articles": counts["articles"],
-            "records": {name: counts[name] for name in RECORD_TYPES},
-            "errors": len(errors),
-            "input_errors": counts["input_errors"],
-            "extraction_errors": counts["extraction_errors"],
-            "seconds": round(elapsed, 3),
-            "jobs": args.jobs,
-            "timings": timings.as_dict(),
-        }
-        with atomic_writer(args.stats) as handle:
-            handle.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
-    return 1 if errors else 0
+        return EXIT_FAILED
+    except OutputError as error:
+        print(printable(f"error: {error}; no output was changed (exit status {EXIT_WRITE})"), file=sys.stderr)
+        return EXIT_WRITE
+    summary = _summary(counts, len(errors) - len(skipped), elapsed, args, jobs, errors_path)
+    notes = _notes(skipped, unresolved, not_indonesian, args.quiet)
+    print(printable("\n".join([summary, *notes])), file=sys.stderr)
+    if counts["articles"] == 0:
+        print("error: nothing was extracted", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_FAILED if len(errors) > len(skipped) else EXIT_OK
 
 
 def _default_batch_size() -> int:
@@ -277,20 +500,129 @@ def _default_batch_size() -> int:
     return DEFAULT_BATCH_SIZE
 
 
-def _summary(counts: Counter, error_count: int, elapsed: float, args: argparse.Namespace, errors_path: Optional[str]) -> str:
+def _summary(
+    counts: Counter, error_count: int, elapsed: float, args: argparse.Namespace, jobs: int, errors_path: Optional[str]
+) -> str:
     articles = counts["articles"]
     rate = articles / elapsed if elapsed > 0 else 0.0
     per_type = ", ".join(f"{name} {counts[name]}" for name in RECORD_TYPES)
     lines = [
         f"{articles} articles extracted ({per_type}); {error_count} errors "
         f"({counts['input_errors']} input, {counts['extraction_errors']} extraction); "
-        f"{elapsed:.1f} s, {rate:.2f} articles/s, jobs {args.jobs}",
+        f"{elapsed:.1f} s, {rate:.2f} articles/s, jobs {jobs}",
     ]
-    if args.output:
+    if args.quiet:
+        return lines[0]
+    if args.output and args.output != STDOUT:
         lines.append(f"output: {args.output}")
     if errors_path and error_count:
         lines.append(f"errors: {errors_path}")
     return "\n".join(lines)
+
+
+def _listing(names: Sequence[str], shown: int = 5) -> str:
+    listed = ", ".join(names[:shown])
+    return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def _notes(skipped: list[str], unresolved: list[str], not_indonesian: list[str], quiet: bool) -> list[str]:
+    """What the user should know about the run beyond the counts."""
+    if quiet:
+        return []
+    notes = []
+    if skipped:
+        notes.append(f"skipped {len(skipped)} files that are not .txt/.json/.jsonl (listed in the errors file): {_listing(skipped)}")
+    if unresolved:
+        notes.append(
+            f"{len(unresolved)} articles have relative dates left unresolved (no publication date: give "
+            f"--published YYYY-MM-DD or a `published` field): {_listing(unresolved)}"
+        )
+    if not_indonesian:
+        notes.append(
+            f"{len(not_indonesian)} articles do not look Indonesian (extracted anyway; see `article.language`): "
+            f"{_listing(not_indonesian)}"
+        )
+    return notes
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def _add_export_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="convert records (output of `extract`) to one CSV per record type",
+        description="Write the records of an `extract` output as CSV tables for spreadsheets: "
+        "FOLDER/officials.csv, events.csv, dates.csv, priority_areas.csv, figures.csv (UTF-8 with a "
+        "BOM; one row per record with doc_id, span offsets and text, and every field).",
+    )
+    parser.add_argument("records", metavar="RECORDS.jsonl", help="output of `extractor extract`")
+    parser.add_argument("--csv", required=True, metavar="FOLDER", help="folder for the CSV files")
+    parser.set_defaults(func=export_command)
+
+
+def export_command(args: argparse.Namespace) -> int:
+    folder = Path(args.csv)
+    if folder.exists() and not folder.is_dir():
+        print(printable(f"error: {args.csv}: --csv names a folder, and this is a file"), file=sys.stderr)
+        return EXIT_USAGE
+    problems = missing_inputs([args.records])
+    outputs = OutputSet()
+    planned = [("--csv", outputs.add(OutputFile(folder / f"{name}.csv", encoding="utf-8-sig"))) for name in RECORD_TYPES]
+    try:
+        for _, output in planned:
+            output.inspect()
+    except OutputError as error:
+        problems.append(str(error))
+    if not problems:
+        problems = clashes([Path(args.records)], planned)
+    if problems:
+        for problem in problems:
+            print(printable(f"error: {problem}"), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        outputs.prepare()
+    except OutputError as error:
+        print(printable(f"error: {error}"), file=sys.stderr)
+        return EXIT_USAGE
+    counts: Counter = Counter()
+    bad = 0
+    with outputs:
+        tables = CsvTables(outputs.outputs)
+        try:
+            handle = open(args.records, encoding="utf-8", newline="")
+        except OSError as error:
+            print(printable(f"error: {args.records}: cannot read: {error.strerror or error}"), file=sys.stderr)
+            outputs.discard()
+            return EXIT_FAILED
+        with handle:
+            try:
+                for number, line in enumerate(handle, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        records = DocumentRecords.model_validate_json(line)
+                    except ValueError as error:  # pydantic's ValidationError is a ValueError
+                        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+                        print(printable(f"error: {args.records}:{number}: not a record line ({first})"), file=sys.stderr)
+                        bad += 1
+                        continue
+                    tables.write(records)
+                    counts["documents"] += 1
+                    for name in RECORD_TYPES:
+                        counts[name] += len(getattr(records, name))
+            except UnicodeDecodeError as error:
+                print(printable(f"error: {args.records}: not valid UTF-8 ({error.reason})"), file=sys.stderr)
+                outputs.discard()
+                return EXIT_FAILED
+        try:
+            outputs.commit()
+        except OutputError as error:
+            print(printable(f"error: {error}; no output was changed (exit status {EXIT_WRITE})"), file=sys.stderr)
+            return EXIT_WRITE
+    per_type = ", ".join(f"{name} {counts[name]}" for name in RECORD_TYPES)
+    print(f"{counts['documents']} documents ({per_type}) written to {folder}{os.sep}*.csv; {bad} bad lines", file=sys.stderr)
+    return EXIT_FAILED if bad or not counts["documents"] else EXIT_OK
 
 
 # --- show -----------------------------------------------------------------------------------
