@@ -627,54 +627,85 @@ def export_command(args: argparse.Namespace) -> int:
 
 # --- show -----------------------------------------------------------------------------------
 
+MARKER_NAMES = {"events": "event", "priority_areas": "area", "officials": "official", "dates": "date", "figures": "figure"}
+TABLE_MIN_WIDTH = 120  # narrower consoles get the records as stacked key/value blocks
+RECORD_FIELDS = {
+    "officials": ("name", "title", "organization", "country", "mentions"),
+    "events": ("type", "name", "ordinal", "parties", "location", "start", "end", "chairs", "status", "mentions"),
+    "dates": ("text", "value", "value_end", "granularity", "start"),
+    "priority_areas": ("area", "mentions"),
+    "figures": ("text", "kind", "value", "unit", "subject", "start"),
+}
+
 
 def _add_show_parser(subparsers) -> None:
     parser = subparsers.add_parser(
         "show",
         help="print an article with its records highlighted",
         description="Print an article (.txt, .json or .jsonl) with its records highlighted, a legend, "
-        "and the records listed below. Records come from running the extractor, or from --records.",
+        "and the records listed below. Records come from running the extractor, or from --records. "
+        "Without colours (piped, or --color never) spans are marked [like this]{official}.",
     )
     parser.add_argument("file", metavar="FILE", help="article file (.txt, .json, .jsonl)")
     parser.add_argument("--id", dest="doc_id", help="which article of a .json/.jsonl file (default: the first)")
     parser.add_argument("--records", metavar="PRED.jsonl", help="stored records (output of `extract`) instead of running the extractor")
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) if the input gives none")
+    parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colours on a terminal (auto, default), always (also when piped) or never (bracket markers)",
+    )
     parser.set_defaults(func=show_command)
 
 
-def show_command(args: argparse.Namespace) -> int:
+def show_console(color: str = "auto", file: Optional[IO[str]] = None):
+    """The console of `show`, and whether spans are shown by colour (else by bracket markers)."""
     from rich.console import Console
 
-    console = Console()
+    if color == "always":
+        console = Console(file=file, force_terminal=True)
+    elif color == "never":
+        console = Console(file=file, color_system=None, force_terminal=False)
+    else:
+        console = Console(file=file)
+        if not console.is_terminal:
+            console = Console(file=file, color_system=None, force_terminal=False)
+    return console, console.color_system is not None
+
+
+def show_command(args: argparse.Namespace) -> int:
+    console, colored = show_console(args.color)
     article = None
     count = 0
     for item in read_inputs([args.file], published=args.published):
         if isinstance(item, InputError):
-            print(f"error: {item}", file=sys.stderr)
+            print(printable(f"error: {item}"), file=sys.stderr)
             continue
         count += 1
         if article is None and (args.doc_id is None or item.doc_id == args.doc_id):
             article = item
     if article is None:
         wanted = f" with id {args.doc_id!r}" if args.doc_id else ""
-        print(f"error: no article{wanted} in {args.file}", file=sys.stderr)
+        print(printable(f"error: no article{wanted} in {args.file}"), file=sys.stderr)
         return 1
     if args.records:
         try:
             records = _stored_records(args.records, article.doc_id, article.text)
         except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
-            print(f"error: {args.records}: {error}", file=sys.stderr)
+            print(printable(f"error: {args.records}: {error}"), file=sys.stderr)
             return 1
         if records is None:
-            print(f"error: no records for {article.doc_id!r} in {args.records}", file=sys.stderr)
+            print(printable(f"error: no records for {article.doc_id!r} in {args.records}"), file=sys.stderr)
             return 1
     else:
         from .core import Extractor
 
         records = Extractor().extract(article.text, doc_id=article.doc_id, published=article.published)
-    render_records(console, article.text, records)
+    render_records(console, article.text, records, colored=colored)
     if count > 1 and args.doc_id is None:
-        console.print(f"[dim]{count} articles in {args.file}; showing the first ({article.doc_id}); choose with --id[/dim]")
+        from rich.text import Text
+
+        note = f"{count} articles in {args.file}; showing the first ({article.doc_id}); choose with --id"
+        console.print(Text(visible_text(note), style="dim"))
     return 0
 
 
@@ -693,45 +724,108 @@ def _stored_records(path: str, doc_id: str, text: str) -> Optional[DocumentRecor
     return None
 
 
-def render_records(console, text: str, records: DocumentRecords) -> None:
-    """The text with every span highlighted in its type's colour, a legend, then the records."""
+def visible_text(text: str) -> str:
+    """``text`` with every character a terminal would act on replaced by one visible character
+    (offsets keep their meaning): C0 controls by their control pictures (ESC is ␛), carriage
+    returns by a space, C1 controls, lone surrogates and bidirectional overrides by U+FFFD."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t":
+            out.append(ch)
+        elif ch == "\r":
+            out.append(" ")
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _marked_text(text: str, records: DocumentRecords):
+    """The text with spans marked ``[span]{type}`` (no colours needed; nested spans nest)."""
+    from rich.text import Text
+
+    opens: dict[int, list[tuple[int, str]]] = {}
+    for kind, _, _, span in records.iter_spans():
+        opens.setdefault(span.start, []).append((span.end, MARKER_NAMES[kind]))
+    out = Text()
+    stack: list[tuple[int, str]] = []
+    position = 0
+    for index in sorted({*opens, *(end for spans in opens.values() for end, _ in spans)}):
+        out.append(visible_text(text[position:index]))
+        position = index
+        while stack and stack[-1][0] <= index:
+            _, name = stack.pop()
+            out.append(f"]{{{name}}}")
+        for end, name in sorted(opens.get(index, []), key=lambda item: -item[0]):
+            if end <= index:
+                out.append(f"[]{{{name}}}")
+                continue
+            stack.append((end, name))
+            out.append("[")
+    out.append(visible_text(text[position:]))
+    while stack:
+        out.append(f"]{{{stack.pop()[1]}}}")
+    return out
+
+
+def render_records(console, text: str, records: DocumentRecords, colored: bool = True) -> None:
+    """The text with every span highlighted in its type's colour (or bracket markers), a legend,
+    then the records: a table per type on wide consoles, stacked key/value blocks on narrow ones.
+    Everything from the input is shown as text, never as markup or terminal control."""
     from rich.table import Table
     from rich.text import Text
 
-    body = Text(text)
-    for kind, style in HIGHLIGHT_STYLES.items():
-        for record_kind, _, _, span in records.iter_spans():
-            if record_kind == kind:
-                body.stylize(style, span.start, span.end)
-    legend = Text()
-    for kind, style in HIGHLIGHT_STYLES.items():
-        legend.append(f" {kind} ", style=style)
-        legend.append("  ")
+    if colored:
+        body = Text(visible_text(text))
+        for kind, style in HIGHLIGHT_STYLES.items():
+            for record_kind, _, _, span in records.iter_spans():
+                if record_kind == kind:
+                    body.stylize(style, span.start, span.end)
+        legend = Text()
+        for kind, style in HIGHLIGHT_STYLES.items():
+            legend.append(f" {kind} ", style=style)
+            legend.append("  ")
+    else:
+        body = _marked_text(text, records)
+        legend = Text("markers: " + "  ".join(f"[…]{{{name}}} {kind}" for kind, name in MARKER_NAMES.items()))
     meta = records.article
     heading = f"{records.doc_id}" + (f"  published {records.published}" if records.published else "")
     if meta and meta.published_source:
         heading += f" ({meta.published_source})"
-    console.rule(heading)
+    console.rule(Text(visible_text(heading)))
     console.print(legend)
     console.print(body)
-    console.rule("records")
-    columns = {
-        "officials": ("name", "title", "organization", "country", "mentions"),
-        "events": ("type", "name", "ordinal", "parties", "location", "start", "end", "chairs", "status", "mentions"),
-        "dates": ("text", "value", "value_end", "granularity", "start"),
-        "priority_areas": ("area", "mentions"),
-        "figures": ("text", "kind", "value", "unit", "subject", "start"),
-    }
-    for kind, fields in columns.items():
+    console.rule(Text("records"))
+    wide = console.width >= TABLE_MIN_WIDTH
+    for kind, fields in RECORD_FIELDS.items():
         items = getattr(records, kind)
-        table = Table(title=f"{kind} ({len(items)})", title_style=HIGHLIGHT_STYLES[kind], expand=False)
-        for name in fields:
-            table.add_column(name, overflow="fold")
-        for item in items:
-            table.add_row(*(_cell(getattr(item, name)) for name in fields))
-        console.print(table)
+        title = Text(f"{kind} ({len(items)})", style=HIGHLIGHT_STYLES[kind] if colored else "")
+        if wide:
+            table = Table(title=title, expand=False)
+            for name in fields:
+                table.add_column(name, overflow="fold")
+            for item in items:
+                table.add_row(*(Text(visible_text(_cell(getattr(item, name)))) for name in fields))
+            console.print(table)
+            continue
+        console.print(title)
+        for number, item in enumerate(items, start=1):
+            block = Table.grid(padding=(0, 1))
+            block.add_column(style="bold" if colored else "", no_wrap=True)
+            block.add_column(overflow="fold")
+            for name in fields:
+                value = _cell(getattr(item, name))
+                if value:
+                    block.add_row(Text(f"{number}. {name}" if name == fields[0] else f"   {name}"), Text(visible_text(value)))
+            console.print(block)
     if meta:
-        console.print(f"article: {meta.model_dump(exclude_none=True)}", markup=False)
+        console.print(Text(visible_text(f"article: {meta.model_dump(exclude_none=True)}")))
 
 
 def _cell(value: Any) -> str:
