@@ -126,7 +126,7 @@ class OutputFile:
         resolved = os.path.realpath(self.given)
         try:
             mode = os.stat(resolved).st_mode
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             mode = None
         except OSError as error:
             raise OutputError(self.given, f"cannot use as output: {_describe(error)}", usage=True) from None
