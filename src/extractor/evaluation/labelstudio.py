@@ -267,14 +267,19 @@ def _parse_value(field: RegionField, raw: str, where: str) -> Any:
 
 def _control_value(item: dict[str, Any]) -> Optional[str]:
     value = item.get("value", {})
+    where = f"region {item.get('id')}: {item.get('from_name')}"
     if item.get("type") == "choices":
         choices = value.get("choices") or []
-        if not isinstance(choices, list) or not choices or not isinstance(choices[0], str):
-            return None
-        return choices[0]
+        if not isinstance(choices, list) or not all(isinstance(choice, str) for choice in choices):
+            raise ValueError(f"{where}: choices must be a list of strings, got {choices!r}")
+        return choices[0] if choices else None
     texts = value.get("text")
     if isinstance(texts, list):
-        texts = " ".join(t for t in texts if isinstance(t, str) and t)
+        if not all(isinstance(t, str) for t in texts):
+            raise ValueError(f"{where}: text must be a list of strings, got {texts!r}")
+        texts = " ".join(t for t in texts if t)
+    elif texts is not None and not isinstance(texts, str):
+        raise ValueError(f"{where}: text must be a string or a list of strings, got {texts!r}")
     return texts if isinstance(texts, str) and texts.strip() else None
 
 
