@@ -412,3 +412,132 @@ def test_progress_total_is_counted_before_the_run(tmp_path: Path):
     columns = [type(column).__name__ for column in reporter.progress.columns]
     assert "TimeRemainingColumn" in columns and "BarColumn" in columns
     assert reporter.progress.tasks[0].total == 7
+
+
+# --- show: escaped, readable at 80 columns, markers when piped ---------------------------------
+
+
+def _show_records():
+    from extractor.records import DocumentRecords
+
+    text = "[bold]Menlu[/bold] Retno \x1b[2J\x1b]0;owned\x07 bertemu Menlu Rusia, Rabu (9/8/2017) di Jakarta."
+    start = text.index("Menlu")
+    records = DocumentRecords(
+        doc_id="[/bold] \x1b[31mred",
+        officials=[{"name": "[red]Retno[/red]", "title": "Menteri \x1b[5m", "mentions": [
+            {"start": start, "end": start + len("Menlu[/bold] Retno"), "text": text[start : start + len("Menlu[/bold] Retno")]}]}],
+        dates=[{"start": text.index("Rabu"), "end": text.index("Rabu") + 15, "text": "Rabu (9/8/2017)", "granularity": "day",
+                "value": "2017-08-09"}],
+    )
+    return text, records
+
+
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_show_cannot_be_injected_and_fits_80_columns(color):
+    import io
+
+    text, records = _show_records()
+    buffer = io.StringIO()
+    console, colored = cli.show_console(color, buffer)
+    console.width = 80
+    cli.render_records(console, text, records, colored=colored)  # markup-like ids used to crash
+    shown = buffer.getvalue()
+    without_styles = __import__("re").sub(r"\x1b\[[0-9;]*m", "", shown)
+    assert "\x1b" not in without_styles and "\x07" not in shown  # only the styles `always` asked for
+    assert "[/bold]" in without_styles and "[red]Retno[/red]" in without_styles and "\u241b[2J" in without_styles
+    assert max(len(line) for line in without_styles.splitlines()) <= 80
+    assert "1. name" in without_styles and "granularity" in without_styles  # stacked blocks, not a clipped table
+    if color == "never":
+        assert "[Rabu" in shown and "(9/8/2017)]{date}" in shown and "]{official}" in shown
+        assert "\x1b" not in shown
+    else:
+        assert "\x1b[" in shown and "]{date}" not in shown
+
+
+def test_show_keeps_markers_when_piped(tmp_path: Path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(SHORT, encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    assert cli.main(["extract", str(article), "-o", str(records)]) == 0
+    capsys.readouterr()
+    assert cli.main(["show", str(article), "--records", str(records)]) == 0  # captured: not a terminal
+    shown = capsys.readouterr().out
+    assert "]{official}" in shown and "]{date}" in shown and "\x1b" not in shown
+
+
+# --- signals: a killed or terminated run leaves nothing behind ---------------------------------
+
+
+def _spawned_run(tmp_path: Path, *extra: str):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "big.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": SHORT}) + "\n" for i in range(400)), encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, "-m", "extractor.cli", "extract", str(corpus), "-o", str(tmp_path / "out.jsonl"), *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+    )
+
+
+def _wait_for(condition, seconds: float, what: str):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and b"spawn_main" in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("signame, status", [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_sigterm_and_sighup_clean_up_like_ctrl_c(tmp_path: Path, signame: str, status: int):
+    import signal
+
+    process = _spawned_run(tmp_path)
+    _wait_for(lambda: list(tmp_path.glob(".out.jsonl.extractor-*.tmp")), 120, "the run to open its output")
+    process.send_signal(getattr(signal, signame))
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == status, err
+    assert f"terminated by {signame}: no output was changed" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_die_with_a_killed_parent(tmp_path: Path):
+    import signal
+    import time
+
+    process = _spawned_run(tmp_path, "--jobs", "2")
+    workers = _wait_for(lambda: len(_children(process.pid)) == 2 and _children(process.pid), 120, "two workers")
+    time.sleep(3)  # let them pass their initializer
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+                              for pid in workers), 60, "the workers to end")
+    # a later run on the same output finds the killed run's temporary file and removes it
+    assert list(tmp_path.glob(".out.jsonl.extractor-*.tmp"))
+    from extractor.io.writers import OutputFile
+
+    for name in ("out.jsonl", "out.errors.jsonl"):  # the outputs of the next run
+        output = OutputFile(tmp_path / name)
+        output.prepare()
+        output.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]

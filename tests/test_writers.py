@@ -199,3 +199,25 @@ def test_errors_lines_are_always_writable():
     line.encode("utf-8")
     assert json.loads(line)["doc_id"] == "x\ud800"
     assert safe_json_line({"a": "\u00e9"}) == '{"a":"\u00e9"}\n'
+
+
+def test_document_records_to_rows():
+    text = "Menlu Retno bertemu Menlu Lavrov, Rabu (9/8), senilai US$1,5 miliar."
+    records = DocumentRecords.model_validate({
+        "doc_id": "d1",
+        "officials": [{"name": "Retno", "title": "Menteri Luar Negeri", "country": "ID",
+                       "mentions": [{"start": 6, "end": 11, "text": "Retno"}, {"start": 0, "end": 11, "text": "Menlu Retno"}]}],
+        "events": [{"type": "meeting", "name": "bertemu", "parties": ["RU", "ID"],
+                    "mentions": [{"start": 12, "end": 19, "text": "bertemu"}]}],
+        "figures": [{"start": text.index("US$"), "end": text.index("US$") + 13, "text": "US$1,5 miliar", "kind": "money", "value": 1.5e9, "unit": "USD"}],
+    }, context={"text": text})
+    [official] = records.to_rows("officials")
+    assert official == {"doc_id": "d1", "span_start": 0, "span_end": 11, "span_text": "Menlu Retno", "name": "Retno",
+                        "title": "Menteri Luar Negeri", "organization": "", "country": "ID",
+                        "rule": "", "score": "", "mentions": "Menlu Retno@0-11; Retno@6-11"}
+    [event] = records.to_rows("events")
+    assert event["type"] == "meeting" and event["parties"] == "ID; RU" and event["start"] == ""
+    assert records.to_rows("figures")[0]["value"] == 1500000000 and records.to_rows("dates") == []
+    assert list(official) == DocumentRecords.row_fields("officials")
+    with pytest.raises(ValueError):
+        records.to_rows("article")

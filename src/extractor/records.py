@@ -272,7 +272,8 @@ class DocumentRecords(Record):
         """Column names of :meth:`to_rows` for ``record_type``: the document id, the record's
         (first) span, then every field of the record type in the model's order."""
         model = _RECORD_MODELS[record_type]
-        fields = [name for name in model.model_fields if name not in ("start", "end", "text", "mentions")]
+        span_fields = ("start", "end", "text") if issubclass(model, Span) else ()  # an event's start/end are dates
+        fields = [name for name in model.model_fields if name not in (*span_fields, "mentions")]
         mentions = ["mentions"] if "mentions" in model.model_fields else []
         return ["doc_id", "span_start", "span_end", "span_text", *fields, *mentions]
 
