@@ -239,6 +239,7 @@ USAGE_ERRORS = {
     "missing input": (["in.jsonl", "missing.txt", "-o", "o.jsonl"], "missing.txt: no such file or directory"),
     "glob that matches nothing": (["*.txt", "-o", "o.jsonl"], "*.txt: no file matches this pattern"),
     "output is a folder": (["in.jsonl", "-o", "folder"], "folder: is a directory"),
+    "output names a new folder": (["in.jsonl", "-o", "new/"], "new/: is a directory"),
     "output under a file": (["in.jsonl", "-o", "plain/o.jsonl"], "plain/o.jsonl: cannot create a folder under"),
     "output is a FIFO without a reader": (["in.jsonl", "-o", "pipe"], "pipe: cannot write: FIFO has no reader"),
     "errors to standard output": (["in.jsonl", "--errors", "-"], "--errors cannot go to standard output"),

@@ -221,3 +221,23 @@ def test_document_records_to_rows():
     assert list(official) == DocumentRecords.row_fields("officials")
     with pytest.raises(ValueError):
         records.to_rows("article")
+
+
+def test_read_only_folder_is_refused_naming_the_given_path(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    real_access = os.access
+    # root may write anywhere, so the refusal is tested through os.access, which is what is asked
+    monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path) == folder else real_access(path, mode))
+    with pytest.raises(OutputError) as error:
+        OutputFile(folder / "out.jsonl").prepare()
+    assert error.value.path == str(folder / "out.jsonl") and "is not writable" in error.value.reason
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="needs /dev/stdout")
+def test_dev_stdout_is_written_through_wherever_it_points():
+    for path in ("/dev/stdout", "/dev/stderr", "/dev/fd/2", "-"):
+        output = OutputFile(path)
+        output.inspect()
+        assert output.streamed and output.target is None, path

@@ -342,8 +342,8 @@ def _plan_outputs(args: argparse.Namespace) -> tuple[list[tuple[str, OutputFile]
         errors_path = args.errors or str(folder / "errors.jsonl")
     else:
         if args.output and args.output != STDOUT:
-            if Path(args.output).is_dir():
-                raise OutputError(args.output, "is a directory: give a file name (OUT.jsonl)", usage=True)
+            if Path(args.output).is_dir() or args.output.endswith(("/", os.sep)):
+                raise OutputError(args.output, "is a directory: give a file name (OUT.jsonl), or --format csv", usage=True)
         outputs.append(("-o", OutputFile(args.output or STDOUT)))
         errors_path = args.errors
     for option, output in outputs:

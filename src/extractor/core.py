@@ -383,6 +383,10 @@ def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any]
     global _worker_extractor, _worker_error
     if parent_pid is not None:
         _die_with_parent(parent_pid)
+        import signal
+
+        # Ctrl-C reaches the whole process group: the parent handles it and stops the workers.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _worker_extractor = Extractor(batch_size=batch_size, torch_threads=threads, **stanza_overrides)
     except BaseException as error:  # reported with the first task: an initializer error breaks the pool silently

@@ -229,11 +229,11 @@ def walk_folder(folder: Path, excluded: set[str] = frozenset()) -> Iterator[Unio
             if is_dir:
                 visit(path)  # in name order, as if every path of the tree were sorted
                 continue
+            if _identity(path) in excluded:  # the run's own outputs (a CSV folder, an errors file)
+                continue
             problem = _regular_file_problem(path)
             if path.suffix.lower() not in SUFFIXES:
                 found.append(SkippedFile(str(path), None, problem or f"unsupported file type {path.suffix or '(none)'!r}"))
-                continue
-            if _identity(path) in excluded:
                 continue
             any_article_file = True
             found.append(InputError(str(path), None, problem) if problem else path)

@@ -130,7 +130,7 @@ class OutputFile:
             mode = None
         except OSError as error:
             raise OutputError(self.given, f"cannot use as output: {_describe(error)}", usage=True) from None
-        if resolved.startswith(_STREAMED_PREFIXES) or self.given.startswith("/dev/fd/"):
+        if _names_open_descriptor(self.given):
             self.streamed = True  # an open descriptor (/dev/stdout): write through it, never rename over it
             return
         if mode is not None and not stat.S_ISREG(mode):
@@ -329,6 +329,22 @@ class OutputSet:
     def __exit__(self, kind: Any, error: Any, traceback: Any) -> None:
         if kind is not None:
             self.discard()
+
+
+def _names_open_descriptor(path: str) -> bool:
+    """Whether ``path`` reaches a process's descriptor (``/dev/stdout`` -> ``/proc/self/fd/1``):
+    whatever that descriptor is (a terminal, a pipe, the file a shell redirected to), it is
+    written through, never renamed over."""
+    current = os.path.abspath(path)
+    for _ in range(40):
+        if current.startswith(_STREAMED_PREFIXES):
+            return True
+        try:
+            link = os.readlink(current)
+        except OSError:
+            return False
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+    return False
 
 
 def _glob_escape(name: str) -> str:
