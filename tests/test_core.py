@@ -178,3 +178,14 @@ def test_seed_key_facts_end_to_end(extractor: Extractor, seeds: list[Article]):
     assert (som.type.value, som.location) == ("meeting", "Legian, Badung, Bali")
     assert "Senior Officials" in som.name
     assert {"kontra terorisme"} <= {m.text for p in antara.priority_areas for m in p.mentions}
+
+
+def test_offsets_index_the_callers_string_in_every_entry_point(extractor: Extractor):
+    text = "\ufeffMenteri Luar Negeri Retno Marsudi bertemu Menlu Rusia di Jakarta, Rabu (9/8/2017)."
+    single = extractor.extract(text, doc_id="bom", published="2017-08-10")
+    [from_dict] = list(extractor.extract_many([{"id": "bom", "text": text, "published": "2017-08-10"}]))
+    [from_str] = list(extractor.extract_many([text]))
+    for records in (single, from_dict, from_str):
+        assert records.offset_problems(text) == []
+        assert records.dates and text[records.dates[0].start : records.dates[0].end] == records.dates[0].text
+    assert from_dict.model_dump(exclude={"doc_id"}) == single.model_dump(exclude={"doc_id"})

@@ -158,3 +158,77 @@ def test_cli_export_then_import_reproduces_gold(tmp_path):
     loaded, _ = load_gold(out, raw)
     assert loaded["doc1"] == sorted_records(gold())
     assert main(["labelstudio", "import", str(tasks), "--raw", str(raw), "-o", str(out), "--from-predictions"]) == 2
+
+
+def _good_task():
+    return _task([_labels("a", "Rabu (9/8)", "DATE"), _field("a", "date_value", "2017-08-09")])
+
+
+def _with(change):
+    task = _good_task()
+    change(task)
+    return [task]
+
+
+MALFORMED_EXPORTS = {
+    "a string": "\"tasks\"",
+    "tasks that are not objects": [1, "two"],
+    "data not an object": _with(lambda t: t.__setitem__("data", "text")),
+    "annotations not a list": _with(lambda t: t.__setitem__("annotations", "done")),
+    "annotation not an object": _with(lambda t: t.__setitem__("annotations", [3])),
+    "result an object": _with(lambda t: t["annotations"][0].__setitem__("result", {"id": "a"})),
+    "result item a string": _with(lambda t: t["annotations"][0]["result"].append("region")),
+    "value a list": _with(lambda t: t["annotations"][0]["result"][0].__setitem__("value", [1, 2])),
+    "labels a list of lists": _with(lambda t: t["annotations"][0]["result"][0]["value"].__setitem__("labels", [["DATE"]])),
+    "start a string": _with(lambda t: t["annotations"][0]["result"][0]["value"].__setitem__("start", "5")),
+    "start a boolean": _with(lambda t: t["annotations"][0]["result"][0]["value"].__setitem__("start", True)),
+    "negative offsets": _with(lambda t: t["annotations"][0]["result"][0]["value"].update(start=-3, end=-1, text=None)),
+    "choices a number": _with(lambda t: t["annotations"][0]["result"].append(
+        {"id": "a", "from_name": "date_granularity", "type": "choices", "value": {"choices": 5}})),
+    "text a list of numbers": _with(lambda t: t["annotations"][0]["result"][1]["value"].__setitem__("text", [1, 2])),
+    "predictions a string": _with(lambda t: (t.pop("annotations"), t.__setitem__("predictions", "p"))),
+    "NaN figure value": [_task([_labels("f", "US$16,74 miliar", "FIGURE"), _field("f", "figure_kind", "money", "choices"),
+                                _field("f", "figure_value", "nan")])],
+    "Infinity figure value": [_task([_labels("f", "US$16,74 miliar", "FIGURE"), _field("f", "figure_kind", "money", "choices"),
+                                     _field("f", "figure_value", "inf")])],
+    "NaN literal in the JSON": "[{\"data\": {\"text\": \"x\", \"doc_id\": \"d\"}, \"annotations\": [{\"result\": [], \"score\": NaN}]}]",
+    "two tasks for one document": [_good_task(), _good_task()],
+    "not UTF-8": b"\xff\xfe[]",
+    "empty file": "",
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED_EXPORTS))
+def test_malformed_exports_are_errors_never_tracebacks(case, tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "doc1.txt").write_text(TEXT, encoding="utf-8")
+    export = tmp_path / "export.json"
+    content = MALFORMED_EXPORTS[case]
+    if isinstance(content, bytes):
+        export.write_bytes(content)
+    else:
+        export.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    out = tmp_path / "gold"
+    status = main(["labelstudio", "import", str(export), "--raw", str(raw), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 2 and err.startswith(f"error: {export}") and "Traceback" not in err
+    assert not out.exists() or not list(out.iterdir())
+
+
+@pytest.mark.parametrize("doc_id", ["../../escaped", "/tmp/absolute", "https://example.org/a/b?c=1", "CON", "x" * 400])
+def test_imported_gold_files_stay_inside_the_output_folder(doc_id, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "corpus.jsonl").write_text(json.dumps({"id": doc_id, "text": TEXT}) + "\n", encoding="utf-8")
+    task = _good_task()
+    task["data"]["doc_id"] = doc_id
+    export = tmp_path / "deep" / "er" / "export.json"
+    export.parent.mkdir(parents=True)
+    export.write_text(json.dumps([task]), encoding="utf-8")
+    out = tmp_path / "deep" / "er" / "gold"
+    assert main(["labelstudio", "import", str(export), "--raw", str(raw), "-o", str(out)]) == 0
+    [written] = [p for p in tmp_path.rglob("*.json") if p != export]
+    assert written.parent == out
+    loaded, _ = load_gold(out, raw)
+    assert list(loaded) == [doc_id] and loaded[doc_id].dates[0].value == "2017-08-09"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor.document import Article
-from extractor.io.readers import InputError, article_from_object, read_file, read_inputs
+from extractor.io.readers import EMPTY_TEXT, InputError, SkippedFile, article_from_object, read_file, read_inputs
 
 
 def _articles(items):
@@ -38,8 +38,11 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path: Path):
     (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c1", "text": "Teks c"}) + "\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("hidden", encoding="utf-8")
-    ids = [a.doc_id for a in read_inputs([tmp_path])]
-    assert ids == ["a", "z", "c1"]
+    items = list(read_inputs([tmp_path]))
+    assert [a.doc_id for a in _articles(items)] == ["a", "z", "c1"]
+    [skipped] = _errors(items)  # named, never silently dropped; hidden entries are left out
+    assert isinstance(skipped, SkippedFile) and skipped.file == str(tmp_path / "notes.md")
+    assert skipped.reason == "unsupported file type '.md'"
 
 
 def test_glob_pattern(tmp_path: Path):
@@ -108,7 +111,7 @@ def test_non_utf8_binary_empty_and_missing_files(tmp_path: Path):
     latin_error, binary_error, empty_error, missing_error = _errors(items)
     assert "not valid UTF-8" in latin_error.reason and latin_error.line == 2
     assert "NUL" in binary_error.reason
-    assert empty_error.reason == "empty file"
+    assert empty_error.reason == EMPTY_TEXT
     assert missing_error.reason == "no such file or directory"
 
 
@@ -171,7 +174,8 @@ def test_default_published_and_excluded_outputs(tmp_path: Path):
 
 def test_read_file_and_article_from_object():
     article = article_from_object({"text": "\ufeffTeks", "url": "http://x"}, "<input>", None, "fallback")
-    assert article.doc_id == "fallback" and article.text == "Teks" and article.url == "http://x"
+    # a BOM inside a JSON string is a character of the caller's text: kept, so offsets match it
+    assert article.doc_id == "fallback" and article.text == "\ufeffTeks" and article.url == "http://x"
     error = article_from_object({"id": "x", "text": None}, "f.json", 3, "d")
     assert isinstance(error, InputError) and error.location == "f.json:3"
     assert error.as_dict() == {"file": "f.json", "line": 3, "reason": "`text` is NoneType, not a string", "doc_id": "x"}
@@ -190,3 +194,97 @@ def test_dangling_symlink_is_unreadable(tmp_path: Path):
     link.symlink_to(tmp_path / "deleted.txt")
     [error] = read_inputs([link])
     assert error.file == str(link) and "cannot read file" in error.reason
+
+
+def _special_files(folder: Path) -> dict[str, str]:
+    """A folder of everything that must not hang or crash a reader, and the reason expected."""
+    import socket
+
+    folder.mkdir()
+    (folder / "good.txt").write_text("Teks baik", encoding="utf-8")
+    os.mkfifo(folder / "pipe.jsonl")
+    (folder / "zero.jsonl").symlink_to("/dev/zero")
+    (folder / "a.txt").symlink_to("b.txt")
+    (folder / "b.txt").symlink_to("a.txt")
+    (folder / "gone.txt").symlink_to(folder / "vanished.txt")
+    (folder / "loop").symlink_to(".", target_is_directory=True)
+    (folder / "report.docx").write_bytes(b"PK\x03\x04")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "sock.json"))
+    server.close()
+    return {
+        "pipe.jsonl": "FIFO",
+        "zero.jsonl": "character device",
+        "a.txt": "symbolic link loop",
+        "b.txt": "symbolic link loop",
+        "gone.txt": "broken symbolic link",
+        "loop": "folder already read",
+        "report.docx": "unsupported file type '.docx'",
+        "sock.json": "socket",
+    }
+
+
+def _within(seconds: int, function):
+    """``function()``, failing the test instead of hanging when it blocks (a FIFO opened for reading)."""
+    import signal
+
+    def hung(signum, frame):
+        raise AssertionError(f"blocked for {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        return function()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_folder_walk_never_raises_or_blocks(tmp_path: Path):
+    expected = _special_files(tmp_path / "in")
+    items = _within(30, lambda: list(read_inputs([tmp_path / "in"])))
+    assert [a.doc_id for a in _articles(items)] == ["good"]
+    reasons = {Path(e.file).name: e.reason for e in _errors(items)}
+    assert set(reasons) == set(expected)
+    for name, part in expected.items():
+        assert part in reasons[name], (name, reasons[name])
+    assert isinstance(next(e for e in _errors(items) if e.file.endswith("report.docx")), SkippedFile)
+
+
+def test_explicit_special_files_are_errors_not_reads(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    items = _within(30, lambda: list(read_inputs([tmp_path / "pipe.jsonl", tmp_path / "a.txt", tmp_path / "zero.txt"])))
+    assert not _articles(items)
+    assert ["FIFO" in items[0].reason, "loop" in items[1].reason, "character device" in items[2].reason] == [True] * 3
+
+
+@pytest.mark.parametrize(
+    "record, reason",
+    [
+        ({"id": "t", "title": "Judul \ud800", "text": "Teks"}, "`title` holds a lone surrogate"),
+        ({"id": "x\udc00", "text": "Teks"}, "`id` 'x\\udc00' holds a lone surrogate"),
+        ({"id": "u", "url": ["http://a"], "text": "Teks"}, "`url` is list, not a string"),
+        ({"id": {"a": 1}, "text": "Teks"}, "`id` is dict: expected a string or an integer"),
+        ({"id": True, "text": "Teks"}, "`id` is bool"),
+        ({"id": "e", "text": ""}, EMPTY_TEXT),
+        ({"id": "w", "text": " \n\u00a0\t"}, EMPTY_TEXT),
+    ],
+)
+def test_one_bad_field_is_that_records_error(tmp_path: Path, record, reason):
+    path = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": "ok1", "text": "Baik"}), json.dumps(record), json.dumps({"id": "ok2", "text": "Baik"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_inputs([path]))
+    assert [a.doc_id for a in _articles(items)] == ["ok1", "ok2"]
+    [error] = _errors(items)
+    assert error.line == 2 and reason in error.reason
+
+
+def test_empty_text_is_the_same_error_in_every_format(tmp_path: Path):
+    (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "blank.json").write_text(json.dumps({"text": " "}), encoding="utf-8")
+    (tmp_path / "blank.jsonl").write_text(json.dumps({"text": ""}) + "\n", encoding="utf-8")
+    assert [e.reason for e in read_inputs([tmp_path])] == [EMPTY_TEXT] * 3

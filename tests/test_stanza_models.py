@@ -173,3 +173,30 @@ def test_vector_trained_ner_file_without_its_vectors_is_refused(clean_env) -> No
 def test_single_file_setting_must_exist(tmp_path: Path, clean_env) -> None:
     with pytest.raises(ModelError, match="not a file"):
         stanza_pipeline(tokenize_model=tmp_path / "nothing.pt")
+
+
+class _RunsCode:
+    """A pickle that runs code when loaded without ``weights_only`` (what a crafted model file does)."""
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, ("touch " + str(_RunsCode.marker),))
+
+
+def test_crafted_model_file_is_warned_about_and_never_runs_code(tmp_path: Path, clean_env) -> None:
+    import torch
+
+    _RunsCode.marker = tmp_path / "code-ran"
+    crafted = tmp_path / "ner.pt"
+    torch.save({"config": {"pretrain": False}, "payload": _RunsCode()}, crafted)
+    clean_env.setenv("EXTRACTOR_NER_MODEL", str(crafted))
+    with pytest.warns(stanza_models.UntrustedModelWarning, match=r"EXTRACTOR_NER_MODEL.*in no manifest.*trust"):
+        with pytest.raises(ModelError, match="cannot be read"):
+            stanza_pipeline()
+    assert not _RunsCode.marker.exists()
+
+
+def test_override_with_a_manifest_checksum_is_not_warned_about(clean_env, recwarn) -> None:
+    stanza_models._explicit_file("$EXTRACTOR_TOKENIZE_MODEL", PACKAGE_MODEL_DIR / "tokenizer.pt", PACKAGE_MODEL_DIR)
+    assert not [w for w in recwarn if issubclass(w.category, stanza_models.UntrustedModelWarning)]

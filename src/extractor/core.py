@@ -26,6 +26,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from .document import Article, parse_published
 from .io.readers import InputError, article_from_object
+from .nlp.language import guess_language
 from .pipeline import ExtractionContext, ExtractionPipeline, Stage
 from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
 
@@ -135,6 +136,21 @@ def default_stages() -> list[Stage]:
     from .extractors.priority_areas import PriorityAreasStage
 
     return [ArticleMetaStage(), DatesStage(), FiguresStage(), OfficialsStage(), PriorityAreasStage(), EventsStage()]
+
+
+WORKER_MEMORY_MB = 700  # resident memory of one worker with the shipped models (README: Throughput)
+
+
+def available_memory_mb() -> Optional[int]:
+    """Memory available to new processes (``MemAvailable``), or None where it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def available_cores() -> int:
@@ -289,7 +305,8 @@ class Extractor:
 def _document_records(article: Article, context: ExtractionContext) -> DocumentRecords:
     published = context.published.isoformat() if context.published else None
     lists = {name: list(context.records.get(name, [])) for name in RECORD_TYPES}
-    return DocumentRecords(doc_id=article.doc_id, published=published, article=context.meta, **lists)
+    meta = (context.meta or ArticleMeta()).model_copy(update={"language": guess_language(article.text)})
+    return DocumentRecords(doc_id=article.doc_id, published=published, article=meta, **lists)
 
 
 def _empty_records(article: Article) -> DocumentRecords:
@@ -299,6 +316,7 @@ def _empty_records(article: Article) -> DocumentRecords:
         url=article.url,
         published=published,
         published_source="input" if published else None,
+        language=guess_language(article.text),
     )
     return DocumentRecords(doc_id=article.doc_id, published=published, article=meta)
 
@@ -344,8 +362,31 @@ def worker_threads(jobs: int) -> int:
     return max(1, available_cores() // max(1, jobs))
 
 
-def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any]) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Make this worker end when the process that started it ends, even by SIGKILL (Linux)."""
+    if not hasattr(os, "getppid"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the pool's own shutdown is all there is
+    if os.getppid() != parent_pid:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any], parent_pid: Optional[int] = None) -> None:
     global _worker_extractor, _worker_error
+    if parent_pid is not None:
+        _die_with_parent(parent_pid)
+        import signal
+
+        # Ctrl-C reaches the whole process group: the parent handles it and stops the workers.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _worker_extractor = Extractor(batch_size=batch_size, torch_threads=threads, **stanza_overrides)
     except BaseException as error:  # reported with the first task: an initializer error breaks the pool silently
@@ -381,7 +422,7 @@ def extract_parallel(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(start_method),
         initializer=_init_worker,
-        initargs=(batch_size, threads, stanza_overrides),
+        initargs=(batch_size, threads, stanza_overrides, os.getpid()),
     )
     pending: deque = deque()
 
@@ -399,4 +440,7 @@ def extract_parallel(
         while pending:
             yield from collect()
     finally:
+        if pending:  # stopped early (an error, Ctrl-C, SIGTERM): the workers' chunks are not wanted
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
         pool.shutdown(wait=not pending, cancel_futures=True)

@@ -208,6 +208,7 @@ class ArticleMeta(Record):
     editors: list[str] = Field(default_factory=list)
     published: Optional[str] = None
     published_source: Optional[str] = None
+    language: Optional[str] = None  # "id", or "und" for text that does not look Indonesian
 
     _iso = field_validator("published")(classmethod(lambda cls, v: check_iso_partial(v)))
 
@@ -263,3 +264,50 @@ class DocumentRecords(Record):
         problems = self.offset_problems(text)
         if problems:
             raise ValueError(f"document {self.doc_id}: " + "; ".join(problems))
+
+    # Flat rows for spreadsheets (CSV export): one row per record.
+
+    @staticmethod
+    def row_fields(record_type: str) -> list[str]:
+        """Column names of :meth:`to_rows` for ``record_type``: the document id, the record's
+        (first) span, then every field of the record type in the model's order."""
+        model = _RECORD_MODELS[record_type]
+        span_fields = ("start", "end", "text") if issubclass(model, Span) else ()  # an event's start/end are dates
+        fields = [name for name in model.model_fields if name not in (*span_fields, "mentions")]
+        mentions = ["mentions"] if "mentions" in model.model_fields else []
+        return ["doc_id", "span_start", "span_end", "span_text", *fields, *mentions]
+
+    def to_rows(self, record_type: str) -> list[dict[str, Any]]:
+        """The records of ``record_type`` as flat rows (``row_fields`` keys): lists joined with
+        ``"; "``, mentions as ``text@start-end``, enums as their values, missing values empty."""
+        if record_type not in RECORD_TYPES:
+            raise ValueError(f"record type {record_type!r} is not one of {', '.join(RECORD_TYPES)}")
+        columns = self.row_fields(record_type)
+        rows = []
+        for record in getattr(self, record_type):
+            spans = sorted(record.mentions, key=lambda s: (s.start, s.end)) if hasattr(record, "mentions") else [record]
+            row: dict[str, Any] = {"doc_id": self.doc_id, "span_start": spans[0].start, "span_end": spans[0].end,
+                                   "span_text": spans[0].text}
+            for name in columns[4:]:
+                value = getattr(record, name)
+                if name == "mentions":
+                    row[name] = "; ".join(f"{span.text}@{span.start}-{span.end}" for span in spans)
+                else:
+                    row[name] = _cell_value(value)
+            rows.append(row)
+        return rows
+
+
+_RECORD_MODELS = {"officials": Official, "events": Event, "dates": DateRecord, "priority_areas": PriorityArea, "figures": Figure}
+
+
+def _cell_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return "; ".join(str(_cell_value(item)) for item in value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

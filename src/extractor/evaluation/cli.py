@@ -40,8 +40,15 @@ def evaluate_command(args: argparse.Namespace) -> int:
     if not args.gold_dir:
         print("error: GOLD_DIR is required (or --archive ARCHIVE_GOLD_DIR)", file=sys.stderr)
         return 2
+    without_raw: list[str] = []
     try:
-        gold, articles = load_gold(args.gold_dir, args.raw)
+        gold, articles = load_gold(args.gold_dir, args.raw, without_raw=without_raw)
+        if without_raw:
+            print(
+                f"warning: {len(without_raw)} gold files have no raw article in {', '.join(args.raw)} and are not "
+                f"scored: {', '.join(sorted(without_raw))} (add the --raw that holds them)",
+                file=sys.stderr,
+            )
         if args.pred:
             if len(args.pred) > 1:
                 print("error: --pred is given once (several only with --archive)", file=sys.stderr)
@@ -58,7 +65,8 @@ def evaluate_command(args: argparse.Namespace) -> int:
         print(f"error: cannot run the extractor ({exc}); score stored predictions with --pred", file=sys.stderr)
         return 2
     if not gold:
-        print(f"error: no gold files (*.json) in {args.gold_dir}", file=sys.stderr)
+        found = "no gold file with a raw article" if without_raw else "no gold files (*.json)"
+        print(f"error: {found} in {args.gold_dir}", file=sys.stderr)
         return 2
     evaluation = evaluate(gold, predictions)
     if args.json:

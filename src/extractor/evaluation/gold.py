@@ -13,7 +13,9 @@ from typing import Any, Iterable, Optional, Sequence, Union
 from pydantic import ValidationError
 
 from ..document import Article
+from ..io.filenames import document_path, safe_stem
 from ..io.readers import InputError, read_inputs
+from ..io.writers import atomic_writer
 from ..records import RECORD_TYPES, DocumentRecords
 
 PathLike = Union[str, Path]
@@ -107,7 +109,7 @@ def load_gold_file(path: PathLike, text: Optional[str]) -> DocumentRecords:
         raise GoldError([f"{path}: expected one DocumentRecords object, got {type(obj).__name__}"])
     records, problems = validation_problems(obj, str(path), text)
     if records is not None:
-        if records.doc_id != path.stem:
+        if safe_stem(records.doc_id) != path.stem:
             problems.insert(0, f"{path}: doc_id: {records.doc_id!r} differs from the file name {path.stem!r}")
         if text is None:
             problems.insert(0, f"{path}: doc_id: no raw document {records.doc_id!r} in the raw input")
@@ -116,22 +118,42 @@ def load_gold_file(path: PathLike, text: Optional[str]) -> DocumentRecords:
     return records
 
 
-def load_gold(gold_dir: PathLike, raw: Union[PathLike, Sequence[PathLike]]) -> tuple[dict[str, DocumentRecords], dict[str, Article]]:
+def _gold_doc_id(path: Path) -> str:
+    """The ``doc_id`` a gold file declares (its file name is :func:`safe_stem` of it), else its stem."""
+    try:
+        obj = json.loads(read_text(path))
+    except (OSError, ValueError):
+        return path.stem
+    doc_id = obj.get("doc_id") if isinstance(obj, dict) else None
+    return doc_id if isinstance(doc_id, str) else path.stem
+
+
+def load_gold(
+    gold_dir: PathLike, raw: Union[PathLike, Sequence[PathLike]], without_raw: Optional[list[str]] = None
+) -> tuple[dict[str, DocumentRecords], dict[str, Article]]:
     """All gold files of ``gold_dir`` (``*.json``) and their articles from ``raw``.
 
-    Every problem in every file is collected before raising, so one run lists them all.
+    Every problem in every file is collected before raising, so one run lists them all. With
+    ``without_raw`` (a list), a gold file whose article is not in ``raw`` is left out and its
+    doc id appended there, instead of being an error.
     """
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise GoldError([f"{gold_dir}: not a directory"])
     paths = sorted(gold_dir.glob("*.json"))
-    articles = load_raw_documents(raw, [p.stem for p in paths])
+    doc_ids = {path: _gold_doc_id(path) for path in paths}
+    articles = load_raw_documents(raw, list(doc_ids.values()))
     gold: dict[str, DocumentRecords] = {}
     problems: list[str] = []
     for path in paths:
-        article = articles.get(path.stem)
+        doc_id = doc_ids[path]
+        article = articles.get(doc_id)
+        if article is None and without_raw is not None:
+            without_raw.append(doc_id)
+            continue
         try:
-            gold[path.stem] = load_gold_file(path, article.text if article else None)
+            records = load_gold_file(path, article.text if article else None)
+            gold[records.doc_id] = records
         except GoldError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -195,10 +217,17 @@ def sorted_records(records: DocumentRecords) -> DocumentRecords:
     return records.model_copy(update=changes)
 
 
+def gold_file_path(gold_dir: PathLike, doc_id: str) -> Path:
+    """``<gold_dir>/<doc_id>.json``, the name sanitised (:func:`safe_stem`) and checked to stay inside."""
+    return document_path(gold_dir, doc_id, ".json")
+
+
 def write_gold_file(records: DocumentRecords, gold_dir: PathLike) -> Path:
-    """Write ``<gold_dir>/<doc_id>.json`` (UTF-8, non-ASCII kept readable)."""
-    path = Path(gold_dir) / f"{records.doc_id}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``<gold_dir>/<doc_id>.json`` (UTF-8, non-ASCII kept readable; NaN refused), atomically."""
+    Path(gold_dir).mkdir(parents=True, exist_ok=True)
+    path = gold_file_path(gold_dir, records.doc_id)
     data = records.model_dump(mode="json", exclude={"article"} if records.article is None else None)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    content = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    with atomic_writer(path) as handle:
+        handle.write(content)
     return path

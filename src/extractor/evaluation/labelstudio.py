@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,18 @@ from ..records import (
     Granularity,
     PriorityAreaSlug,
 )
-from .gold import GoldError, load_gold, load_predictions, load_raw_documents, read_text, sorted_records, validation_problems, write_gold_file
+from ..io.writers import OutputError, atomic_writer
+from .gold import (
+    GoldError,
+    gold_file_path,
+    load_gold,
+    load_predictions,
+    load_raw_documents,
+    read_text,
+    sorted_records,
+    validation_problems,
+    write_gold_file,
+)
 
 TEXT_NAME = "text"
 LABELS_NAME = "label"
@@ -103,10 +115,16 @@ def utf16_to_python(text: str, offset: int) -> int:
     return len(text)
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _region_offsets(text: str, value: dict[str, Any]) -> Optional[tuple[int, int]]:
     """Python offsets of a region whose ``value.text`` matches the text there, else None."""
     start, end, surface = value.get("start"), value.get("end"), value.get("text")
-    if not isinstance(start, int) or not isinstance(end, int):
+    if not _is_int(start) or not _is_int(end) or not 0 <= start <= end:
+        return None
+    if surface is not None and not isinstance(surface, str):
         return None
     candidates = [(utf16_to_python(text, start), utf16_to_python(text, end)), (start, end)]
     for py_start, py_end in candidates:
@@ -234,9 +252,12 @@ def _parse_value(field: RegionField, raw: str, where: str) -> Any:
             raise GoldError([f"{where}: {field.attribute}: {raw!r} is not an integer"]) from None
     if field.form == "float":
         try:
-            return float(raw.replace(" ", ""))
+            number = float(raw.replace(" ", ""))
         except ValueError:
             raise GoldError([f"{where}: {field.attribute}: {raw!r} is not a number"]) from None
+        if not math.isfinite(number):
+            raise GoldError([f"{where}: {field.attribute}: {raw!r} is not a finite number"])
+        return number
     if field.form == "comma_list":
         return sorted({part.strip() for part in raw.split(",") if part.strip()})
     if field.form == "semicolon_list":
@@ -246,13 +267,46 @@ def _parse_value(field: RegionField, raw: str, where: str) -> Any:
 
 def _control_value(item: dict[str, Any]) -> Optional[str]:
     value = item.get("value", {})
+    where = f"region {item.get('id')}: {item.get('from_name')}"
     if item.get("type") == "choices":
         choices = value.get("choices") or []
+        if not isinstance(choices, list) or not all(isinstance(choice, str) for choice in choices):
+            raise ValueError(f"{where}: choices must be a list of strings, got {choices!r}")
         return choices[0] if choices else None
     texts = value.get("text")
     if isinstance(texts, list):
+        if not all(isinstance(t, str) for t in texts):
+            raise ValueError(f"{where}: text must be a list of strings, got {texts!r}")
         texts = " ".join(t for t in texts if t)
+    elif texts is not None and not isinstance(texts, str):
+        raise ValueError(f"{where}: text must be a string or a list of strings, got {texts!r}")
     return texts if isinstance(texts, str) and texts.strip() else None
+
+
+def task_shape_problems(task: Any, where: str) -> list[str]:
+    """What keeps ``task`` from being read as a Label Studio task (types of its parts)."""
+    if not isinstance(task, dict):
+        return [f"{where}: a task must be a JSON object, got {type(task).__name__}"]
+    problems = []
+    if not isinstance(task.get("data", {}), dict):
+        problems.append(f"{where}: data must be an object")
+    for key in ("annotations", "predictions"):
+        entries = task.get(key) or []
+        if not isinstance(entries, list):
+            problems.append(f"{where}: {key} must be a list")
+            continue
+        for number, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                problems.append(f"{where}: {key}[{number}] must be an object")
+                continue
+            result = entry.get("result") or []
+            if not isinstance(result, list):
+                problems.append(f"{where}: {key}[{number}].result must be a list")
+                continue
+            for index, item in enumerate(result):
+                if not isinstance(item, dict) or not isinstance(item.get("value", {}), dict):
+                    problems.append(f"{where}: {key}[{number}].result[{index}] must be an object with an object `value`")
+    return problems
 
 
 def _chosen_result(task: dict[str, Any], from_predictions: bool) -> Optional[list[dict[str, Any]]]:
@@ -365,11 +419,19 @@ def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None
     return sorted_records(records)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def read_export(path: str | Path) -> list[dict[str, Any]]:
     try:
-        data = json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
+        data = json.loads(read_text(path), parse_constant=_no_constant)
+    except (json.JSONDecodeError, ValueError) as exc:  # NaN and Infinity are not JSON
         raise GoldError([f"{path}: invalid JSON: {exc}"]) from None
+    except UnicodeDecodeError as exc:
+        raise GoldError([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
+    except OSError as exc:
+        raise GoldError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -381,27 +443,44 @@ def import_export(path: str | Path, raw: Union[str, Path, Sequence[str | Path], 
     """Gold ``DocumentRecords`` from a Label Studio JSON export (tasks without an annotation are
     skipped unless ``from_predictions``). With ``raw``, spans are checked against the raw articles."""
     tasks = read_export(path)
-    texts: dict[str, str] = {}
-    if raw is not None:
-        ids = [str((t.get("data") or {}).get("doc_id") or t.get("id")) for t in tasks]
-        texts = {doc_id: a.text for doc_id, a in load_raw_documents(raw, ids).items()}
-    out: list[DocumentRecords] = []
     problems: list[str] = []
     for i, task in enumerate(tasks):
-        if _chosen_result(task, from_predictions) is None:
-            continue
-        doc_id = str((task.get("data") or {}).get("doc_id") or task.get("id"))
+        problems.extend(task_shape_problems(task, f"{path}: task[{i}]"))
+    if problems:
+        raise GoldError(problems)
+    texts: dict[str, str] = {}
+    if raw is not None:
+        ids = [_task_doc_id(t) for t in tasks]
+        texts = {doc_id: a.text for doc_id, a in load_raw_documents(raw, ids).items()}
+    out: list[DocumentRecords] = []
+    seen: dict[str, str] = {}
+    for i, task in enumerate(tasks):
         where = f"{path}: task[{i}]"
-        if raw is not None and doc_id not in texts:
-            problems.append(f"{where}: doc_id: no raw document {doc_id!r} in the raw input")
-            continue
         try:
+            if _chosen_result(task, from_predictions) is None:
+                continue
+            doc_id = _task_doc_id(task)
+            if raw is not None and doc_id not in texts:
+                problems.append(f"{where}: doc_id: no raw document {doc_id!r} in the raw input")
+                continue
+            if doc_id in seen:
+                problems.append(f"{where}: doc_id: {doc_id!r} is also the document of {seen[doc_id]}")
+                continue
+            seen[doc_id] = where
             out.append(task_to_records(task if from_predictions else _without_predictions(task), where, texts.get(doc_id)))
         except GoldError as exc:
             problems.extend(exc.problems)
+        except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:  # any other shape Label Studio never writes
+            problems.append(f"{where}: malformed task ({type(exc).__name__}: {exc})")
     if problems:
         raise GoldError(problems)
     return out
+
+
+def _task_doc_id(task: dict[str, Any]) -> str:
+    data = task.get("data") or {}
+    doc_id = data.get("doc_id") if isinstance(data, dict) else None
+    return str(doc_id or task.get("id"))
 
 
 def _without_predictions(task: dict[str, Any]) -> dict[str, Any]:
@@ -432,7 +511,12 @@ def export_command(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     tasks = [records_to_task(r, texts[r.doc_id], as_annotation=args.as_annotations) for r in records]
-    Path(args.output).write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    try:
+        with atomic_writer(args.output) as handle:
+            handle.write(json.dumps(tasks, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"wrote {len(tasks)} tasks to {args.output}", file=sys.stderr)
     return 0
 
@@ -444,12 +528,24 @@ def import_command(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     output = Path(args.output)
-    existing = [d.doc_id for d in documents if (output / f"{d.doc_id}.json").exists()]
+    if output.exists() and not output.is_dir():
+        print(f"error: {output}: not a directory", file=sys.stderr)
+        return 2
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        paths = {d.doc_id: gold_file_path(output, d.doc_id) for d in documents}
+    except (OSError, ValueError) as exc:
+        print(f"error: {output}: {exc}", file=sys.stderr)
+        return 2
+    existing = [doc_id for doc_id, path in paths.items() if path.exists()]
     if existing and not args.force:
-        print(f"error: {output}: gold files exist for {', '.join(existing)} (use --force to overwrite)", file=sys.stderr)
+        print(f"error: {output}: gold files exist for {', '.join(map(repr, existing))} (use --force to overwrite)", file=sys.stderr)
         return 2
     for document in documents:
         write_gold_file(document, output)
+    renamed = [f"{doc_id!r} -> {path.name}" for doc_id, path in paths.items() if path.stem != doc_id]
+    if renamed:
+        print(f"note: ids that are not plain file names were sanitised: {'; '.join(renamed)}", file=sys.stderr)
     print(f"wrote {len(documents)} gold files to {output}", file=sys.stderr)
     return 0
 

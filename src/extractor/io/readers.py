@@ -1,7 +1,9 @@
 """Read articles from folders, files and globs of ``.txt``, ``.json`` and ``.jsonl``.
 
-Texts are decoded as strict UTF-8 with a leading BOM removed and nothing else touched (no
-newline translation), so that offsets index the text exactly as it is on disk. Every bad input
+Files are decoded as strict UTF-8 with a leading BOM removed (an encoding mark of the file, not
+text) and nothing else touched (no newline translation), so that offsets index the text exactly
+as it is on disk. A string the caller passes (a JSON ``text`` field, the library's arguments) is
+the text as it is: a BOM inside it is a character of the text and is kept. Every bad input
 becomes an :class:`InputError` naming the file (and line) and the reason, and reading goes on
 with the rest: :func:`read_inputs` yields ``Article | InputError`` in input order.
 
@@ -9,29 +11,38 @@ Decisions:
 - ``max_bytes`` limits one article's input: a ``.txt`` file, one ``.jsonl`` line, or a ``.json``
   file (parsed whole).
 - A JSON record without ``id`` gets ``<file stem>`` (single object), ``<stem>-<item>`` (list,
-  1-based) or ``<stem>-<line>`` (``.jsonl``). A non-string ``id`` is converted with ``str``.
+  1-based) or ``<stem>-<line>`` (``.jsonl``). An integer ``id`` is converted with ``str``; any
+  other non-string ``id``, ``title``, ``url`` or ``source``, or one holding a lone surrogate
+  (a ``\\ud800`` escape), is an error for that record.
 - A ``doc_id`` seen before is an error for the later occurrence, which is skipped: outputs and
   gold files are keyed by ``doc_id``.
-- An empty file is an error; a JSON record with ``"text": ""`` is an article (with no records).
-- Inside folders (recursive, sorted), only ``.txt``/``.json``/``.jsonl``/``.parquet`` files are read and hidden
-  entries are skipped; a file named explicitly with another extension is an error.
+- An empty or whitespace-only ``.txt`` file and a JSON record whose ``text`` is empty or
+  whitespace are the same error (:data:`EMPTY_TEXT`); an empty ``.json``/``.jsonl`` is "empty file".
+- Inside folders (recursive, sorted, hidden entries left out) ``.txt``/``.json``/``.jsonl`` files
+  are read; any other file is a :class:`SkippedFile` entry (``unsupported file type``), and a
+  file named explicitly with another extension is an error. Folders are walked without opening
+  anything (:func:`walk_folder`): FIFOs, sockets, devices, symlink loops and vanished files are
+  error entries, never read or waited on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import glob
 import json
 import os
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..document import Article, parse_published
 
-SUFFIXES = (".txt", ".json", ".jsonl", ".parquet")
+SUFFIXES = (".txt", ".json", ".jsonl", ".parquet")  # Parquet needs pyarrow (the ray extra)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _BOM = "\ufeff"
+EMPTY_TEXT = "empty text: nothing to extract"
 _GLOB_CHARS = set("*?[")
 _KNOWN_FIELDS = {"id", "text", "published", "title", "url", "source"}
 
@@ -70,8 +81,15 @@ def read_inputs(
     ``published`` is the date given to articles whose input has none; files in ``exclude`` (the
     run's own output files, say) are never read from folders or globs.
     """
+    return read_expanded(expand_inputs(paths, exclude), max_bytes=max_bytes, published=published)
+
+
+def read_expanded(
+    entries: Iterable[Union[Path, InputError]], max_bytes: int = DEFAULT_MAX_BYTES, published: Optional[dt.date] = None
+) -> Iterator[Input]:
+    """Articles and input errors from the entries of :func:`expand_inputs`, in order."""
     seen_ids: dict[str, str] = {}
-    for item in expand_paths(paths, exclude):
+    for item in entries:
         if isinstance(item, InputError):
             yield item
             continue
@@ -90,14 +108,16 @@ def read_inputs(
             yield result
 
 
-def expand_paths(
+def expand_inputs(
     paths: Iterable[Union[str, os.PathLike]], exclude: Iterable[Union[str, os.PathLike]] = ()
-) -> Iterator[Union[Path, InputError]]:
-    """The input files that ``paths`` stand for (and errors for paths that stand for none), in
-    input order, without reading them: what :func:`read_inputs` reads, file by file."""
+) -> list[Union[Path, InputError]]:
+    """The files the command-line ``paths`` stand for (and errors for what cannot be read), in
+    input order. Never raises and never opens anything: see :func:`walk_folder`."""
     excluded = {_identity(Path(p)) for p in exclude}
+    entries: list[Union[Path, InputError]] = []
     for raw_path in paths:
-        yield from _expand(str(raw_path), excluded)
+        entries.extend(_expand(str(raw_path), excluded))
+    return entries
 
 
 def _line_of(origin: Optional[str], file: str) -> Optional[int]:
@@ -106,54 +126,122 @@ def _line_of(origin: Optional[str], file: str) -> Optional[int]:
 
 
 def _identity(path: Path) -> str:
+    return os.path.realpath(path)  # unlike Path.resolve(), never raises (symlink loops included)
+
+
+def _not_regular(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _regular_file_problem(path: Path) -> Optional[str]:
+    """Why ``path`` (links followed) cannot be read as an article file, or None."""
     try:
-        return str(path.resolve())
-    except OSError:
-        return str(path.absolute())
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if error.errno == errno.ENOENT and os.path.islink(path):
+            return "cannot read file: broken symbolic link"
+        return f"cannot read file: {error.strerror or error}"
+    if not stat.S_ISREG(mode):
+        return f"{_not_regular(mode)}, not a regular file; skipped"
+    return None
 
 
 def _expand(raw_path: str, excluded: set[str]) -> Iterator[Union[Path, InputError]]:
     """The files a command-line path stands for, in a stable order."""
     path = Path(raw_path)
     if path.is_dir():
-        yield from _walk(path, excluded)
+        yield from walk_folder(path, excluded)
         return
-    if path.exists() or path.is_symlink():
+    if os.path.lexists(path):
         if path.suffix.lower() not in SUFFIXES:
             yield InputError(raw_path, None, f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .json, .jsonl or .parquet")
-        else:
-            yield path
+            return
+        problem = _regular_file_problem(path)
+        yield InputError(raw_path, None, problem) if problem else path
         return
     if _GLOB_CHARS & set(raw_path):
         matches = sorted(glob.glob(raw_path, recursive=True))
-        files = [Path(m) for m in matches if Path(m).is_file() and Path(m).suffix.lower() in SUFFIXES]
+        files = [Path(m) for m in matches if not Path(m).is_dir() and Path(m).suffix.lower() in SUFFIXES]
         dirs = [Path(m) for m in matches if Path(m).is_dir()]
         if not files and not dirs:
             yield InputError(raw_path, None, "no .txt, .json, .jsonl or .parquet file matches this pattern")
             return
         for match in sorted(files + dirs):
             if match.is_dir():
-                yield from _walk(match, excluded)
+                yield from walk_folder(match, excluded)
             elif _identity(match) not in excluded:
-                yield match
+                problem = _regular_file_problem(match)
+                yield InputError(str(match), None, problem) if problem else match
         return
     yield InputError(raw_path, None, "no such file or directory")
 
 
-def _walk(folder: Path, excluded: set[str]) -> Iterator[Union[Path, InputError]]:
-    problems: list[OSError] = []
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder, onerror=problems.append):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                found.append(Path(root) / name)
-    for problem in problems:
-        yield InputError(str(problem.filename or folder), None, f"cannot read folder: {problem.strerror or problem}")
-    found = [p for p in found if _identity(p) not in excluded]
-    if not found and not problems:
-        yield InputError(str(folder), None, "folder holds no .txt, .json, .jsonl or .parquet file")
-    yield from sorted(found)
+class SkippedFile(InputError):
+    """A file in a folder that is not an article file (``.docx``, ``.pdf``): named, not read."""
+
+
+def walk_folder(folder: Path, excluded: set[str] = frozenset()) -> Iterator[Union[Path, InputError]]:
+    """Files under ``folder`` (recursive, sorted, hidden entries left out), as paths to read or
+    errors. Uses ``lstat`` and never opens a file: FIFOs, sockets, devices, symlink loops,
+    broken links and entries that vanish meanwhile become error entries; a symlinked folder is
+    followed once (a folder already visited is not walked again)."""
+    found: list[Union[Path, InputError]] = []
+    visited: set[tuple[int, int]] = set()
+    any_article_file = False
+
+    def visit(directory: Path) -> None:
+        nonlocal any_article_file
+        try:
+            info = os.stat(directory)
+        except OSError as error:
+            found.append(InputError(str(directory), None, f"cannot read folder: {error.strerror or error}"))
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in visited:
+            found.append(InputError(str(directory), None, "folder already read (symbolic link loop); skipped"))
+            return
+        visited.add(key)
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            found.append(InputError(str(directory), None, f"cannot read folder: {error.strerror or error}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(directory) / entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                visit(path)  # in name order, as if every path of the tree were sorted
+                continue
+            if _identity(path) in excluded:  # the run's own outputs (a CSV folder, an errors file)
+                continue
+            problem = _regular_file_problem(path)
+            if path.suffix.lower() not in SUFFIXES:
+                found.append(SkippedFile(str(path), None, problem or f"unsupported file type {path.suffix or '(none)'!r}"))
+                continue
+            any_article_file = True
+            found.append(InputError(str(path), None, problem) if problem else path)
+
+    visit(folder)
+    if not any_article_file and not any(type(item) is InputError for item in found):
+        found.append(InputError(str(folder), None, "folder holds no .txt, .json, .jsonl or .parquet file"))
+    return iter(found)
 
 
 def read_file(path: Union[str, os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES, published: Optional[dt.date] = None) -> Iterator[Input]:
@@ -177,6 +265,9 @@ def read_file(path: Union[str, os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
         yield text
         return
     if suffix == ".txt":
+        if not text.strip():
+            yield InputError(str(path), None, EMPTY_TEXT)
+            return
         yield Article(doc_id=path.stem, text=text, published=published, origin=str(path))
         return
     try:
@@ -193,19 +284,39 @@ def read_file(path: Union[str, os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
         yield article_from_object(obj, str(path), None, path.stem, published, "")
 
 
-def _read_bytes(path: Path, max_bytes: int) -> Union[bytes, InputError]:
+def _open_regular(path: Path) -> Union[BinaryIO, InputError]:
+    """``path`` opened for reading, only if it is a regular file. ``O_NONBLOCK`` makes opening a
+    FIFO (a file replaced by one since it was listed) return at once instead of waiting for a
+    writer; the type is then checked on the open descriptor."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return InputError(str(path), None, f"file is {size} bytes, over the limit of {max_bytes} (--max-bytes)")
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return InputError(str(path), None, "symbolic link loop")
+        return InputError(str(path), None, f"cannot read file: {error.strerror or error}")
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        return InputError(str(path), None, f"{_not_regular(mode)}, not a regular file; skipped")
+    return os.fdopen(fd, "rb")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> Union[bytes, InputError]:
+    handle = _open_regular(path)
+    if isinstance(handle, InputError):
+        return handle
+    try:
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                return InputError(str(path), None, f"file is {size} bytes, over the limit of {max_bytes} (--max-bytes)")
             data = handle.read(max_bytes + 1)
     except OSError as error:
         return InputError(str(path), None, f"cannot read file: {error.strerror or error}")
     if len(data) > max_bytes:
         return InputError(str(path), None, f"file is over the limit of {max_bytes} bytes (--max-bytes)")
     if not data.strip():
-        return InputError(str(path), None, "empty file")
+        return InputError(str(path), None, EMPTY_TEXT if path.suffix.lower() == ".txt" else "empty file")
     return data
 
 
@@ -223,10 +334,9 @@ def _decode(data: bytes, file: str, line: Optional[int]) -> Union[str, InputErro
 
 def _read_jsonl(path: Path, max_bytes: int, published: Optional[dt.date]) -> Iterator[Input]:
     file = str(path)
-    try:
-        handle = open(path, "rb")
-    except OSError as error:
-        yield InputError(file, None, f"cannot read file: {error.strerror or error}")
+    handle = _open_regular(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
     records = 0
     with handle:
@@ -276,22 +386,30 @@ def article_from_object(
     if not isinstance(obj, dict):
         return InputError(file, line, f"{prefix}expected a JSON object, got {type(obj).__name__}")
     raw_id = obj.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+        return InputError(file, line, f"{prefix}`id` is {type(raw_id).__name__}: expected a string or an integer")
     doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
+    if _has_surrogate(doc_id):
+        return InputError(file, line, f"{prefix}`id` {_escaped(doc_id)} holds a lone surrogate: not valid Unicode text", doc_id)
     if "text" not in obj:
         return InputError(file, line, f"{prefix}record has no `text`", doc_id)
     text = obj["text"]
     if not isinstance(text, str):
         return InputError(file, line, f"{prefix}`text` is {type(text).__name__}, not a string", doc_id)
-    if text.startswith(_BOM):
-        text = text[1:]
+    if not text.strip():
+        return InputError(file, line, f"{prefix}{EMPTY_TEXT}", doc_id)
     try:
         article_published = parse_published(obj.get("published")) or published
     except ValueError as error:
-        return InputError(file, line, f"{prefix}bad `published`: {error}", doc_id)
+        return InputError(file, line, f"{prefix}bad `published`: {_escaped(str(error))}", doc_id)
     fields = {}
     for name in ("title", "url", "source"):
         value = obj.get(name)
-        fields[name] = value if isinstance(value, str) else None
+        if value is not None and not isinstance(value, str):
+            return InputError(file, line, f"{prefix}`{name}` is {type(value).__name__}, not a string", doc_id)
+        if value is not None and _has_surrogate(value):
+            return InputError(file, line, f"{prefix}`{name}` holds a lone surrogate: not valid Unicode text", doc_id)
+        fields[name] = value
     return Article(
         doc_id=doc_id,
         text=text,
@@ -300,3 +418,12 @@ def article_from_object(
         extra={key: value for key, value in obj.items() if key not in _KNOWN_FIELDS},
         **fields,
     )
+
+
+def _has_surrogate(value: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _escaped(value: str) -> str:
+    """``repr`` with what a terminal or UTF-8 file cannot take shown as escapes."""
+    return ascii(value) if _has_surrogate(value) else repr(value)

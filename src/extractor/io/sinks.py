@@ -1,18 +1,16 @@
-"""Where ``extractor extract`` writes record lines: stdout, an atomic file, a resumable file, or
-Parquet files. Every sink takes :class:`~extractor.records.DocumentRecords` or a
+"""Results from remote workers (:class:`RecordLine`, :class:`RemoteError`) and the resumable
+record sink. Every record sink takes :class:`~extractor.records.DocumentRecords` or a
 :class:`RecordLine` (a line already serialised by a Ray actor) and writes the same bytes."""
 
 from __future__ import annotations
 
-import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import IO, Any, Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 from ..document import Article
 from ..records import DocumentRecords
 from .resume import Done, ResumableOutput, content_hash
-from .writers import atomic_writer, record_line
+from .writers import record_line
 
 
 @dataclass
@@ -39,20 +37,23 @@ class RemoteError:
     def as_dict(self) -> dict[str, Any]:
         return self.entry
 
+    def as_input(self):
+        """The reader's own error type for an input error, so that it is counted the same way."""
+        from .readers import InputError, SkippedFile
+
+        if self.kind == "skipped_file":
+            return SkippedFile(**self.entry)
+        if self.kind == "input_error":
+            return InputError(**self.entry)
+        return self
+
 
 Written = Union[DocumentRecords, RecordLine]
 
 
-def _line(result: Written) -> str:
+def line_of(result: Written) -> str:
+    """The JSONL line of a document's records, whichever worker serialised it."""
     return result.line if isinstance(result, RecordLine) else record_line(result)
-
-
-class StreamSink:
-    def __init__(self, handle: IO[str]):
-        self.handle = handle
-
-    def write(self, result: Written) -> None:
-        self.handle.write(_line(result))
 
 
 class ResumeSink:
@@ -81,31 +82,4 @@ class ResumeSink:
         sha256 = result.sha256 if isinstance(result, RecordLine) else self._pending.pop(result.doc_id, None)
         if result.doc_id in self.done.hashes:  # changed since it was written: replace, never duplicate
             self.output.drop({result.doc_id})
-        self.output.write(_line(result), result.doc_id, sha256)
-
-
-class ParquetSink:
-    def __init__(self, writer):
-        self.writer = writer
-
-    def write(self, result: Written) -> None:
-        self.writer.write(_line(result))
-
-
-@contextmanager
-def open_sink(output: Optional[str], *, output_format: str = "jsonl", resume: bool = False) -> Iterator[Any]:
-    """The sink for ``-o output`` (stdout when None) in ``output_format``; see the module docstring."""
-    if output_format == "parquet":
-        from .parquet import ParquetWriter
-
-        with ParquetWriter(output) as writer:
-            yield ParquetSink(writer)
-    elif resume:
-        with ResumableOutput(output) as resumable:
-            yield ResumeSink(resumable)
-    elif output:
-        with atomic_writer(output) as handle:
-            yield StreamSink(handle)
-    else:
-        yield StreamSink(sys.stdout)
-        sys.stdout.flush()
+        self.output.write(line_of(result), result.doc_id, sha256)

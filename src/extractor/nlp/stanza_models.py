@@ -6,6 +6,9 @@ every file against `manifest.json` (present, size, sha256). Single files can be
 swapped with `$EXTRACTOR_TOKENIZE_MODEL`, `$EXTRACTOR_NER_MODEL`,
 `$EXTRACTOR_NER_PRETRAIN` or the keyword overrides `tokenize_model`,
 `ner_model`, `ner_pretrain`, `model_dir`; other keywords go to `stanza.Pipeline`.
+Files of a manifest are checked (size, sha256) before anything reads them; a single file that
+no manifest lists is loaded with an :class:`UntrustedModelWarning`. Every model file is read
+with ``torch.load(weights_only=True)`` (by Stanza 1.15 and here), which refuses pickled code.
 The tokenizer's sentence breaks after abbreviations and initials are corrected
 (`extractor.nlp.sentence_breaks`) before NER runs; `sentence_correction=False`
 turns that off.
@@ -17,6 +20,7 @@ import hashlib
 import json
 import os
 import threading
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,11 +94,29 @@ def verified_file(model_dir: Path, manifest: dict, role: str) -> Path:
     return path
 
 
-def _explicit_file(setting: str, value: str | os.PathLike) -> Path:
+class UntrustedModelWarning(UserWarning):
+    """A model file named by a setting is not in any manifest: nothing vouches for its content."""
+
+
+def _explicit_file(setting: str, value: str | os.PathLike, model_dir: Path | None = None) -> Path:
+    """A file named by an override; a warning unless its sha256 is one of the manifest's."""
     path = Path(value)
     if not path.is_file():
         raise ModelError(
             f"{setting} points at {path}, which is not a file: fix the setting or unset it to use the shipped models"
+        )
+    known: set[str] = set()
+    if model_dir is not None:
+        try:
+            known = {entry.get("sha256") for entry in load_manifest(model_dir)["files"].values() if isinstance(entry, dict)}
+        except ModelError:
+            pass
+    if sha256_of(path) not in known:
+        warnings.warn(
+            f"{setting} = {path}: this model file is in no manifest, so its checksum was not checked; a model "
+            f"file is loaded like code (torch.load): use only files you trust",
+            UntrustedModelWarning,
+            stacklevel=3,
         )
     return path
 
@@ -105,9 +127,9 @@ def resolve_model_files(overrides: dict[str, Any], with_ner: bool = True) -> Mod
     explicit: dict[str, Path] = {}
     for key, env in FILE_ENVS.items():
         if overrides.get(key):
-            explicit[key] = _explicit_file(key, overrides[key])
+            explicit[key] = _explicit_file(key, overrides[key], model_dir)
         elif os.environ.get(env):
-            explicit[key] = _explicit_file(f"${env}", os.environ[env])
+            explicit[key] = _explicit_file(f"${env}", os.environ[env], model_dir)
 
     manifest = None
     if "tokenize_model" not in explicit or (with_ner and "ner_model" not in explicit):
@@ -158,11 +180,12 @@ def _ner_files(model_dir: Path, manifest: dict | None, explicit: dict[str, Path]
 
 
 def ner_model_uses_pretrain(path: Path) -> bool:
-    """Whether a Stanza NER model file was trained with pretrained word vectors."""
+    """Whether a Stanza NER model file was trained with pretrained word vectors. Read with
+    ``weights_only=True`` (tensors and plain containers only), as Stanza itself loads models."""
     import torch
 
     try:
-        saved = torch.load(path, map_location="cpu", weights_only=False)
+        saved = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # torch raises many types for a damaged file
         raise ModelError(f"NER model {path} cannot be read ({error})") from error
     config = saved.get("config", {}) if isinstance(saved, dict) else {}

@@ -29,7 +29,7 @@ from typing import Any, Iterator, Optional, Sequence, Union
 
 from ..core import DEFAULT_BATCH_SIZE, DocumentError, Extractor
 from ..document import Article, parse_published
-from ..io.readers import InputError, article_from_object, expand_paths, read_file
+from ..io.readers import InputError, SkippedFile, article_from_object, read_file
 from ..io.resume import Done, content_hash
 from ..io.sinks import RecordLine, RemoteError
 from ..io.writers import record_line
@@ -89,7 +89,7 @@ def _article_row(order: int, article: Article, done: Optional[Done]) -> dict[str
 
 def _error_row(order: int, error: InputError) -> dict[str, Any]:
     return {
-        "order": order, "kind": "input_error", "doc_id": error.doc_id, "text": None, "published": None,
+        "order": order, "kind": "skipped_file" if isinstance(error, SkippedFile) else "input_error", "doc_id": error.doc_id, "text": None, "published": None,
         "title": None, "url": None, "source": None, "origin": error.location, "error": json.dumps(error.as_dict()),
     }
 
@@ -105,7 +105,9 @@ def read_files(
         file_order, path, error = file["file_order"], file["path"], file["error"]
         base = int(file_order) << 32  # input order: (file, item within the file)
         if error is not None:
-            rows.append(_error_row(base, InputError(**json.loads(error))))
+            entry = json.loads(error)
+            kind = SkippedFile if entry.pop("skipped", False) else InputError
+            rows.append(_error_row(base, kind(**entry)))
             continue
         for index, item in enumerate(read_file(path, max_bytes=max_bytes, published=anchor)):
             if isinstance(item, InputError):
@@ -161,7 +163,8 @@ class ExtractorActor:
             if result is None:  # an input error, or a document the previous run already wrote
                 base["error"] = row.get("error")
                 if base["error"]:
-                    base["message"] = str(InputError(**json.loads(base["error"])))
+                    error = InputError(**json.loads(base["error"]))
+                    base["message"] = str(error)
             elif isinstance(result, DocumentRecords):
                 base["sha256"] = content_hash(row["text"])
                 base["record"] = record_line(result)
@@ -239,25 +242,25 @@ def extract_dataset(
 # --- the CLI engine ---------------------------------------------------------------------------
 
 
-def run_paths(
-    paths: Sequence[Union[str, os.PathLike]],
+def run_entries(
+    entries: Sequence[Union[Path, InputError]],
     *,
     address: Optional[str] = None,
     workers: Optional[int] = None,
     max_bytes: int,
     published: Optional[Any] = None,
-    exclude: Sequence[Union[str, os.PathLike]] = (),
     batch_size: int = DEFAULT_BATCH_SIZE,
     done: Optional[Done] = None,
 ) -> Iterator[Union[RecordLine, RemoteError]]:
-    """Results for every input of ``paths``, in input order, computed on Ray; documents that
-    ``done`` marks as already written are skipped."""
+    """Results for every input of ``entries`` (:func:`extractor.io.readers.expand_inputs`), in
+    input order, computed on Ray; documents that ``done`` marks as already written are skipped."""
     ray = init_ray(address, workers)
     size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     files = []
-    for order, item in enumerate(expand_paths(paths, exclude=exclude)):
+    for order, item in enumerate(entries):
         if isinstance(item, InputError):
-            files.append({"file_order": order, "path": "", "error": json.dumps(item.as_dict())})
+            entry = {**item.as_dict(), "skipped": isinstance(item, SkippedFile)}
+            files.append({"file_order": order, "path": "", "error": json.dumps(entry)})
         else:
             files.append({"file_order": order, "path": str(item), "error": None})
     if not files:
@@ -303,4 +306,4 @@ def run_paths(
                 yield RemoteError(row["message"], json.loads(row["error"]), kind if kind != "article" else "input_error")
 
 
-__all__ = ["extract_dataset", "init_ray", "run_paths", "RecordLine", "RemoteError"]
+__all__ = ["extract_dataset", "init_ray", "run_entries", "RecordLine", "RemoteError"]

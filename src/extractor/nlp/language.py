@@ -1,0 +1,48 @@
+"""A cheap language check: the share of a text's words that are common function words.
+
+Indonesian news text is mostly Indonesian function words (``yang``, ``dan``, ``di``, …) among
+names and content words; English text is mostly English ones. :func:`guess_language` returns the
+language whose list covers the largest share of the words, ``"und"`` (undetermined, BCP 47) when
+no list reaches ``min_share``, and None for a text too short to tell. Words live in
+``resources/language.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+UNDETERMINED = "und"
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    data = json.loads(resources.files("extractor.resources").joinpath("language.json").read_text(encoding="utf-8"))
+    data["sets"] = {language: frozenset(words) for language, words in data["function_words"].items()}
+    return data
+
+
+def function_word_shares(text: str) -> tuple[int, dict[str, float]]:
+    """The number of words looked at and, per language, the share of them in its list."""
+    settings = _settings()
+    words = [word.lower() for word in _WORD.findall(text[: settings["sample_characters"]])]
+    if not words:
+        return 0, {language: 0.0 for language in settings["sets"]}
+    return len(words), {
+        language: sum(1 for word in words if word in vocabulary) / len(words)
+        for language, vocabulary in settings["sets"].items()
+    }
+
+
+def guess_language(text: str) -> Optional[str]:
+    """``"id"``, another listed language, ``"und"``, or None when the text is too short to tell."""
+    settings = _settings()
+    count, shares = function_word_shares(text)
+    if count < settings["min_words"]:
+        return None
+    language, share = max(shares.items(), key=lambda item: item[1])
+    return language if share >= settings["min_share"] else UNDETERMINED
