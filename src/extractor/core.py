@@ -25,7 +25,8 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from .document import Article, parse_published
-from .io.readers import InputError, article_from_object
+from .io.readers import InputError, article_from_object, refusal_reason
+from .io.text_check import InvalidTextError, check_text, first_refused
 from .pipeline import ExtractionContext, ExtractionPipeline, Stage
 from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
 
@@ -191,15 +192,18 @@ class Extractor:
     def extract(
         self, text: str, doc_id: Optional[str] = None, published: Union[str, dt.date, None] = None
     ) -> DocumentRecords:
-        """The records of one text; ``published`` (ISO date) anchors relative dates."""
+        """The records of one text; ``published`` (ISO date) anchors relative dates. Raises
+        :class:`~extractor.InvalidTextError` for a text holding a surrogate, a control character
+        or a noncharacter (:mod:`extractor.io.text_check`)."""
         article = Article(doc_id=doc_id or "document", text=text, published=parse_published(published))
         return next(self.extract_many([article]))
 
     def extract_many(self, docs: Iterable[ArticleLike], batch_size: Optional[int] = None) -> Iterator[DocumentRecords]:
         """Records for each of ``docs`` (Articles, dicts with ``id``/``text``/``published``, or
         strings, whose ``doc_id`` is their position), in input order, batching across documents.
-        Raises :class:`ExtractionError` for a document whose extraction fails."""
-        for result in self.iter_results(docs, batch_size):
+        Raises :class:`ExtractionError` for a document whose extraction fails and
+        :class:`~extractor.InvalidTextError` for a refused text."""
+        for result in self.iter_results(_refusing_invalid_text(docs), batch_size):
             if isinstance(result, DocumentError):
                 raise ExtractionError(result)
             if isinstance(result, InputError):
@@ -323,7 +327,23 @@ def _coerce(item: Any, position: int) -> Union[Article, InputError]:
 
 def _coerce_all(items: Iterable[Any]) -> Iterator[Union[Article, InputError]]:
     for position, item in enumerate(items):
-        yield _coerce(item, position)
+        article = _coerce(item, position)
+        offset = first_refused(article.text) if isinstance(article, Article) else None
+        if offset is not None:  # never let a refused text reach the models: one input error
+            where = article.origin or "<input>"
+            yield InputError(where, None, refusal_reason(article.text, offset), article.doc_id)
+        else:
+            yield article
+
+
+def _refusing_invalid_text(items: Iterable[Any]) -> Iterator[Union[Article, InputError]]:
+    for position, item in enumerate(items):
+        if isinstance(item, dict) and isinstance(item.get("text"), str):  # before the dict's own checks
+            check_text(item["text"].removeprefix("\ufeff"), str(item.get("id") or position))
+        article = _coerce(item, position)
+        if isinstance(article, Article):
+            check_text(article.text, article.doc_id)
+        yield article
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -12,6 +12,9 @@ Decisions:
   1-based) or ``<stem>-<line>`` (``.jsonl``). A non-string ``id`` is converted with ``str``.
 - A ``doc_id`` seen before is an error for the later occurrence, which is skipped: outputs and
   gold files are keyed by ``doc_id``.
+- A text holding a surrogate, a control character or a noncharacter is refused
+  (:mod:`extractor.io.text_check`): the error names the character, its offset in the text and its
+  line (for a ``.txt`` file, also the error's ``line``).
 - An empty file is an error; a JSON record with ``"text": ""`` is an article (with no records).
 - Inside folders (recursive, sorted), only ``.txt``/``.json``/``.jsonl`` files are read and hidden
   entries are skipped; a file named explicitly with another extension is an error.
@@ -28,6 +31,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from ..document import Article, parse_published
+from .text_check import InvalidTextError, first_refused
 
 SUFFIXES = (".txt", ".json", ".jsonl")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -164,6 +168,10 @@ def read_file(path: Union[str, os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
         yield text
         return
     if suffix == ".txt":
+        offset = first_refused(text)
+        if offset is not None:
+            yield InputError(str(path), text.count("\n", 0, offset) + 1, refusal_reason(text, offset), path.stem)
+            return
         yield Article(doc_id=path.stem, text=text, published=published, origin=str(path))
         return
     try:
@@ -251,6 +259,12 @@ def _read_jsonl(path: Path, max_bytes: int, published: Optional[dt.date]) -> Ite
         yield InputError(file, None, "empty file")
 
 
+def refusal_reason(text: str, offset: int) -> str:
+    """Why a text is refused: its first refused character, offset and line within the text."""
+    line = text.count("\n", 0, offset) + 1
+    return f"text refused: {InvalidTextError(offset, text[offset]).describe()} (line {line} of the text)"
+
+
 def article_from_object(
     obj: Any,
     file: str,
@@ -271,6 +285,9 @@ def article_from_object(
         return InputError(file, line, f"{prefix}`text` is {type(text).__name__}, not a string", doc_id)
     if text.startswith(_BOM):
         text = text[1:]
+    offset = first_refused(text)
+    if offset is not None:
+        return InputError(file, line, prefix + refusal_reason(text, offset), doc_id)
     try:
         article_published = parse_published(obj.get("published")) or published
     except ValueError as error:
