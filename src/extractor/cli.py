@@ -25,6 +25,8 @@ from .io.readers import DEFAULT_MAX_BYTES, InputError, read_inputs
 from .io.writers import atomic_writer, json_line, record_line
 from .records import RECORD_TYPES, DocumentRecords
 
+DEFAULT_TIMEOUT_PER_DOC = 600.0
+
 # Record types in the order their highlights are laid down in `show`: later ones win on overlap.
 HIGHLIGHT_STYLES = {
     "events": "bold white on magenta",
@@ -96,6 +98,16 @@ def positive_int(value: str) -> int:
     return number
 
 
+def positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} must be a positive number of seconds")
+    return number
+
+
 def iso_date(value: str) -> dt.date:
     try:
         published = parse_published(value)
@@ -140,6 +152,14 @@ def _add_extract_parser(subparsers) -> None:
         help=f"largest input per article: a .txt/.json file or a .jsonl line (default {DEFAULT_MAX_BYTES})",
     )
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs that give none")
+    parser.add_argument(
+        "--timeout-per-doc",
+        type=positive_float,
+        default=DEFAULT_TIMEOUT_PER_DOC,
+        metavar="SECONDS",
+        help="time budget of one article (its share of a Stanza batch, then its matchers); an article over "
+        f"it is reported as an error and the run goes on (default {DEFAULT_TIMEOUT_PER_DOC:g})",
+    )
     parser.add_argument("--stats", metavar="FILE.json", help="also write the run's summary and timings as JSON")
     parser.set_defaults(func=extract_command)
 
@@ -215,12 +235,15 @@ def extract_command(args: argparse.Namespace) -> int:
             if args.jobs > 1:
                 results = extract_parallel(
                     inputs, args.jobs, batch_size=args.batch_size or _default_batch_size(), timings=timings,
-                    threads=args.threads,
+                    threads=args.threads, timeout_per_doc=args.timeout_per_doc,
                 )
             else:
                 from .core import Extractor
 
-                extractor = Extractor(batch_size=args.batch_size or _default_batch_size(), torch_threads=args.threads)
+                extractor = Extractor(
+                    batch_size=args.batch_size or _default_batch_size(), torch_threads=args.threads,
+                    timeout_per_doc=args.timeout_per_doc,
+                )
                 extractor.timings = timings
                 results = extractor.iter_results(inputs)
             for result in results:

@@ -29,6 +29,7 @@ from .io.readers import InputError, article_from_object, refusal_reason
 from .io.text_check import InvalidTextError, check_text, first_refused
 from .pipeline import ExtractionContext, ExtractionPipeline, Stage
 from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
+from .time_budget import BudgetExceeded, time_budget
 
 logger = logging.getLogger(__name__)
 
@@ -161,6 +162,9 @@ class Extractor:
     stage list. Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
     (``model_dir``, ``ner_model``, ...). ``timings`` accumulates seconds per phase. ``warm_up``
     runs one short text through everything at construction (lazy resources load there).
+    ``timeout_per_doc`` (seconds, default none) bounds each document's work: its share of a
+    Stanza batch and its stages each get that long; a document over it becomes a
+    :class:`DocumentError` (``extract`` raises :class:`ExtractionError`) and the rest go on.
     """
 
     def __init__(
@@ -169,6 +173,7 @@ class Extractor:
         torch_threads: Optional[int] = None,
         stages: Optional[Sequence[Stage]] = None,
         warm_up: bool = True,
+        timeout_per_doc: Optional[float] = None,
         **stanza_overrides: Any,
     ):
         from .nlp.stanza_models import stanza_pipeline
@@ -176,6 +181,7 @@ class Extractor:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.batch_size = batch_size
+        self.timeout_per_doc: Optional[float] = None  # the warm-up (lazy imports, lexicons) runs unbounded
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
@@ -188,6 +194,7 @@ class Extractor:
                 if isinstance(result, DocumentError):
                     logger.warning("extraction of the warm-up text failed: %s", result)
             self.timings = Timings()
+        self.timeout_per_doc = timeout_per_doc
 
     def extract(
         self, text: str, doc_id: Optional[str] = None, published: Union[str, dt.date, None] = None
@@ -232,8 +239,19 @@ class Extractor:
                 if isinstance(stanza_doc, DocumentError):
                     results.append(stanza_doc)
                 else:
-                    results.append(self._records(item, stanza_doc))
+                    results.append(self._records_within_budget(item, stanza_doc))
         return results
+
+    def _records_within_budget(self, article: Article, stanza_doc: Any) -> Union[DocumentRecords, DocumentError]:
+        try:
+            with time_budget(self.timeout_per_doc):
+                return self._records(article, stanza_doc)
+        except BudgetExceeded as exceeded:
+            return self._over_budget(article, getattr(exceeded, "phase", RECORDS))
+
+    def _over_budget(self, article: Article, phase: str) -> DocumentError:
+        reason = f"over the time budget of {self.timeout_per_doc:g} s per document (--timeout-per-doc)"
+        return DocumentError(article.doc_id, article.origin, phase, reason)
 
     def _analyse(self, articles: list[Article]) -> dict[int, Any]:
         """Stanza documents by ``id(article)``; a batch that fails is retried one document at a time."""
@@ -242,11 +260,15 @@ class Extractor:
         if not articles:
             return {}
         started = time.perf_counter()
+        budget = self.timeout_per_doc * len(articles) if self.timeout_per_doc else None
         try:
-            analysed = self.nlp.bulk_process([stanza.Document([], text=a.text) for a in articles])
-        except Exception:
+            with time_budget(budget):
+                analysed = self.nlp.bulk_process([stanza.Document([], text=a.text) for a in articles])
+        except (Exception, BudgetExceeded) as error:
             self.timings.add(STANZA, time.perf_counter() - started)
             if len(articles) == 1:
+                if isinstance(error, BudgetExceeded):
+                    return {id(articles[0]): self._over_budget(articles[0], STANZA)}
                 return {id(articles[0]): _failure(articles[0], STANZA)}
             by_article: dict[int, Any] = {}
             for article in articles:
@@ -282,6 +304,9 @@ class Extractor:
             records = _document_records(article, context)
             records.check_offsets(article.text)
             timings.add(RECORDS, time.perf_counter() - now)
+        except BudgetExceeded as exceeded:
+            exceeded.phase = phase
+            raise
         except Exception:
             return _failure(article, phase)
         timings.documents += 1
@@ -364,10 +389,12 @@ def worker_threads(jobs: int) -> int:
     return max(1, available_cores() // max(1, jobs))
 
 
-def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any]) -> None:
+def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any], timeout_per_doc: Optional[float] = None) -> None:
     global _worker_extractor, _worker_error
     try:
-        _worker_extractor = Extractor(batch_size=batch_size, torch_threads=threads, **stanza_overrides)
+        _worker_extractor = Extractor(
+            batch_size=batch_size, torch_threads=threads, timeout_per_doc=timeout_per_doc, **stanza_overrides
+        )
     except BaseException as error:  # reported with the first task: an initializer error breaks the pool silently
         _worker_error = error
 
@@ -388,11 +415,12 @@ def extract_parallel(
     timings: Optional[Timings] = None,
     threads: Optional[int] = None,
     start_method: str = "spawn",
+    timeout_per_doc: Optional[float] = None,
     **stanza_overrides: Any,
 ) -> Iterator[Result]:
     """:meth:`Extractor.iter_results` over ``jobs`` worker processes, each with ``threads`` torch
     threads (default ``worker_threads(jobs)``); results in input order. Worker timings are added
-    to ``timings`` (seconds summed over workers)."""
+    to ``timings`` (seconds summed over workers). ``timeout_per_doc``: as for :class:`Extractor`."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -401,7 +429,7 @@ def extract_parallel(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(start_method),
         initializer=_init_worker,
-        initargs=(batch_size, threads, stanza_overrides),
+        initargs=(batch_size, threads, stanza_overrides, timeout_per_doc),
     )
     pending: deque = deque()
 

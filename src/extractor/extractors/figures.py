@@ -81,8 +81,10 @@ def figure_patterns() -> FigurePatterns:
     multipliers = _alternation(numbers["multipliers"])
     word = _alternation(lexicon["number_words"] + list(numbers["multipliers"]))
     # Number words and multipliers, case-insensitive; ``M``/``T`` only after digits, in capitals.
-    words_amount = rf"\b{word}(?:{_GAP}{word})*\b(?![-\u2010\u2011])"
-    digits_amount = rf"{_DIGITS}(?:{_GAP}{multipliers}\b)*"
+    # Bounded runs (20 words, more than any number a news text writes out): an unbounded run, retried from every
+    # word of a long list of number words, is quadratic.
+    words_amount = rf"\b{word}(?:{_GAP}{word}){{0,19}}\b(?![-\u2010\u2011])"
+    digits_amount = rf"{_DIGITS}(?:{_GAP}{multipliers}\b){{0,3}}"
     amount = rf"(?P<amount>{_NUMBER_START}(?:{digits_amount}|{words_amount}))"
     money_amount = rf"(?P<amount>{_DIGITS}(?:{_OPT_GAP}(?:{multipliers}\b|(?-i:[MT])\b))?)"
 
@@ -115,7 +117,11 @@ def figure_patterns() -> FigurePatterns:
         ordinal_suffix=re.compile(rf"{_NUMBER_START}\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
         ordinal_fused=re.compile(rf"\b{ordinal_words}(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011])", re.IGNORECASE),
         ordinal_pertama=re.compile(r"(?<=[^\W\d_])[ \u00a0]+(?P<word>pertama)\b(?![-\u2010\u2011])"),
-        excluded_region=re.compile(r"\S*(?:https?://|www\.)\S*|\S+@\S+\.\S+|\S*\.(?:com|co\.id|go\.id|or\.id|org|net)\b\S*"),
+        # A whole non-space run holding a URL, an e-mail address or a domain. Anchored at the run's
+        # start, with lazy or disjoint scans, so that a long run is scanned once (linear time).
+        excluded_region=re.compile(
+            r"(?<!\S)(?=\S*?(?:https?://|www\.)|\S[^\s@]*@\S+?\.\S|\S*?\.(?:com|co\.id|go\.id|or\.id|org|net)\b)\S+"
+        ),
     )
 
 
