@@ -25,8 +25,6 @@ REFUSED = {
     "\x1b": "control character",
     "\x1f": "control character",
     "\x7f": "control character",
-    "\x80": "control character",
-    "\x9f": "control character",
     "\ufdd0": "noncharacter",
     "\ufffe": "noncharacter",
     "\uffff": "noncharacter",
@@ -36,6 +34,7 @@ REFUSED = {
 
 ODD_BUT_VALID = [
     "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x85",  # whitespace, line breaks
+    "\x80", "\x9d", "\u00e2\u20ac\x9d", "\x9f",  # C1 controls: mojibake of a cp1252 quote
     "\u00a0", "\u2007", "\u202f", "\u3000",  # no-break and other spaces
     "\u200b", "\u200c", "\u200d", "\u2060",  # zero-width
     "\u200e", "\u200f", "\u202b", "\u202c", "\u2067",  # direction marks and embeddings
@@ -159,3 +158,30 @@ def test_command_writes_an_error_entry_and_goes_on(tmp_path: Path, capsys):
     assert "U+DFFF (unpaired surrogate) at offset 8" in entry["reason"]
     err = capsys.readouterr().err
     assert "in.jsonl:2: text refused: U+DFFF" in err and "2 articles extracted" in err
+
+
+def test_text_over_max_chars_is_refused_before_the_models_run(monkeypatch):
+    extractor_ = Extractor(batch_size=2, max_chars=100)
+
+    def no_models(*args, **kwargs):
+        raise AssertionError("the models ran on a refused text")
+
+    with pytest.raises(extractor.TextTooLongError, match="101 characters, over the limit of 100"):
+        monkeypatch.setattr(extractor_.nlp, "bulk_process", no_models)
+        extractor_.extract("a" * 101, doc_id="long")
+    results = list(extractor_.iter_results([Article("long", "b" * 101, origin="in.jsonl:4")]))
+    assert isinstance(results[0], InputError)
+    assert (results[0].file, results[0].line, results[0].doc_id) == ("in.jsonl", 4, "long")
+    assert "--max-chars" in results[0].reason
+
+
+def test_command_max_chars(tmp_path: Path, capsys):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": SENTENCE}) + "\n" + json.dumps({"id": "b", "text": "x" * 120}) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["extract", str(corpus), "-o", str(out), "--max-chars", "100"]) == 1
+    assert [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a"]
+    [entry] = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (entry["file"], entry["line"], entry["doc_id"]) == (str(corpus), 2, "b")
+    assert "120 characters, over the limit of 100" in entry["reason"]

@@ -22,6 +22,7 @@ from typing import IO, Any, Callable, Optional, Sequence
 
 from .document import parse_published
 from .io.readers import DEFAULT_MAX_BYTES, InputError, read_inputs
+from .io.text_check import DEFAULT_MAX_CHARS
 from .io.writers import atomic_writer, json_line, record_line
 from .records import RECORD_TYPES, DocumentRecords
 
@@ -153,6 +154,13 @@ def _add_extract_parser(subparsers) -> None:
     )
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs that give none")
     parser.add_argument(
+        "--max-chars",
+        type=positive_int,
+        default=DEFAULT_MAX_CHARS,
+        help=f"longest text of one article, in characters (default {DEFAULT_MAX_CHARS}); a longer one is "
+        "reported as an error before the models run",
+    )
+    parser.add_argument(
         "--timeout-per-doc",
         type=positive_float,
         default=DEFAULT_TIMEOUT_PER_DOC,
@@ -235,14 +243,14 @@ def extract_command(args: argparse.Namespace) -> int:
             if args.jobs > 1:
                 results = extract_parallel(
                     inputs, args.jobs, batch_size=args.batch_size or _default_batch_size(), timings=timings,
-                    threads=args.threads, timeout_per_doc=args.timeout_per_doc,
+                    threads=args.threads, timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
                 )
             else:
                 from .core import Extractor
 
                 extractor = Extractor(
                     batch_size=args.batch_size or _default_batch_size(), torch_threads=args.threads,
-                    timeout_per_doc=args.timeout_per_doc,
+                    timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
                 )
                 extractor.timings = timings
                 results = extractor.iter_results(inputs)

@@ -26,7 +26,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from .document import Article, parse_published
 from .io.readers import InputError, article_from_object, refusal_reason
-from .io.text_check import InvalidTextError, check_text, first_refused
+from .io.text_check import DEFAULT_MAX_CHARS, TextTooLongError, check_text, first_refused, too_long_reason
 from .pipeline import ExtractionContext, ExtractionPipeline, Stage
 from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
 from .time_budget import BudgetExceeded, time_budget
@@ -165,6 +165,8 @@ class Extractor:
     ``timeout_per_doc`` (seconds, default none) bounds each document's work: its share of a
     Stanza batch and its stages each get that long; a document over it becomes a
     :class:`DocumentError` (``extract`` raises :class:`ExtractionError`) and the rest go on.
+    A text over ``max_chars`` characters is refused before the models run (``extract`` raises
+    :class:`~extractor.TextTooLongError`; :meth:`iter_results` yields an :class:`InputError`).
     """
 
     def __init__(
@@ -174,6 +176,7 @@ class Extractor:
         stages: Optional[Sequence[Stage]] = None,
         warm_up: bool = True,
         timeout_per_doc: Optional[float] = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
         **stanza_overrides: Any,
     ):
         from .nlp.stanza_models import stanza_pipeline
@@ -181,6 +184,7 @@ class Extractor:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.batch_size = batch_size
+        self.max_chars = max_chars
         self.timeout_per_doc: Optional[float] = None  # the warm-up (lazy imports, lexicons) runs unbounded
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
@@ -201,7 +205,8 @@ class Extractor:
     ) -> DocumentRecords:
         """The records of one text; ``published`` (ISO date) anchors relative dates. Raises
         :class:`~extractor.InvalidTextError` for a text holding a surrogate, a control character
-        or a noncharacter (:mod:`extractor.io.text_check`)."""
+        or a noncharacter (:mod:`extractor.io.text_check`), :class:`~extractor.TextTooLongError`
+        for one over ``max_chars``."""
         article = Article(doc_id=doc_id or "document", text=text, published=parse_published(published))
         return next(self.extract_many([article]))
 
@@ -209,8 +214,8 @@ class Extractor:
         """Records for each of ``docs`` (Articles, dicts with ``id``/``text``/``published``, or
         strings, whose ``doc_id`` is their position), in input order, batching across documents.
         Raises :class:`ExtractionError` for a document whose extraction fails and
-        :class:`~extractor.InvalidTextError` for a refused text."""
-        for result in self.iter_results(_refusing_invalid_text(docs), batch_size):
+        :class:`~extractor.InvalidTextError` or :class:`~extractor.TextTooLongError` for a refused text."""
+        for result in self.iter_results(_refusing_invalid_text(docs, self.max_chars), batch_size):
             if isinstance(result, DocumentError):
                 raise ExtractionError(result)
             if isinstance(result, InputError):
@@ -221,7 +226,7 @@ class Extractor:
         """Like :meth:`extract_many`, but a failed document yields a :class:`DocumentError` and
         :class:`InputError` items pass through in place, so that one bad input stops nothing."""
         size = batch_size or self.batch_size
-        for chunk in _batched(_coerce_all(items), size):
+        for chunk in _batched(_coerce_all(items, self.max_chars), size):
             yield from self.process_chunk(chunk)
 
     def process_chunk(self, chunk: Sequence[Union[Article, InputError]]) -> list[Result]:
@@ -350,23 +355,41 @@ def _coerce(item: Any, position: int) -> Union[Article, InputError]:
     raise TypeError(f"cannot extract from {type(item).__name__}: expected an Article, a dict or a str")
 
 
-def _coerce_all(items: Iterable[Any]) -> Iterator[Union[Article, InputError]]:
+def _coerce_all(items: Iterable[Any], max_chars: Optional[int] = None) -> Iterator[Union[Article, InputError]]:
     for position, item in enumerate(items):
         article = _coerce(item, position)
-        offset = first_refused(article.text) if isinstance(article, Article) else None
-        if offset is not None:  # never let a refused text reach the models: one input error
-            where = article.origin or "<input>"
-            yield InputError(where, None, refusal_reason(article.text, offset), article.doc_id)
-        else:
+        if not isinstance(article, Article):
             yield article
+            continue
+        # never let a refused text reach the models: one input error, named like the reader's
+        reason = None
+        if max_chars is not None and len(article.text) > max_chars:
+            reason = too_long_reason(len(article.text), max_chars)
+        elif (offset := first_refused(article.text)) is not None:
+            reason = refusal_reason(article.text, offset)
+        if reason is None:
+            yield article
+        else:
+            file, line = _file_and_line(article.origin)
+            yield InputError(file or "<input>", line, reason, article.doc_id)
 
 
-def _refusing_invalid_text(items: Iterable[Any]) -> Iterator[Union[Article, InputError]]:
+def _file_and_line(origin: Optional[str]) -> tuple[Optional[str], Optional[int]]:
+    if origin and ":" in origin:
+        head, _, tail = origin.rpartition(":")
+        if tail.isdigit():
+            return head, int(tail)
+    return origin, None
+
+
+def _refusing_invalid_text(items: Iterable[Any], max_chars: Optional[int] = None) -> Iterator[Union[Article, InputError]]:
     for position, item in enumerate(items):
         if isinstance(item, dict) and isinstance(item.get("text"), str):  # before the dict's own checks
             check_text(item["text"].removeprefix("\ufeff"), str(item.get("id") or position))
         article = _coerce(item, position)
         if isinstance(article, Article):
+            if max_chars is not None and len(article.text) > max_chars:
+                raise TextTooLongError(len(article.text), max_chars, article.doc_id)
             check_text(article.text, article.doc_id)
         yield article
 
@@ -416,11 +439,12 @@ def extract_parallel(
     threads: Optional[int] = None,
     start_method: str = "spawn",
     timeout_per_doc: Optional[float] = None,
+    max_chars: Optional[int] = DEFAULT_MAX_CHARS,
     **stanza_overrides: Any,
 ) -> Iterator[Result]:
     """:meth:`Extractor.iter_results` over ``jobs`` worker processes, each with ``threads`` torch
     threads (default ``worker_threads(jobs)``); results in input order. Worker timings are added
-    to ``timings`` (seconds summed over workers). ``timeout_per_doc``: as for :class:`Extractor`."""
+    to ``timings`` (seconds summed over workers). ``timeout_per_doc``, ``max_chars``: as for :class:`Extractor`."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -440,7 +464,7 @@ def extract_parallel(
         return results
 
     try:
-        for chunk in _batched(_coerce_all(items), batch_size):
+        for chunk in _batched(_coerce_all(items, max_chars), batch_size):
             pending.append(pool.submit(_work_chunk, chunk))
             if len(pending) >= 2 * jobs:
                 yield from collect()
