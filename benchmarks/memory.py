@@ -1,12 +1,14 @@
-"""Peak memory of the default engine as the input grows: it streams, so RSS stays flat.
+"""Peak memory of one huge document: each case runs ``extractor extract`` on one article in a
+fresh process and reports its peak resident set size (``getrusage`` of the child), wall time,
+exit status and the error entry, if the article was refused.
 
-    python benchmarks/memory.py [--sizes 1000 100000] [--jobs 1] [--json]
+Cases (texts built at run time; nothing is copied into the repository):
+- ``article_9mb``: IndoSum articles joined into one text of 9 MB (just under ``--max-bytes``);
+- ``tokens_1m``: one million short tokens (``kata``, ``dan``, digits) on 20,000 lines;
+- ``article_1mb``: the first megabyte of the 9 MB text, for scale.
 
-Generates N articles by repeating the IndoSum corpus with new ids (``<id>~<k>``), runs
-``extractor extract`` on them as a subprocess (``-o`` to a file, so the output is written as it
-goes) and reads the peak resident memory of the main process and of its worker processes
-(``--jobs``) from ``/proc`` while it runs (polled every 0.2 s; ``ru_maxrss`` of the reaped
-children as a floor). Reports each size's peak RSS and its ratio to the smallest size's.
+    python benchmarks/memory.py --json                   # all cases
+    python benchmarks/memory.py --case tokens_1m --limit-mb 2048
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -22,85 +23,95 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "data" / "indosum" / "articles.jsonl"
+SHARED_DATA = Path(os.environ.get("EXTRACTOR_SHARED_DATA", REPO.parent / "shared" / "data"))
+MB = 1024 * 1024
 
 
-def generate(path: Path, n: int) -> Path:
-    rows = [json.loads(line) for line in open(CORPUS, encoding="utf-8")]
-    with open(path, "w", encoding="utf-8") as handle:
-        for i in range(n):
-            row = rows[i % len(rows)]
-            doc_id = row["id"] if i < len(rows) else f"{row['id']}~{i // len(rows)}"
-            handle.write(json.dumps({"id": doc_id, "text": row["text"], "published": row["published"]}, ensure_ascii=False) + "\n")
-    return path
+def joined_articles(size: int) -> str:
+    texts, total = [], 0
+    with open(SHARED_DATA / "indosum" / "articles.jsonl", encoding="utf-8") as handle:
+        while total < size:
+            line = handle.readline()
+            if not line:
+                handle.seek(0)
+                continue
+            text = json.loads(line)["text"]
+            texts.append(text)
+            total += len(text.encode("utf-8")) + 2
+    return "\n\n".join(texts).encode("utf-8")[:size].decode("utf-8", "ignore")
 
 
-def rss_kib(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+def short_tokens(count: int) -> str:
+    words = ["kata", "dan", "di", "7", "ke", "ini", "itu", "ya"]
+    lines = []
+    for start in range(0, count, 50):
+        lines.append(" ".join(words[(start + i) % len(words)] for i in range(min(50, count - start))) + ".")
+    return "\n".join(lines)
 
 
-def children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            return [int(p) for p in handle.read().split()]
-    except OSError:
-        return []
+CASES = {
+    "article_9mb": lambda: joined_articles(9 * MB),
+    "tokens_1m": lambda: short_tokens(1_000_000),
+    "article_1mb": lambda: joined_articles(1 * MB),
+}
 
 
-def measure(source: Path, out: Path, jobs: int) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "extractor.cli", "extract", str(source), "-o", str(out), "--jobs", str(jobs)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-    )
-    main_peak = worker_peak = 0
-    while process.poll() is None:
-        main_peak = max(main_peak, rss_kib(process.pid))
-        for child in children(process.pid):
-            worker_peak = max(worker_peak, rss_kib(child))
-        time.sleep(0.2)
-    floor = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+# The command in a child process that reports its own peak RSS (getrusage of itself).
+_CHILD = """
+import json, resource, sys
+from extractor import cli
+status = cli.main(sys.argv[2:])
+with open(sys.argv[1], "w") as handle:
+    json.dump({"status": status, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}, handle)
+"""
+
+
+def run_case(name: str, timeout_per_doc: float) -> dict:
+    text = CASES[name]()
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{name}.txt"
+        source.write_text(text, encoding="utf-8")
+        out = Path(folder) / "out.jsonl"
+        report = Path(folder) / "rusage.json"
+        command = [sys.executable, "-c", _CHILD, str(report), "extract", str(source), "-o", str(out),
+                   "--timeout-per-doc", str(timeout_per_doc)]
+        started = time.perf_counter()
+        completed = subprocess.run(command, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        child = json.loads(report.read_text()) if report.exists() else {"status": completed.returncode, "peak_kb": 0}
+        errors_path = Path(folder) / "out.errors.jsonl"
+        errors = [json.loads(line) for line in errors_path.read_text(encoding="utf-8").splitlines()] if errors_path.exists() else []
+        written = out.read_text(encoding="utf-8").count("\n") if out.exists() else 0
     return {
-        "seconds": round(time.perf_counter() - started, 1),
-        "exit": process.returncode,
-        "main_peak_mb": round(max(main_peak, floor if jobs == 1 else 0) / 1024, 1),
-        "worker_peak_mb": round(worker_peak / 1024, 1) if jobs > 1 else None,
+        "case": name,
+        "bytes": len(text.encode("utf-8")),
+        "characters": len(text),
+        "exit_status": child["status"],
+        "articles_written": written,
+        "errors": [e["reason"] for e in errors],
+        "peak_rss_mb": round(child["peak_kb"] / 1024, 1),
+        "wall_s": round(wall, 1),
     }
 
 
-def main() -> None:
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
-    parser.add_argument("--jobs", type=int, default=1)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
+    parser.add_argument("--case", choices=sorted(CASES), action="append", help="case to run (default: all)")
+    parser.add_argument("--limit-mb", type=float, default=2048, help="peak RSS a case may use (default 2048)")
+    parser.add_argument("--timeout-per-doc", type=float, default=3600, help="passed to the command (default 3600)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
     results = []
-    with tempfile.TemporaryDirectory() as folder:
-        for n in sorted(args.sizes):
-            source = generate(Path(folder) / f"in{n}.jsonl", n)
-            result = {"articles": n, **measure(source, Path(folder) / f"out{n}.jsonl", args.jobs)}
-            results.append(result)
-            source.unlink()
-    base = results[0]
-    for result in results:
-        result["main_vs_smallest"] = round(result["main_peak_mb"] / base["main_peak_mb"], 3)
-        if result["worker_peak_mb"]:
-            result["worker_vs_smallest"] = round(result["worker_peak_mb"] / base["worker_peak_mb"], 3)
+    for name in args.case or CASES:
+        result = run_case(name, args.timeout_per_doc)
+        result["within_limit"] = result["peak_rss_mb"] <= args.limit_mb
+        results.append(result)
+        if not args.json:
+            print(result, flush=True)
     if args.json:
-        print(json.dumps(results, indent=2))
-        return
-    for r in results:
-        workers = f", workers {r['worker_peak_mb']} MB ({r.get('worker_vs_smallest')}x)" if r["worker_peak_mb"] else ""
-        print(f"{r['articles']:>7} articles: main {r['main_peak_mb']} MB ({r['main_vs_smallest']}x){workers}, {r['seconds']} s, exit {r['exit']}")
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+    return 0 if all(r["within_limit"] for r in results) else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -13,10 +13,18 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import pytest
+from hypothesis import settings
 
 from extractor.document import Article
 from extractor.nlp.spacy_doc import build_doc
 from extractor.pipeline import ExtractionContext
+
+# Hypothesis profiles: ``fuzz`` (loaded by default: a few hundred fuzz examples in all) and
+# ``long`` (``pytest --hypothesis-profile=long``: 10,000 per fuzz test). Tests that set their own
+# ``max_examples`` keep it.
+settings.register_profile("fuzz", max_examples=150, deadline=None)
+settings.register_profile("long", max_examples=10_000, deadline=None)
+settings.load_profile("fuzz")
 
 REPO = Path(__file__).resolve().parents[1]
 RAW_DIR = REPO / "data" / "raw"

@@ -31,7 +31,10 @@ from .io.record_writers import CsvTables, JsonlRecords, ParquetRecords
 from .io.resume import ResumableOutput
 from .io.sinks import RecordLine, RemoteError, ResumeSink
 from .io.writers import STDOUT, OutputError, OutputFile, OutputSet, safe_json_line
+from .io.text_check import DEFAULT_MAX_CHARS
 from .records import RECORD_TYPES, DocumentRecords
+
+DEFAULT_TIMEOUT_PER_DOC = 600.0
 
 # Record types in the order their highlights are laid down in `show`: later ones win on overlap.
 HIGHLIGHT_STYLES = {
@@ -159,6 +162,16 @@ def jobs_value(value: str) -> Union[int, str]:
     return "auto" if value == "auto" else positive_int(value)
 
 
+def positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} must be a positive number of seconds")
+    return number
+
+
 def iso_date(value: str) -> dt.date:
     try:
         published = parse_published(value)
@@ -209,6 +222,21 @@ def _add_extract_parser(subparsers) -> None:
         help=f"largest input per article: a .txt/.json file or a .jsonl line (default {DEFAULT_MAX_BYTES})",
     )
     parser.add_argument("--published", type=iso_date, help="publication date (YYYY-MM-DD) for inputs that give none")
+    parser.add_argument(
+        "--max-chars",
+        type=positive_int,
+        default=DEFAULT_MAX_CHARS,
+        help=f"longest text of one article, in characters (default {DEFAULT_MAX_CHARS}); a longer one is "
+        "reported as an error before the models run",
+    )
+    parser.add_argument(
+        "--timeout-per-doc",
+        type=positive_float,
+        default=DEFAULT_TIMEOUT_PER_DOC,
+        metavar="SECONDS",
+        help="time budget of one article (its share of a Stanza batch, then its matchers); an article over "
+        f"it is reported as an error and the run goes on (default {DEFAULT_TIMEOUT_PER_DOC:g})",
+    )
     parser.add_argument("--stats", metavar="FILE.json", help="also write the run's summary and timings as JSON")
     parser.add_argument(
         "--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
@@ -472,11 +500,17 @@ def extract_command(args: argparse.Namespace) -> int:
                 if archive is not None:
                     inputs = archive.watch(inputs)
                 if jobs > 1:
-                    results = extract_parallel(inputs, jobs, batch_size=batch_size, timings=timings, threads=args.threads)
+                    results = extract_parallel(
+                        inputs, jobs, batch_size=batch_size, timings=timings, threads=args.threads,
+                        timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
+                    )
                 else:
                     from .core import Extractor
 
-                    extractor = Extractor(batch_size=batch_size, torch_threads=args.threads)
+                    extractor = Extractor(
+                        batch_size=batch_size, torch_threads=args.threads,
+                        timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
+                    )
                     extractor.timings = timings
                     results = extractor.iter_results(inputs)
             stack.enter_context(closing(results))  # workers stop whatever ends the run

@@ -25,10 +25,12 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from .document import Article, parse_published
-from .io.readers import InputError, article_from_object
+from .io.readers import InputError, article_from_object, refusal_reason
+from .io.text_check import DEFAULT_MAX_CHARS, TextTooLongError, check_text, first_refused, too_long_reason
 from .nlp.language import guess_language
 from .pipeline import ExtractionContext, ExtractionPipeline, Stage
 from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
+from .time_budget import BudgetExceeded, time_budget
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +178,11 @@ class Extractor:
     stage list. Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
     (``model_dir``, ``ner_model``, ...). ``timings`` accumulates seconds per phase. ``warm_up``
     runs one short text through everything at construction (lazy resources load there).
+    ``timeout_per_doc`` (seconds, default none) bounds each document's work: its share of a
+    Stanza batch and its stages each get that long; a document over it becomes a
+    :class:`DocumentError` (``extract`` raises :class:`ExtractionError`) and the rest go on.
+    A text over ``max_chars`` characters is refused before the models run (``extract`` raises
+    :class:`~extractor.TextTooLongError`; :meth:`iter_results` yields an :class:`InputError`).
     """
 
     def __init__(
@@ -184,6 +191,8 @@ class Extractor:
         torch_threads: Optional[int] = None,
         stages: Optional[Sequence[Stage]] = None,
         warm_up: bool = True,
+        timeout_per_doc: Optional[float] = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
         **stanza_overrides: Any,
     ):
         from .nlp.stanza_models import stanza_pipeline
@@ -191,6 +200,8 @@ class Extractor:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.batch_size = batch_size
+        self.max_chars = max_chars
+        self.timeout_per_doc: Optional[float] = None  # the warm-up (lazy imports, lexicons) runs unbounded
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
@@ -203,19 +214,24 @@ class Extractor:
                 if isinstance(result, DocumentError):
                     logger.warning("extraction of the warm-up text failed: %s", result)
             self.timings = Timings()
+        self.timeout_per_doc = timeout_per_doc
 
     def extract(
         self, text: str, doc_id: Optional[str] = None, published: Union[str, dt.date, None] = None
     ) -> DocumentRecords:
-        """The records of one text; ``published`` (ISO date) anchors relative dates."""
+        """The records of one text; ``published`` (ISO date) anchors relative dates. Raises
+        :class:`~extractor.InvalidTextError` for a text holding a surrogate, a control character
+        or a noncharacter (:mod:`extractor.io.text_check`), :class:`~extractor.TextTooLongError`
+        for one over ``max_chars``."""
         article = Article(doc_id=doc_id or "document", text=text, published=parse_published(published))
         return next(self.extract_many([article]))
 
     def extract_many(self, docs: Iterable[ArticleLike], batch_size: Optional[int] = None) -> Iterator[DocumentRecords]:
         """Records for each of ``docs`` (Articles, dicts with ``id``/``text``/``published``, or
         strings, whose ``doc_id`` is their position), in input order, batching across documents.
-        Raises :class:`ExtractionError` for a document whose extraction fails."""
-        for result in self.iter_results(docs, batch_size):
+        Raises :class:`ExtractionError` for a document whose extraction fails and
+        :class:`~extractor.InvalidTextError` or :class:`~extractor.TextTooLongError` for a refused text."""
+        for result in self.iter_results(_refusing_invalid_text(docs, self.max_chars), batch_size):
             if isinstance(result, DocumentError):
                 raise ExtractionError(result)
             if isinstance(result, InputError):
@@ -226,7 +242,7 @@ class Extractor:
         """Like :meth:`extract_many`, but a failed document yields a :class:`DocumentError` and
         :class:`InputError` items pass through in place, so that one bad input stops nothing."""
         size = batch_size or self.batch_size
-        for chunk in _batched(_coerce_all(items), size):
+        for chunk in _batched(_coerce_all(items, self.max_chars), size):
             yield from self.process_chunk(chunk)
 
     def process_chunk(self, chunk: Sequence[Union[Article, InputError]]) -> list[Result]:
@@ -244,8 +260,19 @@ class Extractor:
                 if isinstance(stanza_doc, DocumentError):
                     results.append(stanza_doc)
                 else:
-                    results.append(self._records(item, stanza_doc))
+                    results.append(self._records_within_budget(item, stanza_doc))
         return results
+
+    def _records_within_budget(self, article: Article, stanza_doc: Any) -> Union[DocumentRecords, DocumentError]:
+        try:
+            with time_budget(self.timeout_per_doc):
+                return self._records(article, stanza_doc)
+        except BudgetExceeded as exceeded:
+            return self._over_budget(article, getattr(exceeded, "phase", RECORDS))
+
+    def _over_budget(self, article: Article, phase: str) -> DocumentError:
+        reason = f"over the time budget of {self.timeout_per_doc:g} s per document (--timeout-per-doc)"
+        return DocumentError(article.doc_id, article.origin, phase, reason)
 
     def _analyse(self, articles: list[Article]) -> dict[int, Any]:
         """Stanza documents by ``id(article)``; a batch that fails is retried one document at a time."""
@@ -254,11 +281,15 @@ class Extractor:
         if not articles:
             return {}
         started = time.perf_counter()
+        budget = self.timeout_per_doc * len(articles) if self.timeout_per_doc else None
         try:
-            analysed = self.nlp.bulk_process([stanza.Document([], text=a.text) for a in articles])
-        except Exception:
+            with time_budget(budget):
+                analysed = self.nlp.bulk_process([stanza.Document([], text=a.text) for a in articles])
+        except (Exception, BudgetExceeded) as error:
             self.timings.add(STANZA, time.perf_counter() - started)
             if len(articles) == 1:
+                if isinstance(error, BudgetExceeded):
+                    return {id(articles[0]): self._over_budget(articles[0], STANZA)}
                 return {id(articles[0]): _failure(articles[0], STANZA)}
             by_article: dict[int, Any] = {}
             for article in articles:
@@ -294,6 +325,9 @@ class Extractor:
             records = _document_records(article, context)
             records.check_offsets(article.text)
             timings.add(RECORDS, time.perf_counter() - now)
+        except BudgetExceeded as exceeded:
+            exceeded.phase = phase
+            raise
         except Exception:
             return _failure(article, phase)
         timings.documents += 1
@@ -339,9 +373,43 @@ def _coerce(item: Any, position: int) -> Union[Article, InputError]:
     raise TypeError(f"cannot extract from {type(item).__name__}: expected an Article, a dict or a str")
 
 
-def _coerce_all(items: Iterable[Any]) -> Iterator[Union[Article, InputError]]:
+def _coerce_all(items: Iterable[Any], max_chars: Optional[int] = None) -> Iterator[Union[Article, InputError]]:
     for position, item in enumerate(items):
-        yield _coerce(item, position)
+        article = _coerce(item, position)
+        if not isinstance(article, Article):
+            yield article
+            continue
+        # never let a refused text reach the models: one input error, named like the reader's
+        reason = None
+        if max_chars is not None and len(article.text) > max_chars:
+            reason = too_long_reason(len(article.text), max_chars)
+        elif (offset := first_refused(article.text)) is not None:
+            reason = refusal_reason(article.text, offset)
+        if reason is None:
+            yield article
+        else:
+            file, line = _file_and_line(article.origin)
+            yield InputError(file or "<input>", line, reason, article.doc_id)
+
+
+def _file_and_line(origin: Optional[str]) -> tuple[Optional[str], Optional[int]]:
+    if origin and ":" in origin:
+        head, _, tail = origin.rpartition(":")
+        if tail.isdigit():
+            return head, int(tail)
+    return origin, None
+
+
+def _refusing_invalid_text(items: Iterable[Any], max_chars: Optional[int] = None) -> Iterator[Union[Article, InputError]]:
+    for position, item in enumerate(items):
+        if isinstance(item, dict) and isinstance(item.get("text"), str):  # before the dict's own checks
+            check_text(item["text"].removeprefix("\ufeff"), str(item.get("id") or position))
+        article = _coerce(item, position)
+        if isinstance(article, Article):
+            if max_chars is not None and len(article.text) > max_chars:
+                raise TextTooLongError(len(article.text), max_chars, article.doc_id)
+            check_text(article.text, article.doc_id)
+        yield article
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -379,7 +447,13 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any], parent_pid: Optional[int] = None) -> None:
+def _init_worker(
+    batch_size: int,
+    threads: int,
+    stanza_overrides: dict[str, Any],
+    parent_pid: Optional[int] = None,
+    timeout_per_doc: Optional[float] = None,
+) -> None:
     global _worker_extractor, _worker_error
     if parent_pid is not None:
         _die_with_parent(parent_pid)
@@ -388,7 +462,9 @@ def _init_worker(batch_size: int, threads: int, stanza_overrides: dict[str, Any]
         # Ctrl-C reaches the whole process group: the parent handles it and stops the workers.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        _worker_extractor = Extractor(batch_size=batch_size, torch_threads=threads, **stanza_overrides)
+        _worker_extractor = Extractor(
+            batch_size=batch_size, torch_threads=threads, timeout_per_doc=timeout_per_doc, **stanza_overrides
+        )
     except BaseException as error:  # reported with the first task: an initializer error breaks the pool silently
         _worker_error = error
 
@@ -409,11 +485,13 @@ def extract_parallel(
     timings: Optional[Timings] = None,
     threads: Optional[int] = None,
     start_method: str = "spawn",
+    timeout_per_doc: Optional[float] = None,
+    max_chars: Optional[int] = DEFAULT_MAX_CHARS,
     **stanza_overrides: Any,
 ) -> Iterator[Result]:
     """:meth:`Extractor.iter_results` over ``jobs`` worker processes, each with ``threads`` torch
     threads (default ``worker_threads(jobs)``); results in input order. Worker timings are added
-    to ``timings`` (seconds summed over workers)."""
+    to ``timings`` (seconds summed over workers). ``timeout_per_doc``, ``max_chars``: as for :class:`Extractor`."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -422,7 +500,7 @@ def extract_parallel(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(start_method),
         initializer=_init_worker,
-        initargs=(batch_size, threads, stanza_overrides, os.getpid()),
+        initargs=(batch_size, threads, stanza_overrides, os.getpid(), timeout_per_doc),
     )
     pending: deque = deque()
 
@@ -433,7 +511,7 @@ def extract_parallel(
         return results
 
     try:
-        for chunk in _batched(_coerce_all(items), batch_size):
+        for chunk in _batched(_coerce_all(items, max_chars), batch_size):
             pending.append(pool.submit(_work_chunk, chunk))
             if len(pending) >= 2 * jobs:
                 yield from collect()

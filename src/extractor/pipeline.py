@@ -8,6 +8,7 @@ requirement is provided by an earlier stage. The work itself lives in pure funct
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable, Optional, Sequence
@@ -30,13 +31,29 @@ class ExtractionContext:
     # Character ranges of bylines, copyright lines and other boilerplate: no record comes from them.
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
     records: dict[str, list[Any]] = field(default_factory=dict)
+    _boilerplate_index: tuple = field(default=(None, [], []), repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.article.text
 
     def in_boilerplate(self, start: int, end: int) -> bool:
-        return any(start < b_end and b_start < end for b_start, b_end in self.boilerplate)
+        ranges = self.boilerplate
+        if len(ranges) <= 16:
+            return any(start < b_end and b_start < end for b_start, b_end in ranges)
+        # Many ranges (a page of "Baca juga:" lines): bisect their merged form, built once per list.
+        key = (id(ranges), len(ranges))
+        if self._boilerplate_index[0] != key:
+            merged: list[list[int]] = []
+            for b_start, b_end in sorted(ranges):
+                if merged and b_start < merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], b_end)
+                else:
+                    merged.append([b_start, b_end])
+            self._boilerplate_index = (key, [r[0] for r in merged], [r[1] for r in merged])
+        _, starts, ends = self._boilerplate_index
+        index = bisect.bisect_left(starts, end)  # ranges starting before ``end``; the last may reach ``start``
+        return index > 0 and ends[index - 1] > start
 
 
 class Stage:

@@ -178,12 +178,6 @@ def _word_after_any(text: str, end: int) -> Optional[str]:
     return match.group(1) if match else None
 
 
-def _line_of(text: str, start: int, end: int) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return text[line_start : line_end if line_end >= 0 else len(text)]
-
-
 # --------------------------------------------------------------------------- candidates
 
 
@@ -259,19 +253,20 @@ def _weekday_is_date(text: str, candidate: _Candidate) -> bool:
     return True
 
 
-def _relative_is_date(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
+def _relative_is_date(text: str, candidate: _Candidate, accepted: bytearray) -> bool:
     lex = _context_lexicon()
     before = _word_before(text, candidate.start)
     if before and (before.casefold() in lex.relative_blockers or before[0].isdigit()):
         return False
-    if accepted:
-        previous = max((c for c in accepted if c.end <= candidate.start), key=lambda c: c.end, default=None)
-        if previous is not None and not text[previous.end : candidate.start].strip(" \u00a0"):
-            return False  # ``Minggu (5/11) kemarin``: the word qualifies the date before it
+    gap_start = candidate.start
+    while gap_start and text[gap_start - 1] in " \u00a0":
+        gap_start -= 1
+    if gap_start and accepted[gap_start - 1]:
+        return False  # ``Minggu (5/11) kemarin``: the word qualifies the date before it
     return True
 
 
-def _in_frame(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> bool:
+def _in_frame(text: str, candidate: _Candidate, accepted: bytearray) -> bool:
     name = candidate.form.name
     if name == "bare_year":
         return _bare_year_is_date(text, candidate)
@@ -288,34 +283,57 @@ def _in_frame(text: str, candidate: _Candidate, accepted: list[_Candidate]) -> b
     return True
 
 
-def _overlaps(a: _Candidate, b: _Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _select(text: str, candidates: list[_Candidate], context: ExtractionContext) -> list[_Candidate]:
     """Context-checked candidates, longest first; then relative words once their neighbours are known."""
     lex = _context_lexicon()
+    on_copyright_line = _copyright_lines(text)
     plausible = [
-        c
-        for c in candidates
-        if not context.in_boilerplate(c.start, c.end) and not lex.copyright_line.search(_line_of(text, c.start, c.end))
+        c for c in candidates if not context.in_boilerplate(c.start, c.end) and not on_copyright_line(c.start, c.end)
     ]
     chosen: list[_Candidate] = []
+    # The characters of the chosen candidates: overlap tests cost a candidate's length, not the
+    # number chosen so far (which made a long list of dates quadratic).
+    taken = bytearray(len(text))
+
+    def free(candidate: _Candidate) -> bool:
+        return taken.find(1, candidate.start, candidate.end) < 0
+
+    def choose(candidate: _Candidate) -> None:
+        chosen.append(candidate)
+        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+
     # Longest first, so ``tahun 2017`` beats ``2017`` and a rejected short form never blocks a long one.
     order = sorted(plausible, key=lambda c: (-c.length, c.start))
     for candidate in order:
-        if any(_overlaps(candidate, kept) for kept in chosen):
+        if not free(candidate):
             continue
         if candidate.form.name in ("bare_year", "relative"):
             continue  # need the others settled first (year lists, ``(5/11) kemarin``)
-        if _in_frame(text, candidate, chosen):
-            chosen.append(candidate)
+        if _in_frame(text, candidate, taken):
+            choose(candidate)
     for candidate in sorted((c for c in order if c.form.name in ("bare_year", "relative")), key=lambda c: c.start):
-        if any(_overlaps(candidate, kept) for kept in chosen):
-            continue
-        if _in_frame(text, candidate, sorted(chosen, key=lambda c: c.start)):
-            chosen.append(candidate)
+        if free(candidate) and _in_frame(text, candidate, taken):
+            choose(candidate)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _copyright_lines(text: str):
+    """``(start, end) -> bool``: whether the line(s) holding ``start:end`` hold a copyright mark,
+    with the marks and line breaks found once (a search of the whole line per candidate was
+    quadratic on one long line)."""
+    marks = [m.span() for m in _context_lexicon().copyright_line.finditer(text) if "\n" not in m.group()]
+    mark_starts = [start for start, _ in marks]
+    breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def on_copyright_line(start: int, end: int) -> bool:
+        index = bisect.bisect_left(breaks, start)
+        line_start = breaks[index - 1] + 1 if index else 0
+        following = bisect.bisect_left(breaks, end)
+        line_end = breaks[following] if following < len(breaks) else len(text)
+        first = bisect.bisect_left(mark_starts, line_start)
+        return first < len(marks) and marks[first][1] <= line_end
+
+    return on_copyright_line
 
 
 # --------------------------------------------------------------------------- tense and years

@@ -28,6 +28,8 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -81,8 +83,10 @@ def figure_patterns() -> FigurePatterns:
     multipliers = _alternation(numbers["multipliers"])
     word = _alternation(lexicon["number_words"] + list(numbers["multipliers"]))
     # Number words and multipliers, case-insensitive; ``M``/``T`` only after digits, in capitals.
-    words_amount = rf"\b{word}(?:{_GAP}{word})*\b(?![-\u2010\u2011])"
-    digits_amount = rf"{_DIGITS}(?:{_GAP}{multipliers}\b)*"
+    # Bounded runs (20 words, more than any number a news text writes out): an unbounded run, retried from every
+    # word of a long list of number words, is quadratic.
+    words_amount = rf"\b{word}(?:{_GAP}{word}){{0,19}}\b(?![-\u2010\u2011])"
+    digits_amount = rf"{_DIGITS}(?:{_GAP}{multipliers}\b){{0,3}}"
     amount = rf"(?P<amount>{_NUMBER_START}(?:{digits_amount}|{words_amount}))"
     money_amount = rf"(?P<amount>{_DIGITS}(?:{_OPT_GAP}(?:{multipliers}\b|(?-i:[MT])\b))?)"
 
@@ -115,7 +119,11 @@ def figure_patterns() -> FigurePatterns:
         ordinal_suffix=re.compile(rf"{_NUMBER_START}\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
         ordinal_fused=re.compile(rf"\b{ordinal_words}(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011])", re.IGNORECASE),
         ordinal_pertama=re.compile(r"(?<=[^\W\d_])[ \u00a0]+(?P<word>pertama)\b(?![-\u2010\u2011])"),
-        excluded_region=re.compile(r"\S*(?:https?://|www\.)\S*|\S+@\S+\.\S+|\S*\.(?:com|co\.id|go\.id|or\.id|org|net)\b\S*"),
+        # A whole non-space run holding a URL, an e-mail address or a domain. Anchored at the run's
+        # start, with lazy or disjoint scans, so that a long run is scanned once (linear time).
+        excluded_region=re.compile(
+            r"(?<!\S)(?=\S*?(?:https?://|www\.)|\S[^\s@]*@\S+?\.\S|\S*?\.(?:com|co\.id|go\.id|or\.id|org|net)\b)\S+"
+        ),
     )
 
 
@@ -340,10 +348,29 @@ def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """By kind priority (money, then percent and ordinals, then measures, then counts), then longest,
     then leftmost; no two selected spans overlap. ``Rp 200 miliar harganya`` stays money."""
     chosen: list[_Candidate] = []
+    taken = _Occupancy()  # a test per candidate costs its length, not the number chosen so far
     for candidate in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
-        if all(candidate.end <= other.start or other.end <= candidate.start for other in chosen):
+        if not taken.overlaps(candidate.start, candidate.end):
             chosen.append(candidate)
+            taken.add(candidate.start, candidate.end)
     return sorted(chosen, key=lambda c: c.start)
+
+
+class _Occupancy:
+    """Characters covered by a set of spans; overlap tests in the span's length."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self.covered = bytearray()
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if end > len(self.covered):
+            self.covered.extend(bytes(end - len(self.covered)))
+        self.covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.covered.find(1, start, end) >= 0
 
 
 def _subject(text: str, start: int) -> Optional[str]:
@@ -385,14 +412,15 @@ def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
     """Figures in the article, in text order."""
     text = context.text
     patterns = figure_patterns()
-    blocked = _date_spans(context) + [m.span() for m in patterns.excluded_region.finditer(text)]
+    blocked = _Occupancy(_date_spans(context) + [m.span() for m in patterns.excluded_region.finditer(text)])
+    in_copyright_line = _copyright_lines(text)
     candidates = [
         candidate
         for generator in (_money_candidates, _amount_unit_candidates, _percent_candidates, _ordinal_candidates)
         for candidate in generator(text, patterns)
         if not context.in_boilerplate(candidate.start, candidate.end)
-        and not any(candidate.start < b_end and b_start < candidate.end for b_start, b_end in blocked)
-        and not _in_copyright_line(text, candidate.start)
+        and not blocked.overlaps(candidate.start, candidate.end)
+        and not in_copyright_line(candidate.start)
     ]
     for candidate in _select(candidates):
         subject = _subject(text, candidate.start) if candidate.kind in (FigureKind.percent, FigureKind.money, FigureKind.quantity) else None
@@ -408,11 +436,15 @@ def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
         )
 
 
-def _in_copyright_line(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    return "©" in line or "copyright" in line.lower()
+def _copyright_lines(text: str):
+    """``position -> bool``: whether the line holding ``position`` has ``©`` or ``copyright``;
+    each line is looked at once (once per candidate was quadratic on one long line)."""
+    lines = text.split("\n")
+    flags = [("©" in line or "copyright" in line.lower()) for line in lines]
+    if not any(flags):
+        return lambda position: False
+    breaks = list(itertools.accumulate(len(line) + 1 for line in lines))
+    return lambda position: flags[bisect.bisect_right(breaks, position)]
 
 
 class FiguresStage(RecordStage):

@@ -23,6 +23,9 @@ Decisions:
   file named explicitly with another extension is an error. Folders are walked without opening
   anything (:func:`walk_folder`): FIFOs, sockets, devices, symlink loops and vanished files are
   error entries, never read or waited on.
+- A text holding a surrogate, a control character or a noncharacter is refused
+  (:mod:`extractor.io.text_check`): the error names the character, its offset in the text and its
+  line (for a ``.txt`` file, also the error's ``line``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..document import Article, parse_published
+from .text_check import InvalidTextError, first_refused
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".parquet")  # Parquet needs pyarrow (the ray extra)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -268,6 +272,10 @@ def read_file(path: Union[str, os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
         if not text.strip():
             yield InputError(str(path), None, EMPTY_TEXT)
             return
+        offset = first_refused(text)
+        if offset is not None:
+            yield InputError(str(path), text.count("\n", 0, offset) + 1, refusal_reason(text, offset), path.stem)
+            return
         yield Article(doc_id=path.stem, text=text, published=published, origin=str(path))
         return
     try:
@@ -374,6 +382,12 @@ def _read_jsonl(path: Path, max_bytes: int, published: Optional[dt.date]) -> Ite
         yield InputError(file, None, "empty file")
 
 
+def refusal_reason(text: str, offset: int) -> str:
+    """Why a text is refused: its first refused character, offset and line within the text."""
+    line = text.count("\n", 0, offset) + 1
+    return f"text refused: {InvalidTextError(offset, text[offset]).describe()} (line {line} of the text)"
+
+
 def article_from_object(
     obj: Any,
     file: str,
@@ -398,6 +412,9 @@ def article_from_object(
         return InputError(file, line, f"{prefix}`text` is {type(text).__name__}, not a string", doc_id)
     if not text.strip():
         return InputError(file, line, f"{prefix}{EMPTY_TEXT}", doc_id)
+    offset = first_refused(text)
+    if offset is not None:
+        return InputError(file, line, prefix + refusal_reason(text, offset), doc_id)
     try:
         article_published = parse_published(obj.get("published")) or published
     except ValueError as error:

@@ -195,7 +195,10 @@ def ner_model_uses_pretrain(path: Path) -> bool:
 def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options: dict[str, Any]):
     import stanza
 
+    from extractor.nlp import stanza_mask
     from extractor.nlp.sentence_breaks import correct_sentence_breaks
+
+    stanza_mask.install()
 
     options: dict[str, Any] = {
         "lang": "id",
