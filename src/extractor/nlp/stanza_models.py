@@ -8,7 +8,8 @@ swapped with `$EXTRACTOR_TOKENIZE_MODEL`, `$EXTRACTOR_NER_MODEL`,
 `ner_model`, `ner_pretrain`, `model_dir`; other keywords go to `stanza.Pipeline`.
 The tokenizer's sentence breaks after abbreviations and initials are corrected
 (`extractor.nlp.sentence_breaks`) before NER runs; `sentence_correction=False`
-turns that off.
+turns that off. The NER tagger is int8-quantised and tags length-sorted batches
+(`extractor.nlp.inference`); `optimize=False` or `$EXTRACTOR_OPTIMIZE=0` loads stock Stanza.
 """
 
 from __future__ import annotations
@@ -207,7 +208,10 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
 
 def stanza_pipeline(**overrides: Any):
     """The Stanza tokenize+ner pipeline, loaded once per process per settings; never touches the network."""
+    from extractor.nlp.inference import optimization_enabled, optimize_pipeline
+
     sentence_correction = overrides.pop("sentence_correction", True)
+    optimize = optimization_enabled(overrides.pop("optimize", None))
     stanza_options = {key: value for key, value in overrides.items() if key not in FILE_ENVS and key != "model_dir"}
     file_overrides = {key: value for key, value in overrides.items() if key in FILE_ENVS or key == "model_dir"}
     environment = tuple(os.environ.get(name) for name in (MODEL_DIR_ENV, *FILE_ENVS.values()))
@@ -215,6 +219,7 @@ def stanza_pipeline(**overrides: Any):
         tuple(sorted((name, str(value)) for name, value in file_overrides.items())),
         environment,
         sentence_correction,
+        optimize,
         tuple(sorted((name, repr(value)) for name, value in stanza_options.items())),
     )
     with _cache_lock:
@@ -223,6 +228,8 @@ def stanza_pipeline(**overrides: Any):
             with_ner = "ner" in str(stanza_options.get("processors", "tokenize,ner"))
             files = resolve_model_files(file_overrides, with_ner)
             pipeline = _build_pipeline(files, sentence_correction, stanza_options)
+            if optimize:
+                optimize_pipeline(pipeline)
             _cache[key] = pipeline
     return pipeline
 
