@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,8 +172,25 @@ def ner_model_uses_pretrain(path: Path) -> bool:
     return bool(config.get("pretrain", True))
 
 
+def import_stanza():
+    """``import stanza`` without the IPython import that Stanza's progress-bar helper makes to learn
+    whether it runs in a notebook (over a second); inside IPython, IPython is already loaded and
+    found as usual."""
+    if "stanza" in sys.modules or "IPython" in sys.modules:
+        import stanza
+
+        return stanza
+    sys.modules["IPython"] = None  # `from IPython import ...` raises ImportError
+    try:
+        import stanza
+    finally:
+        if "IPython" in sys.modules and sys.modules["IPython"] is None:
+            del sys.modules["IPython"]
+    return stanza
+
+
 def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options: dict[str, Any]):
-    import stanza
+    stanza = import_stanza()
 
     from extractor.nlp.sentence_breaks import correct_sentence_breaks
 
@@ -192,7 +211,8 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
         options["ner_pretrain_path"] = str(files.ner_pretrain)
     options.update(stanza_options)
     try:
-        pipeline = stanza.Pipeline(**options)
+        with _no_training_optimizers():
+            pipeline = stanza.Pipeline(**options)
     except (OSError, RuntimeError, ValueError, KeyError, EOFError) as error:
         raise ModelError(
             f"Stanza could not load the models ({error}); files: {files}. "
@@ -204,6 +224,20 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
         # Instance attribute: both Pipeline.process and bulk_process go through it.
         tokenizer.process = lambda document: correct_sentence_breaks(tokenize(document))
     return pipeline
+
+
+@contextmanager
+def _no_training_optimizers():
+    """Stanza's tokenizer and NER trainers build a training optimizer even to predict; building one
+    imports ``torch._dynamo`` (about 2 s). The pipeline only predicts: build none while it loads."""
+    from stanza.models.common import utils
+
+    get_optimizer = utils.get_optimizer
+    utils.get_optimizer = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        utils.get_optimizer = get_optimizer
 
 
 def stanza_pipeline(**overrides: Any):
