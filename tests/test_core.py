@@ -178,3 +178,12 @@ def test_seed_key_facts_end_to_end(extractor: Extractor, seeds: list[Article]):
     assert (som.type.value, som.location) == ("meeting", "Legian, Badung, Bali")
     assert "Senior Officials" in som.name
     assert {"kontra terorisme"} <= {m.text for p in antara.priority_areas for m in p.mentions}
+
+
+def test_core_module_imports_no_models():
+    """The --jobs parent imports extractor.core: spaCy and torch load only in the workers."""
+    import subprocess
+    import sys
+
+    code = "import sys, extractor.core; print(*sorted(m for m in ('torch', 'stanza', 'spacy') if m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == []

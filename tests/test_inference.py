@@ -67,3 +67,23 @@ def test_sorted_batches_return_predictions_in_document_order() -> None:
     assert [len(t) for t in tags] == [len(s) for s in sentences]
     assert all(t[:2] == ["B-PER", "E-PER"] for t in tags[::2])
     assert all(t[-2:] == ["B-PER", "E-PER"] and set(t[:-2]) == {"O"} for t in tags[1::2])
+
+
+def test_batched_viterbi_equals_stanza_per_sentence_decoding() -> None:
+    import numpy as np
+    from stanza.models.common.crf import viterbi_decode
+
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        lengths = sorted(rng.integers(1, 60, size=int(rng.integers(1, 30))).tolist(), reverse=True)
+        scores = np.round(rng.standard_normal((len(lengths), max(lengths), 9)), 1).astype(np.float32)  # ties
+        transitions = np.round(rng.standard_normal((9, 9)), 1).astype(np.float32)
+        expected = [[int(tag) for tag in viterbi_decode(scores[i, :n], transitions)[0]] for i, n in enumerate(lengths)]
+        assert inference.viterbi_paths(scores, transitions, lengths) == expected
+
+
+def test_extractor_setting_reaches_the_pipeline() -> None:
+    from extractor.core import Extractor
+
+    assert Extractor(optimize=False, warm_up=False).nlp is stanza_pipeline(optimize=False)
+    assert Extractor(optimize=True, warm_up=False).nlp is stanza_pipeline(optimize=True)
