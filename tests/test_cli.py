@@ -542,3 +542,20 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path):
         output.prepare()
         output.discard()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]
+    assert "error: cannot write" in err and str(blocker) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("arguments", [["--help"], ["schema"], ["extract", "--help"], ["--version"]])
+def test_light_commands_import_no_torch(arguments):
+    """`extractor --help`, `schema`, `--version` stay fast: no torch, Stanza or spaCy (in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    if arguments == ["--version"] and "--version" not in cli.build_parser().format_help():
+        pytest.skip("this checkout's CLI has no --version option")
+
+    code = ("import contextlib, io, sys\nfrom extractor.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()): status = main({arguments!r})\n"
+            "print(status, *sorted(m for m in ('torch', 'stanza', 'spacy', 'dateparser') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0"]

@@ -189,3 +189,10 @@ def test_offsets_index_the_callers_string_in_every_entry_point(extractor: Extrac
         assert records.offset_problems(text) == []
         assert records.dates and text[records.dates[0].start : records.dates[0].end] == records.dates[0].text
     assert from_dict.model_dump(exclude={"doc_id"}) == single.model_dump(exclude={"doc_id"})
+def test_core_module_imports_no_models():
+    """The --jobs parent imports extractor.core: spaCy and torch load only in the workers."""
+    import subprocess
+    import sys
+
+    code = "import sys, extractor.core; print(*sorted(m for m in ('torch', 'stanza', 'spacy') if m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == []

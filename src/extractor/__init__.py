@@ -1,7 +1,14 @@
 """extractor: information extraction from Indonesian diplomacy news."""
 
-from extractor.io.text_check import InvalidTextError, TextTooLongError
-from extractor.nlp.stanza_models import ModelError, stanza_pipeline
+import os
+
+# Before torch loads: OpenMP threads that wait for work sleep instead of spinning, so that torch's
+# threads do not fight another busy process for the cores (a many-fold slow-down otherwise).
+# An OMP_WAIT_POLICY already in the environment wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+from extractor.io.text_check import InvalidTextError, TextTooLongError  # noqa: E402
+from extractor.nlp.stanza_models import ModelError, stanza_pipeline  # noqa: E402
 
 __version__ = "0.1.0"
 

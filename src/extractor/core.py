@@ -22,15 +22,20 @@ import traceback
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, Union
 
 from .document import Article, parse_published
 from .io.readers import InputError, article_from_object, refusal_reason
 from .io.text_check import DEFAULT_MAX_CHARS, TextTooLongError, check_text, first_refused, too_long_reason
 from .nlp.language import guess_language
-from .pipeline import ExtractionContext, ExtractionPipeline, Stage
 from .records import RECORD_TYPES, ArticleMeta, DocumentRecords
 from .time_budget import BudgetExceeded, time_budget
+
+if TYPE_CHECKING:  # the stages import spaCy (and torch): the --jobs parent process needs neither
+    from .pipeline import ExtractionContext, Stage
+
+if TYPE_CHECKING:  # the stages import spaCy (and torch): the --jobs parent process needs neither
+    from .pipeline import ExtractionContext, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -176,7 +181,8 @@ class Extractor:
     ``batch_size`` documents go through Stanza together. ``torch_threads`` sets torch's intra-op
     threads for this process (default: leave torch's setting). ``stages`` replaces the default
     stage list. Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
-    (``model_dir``, ``ner_model``, ...). ``timings`` accumulates seconds per phase. ``warm_up``
+    (``model_dir``, ``ner_model``, ``optimize``: ``False`` loads stock Stanza, see
+    :mod:`extractor.nlp.inference`; default ``$EXTRACTOR_OPTIMIZE``, else on). ``timings`` accumulates seconds per phase. ``warm_up``
     runs one short text through everything at construction (lazy resources load there).
     ``timeout_per_doc`` (seconds, default none) bounds each document's work: its share of a
     Stanza batch and its stages each get that long; a document over it becomes a
@@ -196,6 +202,7 @@ class Extractor:
         **stanza_overrides: Any,
     ):
         from .nlp.stanza_models import stanza_pipeline
+        from .pipeline import ExtractionPipeline
 
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -214,6 +221,10 @@ class Extractor:
                 if isinstance(result, DocumentError):
                     logger.warning("extraction of the warm-up text failed: %s", result)
             self.timings = Timings()
+            from .nlp.inference import freeze_heap, optimization_enabled
+
+            if optimization_enabled(stanza_overrides.get("optimize")):
+                freeze_heap()  # matchers and lexicons loaded by the warm-up live as long as the process
         self.timeout_per_doc = timeout_per_doc
 
     def extract(
@@ -302,6 +313,7 @@ class Extractor:
         from spacy.attrs import IS_SPACE
 
         from .nlp.spacy_doc import to_spacy_doc
+        from .pipeline import ExtractionContext
 
         timings = self.timings
         phase = SPACY_DOC

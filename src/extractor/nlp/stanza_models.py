@@ -11,7 +11,8 @@ no manifest lists is loaded with an :class:`UntrustedModelWarning`. Every model 
 with ``torch.load(weights_only=True)`` (by Stanza 1.15 and here), which refuses pickled code.
 The tokenizer's sentence breaks after abbreviations and initials are corrected
 (`extractor.nlp.sentence_breaks`) before NER runs; `sentence_correction=False`
-turns that off.
+turns that off. The NER tagger is int8-quantised and tags length-sorted batches
+(`extractor.nlp.inference`); `optimize=False` or `$EXTRACTOR_OPTIMIZE=0` loads stock Stanza.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import threading
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -192,8 +195,25 @@ def ner_model_uses_pretrain(path: Path) -> bool:
     return bool(config.get("pretrain", True))
 
 
+def import_stanza():
+    """``import stanza`` without the IPython import that Stanza's progress-bar helper makes to learn
+    whether it runs in a notebook (over a second); inside IPython, IPython is already loaded and
+    found as usual."""
+    if "stanza" in sys.modules or "IPython" in sys.modules:
+        import stanza
+
+        return stanza
+    sys.modules["IPython"] = None  # `from IPython import ...` raises ImportError
+    try:
+        import stanza
+    finally:
+        if "IPython" in sys.modules and sys.modules["IPython"] is None:
+            del sys.modules["IPython"]
+    return stanza
+
+
 def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options: dict[str, Any]):
-    import stanza
+    stanza = import_stanza()
 
     from extractor.nlp import stanza_mask
     from extractor.nlp.sentence_breaks import correct_sentence_breaks
@@ -217,7 +237,8 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
         options["ner_pretrain_path"] = str(files.ner_pretrain)
     options.update(stanza_options)
     try:
-        pipeline = stanza.Pipeline(**options)
+        with _no_training_optimizers():
+            pipeline = stanza.Pipeline(**options)
     except (OSError, RuntimeError, ValueError, KeyError, EOFError) as error:
         raise ModelError(
             f"Stanza could not load the models ({error}); files: {files}. "
@@ -231,9 +252,26 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
     return pipeline
 
 
+@contextmanager
+def _no_training_optimizers():
+    """Stanza's tokenizer and NER trainers build a training optimizer even to predict; building one
+    imports ``torch._dynamo`` (about 2 s). The pipeline only predicts: build none while it loads."""
+    from stanza.models.common import utils
+
+    get_optimizer = utils.get_optimizer
+    utils.get_optimizer = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        utils.get_optimizer = get_optimizer
+
+
 def stanza_pipeline(**overrides: Any):
     """The Stanza tokenize+ner pipeline, loaded once per process per settings; never touches the network."""
+    from extractor.nlp.inference import optimization_enabled, optimize_pipeline
+
     sentence_correction = overrides.pop("sentence_correction", True)
+    optimize = optimization_enabled(overrides.pop("optimize", None))
     stanza_options = {key: value for key, value in overrides.items() if key not in FILE_ENVS and key != "model_dir"}
     file_overrides = {key: value for key, value in overrides.items() if key in FILE_ENVS or key == "model_dir"}
     environment = tuple(os.environ.get(name) for name in (MODEL_DIR_ENV, *FILE_ENVS.values()))
@@ -241,6 +279,7 @@ def stanza_pipeline(**overrides: Any):
         tuple(sorted((name, str(value)) for name, value in file_overrides.items())),
         environment,
         sentence_correction,
+        optimize,
         tuple(sorted((name, repr(value)) for name, value in stanza_options.items())),
     )
     with _cache_lock:
@@ -249,6 +288,8 @@ def stanza_pipeline(**overrides: Any):
             with_ner = "ner" in str(stanza_options.get("processors", "tokenize,ner"))
             files = resolve_model_files(file_overrides, with_ner)
             pipeline = _build_pipeline(files, sentence_correction, stanza_options)
+            if optimize:
+                optimize_pipeline(pipeline)
             _cache[key] = pipeline
     return pipeline
 

@@ -5,6 +5,8 @@ running text; token F1 over exact character spans, sentence F1 over sentence
 character spans with surrounding whitespace ignored. Scored as shipped (with
 the abbreviation sentence-break correction) and without it.
 NER: idner-news-2k test on its gold tokens and sentences, exact entity spans.
+Both are scored as shipped (with the inference optimisation of `extractor.nlp.inference`) and
+on stock Stanza with the same files (`without_optimization`).
 """
 
 from __future__ import annotations
@@ -39,8 +41,10 @@ def evaluate_tokenizer(data_dir: Path, model_dir: Path) -> dict:
     sentences = list(ud.read_conllu(data_dir / "ud" / HELD_OUT_TEST))
     text, gold_tokens, gold_sentences = gold_running_text(sentences)
     scores = {"test_set": HELD_OUT_TEST, "sentences": len(sentences), "tokens": len(gold_tokens)}
-    for label, correction in (("shipped", True), ("without_sentence_correction", False)):
-        pipeline = stanza_pipeline(model_dir=model_dir, processors="tokenize", sentence_correction=correction)
+    runs = (("shipped", True, True), ("without_sentence_correction", False, True), ("without_optimization", True, False))
+    for label, correction, optimize in runs:
+        pipeline = stanza_pipeline(model_dir=model_dir, processors="tokenize", sentence_correction=correction,
+                                   optimize=optimize)
         document = pipeline(text)
         tokens, sentence_spans = predicted_spans(document)
         assert all(text[start:end] == token.text for (start, end), token in
@@ -56,8 +60,13 @@ def evaluate_ner(data_dir: Path, model_dir: Path, split: str = "test") -> dict:
     sentences = ner_data.idner_sentences(data_dir, split)
     words = [[word for word, _ in sentence] for sentence in sentences]
     gold = [[tag for _, tag in sentence] for sentence in sentences]
-    pipeline = stanza_pipeline(model_dir=model_dir, tokenize_pretokenized=True, sentence_correction=False)
-    document = pipeline(words)
-    predicted = [[token.ner for token in sentence.tokens] for sentence in document.sentences]
-    scores = scoring.entity_scores(predicted, gold)
-    return {"test_set": f"{ner_data.IDNER_DIR}/{ner_data.IDNER_SPLITS[split]}", "sentences": len(sentences), **scores}
+
+    def entity_scores(optimize: bool) -> dict:
+        pipeline = stanza_pipeline(model_dir=model_dir, tokenize_pretokenized=True, sentence_correction=False,
+                                   optimize=optimize)
+        document = pipeline(words)
+        predicted = [[token.ner for token in sentence.tokens] for sentence in document.sentences]
+        return scoring.entity_scores(predicted, gold)
+
+    return {"test_set": f"{ner_data.IDNER_DIR}/{ner_data.IDNER_SPLITS[split]}", "sentences": len(sentences),
+            **entity_scores(True), "without_optimization": entity_scores(False)}

@@ -1,0 +1,120 @@
+"""Start-up: seconds from process start to the first article extracted, and where they go.
+
+    python benchmarks/startup.py [--runs 5] [--json]
+
+Each run is a fresh process. ``cli``: ``python -m extractor.cli extract ONE.jsonl -o OUT`` on the
+first IndoSum article; ``first_article_s`` is the time until OUT appears (written atomically once
+the article is extracted), ``exit_s`` until the process has exited. ``split``: a fresh process
+that times each phase in order (imports, model loading, stages, warm-up, the article). Medians
+over ``--runs`` runs, with the machine's load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import DEFAULT_CORPUS  # noqa: E402
+
+PHASES = r"""
+import json, sys, time
+marks = {}
+last = time.perf_counter()
+def mark(phase):
+    global last
+    now = time.perf_counter(); marks[phase] = round(now - last, 3); last = now
+import extractor.cli
+mark("import_cli")
+from extractor.core import Extractor
+mark("import_core_spacy")
+from extractor.nlp.stanza_models import import_stanza, stanza_pipeline
+import torch
+mark("import_torch")
+import_stanza()
+mark("import_stanza")
+stanza_pipeline()
+mark("load_models")
+extractor = Extractor(warm_up=False)
+mark("stages")
+from extractor.core import WARM_UP_TEXT
+extractor.extract(WARM_UP_TEXT)
+mark("warm_up")
+article = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+extractor.extract(article["text"], doc_id=article["id"])
+mark("first_article")
+print(json.dumps(marks))
+"""
+
+
+def cli_run(article: Path, folder: Path, index: int) -> dict:
+    out = folder / f"out-{index}.jsonl"
+    command = [sys.executable, "-m", "extractor.cli", "extract", str(article), "-o", str(out)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first = None
+    while process.poll() is None:
+        if first is None and out.exists():
+            first = time.perf_counter() - started
+        time.sleep(0.005)
+    exit_s = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
+    return {"first_article_s": first if first is not None else exit_s, "exit_s": exit_s}
+
+
+def split_run(article: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", PHASES, str(article)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def imports_of(arguments: list[str]) -> list[str]:
+    """Heavy modules loaded by `extractor ARGUMENTS` (run in-process in a fresh interpreter)."""
+    code = ("import io, contextlib, sys\nfrom extractor.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()): main({arguments!r})\n"
+            "print(' '.join(m for m in ('torch', 'stanza', 'spacy', 'dateparser') if m in sys.modules))")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    report: dict = {"load_average": os.getloadavg(), "runs": args.runs}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        article = folder / "one.jsonl"
+        with open(args.corpus, encoding="utf-8") as handle:
+            article.write_text("".join(islice(handle, 1)), encoding="utf-8")
+        cli = [cli_run(article, folder, index) for index in range(args.runs)]
+        splits = [split_run(article) for _ in range(args.runs)]
+    report["cli_median"] = {key: round(statistics.median(run[key] for run in cli), 2) for key in cli[0]}
+    report["cli_runs"] = [{key: round(value, 2) for key, value in run.items()} for run in cli]
+    report["split_median_s"] = {phase: round(statistics.median(s[phase] for s in splits), 2) for phase in splits[0]}
+    report["split_total_s"] = round(sum(report["split_median_s"].values()), 2)
+    report["heavy_imports"] = {" ".join(a): imports_of(a) for a in (["--help"], ["schema"])}
+    report["load_average_after"] = os.getloadavg()
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(f"load average {report['load_average'][0]:.1f}; median of {args.runs} fresh processes")
+        print(f"  extractor extract ONE.jsonl: first article {report['cli_median']['first_article_s']} s, "
+              f"exit {report['cli_median']['exit_s']} s")
+        print(f"  split: {report['split_median_s']} (sum {report['split_total_s']} s)")
+        print(f"  heavy modules imported: {report['heavy_imports']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
