@@ -542,7 +542,6 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path):
         output.prepare()
         output.discard()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]
-    assert "error: cannot write" in err and str(blocker) in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("arguments", [["--help"], ["schema"], ["extract", "--help"], ["--version"]])
