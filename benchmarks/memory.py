@@ -5,7 +5,8 @@ exit status and the error entry, if the article was refused.
 Cases (texts built at run time; nothing is copied into the repository):
 - ``article_9mb``: IndoSum articles joined into one text of 9 MB (just under ``--max-bytes``);
 - ``tokens_1m``: one million short tokens (``kata``, ``dan``, digits) on 20,000 lines;
-- ``article_1mb``: the first megabyte of the 9 MB text, for scale.
+- ``article_1mb``: the first megabyte of the 9 MB text, for scale;
+- ``tokens_1m_chars``: short tokens up to the default ``--max-chars`` (1,000,000 characters).
 
     python benchmarks/memory.py --json                   # all cases
     python benchmarks/memory.py --case tokens_1m --limit-mb 2048
@@ -53,6 +54,7 @@ CASES = {
     "article_9mb": lambda: joined_articles(9 * MB),
     "tokens_1m": lambda: short_tokens(1_000_000),
     "article_1mb": lambda: joined_articles(1 * MB),
+    "tokens_1m_chars": lambda: short_tokens(400_000)[:1_000_000],  # the most tokens --max-chars lets in
 }
 
 

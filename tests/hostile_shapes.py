@@ -17,6 +17,24 @@ def repeat(unit: str) -> Callable[[int], str]:
 
 NUMBER_WORDS = "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas dua belas seratus seribu juta miliar "
 
+def distinct_officials(size: int) -> str:
+    """Sentences naming ever new officials (``Menteri Luar Negeri Badiko Sura ...``): each found
+    name is looked up again in the whole text, once per name, unless that is indexed."""
+    syllables = ["ba", "di", "ko", "ra", "su", "ti", "wa", "ne", "lo", "mi"]
+
+    def name(number: int) -> str:
+        return "".join(syllables[int(d)] for d in str(number)).capitalize()
+
+    sentences, total, number = [], 0, 10
+    while total < size:
+        first, last = name(number), name(number * 7 + 3)
+        sentence = f"Menteri Luar Negeri {first} {last} bertemu Presiden {name(number + 1)} di Jakarta. {last} berkata. "
+        sentences.append(sentence)
+        total += len(sentence)
+        number += 2
+    return "".join(sentences)[:size]
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "digit_run": repeat("1234567890"),
     "digit_dot": repeat("1.2.3.4.5.6.7.8.9."),
@@ -40,4 +58,5 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "quotes": repeat('"'),
     "newlines": repeat("\n"),
     "no_break_spaces": repeat("a\u00a0\u00a0"),
+    "distinct_officials": distinct_officials,
 }

@@ -524,9 +524,10 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     claimed = Counter(key for person, *_ in records for key in person.keys)
     taken = [(m.start, m.end) for person, *_ in records for m in person.mentions]
     results = []
+    word_runs = _word_runs(text) if records else {}
     for person, title, organization, country, rule, score in records:
         found = [(m.start, m.end) for m in person.mentions]
-        found += _more_mentions(text, person, claimed, taken, context)
+        found += _more_mentions(text, person, claimed, taken, context, word_runs)
         merged = _merge_adjacent(text, found)
         fullest = max(person.mentions, key=lambda m: (m.size, len(m.keys), m.end - m.start, -m.start))
         results.append(
@@ -550,6 +551,7 @@ def _more_mentions(
     claimed: Counter,
     taken: list[tuple[int, int]],
     context: ExtractionContext,
+    word_runs: Optional[dict[str, list[int]]] = None,
 ) -> list[tuple[int, int]]:
     """Occurrences of the person's name words the NER missed (``lanjut Menlu Retno.``)."""
     words = set()
@@ -561,12 +563,27 @@ def _more_mentions(
                     words.add(word)
     found = []
     for word in words:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-            span = (m.start(), m.end())
+        if word_runs is not None and _WORD_RUN.fullmatch(word):
+            spans = [(start, start + len(word)) for start in word_runs.get(word, ())]
+        else:
+            spans = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+        for span in spans:
             if context.in_boilerplate(*span) or any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             found.append(span)
     return found
+
+
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+def _word_runs(text: str) -> dict[str, list[int]]:
+    """Start offsets of each maximal run of word characters and hyphens: a name word's
+    occurrences ``(?<![\w-])word(?![\w-])`` in one pass over the text, not one per word."""
+    runs: dict[str, list[int]] = {}
+    for match in _WORD_RUN.finditer(text):
+        runs.setdefault(match.group(), []).append(match.start())
+    return runs
 
 
 class OfficialsStage(RecordStage):
