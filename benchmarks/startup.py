@@ -4,7 +4,8 @@
 
 Each run is a fresh process. ``cli``: ``python -m extractor.cli extract ONE.jsonl -o OUT`` on the
 first IndoSum article; ``first_article_s`` is the time until OUT appears (written atomically once
-the article is extracted), ``exit_s`` until the process has exited. ``split``: a fresh process
+the article is extracted), ``exit_s`` until the process has exited, ``cpu_s`` the process's CPU seconds (user + system: on
+a loaded machine, what the wall time would be on an idle one, less waiting for the disk). ``split``: a fresh process
 that times each phase in order (imports, model loading, stages, warm-up, the article). Medians
 over ``--runs`` runs, with the machine's load average.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,7 +37,6 @@ def mark(phase):
 import extractor.cli
 mark("import_cli")
 from extractor.core import Extractor
-mark("import_core_spacy")
 from extractor.nlp.stanza_models import import_stanza, stanza_pipeline
 import torch
 mark("import_torch")
@@ -44,7 +45,7 @@ mark("import_stanza")
 stanza_pipeline()
 mark("load_models")
 extractor = Extractor(warm_up=False)
-mark("stages")
+mark("import_spacy_and_stages")
 from extractor.core import WARM_UP_TEXT
 extractor.extract(WARM_UP_TEXT)
 mark("warm_up")
@@ -58,6 +59,7 @@ print(json.dumps(marks))
 def cli_run(article: Path, folder: Path, index: int) -> dict:
     out = folder / f"out-{index}.jsonl"
     command = [sys.executable, "-m", "extractor.cli", "extract", str(article), "-o", str(out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     first = None
@@ -68,7 +70,10 @@ def cli_run(article: Path, folder: Path, index: int) -> dict:
     exit_s = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
-    return {"first_article_s": first if first is not None else exit_s, "exit_s": exit_s}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # CPU seconds of the whole process: what the wall time comes to when nothing else runs.
+    return {"first_article_s": first if first is not None else exit_s, "exit_s": exit_s, "cpu_s": cpu_s}
 
 
 def split_run(article: Path) -> dict:
@@ -110,7 +115,7 @@ def main(argv=None) -> int:
     else:
         print(f"load average {report['load_average'][0]:.1f}; median of {args.runs} fresh processes")
         print(f"  extractor extract ONE.jsonl: first article {report['cli_median']['first_article_s']} s, "
-              f"exit {report['cli_median']['exit_s']} s")
+              f"exit {report['cli_median']['exit_s']} s, CPU {report['cli_median']['cpu_s']} s")
         print(f"  split: {report['split_median_s']} (sum {report['split_total_s']} s)")
         print(f"  heavy modules imported: {report['heavy_imports']}")
     return 0
