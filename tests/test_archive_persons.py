@@ -93,3 +93,16 @@ def test_persons_of_the_gold_archive_keep_their_evidence(gold_archive):
     assert "co_occurring" in evidence
     # Every official belongs to exactly one person.
     assert conn.execute("SELECT COUNT(*) FROM officials").fetchone()[0] == conn.execute("SELECT COUNT(*) FROM person_officials").fetchone()[0]
+
+
+def test_a_name_with_a_word_too_many_joins_the_person_its_mention_names():
+    rows = _rows(
+        ("a", "Retno Marsudi", "Menteri Luar Negeri", "ID"),
+        ("b", "Retno Marsudi Bahas", "Menteri Luar Negeri", "ID"),
+        ("c", "Retno Marsudi Tegaskan", "Menteri Luar Negeri", "ID"),
+    )
+    mentions = {1: {("retno", "marsudi")}}  # two longer names fit `Retno Marsudi`: only the mention tells
+    joined = sorted(sorted(m.name for m in c.members) for c in cluster_officials(rows, mentions))
+    assert ["Retno Marsudi", "Retno Marsudi Bahas"] in joined
+    without = sorted(sorted(m.name for m in c.members) for c in cluster_officials(rows))
+    assert ["Retno Marsudi", "Retno Marsudi Bahas"] not in without

@@ -11,8 +11,9 @@ to :data:`MERGE_SCORE`: the same ordinal (2), the same distinctive name words (2
 half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
 (1), the same place (1; a different place -1), a person taking part in both (1).
 
-Reports are joined best pair first; two groups join only if no pair across them is ruled out,
-so a chain of near matches never joins two reports that contradict each other.
+Reports are joined best pair first; two groups join only if no pair across them contradicts
+(:func:`contradicts`: all of the above but the guessed date windows), so a chain of near
+matches never joins two reports that contradict each other.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ PLANNED_WINDOW = (0, 30)
 # Outlets disagree on dates by a day or two (the day of the report, time zones, a two-day
 # summit given by its opening or closing day): intervals this close still overlap.
 DATE_SLACK = dt.timedelta(days=2)
+# Reports sharing one name are compared across time only in groups up to this size (a name as
+# common as `pertemuan bilateral` is no evidence anyway: its words are all stop words).
+NAME_GROUP_LIMIT = 200
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -91,6 +95,19 @@ def _words(text: Optional[str], stopwords: set[str]) -> frozenset:
     return frozenset(w for w in _WORD.findall(plain(text)) if w not in stopwords and not w.isdigit() and len(w) > 1)
 
 
+def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
+    """The words of a place phrase and the states its parts name (``Cina`` and ``Tiongkok`` both
+    give ``@CN``), so that two spellings of one country are one place."""
+    if not location:
+        return frozenset()
+    from ..normalize.countries import country_code
+
+    words = _words(location, stopwords)
+    parts = [p.strip() for p in re.split(r"[,;]| dan ", location) if p.strip()]
+    codes = {f"@{code}" for code in map(country_code, parts + location.split()) if code}
+    return words | codes
+
+
 def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     parties: dict[int, set[str]] = defaultdict(set)
     for row in conn.execute("SELECT event_id, party FROM event_parties"):
@@ -119,8 +136,8 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
             EventRow(
                 r["event_id"], r["doc_id"], r["type"], r["name"], r["ordinal"], r["location"], r["start"], r["end"],
                 r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
-                _words(r["name"], name_stop | {p.casefold() for p in event_parties}),
-                _words(r["location"], place_stop),
+                _words(r["name"], name_stop),
+                _places(r["location"], place_stop),
             )
         )
     return rows
@@ -130,18 +147,46 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[1] + DATE_SLACK and b[0] <= a[1] + DATE_SLACK
 
 
+def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
+    """An undated report naming the event exactly as a dated one (the same distinctive words:
+    ``KTT G20``), in an article of the year the other took place: an announcement or a look back
+    within the year (`KTT G20` written in April of the Bali summit's year)."""
+    if not a.words or a.words != b.words or (a.reported and b.reported):
+        return False
+    undated, other = (a, b) if not a.reported else (b, a)
+    if not undated.published:
+        return False
+    year = int(undated.published[:4])
+    return other.interval[0].year <= year <= other.interval[1].year
+
+
 def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     if a.doc_id == b.doc_id:
         return True
     if groups.get(a.type, -1) != groups.get(b.type, -2):
         return True
-    if a.interval is None or b.interval is None or not _overlap(a.interval, b.interval):
+    if a.interval is None or b.interval is None:
+        return True
+    if not _overlap(a.interval, b.interval) and not _same_name_same_year(a, b):
         return True
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return True
     if a.foreign and b.foreign and not (a.foreign & b.foreign):
         return True
     return False
+
+
+def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
+    """What keeps two groups of reports apart: anything that rules a pair out except a date
+    window guessed from a publication date (a report without its own date may join a group
+    through a report it does match)."""
+    if a.doc_id == b.doc_id or groups.get(a.type, -1) != groups.get(b.type, -2):
+        return True
+    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+        return True
+    if a.foreign and b.foreign and not (a.foreign & b.foreign):
+        return True
+    return a.reported and b.reported and not _overlap(a.interval, b.interval)
 
 
 def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
@@ -170,9 +215,12 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
             found["place"] = sorted(a.places & b.places)
         else:
             score -= 1
-    if a.persons & b.persons:
-        score += 1
-        found["persons"] = sorted(a.persons & b.persons)
+    if a.persons and b.persons:
+        if a.persons & b.persons:
+            score += 1
+            found["persons"] = sorted(a.persons & b.persons)
+        else:
+            score -= 1
     return score, found
 
 
@@ -201,12 +249,31 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
                 if score >= MERGE_SCORE:
                     candidates.append((score, _name_similarity(a, b), a.event_id, b.event_id, found))
     # Best first: the higher score, then the closer names.
+    # Reports named alike but apart in time: the exact-name exception of `ruled_out`.
+    seen_pairs = {(c[2], c[3]) for c in candidates}
+    by_words: dict[tuple[int, frozenset], list[EventRow]] = defaultdict(list)
+    for row in rows:
+        if row.words and row.interval is not None:
+            by_words[(groups.get(row.type, -1), row.words)].append(row)
+    for members in by_words.values():
+        if len(members) > NAME_GROUP_LIMIT:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                first, second = sorted((a, b), key=lambda r: r.interval[0])
+                if (first.event_id, second.event_id) in seen_pairs or _overlap(a.interval, b.interval):
+                    continue
+                if ruled_out(a, b, groups):
+                    continue
+                score, found = evidence(a, b)
+                if score >= MERGE_SCORE:
+                    candidates.append((score, _name_similarity(a, b), first.event_id, second.event_id, found))
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     cluster_of: dict[int, list[EventRow]] = {row.event_id: [row] for row in rows}
     joined: dict[int, dict] = {}
     for score, _, first, second, found in candidates:
         a, b = cluster_of[first], cluster_of[second]
-        if a is b or any(ruled_out(x, y, groups) for x in a for y in b):
+        if a is b or any(contradicts(x, y, groups) for x in a for y in b):
             continue
         small, big = (a, b) if len(a) < len(b) or (len(a) == len(b) and a[0].event_id > b[0].event_id) else (b, a)
         joined_id = first if small is a else second

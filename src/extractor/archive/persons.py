@@ -14,6 +14,10 @@ are then joined, most specific first:
   persons that fit (``Guterres`` when both an António and a Francisco Guterres are known and
   nothing tells them apart) leave the name alone.
 
+- ``mention_form``: an official one of whose mentions is exactly another person's name (a
+  ``name`` that took in a headline word: ``Retno Marsudi Bahas`` mentioned as ``Retno Marsudi``)
+  joins that person when it alone fits.
+
 Two officials of one article are never one person (an article has one record per person), and
 two full names whose parts differ (``Antonio Guterres`` / ``Francisco Guterres``) never meet.
 Evidence kept per merge: the names, titles and states of both sides and the persons named in
@@ -95,7 +99,12 @@ def resolve_persons(conn: sqlite3.Connection) -> int:
         OfficialRow(r["official_id"], r["doc_id"], r["name"], r["title"], r["country"], name_key(r["name"]))
         for r in conn.execute("SELECT official_id, doc_id, name, title, country FROM officials ORDER BY official_id")
     ]
-    clusters = cluster_officials(rows)
+    mention_cores: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for official_id, text in conn.execute("SELECT record_id, text FROM mentions WHERE record_type = 'officials'"):
+        core = name_key(text).core
+        if len(core) > 1:
+            mention_cores[official_id].add(core)
+    clusters = cluster_officials(rows, mention_cores)
     conn.execute("DELETE FROM person_merges")
     conn.execute("DELETE FROM person_officials")
     conn.execute("DELETE FROM persons")
@@ -132,7 +141,10 @@ def _best_name(members: list[OfficialRow]) -> str:
     return min(counts, key=lambda name: (-weight(name), -len(name), name))
 
 
-def cluster_officials(rows: list[OfficialRow]) -> list[Cluster]:
+def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int, set[tuple[str, ...]]]] = None) -> list[Cluster]:
+    """Persons of ``rows``; ``mention_cores`` (official id → name keys of its mentions of two or
+    more words) lets an official whose ``name`` took in a word too many (``Retno Marsudi
+    Bahas`` from a headline) join the person one of its mentions names."""
     groups = _initial_groups(rows)
     names_by_doc: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for row in rows:
@@ -222,6 +234,21 @@ def cluster_officials(rows: list[OfficialRow]) -> list[Cluster]:
         if len(fitting) == 1:
             cluster, other = fitting[0]
             join(group, other, "name_part")
+    # A mention naming another group exactly (``Retno Marsudi`` inside ``Retno Marsudi Bahas``).
+    by_core: dict[tuple[str, ...], list[Group]] = defaultdict(list)
+    for group in groups:
+        by_core[group.key.core].append(group)
+    for group in groups:
+        cores = set().union(*((mention_cores or {}).get(m.official_id, set()) for m in group.members)) - {group.key.core}
+        fitting: dict[int, Group] = {}
+        mine = cluster_of(group)
+        for core in cores:
+            for other in by_core.get(core, ()):
+                cluster = cluster_of(other)
+                if cluster is not mine and _states_fit(mine.members, cluster.members):
+                    fitting.setdefault(id(cluster), other)
+        if len(fitting) == 1:
+            join(group, next(iter(fitting.values())), "mention_form")
     return list(clusters.values())
 
 

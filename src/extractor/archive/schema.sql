@@ -170,7 +170,7 @@ CREATE TABLE IF NOT EXISTS person_merges (
     person_id INTEGER NOT NULL REFERENCES persons(person_id) ON DELETE CASCADE,
     official_id INTEGER NOT NULL,       -- an official of the joined group
     joined_official_id INTEGER NOT NULL,-- an official of the group it joined
-    rule TEXT NOT NULL,                 -- same_name | name_variant | known_alias | name_part
+    rule TEXT NOT NULL,                 -- same_name | known_alias | name_variant | name_part | mention_form
     evidence TEXT NOT NULL
 );
 

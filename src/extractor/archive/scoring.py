@@ -273,7 +273,14 @@ def _cluster_errors(items: list[GoldItem], aligned: dict[GoldItem, Optional[int]
         by_gold[item.cluster].add(label)
         by_pred[label].add(item.cluster)
     split = [
-        {"gold": cluster, "predicted": len(labels), "forms": sorted({f"{i.doc_id}: {i.surface}" for i in items if i.cluster == cluster})}
+        {
+            "gold": cluster,
+            "predicted": len(labels),
+            "groups": [
+                sorted(f"{i.doc_id}: {i.surface}" for i in items if i.cluster == cluster and aligned[i] == label)
+                for label in sorted(labels, key=str)
+            ],
+        }
         for cluster, labels in sorted(by_gold.items()) if len(labels) > 1
     ]
     joined = [sorted(clusters) for _, clusters in sorted(by_pred.items()) if len(clusters) > 1]
@@ -310,7 +317,8 @@ def print_archive_report(result: dict[str, Any], handle) -> None:
             continue
         errors = result[kind]["errors"]
         for split in errors["split"]:
-            handle.write(f"  {kind} split: {split['gold']} over {split['predicted']} predicted clusters: {'; '.join(split['forms'][:6])}\n")
+            groups = " | ".join("; ".join(group[:4]) + (" ..." if len(group) > 4 else "") for group in split["groups"])
+            handle.write(f"  {kind} split: {split['gold']} over {split['predicted']} predicted clusters: {groups}\n")
         for joined in errors["joined"]:
             handle.write(f"  {kind} joined: {', '.join(joined)}\n")
         for doc_id, surface in result[kind]["unaligned_items"][:30]:
