@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 MAX_STEM = 80
@@ -25,6 +26,7 @@ class UnsafePath(ValueError):
     """A page path that would leave the site's folder."""
 
 
+@lru_cache(maxsize=1 << 16)
 def safe_stem(identifier: str) -> str:
     """A file name stem for ``identifier``: only ``[a-z0-9_-]`` (and inner dots), at most
     ``MAX_STEM`` characters, never a reserved device name, distinct for distinct ids."""

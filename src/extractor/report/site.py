@@ -318,7 +318,8 @@ class SiteBuilder:
         for code in self.countries:
             events = sorted(by_party[code], key=lambda e: (e.start or "9999", e.archive_event_id))
             with_home = [e for e in events if HOME in e.parties and code != HOME]
-            others = [e for e in events if e not in with_home]
+            shown = {e.archive_event_id for e in with_home}
+            others = [e for e in events if e.archive_event_id not in shown]
             areas: dict[str, list[str]] = defaultdict(list)
             figures = []
             for doc_id in docs_of[code]:
