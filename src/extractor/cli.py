@@ -131,7 +131,8 @@ def _add_extract_parser(subparsers) -> None:
         "--threads",
         type=positive_int,
         default=None,
-        help="torch threads per process (default: torch's own with --jobs 1, cores // jobs otherwise)",
+        help="torch threads per process (default: 1 with --jobs 1, so that a busy machine cannot stall it; "
+        "cores // jobs otherwise)",
     )
     parser.add_argument(
         "--max-bytes",
@@ -220,7 +221,7 @@ def extract_command(args: argparse.Namespace) -> int:
             else:
                 from .core import Extractor
 
-                extractor = Extractor(batch_size=args.batch_size or _default_batch_size(), torch_threads=args.threads)
+                extractor = Extractor(batch_size=args.batch_size or _default_batch_size(), torch_threads=args.threads or 1)
                 extractor.timings = timings
                 results = extractor.iter_results(inputs)
             for result in results:
