@@ -213,7 +213,8 @@ def _add_extract_parser(subparsers) -> None:
         "--threads",
         type=positive_int,
         default=None,
-        help="torch threads per process (default: torch's own with --jobs 1, cores // jobs otherwise)",
+        help="torch threads per process (default: 1 with --jobs 1, so that a busy machine cannot stall it; "
+        "cores // jobs otherwise)",
     )
     parser.add_argument(
         "--max-bytes",
@@ -508,7 +509,7 @@ def extract_command(args: argparse.Namespace) -> int:
                     from .core import Extractor
 
                     extractor = Extractor(
-                        batch_size=batch_size, torch_threads=args.threads,
+                        batch_size=batch_size, torch_threads=args.threads or 1,
                         timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
                     )
                     extractor.timings = timings
