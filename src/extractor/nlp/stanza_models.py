@@ -7,8 +7,8 @@ swapped with `$EXTRACTOR_TOKENIZE_MODEL`, `$EXTRACTOR_NER_MODEL`,
 `$EXTRACTOR_NER_PRETRAIN` or the keyword overrides `tokenize_model`,
 `ner_model`, `ner_pretrain`, `model_dir`; other keywords go to `stanza.Pipeline`.
 The tokenizer's sentence breaks after abbreviations and initials are corrected
-(`extractor.nlp.sentence_breaks`) before NER runs; `sentence_correction=False`
-turns that off.
+by the `sentence_breaks` processor (`extractor.nlp.sentence_breaks`) before NER
+runs; `sentence_correction=False` leaves it out.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def ner_model_uses_pretrain(path: Path) -> bool:
 def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options: dict[str, Any]):
     import stanza
 
-    from extractor.nlp.sentence_breaks import correct_sentence_breaks
+    from extractor.nlp.sentence_breaks import SENTENCE_BREAKS
 
     options: dict[str, Any] = {
         "lang": "id",
@@ -190,6 +190,8 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
     if files.ner_pretrain is not None:
         options["ner_pretrain_path"] = str(files.ner_pretrain)
     options.update(stanza_options)
+    if sentence_correction:
+        options["processors"] = _with_processor(options["processors"], SENTENCE_BREAKS)
     try:
         pipeline = stanza.Pipeline(**options)
     except (OSError, RuntimeError, ValueError, KeyError, EOFError) as error:
@@ -197,12 +199,15 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
             f"Stanza could not load the models ({error}); files: {files}. "
             f"{RETRAIN_HINT.format(model_dir=files.tokenize_model.parent)}"
         ) from error
-    if sentence_correction:
-        tokenizer = pipeline.processors["tokenize"]
-        tokenize = tokenizer.process
-        # Instance attribute: both Pipeline.process and bulk_process go through it.
-        tokenizer.process = lambda document: correct_sentence_breaks(tokenize(document))
     return pipeline
+
+
+def _with_processor(processors: Any, name: str) -> Any:
+    """Stanza's ``processors`` option (``"tokenize,ner"`` or a dict) with ``name`` added."""
+    if isinstance(processors, dict):
+        return {**processors, name: processors.get(name, "default")}
+    names = [item.strip() for item in str(processors).split(",") if item.strip()]
+    return ",".join(names if name in names else [*names, name])
 
 
 def stanza_pipeline(**overrides: Any):
