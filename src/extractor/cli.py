@@ -23,16 +23,8 @@ from typing import IO, Any, Callable, Optional, Sequence
 from .document import parse_published
 from .io.readers import DEFAULT_MAX_BYTES, InputError, read_inputs
 from .io.writers import atomic_writer, json_line, record_line
-from .records import RECORD_TYPES, DocumentRecords
-
-# Record types in the order their highlights are laid down in `show`: later ones win on overlap.
-HIGHLIGHT_STYLES = {
-    "events": "bold white on magenta",
-    "priority_areas": "black on yellow",
-    "officials": "bold black on bright_cyan",
-    "dates": "black on green",
-    "figures": "bold white on red",
-}
+from .record_types import record_type_names, record_types
+from .records import DocumentRecords
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -229,8 +221,8 @@ def extract_command(args: argparse.Namespace) -> int:
                     sink.write(record_line(result))
                     timings.add(WRITE, time.perf_counter() - write_started)
                     counts["articles"] += 1
-                    for name in RECORD_TYPES:
-                        counts[name] += len(getattr(result, name))
+                    for name, records in result.record_lists():
+                        counts[name] += len(records)
                 else:
                     counts["input_errors" if isinstance(result, InputError) else "extraction_errors"] += 1
                     errors.append(result.as_dict())
@@ -258,7 +250,7 @@ def extract_command(args: argparse.Namespace) -> int:
     if args.stats:
         stats = {
             "articles": counts["articles"],
-            "records": {name: counts[name] for name in RECORD_TYPES},
+            "records": {name: counts[name] for name in record_type_names()},
             "errors": len(errors),
             "input_errors": counts["input_errors"],
             "extraction_errors": counts["extraction_errors"],
@@ -280,7 +272,7 @@ def _default_batch_size() -> int:
 def _summary(counts: Counter, error_count: int, elapsed: float, args: argparse.Namespace, errors_path: Optional[str]) -> str:
     articles = counts["articles"]
     rate = articles / elapsed if elapsed > 0 else 0.0
-    per_type = ", ".join(f"{name} {counts[name]}" for name in RECORD_TYPES)
+    per_type = ", ".join(f"{name} {counts[name]}" for name in record_type_names())
     lines = [
         f"{articles} articles extracted ({per_type}); {error_count} errors "
         f"({counts['input_errors']} input, {counts['extraction_errors']} extraction); "
@@ -366,14 +358,15 @@ def render_records(console, text: str, records: DocumentRecords) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    layers = sorted(record_types(), key=lambda t: t.layer)  # a later layer wins on overlap
     body = Text(text)
-    for kind, style in HIGHLIGHT_STYLES.items():
+    for descriptor in layers:
         for record_kind, _, _, span in records.iter_spans():
-            if record_kind == kind:
-                body.stylize(style, span.start, span.end)
+            if record_kind == descriptor.name:
+                body.stylize(descriptor.highlight, span.start, span.end)
     legend = Text()
-    for kind, style in HIGHLIGHT_STYLES.items():
-        legend.append(f" {kind} ", style=style)
+    for descriptor in layers:
+        legend.append(f" {descriptor.name} ", style=descriptor.highlight)
         legend.append("  ")
     meta = records.article
     heading = f"{records.doc_id}" + (f"  published {records.published}" if records.published else "")
@@ -383,20 +376,13 @@ def render_records(console, text: str, records: DocumentRecords) -> None:
     console.print(legend)
     console.print(body)
     console.rule("records")
-    columns = {
-        "officials": ("name", "title", "organization", "country", "mentions"),
-        "events": ("type", "name", "ordinal", "parties", "location", "start", "end", "chairs", "status", "mentions"),
-        "dates": ("text", "value", "value_end", "granularity", "start"),
-        "priority_areas": ("area", "mentions"),
-        "figures": ("text", "kind", "value", "unit", "subject", "start"),
-    }
-    for kind, fields in columns.items():
-        items = getattr(records, kind)
-        table = Table(title=f"{kind} ({len(items)})", title_style=HIGHLIGHT_STYLES[kind], expand=False)
-        for name in fields:
+    for descriptor in record_types():
+        items = getattr(records, descriptor.name, None) or []
+        table = Table(title=f"{descriptor.name} ({len(items)})", title_style=descriptor.highlight, expand=False)
+        for name in descriptor.columns:
             table.add_column(name, overflow="fold")
         for item in items:
-            table.add_row(*(_cell(getattr(item, name)) for name in fields))
+            table.add_row(*(_cell(getattr(item, name)) for name in descriptor.columns))
         console.print(table)
     if meta:
         console.print(f"article: {meta.model_dump(exclude_none=True)}", markup=False)

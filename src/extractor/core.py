@@ -127,14 +127,20 @@ class Timings:
 
 
 def default_stages() -> list[Stage]:
+    """The article-metadata stage, then a stage per registered record type, each after the
+    stages it requires (registration order otherwise)."""
     from .extractors.article_meta import ArticleMetaStage
-    from .extractors.dates import DatesStage
-    from .extractors.events import EventsStage
-    from .extractors.figures import FiguresStage
-    from .extractors.officials import OfficialsStage
-    from .extractors.priority_areas import PriorityAreasStage
+    from .record_types import record_types
 
-    return [ArticleMetaStage(), DatesStage(), FiguresStage(), OfficialsStage(), PriorityAreasStage(), EventsStage()]
+    pending = [t.build_stage() for t in record_types() if t.stage is not None]
+    stages: list[Stage] = [ArticleMetaStage()]
+    available = {"doc", "article", *ArticleMetaStage.provides}
+    while pending:
+        ready = next((stage for stage in pending if set(stage.requires) <= available), pending[0])
+        pending.remove(ready)
+        stages.append(ready)
+        available |= set(ready.provides)
+    return stages
 
 
 def available_cores() -> int:
@@ -157,7 +163,9 @@ class Extractor:
 
     ``batch_size`` documents go through Stanza together. ``torch_threads`` sets torch's intra-op
     threads for this process (default: leave torch's setting). ``stages`` replaces the default
-    stage list. Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
+    stage list. ``resources`` is a folder of resource files laid out like ``extractor/resources/id``
+    (default: ``$EXTRACTOR_RESOURCES``, else the shipped ones; one folder per process at a time,
+    see :mod:`extractor.resource_data`). Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
     (``model_dir``, ``ner_model``, ...). ``timings`` accumulates seconds per phase. ``warm_up``
     runs one short text through everything at construction (lazy resources load there).
     """
@@ -168,12 +176,15 @@ class Extractor:
         torch_threads: Optional[int] = None,
         stages: Optional[Sequence[Stage]] = None,
         warm_up: bool = True,
+        resources: Union[str, "os.PathLike[str]", None] = None,
         **stanza_overrides: Any,
     ):
         from .nlp.stanza_models import stanza_pipeline
+        from .resource_data import use_resources
 
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        self.resources = use_resources(resources)
         self.batch_size = batch_size
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
@@ -287,8 +298,13 @@ class Extractor:
 
 
 def _document_records(article: Article, context: ExtractionContext) -> DocumentRecords:
+    """The output of one article: every stage's records, the built-in types as their fields and
+    any other stage's records (a custom stage's) as extra fields under the stage's name."""
     published = context.published.isoformat() if context.published else None
     lists = {name: list(context.records.get(name, [])) for name in RECORD_TYPES}
+    for name, records in context.records.items():
+        if name not in lists:
+            lists[name] = list(records)
     return DocumentRecords(doc_id=article.doc_id, published=published, article=context.meta, **lists)
 
 

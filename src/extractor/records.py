@@ -230,6 +230,19 @@ class DocumentRecords(Record):
     _iso = field_validator("published")(classmethod(lambda cls, v: check_iso_partial(v)))
 
     @model_validator(mode="after")
+    def _registered_extra_types(self) -> "DocumentRecords":
+        """Lists under the name of a registered record type (not a built-in field) are read
+        with that type's model, so that gold files and outputs of custom types round-trip."""
+        extra = self.model_extra
+        if extra:
+            from .record_types import record_type_names, record_type
+
+            for kind in [k for k in extra if k in record_type_names()]:
+                model = record_type(kind).model
+                extra[kind] = [item if isinstance(item, model) else model.model_validate(item) for item in extra[kind]]
+        return self
+
+    @model_validator(mode="after")
     def _offsets_from_context(self, info: ValidationInfo) -> "DocumentRecords":
         context: Any = info.context
         if isinstance(context, dict) and context.get("text") is not None:
@@ -238,15 +251,25 @@ class DocumentRecords(Record):
                 raise ValueError("; ".join(problems))
         return self
 
+    def record_lists(self) -> Iterator[tuple[str, list[Any]]]:
+        """``(record type, records)`` for the built-in lists, then for any other record type
+        (a custom stage's records, kept as extra fields)."""
+        for kind in RECORD_TYPES:
+            yield kind, getattr(self, kind)
+        for kind, value in (self.model_extra or {}).items():
+            if isinstance(value, list):
+                yield kind, value
+
     def iter_spans(self) -> Iterator[tuple[str, int, str, Span]]:
         """Yield ``(record_type, index, field, span)`` for every span in the document."""
-        for kind in ("officials", "events", "priority_areas"):
-            for i, record in enumerate(getattr(self, kind)):
-                for j, span in enumerate(record.mentions):
-                    yield kind, i, f"mentions[{j}]", span
-        for kind in ("dates", "figures"):
-            for i, record in enumerate(getattr(self, kind)):
-                yield kind, i, "span", record
+        for kind, records in self.record_lists():
+            for i, record in enumerate(records):
+                mentions = getattr(record, "mentions", None)
+                if mentions is not None:
+                    for j, span in enumerate(mentions):
+                        yield kind, i, f"mentions[{j}]", span
+                elif isinstance(record, Span):
+                    yield kind, i, "span", record
 
     def offset_problems(self, text: str) -> list[str]:
         """Describe every span whose ``text`` differs from ``text[start:end]``."""

@@ -28,15 +28,14 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc
 
+from ..resource_data import load_resource
 from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Figure, FigureKind
@@ -44,8 +43,7 @@ from ..records import Figure, FigureKind
 
 @lru_cache(maxsize=1)
 def figure_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("figures.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("figures.json")
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc
 
+from ..resource_data import load_resource
 from ..normalize.countries import bloc_code, country_code, country_spans, is_abbreviation
 from ..normalize.titles import (
     HONORIFIC,
@@ -77,8 +76,7 @@ class KnownOfficial:
 
 @lru_cache(maxsize=1)
 def known_officials() -> tuple[KnownOfficial, ...]:
-    path = resources.files("extractor.resources").joinpath("known_officials.json")
-    entries = json.loads(path.read_text(encoding="utf-8"))["officials"]
+    entries = load_resource("known_officials.json")["officials"]
     parse = lambda value: dt.date.fromisoformat(value) if value else None  # noqa: E731
     return tuple(
         KnownOfficial(

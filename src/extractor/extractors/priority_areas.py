@@ -47,12 +47,10 @@ a hyphenated compound (``kontra-terorisme``) and a punctuation mark each countin
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
@@ -61,6 +59,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..resource_data import load_resource
 from ..nlp.matchers import once_per_vocab
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
@@ -88,8 +87,7 @@ _AREA_PREFIX = "area|"
 
 @lru_cache(maxsize=1)
 def priority_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("priority_areas.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("priority_areas.json")
 
 
 def _folded_set(words: Iterable[str]) -> frozenset[str]:

@@ -15,16 +15,15 @@ NER reads the corrected sentences: ``stanza.Pipeline(processors="tokenize,senten
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 from stanza.models.common import doc as stanza_doc
 from stanza.pipeline._constants import TOKENIZE
 from stanza.pipeline.processor import Processor, register_processor
 from stanza.pipeline.registry import NAME_TO_PROCESSOR_CLASS, PIPELINE_NAMES
+from ..resource_data import load_resource
 
 SENTENCE_BREAKS = "sentence_breaks"
 
@@ -34,8 +33,7 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Abbreviations with their final full stop, e.g. `Dr.`, `No.`."""
-    with resources.files("extractor.resources").joinpath("sentence_abbreviations.json").open(encoding="utf-8") as handle:
-        lexicon = json.load(handle)
+    lexicon = load_resource("sentence_abbreviations.json")
     return frozenset(entry for key in ("titles", "references", "inline") for entry in lexicon[key])
 
 

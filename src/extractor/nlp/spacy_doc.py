@@ -15,11 +15,13 @@ import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..resource_data import LANGUAGE
+
 
 @lru_cache(maxsize=1)
 def blank_nlp() -> "spacy.language.Language":
     """The Indonesian spaCy language (lexical attributes such as ``like_num`` only, no models)."""
-    return spacy.blank("id")
+    return spacy.blank(LANGUAGE)
 
 
 def shared_vocab() -> Vocab:

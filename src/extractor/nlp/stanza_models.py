@@ -173,9 +173,10 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
     import stanza
 
     from extractor.nlp.sentence_breaks import SENTENCE_BREAKS
+    from extractor.resource_data import LANGUAGE
 
     options: dict[str, Any] = {
-        "lang": "id",
+        "lang": LANGUAGE,
         "processors": "tokenize,ner",
         "dir": str(files.resources.parent),
         "resources_filepath": str(files.resources),

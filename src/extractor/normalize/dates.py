@@ -29,15 +29,14 @@ Resolving against the anchor (``published``):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Literal, Optional
 
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
+from ..resource_data import load_resource
 
 Tense = Optional[Literal["past", "future"]]
 GranularityName = Literal["day", "month", "year"]
@@ -48,8 +47,7 @@ YEAR_ONLY_SOURCES = frozenset({"copyright", "inferred"})
 
 @lru_cache(maxsize=1)
 def date_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("dates.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("dates.json")
 
 
 @dataclass(frozen=True)

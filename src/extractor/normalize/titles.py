@@ -25,17 +25,16 @@ must start with a capital, as the lexicon file says (:class:`LexiconMatches`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, NamedTuple, Optional
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..resource_data import load_resource
 from ..nlp.matchers import once_per_vocab
 from .countries import bloc_phrases, country_phrases, is_abbreviation, not_country_phrases
 
@@ -95,8 +94,7 @@ class TitleMatch:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    with resources.files("extractor.resources").joinpath("titles.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return load_resource("titles.json")
 
 
 def _key(phrase: str) -> tuple[str, ...]:

@@ -3,24 +3,22 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
+from ...resource_data import load_resource
 from ...nlp.matchers import once_per_vocab
 from .text import _WS
 
 
 @lru_cache(maxsize=1)
 def event_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("events.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("events.json")
 
 
 def _words_set(key: str) -> frozenset[str]:
