@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 import pytest
 
+from extractor.components import annotate
 from extractor.document import Article
 from extractor.nlp.spacy_doc import build_doc
 from extractor.pipeline import ExtractionContext
@@ -54,7 +55,7 @@ def make_doc(text: str, entities: Iterable[tuple[str, str]] = ()):
     for surface, label in entities:
         for m in re.finditer(re.escape(surface), text):
             spans.append((m.start(), m.end(), label))
-    return build_doc(text, offsets, starts, spans)
+    return annotate(build_doc(text, offsets, starts, spans))
 
 
 def make_context(

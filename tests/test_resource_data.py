@@ -103,3 +103,27 @@ def test_extractor_reads_the_resources_it_is_given(resource_copy: Path):
     events = extractor.extract(text, published="2017-08-09").events
     assert [(e.type.value, e.mentions[0].text) for e in events] == [("meeting", "bersua")]
     assert not Extractor(warm_up=False).extract(text, published="2017-08-09").events
+
+
+def test_docs_extending_examples_work(resource_copy: Path):
+    """The priority-area phrase and framing cue of docs/extending.md, applied to a copy."""
+    from extractor.extractors.priority_areas import extract_priority_areas
+
+    from conftest import make_context
+
+    def areas(text: str) -> list[tuple[str, str]]:
+        context = make_context(text)
+        return [(a.area.value, a.mentions[0].text) for a in extract_priority_areas(context.doc, context)]
+
+    phrase = "Kunjungan kenegaraan Presiden ke Singapura menghasilkan kesepakatan kerja sama di bidang pendidikan dan biodiesel."
+    cue = "Dalam kunjungan kenegaraan ke Singapura, Presiden menekankan kerja sama di bidang pendidikan."
+    assert areas(phrase) == [("education", "pendidikan")] and areas(cue) == []
+
+    def change(data):
+        data["areas"]["energy"].append("biodiesel")
+        data["cues"].append("menekankan")
+
+    edit(resource_copy, "priority_areas.json", change)
+    use_resources(resource_copy)
+    assert areas(phrase) == [("energy", "biodiesel"), ("education", "pendidikan")]
+    assert areas(cue) == [("education", "pendidikan")]

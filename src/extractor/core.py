@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 16
 STANZA = "stanza"
 SPACY_DOC = "spacy_doc"
+COMPONENTS = "components"  # the registered spaCy components writing doc.spans
 RECORDS = "records"
 WRITE = "write"  # added by callers that write output (the CLI)
 WARM_UP_TEXT = (
@@ -129,12 +130,13 @@ class Timings:
 def default_stages() -> list[Stage]:
     """The article-metadata stage, then a stage per registered record type, each after the
     stages it requires (registration order otherwise)."""
+    from .components import check_components, components
     from .extractors.article_meta import ArticleMetaStage
     from .record_types import record_types
 
     pending = [t.build_stage() for t in record_types() if t.stage is not None]
     stages: list[Stage] = [ArticleMetaStage()]
-    available = {"doc", "article", *ArticleMetaStage.provides}
+    available = {"article", *check_components(components()), *ArticleMetaStage.provides}
     while pending:
         ready = next((stage for stage in pending if set(stage.requires) <= available), pending[0])
         pending.remove(ready)
@@ -188,7 +190,10 @@ class Extractor:
         self.batch_size = batch_size
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
+        from .components import annotation_nlp
+
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
+        self.annotation = annotation_nlp()
         self.timings = Timings()
         if warm_up:
             # Matchers, lexicons and spaCy's language data load lazily on first use: load them now,
@@ -280,6 +285,11 @@ class Extractor:
             )
             now = time.perf_counter()
             timings.add(SPACY_DOC, now - started)
+            phase = COMPONENTS
+            for _, process in self.annotation.pipeline:
+                doc = process(doc)
+            then, now = now, time.perf_counter()
+            timings.add(COMPONENTS, now - then)
             for stage in self.pipeline.stages:
                 phase = stage.name
                 stage(context)

@@ -31,7 +31,8 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc
 
 from ..resource_data import load_resource
-from ..normalize.countries import bloc_code, country_code, country_spans, is_abbreviation
+from ..components import spans
+from ..normalize.countries import bloc_code, country_code, is_abbreviation
 from ..normalize.titles import (
     HONORIFIC,
     WEEKDAYS_MONTHS,
@@ -421,8 +422,11 @@ def _coordinated_countries(text: str, pairs: list[tuple[TitleMatch, tuple[int, i
     return inherited
 
 
-def _country_counts(text: str, context: ExtractionContext) -> Counter:
-    return Counter(code for start, end, code in country_spans(text) if not context.in_boilerplate(start, end))
+def _country_counts(doc: Doc, context: ExtractionContext) -> Counter:
+    return Counter(
+        span.kb_id_ for span in spans(doc, "party")
+        if span.label_ == "country" and not context.in_boilerplate(span.start_char, span.end_char)
+    )
 
 
 def dominant_country(counts: Counter) -> Optional[str]:
@@ -499,7 +503,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.title_first = person.title_first or span in title_first
 
     inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
-    counts = _country_counts(text, context)
+    counts = _country_counts(doc, context)
     dominant = dominant_country(counts)
     records = []
     for person in persons:
@@ -569,5 +573,5 @@ def _more_mentions(
 
 class OfficialsStage(RecordStage):
     name = "officials"
-    requires = frozenset({"boilerplate"})
+    requires = frozenset({"boilerplate", "spans:title_lexicon", "spans:party"})
     extractor = extract_officials

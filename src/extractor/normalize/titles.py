@@ -312,9 +312,12 @@ class LexiconMatches:
         index_at = {t.start: i for i, t in enumerate(tokens)}
         index_before = {t.end: i + 1 for i, t in enumerate(tokens)}
         ends: dict[tuple[str, int], set[int]] = {}
-        strings = doc.vocab.strings
-        for match_id, s, e in title_matcher(doc.vocab)(doc):
-            label = strings[match_id]
+        if "title_lexicon" in doc.spans:  # annotated by the title_lexicon component
+            matched = [(span.label_, span.start, span.end) for span in doc.spans["title_lexicon"]]
+        else:  # a Doc built here for a short string
+            strings = doc.vocab.strings
+            matched = [(strings[match_id], s, e) for match_id, s, e in title_matcher(doc.vocab)(doc)]
+        for label, s, e in matched:
             last = doc[e - 1]
             end = last.idx + len(last)
             if label.endswith(_DOTTED):

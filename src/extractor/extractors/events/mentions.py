@@ -43,7 +43,8 @@ from spacy.tokens import Doc
 from ...normalize.countries import party_code, party_spans
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, EventType, Official
-from .lexicon import EventPatterns, event_lexicon, event_matcher, event_patterns
+from ...components import spans
+from .lexicon import EventPatterns, event_lexicon, event_patterns
 from .text import (
     _ANY_WORD,
     _CAPWORD,
@@ -346,9 +347,8 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
     sentences = _sentences(doc)
     official_spans = _officials_index(officials)
     candidates = []
-    for match_id, t_start, t_end in event_matcher(doc.vocab)(doc):
-        kind, key = doc.vocab.strings[match_id].split("|", 1)
-        span = doc[t_start:t_end]
+    for span in spans(doc, "event_trigger"):
+        kind, key = span.label_.split("|", 1)
         if context.in_boilerplate(span.start_char, span.end_char):
             continue
         candidates.append((span.start_char, span.end_char, kind, key))
