@@ -147,7 +147,6 @@ class EventsResource(Strict):
     link_cues: Words
     location_max_distance: int
     location_gap_words: Words
-    calendar_words: Words
     location_stop_words: Words
     place_followers: Words
     left_stop_words: Words

@@ -32,10 +32,10 @@ from spacy.tokens import Doc
 
 from ..resource_data import load_resource
 from ..components import spans
+from ..normalize.dates import calendar_names
 from ..normalize.countries import bloc_code, country_code, is_abbreviation
 from ..normalize.titles import (
     HONORIFIC,
-    WEEKDAYS_MONTHS,
     LexiconMatches,
     TitleMatch,
     Token,
@@ -196,7 +196,7 @@ class _Names:
             return None
         while first <= last and not (self.is_name_word(first) and not _INITIAL.match(self.tokens[first].text)):
             # A month inside a person entity and before a name word is a name (Raja Juli Antoni).
-            if self.tokens[first].text in WEEKDAYS_MONTHS and first < last and self.is_name_word(first + 1):
+            if self.tokens[first].text in calendar_names() and first < last and self.is_name_word(first + 1):
                 break
             first += 1
         while last >= first and not self.is_name_word(last):

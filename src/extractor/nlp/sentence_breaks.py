@@ -23,6 +23,7 @@ from stanza.models.common import doc as stanza_doc
 from stanza.pipeline._constants import TOKENIZE
 from stanza.pipeline.processor import Processor, register_processor
 from stanza.pipeline.registry import NAME_TO_PROCESSOR_CLASS, PIPELINE_NAMES
+
 from ..resource_data import load_resource
 
 SENTENCE_BREAKS = "sentence_breaks"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
+
 from ..resource_data import load_resource
 
 _SPACES = re.compile(r"[\s\u00a0]+")

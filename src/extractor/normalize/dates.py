@@ -36,6 +36,7 @@ from typing import Iterator, Literal, Optional
 
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
+
 from ..resource_data import load_resource
 
 Tense = Optional[Literal["past", "future"]]
@@ -48,6 +49,20 @@ YEAR_ONLY_SOURCES = frozenset({"copyright", "inferred"})
 @lru_cache(maxsize=1)
 def date_lexicon() -> dict:
     return load_resource("dates.json")
+
+
+@lru_cache(maxsize=1)
+def calendar_names() -> frozenset[str]:
+    """The standard weekday and month names (``Senin``, ``Januari``: the first form of each
+    entry of ``dates.json``), for the matchers that must not read them as names or places."""
+    lexicon = date_lexicon()
+    return frozenset(forms[0] for section in ("weekdays", "months") for forms in lexicon[section].values())
+
+
+@lru_cache(maxsize=1)
+def weekday_forms() -> frozenset[str]:
+    """Every spelling of a weekday in ``dates.json`` (``Jumat``, ``Jum'at``, ``Ahad``)."""
+    return frozenset(form for forms in date_lexicon()["weekdays"].values() for form in forms)
 
 
 @dataclass(frozen=True)

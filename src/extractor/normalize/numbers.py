@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
+
 from ..resource_data import load_resource
 
 

@@ -34,6 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .dates import calendar_names
 from ..resource_data import load_resource
 from ..nlp.matchers import once_per_vocab
 from .countries import bloc_phrases, country_phrases, is_abbreviation, not_country_phrases
@@ -205,7 +206,7 @@ def _country_codes() -> frozenset[str]:
 def title_words() -> frozenset[str]:
     """Capitalised words that never belong to a person's name (title words, function words,
     months, weekdays, organisation words), casefolded."""
-    words = {w.casefold() for w in [*_data()["title_words"], *_data()["not_names"]]}
+    words = {w.casefold() for w in [*_data()["title_words"], *calendar_names(), *_data()["not_names"]]}
     for key in _heads().entries:
         words.update(key)
     words.update(key[0] for key in honorifics().entries if len(key) == 1)
@@ -533,15 +534,11 @@ class _Scanner:
 @lru_cache(maxsize=1)
 def _data_title_stop_words() -> frozenset[str]:
     """Words that end a portfolio: a new title or a clause (``Menlu Retno``, ``Dirjen Imigrasi Kamis``)."""
-    weekdays_months = {w.casefold() for w in _data()["title_words"] if w in WEEKDAYS_MONTHS}
+    weekdays_months = {w.casefold() for w in calendar_names()}
     heads = {key[0] for key in _heads().entries if len(key) == 1}
     return frozenset(weekdays_months | heads)
 
 
-WEEKDAYS_MONTHS = frozenset(
-    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
-    "September Oktober November Desember".split()
-)
 
 
 def find_titles(

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from extractor.training.ud import UDSentence
-from ..resource_data import load_resource
+from extractor.resource_data import load_resource
 
 SEED = 13
 

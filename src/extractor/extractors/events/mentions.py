@@ -90,6 +90,8 @@ class Mention:
     place_span: Optional[tuple[int, int]] = None
     place_text: Optional[str] = None
     extended_text: Optional[str] = None
+    # The id of the trigger pattern (``head|pertemuan``, ``verb|bertemu``) that found the mention.
+    pattern: Optional[str] = None
     # A session of a standing body ("Sidang Majelis Umum PBB"): dates need an opening cue.
     session: bool = False
     # A part of a session ("Debat Umum ... pada SMU PBB"): takes the session's parties.
@@ -382,6 +384,7 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             continue
         if any(m.start < mention.end and mention.start < m.end for m in mentions):
             continue
+        mention.pattern = f"{kind}|{key}"
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_acronym_mentions(doc, context, mentions, sentences, patterns))
@@ -426,6 +429,7 @@ def _acronym_mentions(doc: Doc, context: ExtractionContext, mentions: list[Menti
         kind = NAMED if items else REFERENCE
         mention = Mention(start, name_end, source.type, kind, source.refers_to, sentence, text[start:name_end])
         mention.session = source.session
+        mention.pattern = f"defined_acronym|{source.pattern}"
         found.append(mention)
     return found
 
