@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..nlp.spacy_doc import doc_text
 from ..normalize.countries import country_code, party_spans
 from . import component
 
@@ -17,7 +18,7 @@ KEY = "party"
 
 @component("parties", assigns=[f"spans:{KEY}"])
 def parties(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for start, end, code in party_spans(text):
         kind = "country" if country_code(text[start:end]) == code else "bloc"

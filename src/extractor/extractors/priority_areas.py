@@ -61,6 +61,7 @@ from spacy.vocab import Vocab
 
 from ..resource_data import load_resource
 from ..nlp.matchers import once_per_vocab
+from ..nlp.spacy_doc import doc_text
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
 
@@ -227,7 +228,7 @@ class _Tokens:
     """The ``Doc``'s tokens as plain arrays, with the word structure the framings count in."""
 
     def __init__(self, doc: Doc):
-        text = doc.text
+        text = doc_text(doc)
         columns = doc.to_array([IDX, LENGTH, SPACY]).tolist()
         self.start = [c[0] for c in columns]
         self.end = [c[0] + c[1] for c in columns]
@@ -610,7 +611,7 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
         return
     framer = _Framer(doc, matches, priority_patterns())
     tokens = framer.tokens
-    text = doc.text
+    text = doc_text(doc)
     found: dict[str, dict[tuple[int, int], None]] = {}
     sentences = _sentence_ranges(doc)
     for index in range(len(sentences)):

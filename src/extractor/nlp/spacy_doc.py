@@ -24,6 +24,15 @@ def blank_nlp() -> "spacy.language.Language":
     return spacy.blank(LANGUAGE)
 
 
+# ``doc.user_data[TEXT]`` is the article text the Doc reproduces: components that match over
+# characters read it there rather than rebuild it with ``doc.text`` (a Token object per token).
+TEXT = "extractor.text"
+
+
+def doc_text(doc: Doc) -> str:
+    return doc.user_data.get(TEXT) or doc.text
+
+
 def shared_vocab() -> Vocab:
     return blank_nlp().vocab
 
@@ -90,6 +99,7 @@ def build_doc(
     assert len(doc) == len(words) and "".join(
         word + " " if space else word for word, space in zip(words, spaces)
     ) == text, "spaCy Doc does not reproduce the article text"
+    doc.user_data[TEXT] = text
     spans: list[Span] = []
     last_end = -1
     for start, end, label in sorted(entities):
