@@ -1,20 +1,20 @@
 """Shared test helpers.
 
-``make_doc`` builds a spaCy ``Doc`` exactly as the pipeline does, but from a simple regex
-tokenizer and hand-given entities, so that matcher unit tests do not depend on the trained
-Stanza models (end-to-end tests use the shipped models instead).
+``make_doc`` builds the annotated spaCy ``Doc`` exactly as the pipeline does, on the shipped
+Stanza tokenizer's tokens and sentences, with hand-given entities instead of the NER's, so that
+a builder's test states the entities it is about.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Iterable, Optional
 
 import pytest
 from hypothesis import settings
 
+from extractor.components import annotate
 from extractor.document import Article
 from extractor.nlp.spacy_doc import build_doc
 from extractor.pipeline import ExtractionContext
@@ -31,10 +31,6 @@ RAW_DIR = REPO / "data" / "raw"
 ANNOTATIONS_DIR = REPO / "data" / "annotations"
 SHARED_DATA = Path(__import__("os").environ.get("EXTRACTOR_SHARED_DATA", REPO.parent / "shared" / "data"))
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[.,]\w+)*|\S", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?]$")
-
-
 def span_in(text: str, surface: str, occurrence: int = 0) -> dict:
     """The span dict of the ``occurrence``-th (0-based) ``surface`` in ``text``."""
     start = -1
@@ -43,26 +39,31 @@ def span_in(text: str, surface: str, occurrence: int = 0) -> dict:
     return {"start": start, "end": start + len(surface), "text": surface}
 
 
-def simple_tokens(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """Regex tokens and sentence starts (after ``.``, ``!``, ``?`` and blank lines)."""
-    offsets = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    starts = [0] if offsets else []
-    for i in range(1, len(offsets)):
-        prev_start, prev_end = offsets[i - 1]
-        gap = text[prev_end : offsets[i][0]]
-        if _SENTENCE_END.search(text[prev_start:prev_end]) and len(text[prev_start:prev_end]) == 1 or "\n\n" in gap:
-            starts.append(i)
+def stanza_tokens(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Token offsets and sentence starts from the shipped Stanza tokenizer (with the sentence-break
+    processor), exactly as the pipeline gets them."""
+    from extractor.nlp.stanza_models import stanza_pipeline
+
+    analysed = stanza_pipeline(processors="tokenize")(text)
+    offsets: list[tuple[int, int]] = []
+    starts: list[int] = []
+    for sentence in analysed.sentences:
+        starts.append(len(offsets))
+        offsets.extend((token.start_char, token.end_char) for token in sentence.tokens)
     return offsets, starts
 
 
 def make_doc(text: str, entities: Iterable[tuple[str, str]] = ()):
-    """A ``Doc`` over ``text``; ``entities`` are ``(surface, label)``, every occurrence is labelled."""
-    offsets, starts = simple_tokens(text)
+    """The pipeline's annotated ``Doc`` over ``text`` on Stanza's tokens; ``entities`` are
+    ``(surface, label)`` given by hand (every occurrence is labelled) instead of the NER's."""
+    offsets, starts = stanza_tokens(text)
     spans = []
     for surface, label in entities:
-        for m in re.finditer(re.escape(surface), text):
-            spans.append((m.start(), m.end(), label))
-    return build_doc(text, offsets, starts, spans)
+        position = text.find(surface)
+        while position >= 0:
+            spans.append((position, position + len(surface), label))
+            position = text.find(surface, position + 1)
+    return annotate(build_doc(text, offsets, starts, spans))
 
 
 def make_context(

@@ -1,5 +1,4 @@
-import json
-from importlib import resources
+from extractor.resource_data import load_resource
 
 import pytest
 
@@ -66,7 +65,7 @@ def test_party_code_prefers_country():
 
 
 def test_every_un_member_and_no_ambiguous_name():
-    data = json.loads(resources.files("extractor.resources").joinpath("countries.json").read_text("utf-8"))
+    data = load_resource("countries.json")
     assert len(data["countries"]) >= 193
     seen = {}
     for code, names in data["countries"].items():

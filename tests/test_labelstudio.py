@@ -7,7 +7,7 @@ from conftest import span_in
 from extractor.evaluation.cli import main
 from extractor.evaluation.gold import GoldError, load_gold, sorted_records
 from extractor.evaluation.labelstudio import (
-    REGION_FIELDS,
+    region_fields,
     import_export,
     labeling_config,
     python_to_utf16,
@@ -137,7 +137,7 @@ def test_latest_annotation_wins_and_cancelled_are_ignored(tmp_path):
 def test_labeling_config_is_xml_with_every_control():
     root = ET.fromstring(labeling_config())
     names = {el.get("name") for el in root.iter() if el.get("name")}
-    assert {f.control for f in REGION_FIELDS} | {"entity_id", "label", "text"} <= names
+    assert {f.control for f in region_fields()} | {"entity_id", "label", "text"} <= names
     for el in root.iter():
         if el.tag in ("TextArea", "Choices"):
             assert el.get("perRegion") == "true"

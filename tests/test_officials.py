@@ -183,7 +183,9 @@ def test_honorific_kept_whole_by_the_tokenizer():
         start = text.index(piece, position)
         offsets.append((start, start + len(piece)))
         position = start + len(piece)
-    doc = build_doc(text, offsets, [0], [(text.index("Jusuf"), text.index(" hadir"), "PER")])
+    from extractor.components import annotate
+
+    doc = annotate(build_doc(text, offsets, [0], [(text.index("Jusuf"), text.index(" hadir"), "PER")]))
     from extractor.normalize.titles import HONORIFIC, lexicon_matches
 
     found = lexicon_matches(text, doc=doc)

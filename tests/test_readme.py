@@ -88,6 +88,8 @@ BY_HAND.update({
         "python benchmarks/startup.py --runs 5 --json",
         "python benchmarks/streaming_memory.py --sizes 1000 10000",
         "python benchmarks/throughput.py --n 240 --jobs 2 --skip-in-process --json",
+        "python benchmarks/throughput.py --corpus ../shared/data/indosum/articles.jsonl --n 100 --threads 1 --json",
+        "python benchmarks/replay.py --input ARTICLES.jsonl --baseline OLD.jsonl",
     )
 })
 
@@ -96,6 +98,7 @@ NAMES = {
     "extractor = extract_<type>", "extractor export", "extractor extract", "extractor extract|show|schema|evaluate|train",
     "extractor labelstudio export", "extractor labelstudio import", "extractor labelstudio …", "extractor train evaluate",
     "extractor train vectors|tokenizer|ner", "python -m extractor.evaluation.cli labelstudio …",
+    "extractor evaluate", "extractor show",
 }
 
 

@@ -93,7 +93,7 @@ def test_attribute_accuracy_counts():
 
 
 def test_location_containment_both_ways_and_null_handling():
-    from extractor.evaluation.scoring import _location_contains
+    from extractor.evaluation.matching import location_contains as _location_contains
 
     assert _location_contains("Legian, Badung, Bali", "badung bali")
     assert _location_contains("Bali", "Legian, Badung, Bali")

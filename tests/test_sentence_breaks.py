@@ -70,3 +70,22 @@ def test_corrected_document_keeps_offsets_and_renumbers_words() -> None:
             assert text[token.start_char:token.end_char] == token.text
     unchanged = document(text, ["Menlu Retno L.P. Marsudi tiba .", "Ia bertemu Sergey Lavrov ."])
     assert correct_sentence_breaks(unchanged) is unchanged
+
+
+def test_the_fix_is_a_stanza_processor_between_tokenizer_and_ner() -> None:
+    from stanza.pipeline.registry import PIPELINE_NAMES
+
+    from extractor.nlp.sentence_breaks import SENTENCE_BREAKS, SentenceBreaksProcessor
+    from extractor.nlp.stanza_models import stanza_pipeline
+
+    assert PIPELINE_NAMES.index("tokenize") < PIPELINE_NAMES.index(SENTENCE_BREAKS) < PIPELINE_NAMES.index("ner")
+    corrected = stanza_pipeline()
+    assert isinstance(corrected.processors[SENTENCE_BREAKS], SentenceBreaksProcessor)
+    text = "Ia bertemu Dr. Retno L.P. Marsudi di Jakarta. Lalu pulang."
+    assert [s.text for s in corrected(text).sentences] == ["Ia bertemu Dr. Retno L.P. Marsudi di Jakarta.", "Lalu pulang."]
+    texts = (text, "Kata Prof. Budi hari ini. Ya, Menlu Retno L.P. Marsudi tiba.")
+    bulk = corrected.bulk_process([stanza_doc.Document([], text=t) for t in texts])
+    assert [[s.text for s in d.sentences] for d in bulk] == [[s.text for s in corrected(t).sentences] for t in texts]
+    assert bulk[0].sentences[0].text == "Ia bertemu Dr. Retno L.P. Marsudi di Jakarta."
+    plain = stanza_pipeline(sentence_correction=False)
+    assert SENTENCE_BREAKS not in plain.processors

@@ -32,18 +32,11 @@ from .io.resume import ResumableOutput
 from .io.sinks import RecordLine, RemoteError, ResumeSink
 from .io.writers import STDOUT, OutputError, OutputFile, OutputSet, safe_json_line
 from .io.text_check import DEFAULT_MAX_CHARS
-from .records import RECORD_TYPES, DocumentRecords
+from .record_types import record_type, record_type_names, record_types
+from .records import DocumentRecords
 
 DEFAULT_TIMEOUT_PER_DOC = 600.0
 
-# Record types in the order their highlights are laid down in `show`: later ones win on overlap.
-HIGHLIGHT_STYLES = {
-    "events": "bold white on magenta",
-    "priority_areas": "black on yellow",
-    "officials": "bold black on bright_cyan",
-    "dates": "black on green",
-    "figures": "bold white on red",
-}
 
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
@@ -393,7 +386,7 @@ def _plan_outputs(args: argparse.Namespace) -> tuple[list[tuple[str, OutputFile]
         folder = Path(args.output)
         if folder.exists() and not folder.is_dir():
             raise OutputError(args.output, "--format csv writes into a folder, and this is a file", usage=True)
-        for name in RECORD_TYPES:
+        for name in record_type_names():
             outputs.append(("-o", OutputFile(folder / f"{name}.csv", encoding="utf-8-sig")))
         errors_path = args.errors or str(folder / "errors.jsonl")
     else:
@@ -531,8 +524,8 @@ def extract_command(args: argparse.Namespace) -> int:
                     timings.add(WRITE, time.perf_counter() - write_started)
                 if isinstance(result, DocumentRecords):
                     counts["articles"] += 1
-                    for name in RECORD_TYPES:
-                        counts[name] += len(getattr(result, name))
+                    for name, records in result.record_lists():
+                        counts[name] += len(records)
                     if result.published is None and any(date.value is None for date in result.dates):
                         unresolved.append(result.doc_id)
                     language = result.article.language if result.article else None
@@ -559,7 +552,7 @@ def extract_command(args: argparse.Namespace) -> int:
             if stats_output is not None:
                 stats = {
                     "articles": counts["articles"],
-                    "records": {name: counts[name] for name in RECORD_TYPES},
+                    "records": {name: counts[name] for name in record_type_names()},
                     "errors": len(errors) - len(skipped),
                     "input_errors": counts["input_errors"],
                     "extraction_errors": counts["extraction_errors"],
@@ -667,7 +660,7 @@ def _summary(
 ) -> str:
     articles = counts["articles"]
     rate = articles / elapsed if elapsed > 0 else 0.0
-    per_type = ", ".join(f"{name} {counts[name]}" for name in RECORD_TYPES)
+    per_type = ", ".join(f"{name} {counts[name]}" for name in record_type_names())
     lines = [
         f"{articles} articles extracted ({per_type}); {error_count} errors "
         f"({counts['input_errors']} input, {counts['extraction_errors']} extraction); "
@@ -733,7 +726,7 @@ def export_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     problems = missing_inputs([args.records])
     outputs = OutputSet()
-    planned = [("--csv", outputs.add(OutputFile(folder / f"{name}.csv", encoding="utf-8-sig"))) for name in RECORD_TYPES]
+    planned = [("--csv", outputs.add(OutputFile(folder / f"{name}.csv", encoding="utf-8-sig"))) for name in record_type_names()]
     try:
         for _, output in planned:
             output.inspect()
@@ -774,7 +767,7 @@ def export_command(args: argparse.Namespace) -> int:
                         continue
                     tables.write(records)
                     counts["documents"] += 1
-                    for name in RECORD_TYPES:
+                    for name in record_type_names():
                         counts[name] += len(getattr(records, name))
             except UnicodeDecodeError as error:
                 print(printable(f"error: {args.records}: not valid UTF-8 ({error.reason})"), file=sys.stderr)
@@ -785,22 +778,14 @@ def export_command(args: argparse.Namespace) -> int:
         except OutputError as error:
             print(printable(f"error: {error}; no output was changed (exit status {EXIT_WRITE})"), file=sys.stderr)
             return EXIT_WRITE
-    per_type = ", ".join(f"{name} {counts[name]}" for name in RECORD_TYPES)
+    per_type = ", ".join(f"{name} {counts[name]}" for name in record_type_names())
     print(f"{counts['documents']} documents ({per_type}) written to {folder}{os.sep}*.csv; {bad} bad lines", file=sys.stderr)
     return EXIT_FAILED if bad or not counts["documents"] else EXIT_OK
 
 
 # --- show -----------------------------------------------------------------------------------
 
-MARKER_NAMES = {"events": "event", "priority_areas": "area", "officials": "official", "dates": "date", "figures": "figure"}
 TABLE_MIN_WIDTH = 120  # narrower consoles get the records as stacked key/value blocks
-RECORD_FIELDS = {
-    "officials": ("name", "title", "organization", "country", "mentions"),
-    "events": ("type", "name", "ordinal", "parties", "location", "start", "end", "chairs", "status", "mentions"),
-    "dates": ("text", "value", "value_end", "granularity", "start"),
-    "priority_areas": ("area", "mentions"),
-    "figures": ("text", "kind", "value", "unit", "subject", "start"),
-}
 
 
 def _add_show_parser(subparsers) -> None:
@@ -937,7 +922,7 @@ def _marked_text(text: str, records: DocumentRecords):
 
     opens: dict[int, list[tuple[int, str]]] = {}
     for kind, _, _, span in records.iter_spans():
-        opens.setdefault(span.start, []).append((span.end, MARKER_NAMES[kind]))
+        opens.setdefault(span.start, []).append((span.end, record_type(kind).marker))
     out = Text()
     stack: list[tuple[int, str]] = []
     position = 0
@@ -966,19 +951,20 @@ def render_records(console, text: str, records: DocumentRecords, colored: bool =
     from rich.table import Table
     from rich.text import Text
 
+    layers = sorted(record_types(), key=lambda t: t.layer)  # a later layer wins on overlap
     if colored:
         body = Text(visible_text(text))
-        for kind, style in HIGHLIGHT_STYLES.items():
+        for descriptor in layers:
             for record_kind, _, _, span in records.iter_spans():
-                if record_kind == kind:
-                    body.stylize(style, span.start, span.end)
+                if record_kind == descriptor.name:
+                    body.stylize(descriptor.highlight, span.start, span.end)
         legend = Text()
-        for kind, style in HIGHLIGHT_STYLES.items():
-            legend.append(f" {kind} ", style=style)
+        for descriptor in layers:
+            legend.append(f" {descriptor.name} ", style=descriptor.highlight)
             legend.append("  ")
     else:
         body = _marked_text(text, records)
-        legend = Text("markers: " + "  ".join(f"[…]{{{name}}} {kind}" for kind, name in MARKER_NAMES.items()))
+        legend = Text("markers: " + "  ".join(f"[…]{{{t.marker}}} {t.name}" for t in layers))
     meta = records.article
     heading = f"{records.doc_id}" + (f"  published {records.published}" if records.published else "")
     if meta and meta.published_source:
@@ -988,9 +974,10 @@ def render_records(console, text: str, records: DocumentRecords, colored: bool =
     console.print(body)
     console.rule(Text("records"))
     wide = console.width >= TABLE_MIN_WIDTH
-    for kind, fields in RECORD_FIELDS.items():
-        items = getattr(records, kind)
-        title = Text(f"{kind} ({len(items)})", style=HIGHLIGHT_STYLES[kind] if colored else "")
+    for descriptor in record_types():
+        items = getattr(records, descriptor.name, None) or []
+        fields = descriptor.columns
+        title = Text(f"{descriptor.name} ({len(items)})", style=descriptor.highlight if colored else "")
         if wide:
             table = Table(title=title, expand=False)
             for name in fields:

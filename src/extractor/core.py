@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 16
 STANZA = "stanza"
 SPACY_DOC = "spacy_doc"
+COMPONENTS = "components"  # the registered spaCy components writing doc.spans
 RECORDS = "records"
 WRITE = "write"  # added by callers that write output (the CLI)
 WARM_UP_TEXT = (
@@ -135,14 +136,21 @@ class Timings:
 
 
 def default_stages() -> list[Stage]:
+    """The article-metadata stage, then a stage per registered record type, each after the
+    stages it requires (registration order otherwise)."""
+    from .components import check_components, components
     from .extractors.article_meta import ArticleMetaStage
-    from .extractors.dates import DatesStage
-    from .extractors.events import EventsStage
-    from .extractors.figures import FiguresStage
-    from .extractors.officials import OfficialsStage
-    from .extractors.priority_areas import PriorityAreasStage
+    from .record_types import record_types
 
-    return [ArticleMetaStage(), DatesStage(), FiguresStage(), OfficialsStage(), PriorityAreasStage(), EventsStage()]
+    pending = [t.build_stage() for t in record_types() if t.stage is not None]
+    stages: list[Stage] = [ArticleMetaStage()]
+    available = {"article", *check_components(components()), *ArticleMetaStage.provides}
+    while pending:
+        ready = next((stage for stage in pending if set(stage.requires) <= available), pending[0])
+        pending.remove(ready)
+        stages.append(ready)
+        available |= set(ready.provides)
+    return stages
 
 
 WORKER_MEMORY_MB = 700  # resident memory of one worker with the shipped models (README: Throughput)
@@ -180,9 +188,12 @@ class Extractor:
 
     ``batch_size`` documents go through Stanza together. ``torch_threads`` sets torch's intra-op
     threads for this process (default: leave torch's setting). ``stages`` replaces the default
-    stage list. Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
+    stage list. ``resources`` is a folder of resource files laid out like ``extractor/resources/id``
+    (default: ``$EXTRACTOR_RESOURCES``, else the shipped ones; one folder per process at a time,
+    see :mod:`extractor.resource_data`). Other keywords go to :func:`extractor.nlp.stanza_models.stanza_pipeline`
     (``model_dir``, ``ner_model``, ``optimize``: ``False`` loads stock Stanza, see
-    :mod:`extractor.nlp.inference`; default ``$EXTRACTOR_OPTIMIZE``, else on). ``timings`` accumulates seconds per phase. ``warm_up``
+    :mod:`extractor.nlp.inference`; default ``$EXTRACTOR_OPTIMIZE``, else on). ``timings``
+    accumulates seconds per phase. ``warm_up``
     runs one short text through everything at construction (lazy resources load there).
     ``timeout_per_doc`` (seconds, default none) bounds each document's work: its share of a
     Stanza batch and its stages each get that long; a document over it becomes a
@@ -199,19 +210,25 @@ class Extractor:
         warm_up: bool = True,
         timeout_per_doc: Optional[float] = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        resources: Union[str, "os.PathLike[str]", None] = None,
         **stanza_overrides: Any,
     ):
         from .nlp.stanza_models import stanza_pipeline
         from .pipeline import ExtractionPipeline
+        from .resource_data import use_resources
 
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        self.resources = use_resources(resources)
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.timeout_per_doc: Optional[float] = None  # the warm-up (lazy imports, lexicons) runs unbounded
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
+        from .components import annotation_nlp
+
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
+        self.annotation = annotation_nlp()
         self.timings = Timings()
         if warm_up:
             # Matchers, lexicons and spaCy's language data load lazily on first use: load them now,
@@ -328,6 +345,11 @@ class Extractor:
             )
             now = time.perf_counter()
             timings.add(SPACY_DOC, now - started)
+            phase = COMPONENTS
+            for _, process in self.annotation.pipeline:
+                doc = process(doc)
+            then, now = now, time.perf_counter()
+            timings.add(COMPONENTS, now - then)
             for stage in self.pipeline.stages:
                 phase = stage.name
                 stage(context)
@@ -349,8 +371,13 @@ class Extractor:
 
 
 def _document_records(article: Article, context: ExtractionContext) -> DocumentRecords:
+    """The output of one article: every stage's records, the built-in types as their fields and
+    any other stage's records (a custom stage's) as extra fields under the stage's name."""
     published = context.published.isoformat() if context.published else None
     lists = {name: list(context.records.get(name, [])) for name in RECORD_TYPES}
+    for name, records in context.records.items():
+        if name not in lists:
+            lists[name] = list(records)
     meta = (context.meta or ArticleMeta()).model_copy(update={"language": guess_language(article.text)})
     return DocumentRecords(doc_id=article.doc_id, published=published, article=meta, **lists)
 

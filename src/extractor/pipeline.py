@@ -11,12 +11,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
 from .document import Article
 from .records import ArticleMeta
+
+if TYPE_CHECKING:
+    from .components import ComponentInfo
 
 
 @dataclass
@@ -88,13 +91,20 @@ class RecordStage(Stage):
 class ExtractionPipeline:
     """An ordered list of stages whose requirements are checked once, at construction."""
 
-    def __init__(self, stages: Sequence[Stage]):
-        available: set[str] = {"doc", "article"}
+    def __init__(self, stages: Sequence[Stage], components: Optional[Sequence["ComponentInfo"]] = None):
+        from .components import assigned_by, check_components
+        from .components import components as registered
+
+        self.components = list(registered() if components is None else components)
+        available: set[str] = {"article", *check_components(self.components)}
         for stage in stages:
             missing = set(stage.requires) - available
             if missing:
+                owners = {m: assigned_by(m) for m in sorted(missing)}
+                hints = "; ".join(f"{m} is assigned by component {o!r}, which is not in the pipeline" for m, o in owners.items() if o)
                 raise ValueError(
-                    f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage provides"
+                    f"stage {stage.name!r} requires {sorted(missing)}, which no component or earlier stage provides"
+                    + (f" ({hints})" if hints else "")
                 )
             available |= set(stage.provides)
         self.stages = list(stages)

@@ -231,6 +231,19 @@ class DocumentRecords(Record):
     _iso = field_validator("published")(classmethod(lambda cls, v: check_iso_partial(v)))
 
     @model_validator(mode="after")
+    def _registered_extra_types(self) -> "DocumentRecords":
+        """Lists under the name of a registered record type (not a built-in field) are read
+        with that type's model, so that gold files and outputs of custom types round-trip."""
+        extra = self.model_extra
+        if extra:
+            from .record_types import record_type_names, record_type
+
+            for kind in [k for k in extra if k in record_type_names()]:
+                model = record_type(kind).model
+                extra[kind] = [item if isinstance(item, model) else model.model_validate(item) for item in extra[kind]]
+        return self
+
+    @model_validator(mode="after")
     def _offsets_from_context(self, info: ValidationInfo) -> "DocumentRecords":
         context: Any = info.context
         if isinstance(context, dict) and context.get("text") is not None:
@@ -239,15 +252,25 @@ class DocumentRecords(Record):
                 raise ValueError("; ".join(problems))
         return self
 
+    def record_lists(self) -> Iterator[tuple[str, list[Any]]]:
+        """``(record type, records)`` for the built-in lists, then for any other record type
+        (a custom stage's records, kept as extra fields)."""
+        for kind in RECORD_TYPES:
+            yield kind, getattr(self, kind)
+        for kind, value in (self.model_extra or {}).items():
+            if isinstance(value, list):
+                yield kind, value
+
     def iter_spans(self) -> Iterator[tuple[str, int, str, Span]]:
         """Yield ``(record_type, index, field, span)`` for every span in the document."""
-        for kind in ("officials", "events", "priority_areas"):
-            for i, record in enumerate(getattr(self, kind)):
-                for j, span in enumerate(record.mentions):
-                    yield kind, i, f"mentions[{j}]", span
-        for kind in ("dates", "figures"):
-            for i, record in enumerate(getattr(self, kind)):
-                yield kind, i, "span", record
+        for kind, records in self.record_lists():
+            for i, record in enumerate(records):
+                mentions = getattr(record, "mentions", None)
+                if mentions is not None:
+                    for j, span in enumerate(mentions):
+                        yield kind, i, f"mentions[{j}]", span
+                elif isinstance(record, Span):
+                    yield kind, i, "span", record
 
     def offset_problems(self, text: str) -> list[str]:
         """Describe every span whose ``text`` differs from ``text[start:end]``."""
@@ -271,7 +294,9 @@ class DocumentRecords(Record):
     def row_fields(record_type: str) -> list[str]:
         """Column names of :meth:`to_rows` for ``record_type``: the document id, the record's
         (first) span, then every field of the record type in the model's order."""
-        model = _RECORD_MODELS[record_type]
+        from .record_types import record_type as descriptor
+
+        model = descriptor(record_type).model
         span_fields = ("start", "end", "text") if issubclass(model, Span) else ()  # an event's start/end are dates
         fields = [name for name in model.model_fields if name not in (*span_fields, "mentions")]
         mentions = ["mentions"] if "mentions" in model.model_fields else []
@@ -280,11 +305,13 @@ class DocumentRecords(Record):
     def to_rows(self, record_type: str) -> list[dict[str, Any]]:
         """The records of ``record_type`` as flat rows (``row_fields`` keys): lists joined with
         ``"; "``, mentions as ``text@start-end``, enums as their values, missing values empty."""
-        if record_type not in RECORD_TYPES:
-            raise ValueError(f"record type {record_type!r} is not one of {', '.join(RECORD_TYPES)}")
+        from .record_types import record_type_names
+
+        if record_type not in record_type_names():
+            raise ValueError(f"record type {record_type!r} is not one of {', '.join(record_type_names())}")
         columns = self.row_fields(record_type)
         rows = []
-        for record in getattr(self, record_type):
+        for record in dict(self.record_lists()).get(record_type, []):
             spans = sorted(record.mentions, key=lambda s: (s.start, s.end)) if hasattr(record, "mentions") else [record]
             row: dict[str, Any] = {"doc_id": self.doc_id, "span_start": spans[0].start, "span_end": spans[0].end,
                                    "span_text": spans[0].text}
@@ -296,9 +323,6 @@ class DocumentRecords(Record):
                     row[name] = _cell_value(value)
             rows.append(row)
         return rows
-
-
-_RECORD_MODELS = {"officials": Official, "events": Event, "dates": DateRecord, "priority_areas": PriorityArea, "figures": Figure}
 
 
 def _cell_value(value: Any) -> Any:

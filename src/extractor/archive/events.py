@@ -3,7 +3,7 @@ one archive event, with all its sources, the best-supported value of each field 
 disagreement kept. A visit and the meetings held during it stay separate, linked.
 
 Two reports may be one event only when nothing rules it out (hard constraints): different
-articles, compatible types (``event_type_groups`` of ``resources/archive.json``), overlapping
+articles, compatible types (``event_type_groups`` of ``resources/id/archive.json``), overlapping
 dates, the same ordinal if both give one, and a shared party besides Indonesia if both name one.
 When a report gives no date, its article's publication date stands in with a window
 (:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`). They are then one event when the evidence adds up

@@ -8,13 +8,13 @@ Pandjaitan`` folds to ``("luhut", "binsar", "panjaitan")``.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
+
+from ..resource_data import load_resource
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -25,13 +25,13 @@ VARIANT_MIN_LENGTH = 5
 
 @lru_cache(maxsize=1)
 def archive_resources() -> dict:
-    return json.loads(resources.files("extractor.resources").joinpath("archive.json").read_text(encoding="utf-8"))
+    return load_resource("archive.json")
 
 
 @lru_cache(maxsize=1)
 def known_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Core of every alias of ``known_officials.json`` → core of the person's name."""
-    data = json.loads(resources.files("extractor.resources").joinpath("known_officials.json").read_text(encoding="utf-8"))
+    data = load_resource("known_officials.json")
     aliases = {}
     for person in data["officials"]:
         canonical = name_key(person["name"], resolve_aliases=False).core

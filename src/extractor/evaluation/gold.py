@@ -16,7 +16,8 @@ from ..document import Article
 from ..io.filenames import document_path, safe_stem
 from ..io.readers import InputError, read_inputs
 from ..io.writers import atomic_writer
-from ..records import RECORD_TYPES, DocumentRecords
+from ..record_types import record_type_names
+from ..records import DocumentRecords
 
 PathLike = Union[str, Path]
 
@@ -207,7 +208,7 @@ def _position(record: Any) -> tuple[int, int]:
 def sorted_records(records: DocumentRecords) -> DocumentRecords:
     """A copy with every record list in text order and every record's mentions in text order."""
     changes: dict[str, Any] = {}
-    for record_type in RECORD_TYPES:
+    for record_type in record_type_names():
         items = []
         for record in getattr(records, record_type):
             if getattr(record, "mentions", None) is not None:

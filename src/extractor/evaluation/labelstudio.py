@@ -19,19 +19,13 @@ import argparse
 import json
 import math
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from ..records import (
-    DocumentRecords,
-    EventStatus,
-    EventType,
-    FigureKind,
-    Granularity,
-    PriorityAreaSlug,
-)
 from ..io.writers import OutputError, atomic_writer
+from ..record_types import RegionField, record_types
+from ..record_types import record_type as descriptor
+from ..records import DocumentRecords
 from .gold import (
     GoldError,
     gold_file_path,
@@ -48,52 +42,24 @@ TEXT_NAME = "text"
 LABELS_NAME = "label"
 GROUP_FIELD = "entity_id"
 
-LABEL_OF_TYPE = {
-    "officials": "OFFICIAL",
-    "events": "EVENT",
-    "dates": "DATE",
-    "figures": "FIGURE",
-    "priority_areas": "PRIORITY_AREA",
-}
-TYPE_OF_LABEL = {label: record_type for record_type, label in LABEL_OF_TYPE.items()}
-MENTION_TYPES = ("officials", "events", "priority_areas")
 
 
-@dataclass(frozen=True)
-class RegionField:
-    """A per-region control: Label Studio ``name``, the record field it fills, and its form."""
-
-    control: str  # Label Studio control name (from_name)
-    record_type: str
-    attribute: str
-    form: str  # "text", "int", "float", "comma_list", "semicolon_list" or "choice"
-    choices: tuple[str, ...] = ()
+def label_of_type() -> dict[str, str]:
+    """Label Studio label of each registered record type (``officials`` → ``OFFICIAL``)."""
+    return {t.name: t.label for t in record_types()}
 
 
-REGION_FIELDS: tuple[RegionField, ...] = (
-    RegionField("official_name", "officials", "name", "text"),
-    RegionField("official_title", "officials", "title", "text"),
-    RegionField("official_organization", "officials", "organization", "text"),
-    RegionField("official_country", "officials", "country", "text"),
-    RegionField("event_type", "events", "type", "choice", tuple(e.value for e in EventType)),
-    RegionField("event_name", "events", "name", "text"),
-    RegionField("event_ordinal", "events", "ordinal", "int"),
-    RegionField("event_parties", "events", "parties", "comma_list"),
-    RegionField("event_location", "events", "location", "text"),
-    RegionField("event_start", "events", "start", "text"),
-    RegionField("event_end", "events", "end", "text"),
-    RegionField("event_chairs", "events", "chairs", "semicolon_list"),
-    RegionField("event_status", "events", "status", "choice", tuple(e.value for e in EventStatus)),
-    RegionField("date_value", "dates", "value", "text"),
-    RegionField("date_value_end", "dates", "value_end", "text"),
-    RegionField("date_granularity", "dates", "granularity", "choice", tuple(e.value for e in Granularity)),
-    RegionField("figure_kind", "figures", "kind", "choice", tuple(e.value for e in FigureKind)),
-    RegionField("figure_value", "figures", "value", "float"),
-    RegionField("figure_unit", "figures", "unit", "text"),
-    RegionField("figure_subject", "figures", "subject", "text"),
-    RegionField("priority_area", "priority_areas", "area", "choice", tuple(e.value for e in PriorityAreaSlug)),
-)
-FIELD_BY_CONTROL = {f.control: f for f in REGION_FIELDS}
+def type_of_label() -> dict[str, str]:
+    return {t.label: t.name for t in record_types()}
+
+
+def region_fields() -> tuple[RegionField, ...]:
+    """Every registered type's per-region controls."""
+    return tuple(f for t in record_types() for f in t.region_fields)
+
+
+def _field_by_control() -> dict[str, RegionField]:
+    return {f.control: f for f in region_fields()}
 
 
 # ----------------------------------------------------------------------------- offsets
@@ -136,15 +102,11 @@ def _region_offsets(text: str, value: dict[str, Any]) -> Optional[tuple[int, int
 # ----------------------------------------------------------------------------- configuration
 
 def labeling_config() -> str:
-    """The Label Studio labelling configuration (XML) matching :data:`REGION_FIELDS`."""
+    """The Label Studio labelling configuration (XML) matching :func:`region_fields`."""
     lines = [
         "<View>",
         f'  <Labels name="{LABELS_NAME}" toName="{TEXT_NAME}">',
-        '    <Label value="OFFICIAL" background="#1f77b4"/>',
-        '    <Label value="EVENT" background="#d62728"/>',
-        '    <Label value="DATE" background="#2ca02c"/>',
-        '    <Label value="FIGURE" background="#ff7f0e"/>',
-        '    <Label value="PRIORITY_AREA" background="#9467bd"/>',
+        *(f'    <Label value="{t.label}" background="{t.label_background}"/>' for t in record_types()),
         "  </Labels>",
         f'  <Text name="{TEXT_NAME}" value="$text" granularity="symbol"/>',
         '  <View visibleWhen="region-selected">',
@@ -152,9 +114,9 @@ def labeling_config() -> str:
         f'    <TextArea name="{GROUP_FIELD}" toName="{TEXT_NAME}" perRegion="true" maxSubmissions="1" editable="true" rows="1"/>',
         "  </View>",
     ]
-    for record_type, label in LABEL_OF_TYPE.items():
+    for record_type, label in label_of_type().items():
         lines.append(f'  <View visibleWhen="region-selected" whenLabelValue="{label}">')
-        for field in REGION_FIELDS:
+        for field in region_fields():
             if field.record_type != record_type:
                 continue
             lines.append(f'    <Header value="{field.attribute}"/>')
@@ -190,14 +152,14 @@ def _format_value(field: RegionField, value: Any) -> Optional[str]:
 
 
 def _records_spans(record_type: str, record: Any) -> list[Any]:
-    return sorted(record.mentions, key=lambda s: (s.start, s.end)) if record_type in MENTION_TYPES else [record]
+    return sorted(record.mentions, key=lambda s: (s.start, s.end)) if descriptor(record_type).has_mentions else [record]
 
 
 def records_to_results(records: DocumentRecords, text: str) -> list[dict[str, Any]]:
     """Label Studio ``result`` items for every span of ``records`` (fields on the first region)."""
     results: list[dict[str, Any]] = []
-    for record_type, label in LABEL_OF_TYPE.items():
-        prefix = label[0].lower() if record_type != "priority_areas" else "p"
+    for record_type, label in label_of_type().items():
+        prefix = label[0].lower()
         for i, record in enumerate(getattr(records, record_type), start=1):
             group = f"{prefix}{i}"
             for j, span in enumerate(_records_spans(record_type, record), start=1):
@@ -206,12 +168,12 @@ def records_to_results(records: DocumentRecords, text: str) -> list[dict[str, An
                 base = {"id": region_id, "to_name": TEXT_NAME, "origin": "prediction"}
                 results.append({**base, "from_name": LABELS_NAME, "type": "labels",
                                 "value": {**position, "text": span.text, "labels": [label]}})
-                if record_type in MENTION_TYPES:
+                if descriptor(record_type).has_mentions:
                     results.append({**base, "from_name": GROUP_FIELD, "type": "textarea",
                                     "value": {**position, "text": [group]}})
                 if j > 1:
                     continue
-                for field in REGION_FIELDS:
+                for field in region_fields():
                     if field.record_type != record_type:
                         continue
                     formatted = _format_value(field, getattr(record, field.attribute))
@@ -346,8 +308,8 @@ def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None
         if item.get("type") == "labels":
             value = item.get("value") or {}
             labels = value.get("labels") or []
-            if len(labels) != 1 or labels[0] not in TYPE_OF_LABEL:
-                problems.append(f"{where}: region {region_id}: labels {labels!r} (need exactly one of {sorted(TYPE_OF_LABEL)})")
+            if len(labels) != 1 or labels[0] not in type_of_label():
+                problems.append(f"{where}: region {region_id}: labels {labels!r} (need exactly one of {sorted(type_of_label())})")
                 continue
             offsets = _region_offsets(text, value)
             if offsets is None:
@@ -363,7 +325,7 @@ def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None
 
     groups: dict[tuple[str, str], list[str]] = {}
     for region_id, region in sorted(regions.items(), key=lambda kv: (kv[1]["start"], kv[1]["end"], kv[0])):
-        record_type = TYPE_OF_LABEL[region["label"]]
+        record_type = type_of_label()[region["label"]]
         own = fields.get(region_id, {})
         if own.get(GROUP_FIELD):
             key = "id:" + own[GROUP_FIELD].strip()
@@ -375,15 +337,15 @@ def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None
             key = f"region:{region_id}"
         groups.setdefault((record_type, key), []).append(region_id)
 
-    document: dict[str, Any] = {"doc_id": doc_id, **{t: [] for t in LABEL_OF_TYPE}}
+    document: dict[str, Any] = {"doc_id": doc_id, **{t: [] for t in label_of_type()}}
     if data.get("published"):
         document["published"] = str(data["published"])[:10]
     for (record_type, _), region_ids in groups.items():
         record: dict[str, Any] = {}
-        record_where = f"{where}: {LABEL_OF_TYPE[record_type]} region {region_ids[0]}"
+        record_where = f"{where}: {label_of_type()[record_type]} region {region_ids[0]}"
         for region_id in region_ids:
             for control, raw in fields.get(region_id, {}).items():
-                field = FIELD_BY_CONTROL.get(control)
+                field = _field_by_control().get(control)
                 if field is None or field.record_type != record_type:
                     continue
                 try:
@@ -398,7 +360,7 @@ def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None
                     continue
                 record[field.attribute] = value
         spans = [{"start": regions[r]["start"], "end": regions[r]["end"], "text": text[regions[r]["start"]:regions[r]["end"]]} for r in region_ids]
-        if record_type in MENTION_TYPES:
+        if descriptor(record_type).has_mentions:
             record["mentions"] = spans
             if record_type in ("officials", "events") and "name" not in record:
                 record["name"] = _words(max((s["text"] for s in spans), key=len))
@@ -406,8 +368,7 @@ def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None
             record.update(spans[0])
             if record_type == "dates" and "granularity" not in record and record.get("value"):
                 record["granularity"] = {4: "year", 7: "month"}.get(len(record["value"]), "day")
-        missing = {"events": ["type"], "figures": ["kind", "value"], "dates": ["granularity"], "priority_areas": ["area"]}.get(record_type, [])
-        for attribute in missing:
+        for attribute in descriptor(record_type).required:
             if attribute not in record:
                 problems.append(f"{record_where}: {attribute}: missing")
         document[record_type].append(record)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from ..records import DocumentRecords, Span
 
@@ -103,13 +103,38 @@ def area_scorer(gold: Any, pred: Any) -> Optional[tuple]:
     return (exact, shared)
 
 
-SCORERS: dict[str, PairScorer] = {
-    "officials": mentions_scorer,
-    "events": mentions_scorer,
-    "dates": date_scorer,
-    "figures": figure_scorer,
-    "priority_areas": area_scorer,
-}
+# Attribute comparisons (a descriptor's ``ScoredAttribute.same``).
+
+
+def same_string(gold: Optional[str], pred: Optional[str]) -> bool:
+    return normalize_string(gold) == normalize_string(pred)
+
+
+def same_country(gold: Optional[str], pred: Optional[str]) -> bool:
+    return (gold or "").upper() == (pred or "").upper()
+
+
+def same_value(gold: Any, pred: Any) -> bool:
+    return gold == pred
+
+
+def enum_value(value: Any) -> Any:
+    return getattr(value, "value", value)
+
+
+def same_enum(gold: Any, pred: Any) -> bool:
+    return enum_value(gold) == enum_value(pred)
+
+
+def location_contains(gold: Optional[str], pred: Optional[str]) -> bool:
+    g, p = normalize_string(gold), normalize_string(pred)
+    if not g or not p:
+        return g == p
+    return g in p or p in g
+
+
+def same_set(gold: Iterable[str], pred: Iterable[str]) -> bool:
+    return {normalize_string(x) for x in gold} == {normalize_string(x) for x in pred}
 
 
 @dataclass
@@ -168,5 +193,7 @@ def _negate(score: tuple) -> tuple:
 
 def match_type(record_type: str, gold: DocumentRecords, pred: DocumentRecords, span_only: bool = False) -> Matching:
     """Match one record type of one document; ``span_only`` (dates, figures): overlap alone."""
-    scorer = span_scorer if span_only else SCORERS[record_type]
+    from ..record_types import record_type as descriptor
+
+    scorer = span_scorer if span_only else descriptor(record_type).scorer
     return greedy_match(getattr(gold, record_type), getattr(pred, record_type), scorer)

@@ -7,7 +7,8 @@ from typing import Any, Optional, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from ..records import RECORD_TYPES
+from ..record_types import record_type as record_type_of
+from ..record_types import record_type_names
 from .scoring import Evaluation
 
 
@@ -22,18 +23,7 @@ def describe_record(record_type: str, record: Any) -> tuple[str, str, str]:
     """``(span text, offsets, value)`` of a record for the error listing."""
     span = _first_span(record)
     offsets = f"{span.start}-{span.end}"
-    if record_type == "dates":
-        value = record.value or "null"
-        if record.value_end:
-            value += f"/{record.value_end}"
-    elif record_type == "figures":
-        value = f"{record.kind.value} {record.value:g}" + (f" {record.unit}" if record.unit else "")
-    elif record_type == "officials":
-        value = " | ".join(x for x in (record.name, record.title, record.country) if x)
-    elif record_type == "events":
-        value = f"{record.type.value}: {record.name}"
-    else:
-        value = record.area.value
+    value = record_type_of(record_type).describe(record)
     mentions = getattr(record, "mentions", None)
     if mentions is not None and len(mentions) > 1:
         offsets += f" (+{len(mentions) - 1} more)"
@@ -69,7 +59,7 @@ def _document_table(result: Any) -> Optional[Table]:
     for column in ("error", "type", "text", "offsets", "value"):
         table.add_column(column, overflow="fold")
     rows = 0
-    for record_type in RECORD_TYPES:
+    for record_type in record_type_names():
         matching = result.matchings[record_type]
         gold_records, pred_records = getattr(result.gold, record_type), getattr(result.pred, record_type)
         for label, indices, records in (("FN", matching.unmatched_gold, gold_records), ("FP", matching.unmatched_pred, pred_records)):

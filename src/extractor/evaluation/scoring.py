@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable
 
-from ..records import RECORD_TYPES, DocumentRecords
-from .matching import Matching, match_type, normalize_string
-
-SPAN_ONLY_TYPES = ("dates", "figures")
+from ..record_types import record_type_names, record_types
+from ..records import DocumentRecords
+from .matching import Matching, enum_value, match_type
 
 
 @dataclass
@@ -65,44 +64,15 @@ class Accuracy:
         return {"correct": self.correct, "total": self.total, "accuracy": round(self.accuracy, 4)}
 
 
-def _same_string(gold: Optional[str], pred: Optional[str]) -> bool:
-    return normalize_string(gold) == normalize_string(pred)
+def span_only_types() -> tuple[str, ...]:
+    return tuple(t.name for t in record_types() if t.span_only)
 
 
-def _same_country(gold: Optional[str], pred: Optional[str]) -> bool:
-    return (gold or "").upper() == (pred or "").upper()
-
-
-def _same_value(gold: Any, pred: Any) -> bool:
-    return gold == pred
-
-
-def _location_contains(gold: Optional[str], pred: Optional[str]) -> bool:
-    g, p = normalize_string(gold), normalize_string(pred)
-    if not g or not p:
-        return g == p
-    return g in p or p in g
-
-
-def _same_set(gold: Iterable[str], pred: Iterable[str]) -> bool:
-    return {normalize_string(x) for x in gold} == {normalize_string(x) for x in pred}
-
-
-def _enum_value(value: Any) -> Any:
-    return getattr(value, "value", value)
-
-
-# (name, record type, attribute, comparison)
-ATTRIBUTES: list[tuple[str, str, str, Callable[[Any, Any], bool]]] = [
-    ("officials.title", "officials", "title", _same_string),
-    ("officials.country", "officials", "country", _same_country),
-    ("events.type", "events", "type", lambda g, p: _enum_value(g) == _enum_value(p)),
-    ("events.ordinal", "events", "ordinal", _same_value),
-    ("events.location", "events", "location", _location_contains),
-    ("events.start", "events", "start", _same_value),
-    ("events.parties", "events", "parties", _same_set),
-    ("events.chairs", "events", "chairs", _same_set),
-]
+def scored_attributes() -> list[tuple[str, str, str, Callable[[Any, Any], bool]]]:
+    """``(name, record type, attribute, comparison)`` of every registered type's scored attributes."""
+    return [
+        (f"{t.name}.{a.attribute}", t.name, a.attribute, a.same) for t in record_types() for a in t.attributes
+    ]
 
 
 @dataclass
@@ -145,16 +115,16 @@ class Evaluation:
 
 def score_document(gold: DocumentRecords, pred: DocumentRecords) -> DocumentResult:
     result = DocumentResult(doc_id=gold.doc_id, gold=gold, pred=pred)
-    for record_type in RECORD_TYPES:
+    for record_type in record_type_names():
         result.matchings[record_type] = match_type(record_type, gold, pred)
-    for record_type in SPAN_ONLY_TYPES:
+    for record_type in span_only_types():
         result.span_only[record_type] = match_type(record_type, gold, pred, span_only=True)
-    for name, record_type, attribute, same in ATTRIBUTES:
+    for name, record_type, attribute, same in scored_attributes():
         gold_records, pred_records = getattr(gold, record_type), getattr(pred, record_type)
         for gi, pi in result.matchings[record_type].pairs:
             g, p = getattr(gold_records[gi], attribute), getattr(pred_records[pi], attribute)
             if not same(g, p):
-                result.attribute_errors.append(AttributeMismatch(name, gi, pi, _enum_value(g), _enum_value(p)))
+                result.attribute_errors.append(AttributeMismatch(name, gi, pi, enum_value(g), enum_value(p)))
     return result
 
 
@@ -171,16 +141,16 @@ def evaluate(gold: dict[str, DocumentRecords], predictions: dict[str, DocumentRe
 
 
 def aggregate(documents: list[DocumentResult]) -> Evaluation:
-    scores = {record_type: Counts() for record_type in RECORD_TYPES}
-    span_only = {record_type: Counts() for record_type in SPAN_ONLY_TYPES}
-    attributes = {name: Accuracy() for name, *_ in ATTRIBUTES}
+    scores = {record_type: Counts() for record_type in record_type_names()}
+    span_only = {record_type: Counts() for record_type in span_only_types()}
+    attributes = {name: Accuracy() for name, *_ in scored_attributes()}
     for doc in documents:
         for record_type, matching in doc.matchings.items():
             scores[record_type].add(Counts(matching.tp, matching.fp, matching.fn))
         for record_type, matching in doc.span_only.items():
             span_only[record_type].add(Counts(matching.tp, matching.fp, matching.fn))
         wrong = Counter(error.attribute for error in doc.attribute_errors)
-        for name, record_type, *_ in ATTRIBUTES:
+        for name, record_type, *_ in scored_attributes():
             matched = doc.matchings[record_type].tp
             attributes[name].total += matched
             attributes[name].correct += matched - wrong[name]

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Optional
 
+from ..resource_data import load_resource
 from ..pipeline import ExtractionContext, Stage
 from ..records import ArticleMeta
 
@@ -34,8 +33,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    path = resources.files("extractor.resources").joinpath("article_meta.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_resource("article_meta.json")
     return _Patterns(
         datelines=tuple(re.compile(p) for p in data["datelines"]),
         not_places=frozenset(data["dateline_not_places"]),

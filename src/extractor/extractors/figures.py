@@ -30,15 +30,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc
 
+from ..normalize.dates import calendar_names, weekday_forms
+from ..resource_data import load_resource
 from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Figure, FigureKind
@@ -46,8 +46,7 @@ from ..records import Figure, FigureKind
 
 @lru_cache(maxsize=1)
 def figure_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("figures.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("figures.json")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -181,7 +180,8 @@ def _is_count_noun(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _not_count_words() -> frozenset[str]:
     lexicon = figure_lexicon()
-    words = set(lexicon["count"]["not_count_words"]) | set(number_lexicon()["vague_plurals"])
+    months = {w.casefold() for w in calendar_names() if w not in weekday_forms()}
+    words = set(lexicon["count"]["not_count_words"]) | months | set(number_lexicon()["vague_plurals"])
     words |= set(lexicon["number_words"]) | {w.lower() for w in number_lexicon()["multipliers"]}
     words |= {w.lower() for w in lexicon["percent"]}
     return frozenset(words)

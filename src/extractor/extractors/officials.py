@@ -22,20 +22,20 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc
 
-from ..normalize.countries import bloc_code, country_code, country_spans, is_abbreviation
+from ..resource_data import load_resource
+from ..components import spans
+from ..normalize.dates import calendar_names
+from ..normalize.countries import bloc_code, country_code, is_abbreviation
 from ..normalize.titles import (
     HONORIFIC,
-    WEEKDAYS_MONTHS,
     LexiconMatches,
     TitleMatch,
     Token,
@@ -77,8 +77,7 @@ class KnownOfficial:
 
 @lru_cache(maxsize=1)
 def known_officials() -> tuple[KnownOfficial, ...]:
-    path = resources.files("extractor.resources").joinpath("known_officials.json")
-    entries = json.loads(path.read_text(encoding="utf-8"))["officials"]
+    entries = load_resource("known_officials.json")["officials"]
     parse = lambda value: dt.date.fromisoformat(value) if value else None  # noqa: E731
     return tuple(
         KnownOfficial(
@@ -197,7 +196,7 @@ class _Names:
             return None
         while first <= last and not (self.is_name_word(first) and not _INITIAL.match(self.tokens[first].text)):
             # A month inside a person entity and before a name word is a name (Raja Juli Antoni).
-            if self.tokens[first].text in WEEKDAYS_MONTHS and first < last and self.is_name_word(first + 1):
+            if self.tokens[first].text in calendar_names() and first < last and self.is_name_word(first + 1):
                 break
             first += 1
         while last >= first and not self.is_name_word(last):
@@ -423,8 +422,11 @@ def _coordinated_countries(text: str, pairs: list[tuple[TitleMatch, tuple[int, i
     return inherited
 
 
-def _country_counts(text: str, context: ExtractionContext) -> Counter:
-    return Counter(code for start, end, code in country_spans(text) if not context.in_boilerplate(start, end))
+def _country_counts(doc: Doc, context: ExtractionContext) -> Counter:
+    return Counter(
+        span.kb_id_ for span in spans(doc, "party")
+        if span.label_ == "country" and not context.in_boilerplate(span.start_char, span.end_char)
+    )
 
 
 def dominant_country(counts: Counter) -> Optional[str]:
@@ -501,7 +503,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.title_first = person.title_first or span in title_first
 
     inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
-    counts = _country_counts(text, context)
+    counts = _country_counts(doc, context)
     dominant = dominant_country(counts)
     records = []
     for person in persons:
@@ -588,5 +590,5 @@ def _word_runs(text: str) -> dict[str, list[int]]:
 
 class OfficialsStage(RecordStage):
     name = "officials"
-    requires = frozenset({"boilerplate"})
+    requires = frozenset({"boilerplate", "spans:title_lexicon", "spans:party"})
     extractor = extract_officials

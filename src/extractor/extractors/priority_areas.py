@@ -47,12 +47,10 @@ a hyphenated compound (``kontra-terorisme``) and a punctuation mark each countin
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
@@ -61,7 +59,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..resource_data import load_resource
 from ..nlp.matchers import once_per_vocab
+from ..nlp.spacy_doc import doc_text
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
 
@@ -88,8 +88,7 @@ _AREA_PREFIX = "area|"
 
 @lru_cache(maxsize=1)
 def priority_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("priority_areas.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("priority_areas.json")
 
 
 def _folded_set(words: Iterable[str]) -> frozenset[str]:
@@ -229,7 +228,7 @@ class _Tokens:
     """The ``Doc``'s tokens as plain arrays, with the word structure the framings count in."""
 
     def __init__(self, doc: Doc):
-        text = doc.text
+        text = doc_text(doc)
         columns = doc.to_array([IDX, LENGTH, SPACY]).tolist()
         self.start = [c[0] for c in columns]
         self.end = [c[0] + c[1] for c in columns]
@@ -612,7 +611,7 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
         return
     framer = _Framer(doc, matches, priority_patterns())
     tokens = framer.tokens
-    text = doc.text
+    text = doc_text(doc)
     found: dict[str, dict[tuple[int, int], None]] = {}
     sentences = _sentence_ranges(doc)
     for index in range(len(sentences)):

@@ -4,16 +4,16 @@ Indonesian news text is mostly Indonesian function words (``yang``, ``dan``, ``d
 names and content words; English text is mostly English ones. :func:`guess_language` returns the
 language whose list covers the largest share of the words, ``"und"`` (undetermined, BCP 47) when
 no list reaches ``min_share``, and None for a text too short to tell. Words live in
-``resources/language.json``.
+``resources/id/language.json``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
+
+from ..resource_data import load_resource
 
 UNDETERMINED = "und"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -21,7 +21,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _settings() -> dict:
-    data = json.loads(resources.files("extractor.resources").joinpath("language.json").read_text(encoding="utf-8"))
+    data = load_resource("language.json")
     data["sets"] = {language: frozenset(words) for language, words in data["function_words"].items()}
     return data
 

@@ -7,17 +7,26 @@ A break is merged away when the sentence's last word is such an abbreviation
 capitalised word (`Retno L.P.`, not `hepatitis B.`), the full stop is attached
 to it, the gap to the next sentence holds no line break, and the next sentence
 starts with a letter, a digit or an opening bracket.
+
+The correction is a Stanza processor of its own, :class:`SentenceBreaksProcessor`, registered
+as ``sentence_breaks`` and placed right after ``tokenize`` in Stanza's processor order, so that
+NER reads the corrected sentences: ``stanza.Pipeline(processors="tokenize,sentence_breaks,ner")``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 from stanza.models.common import doc as stanza_doc
+from stanza.pipeline._constants import TOKENIZE
+from stanza.pipeline.processor import Processor, register_processor
+from stanza.pipeline.registry import NAME_TO_PROCESSOR_CLASS, PIPELINE_NAMES
+
+from ..resource_data import load_resource
+
+SENTENCE_BREAKS = "sentence_breaks"
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
@@ -25,8 +34,7 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Abbreviations with their final full stop, e.g. `Dr.`, `No.`."""
-    with resources.files("extractor.resources").joinpath("sentence_abbreviations.json").open(encoding="utf-8") as handle:
-        lexicon = json.load(handle)
+    lexicon = load_resource("sentence_abbreviations.json")
     return frozenset(entry for key in ("titles", "references", "inline") for entry in lexicon[key])
 
 
@@ -95,3 +103,25 @@ def renumber(words: list[dict]) -> None:
         else:
             word["id"] = next_id
             next_id += 1
+
+
+class SentenceBreaksProcessor(Processor):
+    """Merges the tokenizer's sentence breaks after abbreviations and initials (no model)."""
+
+    REQUIRES_DEFAULT = {TOKENIZE}
+    PROVIDES_DEFAULT = {SENTENCE_BREAKS}
+
+    def process(self, doc: stanza_doc.Document) -> stanza_doc.Document:
+        return correct_sentence_breaks(doc)
+
+
+def _register() -> None:
+    if NAME_TO_PROCESSOR_CLASS.get(SENTENCE_BREAKS) is not SentenceBreaksProcessor:
+        register_processor(SENTENCE_BREAKS)(SentenceBreaksProcessor)
+    # Stanza runs processors in registry order; new ones go last (after ner): this one must run
+    # right after the tokenizer, before anything reads sentences.
+    PIPELINE_NAMES.remove(SENTENCE_BREAKS)
+    PIPELINE_NAMES.insert(PIPELINE_NAMES.index(TOKENIZE) + 1, SENTENCE_BREAKS)
+
+
+_register()

@@ -15,6 +15,17 @@ import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..resource_data import LANGUAGE
+
+
+# ``doc.user_data[TEXT]`` is the article text the Doc reproduces: components that match over
+# characters read it there rather than rebuild it with ``doc.text`` (a Token object per token).
+TEXT = "extractor.text"
+
+
+def doc_text(doc: Doc) -> str:
+    return doc.user_data.get(TEXT) or doc.text
+
 
 @lru_cache(maxsize=1)
 def shared_vocab() -> Vocab:
@@ -23,18 +34,19 @@ def shared_vocab() -> Vocab:
     Built as ``spacy.blank("id")`` builds its vocabulary, without the blank pipeline's tokenizer,
     whose ~16,000 special cases (seconds to compile) a Doc built from Stanza's tokens never uses.
     """
-    from spacy.lang.id import Indonesian
+    from spacy.util import get_lang_class
     from spacy.vocab import create_vocab
 
-    return create_vocab(Indonesian.lang, Indonesian.Defaults)
+    language = get_lang_class(LANGUAGE)
+    return create_vocab(language.lang, language.Defaults)
 
 
 @lru_cache(maxsize=1)
 def blank_nlp() -> "spacy.language.Language":
     """The blank Indonesian spaCy language over the shared vocabulary (its tokenizer is built on first call)."""
-    from spacy.lang.id import Indonesian
+    from spacy.util import get_lang_class
 
-    return Indonesian(vocab=shared_vocab())
+    return get_lang_class(LANGUAGE)(vocab=shared_vocab())
 
 
 def to_spacy_doc(text: str, stanza_doc) -> Doc:
@@ -99,6 +111,7 @@ def build_doc(
     assert len(doc) == len(words) and "".join(
         word + " " if space else word for word, space in zip(words, spaces)
     ) == text, "spaCy Doc does not reproduce the article text"
+    doc.user_data[TEXT] = text
     spans: list[Span] = []
     last_end = -1
     for start, end, label in sorted(entities):

@@ -10,9 +10,9 @@ Files of a manifest are checked (size, sha256) before anything reads them; a sin
 no manifest lists is loaded with an :class:`UntrustedModelWarning`. Every model file is read
 with ``torch.load(weights_only=True)`` (by Stanza 1.15 and here), which refuses pickled code.
 The tokenizer's sentence breaks after abbreviations and initials are corrected
-(`extractor.nlp.sentence_breaks`) before NER runs; `sentence_correction=False`
-turns that off. The NER tagger is int8-quantised and tags length-sorted batches
-(`extractor.nlp.inference`); `optimize=False` or `$EXTRACTOR_OPTIMIZE=0` loads stock Stanza.
+(`extractor.nlp.sentence_breaks`, the `sentence_breaks` processor) before NER runs;
+`sentence_correction=False` leaves it out. The NER tagger is int8-quantised and tags length-sorted
+batches (`extractor.nlp.inference`); `optimize=False` or `$EXTRACTOR_OPTIMIZE=0` loads stock Stanza.
 """
 
 from __future__ import annotations
@@ -216,12 +216,13 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
     stanza = import_stanza()
 
     from extractor.nlp import stanza_mask
-    from extractor.nlp.sentence_breaks import correct_sentence_breaks
+    from extractor.nlp.sentence_breaks import SENTENCE_BREAKS
+    from extractor.resource_data import LANGUAGE
 
     stanza_mask.install()
 
     options: dict[str, Any] = {
-        "lang": "id",
+        "lang": LANGUAGE,
         "processors": "tokenize,ner",
         "dir": str(files.resources.parent),
         "resources_filepath": str(files.resources),
@@ -236,6 +237,8 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
     if files.ner_pretrain is not None:
         options["ner_pretrain_path"] = str(files.ner_pretrain)
     options.update(stanza_options)
+    if sentence_correction:
+        options["processors"] = _with_processor(options["processors"], SENTENCE_BREAKS)
     try:
         with _no_training_optimizers():
             pipeline = stanza.Pipeline(**options)
@@ -244,11 +247,6 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
             f"Stanza could not load the models ({error}); files: {files}. "
             f"{RETRAIN_HINT.format(model_dir=files.tokenize_model.parent)}"
         ) from error
-    if sentence_correction:
-        tokenizer = pipeline.processors["tokenize"]
-        tokenize = tokenizer.process
-        # Instance attribute: both Pipeline.process and bulk_process go through it.
-        tokenizer.process = lambda document: correct_sentence_breaks(tokenize(document))
     return pipeline
 
 
@@ -264,6 +262,14 @@ def _no_training_optimizers():
         yield
     finally:
         utils.get_optimizer = get_optimizer
+
+
+def _with_processor(processors: Any, name: str) -> Any:
+    """Stanza's ``processors`` option (``"tokenize,ner"`` or a dict) with ``name`` added."""
+    if isinstance(processors, dict):
+        return {**processors, name: processors.get(name, "default")}
+    names = [item.strip() for item in str(processors).split(",") if item.strip()]
+    return ",".join(names if name in names else [*names, name])
 
 
 def stanza_pipeline(**overrides: Any):

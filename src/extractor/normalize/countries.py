@@ -1,6 +1,6 @@
 """Country and bloc names → codes: ISO 3166-1 alpha-2 for states, the acronym for blocs.
 
-The names live in ``resources/countries.json`` (Indonesian and English names, variants,
+The names live in ``resources/id/countries.json`` (Indonesian and English names, variants,
 English demonyms). Names written in capitals there (``AS``, ``RI``, ``UE``, ``PBB``) are
 abbreviations and match only in that exact case, because ``as`` and ``ri`` are ordinary
 strings; every other name matches whatever its case.
@@ -8,11 +8,11 @@ strings; every other name matches whatever its case.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
+
+from ..resource_data import load_resource
 
 _SPACES = re.compile(r"[\s\u00a0]+")
 # Curly apostrophes and the hyphen-or-space habits of "Timor-Leste" / "Bosnia Herzegovina".
@@ -30,8 +30,7 @@ def _is_abbreviation(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    with resources.files("extractor.resources").joinpath("countries.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return load_resource("countries.json")
 
 
 def _index(section: str) -> tuple[dict[str, str], dict[str, str]]:

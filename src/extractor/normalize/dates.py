@@ -1,7 +1,7 @@
 """Date expressions: their grammar, their values, and the publication date they imply.
 
 The grammar is a set of *forms* (``day_month``, ``weekday_dm``, ``year_range`` ...), regexes
-built once from ``resources/dates.json``. The dates extractor searches the text with them; here
+built once from ``resources/id/dates.json``. The dates extractor searches the text with them; here
 :func:`normalize_date` reads ONE expression at a time and :func:`resolve_form` turns a match of
 one form into a :class:`DateValue`. Calendar dates are read by ``dateparser`` with explicit
 settings (``languages=['id']``, ``DATE_ORDER='DMY'``, ``RELATIVE_BASE`` = the anchor,
@@ -29,15 +29,15 @@ Resolving against the anchor (``published``):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Literal, Optional
 
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
+
+from ..resource_data import load_resource
 
 Tense = Optional[Literal["past", "future"]]
 GranularityName = Literal["day", "month", "year"]
@@ -48,8 +48,21 @@ YEAR_ONLY_SOURCES = frozenset({"copyright", "inferred"})
 
 @lru_cache(maxsize=1)
 def date_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("dates.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("dates.json")
+
+
+@lru_cache(maxsize=1)
+def calendar_names() -> frozenset[str]:
+    """The standard weekday and month names (``Senin``, ``Januari``: the first form of each
+    entry of ``dates.json``), for the matchers that must not read them as names or places."""
+    lexicon = date_lexicon()
+    return frozenset(forms[0] for section in ("weekdays", "months") for forms in lexicon[section].values())
+
+
+@lru_cache(maxsize=1)
+def weekday_forms() -> frozenset[str]:
+    """Every spelling of a weekday in ``dates.json`` (``Jumat``, ``Jum'at``, ``Ahad``)."""
+    return frozenset(form for forms in date_lexicon()["weekdays"].values() for form in forms)
 
 
 @dataclass(frozen=True)

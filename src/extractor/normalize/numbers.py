@@ -24,18 +24,17 @@ parse to ``None``: a figure must carry a number an annotator could check.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
+
+from ..resource_data import load_resource
 
 
 @lru_cache(maxsize=1)
 def number_lexicon() -> dict:
     """Number words, multipliers and ordinal words: the ``numbers`` section of ``resources/figures.json``."""
-    with resources.files("extractor.resources").joinpath("figures.json").open(encoding="utf-8") as handle:
-        return json.load(handle)["numbers"]
+    return load_resource("figures.json")["numbers"]
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")

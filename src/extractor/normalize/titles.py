@@ -8,7 +8,7 @@ names (``RI``, ``Laos``). Titles come out without country or ministry, as the sp
 ``Dirjen Kerja sama ASEAN Kemlu`` → title ``Direktur Jenderal Kerja Sama ASEAN``, organization
 ``Kementerian Luar Negeri``, country ``ID`` (implied by Kemlu).
 
-The lexicon is ``resources/titles.json``; country names come from :mod:`.countries`.
+The lexicon is ``resources/id/titles.json``; country names come from :mod:`.countries`.
 
 Lexicon phrases (title heads, organisations, country names, honorifics) are found by one spaCy
 ``PhraseMatcher`` on ``LOWER`` over the ``Doc``'s tokens, built once per vocab
@@ -25,17 +25,17 @@ must start with a capital, as the lexicon file says (:class:`LexiconMatches`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, NamedTuple, Optional
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .dates import calendar_names
+from ..resource_data import load_resource
 from ..nlp.matchers import once_per_vocab
 from .countries import bloc_phrases, country_phrases, is_abbreviation, not_country_phrases
 
@@ -95,8 +95,7 @@ class TitleMatch:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    with resources.files("extractor.resources").joinpath("titles.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return load_resource("titles.json")
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -207,7 +206,7 @@ def _country_codes() -> frozenset[str]:
 def title_words() -> frozenset[str]:
     """Capitalised words that never belong to a person's name (title words, function words,
     months, weekdays, organisation words), casefolded."""
-    words = {w.casefold() for w in [*_data()["title_words"], *_data()["not_names"]]}
+    words = {w.casefold() for w in [*_data()["title_words"], *calendar_names(), *_data()["not_names"]]}
     for key in _heads().entries:
         words.update(key)
     words.update(key[0] for key in honorifics().entries if len(key) == 1)
@@ -314,9 +313,12 @@ class LexiconMatches:
         index_at = {t.start: i for i, t in enumerate(tokens)}
         index_before = {t.end: i + 1 for i, t in enumerate(tokens)}
         ends: dict[tuple[str, int], set[int]] = {}
-        strings = doc.vocab.strings
-        for match_id, s, e in title_matcher(doc.vocab)(doc):
-            label = strings[match_id]
+        if "title_lexicon" in doc.spans:  # annotated by the title_lexicon component
+            matched = [(span.label_, span.start, span.end) for span in doc.spans["title_lexicon"]]
+        else:  # a Doc built here for a short string
+            strings = doc.vocab.strings
+            matched = [(strings[match_id], s, e) for match_id, s, e in title_matcher(doc.vocab)(doc)]
+        for label, s, e in matched:
             last = doc[e - 1]
             end = last.idx + len(last)
             if label.endswith(_DOTTED):
@@ -532,15 +534,11 @@ class _Scanner:
 @lru_cache(maxsize=1)
 def _data_title_stop_words() -> frozenset[str]:
     """Words that end a portfolio: a new title or a clause (``Menlu Retno``, ``Dirjen Imigrasi Kamis``)."""
-    weekdays_months = {w.casefold() for w in _data()["title_words"] if w in WEEKDAYS_MONTHS}
+    weekdays_months = {w.casefold() for w in calendar_names()}
     heads = {key[0] for key in _heads().entries if len(key) == 1}
     return frozenset(weekdays_months | heads)
 
 
-WEEKDAYS_MONTHS = frozenset(
-    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
-    "September Oktober November Desember".split()
-)
 
 
 def find_titles(

@@ -13,17 +13,10 @@ import json
 from enum import Enum
 from typing import Any, Callable, Optional
 
-from ..records import RECORD_TYPES, DocumentRecords
-from .highlight import KIND_LABELS, document_spans, highlight_html, record_key
+from ..record_types import record_types
+from ..records import DocumentRecords
+from .highlight import document_spans, highlight_html, record_key
 
-# Columns of each record table; the tooltip of a span shows the same fields (empty ones left out).
-COLUMNS = {
-    "officials": ("name", "title", "organization", "country", "rule", "score"),
-    "events": ("type", "name", "ordinal", "parties", "location", "start", "end", "chairs", "status", "rule"),
-    "dates": ("text", "value", "value_end", "granularity", "rule"),
-    "priority_areas": ("area", "rule"),
-    "figures": ("text", "kind", "value", "unit", "subject", "rule"),
-}
 
 # (kind, index) -> (link text, href) of a page about the record (a person, an archive event), if any.
 RecordLink = Callable[[str, int], Optional[tuple[str, str]]]
@@ -64,19 +57,20 @@ def article_view(
         spans_of.setdefault(span.record_key, []).append(span)
     tables = []
     tooltips: dict[str, dict[str, Any]] = {}
-    for kind in RECORD_TYPES:
+    for descriptor in record_types():
+        kind, columns = descriptor.name, descriptor.report_columns
         rows = []
-        for index, record in enumerate(getattr(records, kind)):
+        for index, record in enumerate(getattr(records, kind, None) or []):
             key = record_key(kind, index)
-            fields = [(name, cell_text(getattr(record, name, None))) for name in COLUMNS[kind]]
+            fields = [(name, cell_text(getattr(record, name, None))) for name in columns]
             link = record_link(kind, index) if record_link else None
             rows.append({"key": key, "cells": [value for _, value in fields], "spans": spans_of.get(key, []), "link": link})
             tooltips[key] = {
-                "label": KIND_LABELS[kind],
+                "label": descriptor.title,
                 "fields": [[name, value] for name, value in fields if value],
                 **({"link": link[0]} if link else {}),
             }
-        tables.append({"kind": kind, "label": KIND_LABELS[kind], "columns": COLUMNS[kind], "rows": rows})
+        tables.append({"kind": kind, "label": descriptor.title, "columns": columns, "rows": rows})
     article = records.article
     details = dict(meta or {})
     if article is not None:
@@ -92,7 +86,7 @@ def article_view(
         "published": records.published,
         "details": [(name, cell_text(value)) for name, value in details.items() if value],
         "text_html": highlight_html(text, spans),
-        "legend": [(kind, KIND_LABELS[kind], len(getattr(records, kind))) for kind in RECORD_TYPES],
+        "legend": [(t.name, t.title, len(getattr(records, t.name, None) or [])) for t in record_types()],
         "tables": tables,
         "span_count": len(spans),
         "records_json": script_json(tooltips),

@@ -16,18 +16,19 @@ from typing import Iterable, Optional
 
 from markupsafe import Markup, escape
 
+from ..record_types import record_types
 from ..records import DocumentRecords
 
-# Record types, in the order a longer-or-equal span of an earlier type is laid down outside a
-# span of a later type with the same extent.
-KIND_LABELS = {
-    "events": "Event",
-    "priority_areas": "Priority area",
-    "officials": "Official",
-    "dates": "Date",
-    "figures": "Figure",
-}
-KIND_ORDER = {kind: position for position, kind in enumerate(KIND_LABELS)}
+
+
+def kind_labels() -> dict[str, str]:
+    """Each registered record type's name in reports ("Priority area"), in layer order: a
+    longer-or-equal span of an earlier type is laid down outside a span of a later type."""
+    return {t.name: t.title for t in sorted(record_types(), key=lambda t: t.layer)}
+
+
+def kind_order() -> dict[str, int]:
+    return {kind: position for position, kind in enumerate(kind_labels())}
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ def record_key(kind: str, index: int) -> str:
 
 def document_spans(records: DocumentRecords, prefix: str = "s") -> list[HighlightSpan]:
     """Every span of the records, in document order, with ids ``{prefix}0``, ``{prefix}1``..."""
+    order = kind_order()
     found = [
-        (span.start, -span.end, KIND_ORDER[kind], index, field, kind, span)
+        (span.start, -span.end, order[kind], index, field, kind, span)
         for kind, index, field, span in records.iter_spans()
     ]
     found.sort(key=lambda item: item[:5])
@@ -61,8 +63,9 @@ def document_spans(records: DocumentRecords, prefix: str = "s") -> list[Highligh
 
 def highlight_html(text: str, spans: Iterable[HighlightSpan], labels: Optional[dict[str, str]] = None) -> Markup:
     """``text`` escaped, with a ``<mark>`` around every (non-empty) span."""
-    labels = labels or KIND_LABELS
-    ordered = sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, -s.end, KIND_ORDER.get(s.kind, 99)))
+    labels = labels or kind_labels()
+    order = kind_order()
+    ordered = sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, -s.end, order.get(s.kind, 99)))
     for span in ordered:
         if span.end > len(text) or text[span.start : span.end] != span.text:
             raise ValueError(f"span {span.span_id} {span.text!r} != text[{span.start}:{span.end}]")

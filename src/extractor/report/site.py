@@ -25,10 +25,10 @@ from typing import Any, Callable, Optional
 
 from markupsafe import Markup
 
-from ..records import RECORD_TYPES
+from ..record_types import record_type, record_type_names
 from .article import article_view, cell_text, script_json
 from .data import HOME, ArchiveData, ArchiveEvent, load_archive, party_name
-from .highlight import KIND_LABELS, HighlightSpan, document_spans, highlight_html, record_key
+from .highlight import HighlightSpan, document_spans, highlight_html, record_key
 from .paths import page_href, page_path, safe_stem
 from .render import ASSETS, asset_bytes, render
 from .svg import EVENT_TYPES, Node, network_svg, timeline_svg, type_key
@@ -244,7 +244,7 @@ class SiteBuilder:
                 record = document.records.events[index]
                 key = f"src-{number}"
                 tooltips[key] = {
-                    "label": KIND_LABELS["events"],
+                    "label": record_type("events").title,
                     "fields": [[name, cell_text(getattr(record, name))] for name in
                                ("type", "name", "parties", "location", "start", "end", "status", "rule") if cell_text(getattr(record, name))],
                 }
@@ -279,7 +279,7 @@ class SiteBuilder:
                 "linked": [(relation, links.event(other), [links.article(d) for d in doc_ids]) for relation, other, doc_ids in event.links],
                 "disagreements": disagreements,
                 "sources": sources,
-                "legend": [("events", KIND_LABELS["events"], None)],
+                "legend": [("events", record_type("events").title, None)],
                 "records_json": script_json(tooltips),
             }
             self.write("event", event.key, "event.html.j2", context, "event")
@@ -375,12 +375,12 @@ class SiteBuilder:
         }, "list")
         articles = [
             [d.published or "", d.source or "", links.article(d.doc_id) if d.text is not None else (d.title or d.doc_id),
-             *(len(getattr(d.records, kind)) for kind in RECORD_TYPES)]
+             *(len(getattr(d.records, kind, None) or []) for kind in record_type_names())]
             for d in data.documents.values()
         ]
         self.write("articles", None, "list.html.j2", {
             "title": "Articles", "intro": f"{len(articles)} articles in publication order.",
-            "columns": ["published", "source", "article", *RECORD_TYPES], "rows": articles,
+            "columns": ["published", "source", "article", *record_type_names()], "rows": articles,
         }, "list")
 
     def index_page(self) -> None:
@@ -442,8 +442,8 @@ class SiteBuilder:
         counts = [
             ("articles", len(data.documents)), ("persons", len(data.persons)), ("archive events", len(events)),
             ("countries and blocs", len(self.countries)),
-            *((f"{KIND_LABELS[kind].lower()} records", sum(len(getattr(d.records, kind)) for d in data.documents.values()))
-              for kind in RECORD_TYPES),
+            *((f"{record_type(kind).title.lower()} records", sum(len(getattr(d.records, kind, None) or []) for d in data.documents.values()))
+              for kind in record_type_names()),
         ]
         context = {
             "title": self.title,

@@ -33,7 +33,7 @@ from ..io.readers import InputError, SkippedFile, article_from_object, read_file
 from ..io.resume import Done, content_hash
 from ..io.sinks import RecordLine, RemoteError
 from ..io.writers import record_line
-from ..records import RECORD_TYPES, DocumentRecords
+from ..records import DocumentRecords
 
 ARTICLE_COLUMNS = ("id", "text", "published", "title", "url", "source")
 INPUT_ROW_COLUMNS = ("order", "kind", "doc_id", "text", "published", "title", "url", "source", "origin", "error")
@@ -168,7 +168,7 @@ class ExtractorActor:
             elif isinstance(result, DocumentRecords):
                 base["sha256"] = content_hash(row["text"])
                 base["record"] = record_line(result)
-                base["counts"] = json.dumps([len(getattr(result, name)) for name in RECORD_TYPES])
+                base["counts"] = json.dumps({name: len(records) for name, records in result.record_lists()})
             else:
                 base["error"] = json.dumps(result.as_dict())
                 base["message"] = str(result)
@@ -300,7 +300,7 @@ def run_entries(
                     continue
                 seen[doc_id] = origin
             if row["record"] is not None:
-                counts = dict(zip(RECORD_TYPES, json.loads(row["counts"])))
+                counts = json.loads(row["counts"])
                 yield RecordLine(doc_id, row["record"], row["sha256"], counts)
             else:
                 yield RemoteError(row["message"], json.loads(row["error"]), kind if kind != "article" else "input_error")

@@ -11,28 +11,25 @@ breaks.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 from extractor.training.ud import UDSentence
+from extractor.resource_data import load_resource
 
 SEED = 13
 
 
 @lru_cache(maxsize=1)
 def augmentation_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("tokenizer_augmentation.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("tokenizer_augmentation.json")
 
 
 @lru_cache(maxsize=1)
 def abbreviation_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("sentence_abbreviations.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("sentence_abbreviations.json")
 
 
 @lru_cache(maxsize=1)

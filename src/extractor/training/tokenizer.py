@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractor.resource_data import LANGUAGE
 from extractor.training import augment, ud
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def train_command(data: TokenizerData, model_path: Path, steps: int) -> list[str
     return [
         sys.executable, "-m", "stanza.models.tokenizer",
         "--mode", "train",
-        "--lang", "id",
+        "--lang", LANGUAGE,
         "--shorthand", SHORTHAND,
         "--txt_file", str(data.train_txt),
         "--label_file", str(data.train_labels),

@@ -2,7 +2,7 @@
 
 One module a step:
 
-* :mod:`.lexicon`: ``resources/events.json``, the patterns compiled from it, the trigger ``Matcher``;
+* :mod:`.lexicon`: ``resources/id/events.json``, the patterns compiled from it, the trigger ``Matcher``;
 * :mod:`.text`: reading words, names and places from the characters around a trigger;
 * :mod:`.mentions`: triggers found and classified as named, reference, unnamed or verb;
 * :mod:`.attributes`: parties, ordinal, status, place, date and chairs, per mention and per event;

@@ -252,7 +252,11 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> E
         chairs.extend(c for c in m.chairs if c not in chairs)
     start = date.value if date is not None else None
     end = date.value_end if date is not None else None
+    # The mention kinds, then the trigger patterns that found them: "named+reference:head|ktt".
     rule = "+".join(sorted({m.kind for m in cluster.mentions}))
+    patterns = sorted({m.pattern for m in cluster.mentions if m.pattern})
+    if patterns:
+        rule += ":" + ",".join(patterns)
     return Event(
         type=cluster.type,
         name=_collapse(name_source.text),

@@ -1,26 +1,30 @@
-"""The event lexicon (``resources/events.json``), the patterns compiled from it, and the trigger
+"""The event lexicon (``resources/id/events.json``), the patterns compiled from it, and the trigger
 ``Matcher`` built from it once per vocab."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
+from ...normalize.dates import calendar_names, weekday_forms
+from ...resource_data import load_resource
 from ...nlp.matchers import once_per_vocab
 from .text import _WS
 
 
 @lru_cache(maxsize=1)
 def event_lexicon() -> dict:
-    with resources.files("extractor.resources").joinpath("events.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_resource("events.json")
+
+
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names (every weekday spelling), casefolded."""
+    return frozenset(w.casefold() for w in calendar_names() | weekday_forms())
 
 
 def _words_set(key: str) -> frozenset[str]:
@@ -105,8 +109,8 @@ def event_patterns() -> EventPatterns:
             r"(?<![\w])" + _phrase_regex(lex["link_cues"]) + r"(?:[ \u00a0]+(?:acara|rangkaian|pelaksanaan|penyelenggaraan))?[ \u00a0]*$",
             re.IGNORECASE,
         ),
-        location_stop=_words_set("location_stop_words") | _words_set("calendar_words"),
-        calendar=_words_set("calendar_words"),
+        location_stop=_words_set("location_stop_words") | _calendar_words(),
+        calendar=_calendar_words(),
         location_gap=_words_set("location_gap_words"),
         place_followers=_words_set("place_followers"),
         left_stop=_words_set("left_stop_words") | _words_set("title_words"),

@@ -1,6 +1,6 @@
 """Event mentions: triggers found and classified as named, reference, unnamed or verb.
 
-A spaCy ``Matcher`` finds the triggers listed in ``resources/events.json`` on whole tokens; the
+A spaCy ``Matcher`` finds the triggers listed in ``resources/id/events.json`` on whole tokens; the
 rest is read from the characters around each trigger, so that mentions are exact whatever the
 tokenizer did with ``ke-16``, ``ASEAN-Russia`` or ``Officials'``:
 
@@ -43,7 +43,8 @@ from spacy.tokens import Doc
 from ...normalize.countries import party_code, party_spans
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, EventType, Official
-from .lexicon import EventPatterns, event_lexicon, event_matcher, event_patterns
+from ...components import spans
+from .lexicon import EventPatterns, event_lexicon, event_patterns
 from .text import (
     _ANY_WORD,
     _CAPWORD,
@@ -89,6 +90,8 @@ class Mention:
     place_span: Optional[tuple[int, int]] = None
     place_text: Optional[str] = None
     extended_text: Optional[str] = None
+    # The id of the trigger pattern (``head|pertemuan``, ``verb|bertemu``) that found the mention.
+    pattern: Optional[str] = None
     # A session of a standing body ("Sidang Majelis Umum PBB"): dates need an opening cue.
     session: bool = False
     # A part of a session ("Debat Umum ... pada SMU PBB"): takes the session's parties.
@@ -346,9 +349,8 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
     sentences = _sentences(doc)
     official_spans = _officials_index(officials)
     candidates = []
-    for match_id, t_start, t_end in event_matcher(doc.vocab)(doc):
-        kind, key = doc.vocab.strings[match_id].split("|", 1)
-        span = doc[t_start:t_end]
+    for span in spans(doc, "event_trigger"):
+        kind, key = span.label_.split("|", 1)
         if context.in_boilerplate(span.start_char, span.end_char):
             continue
         candidates.append((span.start_char, span.end_char, kind, key))
@@ -382,6 +384,7 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             continue
         if any(m.start < mention.end and mention.start < m.end for m in mentions):
             continue
+        mention.pattern = f"{kind}|{key}"
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_acronym_mentions(doc, context, mentions, sentences, patterns))
@@ -426,6 +429,7 @@ def _acronym_mentions(doc: Doc, context: ExtractionContext, mentions: list[Menti
         kind = NAMED if items else REFERENCE
         mention = Mention(start, name_end, source.type, kind, source.refers_to, sentence, text[start:name_end])
         mention.session = source.session
+        mention.pattern = f"defined_acronym|{source.pattern}"
         found.append(mention)
     return found
 

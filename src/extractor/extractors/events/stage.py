@@ -52,5 +52,5 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
 
 class EventsStage(RecordStage):
     name = "events"
-    requires = frozenset({"dates", "officials"})
+    requires = frozenset({"dates", "officials", "spans:event_trigger"})
     extractor = extract_events

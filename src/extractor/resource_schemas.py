@@ -1,0 +1,390 @@
+"""One Pydantic schema per resource file: what each lexicon and pattern file may hold.
+
+:func:`extractor.resource_data.load_resource` checks a file against its schema when it is first
+read: an unknown key (a misspelt flag), a missing field or a value of the wrong type is a
+:class:`~extractor.resource_data.ResourceError` naming the file and the entry. Keys starting with
+``_comment`` are comments, allowed anywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .records import EventType, Granularity, PriorityAreaSlug
+
+Words = list[str]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- article_meta.json ---------------------------------------------------------------------
+
+
+class Byline(Strict):
+    role: str = Field(pattern="^(reporters|editors|photographers)$")
+    pattern: str  # a regular expression over one line, with a ``names`` group
+
+
+class ArticleMetaResource(Strict):
+    datelines: Words  # regular expressions of datelines
+    dateline_not_places: Words
+    bylines: list[Byline]
+    name_separators: str
+    boilerplate: Words
+
+
+# --- countries.json ------------------------------------------------------------------------
+
+
+class CountriesResource(Strict):
+    countries: dict[str, Words]  # ISO alpha-2 -> names, adjectives, abbreviations
+    blocs: dict[str, Words]  # acronym -> names
+    not_countries: Words
+
+
+# --- dates.json ----------------------------------------------------------------------------
+
+
+class RelativeDate(Strict):
+    days: Optional[int] = None
+    months: Optional[int] = None
+    years: Optional[int] = None
+    granularity: Granularity
+
+
+class CalendarNouns(Strict):
+    day: Words
+    date: Words
+    month: Words
+    year: Words
+    period: Words
+    position: Words
+
+
+class DatesResource(Strict):
+    months: dict[str, Words]  # month number -> names
+    month_abbreviations: dict[str, Words]
+    month_names_standalone: Words
+    weekdays: dict[str, Words]  # weekday number (Monday 0) -> names
+    relative: dict[str, RelativeDate]
+    calendar_nouns: CalendarNouns
+    future_cues: Words
+    bare_year_blockers_before: Words
+    bare_year_blockers_after: Words
+    month_context_before: Words
+    month_context_after: Words
+    weekday_blockers_before: Words
+    weekday_blockers_after: Words
+    week_words_after_minggu: Words
+    relative_blockers_before: Words
+    legal_citation_words: Words
+    day_parts: Words
+    week_qualifiers: dict[str, int]
+    relative_year_suffix: dict[str, int]
+    day_range_joiners: Words
+
+
+# --- events.json ---------------------------------------------------------------------------
+
+
+class EventHead(Strict):
+    """An event noun (``pertemuan``, ``KTT``) and how a mention of it behaves."""
+
+    type: EventType
+    refers_to: Optional[list[EventType]] = None  # the types a bare reference can resolve to
+    named_only: bool = False  # an event only with a name after it (``Sidang Umum PBB``)
+    reference_only: bool = False
+    session: bool = False
+    session_part: bool = False
+    held_cue_named: bool = False
+    held_cue_descriptor: bool = False
+
+
+class EventVerb(Strict):
+    """An event verb (``bertemu``, ``mengunjungi``) and what it needs around it to count."""
+
+    type: EventType
+    needs_next: Optional[Words] = None
+    needs_document: bool = False
+    needs_document_before: bool = False
+    needs_party_object: bool = False
+    needs_official_object: bool = False
+    intrinsic: bool = False
+
+
+class StandaloneEvent(Strict):
+    type: EventType
+    patterns: list[list[list[str]]]  # token patterns: [regex] or [regex, "?"] per token
+
+
+class EventsResource(Strict):
+    heads: dict[str, EventHead]
+    english_heads: dict[str, EventType]
+    acronyms: dict[str, EventType]
+    verbs: dict[str, EventVerb]
+    modifiers: Words
+    specific_modifiers: Words
+    party_connectors: Words
+    name_connectors: Words
+    english_suffix_words: Words
+    demonstratives: Words
+    reference_followers: Words
+    plural_cues: Words
+    plural_after: Words
+    negation_cues: Words
+    planned_before: Words
+    planned_after: Words
+    planned_clause_end: Words
+    planned_before_window: int
+    chair_after: Words
+    chair_before: Words
+    chair_subject_window: int
+    clause_breakers: Words
+    link_cues: Words
+    location_max_distance: int
+    location_gap_words: Words
+    location_stop_words: Words
+    place_followers: Words
+    left_stop_words: Words
+    period_cues: Words
+    reporting_verbs: Words
+    document_cues: Words
+    function_words: Words
+    title_words: Words
+    diplomatic_name_words: Words
+    context_blockers: Words
+    non_event_name_words: Words
+    possessive_suffix: str
+    standalone: dict[str, StandaloneEvent]
+    modifier_patterns: Words
+    predicate_cues: Words
+    held_cues: Words
+    establish_cues: Words
+    opening_cues: Words
+    background_cues: Words
+    both_sides_cues: Words
+    during_visit_distance: int
+    purpose_cues: Words
+    tour_destination: str
+
+
+# --- figures.json --------------------------------------------------------------------------
+
+
+class NumberWords(Strict):
+    units: dict[str, int]
+    se_words: dict[str, int]
+    multipliers: dict[str, float]
+    multipliers_case_sensitive: dict[str, float]
+    vague_plurals: Words
+    ordinal_words: dict[str, int]
+
+
+class Currencies(Strict):
+    prefix: dict[str, str]  # symbol or code before the number -> ISO 4217
+    suffix: dict[str, str]  # currency word after the number -> ISO 4217
+
+
+class CountWords(Strict):
+    classifiers: Words
+    not_count_words: Words
+    verb_prefixes: Words
+    nouns_despite_prefix: Words
+    capitalised_count_nouns: Words
+
+
+class OrdinalWords(Strict):
+    period_before: Words
+    collective_before: Words
+    collective_after: Words
+    ordinal_after: Words
+    word_forms: Words
+
+
+class FiguresResource(Strict):
+    numbers: NumberWords
+    number_words: Words
+    currencies: Currencies
+    percent: Words
+    durations: dict[str, str]
+    measures: dict[str, str]
+    count: CountWords
+    excluded_before_number: Words
+    ordinals: OrdinalWords
+    subject_triggers: Words
+    subject_stop_words: Words
+    subject_leading_fillers: Words
+
+
+# --- known_officials.json ------------------------------------------------------------------
+
+
+class KnownOfficialEntry(Strict):
+    name: str
+    aliases: Words = []
+    title: Optional[str] = None
+    organization: Optional[str] = None
+    country: Optional[str] = Field(default=None, pattern="^[A-Z]{2}$")
+    from_: Optional[str] = Field(default=None, alias="from")
+    to: Optional[str] = None
+
+
+class KnownOfficialsResource(Strict):
+    officials: list[KnownOfficialEntry]
+
+
+# --- priority_areas.json -------------------------------------------------------------------
+
+
+class CommitmentCues(Strict):
+    heads: Words
+    verbs: Words
+    max_words_between: int
+    objects: Words
+    max_words_to_object: int
+
+
+class OutcomeCues(Strict):
+    cues: Words
+    subjects: Words
+
+
+class AnaphorScope(Strict):
+    words: Words
+    fillers: Words
+
+
+class Announcement(Strict):
+    count_words: Words
+    area_nouns: Words
+
+
+class PriorityAreasResource(Strict):
+    cooperation_context: Words
+    areas: dict[PriorityAreaSlug, Words]
+    non_areas: Words
+    cues: Words
+    commitment_cues: CommitmentCues
+    outcome_cues: OutcomeCues
+    post_cues: Words
+    post_linkers: Words
+    post_max_gap_words: int
+    cue_blockers: Words
+    anaphor_scope: AnaphorScope
+    gap_blockers: Words
+    area_blockers: Words
+    list_joiners: Words
+    max_gap_words: int
+    field_markers: Words
+    extended_gap_words: int
+    announcement: Announcement
+
+
+# --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------
+
+
+class SentenceAbbreviationsResource(Strict):
+    description: str
+    titles: Words
+    references: Words
+    inline: Words
+
+
+class TokenizerAugmentationResource(Strict):
+    description: str
+    templates: Words
+    first_names: Words
+    last_names: Words
+    cities: Words
+    outlets: Words
+    positions: Words
+    clauses: Words
+    streets: Words
+    days: Words
+
+
+# --- titles.json ---------------------------------------------------------------------------
+
+
+class Ministry(Strict):
+    portfolio: str
+    variants: Words
+    minister: Words
+    deputy_minister: Words
+    organization: str
+    organization_forms: Words
+    indonesian_only: bool = False
+
+
+class TitleEntry(Strict):
+    title: str
+    forms: Words
+    kind: Optional[str] = None
+    organization: Optional[str] = None
+    region_organization: Optional[str] = None
+    country: Optional[str] = None
+    requires_organization: bool = False
+
+
+class Organization(Strict):
+    name: str
+    forms: Words
+    country: Optional[str] = None
+
+
+class TitlesResource(Strict):
+    ministries: list[Ministry]
+    titles: list[TitleEntry]
+    organizations: list[Organization]
+    portfolio_connectors: Words
+    portfolio_spelling: dict[str, str]
+    envoy_postings: Words
+    qualifier_prefixes: Words
+    title_words: Words
+    honorifics: Words
+    name_particles: Words
+    institution_words: Words
+    place_markers: Words
+    not_names: Words
+    former_markers: Words
+
+
+# --- archive.json -----------------------------------------------------------------------------
+
+
+class ArchiveResource(Strict):
+    name_prefixes: Words
+    spelling_variants: list[tuple[str, str]]
+    event_type_groups: list[Words]
+    event_name_stopwords: Words
+    location_stopwords: Words
+
+
+# --- language.json ----------------------------------------------------------------------------
+
+
+class LanguageResource(Strict):
+    min_words: int = Field(ge=1)
+    min_share: float = Field(ge=0, le=1)
+    sample_characters: int = Field(ge=1)
+    function_words: dict[str, Words]
+
+
+SCHEMAS: dict[str, type[Strict]] = {
+    "archive.json": ArchiveResource,
+    "article_meta.json": ArticleMetaResource,
+    "countries.json": CountriesResource,
+    "dates.json": DatesResource,
+    "events.json": EventsResource,
+    "figures.json": FiguresResource,
+    "known_officials.json": KnownOfficialsResource,
+    "language.json": LanguageResource,
+    "priority_areas.json": PriorityAreasResource,
+    "sentence_abbreviations.json": SentenceAbbreviationsResource,
+    "titles.json": TitlesResource,
+    "tokenizer_augmentation.json": TokenizerAugmentationResource,
+}

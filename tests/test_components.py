@@ -1,0 +1,78 @@
+"""Components: the domain vocabulary written once per Doc as typed span groups, on Stanza's tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.components import annotate, annotation_nlp, assigned_by, components, spans
+from extractor.nlp.spacy_doc import to_spacy_doc
+from extractor.nlp.stanza_models import stanza_pipeline
+from extractor.pipeline import ExtractionPipeline, RecordStage
+
+TEXT = (
+    "Menteri Luar Negeri RI Retno Marsudi bertemu Menlu Rusia Sergey Lavrov di sela KTT ASEAN "
+    "di Manila, Filipina, Rabu (9/8/2017)."
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return annotate(to_spacy_doc(TEXT, stanza_pipeline()(TEXT)))
+
+
+def triples(group):
+    return [(span.text, span.label_, span.kb_id_) for span in group]
+
+
+def test_components_are_spacy_factories_on_the_blank_pipeline():
+    nlp = annotation_nlp()
+    assert nlp.lang == "id"
+    assert [info.name for info in components()] == nlp.pipe_names == ["event_triggers", "parties", "title_lexicon"]
+    assert assigned_by("spans:party") == "parties"
+
+
+def test_event_triggers_carry_pattern_id_and_event_type(doc):
+    assert triples(spans(doc, "event_trigger")) == [
+        ("bertemu", "verb|bertemu", "meeting"),
+        ("KTT", "head|ktt", "summit"),
+    ]
+
+
+def test_parties_are_snapped_to_tokens_with_their_codes(doc):
+    assert triples(spans(doc, "party")) == [
+        ("RI", "country", "ID"),
+        ("Rusia", "country", "RU"),
+        ("ASEAN", "bloc", "ASEAN"),
+        ("Filipina", "country", "PH"),
+    ]
+
+
+def test_title_lexicon_phrases(doc):
+    found = triples(spans(doc, "title_lexicon"))
+    assert ("Menteri Luar Negeri", "head", "") in found
+    assert ("Menlu", "head", "") in found
+    assert ("RI", "country", "") in found
+
+
+def test_a_doc_that_was_not_annotated_is_a_clear_error():
+    bare = to_spacy_doc(TEXT, stanza_pipeline()(TEXT))
+    with pytest.raises(KeyError, match=r"doc.spans\['party'\] is missing: it is assigned by 'parties'"):
+        spans(bare, "party")
+
+
+def test_a_stage_needing_spans_no_component_assigns_is_refused():
+    class NeedsCalendar(RecordStage):
+        name = "calendar_things"
+        requires = frozenset({"spans:calendar"})
+        extractor = staticmethod(lambda doc, context: [])
+
+    class NeedsParties(RecordStage):
+        name = "party_things"
+        requires = frozenset({"spans:party"})
+        extractor = staticmethod(lambda doc, context: [])
+
+    with pytest.raises(ValueError, match=r"stage 'calendar_things' requires \['spans:calendar'\]"):
+        ExtractionPipeline([NeedsCalendar()])
+    with pytest.raises(ValueError, match=r"spans:party is assigned by component 'parties', which is not in the pipeline"):
+        ExtractionPipeline([NeedsParties()], components=[])
+    assert ExtractionPipeline([NeedsParties()]).stages
