@@ -413,6 +413,13 @@ def test_progress_total_is_counted_before_the_run(tmp_path: Path):
     columns = [type(column).__name__ for column in reporter.progress.columns]
     assert "TimeRemainingColumn" in columns and "BarColumn" in columns
     assert reporter.progress.tasks[0].total == 7
+    reporter.inside("tokenizing", 0, 250_000)
+    inner = reporter.progress.tasks[1]
+    assert "tokenizing 250,000 characters" in inner.description and inner.visible
+    reporter.inside("tagging", 120, 400)
+    assert "tagging" in inner.description and (inner.completed, inner.total) == (120, 400)
+    reporter.inside("done", 0, None)
+    assert not inner.visible
 
 
 # --- show: escaped, readable at 80 columns, markers when piped ---------------------------------

@@ -196,3 +196,27 @@ def test_core_module_imports_no_models():
 
     code = "import sys, extractor.core; print(*sorted(m for m in ('torch', 'stanza', 'spacy') if m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == []
+
+
+def test_progress_inside_a_huge_article(extractor: Extractor, seeds: list[Article]):
+    from extractor.core import PROGRESS_MIN_CHARS
+
+    text = "\n\n".join(seed.text for seed in seeds)
+    huge = Article(doc_id="huge", text=(text + "\n\n") * (PROGRESS_MIN_CHARS // len(text) + 1))
+    calls: list[tuple[str, int, object]] = []
+    extractor.progress = lambda phase, done, total: calls.append((phase, done, total))
+    try:
+        [records] = extractor.process_chunk([huge])
+        extractor.process_chunk([seeds[0]])  # a short batch is not reported
+    finally:
+        extractor.progress = None
+    assert records.doc_id == "huge" and records.officials
+    phases = [phase for phase, _, _ in calls]
+    assert phases[0] == "tokenizing" and calls[0][2] == len(huge.text)
+    assert phases[-1] == "done" and phases.count("done") == 1
+    tagging = [(done, total) for phase, done, total in calls if phase == "tagging"]
+    assert tagging and tagging[-1][0] == tagging[-1][1] > 100  # every sentence, batch by batch
+    assert [done for done, _ in tagging] == sorted(done for done, _ in tagging)
+    matching = [done for phase, done, _ in calls if phase == "matching"]
+    assert matching == list(range(len(extractor.pipeline.stages)))
+    assert phases.index("tagging") < phases.index("matching")

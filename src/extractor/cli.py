@@ -276,6 +276,7 @@ class _Reporter:
     def __init__(self, show_progress: bool, quiet: bool = False, total: Optional[int] = None):
         self.progress = None
         self.task = None
+        self.inner = None
         self.quiet = quiet
         self.total = total
         if show_progress and not quiet:
@@ -318,6 +319,20 @@ class _Reporter:
             rate = f"{done / elapsed:.1f} articles/s" if elapsed > 0 else ""
             total = max(self.total, done) if self.total is not None else None
             self.progress.update(self.task, description="extracting", completed=done, total=total, rate=rate)
+
+    def inside(self, phase: str, done: int, total: Optional[int]) -> None:
+        """Progress inside one large batch (a huge article), as a second line under the bar:
+        the characters being tokenised, then sentences tagged and matcher stages, done of total."""
+        if self.progress is None:
+            return
+        if self.inner is None:
+            self.inner = self.progress.add_task("", total=None, rate="")
+        if phase == "done":
+            self.progress.update(self.inner, visible=False)
+            return
+        label = f"tokenizing {total:,} characters" if phase == "tokenizing" else f"{phase} (this batch)"
+        self.progress.update(self.inner, description=f"  {label}", completed=done,
+                             total=None if phase == "tokenizing" else total, visible=True)
 
     def say(self, message: str) -> None:
         message = printable(message)
@@ -505,6 +520,7 @@ def extract_command(args: argparse.Namespace) -> int:
                         batch_size=batch_size, torch_threads=args.threads or 1,
                         timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
                     )
+                    extractor.progress = reporter.inside if reporter.progress is not None else None
                     extractor.timings = timings
                     results = extractor.iter_results(inputs)
             stack.enter_context(closing(results))  # workers stop whatever ends the run

@@ -20,9 +20,10 @@ import os
 import time
 import traceback
 from collections import defaultdict, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from .document import Article, parse_published
 from .io.readers import InputError, article_from_object, refusal_reason
@@ -40,6 +41,12 @@ if TYPE_CHECKING:  # the stages import spaCy (and torch): the --jobs parent proc
 logger = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 16
+# Progress inside a batch is reported (``Extractor(progress=...)``) for batches at least this long:
+# below it a batch takes about a second and a per-article bar says enough.
+PROGRESS_MIN_CHARS = 100_000
+# ``progress(phase, done, total)``: ``tokenizing`` (characters, done 0), ``tagging`` (sentences),
+# ``matching`` (stages of one article), then ``done``.
+ProgressCallback = Callable[[str, int, Optional[int]], None]
 STANZA = "stanza"
 SPACY_DOC = "spacy_doc"
 COMPONENTS = "components"  # the registered spaCy components writing doc.spans
@@ -200,6 +207,10 @@ class Extractor:
     :class:`DocumentError` (``extract`` raises :class:`ExtractionError`) and the rest go on.
     A text over ``max_chars`` characters is refused before the models run (``extract`` raises
     :class:`~extractor.TextTooLongError`; :meth:`iter_results` yields an :class:`InputError`).
+    ``progress`` is called with ``(phase, done, total)`` while a batch of at least
+    :data:`PROGRESS_MIN_CHARS` characters (one huge article) is worked on: the characters being
+    tokenised, the sentences tagged so far (with the optimised NER stage), the matcher stages of
+    each article, then ``("done", 0, None)``.
     """
 
     def __init__(
@@ -210,6 +221,7 @@ class Extractor:
         warm_up: bool = True,
         timeout_per_doc: Optional[float] = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        progress: Optional[ProgressCallback] = None,
         resources: Union[str, "os.PathLike[str]", None] = None,
         **stanza_overrides: Any,
     ):
@@ -223,6 +235,8 @@ class Extractor:
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.timeout_per_doc: Optional[float] = None  # the warm-up (lazy imports, lexicons) runs unbounded
+        self.progress: Optional[ProgressCallback] = None  # and unreported
+        self._report: Optional[ProgressCallback] = None  # the current batch's, while it is reported
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
         from .components import annotation_nlp
@@ -243,6 +257,7 @@ class Extractor:
             if optimization_enabled(stanza_overrides.get("optimize")):
                 freeze_heap()  # matchers and lexicons loaded by the warm-up live as long as the process
         self.timeout_per_doc = timeout_per_doc
+        self.progress = progress
 
     def extract(
         self, text: str, doc_id: Optional[str] = None, published: Union[str, dt.date, None] = None
@@ -276,7 +291,13 @@ class Extractor:
     def process_chunk(self, chunk: Sequence[Union[Article, InputError]]) -> list[Result]:
         """Results for one batch of inputs: Stanza runs once over all non-empty texts."""
         articles = [item for item in chunk if isinstance(item, Article) and item.text.strip()]
-        analysed = self._analyse(articles)
+        characters = sum(len(article.text) for article in articles)
+        report = self.progress if self.progress is not None and characters >= PROGRESS_MIN_CHARS else None
+        with _sentence_progress(self.nlp, report):
+            if report is not None:
+                report("tokenizing", 0, characters)
+            analysed = self._analyse(articles)
+        self._report = report
         results: list[Result] = []
         for item in chunk:
             if isinstance(item, InputError):
@@ -289,6 +310,9 @@ class Extractor:
                     results.append(stanza_doc)
                 else:
                     results.append(self._records_within_budget(item, stanza_doc))
+        if report is not None:
+            report("done", 0, None)
+        self._report = None
         return results
 
     def _records_within_budget(self, article: Article, stanza_doc: Any) -> Union[DocumentRecords, DocumentError]:
@@ -350,7 +374,10 @@ class Extractor:
                 doc = process(doc)
             then, now = now, time.perf_counter()
             timings.add(COMPONENTS, now - then)
-            for stage in self.pipeline.stages:
+            report = self._report
+            for number, stage in enumerate(self.pipeline.stages):
+                if report is not None:
+                    report("matching", number, len(self.pipeline.stages))
                 phase = stage.name
                 stage(context)
                 then, now = now, time.perf_counter()
@@ -368,6 +395,20 @@ class Extractor:
         timings.characters += len(article.text)
         timings.tokens += len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0
         return records
+
+
+@contextmanager
+def _sentence_progress(pipeline: Any, report: Optional[ProgressCallback]):
+    """While Stanza runs, pass the optimised NER stage's batches on to ``report`` as ``tagging``."""
+    ner = pipeline.processors.get("ner") if report is not None else None
+    if ner is None:
+        yield
+        return
+    ner.batch_progress = lambda done, total: report("tagging", done, total)
+    try:
+        yield
+    finally:
+        ner.batch_progress = None
 
 
 def _document_records(article: Article, context: ExtractionContext) -> DocumentRecords:

@@ -83,8 +83,11 @@ def sort_ner_batches(processor: Any, batch_size: int) -> None:
                 loader.data = [[sentences[index] for index in order[start:start + batch_size]]
                                for start in range(0, len(order), batch_size)]
                 sorted_predictions = []
+                report = getattr(processor, "batch_progress", None)  # set by Extractor(progress=...)
                 for batch in loader:
                     sorted_predictions += trainer.predict(batch)
+                    if report is not None:
+                        report(len(sorted_predictions), len(order))
                 predictions: list = [None] * len(order)
                 for position, index in enumerate(order):
                     predictions[index] = sorted_predictions[position]
