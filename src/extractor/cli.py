@@ -27,9 +27,8 @@ from . import __version__
 from .document import parse_published
 from .io.paths import clashes, missing_inputs
 from .io.readers import DEFAULT_MAX_BYTES, InputError, SkippedFile, expand_inputs, read_expanded, read_inputs
-from .io.record_writers import CsvTables, JsonlRecords, ParquetRecords
+from .io.record_writers import CsvTables, JsonlRecords, ParquetRecords, RecordLine, RemoteError, ResumeSink
 from .io.resume import ResumableOutput
-from .io.sinks import RecordLine, RemoteError, ResumeSink
 from .io.writers import STDOUT, OutputError, OutputFile, OutputSet, safe_json_line
 from .io.text_check import DEFAULT_MAX_CHARS
 from .record_types import record_type, record_type_names, record_types

@@ -31,7 +31,7 @@ from ..core import DEFAULT_BATCH_SIZE, DocumentError, Extractor
 from ..document import Article, parse_published
 from ..io.readers import InputError, SkippedFile, article_from_object, read_file
 from ..io.resume import Done, content_hash
-from ..io.sinks import RecordLine, RemoteError
+from ..io.record_writers import RecordLine, RemoteError
 from ..io.writers import record_line
 from ..records import DocumentRecords
 
