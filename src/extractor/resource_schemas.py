@@ -121,6 +121,23 @@ class StandaloneEvent(Strict):
     patterns: list[list[list[str]]]  # token patterns: [regex] or [regex, "?"] per token
 
 
+class EventWindows(Strict):
+    """How far, in words, the event readers look (``events.json`` ``windows``)."""
+
+    specific_object: int
+    signed_document: int
+    verb_object: int
+    document_before: int
+    negation_before: int
+    official_object: int
+    verb_official: int
+    link_gap: int
+    party_clause: int
+    location_max: int
+    during_visit: int
+    verb_negation: int
+
+
 class EventsResource(Strict):
     heads: dict[str, EventHead]
     english_heads: dict[str, EventType]
@@ -145,7 +162,6 @@ class EventsResource(Strict):
     chair_subject_window: int
     clause_breakers: Words
     link_cues: Words
-    location_max_distance: int
     location_gap_words: Words
     location_stop_words: Words
     place_followers: Words
@@ -167,9 +183,18 @@ class EventsResource(Strict):
     opening_cues: Words
     background_cues: Words
     both_sides_cues: Words
-    during_visit_distance: int
     purpose_cues: Words
     tour_destination: str
+    object_introducers: Words
+    destination_words: Words
+    place_prepositions: Words
+    object_cutters: Words
+    relative_marker: str
+    chair_fillers: Words
+    partner_words: Words
+    joint_words: Words
+    link_cue_followers: Words
+    windows: EventWindows
 
 
 # --- figures.json --------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 One module a step:
 
 * :mod:`.lexicon`: ``resources/id/events.json``, the patterns compiled from it, the trigger ``Matcher``;
-* :mod:`.text`: reading words, names and places from the characters around a trigger;
+* :mod:`.text`: the words of the Doc (from its tokens), and names, places, ordinals and phrases read from them;
 * :mod:`.mentions`: triggers found and classified as named, reference, unnamed or verb;
 * :mod:`.attributes`: parties, ordinal, status, place, date and chairs, per mention and per event;
 * :mod:`.clusters`: mentions joined into events, references resolved;

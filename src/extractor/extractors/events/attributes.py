@@ -13,35 +13,21 @@ nanti``) or a start after the publication date, else ``held``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Optional
 
 from ...normalize.countries import party_spans
-from ...normalize.numbers import parse_ordinal
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
-from .lexicon import EventPatterns, event_lexicon
-from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok
-from .text import (
-    _ANY_WORD,
-    _HYPHENS,
-    _ORDINAL,
-    _PUNCT_BREAK,
-    _WS,
-    _clause_clean,
-    _object_end,
-    _read_place,
-    _word_before,
-    _words_between,
-)
+from .lexicon import EventPatterns, Phrases, event_lexicon
+from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
+from .text import SPACES, Words, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
-def _parties(text: str, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int) -> list[str]:
+def _parties(words: Words, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int) -> list[str]:
     s_start, s_end = mention.sentence
     if mention.kind in (NAMED, REFERENCE):
-        found = party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text))
-        codes = {code for _s, _e, code in found}
+        codes = words.party_codes_in(mention.start, mention.end, hyphen_parts=True)
         # Officials named inside: "kunjungan Presiden Joko Widodo ... ke Afghanistan".
         codes |= {o.country for s, e, o in official_spans if mention.start <= s and e <= mention.end and o.country}
         if mention.type is EventType.visit and mention.kind == NAMED:
@@ -51,54 +37,96 @@ def _parties(text: str, mention: Mention, official_spans, patterns: EventPattern
                 codes.add(subject.country)
         return sorted(codes)
     codes = set()
+    reach = _window("verb_official")
+    before_from = words.window_start(mention.start, s_start, reach)
+    after_to = words.window_end(mention.end, s_end, reach)
     for s, e, official in official_spans:
         if not (s_start <= s and e <= s_end) or not official.country:
             continue
-        if mention.start - 100 <= e <= mention.start:
-            between = _words_between(text, e, mention.start)
-        elif mention.end <= s <= mention.end + 100:
-            between = _words_between(text, mention.end, s)
+        if before_from <= e <= mention.start:
+            between = words.between(e, mention.start)
+        elif mention.end <= s <= after_to:
+            between = words.between(mention.end, s)
         else:
             continue
         if _clause_clean(between, patterns):
             codes.add(official.country)
-    object_end = _object_end(text, mention.end, min(s_end, mention.end + 120), next_mention_start)
-    codes |= {code for _s, _e, code in party_spans(text[mention.end : object_end])}
-    codes |= {code for _s, _e, code in party_spans(mention.text)}  # "melawat ke India"
+    codes |= words.party_codes_in(mention.end, _object_end(words, mention, next_mention_start, patterns))
+    codes |= words.party_codes_in(mention.start, mention.end)  # "melawat ke India"
     if mention.kind == VERB:
-        clause_start = max([s_start] + [m.end() for m in _PUNCT_BREAK.finditer(text, max(s_start, mention.start - 80), mention.start)])
-        codes |= {code for _s, _e, code in party_spans(text[clause_start : mention.start])}
+        clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
+        codes |= words.party_codes_in(clause_start, mention.start)
     return sorted(codes)
 
 
-def _ordinal(mention: Mention) -> Optional[int]:
+def _object_end(words: Words, mention: Mention, next_mention_start: int, patterns: EventPatterns) -> int:
+    """End of the object after a mention: before punctuation, a ``di`` place, the next event."""
+    limit = min(words.window_end(mention.end, mention.sentence[1], _window("verb_object")), next_mention_start)
+    return words.object_end(mention.end, limit, patterns.object_cutters)
+
+
+def _ordinal(words: Words, mention: Mention) -> Optional[int]:
     if mention.kind not in (NAMED, REFERENCE):
         return None
-    for match in _ORDINAL.finditer(mention.text):
-        value = parse_ordinal(match.group(0))
-        if value is not None:
-            return value
+    for index in range(words.first_from(mention.start), words.last_before(mention.end) + 1):
+        found = ordinal_value(words, index)
+        if found is not None and words[found[0] - 1].end <= mention.end:
+            return found[1]
     return None
 
 
-def _planned(text: str, mention: Mention, mentions_in_sentence: list[Mention], patterns: EventPatterns) -> bool:
+def cue_after(words: Words, position: int, phrases: Phrases, fillers: tuple[str, ...] = ()) -> Optional[int]:
+    """The end of a ``phrases`` cue right after ``position`` (spaces between), optionally after
+    each of ``fillers`` in order (``yang``, ``juga``)."""
+    index = words.first_from(position)
+    if index >= len(words) or not all(ch in SPACES for ch in words.text[position : words[index].start]):
+        return None
+    return _cue_from(words, index, phrases, fillers)
+
+
+def _cue_from(words: Words, index: int, phrases: Phrases, fillers: tuple[str, ...]) -> Optional[int]:
+    if fillers:
+        first, rest = fillers[0], fillers[1:]
+        if index < len(words) and words[index].folded == first and index + 1 < len(words) and words.spaced_between(index, index + 1):
+            found = _cue_from(words, index + 1, phrases, rest)
+            if found is not None:
+                return found
+        return _cue_from(words, index, phrases, rest)
+    after = phrase_at(words, index, phrases)
+    return words[after - 1].end if after is not None else None
+
+
+def _planned(words: Words, mention: Mention, mentions_in_sentence: list[Mention], patterns: EventPatterns) -> bool:
     s_start, s_end = mention.sentence
     earlier = [m.end for m in mentions_in_sentence if m.end <= mention.start]
     later = [m.start for m in mentions_in_sentence if m.start >= mention.end]
     left_bound = max([s_start] + earlier)
-    window = _words_between(text, left_bound, mention.start)[-event_lexicon()["planned_before_window"] :]
+    window = words.before(mention.start, left_bound, event_lexicon()["planned_before_window"])
     if any(w in patterns.planned_before for w in window):
         return True
-    if patterns.planned_after.match(text, mention.end):
+    if cue_after(words, mention.end, patterns.planned_after, (patterns.relative_marker,)) is not None:
         return True
     right_bound = min([s_end] + later)
-    clause = text[mention.end : right_bound]
-    return bool(patterns.planned_clause_end.search(clause))
+    return has_phrase(words, mention.end, right_bound, patterns.planned_clause_end)
 
 
-def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns: EventPatterns, context) -> None:
+def _first_word(text: str) -> str:
+    """The first word of a date's text, casefolded (``periode`` of ``periode 2018-2021``)."""
+    stripped = text.lstrip()
+    if not stripped:
+        return ""
+    if not stripped[0].isalnum():
+        return stripped[0]
+    end = 0
+    while end < len(stripped) and (stripped[end].isalnum() or (stripped[end] in "-\u2010\u2011" and stripped[end + 1 : end + 2].isalnum())):
+        end += 1
+    return stripped[:end].casefold()
+
+
+def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, patterns: EventPatterns, context) -> None:
     if not sentence_mentions:
         return
+    text = words.text
     s_start, s_end = sentence_mentions[0].sentence
     mention_spans = [(m.start, m.end) for m in sentence_mentions]
     date_spans = [(d.start, d.end) for d in dates]
@@ -108,36 +136,42 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
         if not candidates:
             return None
         owner = candidates[-1]
-        between = _words_between(text, owner.end, position)
-        if any(w in patterns.reporting for w in between):
+        if any(w in patterns.reporting for w in words.between(owner.end, position)):
             return None
         return owner
 
     # Links: "A ... disela rangkaian B", "pertemuan bilateral ... di KTT G20".
     for a, b in zip(sentence_mentions, sentence_mentions[1:]):
-        if _link_gap_ok(text, a, b, patterns):
+        if _link_gap_ok(words, a, b, patterns):
             a.link = b
 
     # Places after "di", and ", Place, Country" right after a name.
-    for match in re.finditer(r"(?<![\w])di" + _WS + r"(?=[A-Z(])", text[s_start:s_end]):
-        position = s_start + match.end()
+    for index in range(words.first_from(s_start), words.last_before(s_end) + 1):
+        preposition = words[index]
+        if preposition.text not in patterns.place_prepositions:
+            continue
+        place_at = words.spaced_after(preposition.end)
+        if place_at is None or not (("A" <= words[place_at].text[0] <= "Z") or words[place_at].text == "("):
+            continue
+        position = words[place_at].start
         if any(s <= position < e for s, e in mention_spans):
             continue
-        place = _read_place(text, position, s_end, patterns, date_spans + mention_spans)
-        owner = owner_before(s_start + match.start())
+        place = _read_place(words, position, s_end, patterns, date_spans + mention_spans)
+        owner = owner_before(preposition.start)
         if (
             place
             and owner
             and owner.location is None
-            and position - owner.end <= event_lexicon()["location_max_distance"]
-            and _location_gap_ok(text, owner.end, s_start + match.start(), patterns)
+            and len(words.words_in(owner.end, position)) <= _window("location_max")
+            and _location_gap_ok(words, owner.end, preposition.start, patterns)
         ):
             owner.location = text[place[0] : place[1]]
     for mention in sentence_mentions:
-        comma = re.compile(r",[ \u00a0]+(?=[A-Z])").match(text, mention.end)
-        if mention.location is None and mention.kind == NAMED and comma:
-            place = _read_place(text, comma.end(), s_end, patterns, date_spans + mention_spans)
-            if place and party_spans(text[place[0] : place[1]]):
+        comma = words.word_at(mention.end)
+        place_at = words.spaced_after(mention.end + 1) if comma is not None and comma.text == "," else None
+        if mention.location is None and mention.kind == NAMED and place_at is not None and "A" <= words[place_at].text[0] <= "Z":
+            place = _read_place(words, words[place_at].start, s_end, patterns, date_spans + mention_spans)
+            if place and words.parties_in(*place):
                 mention.location = text[place[0] : place[1]]
 
     # Dates: nearest mention before; a date before every mention goes to the first one.
@@ -147,21 +181,21 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
         if any(s <= record.start < e for s, e in mention_spans):
             continue
         owner = owner_before(record.start)
-        first_word = (_ANY_WORD.findall(record.text)[:1] or [""])[0].casefold()
-        is_period = _word_before(text, record.start, s_start) in patterns.period_cues or first_word in patterns.period_cues
+        first_word = _first_word(record.text)
+        is_period = words.word_before(record.start, s_start) in patterns.period_cues or first_word in patterns.period_cues
         # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
         if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
             continue
         if owner is None and not any(m.end <= record.start for m in sentence_mentions):
             owner = sentence_mentions[0]
-            if any(w in patterns.reporting for w in _words_between(text, record.end, owner.start)):
+            if any(w in patterns.reporting for w in words.between(record.end, owner.start)):
                 owner = None
         if owner is not None and owner.session:
             # A session runs for weeks: the date is the event held at it, or the session's opening.
             linkers = [m for m in sentence_mentions if m.link is owner]
             if linkers:
                 owner = linkers[0]
-            elif not any(w in patterns.opening_cues for w in _words_between(text, owner.end, record.start)):
+            elif not any(w in patterns.opening_cues for w in words.between(owner.end, record.start)):
                 continue
         if owner is None:
             continue
@@ -170,38 +204,42 @@ def _assign_in_sentence(text, sentence_mentions, dates, official_spans, patterns
 
     # Chairs.
     for mention in sentence_mentions:
-        after = patterns.chair_after.match(text, mention.end)
-        if after:
+        after = cue_after(words, mention.end, patterns.chair_after, patterns.chair_fillers)
+        if after is not None:
             for s, _e, official in official_spans:
-                if after.end() <= s < s_end and official.name not in mention.chairs:
+                if after <= s < s_end and official.name not in mention.chairs:
                     if any(m.start > mention.end and m.start < s for m in sentence_mentions):
                         break
                     mention.chairs.append(official.name)
-        before = patterns.chair_before.search(text[s_start : mention.start])
-        if before:
-            cue_start = s_start + before.start()
+        cue_start = words.phrase_ending(s_start, mention.start, patterns.chair_before)
+        if cue_start is not None:
             subjects = [(s, e, o) for s, e, o in official_spans if s_start <= s and e <= cue_start]
             if subjects:
                 s, e, official = subjects[-1]
-                between = _words_between(text, e, cue_start)
+                between = words.between(e, cue_start)
                 window = event_lexicon()["chair_subject_window"]
                 if len(between) <= window and _clause_clean(between, patterns) and "," not in between:
                     if official.name not in mention.chairs:
                         mention.chairs.append(official.name)
                     # "duduk bersama memimpin jalannya pertemuan tersebut dengan ... Antonio Guterres,
                     # Presiden AS Donald Trump dan Menlu Inggris Boris Johnson": co-chairs.
-                    jointly = "bersama" in _words_between(text, e, s_start + before.end())
-                    partners = re.compile(r"[ \u00a0]*(?:dengan|bersama)(?![\w])", re.IGNORECASE).match(text, mention.end)
+                    jointly = any(w in patterns.joint_words for w in words.between(e, mention.start))
+                    partner = words.first_from(mention.end)
+                    partners = (
+                        partner < len(words)
+                        and all(ch in SPACES for ch in text[mention.end : words[partner].start])
+                        and words[partner].folded in patterns.partner_words
+                    )
                     if jointly and partners:
                         limit = min([s_end] + [m.start for m in sentence_mentions if m.start > mention.end])
-                        for s2, _e2, partner in official_spans:
-                            if partners.end() <= s2 < limit and partner.name not in mention.chairs:
-                                mention.chairs.append(partner.name)
+                        for s2, _e2, partner_official in official_spans:
+                            if words[partner].end <= s2 < limit and partner_official.name not in mention.chairs:
+                                mention.chairs.append(partner_official.name)
 
 
-def _location_gap_ok(text: str, start: int, end: int, patterns: EventPatterns) -> bool:
-    for word in _ANY_WORD.findall(text[start:end]):
-        if word[:1].isupper() or word in {",", "(", ")", "-"} or word.casefold() in patterns.location_gap:
+def _location_gap_ok(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:
+    for word in words.words_in(start, end):
+        if word.text[:1].isupper() or word.text in {",", "(", ")", "-"} or word.folded in patterns.location_gap:
             continue
         return False
     return True

@@ -9,7 +9,6 @@ tersebut`` is the annual meeting, not the planned ARF meeting named just before)
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Optional
@@ -17,10 +16,7 @@ from typing import Optional
 from ...normalize.countries import party_spans
 from ...records import EventType
 from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention
-from .text import _HYPHENS
-
-
-_FOLD_PUNCT = re.compile(r"[^\w]+")
+from .text import dehyphenate, fold_words, is_suffixed_ordinal, is_upper_code
 
 
 def _between_parties(mention: Mention) -> bool:
@@ -30,15 +26,20 @@ def _between_parties(mention: Mention) -> bool:
         return True  # credentials presented; a meeting held during a visit
     if mention.kind == UNNAMED and len(mention.text.split()) > 1:
         return True
-    return len(mention.parties) >= 2 or any(not re.fullmatch(r"[A-Z]{2}", p) for p in mention.parties)
+    return len(mention.parties) >= 2 or any(not is_upper_code(p) for p in mention.parties)
 
 
 def _fold_name(name: str) -> str:
-    return " ".join(_FOLD_PUNCT.sub(" ", name.casefold()).split())
+    return " ".join(fold_words(name))
 
 
 def _strip_ordinals(folded: str) -> str:
-    return " ".join(w for w in folded.split() if not re.fullmatch(r"ke|\d+(?:st|nd|rd|th)?|ke\d+", w))
+    return " ".join(w for w in folded.split() if not _ordinal_word(w))
+
+
+def _ordinal_word(word: str) -> bool:
+    """``ke``, ``16``, ``16th``, ``ke16``: the parts of an ordinal in a folded name."""
+    return word == "ke" or word.isdigit() or is_suffixed_ordinal(word) or (word[:2] == "ke" and word[2:].isdigit())
 
 
 def _similar_words(word: str, other: str) -> bool:
@@ -66,10 +67,10 @@ def _truncated_name(short: str, long: str) -> bool:
     long_folded = _fold_name(long)
     if len(short_words) < 2 or not short_words <= set(long_folded.split()) or len(short) >= len(long):
         return False
-    spans = party_spans(re.sub(rf"[{_HYPHENS}]", " ", long))
+    plain = dehyphenate(long)
+    spans = party_spans(plain)
     if not spans:
         return False
-    plain = re.sub(rf"[{_HYPHENS}]", " ", long)
     return all(set(_fold_name(plain[s:e]).split()) & short_words for s, e, _c in spans)
 
 
@@ -132,9 +133,7 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
         )
     if mention.kind != NAMED:
         return False
-    if mention.text.isupper() and any(
-        re.search(rf"(?<![\w]){re.escape(mention.text)}(?![\w])", m.text) for m in cluster.mentions if m.kind == NAMED
-    ):
+    if mention.text.isupper() and any(_contains_word(m.text, mention.text) for m in cluster.mentions if m.kind == NAMED):
         return True
     folded = _fold_name(mention.text)
     names = [_fold_name(m.text) for m in cluster.mentions if m.kind == NAMED]
@@ -153,6 +152,18 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
         return True  # one visit per destination and visitor in a news article
     short = _strip_ordinals(folded)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _contains_word(name: str, part: str) -> bool:
+    """Whether ``part`` stands in ``name`` as whole words (``ARF`` in ``Pertemuan ARF ke-25``)."""
+    position = name.find(part)
+    while position >= 0:
+        before = name[position - 1 : position]
+        after = name[position + len(part) : position + len(part) + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        position = name.find(part, position + 1)
+    return False
 
 
 def _same_place(a: str, b: str) -> bool:

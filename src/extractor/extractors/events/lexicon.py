@@ -14,7 +14,6 @@ from spacy.vocab import Vocab
 from ...normalize.dates import calendar_names, weekday_forms
 from ...resource_data import load_resource
 from ...nlp.matchers import once_per_vocab
-from .text import _WS
 
 
 @lru_cache(maxsize=1)
@@ -31,14 +30,39 @@ def _words_set(key: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in event_lexicon()[key])
 
 
-def _phrase_regex(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", _WS) for p in ordered) + ")"
+class Phrases:
+    """Phrases of a lexicon list as word sequences, looked up by their first word (longest first).
+    ``exact`` phrases match the written case, the others any case."""
+
+    def __init__(self, phrases: Iterable[str], exact: bool = False):
+        self.exact = exact
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in set(phrases):
+            words = tuple(phrase.split() if exact else phrase.casefold().split())
+            by_first.setdefault(words[0], []).append(words)
+        self._by_first = {k: sorted(v, key=lambda w: (len(" ".join(w)), len(w)), reverse=True) for k, v in by_first.items()}
+
+    def starting(self, key: str) -> list[tuple[str, ...]]:
+        return self._by_first.get(key, [])
+
+    def key(self, word) -> str:
+        return word.text if self.exact else word.folded
+
+
+def _phrases(key: str, exact: bool = False) -> Phrases:
+    return Phrases(event_lexicon()[key], exact)
+
+
+@lru_cache(maxsize=None)
+def resource_regex(pattern: str) -> re.Pattern:
+    """A regular expression given in ``events.json`` (``modifier_patterns``, ``tour_destination``)."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
 class EventPatterns:
-    modifiers: re.Pattern
+    modifiers: Phrases
+    modifier_patterns: tuple[str, ...]
     specific_modifiers: frozenset[str]
     demonstratives: frozenset[str]
     reference_followers: frozenset[str]
@@ -46,12 +70,13 @@ class EventPatterns:
     plural_after: frozenset[str]
     negations: frozenset[str]
     planned_before: frozenset[str]
-    planned_after: re.Pattern
-    planned_clause_end: re.Pattern
-    chair_after: re.Pattern
-    chair_before: re.Pattern
+    planned_after: Phrases
+    planned_clause_end: Phrases
+    chair_after: Phrases
+    chair_before: Phrases
     clause_breakers: frozenset[str]
-    link_cue: re.Pattern
+    link_cues: Phrases
+    link_cue_followers: frozenset[str]
     location_stop: frozenset[str]
     location_gap: frozenset[str]
     calendar: frozenset[str]
@@ -59,23 +84,31 @@ class EventPatterns:
     left_stop: frozenset[str]
     period_cues: frozenset[str]
     reporting: frozenset[str]
-    documents: re.Pattern
+    documents: Phrases
     function_words: frozenset[str]
     title_words: frozenset[str]
     party_connectors: frozenset[str]
     name_connectors: frozenset[str]
     english_suffix: frozenset[str]
     head_words: frozenset[str]
-    diplomatic_name: re.Pattern
-    context_blocker: re.Pattern
-    non_event_name: re.Pattern
+    diplomatic_name: Phrases
+    context_blocker: Phrases
+    non_event_name: Phrases
     predicate_cues: frozenset[str]
     held_cues: frozenset[str]
     establish_cues: frozenset[str]
     opening_cues: frozenset[str]
-    background_cues: re.Pattern
-    both_sides: re.Pattern
+    background_cues: Phrases
+    both_sides: Phrases
     purpose_cues: frozenset[str]
+    object_cutters: frozenset[str]
+    object_introducers: frozenset[str]
+    destination_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    relative_marker: str
+    chair_fillers: tuple[str, ...]
+    joint_words: frozenset[str]
+    partner_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,9 +116,8 @@ def event_patterns() -> EventPatterns:
     lex = event_lexicon()
     head_words = {k.split()[0] for k in lex["heads"]} | {k.split()[-1].casefold() for k in lex["english_heads"]}
     return EventPatterns(
-        modifiers=re.compile(
-            _WS + "(?:" + "|".join([_phrase_regex(lex["modifiers"])] + lex.get("modifier_patterns", [])) + r")(?![\w])"
-        ),
+        modifiers=_phrases("modifiers", exact=True),
+        modifier_patterns=tuple(lex["modifier_patterns"]),
         specific_modifiers=_words_set("specific_modifiers"),
         demonstratives=_words_set("demonstratives"),
         reference_followers=_words_set("reference_followers"),
@@ -93,22 +125,13 @@ def event_patterns() -> EventPatterns:
         plural_after=_words_set("plural_after"),
         negations=_words_set("negation_cues"),
         planned_before=_words_set("planned_before"),
-        planned_after=re.compile(
-            r"[ \u00a0]*(?:yang[ \u00a0]+)?" + _phrase_regex(lex["planned_after"]) + r"(?![\w])", re.IGNORECASE
-        ),
-        planned_clause_end=re.compile(r"(?<![\w])" + _phrase_regex(lex["planned_clause_end"]) + r"(?![\w])", re.IGNORECASE),
-        chair_after=re.compile(
-            r"[ \u00a0]*(?:yang[ \u00a0]+)?(?:juga[ \u00a0]+)?" + _phrase_regex(lex["chair_after"]) + r"(?![\w])",
-            re.IGNORECASE,
-        ),
-        chair_before=re.compile(
-            r"(?<![\w])" + _phrase_regex(lex["chair_before"]) + r"(?:[ \u00a0]+[a-z]+)?[ \u00a0]*$", re.IGNORECASE
-        ),
+        planned_after=_phrases("planned_after"),
+        planned_clause_end=_phrases("planned_clause_end"),
+        chair_after=_phrases("chair_after"),
+        chair_before=_phrases("chair_before"),
         clause_breakers=_words_set("clause_breakers"),
-        link_cue=re.compile(
-            r"(?<![\w])" + _phrase_regex(lex["link_cues"]) + r"(?:[ \u00a0]+(?:acara|rangkaian|pelaksanaan|penyelenggaraan))?[ \u00a0]*$",
-            re.IGNORECASE,
-        ),
+        link_cues=_phrases("link_cues"),
+        link_cue_followers=_words_set("link_cue_followers"),
         location_stop=_words_set("location_stop_words") | _calendar_words(),
         calendar=_calendar_words(),
         location_gap=_words_set("location_gap_words"),
@@ -116,23 +139,31 @@ def event_patterns() -> EventPatterns:
         left_stop=_words_set("left_stop_words") | _words_set("title_words"),
         period_cues=_words_set("period_cues"),
         reporting=_words_set("reporting_verbs"),
-        documents=re.compile(r"(?<![\w])" + _phrase_regex(lex["document_cues"]) + r"(?![\w])", re.IGNORECASE),
+        documents=_phrases("document_cues"),
         function_words=_words_set("function_words"),
         title_words=_words_set("title_words"),
         party_connectors=_words_set("party_connectors"),
         name_connectors=_words_set("name_connectors"),
         english_suffix=frozenset(lex["english_suffix_words"]),
         head_words=frozenset(head_words),
-        diplomatic_name=re.compile(r"(?<![\w])" + _phrase_regex(lex["diplomatic_name_words"]) + r"(?![\w])", re.IGNORECASE),
-        non_event_name=re.compile(r"(?<![\w])" + _phrase_regex(lex["non_event_name_words"]) + r"(?![\w])", re.IGNORECASE),
-        context_blocker=re.compile(r"(?<![\w])" + _phrase_regex(lex["context_blockers"]) + r"(?![\w])", re.IGNORECASE),
+        diplomatic_name=_phrases("diplomatic_name_words"),
+        non_event_name=_phrases("non_event_name_words"),
+        context_blocker=_phrases("context_blockers"),
         predicate_cues=_words_set("predicate_cues"),
         held_cues=_words_set("held_cues"),
         establish_cues=_words_set("establish_cues"),
         opening_cues=_words_set("opening_cues"),
-        background_cues=re.compile(r"(?<![\w])" + _phrase_regex(lex["background_cues"]) + r"(?![\w])", re.IGNORECASE),
-        both_sides=re.compile(r"(?<![\w])" + _phrase_regex(lex["both_sides_cues"]) + r"(?![\w])", re.IGNORECASE),
+        background_cues=_phrases("background_cues"),
+        both_sides=_phrases("both_sides_cues"),
         purpose_cues=_words_set("purpose_cues"),
+        object_cutters=frozenset(lex["object_cutters"]),
+        object_introducers=_words_set("object_introducers"),
+        destination_words=frozenset(lex["destination_words"]),
+        place_prepositions=frozenset(lex["place_prepositions"]),
+        relative_marker=lex["relative_marker"],
+        chair_fillers=tuple(w.casefold() for w in lex["chair_fillers"]),
+        joint_words=_words_set("joint_words"),
+        partner_words=_words_set("partner_words"),
     )
 
 

@@ -1,8 +1,9 @@
 """Event mentions: triggers found and classified as named, reference, unnamed or verb.
 
-A spaCy ``Matcher`` finds the triggers listed in ``resources/id/events.json`` on whole tokens; the
-rest is read from the characters around each trigger, so that mentions are exact whatever the
-tokenizer did with ``ke-16``, ``ASEAN-Russia`` or ``Officials'``:
+The ``event_triggers`` component finds the triggers listed in ``resources/id/events.json`` on whole
+tokens (``doc.spans["event_trigger"]``); the rest is read from the words around each trigger
+(:class:`.text.Words`, built from the tokens, so that ``ASEAN-Russia`` and ``Officials'`` are one
+word whatever the tokenizer did), with windows counted in words within the sentence:
 
 * an Indonesian head opens a name that runs right over capitalised words, ordinals, bracketed
   acronyms and party joiners (``Konferensi Tingkat Tinggi (KTT) ke-4 ASEAN-Rusia``,
@@ -33,33 +34,31 @@ event between two; a meeting within a visit takes its venue, date and parties.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from ...normalize.countries import party_code, party_spans
+from ...normalize.countries import party_code
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, EventType, Official
 from ...components import spans
-from .lexicon import EventPatterns, event_lexicon, event_patterns
+from .lexicon import EventPatterns, event_lexicon, event_patterns, resource_regex
 from .text import (
-    _ANY_WORD,
-    _CAPWORD,
-    _HYPHENS,
-    _PUNCT_BREAK,
-    _WS,
-    _clause_words_before,
+    HYPHENS,
+    SPACES,
+    Words,
     _extend_left,
     _extend_right,
     _is_capword_stop,
-    _object_end,
     _read_place,
-    _skip_ws,
-    _word_before,
-    _words_between,
+    capword_at,
+    has_phrase,
+    is_lower_word,
+    is_plain_lower,
+    phrase_at,
+    phrases_in,
 )
 
 NAMED, REFERENCE, UNNAMED, VERB = "named", "reference", "unnamed", "verb"
@@ -106,64 +105,78 @@ def _officials_index(officials: list[Official]) -> list[tuple[int, int, Official
     return sorted((m.start, m.end, o) for o in officials for m in o.mentions)
 
 
-def _specific_object(text: str, position: int, limit: int, officials, patterns: EventPatterns) -> bool:
+def _window(name: str) -> int:
+    return event_lexicon()["windows"][name]
+
+
+def _specific_object(words: Words, position: int, limit: int, officials, patterns: EventPatterns) -> bool:
     """Whether ``dengan``/``antara`` at ``position`` introduces an official or a country."""
-    match = re.compile(r"(?:dengan|antara)" + _WS, re.IGNORECASE).match(text, _skip_ws(text, position))
-    if not match:
+    index = words.spaced_after(position)
+    if index is None or words[index].folded not in patterns.object_introducers or words.spaced_after(words[index].end) is None:
         return False
-    window_end = min(limit, match.end() + 60)
-    stop = _PUNCT_BREAK.search(text, match.end(), window_end)
-    window_end = stop.start() if stop else window_end
-    if any(s >= match.end() and s < window_end for s, _e, _o in officials):
+    start = words[index].end
+    window_end = words.window_end(start, limit, _window("specific_object"))
+    window_end = words.object_end(start, window_end, frozenset())
+    if any(s >= start and s < window_end for s, _e, _o in officials):
         return True
-    return any(True for _ in party_spans(text[match.end() : window_end]))
+    return bool(words.parties_in(start, window_end))
 
 
-def _held_cue_near(text: str, start: int, end: int, s_start: int, s_end: int, patterns: EventPatterns) -> bool:
+def _held_cue_near(words: Words, start: int, end: int, s_start: int, s_end: int, patterns: EventPatterns) -> bool:
     """A holding or attending cue in the clause before the head, or right after its name."""
-    before = _clause_words_before(text, start, s_start, 8)
-    after = _words_between(text, end, min(s_end, end + 40))[:3]
-    if after[:1] == ["yang"]:
+    before = words.clause_before(start, s_start, 8)
+    after = words.after(end, s_end, 3)
+    if after[:1] == [patterns.relative_marker]:
         after = after[1:]
     return any(w in patterns.held_cues for w in before) or bool(after[:1] and after[0] in patterns.held_cues)
 
 
-def _read_head(text, start, end, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
+def _reduplicated(text: str, start: int, end: int) -> bool:
+    """A plural written twice: ``KTT-KTT``, ``pertemuan-pertemuan``."""
+    head = text[start:end].casefold()
+    after = text[end : end + 1] in tuple(HYPHENS) and text[end + 1 : end + 1 + len(head)].casefold() == head
+    before = start > len(head) and text[start - 1] in HYPHENS and text[start - 1 - len(head) : start - 1].casefold() == head
+    return after or before
+
+
+def _read_head(words: Words, start, end, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
+    text = words.text
     s_start, s_end = sentence
     event_type = EventType(info["type"])
     refers_to = frozenset(info.get("refers_to", [event_type.value]))
     head = text[start:end]
     suffix = event_lexicon().get("possessive_suffix") or ""
     possessive = bool(suffix) and " " not in head and head.casefold().endswith(suffix) and head.casefold()[: -len(suffix)] in event_lexicon()["heads"]
-    reduplicated = re.match(rf"[{_HYPHENS}]{re.escape(head)}", text[end:], re.IGNORECASE) or re.search(
-        rf"{re.escape(head)}[{_HYPHENS}]$", text[max(0, start - len(head) - 1) : start], re.IGNORECASE
-    )  # plural "KTT-KTT", "pertemuan-pertemuan"
-    word_before = _word_before(text, start, s_start)
-    if word_before in patterns.plural_cues or reduplicated:
+    word_before = words.word_before(start, s_start)
+    if word_before in patterns.plural_cues or _reduplicated(text, start, end):
         return None
     position = end
     modifiers: list[str] = []
     while True:
-        modifier = patterns.modifiers.match(text, position)
-        if not modifier or modifier.end() > s_end:
+        index = words.spaced_after(position)
+        after = None if index is None else phrase_at(words, index, patterns.modifiers)
+        if after is None and index is not None and not words[index].end > s_end:
+            if any(resource_regex(p).fullmatch(words[index].text) for p in patterns.modifier_patterns):
+                after = index + 1
+        if after is None or words[after - 1].end > s_end:
             break
-        modifiers.append(modifier.group(0).strip().casefold())
-        position = modifier.end()
-    name_end, items = _extend_right(text, position, s_end, patterns, english=False)
+        modifiers.append(text[words[index].start : words[after - 1].end].casefold())
+        position = words[after - 1].end
+    name_end, items = _extend_right(words, position, s_end, patterns, english=False)
     destination = None
     tour = False
     if event_type is EventType.visit:
-        to = re.compile(r"ke" + _WS).match(text, _skip_ws(text, name_end))
-        if to and name_end < _skip_ws(text, name_end):
-            place_end, place_items = _extend_right(text, to.end() - 1, s_end, patterns, english=False)
-            several = re.compile(event_lexicon()["tour_destination"]).match(text, to.end())
+        to = words.spaced_after(name_end)
+        if to is not None and words[to].text in patterns.destination_words and words.spaced_after(words[to].end) is not None:
+            dest_start = words.skip_spaces(words[to].end)
+            place_end, place_items = _extend_right(words, words[to].end, s_end, patterns, english=False)
+            several = resource_regex(event_lexicon()["tour_destination"]).match(text, dest_start)
             if place_items:
-                destination = text[to.end() : place_end]
+                destination = text[dest_start:place_end]
                 name_end, items = place_end, items + place_items
             elif several and several.end() <= s_end:
                 name_end, tour = several.end(), True  # "kunjungan ke lima negara"
-    following = _ANY_WORD.findall(text[name_end : min(s_end, name_end + 60)])
-    following = [w.casefold() for w in following]
+    following = words.after(name_end, s_end, 3)
     if following[:1] and following[0] in patterns.plural_after:
         return None
     if tour:
@@ -174,50 +187,50 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
     elif not items and not modifiers:
         for i in (1, 2):
             if len(following) > i and following[i] in patterns.demonstratives and all(
-                re.fullmatch(r"[a-z]+", w) and w not in patterns.function_words for w in following[:i]
+                is_plain_lower(w) and w not in patterns.function_words for w in following[:i]
             ):
                 demonstrative_at = i
                 break
     if demonstrative_at is not None:
-        match = re.compile(
-            r"(?:" + _WS + r"[^\W\d_]+){" + str(demonstrative_at + 1) + r"}", re.UNICODE
-        ).match(text, name_end)
-        mention_end = match.end() if match else name_end
+        mention_end = _letter_words_end(words, name_end, demonstrative_at + 1)
         return Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
-    held = info.get("held_cue_named") and _held_cue_near(text, start, name_end, s_start, s_end, patterns)
+    held = info.get("held_cue_named") and _held_cue_near(words, start, name_end, s_start, s_end, patterns)
     if items and (not info.get("reference_only") or held):
         mention = Mention(start, name_end, event_type, NAMED, refers_to, sentence, text[start:name_end])
         mention.location = destination
         mention.session = bool(info.get("session"))
         mention.session_part = bool(info.get("session_part"))
         return mention
-    if any(w in patterns.establish_cues for w in _clause_words_before(text, start, s_start, 3)):
+    if any(w in patterns.establish_cues for w in words.clause_before(start, s_start, 3)):
         return None  # "membentuk forum khusus": a body to be set up
     if (
         info.get("held_cue_descriptor")
         and not items
         and not modifiers
         and following[:1]
-        and re.fullmatch(r"[a-z]+", following[0])
+        and is_plain_lower(following[0])
         and following[0] not in patterns.function_words
         and following[0] not in patterns.reference_followers
-        and _held_cue_near(text, start, end, s_start, s_end, patterns)
+        and _held_cue_near(words, start, end, s_start, s_end, patterns)
     ):
-        descriptor = re.compile(_WS + r"[a-z]+(?![\w])").match(text, name_end)
-        if descriptor:  # "dihadiri delegasi dari Australia untuk forum konsultasi"
-            return Mention(start, descriptor.end(), event_type, UNNAMED, refers_to, sentence, text[start : descriptor.end()])
+        descriptor = words.spaced_after(name_end)
+        if descriptor is not None and is_plain_lower(words[descriptor].text):
+            # "dihadiri delegasi dari Australia untuk forum konsultasi"
+            d_end = words[descriptor].end
+            return Mention(start, d_end, event_type, UNNAMED, refers_to, sentence, text[start:d_end])
     if event_type is EventType.signing and not items:
-        document = patterns.documents.match(text, _skip_ws(text, name_end))
-        if document and _skip_ws(text, name_end) > name_end:
+        document = words.spaced_after(name_end)
+        if document is not None and phrase_at(words, document, patterns.documents) is not None:
             # "penandatanganan nota kesepahaman atau MoU antar kedua belah pihak"
-            object_end = _object_end(text, name_end, min(s_end, name_end + 120), s_end)
+            limit = words.window_end(name_end, s_end, _window("signed_document"))
+            object_end = words.object_end(name_end, limit, patterns.object_cutters)
             object_end = len(text[:object_end].rstrip())
             return Mention(start, object_end, event_type, UNNAMED, refers_to, sentence, text[start:object_end])
     if info.get("named_only") or info.get("reference_only"):
         if not (possessive and not items and not modifiers):
             return None
     specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
-        text, name_end, s_end, officials, patterns
+        words, name_end, s_end, officials, patterns
     )
     if modifiers:
         if specific:
@@ -229,16 +242,17 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
         return mention
     if specific:
         return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
-    if possessive or not following or following[0] in patterns.reference_followers or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", following[0]):
+    if possessive or not following or following[0] in patterns.reference_followers or not is_lower_word(following[0]):
         if word_before in patterns.negations or word_before in patterns.predicate_cues:
             return None
         mention = Mention(start, name_end, event_type, REFERENCE, refers_to, sentence, text[start:name_end])
         # A new event needs someone taking part in its sentence: an official or a state.
-        takes_part = any(s_start <= s and e <= s_end for s, e, _o in officials) or bool(party_spans(text[s_start:s_end]))
+        takes_part = any(s_start <= s and e <= s_end for s, e, _o in officials) or bool(words.parties_in(s_start, s_end))
         mention.introduced = word_before in patterns.purpose_cues and not possessive and takes_part
-        di = re.compile(_WS + r"di" + _WS + r"(?=[A-Z])").match(text, name_end)
-        if di and not possessive and takes_part:
-            place = _read_place(text, di.end(), s_end, patterns, [])
+        di = words.spaced_after(name_end)
+        place_at = words.spaced_after(words[di].end) if di is not None and words[di].text in patterns.place_prepositions else None
+        if place_at is not None and "A" <= words[place_at].text[0] <= "Z" and not possessive and takes_part:
+            place = _read_place(words, words[place_at].start, s_end, patterns, [])
             if place:
                 mention.place_span = place
                 mention.place_text = text[place[0] : place[1]]
@@ -247,87 +261,110 @@ def _read_head(text, start, end, sentence, info, officials, patterns: EventPatte
     return None
 
 
-def _read_english(text, start, end, sentence, event_type, claimed, patterns: EventPatterns) -> Optional[Mention]:
+def _letter_words_end(words: Words, position: int, count: int) -> int:
+    """The end of ``count`` words of letters after ``position`` (each after spaces), else ``position``."""
+    end = position
+    for step in range(count):
+        index = words.spaced_after(end)
+        if index is None or not words[index].text[:1].isalpha():
+            return position
+        word = words[index].text
+        letters = 0
+        while letters < len(word) and word[letters].isalpha():
+            letters += 1
+        end = words[index].start + letters
+        if letters < len(word):
+            return end if step == count - 1 else position
+    return end
+
+
+def _read_english(words: Words, start, end, sentence, event_type, claimed, patterns: EventPatterns) -> Optional[Mention]:
+    text = words.text
     s_start, s_end = sentence
     lower_bound = max([s_start] + [e for s, e in claimed if e <= start])
-    name_start, left_items = _extend_left(text, start, lower_bound, patterns)
-    name_end, right_items = _extend_right(text, end, s_end, patterns, english=True)
+    name_start, left_items = _extend_left(words, start, lower_bound, patterns)
+    name_end, right_items = _extend_right(words, end, s_end, patterns, english=True)
     if not left_items and not right_items:
         return None
-    glued = _CAPWORD.match(text, _skip_ws(text, name_end))
-    if glued and _skip_ws(text, name_end) > name_end and not _is_capword_stop(glued.group(0), patterns):
+    glued = words.spaced_after(name_end)
+    if capword_at(words, glued) and not _is_capword_stop(words[glued].text, patterns):
         return None  # "Asia Summit Capital": the head is inside a company or body name
-    if _word_before(text, name_start, s_start) in patterns.plural_cues:
+    if words.word_before(name_start, s_start) in patterns.plural_cues:
         return None
     return Mention(
         name_start, name_end, event_type, NAMED, frozenset({event_type.value}), sentence, text[name_start:name_end]
     )
 
 
-def _read_verb(text, start, end, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
+def _read_verb(words: Words, start, end, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
+    text = words.text
     s_start, s_end = sentence
     event_type = EventType(info["type"])
-    window = _words_between(text, max(s_start, start - 30), start)[-3:]
-    if any(w in patterns.negations for w in window):
+    if any(w in patterns.negations for w in words.before(start, s_start, 3)):
         return None
     mention_end = end
     destination = None
     if info.get("needs_next"):
-        nxt = re.compile(_WS + "(" + "|".join(info["needs_next"]) + r")(?![\w])", re.IGNORECASE).match(text, end)
-        if not nxt:
+        nxt = words.spaced_after(end)
+        if nxt is None or words[nxt].folded not in {w.casefold() for w in info["needs_next"]}:
             return None
-        mention_end = nxt.end()
+        mention_end = words[nxt].end
         if event_type is EventType.visit:
-            place_end, place_items = _extend_right(text, mention_end, s_end, patterns, english=False)
+            place_end, place_items = _extend_right(words, mention_end, s_end, patterns, english=False)
             if place_items:  # "melawat ke India", "berangkat ke Myanmar dan Bangladesh"
-                destination = text[_skip_ws(text, mention_end) : place_end]
+                destination = (words.skip_spaces(mention_end), place_end)
                 mention_end = place_end
-    object_end = min(s_end, mention_end + 120)
-    if info.get("needs_document") and not patterns.documents.search(text, mention_end, object_end):
+    object_end = words.window_end(mention_end, s_end, _window("verb_object"))
+    if info.get("needs_document") and not has_phrase(words, mention_end, object_end, patterns.documents):
         return None
     if info.get("needs_document_before"):
-        documents = list(patterns.documents.finditer(text, max(s_start, start - 120), start))
+        reach_start = words.starts[max(words.first_from(s_start), words.last_before(start) - _window("document_before") + 1)] if words.last_before(start) >= 0 else start
+        documents = list(phrases_in(words, max(s_start, reach_start), start, patterns.documents))
         if not documents:
             return None
         # "apakah akan ada kesepakatan yang ditandatangani": the cue may stand before the document.
-        if any(w in patterns.negations for w in _words_between(text, max(s_start, documents[-1].start() - 30), start)):
+        first = documents[-1][0]
+        negation_from = words[max(words.first_from(s_start), first - _window("negation_before"))].start
+        if any(w in patterns.negations for w in words.between(negation_from, start)):
             return None
     if info.get("needs_party_object"):
-        target = destination if destination is not None else text[mention_end : _object_end(text, mention_end, object_end, s_end)]
-        if not party_spans(target):
+        target = destination if destination is not None else (mention_end, words.object_end(mention_end, object_end, patterns.object_cutters))
+        if not words.parties_in(*target):
             return None  # "mengunjungi Istana Darul Aman": a site visit, not a visit to a state
+    near_after = words.window_end(mention_end, s_end, _window("verb_official"))
+    near_before = words.window_start(start, s_start, _window("verb_official"))
     if info.get("needs_official_object"):
-        following = [(s, o) for s, _e, o in officials if mention_end <= s <= mention_end + 60]
+        following = [(s, o) for s, _e, o in officials if mention_end <= s <= words.window_end(mention_end, len(text), _window("official_object"))]
         if not following:
             return None
         first = min(following, key=lambda pair: pair[0])[0]
-        between = _ANY_WORD.findall(text[mention_end:first])
-        if not all(w[:1].isupper() or w.casefold() in patterns.title_words for w in between):
+        between = words.words_in(mention_end, first)
+        if not all(w.text[:1].isupper() or w.folded in patterns.title_words for w in between):
             return None  # "menerima Phu Trong", "menerima Menlu X", not "menerima bantuan dari X"
-    near = [o for s, e, o in officials if s_start <= s and e <= s_end and (start - 100 <= e <= start or mention_end <= s <= mention_end + 100)]
+    near = [o for s, e, o in officials if s_start <= s and e <= s_end and (near_before <= e <= start or mention_end <= s <= near_after)]
     signs_document = info.get("needs_document") or info.get("needs_document_before")
-    if not near and not signs_document and not any(w in patterns.title_words for w in _clause_words_before(text, start, s_start, 4)):
+    if not near and not signs_document and not any(w in patterns.title_words for w in words.clause_before(start, s_start, 4)):
         return None  # no official takes part, nor a titled subject ("Presiden juga akan bertemu")
     mention = Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
-    mention.location = destination
+    mention.location = text[destination[0] : destination[1]] if destination is not None else None
     mention.intrinsic = bool(info.get("intrinsic"))
     return mention
 
 
-def _diplomatic(text: str, mention: Mention, official_spans, patterns: EventPatterns) -> bool:
+def _diplomatic(words: Words, mention: Mention, official_spans, patterns: EventPatterns) -> bool:
     """Whether a mention can be a diplomatic event rather than a match, a trial or a company."""
-    if patterns.non_event_name.search(mention.text):
+    if has_phrase(words, mention.start, mention.end, patterns.non_event_name):
         return False
     if mention.type is EventType.summit:
         return True
     s_start, s_end = mention.sentence
-    if patterns.context_blocker.search(text, s_start, s_end):
+    if has_phrase(words, s_start, s_end, patterns.context_blocker):
         return False
     if mention.kind != NAMED:
         return True
     if any(mention.start <= s and e <= mention.end for s, e, _o in official_spans):
         return True  # "kunjungan Phu Trong"
-    return bool(party_spans(re.sub(rf"[{_HYPHENS}]", " ", mention.text)) or patterns.diplomatic_name.search(mention.text))
+    return bool(words.parties_in(mention.start, mention.end, hyphen_parts=True) or has_phrase(words, mention.start, mention.end, patterns.diplomatic_name))
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -341,9 +378,10 @@ def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, 
     return (0, 0)
 
 
-def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official]) -> list[Mention]:
+def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official], words: Optional[Words] = None) -> list[Mention]:
     """Every event mention in document order, each classified as named, reference, unnamed or verb."""
-    text = context.text
+    words = words or Words(doc)
+    text = words.text
     lex = event_lexicon()
     patterns = event_patterns()
     sentences = _sentences(doc)
@@ -362,13 +400,13 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             continue
         sentence = _sentence_of(sentences, start)
         if kind == "head":
-            mention = _read_head(text, start, end, sentence, lex["heads"][key], official_spans, patterns)
+            mention = _read_head(words, start, end, sentence, lex["heads"][key], official_spans, patterns)
         elif kind == "english":
             claimed = [(m.start, m.end) for m in mentions]
-            mention = _read_english(text, start, end, sentence, EventType(lex["english_heads"][key]), claimed, patterns)
+            mention = _read_english(words, start, end, sentence, EventType(lex["english_heads"][key]), claimed, patterns)
         elif kind == "acronym":
-            around = _words_between(text, max(sentence[0], start - 40), start)[-2:]
-            after = _words_between(text, end, min(sentence[1], end + 20))[:1]
+            around = words.before(start, sentence[0], 2)
+            after = words.after(end, sentence[1], 1)
             if any(w in patterns.plural_cues for w in around) or any(w in patterns.plural_after for w in after):
                 continue
             event_type = EventType(lex["acronyms"][key])
@@ -377,37 +415,57 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             event_type = EventType(lex["standalone"][key]["type"])
             mention = Mention(start, end, event_type, UNNAMED, frozenset({event_type.value}), sentence, text[start:end])
         else:
-            mention = _read_verb(text, start, end, sentence, lex["verbs"][key], official_spans, patterns)
+            mention = _read_verb(words, start, end, sentence, lex["verbs"][key], official_spans, patterns)
         if mention is None or context.in_boilerplate(mention.start, mention.end):
             continue
-        if not _diplomatic(text, mention, official_spans, patterns):
+        if not _diplomatic(words, mention, official_spans, patterns):
             continue
         if any(m.start < mention.end and mention.start < m.end for m in mentions):
             continue
         mention.pattern = f"{kind}|{key}"
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
-    mentions.extend(_acronym_mentions(doc, context, mentions, sentences, patterns))
+    mentions.extend(_acronym_mentions(doc, words, context, mentions, sentences, patterns))
     mentions.sort(key=lambda m: m.start)
-    return [m for i, m in enumerate(mentions) if not m.needs_link or _linked_to_named(text, m, mentions[i + 1 :], patterns)]
+    return [m for i, m in enumerate(mentions) if not m.needs_link or _linked_to_named(words, m, mentions[i + 1 :], patterns)]
 
 
-_DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+def _defined_acronyms(words: Words, mention: Mention) -> list[tuple[str, int]]:
+    """``(acronym, position)`` of each bracketed capital acronym (2 to 8 letters) in a mention."""
+    found = []
+    first, last = words.first_from(mention.start), words.last_before(mention.end)
+    for index in range(first, last - 1):
+        inner = words[index + 1]
+        if (
+            words[index].text == "("
+            and words[index + 2].text == ")"
+            and words[index].end == inner.start
+            and inner.end == words[index + 2].start
+            and 2 <= len(inner.text) <= 8
+            and inner.text.isascii()
+            and inner.text.isalpha()
+            and inner.text.isupper()
+        ):
+            found.append((inner.text, words[index].start))
+    return found
 
 
-def _acronym_mentions(doc: Doc, context: ExtractionContext, mentions: list[Mention], sentences, patterns: EventPatterns) -> list[Mention]:
+def _letter_runs(text: str) -> list[str]:
+    return "".join(ch if ch.isalpha() else " " for ch in text).split()
+
+
+def _acronym_mentions(doc: Doc, words: Words, context: ExtractionContext, mentions: list[Mention], sentences, patterns: EventPatterns) -> list[Mention]:
     """An acronym defined in brackets inside an event name (``Sidang Majelis Umum (SMU) PBB ke-72``,
     its capitals the initials of the words before it) names that event wherever it recurs:
     ``SMU PBB ke-72``, ``SMU PBB tahun ini``."""
-    text = context.text
+    text = words.text
     defined: dict[str, Mention] = {}
     for mention in mentions:
         if mention.kind != NAMED:
             continue
-        for match in _DEFINED_ACRONYM.finditer(mention.text):
-            acronym = match.group(1)
-            words = [w for w in re.findall(r"[^\W\d_]+", mention.text[: match.start()]) if w[:1].isupper()]
-            initials = "".join(w[0] for w in words[-len(acronym) :])
+        for acronym, position in _defined_acronyms(words, mention):
+            capitals = [w for w in _letter_runs(text[mention.start : position]) if w[:1].isupper()]
+            initials = "".join(w[0] for w in capitals[-len(acronym) :])
             if initials == acronym and party_code(acronym) is None:
                 defined.setdefault(acronym, mention)
     if not defined:
@@ -423,9 +481,9 @@ def _acronym_mentions(doc: Doc, context: ExtractionContext, mentions: list[Menti
         if any(m.start < end and start < m.end for m in mentions + found) or context.in_boilerplate(start, end):
             continue
         sentence = _sentence_of(sentences, start)
-        if _word_before(text, start, sentence[0]) in patterns.plural_cues:
+        if words.word_before(start, sentence[0]) in patterns.plural_cues:
             continue
-        name_end, items = _extend_right(text, end, sentence[1], patterns, english=False)
+        name_end, items = _extend_right(words, end, sentence[1], patterns, english=False)
         kind = NAMED if items else REFERENCE
         mention = Mention(start, name_end, source.type, kind, source.refers_to, sentence, text[start:name_end])
         mention.session = source.session
@@ -434,16 +492,15 @@ def _acronym_mentions(doc: Doc, context: ExtractionContext, mentions: list[Menti
     return found
 
 
-def _link_gap_ok(text: str, a: "Mention", b: "Mention", patterns: EventPatterns) -> bool:
-    gap = text[a.end : b.start]
+def _link_gap_ok(words: Words, a: "Mention", b: "Mention", patterns: EventPatterns) -> bool:
     return (
-        len(gap) <= 80
-        and bool(patterns.link_cue.search(gap))
-        and not any(w in patterns.reporting for w in _words_between(text, a.end, b.start))
+        len(words.words_in(a.end, b.start)) <= _window("link_gap")
+        and words.phrase_ending(a.end, b.start, patterns.link_cues, patterns.link_cue_followers) is not None
+        and not any(w in patterns.reporting for w in words.between(a.end, b.start))
     )
 
 
-def _linked_to_named(text: str, mention: "Mention", later: list["Mention"], patterns: EventPatterns) -> bool:
+def _linked_to_named(words: Words, mention: "Mention", later: list["Mention"], patterns: EventPatterns) -> bool:
     """``pertemuan tingkat tinggi guna membahas reformasi PBB pada Sidang Majelis Umum PBB ke-72``."""
     following = next((m for m in later if m.sentence == mention.sentence), None)
-    return following is not None and following.kind == NAMED and _link_gap_ok(text, mention, following, patterns)
+    return following is not None and following.kind == NAMED and _link_gap_ok(words, mention, following, patterns)

@@ -8,49 +8,56 @@ from spacy.tokens import Doc
 
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
-from .attributes import _assign_in_sentence, _inherit_from_visits, _ordinal, _parties, _planned, _to_event
+from .attributes import _assign_in_sentence, _inherit_from_visits, _object_end, _ordinal, _parties, _planned, _to_event
 from .clusters import cluster_mentions
 from .lexicon import event_lexicon, event_patterns
-from .mentions import Mention, _officials_index, find_mentions
-from .text import _object_end
+from .mentions import Mention, _officials_index, _window, find_mentions
+from .text import Words, has_phrase
 
 
 def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
-    text = context.text
+    words = Words(doc)
+    text = words.text
     patterns = event_patterns()
     officials: list[Official] = list(context.records.get("officials", []))
     dates: list[DateRecord] = list(context.records.get("dates", []))
     official_spans = _officials_index(officials)
-    mentions = find_mentions(doc, context, officials)
+    mentions = find_mentions(doc, context, officials, words)
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     for sentence, in_sentence in by_sentence.items():
         for mention in in_sentence:
-            mention.planned = _planned(text, mention, in_sentence, patterns)
+            mention.planned = _planned(words, mention, in_sentence, patterns)
         sentence_dates = sorted((d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]), key=lambda d: d.start)
-        _assign_in_sentence(text, in_sentence, sentence_dates, official_spans, patterns, context)
+        _assign_in_sentence(words, in_sentence, sentence_dates, official_spans, patterns, context)
     for index, mention in enumerate(mentions):
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
-        mention.parties = _parties(text, mention, official_spans, patterns, following)
-        if len(mention.parties) < 2 and patterns.both_sides.search(text, mention.start, _object_end(text, mention.end, min(mention.sentence[1], mention.end + 60), following)):
+        mention.parties = _parties(words, mention, official_spans, patterns, following)
+        if len(mention.parties) < 2 and has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides):
             # "antar kedua belah pihak": the two parties of the latest event reported between two.
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
             if earlier is not None:
                 mention.parties = sorted(set(mention.parties) | set(earlier.parties))
-        mention.ordinal = _ordinal(mention)
+        mention.ordinal = _ordinal(words, mention)
         if mention.type is not EventType.visit:
             visit = next((m for m in reversed(mentions[:index]) if m.type is EventType.visit), None)
-            if visit is not None and mention.start - visit.end <= event_lexicon()["during_visit_distance"]:
+            if visit is not None and len(words.words_in(visit.end, mention.start)) <= _window("during_visit"):
                 mention.during_visit = visit
-    clusters = cluster_mentions(mentions, lambda m: bool(patterns.background_cues.search(text, *m.sentence)))
+    clusters = cluster_mentions(mentions, lambda m: has_phrase(words, *m.sentence, patterns.background_cues))
     events = [_to_event(c, text, context) for c in clusters]
     _inherit_from_visits(clusters, events)
     events.sort(key=lambda e: e.mentions[0].start)
     return events
 
 
+def _both_sides_end(words: Words, mention: Mention, following: int, patterns) -> int:
+    """Where a ``kedua belah pihak`` cue may stand: the mention and its object."""
+    limit = min(words.window_end(mention.end, mention.sentence[1], _window("specific_object")), following)
+    return words.object_end(mention.end, limit, patterns.object_cutters)
+
+
 class EventsStage(RecordStage):
     name = "events"
-    requires = frozenset({"dates", "officials", "spans:event_trigger"})
+    requires = frozenset({"dates", "officials", "spans:event_trigger", "spans:party"})
     extractor = extract_events

@@ -1,197 +1,615 @@
-"""Reading words, names and places from the characters around an event trigger.
+"""Reading words, names and places from the tokens around an event trigger.
 
-Names are read from the text rather than from tokens, so that mentions are exact whatever the
-tokenizer did with ``ke-16``, ``ASEAN-Russia`` or ``Officials'``.
+The reader works on **words** built once per Doc from its tokens: a word is a token, or tokens
+written together that make one written word (``ASEAN`` ``-`` ``Rusia`` is ``ASEAN-Rusia``,
+``Officials`` ``'s`` is ``Officials's``); a token of punctuation is one word per character.
+Names, places and ordinals are runs of words; every window is counted in words and bounded by
+the sentence; ``text[word.start:word.end]`` is always the word.
 """
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Optional
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Optional
 
-from ...normalize.countries import party_code
+from spacy.tokens import Doc
+
+from ...components import spans
+from ...nlp.spacy_doc import doc_text
+from ...normalize.countries import party_code, party_spans
 from ...normalize.numbers import parse_ordinal
 
 if TYPE_CHECKING:
-    from .lexicon import EventPatterns
+    from .lexicon import EventPatterns, Phrases
 
 
-_WS = r"[ \u00a0]+"
-_HYPHENS = "\\-\u2010\u2011\u2013"
-_CAPWORD = re.compile(
-    rf"(?:[A-Z][^\W_]*|\d+[A-Za-z][^\W_]*)(?:[{_HYPHENS}][^\W_]+)*(?:['\u2019]s|['\u2019])?(?![\w{_HYPHENS}])"
-)
-_ORDINAL = re.compile(
-    rf"(?:[Kk]e[{_HYPHENS}][ ]?(?:\d+|[a-z]+)|[Kk]e[ ]?\d+|\d+(?:st|nd|rd|th))(?![\w{_HYPHENS}])"
-)
-_PAREN = re.compile(r"\([A-Z0-9][^()\n]{0,80}\)")
-_NUMBER_BEFORE_CAPWORD = re.compile(r"\d+(?=[ \u00a0]+[A-Z])")
-_LOWER_WORD = re.compile(rf"[a-z][a-z]*(?:[{_HYPHENS}][a-z]+)*(?![\w])")
-_ANY_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*|[^\w\s]")
-_PUNCT_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|,")
+HYPHENS = "-\u2010\u2011\u2013"
+APOSTROPHES = "'\u2019"
+SPACES = " \u00a0"
+CLAUSE_PUNCT = frozenset('.;:!?"\u201c\u201d,')
+SENTENCE_PUNCT = frozenset(".;!?:")
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 
 
-def _word_before(text: str, position: int, lower_bound: int) -> str:
-    words = _ANY_WORD.findall(text[max(lower_bound, position - 40) : position])
-    return words[-1].casefold() if words else ""
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def folded(self) -> str:
+        return self.text.casefold()
 
 
-def _words_between(text: str, start: int, end: int) -> list[str]:
-    return [w.casefold() for w in _ANY_WORD.findall(text[start:end])]
+def _alnum(ch: str) -> bool:
+    return ch.isalnum()
 
 
-def _skip_ws(text: str, position: int) -> int:
-    match = re.compile(_WS).match(text, position)
-    return match.end() if match else position
+def _word_chars(part: str) -> bool:
+    """``[^\\W_]+``: letters and digits only."""
+    return bool(part) and part.isalnum()
+
+
+def _hyphen_parts(text: str) -> list[str]:
+    parts, current = [], []
+    for ch in text:
+        if ch in HYPHENS:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def is_capword(text: str) -> bool:
+    """A capitalised word (``ASEAN-Rusia``, ``Officials'``, ``16th``): an ASCII capital, or digits and
+    a letter, then letters and digits, hyphen parts, an optional possessive."""
+    if text[-2:-1] in tuple(APOSTROPHES) and text[-1:] == "s":
+        text = text[:-2]
+    elif text[-1:] in tuple(APOSTROPHES):
+        text = text[:-1]
+    parts = _hyphen_parts(text)
+    if not all(_word_chars(p) for p in parts):
+        return False
+    first = parts[0]
+    if "A" <= first[0] <= "Z":
+        return True
+    digits = len(first) - len(first.lstrip("0123456789"))
+    return 0 < digits < len(first) and first[digits].isascii() and first[digits].isalpha()
+
+
+def is_lower_word(text: str) -> bool:
+    """A lowercase ASCII word, hyphen parts allowed (``dan``, ``negara-negara``)."""
+    parts = _hyphen_parts(text)
+    return all(p and p.isascii() and p.isalpha() and p.islower() for p in parts)
+
+
+def is_plain_lower(text: str) -> bool:
+    """One lowercase ASCII word without hyphen."""
+    return text.isascii() and text.isalpha() and text.islower()
+
+
+def is_suffixed_ordinal(text: str) -> bool:
+    """``16th``, ``1st``."""
+    return len(text) > 2 and text[:-2].isdigit() and text[-2:] in ORDINAL_SUFFIXES
+
+
+def is_upper_code(text: str) -> bool:
+    """Two ASCII capitals (a country code)."""
+    return len(text) == 2 and text.isascii() and text.isalpha() and text.isupper()
+
+
+def fold_words(text: str) -> list[str]:
+    """The casefolded letter-and-digit runs of a name (``ASEAN-Rusia,`` -> ``asean rusia``)."""
+    return "".join(ch if ch.isalnum() or ch == "_" else " " for ch in text.casefold()).split()
+
+
+def dehyphenate(text: str) -> str:
+    return text.translate({ord(h): " " for h in HYPHENS})
+
+
+class Words:
+    """The words of a Doc, with lookups by character position and the Doc's party spans."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc_text(doc)
+        self.items: list[Word] = _build_words(doc, self.text)
+        self.starts = [w.start for w in self.items]
+        self.ends = [w.end for w in self.items]
+        self.parties = sorted((s.start_char, s.end_char, s.kb_id_) for s in spans(doc, "party"))
+        self._party_starts = [p[0] for p in self.parties]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> Word:
+        return self.items[index]
+
+    def first_from(self, position: int) -> int:
+        """Index of the first word starting at or after ``position``."""
+        return bisect_left(self.starts, position)
+
+    def last_before(self, position: int) -> int:
+        """Index of the last word ending at or before ``position`` (-1 when none)."""
+        return bisect_right(self.ends, position) - 1
+
+    def spaced_after(self, position: int) -> Optional[int]:
+        """The word after ``position`` when only spaces (no line break) stand between."""
+        index = self.first_from(position)
+        if index >= len(self.items):
+            return None
+        gap = self.text[position : self.items[index].start]
+        if gap and all(ch in SPACES for ch in gap):
+            return index
+        return None
+
+    def skip_spaces(self, position: int) -> int:
+        index = self.spaced_after(position)
+        return self.items[index].start if index is not None else position
+
+    def spaced_between(self, first: int, second: int) -> bool:
+        gap = self.text[self.items[first].end : self.items[second].start]
+        return bool(gap) and all(ch in SPACES for ch in gap)
+
+    def between(self, start: int, end: int) -> list[str]:
+        """Casefolded words lying in ``[start, end)``."""
+        return [w.folded for w in self.items[self.first_from(start) : self.last_before(end) + 1]]
+
+    def before(self, position: int, lower_bound: int, count: int) -> list[str]:
+        """The last ``count`` words before ``position``, none before ``lower_bound``."""
+        last = self.last_before(position)
+        first = max(self.first_from(lower_bound), last - count + 1)
+        return [w.folded for w in self.items[first : last + 1]]
+
+    def after(self, position: int, upper_bound: int, count: int) -> list[str]:
+        first = self.first_from(position)
+        last = min(self.last_before(upper_bound), first + count - 1)
+        return [w.folded for w in self.items[first : last + 1]]
+
+    def word_before(self, position: int, lower_bound: int) -> str:
+        words = self.before(position, lower_bound, 1)
+        return words[0] if words else ""
+
+    def word_at(self, position: int) -> Optional[Word]:
+        index = self.first_from(position)
+        if index < len(self.items) and self.items[index].start == position:
+            return self.items[index]
+        return None
+
+    def clause_start(self, position: int, s_start: int, reach: int) -> int:
+        """Where the clause of ``position`` starts: after the last punctuation within ``reach``
+        words before it, else the sentence start."""
+        last = self.last_before(position)
+        lower = self.first_from(s_start)
+        for index in range(last, max(lower, last - reach + 1) - 1, -1):
+            if self.items[index].text in CLAUSE_PUNCT:
+                return self.items[index].end
+        return s_start
+
+    def clause_before(self, position: int, s_start: int, count: int) -> list[str]:
+        """The last ``count`` words before ``position`` in its clause."""
+        return self.before(position, self.clause_start(position, s_start, count + 1), count)
+
+    def object_end(self, start: int, limit: int, cutters: frozenset[str]) -> int:
+        """End of the object after a verb or ``dengan``: before punctuation, a ``cutters`` word
+        (``di`` a place, ``pada`` a date) or ``limit``."""
+        for word in self.items[self.first_from(start) :]:
+            if word.end > limit:
+                break
+            if word.text in CLAUSE_PUNCT or word.folded in cutters:
+                return word.start
+        return limit
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        return self.items[self.first_from(start) : self.last_before(end) + 1]
+
+    def parties_in(self, start: int, end: int, hyphen_parts: bool = False) -> list[tuple[int, int, str]]:
+        """Countries and blocs in ``[start, end)``: the Doc's party spans; with ``hyphen_parts``
+        also the parts of words joined by hyphens (``ASEAN-Rusia``), which the Doc's spans leave
+        out because they stand as one word."""
+        found = [p for p in self.parties[bisect_left(self._party_starts, start) :] if p[0] < end]
+        found = [p for p in found if p[1] <= end]
+        if hyphen_parts:
+            for word in self.words_in(start, end):
+                if any(h in word.text for h in HYPHENS):
+                    found.extend((word.start + s, word.start + e, c) for s, e, c in party_spans(dehyphenate(word.text)))
+        return sorted(set(found))
+
+    def party_codes_in(self, start: int, end: int, hyphen_parts: bool = False) -> set[str]:
+        return {code for _s, _e, code in self.parties_in(start, end, hyphen_parts)}
+
+    def window_start(self, position: int, lower_bound: int, count: int) -> int:
+        """The start of the ``count``-th word before ``position`` (none before ``lower_bound``)."""
+        last = self.last_before(position)
+        first = max(self.first_from(lower_bound), last - count + 1)
+        return self.items[first].start if 0 <= first <= last else position
+
+    def phrase_ending(self, start: int, end: int, phrases: Phrases, followers: Optional[frozenset[str]] = None) -> Optional[int]:
+        """Where the earliest phrase of ``phrases`` in ``[start, end)`` starts that is followed by
+        nothing but spaces up to ``end``, or by one ``followers`` word (any lowercase word when
+        ``followers`` is None) then spaces."""
+        last = self.last_before(end)
+        if last < 0 or not all(ch in SPACES for ch in self.text[self.items[last].end : end]):
+            return None
+        for first, after in phrases_in(self, start, end, phrases):
+            if after - 1 == last:
+                return self.items[first].start
+            if after == last and self.spaced_between(after - 1, last):
+                follower = self.items[last]
+                if (follower.folded in followers) if followers is not None else is_plain_lower(follower.text):
+                    return self.items[first].start
+        return None
+
+    def window_end(self, position: int, limit: int, count: int) -> int:
+        """The end of the ``count``-th word after ``position`` (or ``limit``)."""
+        last = min(self.last_before(limit), self.first_from(position) + count - 1)
+        return self.items[last].end if last >= self.first_from(position) else position
+
+
+def _pieces(token_text: str, offset: int) -> list[tuple[int, int]]:
+    """A token cut into runs of letters and digits and single other characters (``(KTT)`` is
+    ``(``, ``KTT``, ``)``)."""
+    pieces: list[tuple[int, int]] = []
+    run_start = None
+    for i, ch in enumerate(token_text):
+        if ch.isalnum():
+            if run_start is None:
+                run_start = i
+            continue
+        if run_start is not None:
+            pieces.append((offset + run_start, offset + i))
+            run_start = None
+        if not ch.isspace():
+            pieces.append((offset + i, offset + i + 1))
+    if run_start is not None:
+        pieces.append((offset + run_start, offset + len(token_text)))
+    return pieces
+
+
+def _build_words(doc: Doc, text: str) -> list[Word]:
+    pieces: list[tuple[int, int]] = []
+    for token in doc:
+        if not token.is_space:
+            pieces.extend(_pieces(token.text, token.idx))
+    words: list[list[int]] = []
+    for index, (start, end) in enumerate(pieces):
+        if words and words[-1][1] == start and _joins(text, pieces, index):
+            words[-1][1] = end
+        else:
+            words.append([start, end])
+    return [Word(s, e, text[s:e]) for s, e in words]
+
+
+def _joins(text: str, pieces, index: int) -> bool:
+    """Whether piece ``index`` continues the word written right before it: letters after a
+    hyphen or an apostrophe inside the word, a hyphen between letters (``ASEAN-Rusia``), a
+    possessive (``Officials'``, ``Officials's``)."""
+    def chars(i: int) -> str:
+        return text[pieces[i][0] : pieces[i][1]]
+
+    def glued(i: int, j: int) -> bool:
+        return 0 <= i and j < len(pieces) and pieces[i][1] == pieces[j][0]
+
+    piece, previous = chars(index), chars(index - 1)
+    if piece[0].isalnum():
+        if previous[0].isalnum():
+            return True
+        if previous in HYPHENS:
+            return glued(index - 2, index - 1) and chars(index - 2)[0].isalnum()
+        if previous in APOSTROPHES:
+            return piece == "s" and glued(index - 2, index - 1) and chars(index - 2)[0].isalnum()
+        return False
+    if not previous[0].isalnum():
+        return False
+    following_word = glued(index, index + 1) and chars(index + 1)[0].isalnum()
+    if piece in HYPHENS:
+        return following_word
+    if piece in APOSTROPHES:
+        return not following_word or chars(index + 1) == "s"
+    return False
 
 
 def _is_capword_stop(word: str, patterns: EventPatterns) -> bool:
     """Capitalised words that end a name: weekdays, months, sentence-initial function words."""
-    folded = word.casefold().rstrip("'\u2019")
+    folded = word.casefold().rstrip(APOSTROPHES)
     return folded in patterns.calendar or folded in patterns.function_words
 
 
 def _is_place_stop(word: str, patterns: EventPatterns) -> bool:
-    folded = word.casefold().rstrip("'\u2019")
+    folded = word.casefold().rstrip(APOSTROPHES)
     return folded in patterns.location_stop or folded in patterns.function_words
 
 
 def _party_of_word(word: str) -> Optional[str]:
-    for part in re.split(rf"[{_HYPHENS}]", word):
-        code = party_code(part.rstrip("'\u2019"))
+    for part in _hyphen_parts(word):
+        code = party_code(part.rstrip(APOSTROPHES))
         if code:
             return code
     return None
 
 
-def _extend_right(text: str, position: int, limit: int, patterns: EventPatterns, english: bool) -> tuple[int, int]:
+def _glued_after(words: Words, index: int) -> bool:
+    """A letter, digit or hyphen written right after the word (the word is cut, not whole)."""
+    end = words[index].end
+    ch = words.text[end : end + 1]
+    return bool(ch) and (ch.isalnum() or ch == "_" or ch in HYPHENS)
+
+
+def capword_at(words: Words, index: Optional[int]) -> bool:
+    return index is not None and index < len(words) and is_capword(words[index].text) and not _glued_after(words, index)
+
+
+def ordinal_value(words: Words, index: int) -> Optional[tuple[int, int]]:
+    """``(index after, value)`` of an ordinal starting at word ``index`` (``ke-4``, ``ke-empat``,
+    ``ke 16``, ``16th``)."""
+    word = words[index].text
+    if _glued_after(words, index):
+        return None
+    surface, after = None, index + 1
+    if word[:2] in ("ke", "Ke") and len(word) > 3 and word[2] in HYPHENS:
+        if word[3:].isdigit() or is_plain_lower(word[3:]):
+            surface = word
+    elif (word[:2] in ("ke", "Ke") and word[2:].isdigit()) or is_suffixed_ordinal(word):
+        surface = word
+    elif word in ("ke", "Ke") and index + 1 < len(words):
+        following = words[index + 1]
+        if words.text[words[index].end : following.start] == " " and following.text.isdigit() and not _glued_after(words, index + 1):
+            surface, after = f"{word} {following.text}", index + 2
+    value = parse_ordinal(surface) if surface is not None else None
+    return (after, value) if value is not None else None
+
+
+def ordinal_at(words: Words, index: int) -> Optional[int]:
+    found = ordinal_value(words, index)
+    return found[0] if found is not None else None
+
+
+def paren_end(words: Words, index: int, longest: int, first_ok) -> Optional[int]:
+    """The index after a bracketed group opening at word ``index``: ``(KTT)``, ``(CTTC)``; at most
+    ``longest`` characters inside, no line break, the first character accepted by ``first_ok``."""
+    if words[index].text != "(":
+        return None
+    open_end = words[index].end
+    if not first_ok(words.text[open_end : open_end + 1]):
+        return None
+    for close in range(index + 1, len(words)):
+        word = words[close]
+        if word.text == "(" or word.start - open_end > longest or "\n" in words.text[open_end : word.start]:
+            return None
+        if word.text == ")":
+            return close + 1 if word.start - open_end <= longest else None
+    return None
+
+
+def _upper_or_digit(ch: str) -> bool:
+    return bool(ch) and ("A" <= ch <= "Z" or ch.isdigit())
+
+
+def _upper(ch: str) -> bool:
+    return bool(ch) and "A" <= ch <= "Z"
+
+
+def _extend_right(words: Words, position: int, limit: int, patterns: EventPatterns, english: bool) -> tuple[int, int]:
     """Read name items right of ``position``; return ``(end, items)``. In English mode capitalised
     words only follow a connector (``Meeting on Counter Terrorism``)."""
     end, items = position, 0
     caps_open = not english
     while True:
-        cursor = _skip_ws(text, end)
-        if cursor == end or cursor >= limit:
+        index = words.spaced_after(end)
+        if index is None or words[index].start >= limit:
             return end, items
-        ordinal = _ORDINAL.match(text, cursor)
-        if ordinal and ordinal.end() <= limit and parse_ordinal(ordinal.group(0)) is not None and not english:
-            end, items = ordinal.end(), items + 1
+        ordinal = ordinal_at(words, index)
+        if ordinal is not None and words[ordinal - 1].end <= limit and not english:
+            end, items = words[ordinal - 1].end, items + 1
             continue
-        paren = _PAREN.match(text, cursor)
-        if paren and paren.end() <= limit:
-            end, items = paren.end(), items + 1
+        paren = paren_end(words, index, 81, _upper_or_digit)
+        if paren is not None and words[paren - 1].end <= limit:
+            end, items = words[paren - 1].end, items + 1
             continue
-        word = _CAPWORD.match(text, cursor)
-        if word and word.end() <= limit and not _is_capword_stop(word.group(0), patterns):
-            if caps_open or word.group(0) in patterns.english_suffix:
-                end, items = word.end(), items + 1
+        word = words[index]
+        if capword_at(words, index) and word.end <= limit and not _is_capword_stop(word.text, patterns):
+            if caps_open or word.text in patterns.english_suffix:
+                end, items = word.end, items + 1
                 continue
             return end, items
-        number = _NUMBER_BEFORE_CAPWORD.match(text, cursor)
-        if number and caps_open:
-            end = number.end()
-            continue
-        connector = _LOWER_WORD.match(text, cursor) or re.compile(r"&").match(text, cursor)
-        if connector:
-            after = _skip_ws(text, connector.end())
-            following = _CAPWORD.match(text, after)
-            if following and after > connector.end() and following.end() <= limit:
-                follower = following.group(0)
-                joiner = connector.group(0).casefold()
+        if caps_open and word.text.isdigit() and not _glued_after(words, index):
+            following = words.spaced_after(word.end)
+            if following is not None and _upper(words[following].text[:1]):
+                end = word.end
+                continue
+        if (is_lower_word(word.text) and not _glued_after(words, index)) or word.text == "&":
+            after = words.spaced_after(word.end)
+            if after is not None and capword_at(words, after) and words[after].end <= limit:
+                follower = words[after].text
+                joiner = word.folded
                 if follower.casefold() in patterns.head_words or _is_capword_stop(follower, patterns):
                     return end, items
                 if joiner in patterns.name_connectors and (caps_open or english):
-                    end = connector.end()
+                    end = word.end
                     caps_open = True
                     continue
                 if joiner in patterns.party_connectors and _party_of_word(follower) and items:
-                    end = connector.end()
+                    end = word.end
                     continue
         return end, items
 
 
-def _extend_left(text: str, position: int, lower_bound: int, patterns: EventPatterns) -> tuple[int, int]:
+def _chunk_start(words: Words, last: int, lower: int) -> Optional[int]:
+    """The first word of the written chunk (no space inside) ending with word ``last``: a
+    bracketed group, or words without brackets."""
+    if words[last].text == ")":
+        for index in range(last - 1, lower - 1, -1):
+            text = words[index].text
+            if text == ")":
+                return None
+            if text == "(":
+                inside = words.text[words[index].end : words[last].start]
+                return index if 1 <= len(inside) <= 80 and "\n" not in inside else None
+        return None
+    index = last
+    while index > lower and words[index - 1].end == words[index].start and words[index - 1].text not in "()":
+        index -= 1
+    return index
+
+
+def _extend_left(words: Words, position: int, lower_bound: int, patterns: EventPatterns) -> tuple[int, int]:
     """Read English name items left of ``position`` (``16th ASEAN-Russia Senior Officials'``)."""
-    tokens = list(re.finditer(r"\([^()\n]{1,80}\)|[^\s()]+", text[lower_bound:position]))
     start, items = position, 0
     pending_connector: Optional[int] = None
-    for token in reversed(tokens):
-        t_start, t_end = lower_bound + token.start(), lower_bound + token.end()
-        gap = text[t_end:start] if pending_connector is None else text[t_end:pending_connector]
-        if not re.fullmatch(_WS, gap or "x"):
+    lower = words.first_from(lower_bound)
+    last = words.last_before(position)
+    while last >= lower:
+        if words[last].text == "(":
             break
-        word = token.group(0)
-        if _CAPWORD.fullmatch(word) and len(word) > 1 and not _is_capword_stop(word, patterns) and word.casefold() not in patterns.left_stop or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) or _PAREN.fullmatch(word):
+        first = _chunk_start(words, last, lower)
+        if first is None:
+            break
+        t_start, t_end = words[first].start, words[last].end
+        gap = words.text[t_end : start if pending_connector is None else pending_connector]
+        if not (gap and all(ch in SPACES for ch in gap)):
+            break
+        word = words.text[t_start:t_end]
+        if (
+            (is_capword(word) and len(word) > 1 and not _is_capword_stop(word, patterns) and word.casefold() not in patterns.left_stop)
+            or is_suffixed_ordinal(word)
+            or (paren_end(words, first, 80, _upper_or_digit) == last + 1)
+        ):
             start, items, pending_connector = t_start, items + 1, None
+            last = first - 1
             continue
         if word.casefold() in patterns.name_connectors and pending_connector is None and items:
             pending_connector = t_start
+            last = first - 1
             continue
         break
     return start, items
 
 
 def _clause_clean(words: list[str], patterns: EventPatterns) -> bool:
-    return not any(w in patterns.clause_breakers or w in {".", ";", "!", "?", ":"} for w in words)
+    return not any(w in patterns.clause_breakers or w in SENTENCE_PUNCT for w in words)
 
 
-def _clause_words_before(text: str, position: int, s_start: int, count: int) -> list[str]:
-    """The last ``count`` words before ``position`` in its clause (after the last punctuation)."""
-    clause_start = max([s_start] + [m.end() for m in _PUNCT_BREAK.finditer(text, max(s_start, position - 120), position)])
-    return _words_between(text, clause_start, position)[-count:]
+def _placeword_length(text: str) -> int:
+    """Length of the place word at the start of ``text``: an ASCII capital, letters and digits,
+    hyphen parts (``Nay``, ``Pyi-Taw``); 0 when there is none."""
+    if not _upper(text[:1]):
+        return 0
+    length = 1
+    while length < len(text) and text[length].isalnum():
+        length += 1
+    while length + 1 < len(text) and text[length] in "-\u2010\u2011" and text[length + 1].isalnum():
+        length += 1
+        while length < len(text) and text[length].isalnum():
+            length += 1
+    return length
 
 
-def _object_end(text: str, start: int, limit: int, next_mention_start: int) -> int:
-    """End of the object after a verb or ``dengan``: before punctuation, a ``di`` place or the next event."""
-    limit = min(limit, next_mention_start)
-    stop = re.compile(r"[.;:!?,\"\u201c\u201d]|(?<![\w])(?:di|pada|untuk|guna)(?![\w])").search(text, start, limit)
-    return stop.start() if stop else limit
+def _place_run(words: Words, index: int, limit: int) -> list[tuple[int, int]]:
+    """Capitalised words and bracketed groups separated by spaces from word ``index``: their
+    ``(start, end)``; the run stops inside a word where its letters stop (``Bali.``)."""
+    run: list[tuple[int, int]] = []
+    while index is not None and index < len(words):
+        paren = paren_end(words, index, 41, _upper)
+        if paren is not None:
+            run.append((words[index].start, words[paren - 1].end))
+            index = words.spaced_after(words[paren - 1].end)
+            continue
+        word = words[index]
+        length = _placeword_length(word.text)
+        if not length:
+            break
+        run.append((word.start, word.start + length))
+        if length < len(word.text) or _glued_after(words, index):
+            break
+        index = words.spaced_after(word.end)
+    if run and run[-1][1] > limit:
+        return []
+    return run
 
 
-_PLACE_RUN = re.compile(
-    r"(?:[A-Z][^\W_]*(?:[-\u2010\u2011][^\W_]+)*|\([A-Z][^()\n]{0,40}\))"
-    r"(?:[ \u00a0]+(?:[A-Z][^\W_]*(?:[-\u2010\u2011][^\W_]+)*|\([A-Z][^()\n]{0,40}\)))*"
-)
-
-
-def _read_place(text: str, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+def _read_place(words: Words, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
     """A place phrase at ``position``: capitalised runs joined by commas (``Legian, Badung, Bali``),
     cut before weekdays, months, dates and other stop words."""
+    text = words.text
     end = position
     cursor = position
     while True:
-        run = _PLACE_RUN.match(text, cursor)
-        if not run or run.end() > limit:
+        index = words.word_at(cursor) and words.first_from(cursor)
+        run = _place_run(words, index, limit) if index is not None else []
+        if not run:
             break
-        words = list(re.finditer(r"\([^()]*\)|\S+", text[run.start() : run.end()]))
         run_end = cursor
-        for w in words:
-            w_start, w_end = run.start() + w.start(), run.start() + w.end()
-            if _is_place_stop(w.group(0), patterns) or any(s < w_end and w_start < e for s, e in stops):
+        for w_start, w_end in run:
+            if _is_place_stop(text[w_start:w_end], patterns) or any(s < w_end and w_start < e for s, e in stops):
                 break
             run_end = w_end
         if run_end == cursor:
             break
-        if cursor != position and not _ends_clause(text, run_end, limit, patterns, stops):
+        if cursor != position and not _ends_clause(words, run_end, limit, patterns, stops):
             break
         end = run_end
-        if run_end < run.end():
+        if run_end < run[-1][1]:
             break
-        comma = re.compile(r",[ \u00a0]+").match(text, end)
-        if not comma:
+        comma = words.word_at(end)
+        following = words.spaced_after(end + 1) if comma is not None and comma.text == "," else None
+        if following is None:
             break
-        cursor = comma.end()
+        cursor = words[following].start
     if end == position:
         return None
     return position, end
 
 
-def _ends_clause(text: str, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> bool:
+def _ends_clause(words: Words, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> bool:
     """Whether a place part continued after a comma closes its clause (``..., Bali.``,
     ``..., Rusia pada 19-20 Mei``) rather than a new clause starting (``..., Indonesia didaulat``)."""
-    cursor = _skip_ws(text, position)
+    cursor = words.skip_spaces(position)
+    text = words.text
     if cursor >= limit or not text[cursor].isalnum() or any(s <= cursor < e for s, e in stops):
         return True
-    word = _ANY_WORD.match(text, cursor)
-    folded = word.group(0).casefold() if word else ""
-    return folded in patterns.place_followers or folded in patterns.location_stop or folded[:1].isupper() or not folded.isalpha() or word.group(0)[:1].isupper()
+    word = words.word_at(cursor)
+    surface = word.text if word is not None else ""
+    folded = surface.casefold()
+    return folded in patterns.place_followers or folded in patterns.location_stop or not folded.isalpha() or surface[:1].isupper()
+
+
+def phrase_at(words: Words, index: int, phrases: Phrases, limit: Optional[int] = None) -> Optional[int]:
+    """The index after the longest phrase of ``phrases`` starting at word ``index`` (words
+    separated by spaces only), or None."""
+    if index is None or index >= len(words):
+        return None
+    for phrase in phrases.starting(phrases.key(words[index])):
+        end = index
+        ok = True
+        for position, expected in enumerate(phrase):
+            current = index + position
+            if current >= len(words) or phrases.key(words[current]) != expected or (position and not words.spaced_between(current - 1, current)):
+                ok = False
+                break
+            end = current + 1
+        if ok and (limit is None or words[end - 1].end <= limit) and not _glued_after(words, end - 1):
+            return end
+    return None
+
+
+def phrases_in(words: Words, start: int, end: int, phrases: Phrases) -> Iterable[tuple[int, int]]:
+    """``(first, after)`` word indices of each phrase of ``phrases`` inside ``[start, end)``."""
+    index = words.first_from(start)
+    last = words.last_before(end)
+    while index <= last:
+        if index > 0 and words[index - 1].end == words[index].start and words[index - 1].text[-1:].isalnum():
+            index += 1
+            continue
+        after = phrase_at(words, index, phrases, end)
+        if after is not None:
+            yield index, after
+            index = after
+        else:
+            index += 1
+
+
+def has_phrase(words: Words, start: int, end: int, phrases: Phrases) -> bool:
+    return next(iter(phrases_in(words, start, end, phrases)), None) is not None
