@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.components import annotate
 from extractor.extractors.figures import FiguresStage, extract_figures
 from extractor.nlp.spacy_doc import build_doc
 from extractor.pipeline import ExtractionPipeline
@@ -200,7 +201,7 @@ def test_independent_of_tokenization():
     for chunk in text.split(" "):
         offsets.append((position, position + len(chunk)))
         position += len(chunk) + 1
-    coarse = build_doc(text, offsets, [0])
+    coarse = annotate(build_doc(text, offsets, [0]))
     assert [f.text for f in extract_figures(coarse, context)] == [f.text for f in extract_figures(context.doc, context)]
     assert [f.text for f in extract_figures(coarse, context)] == ["ke-16", "US$16.74 miliar", "10 negara"]
 
@@ -213,7 +214,7 @@ def test_subject_before_trigger():
 
 def test_stage_declares_contract_and_stores_figures():
     assert FiguresStage.name == "figures"
-    assert FiguresStage.requires == frozenset({"dates", "boilerplate"})
+    assert FiguresStage.requires == frozenset({"dates", "boilerplate", "spans:number", "spans:web_address"})
     assert FiguresStage.provides == frozenset({"figures"})
     context = make_context("Sebanyak 10 negara hadir.")
     context.records["dates"] = []

@@ -209,7 +209,7 @@ def test_lexicon_uses_the_spec_taxonomy():
 
 def test_stage():
     assert PriorityAreasStage.name == "priority_areas"
-    assert PriorityAreasStage.requires == frozenset({"boilerplate"})
+    assert PriorityAreasStage.requires == frozenset({"boilerplate", "spans:cue", "spans:area"})
     assert PriorityAreasStage.provides == frozenset({"priority_areas"})
     context = make_context("Kedua menlu sepakat memperkuat kerja sama dalam bidang pendidikan.")
     PriorityAreasStage()(context)
@@ -269,13 +269,13 @@ def test_matcher_is_built_once_per_vocab(monkeypatch):
     from extractor.extractors import priority_areas as module
 
     built = []
-    real = module.PhraseMatcher
+    real = module.Matcher
 
     def counting(*args, **kwargs):
         built.append(args[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(module, "PhraseMatcher", counting)
+    monkeypatch.setattr(module, "Matcher", counting)
     monkeypatch.setattr(module.priority_matcher, "cache", {})
     areas("Kedua negara sepakat memperkuat kerja sama energi.")
     areas("Kedua negara fokus pada pendidikan.")

@@ -35,6 +35,7 @@ class ArticleMetaResource(Strict):
     bylines: list[Byline]
     name_separators: str
     boilerplate: Words
+    source_lines: Words  # regular expressions with a ``source`` group, in order of preference
 
 
 # --- countries.json ------------------------------------------------------------------------
@@ -285,6 +286,7 @@ class AnaphorScope(Strict):
 
 class Announcement(Strict):
     count_words: Words
+    count_numerals: bool = False  # any token of digits is a count word too
     area_nouns: Words
 
 

@@ -19,9 +19,6 @@ from ..resource_data import load_resource
 from ..pipeline import ExtractionContext, Stage
 from ..records import ArticleMeta
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 @dataclass(frozen=True)
 class _Patterns:
     datelines: tuple[re.Pattern[str], ...]
@@ -29,17 +26,24 @@ class _Patterns:
     bylines: tuple[tuple[str, re.Pattern[str]], ...]
     name_separators: re.Pattern[str]
     boilerplate: tuple[re.Pattern[str], ...]
+    source_lines: tuple[re.Pattern[str], ...]
+
+
+def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The resource file's regular expressions (Python syntax, ``re.MULTILINE``)."""
+    return tuple(re.compile(pattern, re.MULTILINE) for pattern in patterns)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = load_resource("article_meta.json")
     return _Patterns(
-        datelines=tuple(re.compile(p) for p in data["datelines"]),
+        datelines=_compiled(data["datelines"]),
         not_places=frozenset(data["dateline_not_places"]),
-        bylines=tuple((b["role"], re.compile(b["pattern"], re.MULTILINE)) for b in data["bylines"]),
-        name_separators=re.compile(data["name_separators"]),
-        boilerplate=tuple(re.compile(p, re.MULTILINE) for p in data["boilerplate"]),
+        bylines=tuple(zip((b["role"] for b in data["bylines"]), _compiled([b["pattern"] for b in data["bylines"]]))),
+        name_separators=_compiled([data["name_separators"]])[0],
+        boilerplate=_compiled(data["boilerplate"]),
+        source_lines=_compiled(data["source_lines"]),
     )
 
 
@@ -54,7 +58,7 @@ class Dateline:
 def _clean(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
-    value = _WHITESPACE.sub(" ", value).strip(" .,:-")
+    value = " ".join(value.split()).strip(" .,:-")
     return value or None
 
 
@@ -113,9 +117,14 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _source_line(text: str, label: str) -> Optional[str]:
-    match = re.search(rf"(?m)^[^\S\n]*\(?{label}[ \t\u00a0]*:[ \t\u00a0]*([^\n)]+)", text)
-    return _clean(match.group(1)) if match else None
+def _source_line(text: str) -> Optional[str]:
+    """The outlet named by a ``Selengkapnya:`` or ``Sumber:`` line, in that order of preference."""
+    for pattern in _patterns().source_lines:
+        match = pattern.search(text)
+        source = _clean(match.group("source")) if match else None
+        if source:
+            return source
+    return None
 
 
 def _infer_published() -> Optional[Callable[[str], tuple[Optional[dt.date], Optional[str]]]]:
@@ -137,7 +146,7 @@ def read_article_meta(context: ExtractionContext) -> tuple[ArticleMeta, list[tup
     if dateline is not None:
         ranges.append((dateline.start, dateline.end))
     source = (dateline.source if dateline else None) or article.source
-    source = source or _source_line(text, "Selengkapnya") or _source_line(text, "Sumber")
+    source = source or _source_line(text)
     meta = ArticleMeta(
         title=article.title,
         url=article.url,

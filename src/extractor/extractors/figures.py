@@ -1,8 +1,9 @@
 """Figures: numbers that carry a fact (spec § figures).
 
-Regexes run over the article text itself (``doc.text == text``), so every span is exact whatever
-the tokenizer did with ``US$16.74`` or ``ke-16``. Candidates of all kinds are collected, then the
-longest, earliest ones win (``US$16.74 miliar`` beats a bare ``16.74``). A candidate is dropped
+The ``numbers`` component has matched every number phrase once (``doc.spans["number"]``, with the
+exact characters of each match, so that a span is exact whatever the tokenizer did with
+``US$16.74`` or ``ke-16``); this builder decides which are figures. Candidates of all kinds are
+collected, then the longest, earliest ones win (``US$16.74 miliar`` beats a bare ``16.74``). A candidate is dropped
 when it overlaps a date record, boilerplate, a URL or e-mail address, or follows a word that
 makes the number a label rather than a fact (``Pasal 5``, ``Nomor 17``, ``pukul 10``).
 
@@ -30,100 +31,36 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc
 
+from ..components import spans
+from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_value
+from ..components.numbers import KEY as NUMBER
 from ..normalize.dates import calendar_names, weekday_forms
-from ..resource_data import load_resource
-from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
+from ..normalize.numbers import number_lexicon
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Figure, FigureKind
 
-
-@lru_cache(maxsize=1)
-def figure_lexicon() -> dict:
-    return load_resource("figures.json")
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Regex alternation, longest first, with spaces matching any run of horizontal whitespace."""
-    escaped = (re.escape(word).replace(r"\ ", r"[ \u00a0]+") for word in sorted(set(words), key=len, reverse=True))
-    return "(?:" + "|".join(escaped) + ")"
-
-
-_GAP = r"[ \u00a0]+"
-_OPT_GAP = r"[ \u00a0]?"
-# A number starts where no word character, sign or separator glues it to something else
-# (``G20``, ``ASEAN+3``, ``Su-35``, ``2/8``, ``021-555``) and ends before another digit group.
-_NUMBER_START = r"(?<![\w+\-\u2010\u2011\u2013/.,:@#$€£¥])"
-_DIGITS = r"\d+(?:[.,]\d+)*(?![.,]?\d)(?![:/\-\u2013]\d)"
-
-
-@dataclass(frozen=True)
-class FigurePatterns:
-    money_prefix: re.Pattern
-    amount_unit: re.Pattern
-    percent: re.Pattern
-    ordinal_ke: re.Pattern
-    ordinal_suffix: re.Pattern
-    ordinal_fused: re.Pattern
-    ordinal_pertama: re.Pattern
-    excluded_region: re.Pattern
-
-
-@lru_cache(maxsize=1)
-def figure_patterns() -> FigurePatterns:
-    lexicon = figure_lexicon()
-    numbers = number_lexicon()
-    multipliers = _alternation(numbers["multipliers"])
-    word = _alternation(lexicon["number_words"] + list(numbers["multipliers"]))
-    # Number words and multipliers, case-insensitive; ``M``/``T`` only after digits, in capitals.
-    # Bounded runs (20 words, more than any number a news text writes out): an unbounded run, retried from every
-    # word of a long list of number words, is quadratic.
-    words_amount = rf"\b{word}(?:{_GAP}{word}){{0,19}}\b(?![-\u2010\u2011])"
-    digits_amount = rf"{_DIGITS}(?:{_GAP}{multipliers}\b){{0,3}}"
-    amount = rf"(?P<amount>{_NUMBER_START}(?:{digits_amount}|{words_amount}))"
-    money_amount = rf"(?P<amount>{_DIGITS}(?:{_OPT_GAP}(?:{multipliers}\b|(?-i:[MT])\b))?)"
-
-    currencies = lexicon["currencies"]
-    prefix = _alternation(currencies["prefix"])
-    suffix = _alternation(currencies["suffix"])
-    measures = _alternation(lexicon["measures"])
-    durations = _alternation(lexicon["durations"])
-    percent_words = _alternation(word for word in lexicon["percent"] if word != "%")
-    ordinal_words = _alternation(lexicon["ordinals"]["word_forms"])
-    tail_word = r"(?:belas|puluh|ratus)"
-    return FigurePatterns(
-        # "Rp 50 juta rupiah" repeats the currency: one figure
-        money_prefix=re.compile(
-            rf"(?<![\w$])(?-i:(?P<currency>{prefix}))[ \u00a0]?{money_amount}(?:{_GAP}{suffix}\b)?", re.IGNORECASE
-        ),
-        # Everything "amount + unit word": money written after the number, measures, durations,
-        # counts; the unit decides the kind. Measures may stick to the number (``500km``).
-        amount_unit=re.compile(
-            rf"{amount}(?:(?P<gap>{_GAP})(?P<currency>{suffix})\b"
-            rf"|(?P<mgap>{_OPT_GAP})(?P<measure>{measures})(?![\w²³])(?![ \u00a0]?\d)"
-            rf"|{_GAP}(?P<duration>{durations})(?:nya)?\b"  # "kunjungan tiga harinya"
-            rf"|{_GAP}(?P<noun>[^\W\d_]+)\b(?!-)(?=(?P<gap2>{_GAP})(?P<noun2>[^\W\d_]+)\b(?!-))?)",
-            re.IGNORECASE,
-        ),
-        percent=re.compile(rf"{amount}(?:{_OPT_GAP}%|{_GAP}{percent_words}\b)", re.IGNORECASE),
-        ordinal_ke=re.compile(
-            rf"(?<![\w\-])ke[-\u2010\u2011\u2013]{_OPT_GAP}(?:\d+\b(?![.,]\d)|{words_amount})", re.IGNORECASE
-        ),
-        ordinal_suffix=re.compile(rf"{_NUMBER_START}\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
-        ordinal_fused=re.compile(rf"\b{ordinal_words}(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011])", re.IGNORECASE),
-        ordinal_pertama=re.compile(r"(?<=[^\W\d_])[ \u00a0]+(?P<word>pertama)\b(?![-\u2010\u2011])"),
-        # A whole non-space run holding a URL, an e-mail address or a domain. Anchored at the run's
-        # start, with lazy or disjoint scans, so that a long run is scanned once (linear time).
-        excluded_region=re.compile(
-            r"(?<!\S)(?=\S*?(?:https?://|www\.)|\S[^\s@]*@\S+?\.\S|\S*?\.(?:com|co\.id|go\.id|or\.id|org|net)\b)\S+"
-        ),
-    )
+_PRIORITY = {"money_prefix": 0, "money_suffix": 0, "percent": 1, "quantity": 2, "duration": 2, "count": 3}
+_KIND = {
+    "money_prefix": FigureKind.money,
+    "money_suffix": FigureKind.money,
+    "percent": FigureKind.percent,
+    "quantity": FigureKind.quantity,
+    "duration": FigureKind.duration,
+    "count": FigureKind.count,
+}
+_INLINE_SPACE = " \u00a0"
+# A clause ends at one of these followed by whitespace, or at a line break.
+_CLAUSE_PUNCTUATION = frozenset(".!?;:,\"“”()\n")
+# What right before a capitalised word makes it start a clause rather than continue a name.
+_NAME_BREAKS = frozenset(".!?:;\"“”'(\n-–")
+# How far back (characters) the word before a number and the clause before a figure are read.
+_WORD_REACH, _NAME_REACH, _CLAUSE_REACH, _NEXT_REACH = 40, 60, 200, 30
 
 
 @dataclass(frozen=True)
@@ -137,18 +74,47 @@ class _Candidate:
     priority: int  # lower wins ties between spans of equal length
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)[ \u00a0]*$")
-_CLAUSE_BOUNDARY = re.compile(r"[.!?;:,\"“”()\n](?:\s|$)|\n|^")
+def _is_letter(char: str) -> bool:
+    return char.isalnum() and not char.isdecimal()
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _word_before(window: str) -> Optional[tuple[int, str]]:
+    """The word (a letter, then letters, digits and full stops) that ends ``window``, spaces
+    after it aside, and where it starts; the window may end with one line break after them."""
+    if window.endswith("\n"):
+        window = window[:-1]
+    end = len(window.rstrip(_INLINE_SPACE))
+    first = end
+    while first > 0 and (_is_word_char(window[first - 1]) or window[first - 1] == "."):
+        first -= 1
+    for index in range(first, end):
+        if _is_letter(window[index]):
+            return index, window[index:end]
+    return None
 
 
 def _previous_word(text: str, start: int) -> Optional[str]:
-    """The word right before ``start`` (same line, nothing but spaces between), or ``None``."""
-    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
-    return match.group(1) if match else None
+    """The word right before ``start``, nothing but spaces between, or ``None``."""
+    found = _word_before(text[max(0, start - _WORD_REACH) : start])
+    return found[1] if found else None
+
+
+def _next_word(text: str, end: int) -> str:
+    """The letters of the word after ``end`` (spaces between), lower-cased, or ``""``."""
+    window = text[end : end + _NEXT_REACH]
+    first = len(window) - len(window.lstrip(_INLINE_SPACE))
+    last = first
+    while last < len(window) and _is_letter(window[last]):
+        last += 1
+    return window[first:last].lower()
 
 
 def _is_year(amount: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", amount))
+    return len(amount) == 4 and amount[:2] in ("19", "20") and amount[2:].isdecimal()
 
 
 def _looks_like_verb(word: str, superlatives: bool = True) -> bool:
@@ -188,125 +154,72 @@ def _not_count_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _unit_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    lexicon = figure_lexicon()
-
-    def folded(table: dict[str, str]) -> dict[str, str]:
-        return {" ".join(key.lower().split()): value for key, value in table.items()}
-
-    return (
-        lexicon["currencies"]["prefix"],
-        folded(lexicon["currencies"]["suffix"]),
-        folded(lexicon["measures"]),
-        folded(lexicon["durations"]),
-    )
+def _fold_table(section: str) -> frozenset[str]:
+    return frozenset(" ".join(key.lower().split()) for key in figure_lexicon()[section])
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _amount_value(amount: str, allow_letters: bool = False) -> Optional[float]:
-    words = amount.split()
-    if not allow_letters and any(w in number_lexicon()["multipliers_case_sensitive"] for w in words):
-        return None
-    return parse_number(amount)
-
-
-def _money_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
-    prefixes, _, _, _ = _unit_tables()
-    for match in patterns.money_prefix.finditer(text):
-        amount = match.group("amount")
-        # ``M``/``T`` glued to digits are multipliers; a price without multiplier groups
-        # thousands with commas too (``Rp 9,000``, ``US$1,500``), one with a multiplier never.
-        glued = re.fullmatch(r"(.*?\d)([MT])", amount)
-        if glued:
-            value = parse_number(f"{glued.group(1)} {glued.group(2)}")
-        else:
-            value = parse_number(amount, comma_thousands=" " not in amount.replace("\u00a0", " ").strip())
-        if value is None:
+def _number_candidates(doc: Doc, text: str) -> Iterator[_Candidate]:
+    """The ``number`` spans that are figures here, with the kind and unit each one gives."""
+    group = spans(doc, NUMBER)
+    characters = number_characters(doc)
+    pair_ends = {start: end for span, (start, end, _) in zip(group, characters) if span.label_ == "count_pair"}
+    for span, (start, end, amount_end) in zip(group, characters):
+        pattern = span.label_
+        value, unit = number_value(span)
+        amount = text[start:amount_end]
+        if pattern in ("money_suffix", "quantity", "duration", "count") and _is_excluded_context(text, start):
             continue
-        yield _Candidate(match.start(), match.end(), FigureKind.money, value, prefixes[match.group("currency")], "money_prefix", 0)
-
-
-def _amount_unit_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
-    _, suffixes, measures, durations = _unit_tables()
-    classifiers = set(figure_lexicon()["count"]["classifiers"])
-    for match in patterns.amount_unit.finditer(text):
-        amount = match.group("amount")
-        value = _amount_value(amount)
-        start = match.start("amount")
-        if value is None or _is_excluded_context(text, start):
-            continue
-        if match.group("noun") and amount[0].isdigit() and _follows_name(text, start):
-            continue
-        if match.group("currency"):
-            yield _Candidate(start, match.end("currency"), FigureKind.money, value, suffixes[_fold(match.group("currency"))], "money_suffix", 0)
-        elif match.group("measure"):
-            measure = match.group("measure")
-            unit = measures.get(_fold(measure)) or measures.get(measure)
-            if unit is None or _is_year(amount):
-                continue
-            yield _Candidate(start, match.end("measure"), FigureKind.quantity, value, unit, "quantity", 2)
-        elif match.group("duration"):
+        if pattern in ("money_prefix", "money_suffix", "percent"):
+            # No label check on a percentage: a number with its percent sign is a share even
+            # after a rank word (``dari posisi 7,5 persen``).
+            pass
+        elif pattern in ("quantity", "duration"):
             if _is_year(amount):
                 continue
-            unit = durations[_fold(match.group("duration"))]
-            yield _Candidate(start, match.end("duration"), FigureKind.duration, value, unit, "duration", 2)
-        elif match.group("noun"):
-            noun = match.group("noun")
+        elif pattern == "count":
+            if amount[0].isdigit() and _follows_name(text, start):
+                continue
+            noun = text[amount_end:end].lstrip(_INLINE_SPACE)
             if _is_year(amount) or not _is_count_noun(noun):
                 continue
-            end, unit = match.end("noun"), noun.lower()
-            noun2 = match.group("noun2")
-            if (
-                unit in classifiers
-                and noun2
-                and noun2.lower() not in classifiers
-                and _fold(noun2) not in durations
-                and _fold(noun2) not in measures
-                and _is_count_noun(noun2)
-            ):
-                end, unit = match.end("noun2"), noun2.lower()
+            pair_end = pair_ends.get(start)
+            if pair_end is not None and unit in figure_lexicon()["count"]["classifiers"]:
+                noun2 = text[end:pair_end].lstrip(_INLINE_SPACE)
+                folded = noun2.lower()
+                if (
+                    folded not in figure_lexicon()["count"]["classifiers"]
+                    and folded not in _fold_table("durations")
+                    and folded not in _fold_table("measures")
+                    and _is_count_noun(noun2)
+                ):
+                    end, unit = pair_end, folded
             if amount.lower() == "satu":
                 continue  # mostly an article: "satu hal", "satu pendatang baru", "salah satu negara"
-            yield _Candidate(start, end, FigureKind.count, value, unit, "count", 3)
-
-
-def _percent_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
-    for match in patterns.percent.finditer(text):
-        value = _amount_value(match.group("amount"))
-        # No label check: a number with its percent sign is a share even after a rank word
-        # (``dari posisi 7,5 persen``).
-        if value is None:
-            continue
-        yield _Candidate(match.start(), match.end(), FigureKind.percent, value, "%", "percent", 1)
-
-
-def _ordinal_candidates(text: str, patterns: FigurePatterns) -> Iterator[_Candidate]:
-    ordinals = figure_lexicon()["ordinals"]
-    period_before = frozenset(ordinals["period_before"])
-    for pattern, rule in ((patterns.ordinal_ke, "ordinal_ke"), (patterns.ordinal_suffix, "ordinal_suffix")):
-        for match in pattern.finditer(text):
-            value = parse_ordinal(match.group())
-            previous = _previous_word(text, match.start())
-            if previous is not None and previous.lower() in period_before:
+        elif pattern in ("ordinal_ke", "ordinal_suffix"):
+            previous = _previous_word(text, start)
+            if previous is not None and previous.lower() in figure_lexicon()["ordinals"]["period_before"]:
                 continue
-            if value is not None and value > 0:
-                yield _Candidate(match.start(), match.end(), FigureKind.ordinal, value, None, rule, 1)
-    for match in patterns.ordinal_fused.finditer(text):
-        value = parse_ordinal(match.group())
-        if value is None:
+            yield _Candidate(start, end, FigureKind.ordinal, value, None, pattern, 1)
             continue
-        following = re.match(r"[ \u00a0]*([^\W\d_]+)", text[match.end() : match.end() + 30])
-        next_word = following.group(1).lower() if following else ""
-        if next_word in ordinals["collective_after"]:
+        elif pattern == "ordinal_word":
+            if not _is_ordinal_word(text, start, end):
+                continue
+            yield _Candidate(start, end, FigureKind.ordinal, value, None, pattern, 1)
             continue
-        if next_word not in ordinals["ordinal_after"] and _is_collective(match.group(), _previous_word(text, match.start())):
+        elif pattern == "ordinal_pertama":
+            yield _Candidate(start, end, FigureKind.ordinal, value, None, pattern, 1)
             continue
-        yield _Candidate(match.start(), match.end(), FigureKind.ordinal, value, None, "ordinal_word", 1)
-    for match in patterns.ordinal_pertama.finditer(text):
-        yield _Candidate(match.start("word"), match.end("word"), FigureKind.ordinal, 1, None, "ordinal_pertama", 1)
+        else:
+            continue  # count_pair: read with its count
+        yield _Candidate(start, end, _KIND[pattern], value, unit, pattern, _PRIORITY[pattern])
+
+
+def _is_ordinal_word(text: str, start: int, end: int) -> bool:
+    ordinals = figure_lexicon()["ordinals"]
+    next_word = _next_word(text, end)
+    if next_word in ordinals["collective_after"]:
+        return False
+    return next_word in ordinals["ordinal_after"] or not _is_collective(text[start:end], _previous_word(text, start))
 
 
 def _is_collective(word: str, previous: Optional[str]) -> bool:
@@ -328,11 +241,12 @@ def _follows_name(text: str, start: int) -> bool:
     """Digits right after a capitalised word inside a sentence belong to a name or model:
     ``KRI Nagapasa 403``, ``Rush Hour 4``, ``Liga 1``, ``iPhone 7`` (but ``Sebanyak 10 negara``
     starts its sentence)."""
-    previous = _WORD_BEFORE.search(text[max(0, start - 60) : start])
-    if not previous or previous.group(1).islower() or previous.group(1).endswith("."):
+    window = text[max(0, start - _NAME_REACH) : start]
+    previous = _word_before(window)
+    if not previous or previous[1].islower() or previous[1].endswith("."):
         return False
-    before = text[max(0, start - 60) : start][: previous.start()].rstrip(" \u00a0")
-    return bool(before) and not re.search(r"[.!?:;\"“”'(\n\-–]$", before)
+    before = window[: previous[0]].rstrip(_INLINE_SPACE)
+    return bool(before) and before[-1] not in _NAME_BREAKS
 
 
 def _is_excluded_context(text: str, start: int) -> bool:
@@ -373,14 +287,39 @@ class _Occupancy:
         return self.covered.find(1, start, end) >= 0
 
 
+def _clause_start(window: str) -> int:
+    """Where the last clause of ``window`` starts: after its last clause punctuation followed by
+    whitespace (that whitespace included) or its last line break, read left to right."""
+    last = index = 0
+    length = len(window)
+    while index < length:
+        char = window[index]
+        if char in _CLAUSE_PUNCTUATION and (index + 1 == length or window[index + 1].isspace()):
+            index = last = min(index + 2, length)
+        else:
+            index += 1
+            if char == "\n":
+                last = index
+    return last
+
+
+def _words_with_starts(text: str, offset: int) -> list[tuple[int, str]]:
+    """The whitespace-separated words of ``text``, each with its offset plus ``offset``."""
+    words, position = [], 0
+    for word in text.split():
+        position = text.index(word, position)
+        words.append((offset + position, word))
+        position += len(word)
+    return words
+
+
 def _subject(text: str, start: int) -> Optional[str]:
     """The noun phrase before ``mencapai``/``sebesar``/... that introduces the figure, if any."""
     lexicon = figure_lexicon()
-    window_start = max(0, start - 200)
+    window_start = max(0, start - _CLAUSE_REACH)
     window = text[window_start:start]
-    boundaries = list(_CLAUSE_BOUNDARY.finditer(window))
-    clause_offset = boundaries[-1].end() if boundaries else 0
-    words = [(m.start() + window_start + clause_offset, m.group()) for m in re.finditer(r"\S+", window[clause_offset:])]
+    clause_offset = _clause_start(window)
+    words = _words_with_starts(window[clause_offset:], window_start + clause_offset)
     triggers = set(lexicon["subject_triggers"])
     while words and words[-1][1].lower() in ("sekitar", "hampir", "lebih", "dari", "kurang", "nyaris"):
         words.pop()
@@ -411,13 +350,12 @@ def _date_spans(context: ExtractionContext) -> list[tuple[int, int]]:
 def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
     """Figures in the article, in text order."""
     text = context.text
-    patterns = figure_patterns()
-    blocked = _Occupancy(_date_spans(context) + [m.span() for m in patterns.excluded_region.finditer(text)])
+    addresses = [(span.start_char, span.end_char) for span in spans(doc, WEB_ADDRESS)]
+    blocked = _Occupancy(_date_spans(context) + addresses)
     in_copyright_line = _copyright_lines(text)
     candidates = [
         candidate
-        for generator in (_money_candidates, _amount_unit_candidates, _percent_candidates, _ordinal_candidates)
-        for candidate in generator(text, patterns)
+        for candidate in _number_candidates(doc, text)
         if not context.in_boilerplate(candidate.start, candidate.end)
         and not blocked.overlaps(candidate.start, candidate.end)
         and not in_copyright_line(candidate.start)
@@ -449,5 +387,5 @@ def _copyright_lines(text: str):
 
 class FiguresStage(RecordStage):
     name = "figures"
-    requires = frozenset({"dates", "boilerplate"})
+    requires = frozenset({"dates", "boilerplate", f"spans:{NUMBER}", f"spans:{WEB_ADDRESS}"})
     extractor = extract_figures

@@ -35,11 +35,16 @@ cue's reach: topics merely discussed (``membahas ... ekonomi``, ``perlunya penin
 ekonomi``) are not areas. An area word inside an office or body name (``Menteri Perdagangan``,
 ``Menko bidang Perekonomian``) or inside a ``non_areas`` phrase (``krisis kemanusiaan``) is no area.
 
-Matching runs on the ``Doc``'s tokens: one spaCy ``PhraseMatcher`` (on ``LOWER``), built once per
-vocab (:func:`priority_matcher`), finds every lexicon phrase of the document in one pass; the
-phrases become pattern ``Doc`` objects split the way the pipeline's tokenizers split words
+Matching runs on the ``Doc``'s tokens: the ``priority_phrases`` component runs one spaCy
+``Matcher`` (on ``LOWER``), built once per vocab (:func:`priority_matcher`), over the Doc and
+writes every lexicon phrase of the document to ``doc.spans["cue"]`` (framing phrases, pattern id
+the lexicon section: ``cue``, ``commitment_head``, ``outcome``, ``field``, ``context``...) and
+``doc.spans["area"]`` (pattern id ``area|<slug>`` or ``non_area``, value the slug). The
+phrases become token patterns split the way the pipeline's tokenizers split words
 (whitespace and punctuation apart, hyphens as tokens of their own, ``kontra-terorisme`` →
-``kontra`` ``-`` ``terorisme``, with the spelled-together and spaced variants too). Among
+``kontra`` ``-`` ``terorisme``, with the spelled-together and spaced variants too); a run of
+spaces or a non-breaking space (a whitespace token of its own) may stand between two words of a
+phrase, a line break may not. Among
 overlapping phrases of one kind, the leftmost-longest wins, scanning from where a framing starts.
 The framings then work on token indices within ``doc.sents``; distances are counted in words,
 a hyphenated compound (``kontra-terorisme``) and a punctuation mark each counting as one.
@@ -47,29 +52,28 @@ a hyphenated compound (``kontra-terorisme``) and a punctuation mark each countin
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
-from spacy.matcher import PhraseMatcher
+from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from ..resource_data import load_resource
+from ..components import spans
 from ..nlp.matchers import once_per_vocab
 from ..nlp.spacy_doc import doc_text
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
 
-# Pieces of a lexicon phrase as the tokenizers split them: letter/digit runs, and every other
-# non-space character on its own.
-_PIECE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
-_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*|[^\w\s]", re.UNICODE)
 _HYPHENS = ("-", "\u2010", "\u2011")
+_HYPHEN_TO_SPACE = {ord(h): " " for h in _HYPHENS}
+_HYPHEN_TO_MINUS = {ord(h): "-" for h in _HYPHENS}
 _HYPHEN_SET = frozenset(_HYPHENS)
 _INLINE_SPACE = frozenset(" \u00a0")
 # Characters that break a clause wherever they stand; a full stop breaks before whitespace.
@@ -84,6 +88,44 @@ _COLON_HEAD_WORDS = 4
 _OFFICE_WINDOW_CHARS = 60
 _NOT_AREA = "non_area"
 _AREA_PREFIX = "area|"
+CUE, AREA = "cue", "area"
+# Between two words of a phrase: any run of spaces or non-breaking spaces, no line break.
+_INLINE_SPACE_TOKEN = {"IS_SPACE": True, "TEXT": {"REGEX": "^[ \u00a0]+$"}, "OP": "*"}
+
+
+def _pieces(text: str) -> list[str]:
+    """A phrase as the tokenizers split it: letter/digit runs, and every other non-space
+    character on its own (an underscore is neither)."""
+    pieces: list[str] = []
+    run = ""
+    for char in text:
+        if char.isalnum():
+            run += char
+            continue
+        if run:
+            pieces.append(run)
+            run = ""
+        if not char.isspace() and char != "_":
+            pieces.append(char)
+    if run:
+        pieces.append(run)
+    return pieces
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """A phrase's words as the framings count them: a hyphenated compound one word, each
+    punctuation mark one."""
+    words: list[str] = []
+    for chunk in phrase.split():
+        chunk_words: list[str] = []
+        for piece in _pieces(chunk):
+            if piece.isalnum() and len(chunk_words) >= 2 and chunk_words[-1] in _HYPHENS and chunk_words[-2][-1:].isalnum():
+                hyphen = chunk_words.pop()
+                chunk_words[-1] += hyphen + piece
+            else:
+                chunk_words.append(piece)
+        words += chunk_words
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +139,7 @@ def _folded_set(words: Iterable[str]) -> frozenset[str]:
 
 def _fold(phrase: str) -> str:
     """Lexicon key of a phrase as written: casefolded, hyphens and whitespace runs as one space."""
-    return " ".join(re.split(r"[\s\u00a0\-\u2010\u2011]+", phrase.casefold())).strip()
+    return " ".join(phrase.casefold().translate(_HYPHEN_TO_SPACE).split())
 
 
 @dataclass(frozen=True)
@@ -117,7 +159,8 @@ class PriorityLexicon:
     extended_gap_words: int
     commitment_between: int
     commitment_to_object: int
-    count_words: tuple[re.Pattern, ...]
+    count_words: frozenset[str]
+    count_numerals: bool
     area_nouns: frozenset[str]
 
 
@@ -140,12 +183,13 @@ def priority_patterns() -> PriorityLexicon:
         scope_fillers=_folded_set(lexicon["anaphor_scope"]["fillers"]),
         gap_blockers=_folded_set(lexicon["gap_blockers"]),
         area_blockers=_folded_set(lexicon["area_blockers"]),
-        joiners=frozenset(w.casefold() for phrase in lexicon["list_joiners"] for w in _WORD.findall(phrase)),
+        joiners=frozenset(w.casefold() for phrase in lexicon["list_joiners"] for w in _phrase_words(phrase)),
         max_gap_words=int(lexicon["max_gap_words"]),
         extended_gap_words=int(lexicon["extended_gap_words"]),
         commitment_between=int(commitment["max_words_between"]),
         commitment_to_object=int(commitment["max_words_to_object"]),
-        count_words=tuple(re.compile(w, re.IGNORECASE) for w in announcement["count_words"]),
+        count_words=_folded_set(announcement["count_words"]),
+        count_numerals=announcement["count_numerals"],
         area_nouns=_folded_set(announcement["area_nouns"]),
     )
 
@@ -189,12 +233,12 @@ def phrase_token_variants(phrase: str) -> list[list[str]]:
     or the whole compound as one token for tokenizers that keep it together."""
     variants: list[list[str]] = [[]]
     for word in phrase.split():
-        parts = re.split(r"[-\u2010\u2011]", word)
-        if not all(_PIECE.search(part) for part in parts):
+        parts = word.translate(_HYPHEN_TO_MINUS).split("-")
+        if not all(_pieces(part) for part in parts):
             parts = [word]  # a hyphen with no word on one side is punctuation of its own
-        forms: list[list[str]] = [_PIECE.findall(parts[0])]
+        forms: list[list[str]] = [_pieces(parts[0])]
         for part in parts[1:]:
-            pieces = _PIECE.findall(part)
+            pieces = _pieces(part)
             forms = [
                 form
                 for head in forms
@@ -210,15 +254,44 @@ def phrase_token_variants(phrase: str) -> list[list[str]]:
     return [v for v in variants if v]
 
 
+def _token_pattern(words: tuple[str, ...]) -> list[dict]:
+    pattern: list[dict] = []
+    for word in words:
+        if pattern:
+            pattern.append(_INLINE_SPACE_TOKEN)
+        pattern.append({"LOWER": word})
+    return pattern
+
+
 @once_per_vocab
-def priority_matcher(vocab: Vocab) -> PhraseMatcher:
-    """The lexicon's phrase matcher (on ``LOWER``), built once per vocab; labels are the
-    lexicon sections (``cue``, ``field``, ``context``, ...) and ``area|<slug>``."""
-    matcher = PhraseMatcher(vocab, attr="LOWER")
+def priority_matcher(vocab: Vocab) -> Matcher:
+    """The lexicon's matcher (on ``LOWER``), built once per vocab; labels are the lexicon
+    sections (``cue``, ``field``, ``context``, ...) and ``area|<slug>``."""
+    matcher = Matcher(vocab)
     for label, phrases in _phrase_sections(priority_lexicon()).items():
         words = {tuple(w.lower() for w in v) for p in phrases for v in phrase_token_variants(p)}
-        matcher.add(label, [Doc(vocab, words=list(w)) for w in sorted(words)])
+        matcher.add(label, [_token_pattern(w) for w in sorted(words)])
     return matcher
+
+
+def phrase_spans(doc: Doc) -> tuple[list[Span], list[Span]]:
+    """The lexicon phrases of ``doc``: framing phrases and area phrases, in the matcher's order."""
+    strings = doc.vocab.strings
+    cues: list[Span] = []
+    found_areas: list[Span] = []
+    seen: set[tuple[int, int, int]] = set()
+    for match_id, start, end in priority_matcher(doc.vocab)(doc):
+        if (match_id, start, end) in seen:
+            continue
+        seen.add((match_id, start, end))
+        label = strings[match_id]
+        if label.startswith(_AREA_PREFIX):
+            found_areas.append(SpacySpan(doc, start, end, label=label, kb_id=label[len(_AREA_PREFIX) :]))
+        elif label == _NOT_AREA:
+            found_areas.append(SpacySpan(doc, start, end, label=label))
+        else:
+            cues.append(SpacySpan(doc, start, end, label=label))
+    return cues, found_areas
 
 
 # --------------------------------------------------------------------------- token view
@@ -375,35 +448,14 @@ class _Matches:
 _KINDS = ("area", "cue", "commitment_head", "commitment_verb", "commitment_object", "outcome", "outcome_subject", "post_cue", "field", "context")
 
 
-def _phrase_matches(doc: Doc) -> list[tuple[int, int, int]]:
-    """The matcher's ``(label, start, end)`` over ``doc``. Spaces inside a phrase may be a run of
-    spaces or a non-breaking space (a whitespace token of its own): the matcher then reads a copy
-    of the ``Doc`` without those tokens, and the matches are mapped back (a line break still
-    separates two phrases)."""
-    matcher = priority_matcher(doc.vocab)
-    inline = [
-        i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if set(doc[i].text) <= _INLINE_SPACE
-    ]
-    if not inline:
-        return matcher(doc)
-    skipped = set(inline)
-    kept = [i for i in range(len(doc)) if i not in skipped]
-    compact = Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=[True] * len(kept))
-    return [(label, kept[start], kept[end - 1] + 1) for label, start, end in matcher(compact)]
-
-
 def _doc_matches(doc: Doc) -> dict[str, _Matches]:
-    strings = doc.vocab.strings
     by_kind: dict[str, list[tuple[int, int, str]]] = {kind: [] for kind in _KINDS}
-    for match_id, start, end in _phrase_matches(doc):
-        label = strings[match_id]
-        if label.startswith(_AREA_PREFIX):
-            by_kind["area"].append((start, end, label[len(_AREA_PREFIX) :]))
-        elif label == _NOT_AREA:
-            by_kind["area"].append((start, end, ""))  # matched so that the area inside is not read
-        else:
-            by_kind[label].append((start, end, label))
-    return {kind: _Matches(spans) for kind, spans in by_kind.items()}
+    for span in spans(doc, AREA):
+        # a non_areas phrase is kept (slug "") so that the area inside it is not read
+        by_kind["area"].append((span.start, span.end, span.kb_id_))
+    for span in spans(doc, CUE):
+        by_kind[span.label_].append((span.start, span.end, span.label_))
+    return {kind: _Matches(found) for kind, found in by_kind.items()}
 
 
 # --------------------------------------------------------------------------- framings
@@ -565,7 +617,8 @@ class _Framer:
         """Whether a count word and an area noun (``tiga bidang``) end by the cue's end."""
         tokens, lexicon = self.tokens, self.lexicon
         for i in range(start, cue_end):
-            if tokens.space[i] or not any(p.fullmatch(tokens.lower[i]) for p in lexicon.count_words):
+            word = tokens.lower[i]
+            if tokens.space[i] or not (word in lexicon.count_words or (lexicon.count_numerals and word.isdecimal())):
                 continue
             if i > 0 and tokens.glued[i] and tokens.text[i - 1][-1:].isalnum():
                 continue  # no count word glued onto a word
@@ -631,5 +684,5 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
 
 class PriorityAreasStage(RecordStage):
     name = "priority_areas"
-    requires = frozenset({"boilerplate"})
+    requires = frozenset({"boilerplate", f"spans:{CUE}", f"spans:{AREA}"})
     extractor = extract_priority_areas

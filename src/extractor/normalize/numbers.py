@@ -24,7 +24,6 @@ parse to ``None``: a figure must carry a number an annotator could check.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Optional
 
@@ -37,15 +36,19 @@ def number_lexicon() -> dict:
     return load_resource("figures.json")["numbers"]
 
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
-_KE_PREFIX = re.compile(r"^ke[-\u2010\u2011\u2013]?\s?", re.IGNORECASE)
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_KE_HYPHENS = "-\u2010\u2011\u2013"
+
+
+def is_digit_string(text: str) -> bool:
+    """Digit groups joined by single ``.`` or ``,`` (``16,74``, ``1.500.000``), nothing else."""
+    return all(group.isdecimal() for group in text.replace(",", ".").split("."))
 
 
 def parse_digits(text: str, comma_thousands: bool = False) -> Optional[float]:
     """Value of a digit string with optional thousands and decimal separators, or ``None``."""
     text = text.strip()
-    if not _DIGITS.fullmatch(text):
+    if not is_digit_string(text):
         return None
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
@@ -74,10 +77,6 @@ def _valid_grouping(groups: list[str]) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
 
 
-def _words(text: str) -> list[str]:
-    return [word for word in re.split(r"[\s\u00a0]+", text.strip()) if word]
-
-
 def multiplier_of(word: str) -> Optional[float]:
     """Value of a multiplier word (``juta`` -> 1e6); the one-letter ``M``/``T`` only in capitals."""
     lexicon = number_lexicon()
@@ -95,7 +94,7 @@ def parse_number(text: str, comma_thousands: bool = False) -> Optional[float]:
     >>> parse_number("US$16.74 miliar".removeprefix("US$"))
     16740000000.0
     """
-    words = _words(text)
+    words = text.split()
     if not words:
         return None
     lexicon = number_lexicon()
@@ -165,13 +164,13 @@ def parse_ordinal(text: str) -> Optional[int]:
     lowered = text.lower()
     if lowered in lexicon["ordinal_words"]:
         return int(lexicon["ordinal_words"][lowered])
-    suffixed = _ORDINAL_SUFFIX.match(text)
-    if suffixed:
-        return int(suffixed.group(1))
-    prefixed = _KE_PREFIX.match(text)
-    if not prefixed:
+    if lowered.endswith(_ORDINAL_SUFFIXES) and text[:-2].isdecimal():
+        return int(text[:-2])
+    if not lowered.startswith("ke"):
         return None
-    rest = text[prefixed.end():]
+    rest = text[2:]
+    rest = rest[1:] if rest[:1] and rest[0] in _KE_HYPHENS else rest
+    rest = rest[1:] if rest[:1].isspace() else rest
     if not rest:
         return None
     if rest.isdigit():
