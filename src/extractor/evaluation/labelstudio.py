@@ -323,7 +323,8 @@ def _chosen_result(task: dict[str, Any], from_predictions: bool, where: str = "t
             raise GoldError([
                 f"{where}: predictions: the export lists prediction ids only ({', '.join(map(str, predictions))}), "
                 "not their regions, as Label Studio's Export → JSON does; the pre-annotation is in the tasks file "
-                "imported into Label Studio, and a snapshot export (/api/projects/ID/exports) holds it in full"
+                "imported into Label Studio, or in a snapshot export (POST /api/projects/ID/exports) made with "
+                "serialization_options {\"predictions\": {\"only_id\": false}}"
             ])
         return full[-1].get("result") or []
     return None
