@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 LABEL_STUDIO_VERSION = "1.23.2"
 VENV = Path(os.environ.get("EXTRACTOR_LABELSTUDIO_VENV", REPO / ".venv-labelstudio"))
 START_TIMEOUT_S = 600  # migrating a fresh database takes about a minute on a busy 2-core machine
+INSTALL_TIMEOUT_S = 1800  # pip install (about 1 GB) and the migrations, each
 
 
 class LabelStudioUnavailable(RuntimeError):
@@ -58,7 +59,10 @@ def ensure_label_studio(venv: Path = VENV) -> Path:
         steps = [[sys.executable, "-m", "venv", str(venv)]] if not _venv_python(venv).exists() else []
         steps.append([str(_venv_python(venv)), "-m", "pip", "install", "-q", f"label-studio=={LABEL_STUDIO_VERSION}"])
         for step in steps:
-            done = subprocess.run(step, capture_output=True, text=True, env=_clean_env())
+            try:
+                done = subprocess.run(step, capture_output=True, text=True, env=_clean_env(), timeout=INSTALL_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                raise LabelStudioUnavailable(f"{' '.join(step)} took over {INSTALL_TIMEOUT_S} s") from None
             if done.returncode != 0:
                 raise LabelStudioUnavailable(f"{' '.join(step)} failed: {(done.stderr or done.stdout).strip()[-800:]}")
     return venv / "bin" / "label-studio"
@@ -74,14 +78,19 @@ def migrated_data_dir(venv: Path = VENV) -> Path:
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     # Any command migrates the database first; reset_password for nobody then changes nothing.
-    done = subprocess.run(
-        [str(venv / "bin" / "label-studio"), "reset_password", "--username", "nobody@invalid", "--password", "-",
-         "--data-dir", str(building)],
-        capture_output=True, text=True, cwd=building, env={**_clean_env(), **_quiet_env(building)},
-    )
-    if done.returncode != 0 or not (building / "label_studio.sqlite3").exists():
+    try:
+        done = subprocess.run(
+            [str(venv / "bin" / "label-studio"), "reset_password", "--username", "nobody@invalid", "--password", "-",
+             "--data-dir", str(building)],
+            capture_output=True, text=True, cwd=building, env={**_clean_env(), **_quiet_env(building)},
+            timeout=INSTALL_TIMEOUT_S,
+        )
+        problem = None if done.returncode == 0 else (done.stderr or done.stdout).strip()[-2000:]
+    except subprocess.TimeoutExpired:
+        problem = f"over {INSTALL_TIMEOUT_S} s"
+    if problem is not None or not (building / "label_studio.sqlite3").exists():
         shutil.rmtree(building, ignore_errors=True)
-        raise RuntimeError(f"label-studio could not migrate a database: {(done.stderr or done.stdout).strip()[-2000:]}")
+        raise RuntimeError(f"label-studio could not migrate a database: {problem or 'no label_studio.sqlite3 made'}")
     try:
         building.rename(template)
     except OSError:  # another process made it meanwhile

@@ -92,8 +92,9 @@ def assert_same_files(written: Path, expected: Path, names) -> None:
 def as_annotator(result: list[dict]) -> list[dict]:
     """A pre-annotation accepted in the editor: every region under a fresh editor id."""
     ids: dict[str, str] = {}
-    fresh = lambda old: ids.setdefault(old, "".join(secrets.choice(REGION_ID_ALPHABET) for _ in range(10)))
-    return [{**item, "id": fresh(item["id"])} for item in result]
+    for item in result:
+        ids.setdefault(item["id"], "".join(secrets.choice(REGION_ID_ALPHABET) for _ in range(10)))
+    return [{**item, "id": ids[item["id"]]} for item in result]
 
 
 def test_annotations_submitted_in_label_studio_import_as_the_source_gold(label_studio, source_gold, raws, tmp_path):

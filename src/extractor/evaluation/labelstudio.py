@@ -11,6 +11,10 @@ of one record are an error. See ``docs/labelstudio.md`` for the labelling config
 
 Label Studio offsets count UTF-16 code units (JavaScript strings); they are converted to and
 from Python ``str`` indices, so characters outside the BMP do not shift the spans.
+
+Label Studio's own *Export → JSON* lists a task's predictions by id only (each annotation
+carries its parent prediction in full); both that and hand-made exports with whole prediction
+objects are read (``tests/test_labelstudio_live.py`` checks it against a running server).
 """
 
 from __future__ import annotations
