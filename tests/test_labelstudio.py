@@ -160,6 +160,55 @@ def test_cli_export_then_import_reproduces_gold(tmp_path):
     assert main(["labelstudio", "import", str(tasks), "--raw", str(raw), "-o", str(out), "--from-predictions"]) == 2
 
 
+def _as_label_studio_exports(task: dict, prediction_id: int = 7) -> dict:
+    """``task`` (with one prediction) as Label Studio 1.23's Export → JSON writes it once the
+    prediction was accepted and submitted: predictions listed by id, the annotation carrying its
+    parent prediction, the server's bookkeeping fields around both."""
+    prediction = {"id": prediction_id, "model_version": "extractor", "created_ago": "0\xa0minutes", "score": None,
+                  "result": task["predictions"][0]["result"], "task": 1, "project": 1,
+                  "created_at": "2026-12-01T14:18:20.282342Z", "updated_at": "2026-12-01T14:18:20.286604Z"}
+    annotation = {"id": 1, "completed_by": 1, "result": [{**item, "id": item["id"].replace("_", "x")} for item in prediction["result"]],
+                  "was_cancelled": False, "ground_truth": False, "created_at": "2026-12-01T14:18:37.294710Z",
+                  "updated_at": "2026-12-01T14:18:37.294785Z", "draft_created_at": None, "lead_time": 12.5,
+                  "prediction": prediction, "result_count": 9, "unique_id": "99a1a5f2-9ae3-41c1-b2d9-e90d454f701a",
+                  "import_id": None, "last_action": None, "bulk_created": False, "task": 1, "project": 1,
+                  "updated_by": 1, "parent_prediction": prediction_id, "parent_annotation": None, "last_created_by": None}
+    return {"id": 1, "annotations": [annotation], "drafts": [], "predictions": [prediction_id], "data": task["data"],
+            "meta": {}, "created_at": "2026-12-01T14:18:20.259562Z", "updated_at": "2026-12-01T14:18:37.531207Z",
+            "allow_skip": True, "inner_id": 1, "total_annotations": 1, "cancelled_annotations": 0, "total_predictions": 1,
+            "comment_count": 0, "unresolved_comment_count": 0, "last_comment_updated_at": None, "project": 1,
+            "updated_by": 1, "comment_authors": []}
+
+
+def test_label_studio_export_with_prediction_ids_imports(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "doc1.txt").write_text(TEXT, encoding="utf-8")
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps([_as_label_studio_exports(records_to_task(gold(), TEXT))]), encoding="utf-8")
+    for from_predictions in (False, True):  # the submitted annotation wins either way
+        [imported] = import_export(export, raw, from_predictions=from_predictions)
+        assert imported == sorted_records(gold())
+
+
+def test_prediction_ids_alone_are_no_pre_annotation(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "doc1.txt").write_text(TEXT, encoding="utf-8")
+    task = _as_label_studio_exports(records_to_task(gold(), TEXT), prediction_id=15)
+    task["annotations"] = [{**task["annotations"][0], "was_cancelled": True, "result": []}]  # skipped
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps([task]), encoding="utf-8")
+    out = tmp_path / "gold"
+    assert main(["labelstudio", "import", str(export), "--raw", str(raw), "-o", str(out)]) == 0
+    assert not out.exists() or not list(out.iterdir())  # a skipped task is not gold
+    capsys.readouterr()
+    assert main(["labelstudio", "import", str(export), "--raw", str(raw), "-o", str(out), "--from-predictions"]) == 2
+    err = capsys.readouterr().err
+    assert f"{export}: task[0]: predictions: the export lists prediction ids only (15)" in err
+    assert not list(out.iterdir())
+
+
 def _good_task():
     return _task([_labels("a", "Rabu (9/8)", "DATE"), _field("a", "date_value", "2017-08-09")])
 
@@ -187,6 +236,8 @@ MALFORMED_EXPORTS = {
         {"id": "a", "from_name": "date_granularity", "type": "choices", "value": {"choices": 5}})),
     "text a list of numbers": _with(lambda t: t["annotations"][0]["result"][1]["value"].__setitem__("text", [1, 2])),
     "predictions a string": _with(lambda t: (t.pop("annotations"), t.__setitem__("predictions", "p"))),
+    "prediction ids that are strings": _with(lambda t: t.__setitem__("predictions", ["7"])),
+    "prediction id a boolean": _with(lambda t: t.__setitem__("predictions", [True])),
     "NaN figure value": [_task([_labels("f", "US$16,74 miliar", "FIGURE"), _field("f", "figure_kind", "money", "choices"),
                                 _field("f", "figure_value", "nan")])],
     "Infinity figure value": [_task([_labels("f", "US$16,74 miliar", "FIGURE"), _field("f", "figure_kind", "money", "choices"),

@@ -51,6 +51,9 @@ BY_HAND = {
         "the whole corpus: minutes (the benchmark's figure)",
     "python scripts/annotate.py": "rewrites data/annotations (tests/test_annotate.py checks its output)",
     "python -m stanza.models.common.convert_pretrain": "a Stanza tool used once to build the shipped vectors",
+    "python -m pytest -q -m labelstudio": "starts a Label Studio server (.ci/run runs it)",
+    "python -m venv .venv-labelstudio": "Label Studio's own environment (the labelstudio tests make it)",
+    ".venv-labelstudio/bin/pip install label-studio==1.23.2": "needs the network (the labelstudio tests run it)",
 }
 # Inline code that names a command without being one to run (a fragment or an alternation).
 # Documented by the wave-2 features; each is exercised by its own tests (tests/test_archive_*.py,

@@ -11,6 +11,10 @@ of one record are an error. See ``docs/labelstudio.md`` for the labelling config
 
 Label Studio offsets count UTF-16 code units (JavaScript strings); they are converted to and
 from Python ``str`` indices, so characters outside the BMP do not shift the spans.
+
+Label Studio's own *Export → JSON* lists a task's predictions by id only (each annotation
+carries its parent prediction in full); both that and hand-made exports with whole prediction
+objects are read (``tests/test_labelstudio_live.py`` checks it against a running server).
 """
 
 from __future__ import annotations
@@ -258,8 +262,10 @@ def task_shape_problems(task: Any, where: str) -> list[str]:
             problems.append(f"{where}: {key} must be a list")
             continue
         for number, entry in enumerate(entries):
+            if key == "predictions" and _is_int(entry):
+                continue  # Label Studio's JSON export lists predictions by id
             if not isinstance(entry, dict):
-                problems.append(f"{where}: {key}[{number}] must be an object")
+                problems.append(f"{where}: {key}[{number}] must be an object" + (" or a prediction id" if key == "predictions" else ""))
                 continue
             result = entry.get("result") or []
             if not isinstance(result, list):
@@ -271,13 +277,22 @@ def task_shape_problems(task: Any, where: str) -> list[str]:
     return problems
 
 
-def _chosen_result(task: dict[str, Any], from_predictions: bool) -> Optional[list[dict[str, Any]]]:
+def _chosen_result(task: dict[str, Any], from_predictions: bool, where: str = "task") -> Optional[list[dict[str, Any]]]:
     annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
     if annotations:
         latest = max(enumerate(annotations), key=lambda ia: (str(ia[1].get("updated_at") or ""), ia[0]))[1]
         return latest.get("result") or []
-    if from_predictions and task.get("predictions"):
-        return task["predictions"][-1].get("result") or []
+    predictions = task.get("predictions") or []
+    if from_predictions and predictions:
+        full = [p for p in predictions if isinstance(p, dict)]
+        if not full:
+            raise GoldError([
+                f"{where}: predictions: the export lists prediction ids only ({', '.join(map(str, predictions))}), "
+                "not their regions, as Label Studio's Export → JSON does; the pre-annotation is in the tasks file "
+                "imported into Label Studio, or in a snapshot export (POST /api/projects/ID/exports) made with "
+                "serialization_options {\"predictions\": {\"only_id\": false}}"
+            ])
+        return full[-1].get("result") or []
     return None
 
 
@@ -298,7 +313,7 @@ def task_to_records(task: dict[str, Any], where: str, text: Optional[str] = None
         text = task_text
     elif task_text is not None and task_text != text:
         raise GoldError([f"{where}: data.text differs from the raw article text"])
-    result = _chosen_result(task, from_predictions=True) or []
+    result = _chosen_result(task, from_predictions=True, where=where) or []
 
     problems: list[str] = []
     regions: dict[str, dict[str, Any]] = {}
@@ -418,7 +433,7 @@ def import_export(path: str | Path, raw: Union[str, Path, Sequence[str | Path], 
     for i, task in enumerate(tasks):
         where = f"{path}: task[{i}]"
         try:
-            if _chosen_result(task, from_predictions) is None:
+            if _chosen_result(task, from_predictions, where) is None:
                 continue
             doc_id = _task_doc_id(task)
             if raw is not None and doc_id not in texts:
