@@ -23,6 +23,7 @@ from extractor.pipeline import ExtractionContext
 # ``long`` (``pytest --hypothesis-profile=long``: 10,000 per fuzz test). Tests that set their own
 # ``max_examples`` keep it.
 settings.register_profile("fuzz", max_examples=150, deadline=None)
+settings.register_profile("medium", max_examples=1_000, deadline=None)
 settings.register_profile("long", max_examples=10_000, deadline=None)
 settings.load_profile("fuzz")
 
