@@ -105,10 +105,9 @@ def test_published_from_input_and_meta_fields():
 
 def test_published_inferred_when_missing(seed_texts):
     context = run(seed_texts["000_23c578c81a53ec19"])
-    if context.published is not None:  # normalize.dates.infer_published is available
-        assert context.published.year == 2019
-        assert context.published_source in {"text", "copyright", "inferred"}
-        assert context.meta.published == context.published.isoformat()
+    assert context.published.year == 2019
+    assert context.published_source in {"text", "copyright", "inferred"}
+    assert context.meta.published == context.published.isoformat()
 
 
 def test_input_source_used_without_dateline_source():

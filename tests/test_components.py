@@ -27,7 +27,8 @@ def triples(group):
 def test_components_are_spacy_factories_on_the_blank_pipeline():
     nlp = annotation_nlp()
     assert nlp.lang == "id"
-    assert sorted(info.name for info in components()) == sorted(nlp.pipe_names) == ["event_triggers", "numbers", "parties", "priority_phrases", "title_lexicon"]
+    assert sorted(info.name for info in components()) == sorted(nlp.pipe_names) == [
+        "calendar", "event_triggers", "numbers", "parties", "priority_phrases", "title_lexicon"]
     assert assigned_by("spans:party") == "parties"
 
 
@@ -61,9 +62,9 @@ def test_a_doc_that_was_not_annotated_is_a_clear_error():
 
 
 def test_a_stage_needing_spans_no_component_assigns_is_refused():
-    class NeedsCalendar(RecordStage):
-        name = "calendar_things"
-        requires = frozenset({"spans:calendar"})
+    class NeedsWeather(RecordStage):
+        name = "weather_things"
+        requires = frozenset({"spans:weather"})
         extractor = staticmethod(lambda doc, context: [])
 
     class NeedsParties(RecordStage):
@@ -71,8 +72,8 @@ def test_a_stage_needing_spans_no_component_assigns_is_refused():
         requires = frozenset({"spans:party"})
         extractor = staticmethod(lambda doc, context: [])
 
-    with pytest.raises(ValueError, match=r"stage 'calendar_things' requires \['spans:calendar'\]"):
-        ExtractionPipeline([NeedsCalendar()])
+    with pytest.raises(ValueError, match=r"stage 'weather_things' requires \['spans:weather'\]"):
+        ExtractionPipeline([NeedsWeather()])
     with pytest.raises(ValueError, match=r"spans:party is assigned by component 'parties', which is not in the pipeline"):
         ExtractionPipeline([NeedsParties()], components=[])
     assert ExtractionPipeline([NeedsParties()]).stages

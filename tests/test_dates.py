@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import make_context
+from conftest import make_context, make_doc
 from extractor.extractors.dates import DatesStage, extract_dates
-from extractor.normalize.dates import infer_published
+from extractor.components.calendar import published_from_doc
 from extractor.pipeline import ExtractionPipeline, Stage
 
 
@@ -27,6 +27,10 @@ def triples(text, published=None, **kwargs):
 
 def texts(text, published=None, **kwargs):
     return [r.text for r in dates(text, published, **kwargs)]
+
+
+def infer_published(text):
+    return published_from_doc(make_doc(text))
 
 
 def seed(seed_texts, prefix):
@@ -208,7 +212,7 @@ class _Published(Stage):
 
 def test_dates_stage_in_pipeline():
     assert DatesStage.name == "dates"
-    assert DatesStage.requires == frozenset({"published", "boilerplate"})
+    assert DatesStage.requires == frozenset({"published", "boilerplate", "spans:calendar"})
     assert DatesStage.provides == frozenset({"dates"})
     with pytest.raises(ValueError):
         ExtractionPipeline([DatesStage()])

@@ -14,6 +14,9 @@ that assigns it when a builder meets a Doc that was not annotated.
 
 Components:
 
+* ``calendar`` → ``doc.spans["calendar"]`` and ``["copyright"]``: date expressions of the
+  grammar built from ``dates.json`` (pattern id the form, value the ISO date where the
+  expression holds one), with their context (:func:`~extractor.components.calendar.calendar_mentions`);
 * ``event_triggers`` → ``doc.spans["event_trigger"]``: event nouns, English event heads,
   acronyms, standalone forms and event verbs of ``events.json``;
 * ``title_lexicon`` → ``doc.spans["title_lexicon"]``: title heads, organisations, countries
@@ -82,7 +85,7 @@ def check_components(infos: Iterable[ComponentInfo]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _load_components() -> None:
-    from . import event_triggers, numbers, parties, priority_phrases, title_lexicon  # noqa: F401  (registration)
+    from . import calendar, event_triggers, numbers, parties, priority_phrases, title_lexicon  # noqa: F401  (registration)
 
 
 def annotation_nlp() -> Language:

@@ -9,12 +9,12 @@ and the closing editor initials: no record may come from them) and ``context.pub
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Optional
 
+from ..components.calendar import published_from_doc
 from ..resource_data import load_resource
 from ..pipeline import ExtractionContext, Stage
 from ..records import ArticleMeta
@@ -127,15 +127,6 @@ def _source_line(text: str) -> Optional[str]:
     return None
 
 
-def _infer_published() -> Optional[Callable[[str], tuple[Optional[dt.date], Optional[str]]]]:
-    """``extractor.normalize.dates.infer_published``, when that module provides it."""
-    try:
-        module = importlib.import_module("extractor.normalize.dates")
-    except ImportError:
-        return None
-    return getattr(module, "infer_published", None)
-
-
 def read_article_meta(context: ExtractionContext) -> tuple[ArticleMeta, list[tuple[int, int]]]:
     """The article's metadata and its boilerplate ranges."""
     text = context.text
@@ -161,20 +152,19 @@ def read_article_meta(context: ExtractionContext) -> tuple[ArticleMeta, list[tup
 
 
 def resolve_published(context: ExtractionContext) -> tuple[Optional[dt.date], Optional[str]]:
-    """The input's ``published`` date, else what the text tells (see ``normalize.dates``)."""
+    """The input's ``published`` date, else what the text's dates tell (see
+    :func:`extractor.normalize.dates.infer_published`)."""
     if context.article.published is not None:
         return context.article.published, "input"
     if context.published is not None:
         return context.published, context.published_source or "input"
-    infer = _infer_published()
-    if infer is None:
-        return None, None
-    published, source = infer(context.text)
+    published, source = published_from_doc(context.doc)
     return published, source if published is not None else None
 
 
 class ArticleMetaStage(Stage):
     name = "article"
+    requires = frozenset({"spans:calendar"})
     provides = frozenset({"published", "boilerplate", "article_meta"})
 
     def __call__(self, context: ExtractionContext) -> None:

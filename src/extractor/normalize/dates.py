@@ -1,14 +1,13 @@
-"""Date expressions: their grammar, their values, and the publication date they imply.
+"""Date values: what a date expression means, and the publication date the expressions imply.
 
-The grammar is a set of *forms* (``day_month``, ``weekday_dm``, ``year_range`` ...), regexes
-built once from ``resources/id/dates.json``. The dates extractor searches the text with them; here
-:func:`normalize_date` reads ONE expression at a time and :func:`resolve_form` turns a match of
-one form into a :class:`DateValue`. Calendar dates are read by ``dateparser`` with explicit
-settings (``languages=['id']``, ``DATE_ORDER='DMY'``, ``RELATIVE_BASE`` = the anchor,
-``PREFER_DATES_FROM``, ``REQUIRE_PARTS``); month names are first mapped to their Indonesian
-spelling from the lexicon, so ``Agt``, ``Sept``, ``August`` and ``Nopember`` all parse.
-dateparser's own search over running text is never used: finding expressions is the
-extractor's job.
+Finding expressions is the ``calendar`` component's job (:mod:`extractor.components.calendar`
+writes them as ``doc.spans["calendar"]``, each a :class:`DateExpression` with its grammar form
+and named parts); here :func:`resolve_form` turns one expression into a :class:`DateValue`.
+Calendar dates are read by ``dateparser`` with explicit settings (``languages=['id']``,
+``DATE_ORDER='DMY'``, ``RELATIVE_BASE`` = the anchor, ``PREFER_DATES_FROM``,
+``REQUIRE_PARTS``); month names are first mapped to their Indonesian spelling from the lexicon,
+so ``Agt``, ``Sept``, ``August`` and ``Nopember`` all parse. dateparser's own search over
+running text is never used.
 
 Resolving against the anchor (``published``):
 
@@ -29,10 +28,9 @@ Resolving against the anchor (``published``):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Literal, Optional
+from typing import Literal, Mapping, Optional, Sequence
 
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
@@ -66,20 +64,27 @@ def weekday_forms() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class DateExpression:
+    """One date expression found in a text: the grammar form it matched (``day_month``,
+    ``weekday_dm`` ...), the extent to report (``start``/``end``; a bracketed ``(2/8)`` is
+    reported without its brackets, so ``match_start`` may lie before ``start``) and its named
+    parts (``d1`` day, ``m1`` month, ``y1`` year, ``wd`` weekday, ``noun`` a calendar noun ...),
+    only those present."""
+
+    form: str
+    start: int
+    end: int
+    match_start: int
+    groups: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class DateValue:
     """The value of one date expression: ISO (possibly partial) start, end of a range, granularity."""
 
     value: Optional[str]
     value_end: Optional[str]
     granularity: GranularityName
-
-
-@dataclass(frozen=True)
-class DateForm:
-    """One shape of date expression. ``span`` group, when present, is the extent to report."""
-
-    name: str
-    pattern: re.Pattern
 
 
 # --------------------------------------------------------------------------- lexicon lookups
@@ -116,164 +121,6 @@ def weekday_number(word: str) -> Optional[int]:
 
 def _canonical_month(month: int) -> str:
     return date_lexicon()["months"][str(month)][0]
-
-
-# --------------------------------------------------------------------------- grammar
-
-_GAP = r"[ \u00a0]+"
-_OPT = r"[ \u00a0]*"
-_DASH = rf"{_OPT}[-\u2010\u2011\u2012\u2013\u2014]{_OPT}"
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
-_MONTH_NUM = r"(?:0?[1-9]|1[0-2])(?!\d)"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d\w])"
-_NUM_START = r"(?<![\w.,/\-\u2013+:@#$])"
-_NUM_END = r"(?![\w/]|[.,]\d|[\-\u2013]\d)"
-
-
-def _words(words, *, title_and_upper: bool = True, abbreviation_dot: bool = False) -> str:
-    variants = set()
-    for word in words:
-        variants.add(word)
-        if title_and_upper:
-            variants.add(word.upper())
-    escaped = sorted(variants, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in escaped)
-    dot = r"\.?" if abbreviation_dot else ""
-    return rf"(?:{alternation}){dot}(?!\w)"
-
-
-def _noun(kind: str) -> str:
-    words = date_lexicon()["calendar_nouns"][kind]
-    return "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
-@lru_cache(maxsize=1)
-def date_forms() -> tuple[DateForm, ...]:
-    lexicon = date_lexicon()
-    full_months = _words([w for ws in lexicon["months"].values() for w in ws])
-    abbreviated = _words([w for ws in lexicon["month_abbreviations"].values() for w in ws], abbreviation_dot=True)
-    month = f"(?:{full_months}|{abbreviated})"
-    # ``26 Juni tahun depan``: a year given relative to the anchor
-    relative_year = "(?:" + "|".join(
-        "(?i:" + re.escape(p).replace(r"\ ", _GAP) + ")"
-        for p in sorted(lexicon["relative_year_suffix"], key=len, reverse=True)
-    ) + ")"
-    ry = rf"(?:{_GAP}(?P<ry>{relative_year}))"
-    month_full = _words(lexicon["month_names_standalone"])
-    weekday = _words([w for ws in lexicon["weekdays"].values() for w in ws])
-    relative = "|".join(
-        "(?i:" + re.escape(phrase[0]) + ")" + re.escape(phrase[1:]).replace(r"\ ", _GAP)
-        for phrase in sorted(lexicon["relative"], key=len, reverse=True)
-    )
-    day_noun, date_noun, month_noun = _noun("day"), _noun("date"), _noun("month")
-    # ``awal April``, ``akhir 2017``: where in the period, part of the expression
-    position = rf"(?:(?P<pos>{_noun('position')}){_GAP})?"
-    year_noun, period_noun = _noun("year"), _noun("period")
-    week = "|".join(re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["week_qualifiers"], key=len, reverse=True))
-    day_part = "(?:" + "|".join(
-        re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["day_parts"], key=len, reverse=True)
-    ) + r")(?!\w)"
-    wd = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})(?:{_GAP}(?P<wq>{week})(?!\w))?"
-    dm_numeric = (
-        rf"(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
-        rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?"
-    )
-    day_joiner = "(?:" + "|".join(re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"]) + ")"
-    # Between two full dates ``dan`` lists two days (``1 Januari dan 3 Februari``); only these make a range.
-    range_joiner = "(?:" + "|".join(
-        re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"] if w != "dan"
-    ) + ")"
-    day_month = (
-        rf"(?P<d1>{_DAY})(?:(?:{_DASH}|{_GAP}{day_joiner}{_GAP})(?P<d2>{_DAY}))?{_GAP}(?P<m1>{month})"
-        rf"(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
-    )
-    forms = [
-        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)")),
-        # ``(Selasa, 17/10)``: the weekday inside the brackets, reported without them
-        DateForm("weekday_dm", re.compile(rf"\({_OPT}(?P<span>{wd},?{_OPT}{dm_numeric}){_OPT}\)")),
-        DateForm("dm_paren", re.compile(rf"\({_OPT}(?P<span>{dm_numeric}){_OPT}\)")),
-        DateForm(
-            "dmy_numeric",
-            re.compile(rf"{_NUM_START}(?P<nd>{_DAY})/(?P<nm>{_MONTH_NUM})/(?P<ny>(?:19|20)\d\d){_NUM_END}"),
-        ),
-        DateForm(
-            "weekday_day_month",
-            re.compile(rf"(?<!\w){wd},?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
-        ),
-        DateForm(
-            "day_month_range",
-            re.compile(
-                rf"{_NUM_START}(?:(?P<noun>{date_noun}|{period_noun}){_GAP})?(?P<d1>{_DAY}){_GAP}(?P<m1>{month})"
-                rf"(?:{_GAP}(?P<y0>{_YEAR}))?(?:{_DASH}|{_GAP}{range_joiner}{_GAP})"
-                rf"(?P<d2>{_DAY}){_GAP}(?P<m2>{month})(?:{_GAP}(?P<y1>{_YEAR}))?"
-            ),
-        ),
-        DateForm(
-            "day_month",
-            re.compile(rf"{_NUM_START}(?:(?P<noun>{date_noun}){_GAP})?{day_month}"),
-        ),
-        DateForm(
-            "month_day_year",
-            re.compile(rf"(?<!\w)(?P<m1>{month}){_GAP}(?P<d1>{_DAY}),{_OPT}(?P<y1>{_YEAR})"),
-        ),
-        DateForm(
-            "month_range",
-            re.compile(
-                rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full}){_DASH}"
-                rf"(?P<m2>{month_full})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
-            ),
-        ),
-        DateForm(
-            "month_year",
-            re.compile(
-                rf"(?<!\w){position}(?:(?P<noun>{month_noun}|{period_noun}){_GAP})?(?P<m1>{month}){_GAP}(?P<y1>{_YEAR})"
-            ),
-        ),
-        DateForm(
-            "month",
-            re.compile(rf"(?<!\w){position}(?:(?P<noun>{month_noun}){_GAP})?(?P<m1>{month_full}){ry}?"),
-        ),
-        DateForm(
-            "year_range",
-            re.compile(
-                rf"(?:(?<!\w)(?P<noun>{period_noun}|{year_noun})(?:{_GAP}{year_noun})?{_GAP})?{_NUM_START}"
-                rf"(?P<y1>{_YEAR})(?:{_DASH}|{_OPT}/{_OPT})(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d)"
-            ),
-        ),
-        DateForm(
-            "year", re.compile(rf"(?<!\w){position}(?P<noun>{year_noun}){_GAP}(?P<y1>{_YEAR})(?![.,]\d|-an\b)")
-        ),
-        DateForm(
-            "bare_year",
-            re.compile(
-                rf"(?:(?<!\w){position})?{_NUM_START}(?P<y1>(?:19|20)\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d|-an\b)"
-            ),
-        ),
-        DateForm("weekday", re.compile(rf"(?<!\w){wd}")),
-        DateForm("relative", re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)")),
-    ]
-    return tuple(forms)
-
-
-def matches_of(name: str, text: str) -> Iterator[re.Match]:
-    """Matches in ``text`` of every form called ``name``."""
-    for form in date_forms():
-        if form.name == name:
-            yield from form.pattern.finditer(text)
-
-
-def match_span(match: re.Match) -> tuple[int, int]:
-    """The reported extent of a form's match (its ``span`` group where the form has one)."""
-    if "span" in match.re.groupindex and match.group("span") is not None:
-        return match.span("span")
-    return match.span()
-
-
-def iter_form_matches(text: str) -> Iterator[tuple[DateForm, re.Match]]:
-    """Every match of every form in ``text`` (overlapping across forms; the caller chooses)."""
-    for form in date_forms():
-        for match in form.pattern.finditer(text):
-            yield form, match
 
 
 # --------------------------------------------------------------------------- dateparser
@@ -418,37 +265,39 @@ def _ordered(value: Optional[str], value_end: Optional[str], granularity: Granul
     return DateValue(value, value_end, granularity)
 
 
-def _group(match: re.Match, name: str) -> Optional[str]:
-    return match.group(name) if name in match.re.groupindex else None
+def _spaced(words: str) -> str:
+    """A phrase as the lexicon spells it: one plain space between its words (``pekan\u00a0lalu``)."""
+    return " ".join(words.split())
 
 
 def resolve_form(
     form: str,
-    match: re.Match,
+    groups: Mapping[str, str],
     anchor: Optional[dt.date] = None,
     *,
     anchor_grain: GranularityName = "day",
     tense: Tense = None,
     default_year: Optional[int] = None,
 ) -> DateValue:
-    """The value of one match of the form named ``form``.
+    """The value of one expression of the form named ``form``, from its named parts ``groups``
+    (``d1``, ``m1``, ``y1``, ``wd`` ...: :attr:`DateExpression.groups`).
 
     ``default_year`` is the year to use for a day/month written without one when the text
     supplies it nearby (``17 Oktober hingga 20 Oktober 2016``).
     """
     lexicon = date_lexicon()
     reading = {"anchor": anchor, "tense": tense}  # dateparser's RELATIVE_BASE and PREFER_DATES_FROM
-    weekday = weekday_number(match.group("wd")) if _group(match, "wd") else None
-    if _group(match, "ry"):
-        offset = lexicon["relative_year_suffix"][re.sub(r"[ \u00a0]+", " ", match.group("ry")).casefold()]
+    weekday = weekday_number(groups.get("wd")) if groups.get("wd") else None
+    if groups.get("ry"):
+        offset = lexicon["relative_year_suffix"][_spaced(groups["ry"]).casefold()]
         default_year = anchor.year + offset if anchor else None
         if default_year is None:
             granularity: GranularityName = "month" if form.startswith("month") else "day"
             return DateValue(None, None, granularity)
 
     if form in ("weekday_dm", "dm_paren", "dmy_numeric"):
-        day, month = int(match.group("nd")), int(match.group("nm"))
-        year_text = match.group("ny")
+        day, month = int(groups.get("nd")), int(groups.get("nm"))
+        year_text = groups.get("ny")
         if year_text:
             year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         else:
@@ -456,12 +305,12 @@ def resolve_form(
         return DateValue(_iso_day(year, month, day, numeric=True, **reading), None, "day")
 
     if form in ("weekday_day_month", "day_month", "day_month_range", "month_day_year"):
-        month = month_number(match.group("m1"))
-        end_month = month_number(match.group("m2")) if _group(match, "m2") else month
-        day = int(match.group("d1"))
-        end_day = int(match.group("d2")) if _group(match, "d2") else None
-        end_year = int(match.group("y1")) if match.group("y1") else None
-        start_year = int(match.group("y0")) if _group(match, "y0") else None
+        month = month_number(groups.get("m1"))
+        end_month = month_number(groups.get("m2")) if groups.get("m2") else month
+        day = int(groups.get("d1"))
+        end_day = int(groups.get("d2")) if groups.get("d2") else None
+        end_year = int(groups.get("y1")) if groups.get("y1") else None
+        start_year = int(groups.get("y0")) if groups.get("y0") else None
         if start_year is None and end_year is not None:
             start_year = end_year - 1 if month > end_month else end_year
         if start_year is None:
@@ -473,9 +322,9 @@ def resolve_form(
         return _ordered(value, value_end, "day")
 
     if form in ("month_range", "month_year", "month"):
-        month = month_number(match.group("m1"))
-        end_month = month_number(match.group("m2")) if _group(match, "m2") else None
-        end_year = int(match.group("y1")) if _group(match, "y1") else None
+        month = month_number(groups.get("m1"))
+        end_month = month_number(groups.get("m2")) if groups.get("m2") else None
+        end_year = int(groups.get("y1")) if groups.get("y1") else None
         if end_year is not None:
             start_year = end_year - 1 if end_month is not None and end_month < month else end_year
         else:
@@ -487,20 +336,20 @@ def resolve_form(
         return _ordered(value, value_end, "month")
 
     if form == "year_range":
-        start = int(match.group("y1"))
-        end = _range_end_year(start, match.group("y2"))
+        start = int(groups.get("y1"))
+        end = _range_end_year(start, groups.get("y2"))
         if end is None:
             return DateValue(None, None, "year")
         return DateValue(f"{start:04d}", f"{end:04d}", "year")
 
     if form in ("year", "bare_year"):
-        return DateValue(f"{int(match.group('y1')):04d}", None, "year")
+        return DateValue(f"{int(groups['y1']):04d}", None, "year")
 
     if form == "weekday":
         if anchor is None or anchor_grain != "day":
             return DateValue(None, None, "day")
-        if _group(match, "wq"):
-            weeks = lexicon["week_qualifiers"][re.sub(r"[ \u00a0]+", " ", match.group("wq"))]
+        if groups.get("wq"):
+            weeks = lexicon["week_qualifiers"][_spaced(groups["wq"])]
             monday = anchor - dt.timedelta(days=anchor.weekday())
             return DateValue((monday + dt.timedelta(days=7 * weeks + weekday)).isoformat(), None, "day")
         if tense == "future":
@@ -512,7 +361,7 @@ def resolve_form(
         return DateValue((anchor + dt.timedelta(days=offset)).isoformat(), None, "day")
 
     if form == "relative":
-        phrase = re.sub(r"[ \u00a0]+", " ", match.group("rel")).casefold()
+        phrase = _spaced(groups["rel"]).casefold()
         entry = lexicon["relative"][phrase]
         granularity = entry["granularity"]
         if anchor is None or (granularity != "year" and anchor_grain != "day"):
@@ -539,80 +388,50 @@ def nearest_weekday(weekday: int, reference: dt.date, reach: int = 3) -> Optiona
     return None
 
 
-def normalize_date(
-    expression: str,
-    anchor: Optional[dt.date] = None,
-    *,
-    anchor_grain: GranularityName = "day",
-    tense: Tense = None,
-) -> Optional[DateValue]:
-    """The value of one date expression (``19-20 Mei 2016``, ``Rabu (9/8)``, ``tahun lalu``).
-
-    ``None`` when the whole string is not a date expression of the grammar (``2 tahun``, ``42%``,
-    ``pukul 10.00``). Context-dependent forms (a bare ``2018``, ``Mei``, ``Rabu``) are read as
-    dates here: deciding whether they are dates in running text is the extractor's job.
-    """
-    text = expression.strip()
-    if not text:
-        return None
-    for form in date_forms():
-        for candidate in (text, f"({text})"):
-            match = form.pattern.fullmatch(candidate)
-            if match is not None:
-                return resolve_form(form.name, match, anchor, anchor_grain=anchor_grain, tense=tense)
-    return None
-
-
 # --------------------------------------------------------------------------- published date
 
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|\bcopyright\b|\bhak\s+cipta\b)[^\n]{0,80}?((?:19|20)\d\d)(?:\s*[-\u2013]\s*((?:19|20)\d\d))?",
-    re.IGNORECASE,
-)
 _DATELINE_REACH = 300  # a dateline or publication stamp sits in the first lines
 _WEEKDAY_YEAR_REACH = 2
 _FULL_DATE_FORMS = ("weekday_day_month", "day_month", "month_day_year", "weekday_dm", "dm_paren", "dmy_numeric")
 
 
-def copyright_year(text: str) -> Optional[int]:
-    """The (latest) year of a copyright line, e.g. ``COPYRIGHT © ANTARA News Bali 2019``."""
-    years = []
-    for match in _COPYRIGHT.finditer(text):
-        years.append(int(match.group(2) or match.group(1)))
-    return max(years) if years else None
+def _of_form(expressions: Sequence[DateExpression], *names: str) -> list[DateExpression]:
+    return [e for e in expressions if e.form in names]
 
 
-def _explicit_days(text: str) -> list[tuple[int, dt.date]]:
+def _explicit_days(expressions: Sequence[DateExpression]) -> list[tuple[int, dt.date]]:
     """Full dates with an explicit year, as ``(offset, date)`` in text order."""
     found = []
     for name in _FULL_DATE_FORMS:
-        for match in matches_of(name, text):
-            has_year = (_group(match, "ny") or _group(match, "y1")) and not _group(match, "d2")
+        for expression in _of_form(expressions, name):
+            groups = expression.groups
+            has_year = (groups.get("ny") or groups.get("y1")) and not groups.get("d2")
             if not has_year:
                 continue
-            value = resolve_form(name, match).value
+            value = resolve_form(name, groups).value
             if value:
-                found.append((match.start(), dt.date.fromisoformat(value)))
+                found.append((expression.match_start, dt.date.fromisoformat(value)))
     return sorted(found)
 
 
-def _mentioned_year(text: str) -> Optional[int]:
+def _mentioned_year(expressions: Sequence[DateExpression]) -> Optional[int]:
     """The article's own year, from its dates: full dates and ``Month YYYY`` (the most frequent,
     ties to the latest), else the latest ``tahun YYYY``."""
-    years = [day.year for _, day in _explicit_days(text)]
-    years += [int(m.group("y1")) for m in matches_of("month_year", text)]
+    years = [day.year for _, day in _explicit_days(expressions)]
+    years += [int(e.groups["y1"]) for e in _of_form(expressions, "month_year")]
     if years:
         return max(set(years), key=lambda y: (years.count(y), y))
-    years = [int(m.group("y1")) for m in matches_of("year", text)]
+    years = [int(e.groups["y1"]) for e in _of_form(expressions, "year")]
     return max(years) if years else None
 
 
-def _weekday_dated(text: str, year_hint: int) -> Optional[dt.date]:
+def _weekday_dated(expressions: Sequence[DateExpression], year_hint: int) -> Optional[dt.date]:
     """The first ``Senin (27/3)`` of the text, in the year near ``year_hint`` whose calendar agrees."""
-    for match in sorted(matches_of("weekday_dm", text), key=lambda m: m.start()):
-        if match.group("ny"):
+    for expression in sorted(_of_form(expressions, "weekday_dm"), key=lambda e: e.match_start):
+        groups = expression.groups
+        if groups.get("ny"):
             continue
-        weekday, day, month = weekday_number(match.group("wd")), int(match.group("nd")), int(match.group("nm"))
+        weekday, day, month = weekday_number(groups["wd"]), int(groups["nd"]), int(groups["nm"])
         agreeing = [
             y
             for y in range(year_hint - _WEEKDAY_YEAR_REACH, year_hint + _WEEKDAY_YEAR_REACH + 1)
@@ -624,28 +443,32 @@ def _weekday_dated(text: str, year_hint: int) -> Optional[dt.date]:
     return None
 
 
-def infer_published(text: str) -> tuple[Optional[dt.date], Optional[str]]:
-    """A publication date for an article that came without one, and where it came from.
+def infer_published(
+    expressions: Sequence[DateExpression], copyright_years: Sequence[int] = ()
+) -> tuple[Optional[dt.date], Optional[str]]:
+    """A publication date for an article that came without one, and where it came from, given
+    every date expression of its text (in the order the grammar finds them) and the years of
+    its copyright lines.
 
     * ``"text"``: a full date (day, month, year) in the first ``300`` characters, where datelines
       and publication stamps sit (``Jakarta, Senin, 28 Agustus 2017``); or else the first
       ``Weekday (d/m)`` of the article (news dates its report that way), in the year next to the
       year below whose calendar has that weekday on that day;
-    * ``"copyright"``: the year of a copyright line, returned as 1 January of that year;
+    * ``"copyright"``: the (latest) year of a copyright line, returned as 1 January of that year;
     * ``"inferred"``: the article's own year (:func:`_mentioned_year`), as 1 January;
     * ``(None, None)`` when the text gives nothing.
 
     The last two carry only a year: read them through :func:`anchor_granularity`.
     """
-    stamped = [day for offset, day in _explicit_days(text) if offset < _DATELINE_REACH]
+    stamped = [day for offset, day in _explicit_days(expressions) if offset < _DATELINE_REACH]
     if stamped:
         return stamped[0], "text"
-    year, source = copyright_year(text), "copyright"
+    year, source = (max(copyright_years) if copyright_years else None), "copyright"
     if year is None:
-        year, source = _mentioned_year(text), "inferred"
+        year, source = _mentioned_year(expressions), "inferred"
     if year is None:
         return None, None
-    dated = _weekday_dated(text, year)
+    dated = _weekday_dated(expressions, year)
     if dated is not None:
         return dated, "text"
     return dt.date(year, 1, 1), source

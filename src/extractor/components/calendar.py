@@ -1,0 +1,583 @@
+"""``calendar``: date expressions as ``doc.spans["calendar"]`` (spec § dates).
+
+The grammar is a set of *forms* (``day_month``, ``weekday_dm``, ``year_range`` ...), built once
+from the words of ``resources/id/dates.json`` (month and weekday names, calendar nouns,
+relative words, range joiners). The forms are character patterns, not token patterns, because
+the expressions they read are not token sequences: Stanza keeps ``2018-2021(2/8)``, ``19-20``
+or ``17/10/2017`` as one token or splits them depending on their neighbours, and a bracketed
+date is reported without its brackets. They are matched once over the Doc's text and each
+match is snapped to tokens with ``Doc.char_span(..., alignment_mode="expand")`` (as textacy's
+``regex_matches``); the exact character extent stays with the match.
+
+Each span carries its form as pattern id (``span.label_``) and, where the expression is a date
+on its own (``19 Mei 2016``, ``2018-2021``), its ISO value (``span.kb_id_``); a date that needs
+the article's day (``Rabu``, ``(2/8)``, ``kemarin``) has an empty value. :func:`calendar_mentions`
+gives every match with what the record builder needs about its context, decided here once:
+
+* ``is_date``: whether the words around it frame it as a date (the rules of "What is and is not
+  a date" in :mod:`extractor.extractors.dates`);
+* ``tense``: whether its sentence speaks of the future or the past (for expressions without a
+  year, :func:`_tense`);
+* ``closes_attribution``: ``kata Menlu di Jakarta, Rabu.``;
+* ``on_copyright_line``.
+
+Matches overlap across forms; choosing among them is the builder's job. ``doc.spans["copyright"]``
+holds the copyright lines' years (``COPYRIGHT © ANTARA 2019``; value the latest year).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.tokens import Doc
+
+from ..nlp.spacy_doc import doc_text
+from ..normalize.dates import (
+    DateExpression,
+    DateValue,
+    GranularityName,
+    Tense,
+    date_lexicon,
+    infer_published,
+    resolve_form,
+)
+from . import component
+
+KEY = "calendar"
+COPYRIGHT_KEY = "copyright"
+_MENTIONS = "extractor.calendar"  # doc.user_data key of the mentions, aligned with the forms' order
+
+# Forms that carry no year of their own and may borrow one from a neighbouring date.
+YEARLESS_FORMS = frozenset({"weekday_dm", "dm_paren", "weekday_day_month", "day_month", "day_month_range", "month_range", "month"})
+_TENSE_FORMS = YEARLESS_FORMS | {"weekday"}
+
+
+@dataclass(frozen=True)
+class DateForm:
+    """One shape of date expression. ``span`` group, when present, is the extent to report."""
+
+    name: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class CalendarMention:
+    """One match of one form, with what its context says about it."""
+
+    expression: DateExpression
+    is_date: bool
+    tense: Tense
+    closes_attribution: bool
+    on_copyright_line: bool
+    sentence_start: int
+
+    @property
+    def form(self) -> str:
+        return self.expression.form
+
+    @property
+    def start(self) -> int:
+        return self.expression.start
+
+    @property
+    def end(self) -> int:
+        return self.expression.end
+
+
+# --------------------------------------------------------------------------- grammar
+
+_GAP = r"[ \u00a0]+"
+_OPT = r"[ \u00a0]*"
+_DASH = rf"{_OPT}[-\u2010\u2011\u2012\u2013\u2014]{_OPT}"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])(?!\d)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d\w])"
+_NUM_START = r"(?<![\w.,/\-\u2013+:@#$])"
+_NUM_END = r"(?![\w/]|[.,]\d|[\-\u2013]\d)"
+
+
+def _words(words, *, title_and_upper: bool = True, abbreviation_dot: bool = False) -> str:
+    variants = set()
+    for word in words:
+        variants.add(word)
+        if title_and_upper:
+            variants.add(word.upper())
+    escaped = sorted(variants, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in escaped)
+    dot = r"\.?" if abbreviation_dot else ""
+    return rf"(?:{alternation}){dot}(?!\w)"
+
+
+def _noun(kind: str) -> str:
+    words = date_lexicon()["calendar_nouns"][kind]
+    return "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def date_forms() -> tuple[DateForm, ...]:
+    lexicon = date_lexicon()
+    full_months = _words([w for ws in lexicon["months"].values() for w in ws])
+    abbreviated = _words([w for ws in lexicon["month_abbreviations"].values() for w in ws], abbreviation_dot=True)
+    month = f"(?:{full_months}|{abbreviated})"
+    # ``26 Juni tahun depan``: a year given relative to the anchor
+    relative_year = "(?:" + "|".join(
+        "(?i:" + re.escape(p).replace(r"\ ", _GAP) + ")"
+        for p in sorted(lexicon["relative_year_suffix"], key=len, reverse=True)
+    ) + ")"
+    ry = rf"(?:{_GAP}(?P<ry>{relative_year}))"
+    month_full = _words(lexicon["month_names_standalone"])
+    weekday = _words([w for ws in lexicon["weekdays"].values() for w in ws])
+    relative = "|".join(
+        "(?i:" + re.escape(phrase[0]) + ")" + re.escape(phrase[1:]).replace(r"\ ", _GAP)
+        for phrase in sorted(lexicon["relative"], key=len, reverse=True)
+    )
+    day_noun, date_noun, month_noun = _noun("day"), _noun("date"), _noun("month")
+    # ``awal April``, ``akhir 2017``: where in the period, part of the expression
+    position = rf"(?:(?P<pos>{_noun('position')}){_GAP})?"
+    year_noun, period_noun = _noun("year"), _noun("period")
+    week = "|".join(re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["week_qualifiers"], key=len, reverse=True))
+    day_part = "(?:" + "|".join(
+        re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["day_parts"], key=len, reverse=True)
+    ) + r")(?!\w)"
+    wd = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})(?:{_GAP}(?P<wq>{week})(?!\w))?"
+    dm_numeric = (
+        rf"(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
+        rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?"
+    )
+    day_joiner = "(?:" + "|".join(re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"]) + ")"
+    # Between two full dates ``dan`` lists two days (``1 Januari dan 3 Februari``); only these make a range.
+    range_joiner = "(?:" + "|".join(
+        re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"] if w != "dan"
+    ) + ")"
+    day_month = (
+        rf"(?P<d1>{_DAY})(?:(?:{_DASH}|{_GAP}{day_joiner}{_GAP})(?P<d2>{_DAY}))?{_GAP}(?P<m1>{month})"
+        rf"(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
+    )
+    forms = [
+        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)")),
+        # ``(Selasa, 17/10)``: the weekday inside the brackets, reported without them
+        DateForm("weekday_dm", re.compile(rf"\({_OPT}(?P<span>{wd},?{_OPT}{dm_numeric}){_OPT}\)")),
+        DateForm("dm_paren", re.compile(rf"\({_OPT}(?P<span>{dm_numeric}){_OPT}\)")),
+        DateForm(
+            "dmy_numeric",
+            re.compile(rf"{_NUM_START}(?P<nd>{_DAY})/(?P<nm>{_MONTH_NUM})/(?P<ny>(?:19|20)\d\d){_NUM_END}"),
+        ),
+        DateForm(
+            "weekday_day_month",
+            re.compile(rf"(?<!\w){wd},?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
+        ),
+        DateForm(
+            "day_month_range",
+            re.compile(
+                rf"{_NUM_START}(?:(?P<noun>{date_noun}|{period_noun}){_GAP})?(?P<d1>{_DAY}){_GAP}(?P<m1>{month})"
+                rf"(?:{_GAP}(?P<y0>{_YEAR}))?(?:{_DASH}|{_GAP}{range_joiner}{_GAP})"
+                rf"(?P<d2>{_DAY}){_GAP}(?P<m2>{month})(?:{_GAP}(?P<y1>{_YEAR}))?"
+            ),
+        ),
+        DateForm(
+            "day_month",
+            re.compile(rf"{_NUM_START}(?:(?P<noun>{date_noun}){_GAP})?{day_month}"),
+        ),
+        DateForm(
+            "month_day_year",
+            re.compile(rf"(?<!\w)(?P<m1>{month}){_GAP}(?P<d1>{_DAY}),{_OPT}(?P<y1>{_YEAR})"),
+        ),
+        DateForm(
+            "month_range",
+            re.compile(
+                rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full}){_DASH}"
+                rf"(?P<m2>{month_full})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
+            ),
+        ),
+        DateForm(
+            "month_year",
+            re.compile(
+                rf"(?<!\w){position}(?:(?P<noun>{month_noun}|{period_noun}){_GAP})?(?P<m1>{month}){_GAP}(?P<y1>{_YEAR})"
+            ),
+        ),
+        DateForm(
+            "month",
+            re.compile(rf"(?<!\w){position}(?:(?P<noun>{month_noun}){_GAP})?(?P<m1>{month_full}){ry}?"),
+        ),
+        DateForm(
+            "year_range",
+            re.compile(
+                rf"(?:(?<!\w)(?P<noun>{period_noun}|{year_noun})(?:{_GAP}{year_noun})?{_GAP})?{_NUM_START}"
+                rf"(?P<y1>{_YEAR})(?:{_DASH}|{_OPT}/{_OPT})(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d)"
+            ),
+        ),
+        DateForm(
+            "year", re.compile(rf"(?<!\w){position}(?P<noun>{year_noun}){_GAP}(?P<y1>{_YEAR})(?![.,]\d|-an\b)")
+        ),
+        DateForm(
+            "bare_year",
+            re.compile(
+                rf"(?:(?<!\w){position})?{_NUM_START}(?P<y1>(?:19|20)\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d|-an\b)"
+            ),
+        ),
+        DateForm("weekday", re.compile(rf"(?<!\w){wd}")),
+        DateForm("relative", re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)")),
+    ]
+    return tuple(forms)
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Lexicon pieces compiled once: words that frame years, months and weekdays."""
+
+    year_nouns: frozenset[str]
+    bare_year_blockers_before: frozenset[str]
+    bare_year_blockers_after: frozenset[str]
+    month_before: frozenset[str]
+    month_after: frozenset[str]
+    weekday_blockers_before: frozenset[str]
+    weekday_blockers_after: frozenset[str]
+    week_words: frozenset[str]
+    relative_blockers: frozenset[str]
+    legal_words: frozenset[str]
+    future_cues: re.Pattern
+    future_after: re.Pattern
+    past_after: re.Pattern
+    weekday_range: re.Pattern
+    weekday_range_end: re.Pattern
+    copyright_line: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _context_lexicon() -> _Context:
+    lexicon = date_lexicon()
+    lower = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
+    weekdays = [w for ws in lexicon["weekdays"].values() for w in ws]
+    weekday_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    cues = "|".join(re.escape(c) for c in sorted(lexicon["future_cues"], key=len, reverse=True))
+    return _Context(
+        year_nouns=lower(lexicon["calendar_nouns"]["year"]),
+        bare_year_blockers_before=lower(lexicon["bare_year_blockers_before"]),
+        bare_year_blockers_after=lower(lexicon["bare_year_blockers_after"]),
+        month_before=lower(lexicon["month_context_before"]),
+        month_after=lower(lexicon["month_context_after"]),
+        weekday_blockers_before=frozenset(lexicon["weekday_blockers_before"]),
+        weekday_blockers_after=frozenset(lexicon["weekday_blockers_after"]),
+        week_words=lower(lexicon["week_words_after_minggu"]),
+        relative_blockers=lower(lexicon["relative_blockers_before"]),
+        legal_words=frozenset(lexicon["legal_citation_words"]),
+        future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
+        future_after=re.compile(r"^[ \u00a0]*(?:mendatang|depan|nanti|besok)\b", re.IGNORECASE),
+        past_after=re.compile(r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:lalu|kemarin|silam)\b", re.IGNORECASE),
+        weekday_range=re.compile(
+            rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan)[ \u00a0]*(?:{weekday_alt})\b"
+        ),
+        weekday_range_end=re.compile(
+            rf"\b(?:{weekday_alt})[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan)[ \u00a0]*$"
+        ),
+        copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
+    )
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'/]*|\d+[\w./]*|,|\()[ \u00a0]*$")
+_WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+)")
+_TOKEN_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+|%)")
+
+
+def _word_before(text: str, start: int) -> Optional[str]:
+    """The word (or ``,``/``(``) right before ``start`` on the same line, or ``None``."""
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match.group(1) if match else None
+
+
+def _two_words_before(text: str, start: int) -> Optional[str]:
+    match = re.search(r"(\S+[ \u00a0]+\S+)[ \u00a0]*$", text[max(0, start - 60) : start])
+    return match.group(1) if match else None
+
+
+def _word_after(text: str, end: int) -> Optional[str]:
+    match = _WORD_AFTER.match(text[end : end + 40])
+    return match.group(1) if match else None
+
+
+def _word_after_any(text: str, end: int) -> Optional[str]:
+    """Like :func:`_word_after`, but a ``%`` right after counts as a word too."""
+    match = _TOKEN_AFTER.match(text[end : end + 40])
+    return match.group(1) if match else None
+
+
+def _legal_citation(text: str, candidate: DateExpression) -> bool:
+    """``UU Nomor 2 Tahun 2017``, ``PP 12 Tahun 2019``: the year is part of the law's number."""
+    before = _two_words_before(text, candidate.start)
+    if not before:
+        return False
+    words = before.split()
+    if re.fullmatch(r"\d+[A-Za-z]?", words[-1]):
+        return True
+    return words[-1] in _context_lexicon().legal_words
+
+
+def _bare_year_is_date(text: str, candidate: DateExpression) -> bool:
+    """A lone ``2018`` is a year unless it is a number, a law's number or part of a phone number."""
+    lex = _context_lexicon()
+    before = _word_before(text, candidate.start)
+    after = _word_after_any(text, candidate.end)
+    if before and before.casefold() in lex.year_nouns:
+        return False  # ``Nomor 1 Tahun 2017``: the ``year`` form was turned down as a citation
+    if before and before.casefold() in lex.bare_year_blockers_before:
+        return False
+    if after and after.casefold() in lex.bare_year_blockers_after:
+        return False
+    # digit groups around it: ``0812 2018 1234``
+    return not (re.search(r"\d{3}[ \u00a0]$", text[max(0, candidate.start - 4) : candidate.start])
+                or re.match(r"^[ \u00a0]\d{3}", text[candidate.end : candidate.end + 4]))
+
+
+_LONGEST_BARE_PERIOD = 60  # years; ``1500-2000 orang`` is a count, ``2018-2021`` a period
+
+
+def _plausible_period(candidate: DateExpression) -> bool:
+    """A year range names a period, unless it spans centuries with nothing saying it is one."""
+    if candidate.groups.get("noun"):
+        return True
+    start, end = candidate.groups.get("y1"), candidate.groups.get("y2")
+    end_year = int(end) if len(end) == 4 else int(start[:2] + end)
+    return end_year - int(start) <= _LONGEST_BARE_PERIOD
+
+
+def _month_in_frame(text: str, candidate: DateExpression) -> bool:
+    lex = _context_lexicon()
+    if candidate.groups.get("noun") or candidate.groups.get("pos"):
+        return True
+    before = _word_before(text, candidate.start)
+    after = _word_after(text, candidate.end)
+    return bool((before and before.casefold() in lex.month_before) or (after and after.casefold() in lex.month_after))
+
+
+def _weekday_is_date(text: str, candidate: DateExpression) -> bool:
+    lex = _context_lexicon()
+    before = _word_before(text, candidate.start)
+    after = _word_after(text, candidate.end)
+    if before in lex.weekday_blockers_before or after in lex.weekday_blockers_after:
+        return False
+    if candidate.groups.get("wd").casefold() == "minggu":
+        qualifier = candidate.groups.get("wq")
+        if qualifier == "ini" or (not qualifier and after and after.casefold() in lex.week_words):
+            return False  # ``Minggu ini``, ``Minggu lalu``: the week, not Sunday
+    if lex.weekday_range.match(text[candidate.end : candidate.end + 30]):
+        return False  # Senin-Jumat, Senin hingga Jumat: a habit, not a day
+    if lex.weekday_range_end.search(text[max(0, candidate.start - 30) : candidate.start]):
+        return False
+    return True
+
+
+def _relative_is_date(text: str, candidate: DateExpression) -> bool:
+    """``dua tahun lalu``, ``beberapa tahun lalu``: a duration. (Whether the word only qualifies
+    a date right before it, ``Minggu (5/11) kemarin``, depends on the dates chosen: the builder's.)"""
+    lex = _context_lexicon()
+    before = _word_before(text, candidate.start)
+    return not (before and (before.casefold() in lex.relative_blockers or before[0].isdigit()))
+
+
+def _in_frame(text: str, candidate: DateExpression) -> bool:
+    name = candidate.form
+    if name == "bare_year":
+        return _bare_year_is_date(text, candidate)
+    if name == "year":
+        return not _legal_citation(text, candidate)
+    if name == "year_range":
+        return _plausible_period(candidate)
+    if name == "month":
+        return _month_in_frame(text, candidate)
+    if name == "weekday":
+        return _weekday_is_date(text, candidate)
+    if name == "relative":
+        return _relative_is_date(text, candidate)
+    return True
+
+
+def _copyright_lines(text: str):
+    """``(start, end) -> bool``: whether the line(s) holding ``start:end`` hold a copyright mark,
+    with the marks and line breaks found once (a search of the whole line per candidate was
+    quadratic on one long line)."""
+    marks = [m.span() for m in _context_lexicon().copyright_line.finditer(text) if "\n" not in m.group()]
+    mark_starts = [start for start, _ in marks]
+    breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def on_copyright_line(start: int, end: int) -> bool:
+        index = bisect.bisect_left(breaks, start)
+        line_start = breaks[index - 1] + 1 if index else 0
+        following = bisect.bisect_left(breaks, end)
+        line_end = breaks[following] if following < len(breaks) else len(text)
+        first = bisect.bisect_left(mark_starts, line_start)
+        return first < len(marks) and marks[first][1] <= line_end
+
+    return on_copyright_line
+
+
+def _sentence_bounds(doc: Doc, text_length: int):
+    """``offset -> (sentence start, sentence end)`` over the doc's sentences (whole text without).
+
+    The sentence of the last token starting at or before ``offset`` (the first token for an
+    offset before it), as ``doc[index].sent`` gives it; computed once from the token arrays.
+    """
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return lambda offset: (0, text_length)
+    table = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    first = [index for index, (flag, _, _) in enumerate(table) if flag == 1 or index == 0]
+    starts = [table[index][1] for index in first]
+    ends = [table[index - 1][1] + table[index - 1][2] for index in first[1:]]
+    ends.append(table[-1][1] + table[-1][2])
+
+    def bounds(offset: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        return starts[index], ends[index]
+
+    return bounds
+
+
+# A quotation closed before the expression speaks for its speaker, not for the expression.
+_CLOSED_QUOTE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
+
+
+def _closes_attribution(text: str, candidate: DateExpression) -> bool:
+    """``..., kata Menlu di Jakarta, Rabu.``: a weekday after a comma that ends its sentence."""
+    before = text[max(0, candidate.start - 5) : candidate.start]
+    following = text[candidate.end : candidate.end + 30]
+    return bool(re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following))
+
+
+def _tense(text: str, candidate: DateExpression, sentence_start: int) -> Tense:
+    lex = _context_lexicon()
+    following = text[candidate.end : candidate.end + 30]
+    if lex.future_after.match(following):
+        return "future"
+    if lex.past_after.match(following):
+        return "past"
+    if _closes_attribution(text, candidate):
+        return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
+    unquoted = _CLOSED_QUOTE.sub(" ", text[sentence_start : candidate.start])
+    return "future" if lex.future_cues.search(unquoted) else None
+
+
+
+
+# --------------------------------------------------------------------------- copyright years
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\bhak\s+cipta\b)[^\n]{0,80}?((?:19|20)\d\d)(?:\s*[-\u2013]\s*((?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+
+
+def copyright_marks(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, year)`` of each copyright line's mark and (latest) year, e.g.
+    ``COPYRIGHT © ANTARA News Bali 2019``, ``Hak Cipta © 2005-2018``."""
+    return [(m.start(), m.end(), int(m.group(2) or m.group(1))) for m in _COPYRIGHT.finditer(text)]
+
+
+# --------------------------------------------------------------------------- the component
+
+
+def expressions_in(text: str) -> list[DateExpression]:
+    """Every match of every form in ``text``, in the grammar's order (overlapping across forms)."""
+    found = []
+    for form in date_forms():
+        for match in form.pattern.finditer(text):
+            start, end = match.span("span") if "span" in match.re.groupindex and match.group("span") is not None else match.span()
+            groups = {name: value for name, value in match.groupdict().items() if value is not None and name != "span"}
+            found.append(DateExpression(form.name, start, end, match.start(), groups))
+    return found
+
+
+def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
+    bounds = _sentence_bounds(doc, len(text))
+    on_copyright_line = _copyright_lines(text)
+    mentions = []
+    for expression in expressions_in(text):
+        if expression.end <= expression.start:
+            continue
+        is_date = _in_frame(text, expression)
+        sentence_start = bounds(expression.start)[0]
+        tense = _tense(text, expression, sentence_start) if is_date and expression.form in _TENSE_FORMS else None
+        mentions.append(
+            CalendarMention(
+                expression,
+                is_date=is_date,
+                tense=tense,
+                closes_attribution=expression.form == "weekday" and _closes_attribution(text, expression),
+                on_copyright_line=on_copyright_line(expression.start, expression.end),
+                sentence_start=sentence_start,
+            )
+        )
+    return tuple(mentions)
+
+
+@component("calendar", assigns=[f"spans:{KEY}", f"spans:{COPYRIGHT_KEY}"], requires=["doc.sents"])
+def calendar(doc: Doc) -> Doc:
+    text = doc_text(doc)
+    mentions = _mentions(doc, text)
+    doc.user_data[_MENTIONS] = mentions
+    found = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            value = resolve_form(mention.form, mention.expression.groups).value if mention.is_date else None
+            span.label_ = mention.form
+            span.kb_id_ = value or ""
+            found.append(span)
+    doc.spans[KEY] = found
+    years = []
+    for start, end, year in copyright_marks(text):
+        span = doc.char_span(start, end, label="copyright", kb_id=str(year), alignment_mode="expand")
+        if span is not None:
+            years.append(span)
+    doc.spans[COPYRIGHT_KEY] = years
+    return doc
+
+
+def calendar_mentions(doc: Doc) -> tuple[CalendarMention, ...]:
+    """The calendar component's mentions of ``doc`` (an error naming the component when it did not run)."""
+    try:
+        return doc.user_data[_MENTIONS]
+    except KeyError:
+        raise KeyError(
+            "the calendar mentions are missing: they are assigned by component 'calendar'; run "
+            "extractor.components.annotate(doc) before the record builders"
+        ) from None
+
+
+def published_from_doc(doc: Doc):
+    """:func:`~extractor.normalize.dates.infer_published` over the calendar's expressions and
+    copyright years of ``doc``."""
+    expressions = [mention.expression for mention in calendar_mentions(doc)]
+    years = [int(span.kb_id_) for span in doc.spans[COPYRIGHT_KEY]]
+    return infer_published(expressions, years)
+
+
+def normalize_date(
+    expression: str,
+    anchor=None,
+    *,
+    anchor_grain: GranularityName = "day",
+    tense: Tense = None,
+) -> Optional[DateValue]:
+    """The value of one date expression (``19-20 Mei 2016``, ``Rabu (9/8)``, ``tahun lalu``).
+
+    ``None`` when the whole string is not a date expression of the grammar (``2 tahun``, ``42%``,
+    ``pukul 10.00``). Context-dependent forms (a bare ``2018``, ``Mei``, ``Rabu``) are read as
+    dates here: deciding whether they are dates in running text is the extractor's job.
+    """
+    text = expression.strip()
+    if not text:
+        return None
+    for form in date_forms():
+        for candidate in (text, f"({text})"):
+            match = form.pattern.fullmatch(candidate)
+            if match is not None:
+                groups = {name: value for name, value in match.groupdict().items() if value is not None}
+                return resolve_form(form.name, groups, anchor, anchor_grain=anchor_grain, tense=tense)
+    return None
