@@ -186,9 +186,10 @@ def test_honorific_kept_whole_by_the_tokenizer():
     from extractor.components import annotate
 
     doc = annotate(build_doc(text, offsets, [0], [(text.index("Jusuf"), text.index(" hadir"), "PER")]))
-    from extractor.normalize.titles import HONORIFIC, lexicon_matches
+    from extractor.components.title_lexicon import lexicon_words
+    from extractor.normalize.titles import HONORIFIC
 
-    found = lexicon_matches(text, doc=doc)
+    found = lexicon_words(doc)
     assert found.match(HONORIFIC, [t.text for t in found.tokens].index("Dr")) is not None
     context = ExtractionContext(article=Article(doc_id="t", text=text), doc=doc)
     (record,) = extract_officials(doc, context)

@@ -378,6 +378,9 @@ class TitlesResource(Strict):
     place_markers: Words
     not_names: Words
     former_markers: Words
+    name_title_links: Words  # what may stand between a name and the title after it
+    coordination_links: Words  # what joins two titled people who serve one state
+    coordination_conjunctions: Words  # may follow a link (", dan")
 
 
 # --- archive.json -----------------------------------------------------------------------------

@@ -21,7 +21,11 @@ Components:
   acronyms, standalone forms and event verbs of ``events.json``;
 * ``title_lexicon`` → ``doc.spans["title_lexicon"]``: title heads, organisations, countries
   and honorifics of ``titles.json``;
-* ``parties`` → ``doc.spans["party"]``: country and bloc names of ``countries.json``.
+* ``parties`` → ``doc.spans["party"]``: country and bloc names of ``countries.json``;
+* ``known_officials`` → ``doc.spans["known_official"]``: names and aliases of ``known_officials.json``;
+* ``person_names`` → ``doc.spans["person_name"]``: the NER's person entities cleaned to names;
+* ``title_heads`` → ``doc.spans["title_head"]``: title phrases (head, portfolio, qualifiers)
+  with the expanded title.
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ def check_components(infos: Iterable[ComponentInfo]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _load_components() -> None:
     from . import calendar, event_triggers, numbers, parties, priority_phrases, title_lexicon  # noqa: F401  (registration)
+    from . import known_officials, person_names, title_heads  # noqa: F401  (registration)
 
 
 def annotation_nlp() -> Language:

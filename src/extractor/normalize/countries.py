@@ -14,13 +14,12 @@ from typing import Optional
 
 from ..resource_data import load_resource
 
-_SPACES = re.compile(r"[\s\u00a0]+")
 # Curly apostrophes and the hyphen-or-space habits of "Timor-Leste" / "Bosnia Herzegovina".
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
 
 
 def _normalise(phrase: str) -> str:
-    return _SPACES.sub(" ", phrase.translate(_APOSTROPHES)).strip()
+    return " ".join(phrase.translate(_APOSTROPHES).split())
 
 
 def _is_abbreviation(name: str) -> bool:

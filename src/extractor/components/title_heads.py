@@ -1,0 +1,274 @@
+"""``title_heads``: title phrases as ``doc.spans["title_head"]``.
+
+A title phrase is a head of ``titles.json`` (``Menlu``, ``Dirjen``, ``Dubes``) and what its kind
+lets follow (a portfolio, a region, an envoy's posting), then organisations and country names
+that qualify it (``Dirjen Kerja sama ASEAN Kemlu``, ``Menlu RI``, ``Sekjen PBB``); a title that
+qualifies the next one is one title (``Ketua Tim Ahli Wapres``). The grammar reads the lexicon's
+words and the ``title_lexicon`` phrases placed on them; a portfolio never runs into a person's
+name (``doc.spans["person_name"]``: ``Dirjen Imigrasi`` | ``Ronny Sompie``).
+
+Pattern id ``title_head|<head>`` (the head's words as matched, casefolded; ``+`` between the
+heads of a compound title), value the expanded title (``Menteri Luar Negeri``). Each span's
+``span._.title_matches`` holds the :class:`TitleMatch` objects over its characters: exact
+offsets, organisation, country and where the country came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..nlp.spacy_doc import doc_text
+from ..nlp.words import Word, collapse_spaces, has_line_break
+from ..normalize.countries import is_abbreviation
+from ..normalize.titles import (
+    HEAD,
+    HONORIFIC,
+    ORGANIZATION,
+    COUNTRY,
+    Head,
+    Org,
+    country_codes,
+    envoy_postings,
+    former_markers,
+    is_capitalised,
+    place_markers,
+    portfolio_connectors,
+    qualifier_prefixes,
+    spell_portfolio,
+    title_stop_words,
+)
+from . import component, spans
+from .person_names import person_names
+from .title_lexicon import LexiconMatches, lexicon_words, phrase_doc
+
+KEY = "title_head"
+
+if not Span.has_extension("title_matches"):
+    Span.set_extension("title_matches", default=None)
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """A title phrase in the text: ``text[start:end]`` covers head, portfolio and qualifiers."""
+
+    start: int
+    end: int
+    title: str
+    organization: Optional[str] = None
+    country: Optional[str] = None
+    # "explicit" (Menlu RI), "organization" (Dirjen … Kemlu), "institution" (Kapolri: only
+    # Indonesia has one), "international" (Sekjen PBB: no state), "default" (Menlu alone:
+    # probably Indonesian) or None.
+    country_source: Optional[str] = None
+    former: bool = False
+    head: str = ""  # the head's words as matched, casefolded (the pattern id)
+class _Scanner:
+    """Parses one title phrase from a head onwards."""
+
+    def __init__(self, text: str, tokens: list[Word], stops: frozenset[int], found: LexiconMatches):
+        self.text = text
+        self.tokens = tokens
+        self.stops = stops
+        self.found = found
+
+    def joined(self, i: int) -> bool:
+        """Whether token ``i`` continues the phrase of token ``i - 1`` (same line, not a name start)."""
+        if i >= len(self.tokens) or i == 0:
+            return False
+        if self.tokens[i].start in self.stops:
+            return False
+        return not has_line_break(self.text[self.tokens[i - 1].end : self.tokens[i].start])
+
+    def qualifier(self, i: int) -> Optional[tuple[int, str, object]]:
+        """An organisation or country phrase at token ``i``: ``(end index, kind, value)``."""
+        if not self.joined(i):
+            return None
+        org = self.found.match(ORGANIZATION, i)
+        country = self.found.match(COUNTRY, i)
+        if country is None and self.tokens[i].text.casefold() in qualifier_prefixes() and self.joined(i + 1):
+            country = self.found.match(COUNTRY, i + 1)
+        if org is not None and (country is None or org[0] >= country[0]):
+            return org[0], "organization", org[1]
+        if country is not None and country[1] is not None:
+            if country[1] in country_codes():
+                return country[0], "country", country[1]
+        return None
+
+    def words(self, i: int, allow_qualifier_inside: bool, limit: int = 8) -> int:
+        """Capitalised words and connectors from token ``i``; returns the index after them."""
+        connectors = portfolio_connectors()
+        j = i
+        while j < len(self.tokens) and j - i < limit and self.joined(j):
+            word = self.tokens[j].text
+            qualifier = self.qualifier(j)
+            if qualifier is not None:
+                after_join = j > i and self.tokens[j - 1].text.casefold() in {"sama", "kerjasama", "bidang", "urusan", "untuk"}
+                # "Dirjen Amerika dan Eropa": regions of a directorate, not the state it serves.
+                k = qualifier[0]
+                enumerated = (
+                    qualifier[1] == "country"
+                    and k + 1 < len(self.tokens)
+                    and self.tokens[k].text in {"dan", ","}
+                    and self.joined(k + 1)
+                    and is_capitalised(self.tokens[k + 1].text)
+                    and self.tokens[k + 1].text.casefold() not in title_stop_words()
+                )
+                if not (allow_qualifier_inside and (after_join or enumerated)):
+                    break
+                j = qualifier[0]
+                continue
+            if word in connectors or word.casefold() in {"sama"}:
+                j += 1
+                continue
+            if not (word[:1].isalpha() and is_capitalised(word)):
+                break
+            if word.casefold() in title_stop_words() or self.found.match(HONORIFIC, j):
+                break  # a new title, a weekday, a rank before the name (Komisaris Besar Argo …)
+            j += 1
+        while j > i and (self.tokens[j - 1].text in connectors or self.tokens[j - 1].text == "sama" and j - 1 == i):
+            j -= 1
+        return j
+
+    def scan(self, i: int) -> Optional[tuple[int, TitleMatch]]:
+        found = self.found.match(HEAD, i)
+        if found is None:
+            return None
+        j, head = found
+        assert isinstance(head, Head)
+        title, organization = head.title, head.organization
+        if head.kind == "portfolio":
+            end = self.words(j, allow_qualifier_inside=True)
+            if end > j:
+                portfolio = spell_portfolio(collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end]))
+                title = f"{title} {portfolio}"
+            j = end
+        elif head.kind == "region":
+            end = self.words(j, allow_qualifier_inside=False, limit=4)
+            if end > j and head.region_organization:
+                region = collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end])
+                organization = organization or f"{head.region_organization} {region}"
+            j = end
+        country, country_source = None, None
+        qualified = False  # the first organisation named is the most specific (Korlantas Polri)
+        for _ in range(3):
+            j = self._skip_parenthetical(j)
+            qualifier = self.qualifier(j)
+            if qualifier is None:
+                break
+            j, kind, value = qualifier
+            if kind == "organization":
+                assert isinstance(value, Org)
+                if not qualified:
+                    organization, qualified = value.name, True
+                if country is None and value.country:
+                    country, country_source = value.country, "organization"
+                elif country is None:
+                    country_source = "international"  # Sekjen PBB serves no state
+            elif country_source != "explicit":
+                country, country_source = str(value), "explicit"
+        if head.kind == "envoy":
+            j = self._skip_posting(j)
+        if country is None and head.country:
+            country, country_source = head.country, "institution"
+        elif country is None and country_source is None and head.weak_country:
+            country, country_source = head.weak_country, "default"
+        start = self.tokens[i].start
+        former = self._former_before(i)
+        pattern = " ".join(t.text.casefold() for t in self.tokens[i:found[0]])
+        return j, TitleMatch(start, self.tokens[j - 1].end, title, organization, country, country_source, former, pattern)
+
+    def _skip_parenthetical(self, j: int) -> int:
+        """``(BNPB)`` or ``(Menlu)`` right after a title: part of the phrase."""
+        if j + 2 < len(self.tokens) and self.joined(j) and self.tokens[j].text == "(":
+            k = j + 1
+            while k < len(self.tokens) and k - j <= 4 and self.tokens[k].text != ")":
+                k += 1
+            if k < len(self.tokens) and self.tokens[k].text == ")" and k > j + 1:
+                inner = self.text[self.tokens[j + 1].start : self.tokens[k - 1].end]
+                if is_abbreviation(inner) or self.found.match(HEAD, j + 1):
+                    return k + 1
+        return j
+
+    def _skip_posting(self, j: int) -> int:
+        """``untuk Jepang`` / ``di Singapura`` after an envoy's title: the posting, not his state."""
+        postings = envoy_postings()
+        if j < len(self.tokens) and self.joined(j) and self.tokens[j].text in postings:
+            qualifier = self.qualifier(j + 1)
+            if qualifier is not None:
+                k = qualifier[0]
+                # "untuk Jepang merangkap Mikronesia" / "untuk Jepang dan Mikronesia"
+                while k + 1 < len(self.tokens) and self.tokens[k].text in {"merangkap", "dan", ","}:
+                    more = self.qualifier(k + 1)
+                    if more is None:
+                        break
+                    k = more[0]
+                return k
+        return j
+
+    def _former_before(self, i: int) -> bool:
+        markers = former_markers()
+        return i > 0 and self.tokens[i - 1].text in markers
+
+
+def find_titles(text: str, stops: Iterable[int] = (), doc: Optional[Doc] = None) -> list[TitleMatch]:
+    """Every title phrase in ``text``, left to right, not overlapping.
+
+    ``stops`` are character offsets where a person's name starts: a portfolio or region never
+    runs past one (``Dirjen Imigrasi`` | ``Ronny Sompie``). ``doc`` is a Doc over ``text`` (its
+    lexicon phrases are matched there); by default one is built over the text's words.
+    """
+    found = lexicon_words(doc if doc is not None else phrase_doc(text))
+    tokens = found.tokens
+    scanner = _Scanner(text, tokens, frozenset(stops), found)
+    markers = place_markers()
+    matches = []
+    i = 0
+    while i < len(tokens):
+        scanned = scanner.scan(i)
+        if scanned is None:
+            i += 1
+            continue
+        end, match = scanned
+        # "Ketua Tim Ahli Wapres Sofjan Wanandi": a title that qualifies the next one is one title.
+        following = scanner.scan(end) if scanner.joined(end) else None
+        if following is not None and not match.former:
+            end, second = following
+            match = TitleMatch(
+                match.start,
+                second.end,
+                f"{match.title} {second.title}",
+                match.organization or second.organization,
+                match.country if match.country_source not in (None, "default") else second.country,
+                match.country_source if match.country_source not in (None, "default") else second.country_source,
+                head=f"{match.head}+{second.head}",
+            )
+        # "Bandara Sultan Hasanuddin", "Jalan Gubernur Suryo": a place named after an office.
+        if not (i > 0 and scanner.joined(i) and tokens[i - 1].text in markers):
+            matches.append(match)
+        i = end
+    return matches
+
+
+@component("title_heads", assigns=[f"spans:{KEY}"], requires=["spans:title_lexicon", "spans:person_name"])
+def title_heads(doc: Doc) -> Doc:
+    stops = {start for start, _ in person_names(doc)}
+    by_span: dict[tuple[int, int], list[TitleMatch]] = {}
+    for match in find_titles(doc_text(doc), stops, doc):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None:
+            by_span.setdefault((span.start, span.end), []).append(match)
+    found = []
+    for (first, last), matches in by_span.items():
+        span = Span(doc, first, last, label=f"{KEY}|{matches[0].head}", kb_id=matches[0].title)
+        span._.title_matches = matches
+        found.append(span)
+    doc.spans[KEY] = found
+    return doc
+
+
+def title_matches(doc: Doc) -> list[TitleMatch]:
+    """The title phrases of ``doc``, left to right."""
+    return sorted((m for span in spans(doc, KEY) for m in span._.title_matches), key=lambda m: m.start)
