@@ -25,6 +25,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Optional
 
 from .names import archive_resources, plain, slug
@@ -89,10 +90,30 @@ def _type_group() -> dict[str, int]:
     return {kind: i for i, group in enumerate(archive_resources()["event_type_groups"]) for kind in group}
 
 
+# `G-20`, `G 20` and `G20` are one word (a letter and a number naming a group of states).
+_LETTER_NUMBER = re.compile(r"\b([^\W\d_])[- ]?(\d+)\b")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    pairs = dict(archive_resources()["event_name_abbreviations"])
+    alternatives = "|".join(r"\s+".join(map(re.escape, long.split())) for long in sorted(pairs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b"), {" ".join(long.split()): short for long, short in pairs.items()}
+
+
+def name_words(text: str) -> list[str]:
+    """The words of an event name, long forms replaced by their short form (``Forum Regional
+    ASEAN`` → ``arf``, ``Konferensi Tingkat Tinggi G-20`` → ``ktt g20``)."""
+    pattern, short = _abbreviations()
+    words = " ".join(_WORD.findall(plain(text)))
+    words = _LETTER_NUMBER.sub(r"\1\2", words)
+    return pattern.sub(lambda m: short[" ".join(m.group(0).split())], words).split()
+
+
 def _words(text: Optional[str], stopwords: set[str]) -> frozenset:
     if not text:
         return frozenset()
-    return frozenset(w for w in _WORD.findall(plain(text)) if w not in stopwords and not w.isdigit() and len(w) > 1)
+    return frozenset(w for w in name_words(text) if w not in stopwords and not w.isdigit() and len(w) > 1)
 
 
 def _places(location: Optional[str], stopwords: set[str]) -> frozenset:

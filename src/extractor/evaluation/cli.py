@@ -85,6 +85,8 @@ def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold files <doc_id>.json")
     parser.add_argument("--archive", metavar="ARCHIVE_GOLD_DIR",
                         help="score person and event clustering against persons.json/events.json of this folder instead")
+    parser.add_argument("--part", choices=("all", "tune", "held-out"), default="all",
+                        help="with --archive: score all clusters, the tune part or the held-out part of split.json")
     parser.add_argument("--db", metavar="ARCHIVE.sqlite", help="with --archive: score this archive (default: index the predictions)")
     parser.add_argument("--raw", required=True, action="append", metavar="RAW",
                         help="folder of raw articles (.txt/.json/.jsonl) or a .jsonl corpus; repeat for several")
