@@ -137,3 +137,23 @@ def test_the_gold_archive_joins_the_two_reports_of_the_un_general_assembly(gold_
     assert ["Sidang Majelis Umum (SMU) PBB ke-72", "Sidang Majelis Umum PBB"] in joined
     for cluster in clusters:
         assert len({r.doc_id for r in cluster}) == len(cluster)
+
+
+def test_long_forms_of_event_names_fold_to_their_short_form():
+    from extractor.archive.events import name_words
+
+    assert name_words("Forum Regional ASEAN") == name_words("ASEAN Regional Forum") == ["arf"]
+    assert name_words("Konferensi Tingkat Tinggi negara-negara G-20")[-1] == "g20" == name_words("KTT G20")[-1]
+    assert set(name_words("Sidang Umum Perserikatan Bangsa-Bangsa (PBB)")) == set(name_words("Sidang Majelis Umum PBB")) == {"smu", "pbb"}
+    assert "ke" in name_words("KTT ke-31 ASEAN") and "k31" not in name_words("KTT ke-31 ASEAN")
+
+
+def test_two_spellings_of_one_forum_join(tmp_path):
+    first = _doc("f1", "2017-08-07", "Forum Regional ASEAN di Manila dibuka.", [
+        {"type": "meeting", "name": "Forum Regional ASEAN", "location": "Manila", "start": "2017-08-07", "surface": "Forum Regional ASEAN"}])
+    second = _doc("f2", "2017-08-09", "Pertemuan ARF kemarin.", [
+        {"type": "meeting", "name": "pertemuan ARF", "surface": "ARF"}])
+    other = _doc("f3", "2017-08-08", "Forum bisnis digelar di Jakarta.", [
+        {"type": "meeting", "name": "Forum bisnis", "location": "Jakarta", "start": "2017-08-08", "surface": "Forum bisnis"}])
+    groups = _groups(_archive(tmp_path, [first, second, other]))
+    assert groups == [["f1:Forum Regional ASEAN", "f2:pertemuan ARF"], ["f3:Forum bisnis"]]
