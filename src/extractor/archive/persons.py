@@ -212,6 +212,21 @@ def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int,
                     if _states_fit(cluster_of(first).members, cluster_of(second).members):
                         join(first, second, "name_variant")
 
+    # A mention naming another group exactly (``Retno Marsudi`` inside ``Retno Marsudi Bahas``).
+    by_core: dict[tuple[str, ...], list[Group]] = defaultdict(list)
+    for group in groups:
+        by_core[group.key.core].append(group)
+    for group in groups:
+        cores = set().union(*((mention_cores or {}).get(m.official_id, set()) for m in group.members)) - {group.key.core}
+        fitting: dict[int, Group] = {}
+        mine = cluster_of(group)
+        for core in cores:
+            for other in by_core.get(core, ()):
+                cluster = cluster_of(other)
+                if cluster is not mine and _states_fit(mine.members, cluster.members):
+                    fitting.setdefault(id(cluster), other)
+        if len(fitting) == 1:
+            join(group, next(iter(fitting.values())), "mention_form")
     # Name parts, longest names first so that chains (Retno ⊂ Retno Marsudi ⊂ Retno L.P. Marsudi) settle.
     by_token: dict[str, list[Group]] = defaultdict(list)
     for group in groups:
@@ -234,21 +249,6 @@ def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int,
         if len(fitting) == 1:
             cluster, other = fitting[0]
             join(group, other, "name_part")
-    # A mention naming another group exactly (``Retno Marsudi`` inside ``Retno Marsudi Bahas``).
-    by_core: dict[tuple[str, ...], list[Group]] = defaultdict(list)
-    for group in groups:
-        by_core[group.key.core].append(group)
-    for group in groups:
-        cores = set().union(*((mention_cores or {}).get(m.official_id, set()) for m in group.members)) - {group.key.core}
-        fitting: dict[int, Group] = {}
-        mine = cluster_of(group)
-        for core in cores:
-            for other in by_core.get(core, ()):
-                cluster = cluster_of(other)
-                if cluster is not mine and _states_fit(mine.members, cluster.members):
-                    fitting.setdefault(id(cluster), other)
-        if len(fitting) == 1:
-            join(group, next(iter(fitting.values())), "mention_form")
     return list(clusters.values())
 
 
