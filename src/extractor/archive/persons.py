@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .names import NameKey, initials_fit, is_part, is_variant, name_key, plain, slug
+from .names import NameKey, sure_parts, initials_fit, is_part, is_variant, name_key, plain, slug
 
 INDONESIA = "ID"
 
@@ -209,7 +209,8 @@ def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int,
         for i, first in enumerate(block):
             for second in block[i + 1 :]:
                 if first.key.core != second.key.core and is_variant(first.key.core, second.key.core):
-                    if _states_fit(cluster_of(first).members, cluster_of(second).members):
+                    a, b = cluster_of(first).members, cluster_of(second).members
+                    if _states_fit(a, b) and _spelling_fits(first.key.core, second.key.core, a, b):
                         join(first, second, "name_variant")
 
     # A mention naming another group exactly (``Retno Marsudi`` inside ``Retno Marsudi Bahas``).
@@ -243,7 +244,7 @@ def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int,
         if not candidates:
             continue
         mine = cluster_of(group)
-        fitting = [(c, g) for c, g in candidates.values() if c is not mine and _part_fits(group, mine.members, c.members)]
+        fitting = [(c, g) for c, g in candidates.values() if c is not mine and _part_fits(group, mine.members, c.members, g.key.core)]
         if len(fitting) > 1:
             fitting = [(c, g) for c, g in fitting if _titles_fit(mine.members, c.members)] or fitting
         if len(fitting) == 1:
@@ -298,8 +299,20 @@ def _states_fit(a: list[OfficialRow], b: list[OfficialRow]) -> bool:
     return first is None or second is None or first == second
 
 
-def _part_fits(group: Group, mine: list[OfficialRow], theirs: list[OfficialRow]) -> bool:
+def _spelling_fits(part: tuple[str, ...], whole: tuple[str, ...], a: list[OfficialRow], b: list[OfficialRow]) -> bool:
+    """A name matched through a close spelling (``Aries`` / ``Arief Budiman``) with fewer than
+    two parts written alike (:func:`.names.sure_parts`) is one person only when the titles fit too (one side without
+    title: nothing against it): ``Arief Budiman`` chairing the KPU and ``Aries Budiman``
+    directing KPK investigations stay two."""
+    if sure_parts(part, whole) >= min(2, len(part)):
+        return True
+    return not _titles(a) or not _titles(b) or _titles_fit(a, b)
+
+
+def _part_fits(group: Group, mine: list[OfficialRow], theirs: list[OfficialRow], whole: tuple[str, ...] = ()) -> bool:
     if not _states_fit(mine, theirs):
+        return False
+    if whole and not _spelling_fits(group.key.core, whole, mine, theirs):
         return False
     if len(group.key.core) > 1:
         return True
