@@ -157,3 +157,20 @@ def test_two_spellings_of_one_forum_join(tmp_path):
         {"type": "meeting", "name": "Forum bisnis", "location": "Jakarta", "start": "2017-08-08", "surface": "Forum bisnis"}])
     groups = _groups(_archive(tmp_path, [first, second, other]))
     assert groups == [["f1:Forum Regional ASEAN", "f2:pertemuan ARF"], ["f3:Forum bisnis"]]
+
+
+def test_reports_of_a_summit_naming_different_leaders_join_but_meetings_do_not(tmp_path):
+    one = _doc("s1", "2017-07-09", "Presiden Joko Widodo hadir di KTT G20 di Hamburg, Jerman.", [
+        {"type": "summit", "name": "KTT G20", "location": "Hamburg, Jerman", "surface": "KTT G20"}], [("Joko Widodo", "ID")])
+    two = _doc("s2", "2017-07-06", "Donald Trump hadir di Konferensi Tingkat Tinggi G-20 di Dewan Keamanan.", [
+        {"type": "summit", "name": "Konferensi Tingkat Tinggi G-20", "location": "Dewan Keamanan",
+         "surface": "Konferensi Tingkat Tinggi G-20"}], [("Donald Trump", "US")])
+    three = _doc("m1", "2017-07-09", "Pertemuan G20 Joko Widodo di Hamburg.", [
+        {"type": "meeting", "name": "Pertemuan G20", "location": "Hamburg", "surface": "Pertemuan G20"}], [("Joko Widodo", "ID")])
+    four = _doc("m2", "2017-07-08", "Pertemuan G20 Donald Trump di Hamburg.", [
+        {"type": "meeting", "name": "Pertemuan G20", "location": "Berlin", "surface": "Pertemuan G20"}], [("Donald Trump", "US")])
+    conn = _archive(tmp_path, [one, two, three, four])
+    assert conn.execute("SELECT COUNT(*) FROM event_participants").fetchone()[0] == 4  # the officials of the mentions' sentences
+    groups = _groups(conn)
+    assert ["s1:KTT G20", "s2:Konferensi Tingkat Tinggi G-20"] in groups
+    assert ["m1:Pertemuan G20"] in groups and ["m2:Pertemuan G20"] in groups

@@ -9,7 +9,8 @@ When a report gives no date, its article's publication date stands in with a win
 (:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`). They are then one event when the evidence adds up
 to :data:`MERGE_SCORE`: the same ordinal (2), the same distinctive name words (2, or 1 when
 half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
-(1), the same place (1; a different place -1), a person taking part in both (1).
+(1), the same place (1; a different place -1), a person taking part in both (1; none in
+common -1, but not between two summits or conferences: many leaders attend one).
 
 Reports are joined best pair first; two groups join only if no pair across them contradicts
 (:func:`contradicts`: all of the above but the guessed date windows), so a chain of near
@@ -32,6 +33,7 @@ from .names import archive_resources, plain, slug
 
 INDONESIA = "ID"
 MERGE_SCORE = 2
+MULTILATERAL = {"summit", "conference"}
 HELD_WINDOW = (-10, 3)  # days around the publication date: a held event without a date
 PLANNED_WINDOW = (0, 30)
 # Outlets disagree on dates by a day or two (the day of the report, time zones, a two-day
@@ -123,7 +125,7 @@ def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
         return frozenset()
     from ..normalize.countries import country_code
 
-    words = _words(location, stopwords)
+    words = frozenset(w for w in _WORD.findall(plain(location)) if w not in stopwords and not w.isdigit() and len(w) > 1)
     parts = [p.strip() for p in re.split(r"[,;]| dan ", location) if p.strip()]
     codes = {f"@{code}" for code in map(country_code, parts + location.split()) if code}
     return words | codes
@@ -240,8 +242,8 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
         if a.persons & b.persons:
             score += 1
             found["persons"] = sorted(a.persons & b.persons)
-        else:
-            score -= 1
+        elif not (a.type in MULTILATERAL and b.type in MULTILATERAL):
+            score -= 1  # a summit has many participants: two reports may name different ones
     return score, found
 
 

@@ -8,16 +8,17 @@ are then joined, most specific first:
 - ``same_name``: the same name key (recorded for every official after the group's first);
 - ``name_variant``: the same number of parts, each the same or a close spelling (``Sergey`` /
   ``Sergei``), states compatible;
+- ``mention_form``: an official one of whose mentions is exactly another person's name (a
+  ``name`` that took in a headline word: ``Retno Marsudi Bahas`` mentioned as ``Retno Marsudi``)
+  joins that person when it alone fits; before name parts, so that these meet fewer rivals;
 - ``name_part``: a name that is an ordered part of a longer one (``Retno`` of ``Retno Marsudi``,
   ``Luhut Panjaitan`` of ``Luhut Binsar Panjaitan``) joins it when exactly one person fits: the
   same state (or none given) and, for a one-word name, a shared title or state too. Two
   persons that fit (``Guterres`` when both an António and a Francisco Guterres are known and
   nothing tells them apart) leave the name alone.
 
-- ``mention_form``: an official one of whose mentions is exactly another person's name (a
-  ``name`` that took in a headline word: ``Retno Marsudi Bahas`` mentioned as ``Retno Marsudi``)
-  joins that person when it alone fits.
-
+A variant or part matched through close spellings, with fewer than two parts written (nearly)
+alike, also needs fitting titles (``Arief Budiman`` / ``Aries Budiman``).
 Two officials of one article are never one person (an article has one record per person), and
 two full names whose parts differ (``Antonio Guterres`` / ``Francisco Guterres``) never meet.
 Evidence kept per merge: the names, titles and states of both sides and the persons named in

@@ -362,9 +362,13 @@ def score_event_clusters(records: dict[GoldItem, Optional[tuple[int, Optional[in
     items = sorted(records, key=lambda i: (i.cluster, i.doc_id, i.surface))
     kept = [i for i in items if records[i] is not None and records[i][0] not in shared]
     gold = [i.cluster for i in items]
-    # A perfect resolver: each record in the cluster of its (first) gold event; a record standing
-    # for several events still puts them together.
-    record_label = {record: min(clusters) for record, clusters in clusters_of_record.items()}
+    # A perfect resolver: each record in the cluster of its gold event; a record standing for
+    # several events goes with the one of them that has the most other aligned reports (and
+    # still puts its events together).
+    aligned_reports = Counter(i.cluster for i, found in records.items() if found is not None)
+    record_label = {
+        record: max(sorted(clusters), key=lambda c: aligned_reports[c]) for record, clusters in clusters_of_record.items()
+    }
     ceiling = [record_label[records[i][0]] if records[i] is not None else ("unaligned", n) for n, i in enumerate(items)]
     result["records"] = {
         "items": len(kept),
