@@ -174,3 +174,13 @@ def test_reports_of_a_summit_naming_different_leaders_join_but_meetings_do_not(t
     groups = _groups(conn)
     assert ["s1:KTT G20", "s2:Konferensi Tingkat Tinggi G-20"] in groups
     assert ["m1:Pertemuan G20"] in groups and ["m2:Pertemuan G20"] in groups
+
+
+def test_the_names_of_people_in_an_event_name_are_no_evidence_that_two_reports_are_one_event(tmp_path):
+    tokyo = _doc("t", "2022-07-27", "Pertemuan Jokowi dengan Presiden Joko Widodo di Tokyo.", [
+        {"type": "meeting", "name": "pertemuan Jokowi", "parties": ["ID"], "surface": "Pertemuan Jokowi"}], [("Joko Widodo", "ID")])
+    beijing = _doc("b", "2022-07-26", "Pertemuan Jokowi-Xi dijadwalkan. Presiden Joko Widodo berangkat.", [
+        {"type": "meeting", "name": "pertemuan Jokowi-Xi", "parties": ["ID"], "surface": "Pertemuan Jokowi-Xi"}], [("Jokowi", "ID")])
+    rows = {r.doc_id: r for r in load_events(_archive(tmp_path, [tokyo, beijing]))}
+    assert rows["t"].words == frozenset() and rows["b"].words == {"xi"}
+    assert [len(c) for c in cluster_events(list(rows.values()))[0]] == [1, 1]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from .names import archive_resources, plain, slug
+from .names import archive_resources, known_aliases, name_key, plain, slug
 
 INDONESIA = "ID"
 MERGE_SCORE = 2
@@ -131,6 +131,19 @@ def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
     return words | codes
 
 
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for alias, canonical in known_aliases().items():
+        table[canonical].append(alias)
+    return table
+
+
+def _aliases_of(name: str) -> list[tuple[str, ...]]:
+    """The known aliases of a person's name (``Joko Widodo`` → ``jokowi``)."""
+    return _alias_table().get(name_key(name).core, [])
+
+
 def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     parties: dict[int, set[str]] = defaultdict(set)
     for row in conn.execute("SELECT event_id, party FROM event_parties"):
@@ -142,6 +155,15 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
         persons[row[0]].add(row[1])
     resources = archive_resources()
     name_stop = set(resources["event_name_stopwords"])
+    # Words of the names of the article's officials say who met, not which event it was
+    # (`pertemuan Jokowi` and `pertemuan Jokowi-Xi` are not one meeting for the word `jokowi`;
+    # a shared person is evidence of its own).
+    person_words: dict[str, set[str]] = defaultdict(set)
+    for doc_id, text in conn.execute(
+        "SELECT doc_id, name FROM officials UNION SELECT doc_id, text FROM mentions WHERE record_type = 'officials'"
+    ):
+        person_words[doc_id].update(_WORD.findall(plain(text or "")))
+        person_words[doc_id].update(word for alias in _aliases_of(text or "") for word in alias)
     place_stop = set(resources["location_stopwords"])
     rows = []
     for r in conn.execute(
@@ -159,7 +181,7 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
             EventRow(
                 r["event_id"], r["doc_id"], r["type"], r["name"], r["ordinal"], r["location"], r["start"], r["end"],
                 r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
-                _words(r["name"], name_stop),
+                _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()),
                 _places(r["location"], place_stop),
             )
         )
