@@ -171,3 +171,11 @@ def test_a_person_form_aligns_to_the_one_official_whose_name_lacks_parts(tmp_pat
     aligned = align_persons(conn, items, tiers)
     assert tiers == Counter({"name": 1, "name_parts": 2})
     assert aligned[items[3]] is None and len({aligned[i] for i in items[:3]}) == 3
+
+
+def test_the_persons_ceiling_counts_only_the_forms_the_extractor_missed(gold_archive, gold_archive_inputs, tmp_path):
+    _, _, texts = gold_archive_inputs
+    gold = load_archive_gold(_gold_dir(tmp_path), texts)
+    persons = evaluate_archive(connect(gold_archive, readonly=True), gold, texts)["persons"]
+    # 8 forms, `Nobody Here` unaligned and alone in its gold person: nothing lost.
+    assert persons["ceiling"]["pairwise"]["f1"] == 1.0 and persons["aligned_by"]["name"] >= 6

@@ -24,7 +24,8 @@ tune and a held-out cluster costs neither part (``all`` sees it).
 Events are also scored apart from extraction: ``records`` are the aligned reports without those
 that share their event record with a report of another gold event (one record standing for two
 events: an extraction decision the resolver cannot undo), the resolver's own score;
-``ceiling`` is the end-to-end score a perfect resolver would reach on this extraction.
+``ceiling`` (persons too) is the end-to-end score a perfect resolver would reach on this
+extraction.
 """
 
 from __future__ import annotations
@@ -412,8 +413,14 @@ def evaluate_archive(conn: sqlite3.Connection, gold: ArchiveGold, texts: dict[st
     result: dict[str, Any] = {"documents": len(gold.doc_ids)}
     if gold.persons:
         tiers: Counter = Counter()
-        result["persons"] = score_clusters(align_persons(conn, gold.persons, tiers))
+        aligned = align_persons(conn, gold.persons, tiers)
+        result["persons"] = score_clusters(aligned)
         result["persons"]["aligned_by"] = dict(sorted(tiers.items()))
+        # A perfect resolver on this extraction: every aligned form in its gold person.
+        items = sorted(aligned, key=lambda i: (i.cluster, i.doc_id, i.surface))
+        perfect = [i.cluster if aligned[i] is not None else ("unaligned", n) for n, i in enumerate(items)]
+        gold_labels = [i.cluster for i in items]
+        result["persons"]["ceiling"] = {"pairwise": pairwise(gold_labels, perfect), "bcubed": bcubed(gold_labels, perfect)}
     if gold.events:
         result["events"] = score_event_clusters(align_event_records(conn, gold.events, texts))
     return result
@@ -435,6 +442,10 @@ def print_archive_report(result: dict[str, Any], handle) -> None:
             f"{p['precision']:6.3f} {p['recall']:6.3f} {p['f1']:7.3f}   {b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f}   "
             f"{ap['f1']:.3f} / {ab['f1']:.3f}\n"
         )
+    if "persons" in result:
+        ceiling = result["persons"]["ceiling"]
+        handle.write(f"persons ceiling (a perfect resolver on this extraction): pair F1 {ceiling['pairwise']['f1']:.3f}, "
+                     f"B3 F1 {ceiling['bcubed']['f1']:.3f}\n")
     if "events" in result:
         records, ceiling = result["events"]["records"], result["events"]["ceiling"]
         rp, rb = records["pairwise"], records["bcubed"]
