@@ -184,3 +184,21 @@ def test_the_names_of_people_in_an_event_name_are_no_evidence_that_two_reports_a
     rows = {r.doc_id: r for r in load_events(_archive(tmp_path, [tokyo, beijing]))}
     assert rows["t"].words == frozenset() and rows["b"].words == {"xi"}
     assert [len(c) for c in cluster_events(list(rows.values()))[0]] == [1, 1]
+
+
+def test_a_courtesy_call_typed_visit_stays_apart_from_the_state_visit_and_is_linked_to_it(tmp_path):
+    state = _doc("k1", "2022-07-26", "Kunjungan kenegaraan ke Jepang dan Korea Selatan dimulai.", [
+        {"type": "visit", "name": "kunjungan kenegaraan ke Jepang dan Korea Selatan", "parties": ["ID", "JP", "KR"],
+         "location": "Jepang", "surface": "Kunjungan kenegaraan"}])
+    call = _doc("k2", "2022-07-27", "Kunjungan kehormatan Ketua Nikai Toshihiro di Tokyo, Jepang. Kunjungan kenegaraan ke Jepang.", [
+        {"type": "visit", "name": "kunjungan kehormatan Ketua Nikai Toshihiro", "parties": ["ID", "JP"], "location": "Tokyo, Jepang",
+         "surface": "Kunjungan kehormatan"},
+        {"type": "visit", "name": "Kunjungan kenegaraan ke Jepang", "parties": ["ID", "JP"], "location": "Jepang",
+         "surface": "Kunjungan kenegaraan"}])
+    conn = _archive(tmp_path, [state, call])
+    assert _groups(conn) == [
+        ["k1:kunjungan kenegaraan ke Jepang dan Korea Selatan", "k2:Kunjungan kenegaraan ke Jepang"],
+        ["k2:kunjungan kehormatan Ketua Nikai Toshihiro"],
+    ]
+    linked = conn.execute("SELECT m.type, m.name FROM archive_event_links l JOIN archive_events m ON m.archive_event_id = l.linked_event_id").fetchall()
+    assert [tuple(r) for r in linked] == [("visit", "kunjungan kehormatan Ketua Nikai Toshihiro")]

@@ -63,6 +63,10 @@ class EventRow:
     reported: bool  # the interval comes from the event's own date
     words: frozenset
     places: frozenset
+    kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
+
+    def __post_init__(self):
+        self.kind = self.kind or self.type
 
     @property
     def foreign(self) -> frozenset:
@@ -155,6 +159,7 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
         persons[row[0]].add(row[1])
     resources = archive_resources()
     name_stop = set(resources["event_name_stopwords"])
+    courtesy = re.compile(r"\b(?:" + "|".join(map(re.escape, resources["courtesy_call_names"])) + r")\b")
     # Words of the names of the article's officials say who met, not which event it was
     # (`pertemuan Jokowi` and `pertemuan Jokowi-Xi` are not one meeting for the word `jokowi`;
     # a shared person is evidence of its own).
@@ -183,6 +188,7 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
                 r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
                 _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()),
                 _places(r["location"], place_stop),
+                "meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
             )
         )
     return rows
@@ -208,7 +214,7 @@ def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
 def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     if a.doc_id == b.doc_id:
         return True
-    if groups.get(a.type, -1) != groups.get(b.type, -2):
+    if groups.get(a.kind, -1) != groups.get(b.kind, -2):
         return True
     if a.interval is None or b.interval is None:
         return True
@@ -225,7 +231,7 @@ def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     """What keeps two groups of reports apart: anything that rules a pair out except a date
     window guessed from a publication date (a report without its own date may join a group
     through a report it does match)."""
-    if a.doc_id == b.doc_id or groups.get(a.type, -1) != groups.get(b.type, -2):
+    if a.doc_id == b.doc_id or groups.get(a.kind, -1) != groups.get(b.kind, -2):
         return True
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return True
@@ -264,7 +270,7 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
         if a.persons & b.persons:
             score += 1
             found["persons"] = sorted(a.persons & b.persons)
-        elif not (a.type in MULTILATERAL and b.type in MULTILATERAL):
+        elif not (a.kind in MULTILATERAL and b.kind in MULTILATERAL):
             score -= 1  # a summit has many participants: two reports may name different ones
     return score, found
 
@@ -281,7 +287,7 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
     by_group: dict[int, list[EventRow]] = defaultdict(list)
     for row in rows:
         if row.interval is not None:
-            by_group[groups.get(row.type, -1)].append(row)
+            by_group[groups.get(row.kind, -1)].append(row)
     for members in by_group.values():
         members.sort(key=lambda r: r.interval[0])
         for i, a in enumerate(members):
@@ -299,7 +305,7 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
     by_words: dict[tuple[int, frozenset], list[EventRow]] = defaultdict(list)
     for row in rows:
         if row.words and row.interval is not None:
-            by_words[(groups.get(row.type, -1), row.words)].append(row)
+            by_words[(groups.get(row.kind, -1), row.words)].append(row)
     for members in by_words.values():
         if len(members) > NAME_GROUP_LIMIT:
             continue
@@ -408,9 +414,9 @@ def _link_visits(conn: sqlite3.Connection, rows: list[EventRow], archive_of: dic
         by_doc[row.doc_id].append(row)
     links: dict[tuple[int, int], set[str]] = defaultdict(set)
     for doc_id, events in by_doc.items():
-        for visit in (e for e in events if e.type == "visit"):
+        for visit in (e for e in events if e.kind == "visit"):
             for other in events:
-                if other.type == "visit" or archive_of[other.event_id] == archive_of[visit.event_id]:
+                if other.kind == "visit" or archive_of[other.event_id] == archive_of[visit.event_id]:
                     continue
                 if visit.interval and other.interval and (visit.interval[0] > other.interval[1] or other.interval[0] > visit.interval[1]):
                     continue
