@@ -116,10 +116,12 @@ def name_words(text: str) -> list[str]:
     return pattern.sub(lambda m: short[" ".join(m.group(0).split())], words).split()
 
 
+def _distinctive(words: list[str], stopwords: set[str]) -> frozenset:
+    return frozenset(w for w in words if w not in stopwords and not w.isdigit() and len(w) > 1)
+
+
 def _words(text: Optional[str], stopwords: set[str]) -> frozenset:
-    if not text:
-        return frozenset()
-    return frozenset(w for w in name_words(text) if w not in stopwords and not w.isdigit() and len(w) > 1)
+    return _distinctive(name_words(text), stopwords) if text else frozenset()
 
 
 def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
@@ -129,7 +131,7 @@ def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
         return frozenset()
     from ..normalize.countries import country_code
 
-    words = frozenset(w for w in _WORD.findall(plain(location)) if w not in stopwords and not w.isdigit() and len(w) > 1)
+    words = _distinctive(_WORD.findall(plain(location)), stopwords)
     parts = [p.strip() for p in re.split(r"[,;]| dan ", location) if p.strip()]
     codes = {f"@{code}" for code in map(country_code, parts + location.split()) if code}
     return words | codes
