@@ -120,3 +120,8 @@ def test_evaluate_archive_on_stored_predictions(gold_archive_inputs, tmp_path, c
     assert main(["evaluate", "--archive", str(gold), "--raw", str(raw_path), "--db", str(db), "--part", "tune", "--json"]) == 0
     tune = json.loads(capsys.readouterr().out)
     assert tune["persons"]["items"] == 2 and tune["persons"]["clusters"] == 1
+
+
+def test_part_needs_the_archive_gold(capsys):
+    assert main(["evaluate", "data/annotations", "--raw", "data/raw", "--part", "tune"]) == 2
+    assert "--part scores a part of the archive gold" in capsys.readouterr().err

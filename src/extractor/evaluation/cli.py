@@ -40,6 +40,9 @@ def evaluate_command(args: argparse.Namespace) -> int:
     if not args.gold_dir:
         print("error: GOLD_DIR is required (or --archive ARCHIVE_GOLD_DIR)", file=sys.stderr)
         return 2
+    if getattr(args, "part", "all") != "all":
+        print("error: --part scores a part of the archive gold: it needs --archive", file=sys.stderr)
+        return 2
     without_raw: list[str] = []
     try:
         gold, articles = load_gold(args.gold_dir, args.raw, without_raw=without_raw)
