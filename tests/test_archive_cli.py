@@ -111,3 +111,17 @@ def test_evaluate_archive_on_stored_predictions(gold_archive_inputs, tmp_path, c
     report = capsys.readouterr().out
     assert report.startswith("archive gold: 2 documents") and "persons" in report
     assert main(["evaluate", "--archive", str(tmp_path / "nowhere"), "--raw", str(raw_path), "--pred", str(records_path)]) == 2
+    assert main(["evaluate", "--archive", str(gold), "--raw", str(raw_path), "--db", str(db), "--part", "tune"]) == 2
+    assert "no split file" in capsys.readouterr().err
+    (gold / "split.json").write_text(json.dumps({"held_out": {"persons": ["lavrov"], "events": []}}), encoding="utf-8")
+    assert main(["evaluate", "--archive", str(gold), "--raw", str(raw_path), "--db", str(db), "--part", "held-out", "--json"]) == 0
+    held_out = json.loads(capsys.readouterr().out)
+    assert held_out["part"] == "held-out" and held_out["persons"]["items"] == 1 and held_out["documents"] == 1
+    assert main(["evaluate", "--archive", str(gold), "--raw", str(raw_path), "--db", str(db), "--part", "tune", "--json"]) == 0
+    tune = json.loads(capsys.readouterr().out)
+    assert tune["persons"]["items"] == 2 and tune["persons"]["clusters"] == 1
+
+
+def test_part_needs_the_archive_gold(capsys):
+    assert main(["evaluate", "data/annotations", "--raw", "data/raw", "--part", "tune"]) == 2
+    assert "--part scores a part of the archive gold" in capsys.readouterr().err

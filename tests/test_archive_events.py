@@ -137,3 +137,68 @@ def test_the_gold_archive_joins_the_two_reports_of_the_un_general_assembly(gold_
     assert ["Sidang Majelis Umum (SMU) PBB ke-72", "Sidang Majelis Umum PBB"] in joined
     for cluster in clusters:
         assert len({r.doc_id for r in cluster}) == len(cluster)
+
+
+def test_long_forms_of_event_names_fold_to_their_short_form():
+    from extractor.archive.events import name_words
+
+    assert name_words("Forum Regional ASEAN") == name_words("ASEAN Regional Forum") == ["arf"]
+    assert name_words("Konferensi Tingkat Tinggi negara-negara G-20")[-1] == "g20" == name_words("KTT G20")[-1]
+    assert set(name_words("Sidang Umum Perserikatan Bangsa-Bangsa (PBB)")) == set(name_words("Sidang Majelis Umum PBB")) == {"smu", "pbb"}
+    assert "ke" in name_words("KTT ke-31 ASEAN") and "k31" not in name_words("KTT ke-31 ASEAN")
+
+
+def test_two_spellings_of_one_forum_join(tmp_path):
+    first = _doc("f1", "2017-08-07", "Forum Regional ASEAN di Manila dibuka.", [
+        {"type": "meeting", "name": "Forum Regional ASEAN", "location": "Manila", "start": "2017-08-07", "surface": "Forum Regional ASEAN"}])
+    second = _doc("f2", "2017-08-09", "Pertemuan ARF kemarin.", [
+        {"type": "meeting", "name": "pertemuan ARF", "surface": "ARF"}])
+    other = _doc("f3", "2017-08-08", "Forum bisnis digelar di Jakarta.", [
+        {"type": "meeting", "name": "Forum bisnis", "location": "Jakarta", "start": "2017-08-08", "surface": "Forum bisnis"}])
+    groups = _groups(_archive(tmp_path, [first, second, other]))
+    assert groups == [["f1:Forum Regional ASEAN", "f2:pertemuan ARF"], ["f3:Forum bisnis"]]
+
+
+def test_reports_of_a_summit_naming_different_leaders_join_but_meetings_do_not(tmp_path):
+    one = _doc("s1", "2017-07-09", "Presiden Joko Widodo hadir di KTT G20 di Hamburg, Jerman.", [
+        {"type": "summit", "name": "KTT G20", "location": "Hamburg, Jerman", "surface": "KTT G20"}], [("Joko Widodo", "ID")])
+    two = _doc("s2", "2017-07-06", "Donald Trump hadir di Konferensi Tingkat Tinggi G-20 di Dewan Keamanan.", [
+        {"type": "summit", "name": "Konferensi Tingkat Tinggi G-20", "location": "Dewan Keamanan",
+         "surface": "Konferensi Tingkat Tinggi G-20"}], [("Donald Trump", "US")])
+    three = _doc("m1", "2017-07-09", "Pertemuan G20 Joko Widodo di Hamburg.", [
+        {"type": "meeting", "name": "Pertemuan G20", "location": "Hamburg", "surface": "Pertemuan G20"}], [("Joko Widodo", "ID")])
+    four = _doc("m2", "2017-07-08", "Pertemuan G20 Donald Trump di Hamburg.", [
+        {"type": "meeting", "name": "Pertemuan G20", "location": "Berlin", "surface": "Pertemuan G20"}], [("Donald Trump", "US")])
+    conn = _archive(tmp_path, [one, two, three, four])
+    assert conn.execute("SELECT COUNT(*) FROM event_participants").fetchone()[0] == 4  # the officials of the mentions' sentences
+    groups = _groups(conn)
+    assert ["s1:KTT G20", "s2:Konferensi Tingkat Tinggi G-20"] in groups
+    assert ["m1:Pertemuan G20"] in groups and ["m2:Pertemuan G20"] in groups
+
+
+def test_the_names_of_people_in_an_event_name_are_no_evidence_that_two_reports_are_one_event(tmp_path):
+    tokyo = _doc("t", "2022-07-27", "Pertemuan Jokowi dengan Presiden Joko Widodo di Tokyo.", [
+        {"type": "meeting", "name": "pertemuan Jokowi", "parties": ["ID"], "surface": "Pertemuan Jokowi"}], [("Joko Widodo", "ID")])
+    beijing = _doc("b", "2022-07-26", "Pertemuan Jokowi-Xi dijadwalkan. Presiden Joko Widodo berangkat.", [
+        {"type": "meeting", "name": "pertemuan Jokowi-Xi", "parties": ["ID"], "surface": "Pertemuan Jokowi-Xi"}], [("Jokowi", "ID")])
+    rows = {r.doc_id: r for r in load_events(_archive(tmp_path, [tokyo, beijing]))}
+    assert rows["t"].words == frozenset() and rows["b"].words == {"xi"}
+    assert [len(c) for c in cluster_events(list(rows.values()))[0]] == [1, 1]
+
+
+def test_a_courtesy_call_typed_visit_stays_apart_from_the_state_visit_and_is_linked_to_it(tmp_path):
+    state = _doc("k1", "2022-07-26", "Kunjungan kenegaraan ke Jepang dan Korea Selatan dimulai.", [
+        {"type": "visit", "name": "kunjungan kenegaraan ke Jepang dan Korea Selatan", "parties": ["ID", "JP", "KR"],
+         "location": "Jepang", "surface": "Kunjungan kenegaraan"}])
+    call = _doc("k2", "2022-07-27", "Kunjungan kehormatan Ketua Nikai Toshihiro di Tokyo, Jepang. Kunjungan kenegaraan ke Jepang.", [
+        {"type": "visit", "name": "kunjungan kehormatan Ketua Nikai Toshihiro", "parties": ["ID", "JP"], "location": "Tokyo, Jepang",
+         "surface": "Kunjungan kehormatan"},
+        {"type": "visit", "name": "Kunjungan kenegaraan ke Jepang", "parties": ["ID", "JP"], "location": "Jepang",
+         "surface": "Kunjungan kenegaraan"}])
+    conn = _archive(tmp_path, [state, call])
+    assert _groups(conn) == [
+        ["k1:kunjungan kenegaraan ke Jepang dan Korea Selatan", "k2:Kunjungan kenegaraan ke Jepang"],
+        ["k2:kunjungan kehormatan Ketua Nikai Toshihiro"],
+    ]
+    linked = conn.execute("SELECT m.type, m.name FROM archive_event_links l JOIN archive_events m ON m.archive_event_id = l.linked_event_id").fetchall()
+    assert [tuple(r) for r in linked] == [("visit", "kunjungan kehormatan Ketua Nikai Toshihiro")]

@@ -103,6 +103,30 @@ def test_a_name_with_a_word_too_many_joins_the_person_its_mention_names():
     )
     mentions = {1: {("retno", "marsudi")}}  # two longer names fit `Retno Marsudi`: only the mention tells
     joined = sorted(sorted(m.name for m in c.members) for c in cluster_officials(rows, mentions))
-    assert ["Retno Marsudi", "Retno Marsudi Bahas"] in joined
+    # The mention joins `Bahas`; `Tegaskan` is then the one longer name left that fits.
+    assert joined == [["Retno Marsudi", "Retno Marsudi Bahas", "Retno Marsudi Tegaskan"]]
+    merges = {rule for c in cluster_officials(rows, mentions) for g in c.groups for _, _, rule, _ in g.merges}
+    assert merges == {"mention_form", "name_part"}
     without = sorted(sorted(m.name for m in c.members) for c in cluster_officials(rows))
-    assert ["Retno Marsudi", "Retno Marsudi Bahas"] not in without
+    assert without == [["Retno Marsudi"], ["Retno Marsudi Bahas"], ["Retno Marsudi Tegaskan"]]
+
+
+def test_a_close_spelling_needs_fitting_titles_unless_the_name_is_nearly_the_same():
+    rows = _rows(
+        ("a", "Arief Budiman", "Ketua KPU", "ID"),
+        ("b", "Aries Budiman", "Direktur Penyidikan", "ID"),
+        ("c", "Slamet Maarif", "Ketua Umum", "ID"),
+        ("d", "Slamet Marif", "Juru Bicara", "ID"),
+        ("e", "Airlangga Hartarto", "Menteri Perindustrian", "ID"),
+        ("f", "Airlangga Hartanto", "Menteri Perindustrian", "ID"),
+        ("g", "Budi Harto", "Direktur Utama", "ID"),
+        ("h", "Heru Budi Hartono", "Direktur Jenderal Protokol", "ID"),
+    )
+    assert _clusters(rows) == [
+        ["Airlangga Hartanto@f", "Airlangga Hartarto@e"],
+        ["Arief Budiman@a"],
+        ["Aries Budiman@b"],
+        ["Budi Harto@g"],
+        ["Heru Budi Hartono@h"],
+        ["Slamet Maarif@c", "Slamet Marif@d"],
+    ]

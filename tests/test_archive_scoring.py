@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from extractor.archive.scoring import (
-    ArchiveGoldError, bcubed, evaluate_archive, load_archive_gold, pairwise,
+    ArchiveGoldError, GoldItem, bcubed, evaluate_archive, load_archive_gold, pairwise,
 )
 from extractor.archive.store import connect
 
+ANNOTATIONS = Path(__file__).resolve().parent.parent / "data" / "annotations"
 D004 = "004_c1b15d166fd41f57"
 D_URUGUAY = "1475951457-perkuat-kerja-sama-menlu-uruguay-akan-sambangi-ind"
 D_KORUT = "1502355236-bahas-korut-rusia-indonesia-akan-ikuti-hukum-inter"
@@ -93,3 +96,86 @@ def test_gold_documents_and_surfaces_must_exist(tmp_path):
     assert "surface 'KTT' does not occur in d" in str(error.value)
     with pytest.raises(ArchiveGoldError, match="no raw document 'd'"):
         load_archive_gold(_gold_dir(tmp_path / "2", events=events), texts={})
+
+
+def test_parts_partition_the_gold_by_the_held_out_slugs(tmp_path):
+    from extractor.archive.scoring import load_split, select_part
+
+    folder = _gold_dir(tmp_path)
+    (folder / "split.json").write_text(json.dumps({"held_out": {"persons": ["sergey-lavrov"], "events": ["pertemuan-ri-rusia-manila-2017"]}}))
+    gold = load_archive_gold(folder)
+    held = select_part(gold, load_split(folder), "held-out")
+    tune = select_part(gold, load_split(folder), "tune")
+    assert {i.cluster for i in held.persons} == {"sergey-lavrov"} and {i.cluster for i in held.events} == {"pertemuan-ri-rusia-manila-2017"}
+    assert len(tune.persons) + len(held.persons) == len(gold.persons) and "sergey-lavrov" not in {i.cluster for i in tune.persons}
+    assert select_part(gold, load_split(folder), "all") is gold
+    (folder / "split.json").write_text(json.dumps({"held_out": {"persons": ["no-such-person"], "events": []}}))
+    with pytest.raises(ArchiveGoldError, match="held-out person 'no-such-person' is not in persons.json"):
+        select_part(gold, load_split(folder), "tune")
+    (folder / "split.json").unlink()
+    with pytest.raises(ArchiveGoldError, match="no split file"):
+        load_split(folder)
+
+
+def test_the_frozen_split_holds_out_a_third_with_enough_multi_report_events():
+    from extractor.archive.scoring import load_split, select_part
+
+    folder = ANNOTATIONS / "archive"
+    gold = load_archive_gold(folder)
+    held = select_part(gold, load_split(folder), "held-out")
+    tune = select_part(gold, load_split(folder), "tune")
+    for kind in ("persons", "events"):
+        held_clusters = {i.cluster for i in getattr(held, kind)}
+        all_clusters = {i.cluster for i in getattr(gold, kind)}
+        assert 0.3 <= len(held_clusters) / len(all_clusters) <= 0.37
+        assert not held_clusters & {i.cluster for i in getattr(tune, kind)}
+    reports = Counter(i.cluster for i in held.events)
+    assert sum(1 for n in reports.values() if n > 1) >= 8
+
+
+def test_events_are_scored_over_their_own_records_and_against_the_ceiling():
+    from extractor.archive.scoring import GoldItem, score_event_clusters
+
+    a1, a2, b1, c1, c2 = (GoldItem("a", "d1", "x"), GoldItem("a", "d2", "x"), GoldItem("b", "d2", "y"),
+                          GoldItem("c", "d3", "z"), GoldItem("c", "d4", "z"))
+    # a2 and b1 share record 20 (one record for two events); c2 was not extracted.
+    result = score_event_clusters({a1: (10, 1), a2: (20, 2), b1: (20, 2), c1: (30, 3), c2: None})
+    assert result["records"]["items"] == 2 and result["records"]["shared_record_items"] == 2
+    assert result["records"]["pairwise"]["gold_pairs"] == 0  # a1 and c1 left: no pair to find
+    # A perfect resolver still joins a1 with a2 (and so with b1), and cannot find c2.
+    ceiling = result["ceiling"]["pairwise"]
+    assert (ceiling["tp"], ceiling["predicted_pairs"], ceiling["gold_pairs"]) == (1, 3, 2)
+    assert result["all"]["pairwise"]["tp"] == 0 and result["unaligned"] == 1
+
+
+def test_a_person_form_aligns_to_the_one_official_whose_name_lacks_parts(tmp_path):
+    from extractor.archive.scoring import align_persons
+    from extractor.archive.resolve import resolve_archive
+    from extractor.archive.store import write_document
+    from extractor.records import DocumentRecords
+
+    text = "Menlu Retno L.P Marsudi bertemu Menlu Sergey Lavrov dan Presiden Joko Widodo Kahiyang Ayu."
+
+    def official(name, surface):
+        start = text.index(surface)
+        return {"name": name, "mentions": [{"start": start, "end": start + len(surface), "text": surface}]}
+
+    conn = connect(tmp_path / "a.sqlite")
+    write_document(conn, DocumentRecords.model_validate({"doc_id": "d", "officials": [
+        official("Retno L", "Retno L"), official("Sergey Lavrov", "Sergey Lavrov"),
+        official("Joko Widodo Kahiyang Ayu", "Joko Widodo Kahiyang Ayu")]}), text)
+    resolve_archive(conn)
+    tiers = Counter()
+    items = [GoldItem("retno", "d", "Retno L.P Marsudi"), GoldItem("lavrov", "d", "Sergey Lavrov"),
+             GoldItem("jokowi", "d", "Joko Widodo"), GoldItem("ghost", "d", "Sergey Shoigu")]
+    aligned = align_persons(conn, items, tiers)
+    assert tiers == Counter({"name": 1, "name_parts": 2})
+    assert aligned[items[3]] is None and len({aligned[i] for i in items[:3]}) == 3
+
+
+def test_the_persons_ceiling_counts_only_the_forms_the_extractor_missed(gold_archive, gold_archive_inputs, tmp_path):
+    _, _, texts = gold_archive_inputs
+    gold = load_archive_gold(_gold_dir(tmp_path), texts)
+    persons = evaluate_archive(connect(gold_archive, readonly=True), gold, texts)["persons"]
+    # 8 forms, `Nobody Here` unaligned and alone in its gold person: nothing lost.
+    assert persons["ceiling"]["pairwise"]["f1"] == 1.0 and persons["aligned_by"]["name"] >= 6

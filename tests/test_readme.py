@@ -66,7 +66,7 @@ BY_HAND.update({
         "extractor evaluate --archive GOLD --raw RAW...",
         "extractor evaluate --archive data/annotations/archive --raw ...",
         "extractor evaluate --archive data/annotations/archive --raw ../shared/data/indosum/articles.jsonl "
-        "--raw ../shared/data/web/articles.jsonl --pred INDOSUM.out.jsonl --pred WEB.out.jsonl",
+        "--raw ../shared/data/web/articles.jsonl --pred /work/runs/indosum-all.jsonl --pred /work/baseline2/web60.jsonl --part tune",
         "extractor extract ../shared/data/web/articles.jsonl -o out/web.jsonl --db out/archive.sqlite",
         "extractor extract /work/baseline/indosum400.jsonl",
         "extractor index",
@@ -81,7 +81,7 @@ BY_HAND.update({
         "extractor report",
         "extractor show FILE --html OUT.html",
         "python -m pytest -m heavy",
-        "python benchmarks/archive_scale.py INDOSUM.out.jsonl --raw ../shared/data/indosum/articles.jsonl --replicate-to 3463",
+        "python benchmarks/archive_scale.py /work/runs/indosum-all.jsonl --raw ../shared/data/indosum/articles.jsonl",
         "python benchmarks/busy_machine.py --n 48 --json",
         "python benchmarks/growth.py --json",
         "python benchmarks/memory.py --json",

@@ -13,6 +13,7 @@ import csv
 import json
 import sys
 from contextlib import closing
+from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from .loading import index_files
@@ -221,11 +222,15 @@ def evaluate_archive_command(args: argparse.Namespace) -> int:
     documents."""
     from .loading import IndexReport, index_documents, read_records, read_texts
     from .resolve import resolve_archive
-    from .scoring import ArchiveGoldError, evaluate_archive, load_archive_gold, print_archive_report
+    from .scoring import ArchiveGoldError, evaluate_archive, load_archive_gold, load_split, print_archive_report, select_part
 
     texts, problems = read_texts(args.raw)
+    part = getattr(args, "part", None) or "all"
     try:
-        gold = load_archive_gold(args.archive)
+        full_gold = load_archive_gold(args.archive)
+        gold = full_gold
+        if part != "all" or (Path(args.archive) / "split.json").exists():
+            gold = select_part(full_gold, load_split(args.archive), part)
         if args.db:
             conn = connect(args.db, readonly=True)
             for row in conn.execute("SELECT doc_id, text FROM texts"):
@@ -239,12 +244,12 @@ def evaluate_archive_command(args: argparse.Namespace) -> int:
                     for path in args.pred for result in read_records(path)
                 )
             else:
-                items = _extract_for_gold(gold.doc_ids, args.raw)
+                items = _extract_for_gold(full_gold.doc_ids, args.raw)
             index_documents(conn, items, report, require_text=False)
             for problem in report.problems:
                 print(f"warning: {problem}", file=sys.stderr)
             resolve_archive(conn)
-        load_archive_gold(args.archive, texts={d: texts[d] for d in gold.doc_ids if d in texts})
+        load_archive_gold(args.archive, texts={d: texts[d] for d in full_gold.doc_ids if d in texts})
     except ArchiveGoldError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -257,6 +262,7 @@ def evaluate_archive_command(args: argparse.Namespace) -> int:
             print(f"warning: {problem}", file=sys.stderr)
     with closing(conn):
         result = evaluate_archive(conn, gold, texts)
+    result["part"] = part
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

@@ -9,7 +9,8 @@ When a report gives no date, its article's publication date stands in with a win
 (:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`). They are then one event when the evidence adds up
 to :data:`MERGE_SCORE`: the same ordinal (2), the same distinctive name words (2, or 1 when
 half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
-(1), the same place (1; a different place -1), a person taking part in both (1).
+(1), the same place (1; a different place -1), a person taking part in both (1; none in
+common -1, but not between two summits or conferences: many leaders attend one).
 
 Reports are joined best pair first; two groups join only if no pair across them contradicts
 (:func:`contradicts`: all of the above but the guessed date windows), so a chain of near
@@ -25,12 +26,14 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Optional
 
-from .names import archive_resources, plain, slug
+from .names import archive_resources, known_aliases, name_key, plain, slug
 
 INDONESIA = "ID"
 MERGE_SCORE = 2
+MULTILATERAL = {"summit", "conference"}
 HELD_WINDOW = (-10, 3)  # days around the publication date: a held event without a date
 PLANNED_WINDOW = (0, 30)
 # Outlets disagree on dates by a day or two (the day of the report, time zones, a two-day
@@ -60,6 +63,10 @@ class EventRow:
     reported: bool  # the interval comes from the event's own date
     words: frozenset
     places: frozenset
+    kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
+
+    def __post_init__(self):
+        self.kind = self.kind or self.type
 
     @property
     def foreign(self) -> frozenset:
@@ -89,10 +96,32 @@ def _type_group() -> dict[str, int]:
     return {kind: i for i, group in enumerate(archive_resources()["event_type_groups"]) for kind in group}
 
 
+# `G-20`, `G 20` and `G20` are one word (a letter and a number naming a group of states).
+_LETTER_NUMBER = re.compile(r"\b([^\W\d_])[- ]?(\d+)\b")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    pairs = dict(archive_resources()["event_name_abbreviations"])
+    alternatives = "|".join(r"\s+".join(map(re.escape, long.split())) for long in sorted(pairs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b"), {" ".join(long.split()): short for long, short in pairs.items()}
+
+
+def name_words(text: str) -> list[str]:
+    """The words of an event name, long forms replaced by their short form (``Forum Regional
+    ASEAN`` → ``arf``, ``Konferensi Tingkat Tinggi G-20`` → ``ktt g20``)."""
+    pattern, short = _abbreviations()
+    words = " ".join(_WORD.findall(plain(text)))
+    words = _LETTER_NUMBER.sub(r"\1\2", words)
+    return pattern.sub(lambda m: short[" ".join(m.group(0).split())], words).split()
+
+
+def _distinctive(words: list[str], stopwords: set[str]) -> frozenset:
+    return frozenset(w for w in words if w not in stopwords and not w.isdigit() and len(w) > 1)
+
+
 def _words(text: Optional[str], stopwords: set[str]) -> frozenset:
-    if not text:
-        return frozenset()
-    return frozenset(w for w in _WORD.findall(plain(text)) if w not in stopwords and not w.isdigit() and len(w) > 1)
+    return _distinctive(name_words(text), stopwords) if text else frozenset()
 
 
 def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
@@ -102,10 +131,23 @@ def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
         return frozenset()
     from ..normalize.countries import country_code
 
-    words = _words(location, stopwords)
+    words = _distinctive(_WORD.findall(plain(location)), stopwords)
     parts = [p.strip() for p in re.split(r"[,;]| dan ", location) if p.strip()]
     codes = {f"@{code}" for code in map(country_code, parts + location.split()) if code}
     return words | codes
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for alias, canonical in known_aliases().items():
+        table[canonical].append(alias)
+    return table
+
+
+def _aliases_of(name: str) -> list[tuple[str, ...]]:
+    """The known aliases of a person's name (``Joko Widodo`` → ``jokowi``)."""
+    return _alias_table().get(name_key(name).core, [])
 
 
 def load_events(conn: sqlite3.Connection) -> list[EventRow]:
@@ -119,6 +161,16 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
         persons[row[0]].add(row[1])
     resources = archive_resources()
     name_stop = set(resources["event_name_stopwords"])
+    courtesy = re.compile(r"\b(?:" + "|".join(map(re.escape, resources["courtesy_call_names"])) + r")\b")
+    # Words of the names of the article's officials say who met, not which event it was
+    # (`pertemuan Jokowi` and `pertemuan Jokowi-Xi` are not one meeting for the word `jokowi`;
+    # a shared person is evidence of its own).
+    person_words: dict[str, set[str]] = defaultdict(set)
+    for doc_id, text in conn.execute(
+        "SELECT doc_id, name FROM officials UNION SELECT doc_id, text FROM mentions WHERE record_type = 'officials'"
+    ):
+        person_words[doc_id].update(_WORD.findall(plain(text or "")))
+        person_words[doc_id].update(word for alias in _aliases_of(text or "") for word in alias)
     place_stop = set(resources["location_stopwords"])
     rows = []
     for r in conn.execute(
@@ -136,8 +188,9 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
             EventRow(
                 r["event_id"], r["doc_id"], r["type"], r["name"], r["ordinal"], r["location"], r["start"], r["end"],
                 r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
-                _words(r["name"], name_stop),
+                _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()),
                 _places(r["location"], place_stop),
+                "meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
             )
         )
     return rows
@@ -163,7 +216,7 @@ def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
 def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     if a.doc_id == b.doc_id:
         return True
-    if groups.get(a.type, -1) != groups.get(b.type, -2):
+    if groups.get(a.kind, -1) != groups.get(b.kind, -2):
         return True
     if a.interval is None or b.interval is None:
         return True
@@ -180,7 +233,7 @@ def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     """What keeps two groups of reports apart: anything that rules a pair out except a date
     window guessed from a publication date (a report without its own date may join a group
     through a report it does match)."""
-    if a.doc_id == b.doc_id or groups.get(a.type, -1) != groups.get(b.type, -2):
+    if a.doc_id == b.doc_id or groups.get(a.kind, -1) != groups.get(b.kind, -2):
         return True
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return True
@@ -219,8 +272,8 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
         if a.persons & b.persons:
             score += 1
             found["persons"] = sorted(a.persons & b.persons)
-        else:
-            score -= 1
+        elif not (a.kind in MULTILATERAL and b.kind in MULTILATERAL):
+            score -= 1  # a summit has many participants: two reports may name different ones
     return score, found
 
 
@@ -236,7 +289,7 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
     by_group: dict[int, list[EventRow]] = defaultdict(list)
     for row in rows:
         if row.interval is not None:
-            by_group[groups.get(row.type, -1)].append(row)
+            by_group[groups.get(row.kind, -1)].append(row)
     for members in by_group.values():
         members.sort(key=lambda r: r.interval[0])
         for i, a in enumerate(members):
@@ -254,7 +307,7 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
     by_words: dict[tuple[int, frozenset], list[EventRow]] = defaultdict(list)
     for row in rows:
         if row.words and row.interval is not None:
-            by_words[(groups.get(row.type, -1), row.words)].append(row)
+            by_words[(groups.get(row.kind, -1), row.words)].append(row)
     for members in by_words.values():
         if len(members) > NAME_GROUP_LIMIT:
             continue
@@ -363,9 +416,9 @@ def _link_visits(conn: sqlite3.Connection, rows: list[EventRow], archive_of: dic
         by_doc[row.doc_id].append(row)
     links: dict[tuple[int, int], set[str]] = defaultdict(set)
     for doc_id, events in by_doc.items():
-        for visit in (e for e in events if e.type == "visit"):
+        for visit in (e for e in events if e.kind == "visit"):
             for other in events:
-                if other.type == "visit" or archive_of[other.event_id] == archive_of[visit.event_id]:
+                if other.kind == "visit" or archive_of[other.event_id] == archive_of[visit.event_id]:
                     continue
                 if visit.interval and other.interval and (visit.interval[0] > other.interval[1] or other.interval[0] > visit.interval[1]):
                     continue

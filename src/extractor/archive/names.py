@@ -121,6 +121,20 @@ def is_part(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     return True
 
 
+# A spelling this close (one letter added or left out of a long part: Maarif/Marif,
+# Taufikulhadi/Taufiqulhadi) is as sure as the same spelling.
+SURE_SIMILARITY = 0.9
+
+
+def sure_parts(part: tuple[str, ...], whole: tuple[str, ...]) -> int:
+    """How many parts of ``part`` are written in ``whole`` alike or nearly so; the rest match
+    only as close spellings: ``Aries Budiman`` has one sure part in ``Arief Budiman``."""
+    return sum(
+        1 for token in part
+        if token in whole or any(difflib.SequenceMatcher(None, token, other).ratio() >= SURE_SIMILARITY for other in whole)
+    )
+
+
 def initials_fit(initials: tuple[str, ...], other: NameKey) -> bool:
     """Initials written in one name fit another when that one's parts or initials start with them."""
     if not initials or not (other.initials or len(other.core) > 1):

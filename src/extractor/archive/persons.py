@@ -8,16 +8,17 @@ are then joined, most specific first:
 - ``same_name``: the same name key (recorded for every official after the group's first);
 - ``name_variant``: the same number of parts, each the same or a close spelling (``Sergey`` /
   ``Sergei``), states compatible;
+- ``mention_form``: an official one of whose mentions is exactly another person's name (a
+  ``name`` that took in a headline word: ``Retno Marsudi Bahas`` mentioned as ``Retno Marsudi``)
+  joins that person when it alone fits; before name parts, so that these meet fewer rivals;
 - ``name_part``: a name that is an ordered part of a longer one (``Retno`` of ``Retno Marsudi``,
   ``Luhut Panjaitan`` of ``Luhut Binsar Panjaitan``) joins it when exactly one person fits: the
   same state (or none given) and, for a one-word name, a shared title or state too. Two
   persons that fit (``Guterres`` when both an António and a Francisco Guterres are known and
   nothing tells them apart) leave the name alone.
 
-- ``mention_form``: an official one of whose mentions is exactly another person's name (a
-  ``name`` that took in a headline word: ``Retno Marsudi Bahas`` mentioned as ``Retno Marsudi``)
-  joins that person when it alone fits.
-
+A variant or part matched through close spellings, with fewer than two parts written (nearly)
+alike, also needs fitting titles (``Arief Budiman`` / ``Aries Budiman``).
 Two officials of one article are never one person (an article has one record per person), and
 two full names whose parts differ (``Antonio Guterres`` / ``Francisco Guterres``) never meet.
 Evidence kept per merge: the names, titles and states of both sides and the persons named in
@@ -32,7 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .names import NameKey, initials_fit, is_part, is_variant, name_key, plain, slug
+from .names import NameKey, sure_parts, initials_fit, is_part, is_variant, name_key, plain, slug
 
 INDONESIA = "ID"
 
@@ -209,9 +210,25 @@ def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int,
         for i, first in enumerate(block):
             for second in block[i + 1 :]:
                 if first.key.core != second.key.core and is_variant(first.key.core, second.key.core):
-                    if _states_fit(cluster_of(first).members, cluster_of(second).members):
+                    a, b = cluster_of(first).members, cluster_of(second).members
+                    if _states_fit(a, b) and _spelling_fits(first.key.core, second.key.core, a, b):
                         join(first, second, "name_variant")
 
+    # A mention naming another group exactly (``Retno Marsudi`` inside ``Retno Marsudi Bahas``).
+    by_core: dict[tuple[str, ...], list[Group]] = defaultdict(list)
+    for group in groups:
+        by_core[group.key.core].append(group)
+    for group in groups:
+        cores = set().union(*((mention_cores or {}).get(m.official_id, set()) for m in group.members)) - {group.key.core}
+        fitting: dict[int, Group] = {}
+        mine = cluster_of(group)
+        for core in cores:
+            for other in by_core.get(core, ()):
+                cluster = cluster_of(other)
+                if cluster is not mine and _states_fit(mine.members, cluster.members):
+                    fitting.setdefault(id(cluster), other)
+        if len(fitting) == 1:
+            join(group, next(iter(fitting.values())), "mention_form")
     # Name parts, longest names first so that chains (Retno ⊂ Retno Marsudi ⊂ Retno L.P. Marsudi) settle.
     by_token: dict[str, list[Group]] = defaultdict(list)
     for group in groups:
@@ -228,27 +245,12 @@ def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int,
         if not candidates:
             continue
         mine = cluster_of(group)
-        fitting = [(c, g) for c, g in candidates.values() if c is not mine and _part_fits(group, mine.members, c.members)]
+        fitting = [(c, g) for c, g in candidates.values() if c is not mine and _part_fits(group, mine.members, c.members, g.key.core)]
         if len(fitting) > 1:
             fitting = [(c, g) for c, g in fitting if _titles_fit(mine.members, c.members)] or fitting
         if len(fitting) == 1:
             cluster, other = fitting[0]
             join(group, other, "name_part")
-    # A mention naming another group exactly (``Retno Marsudi`` inside ``Retno Marsudi Bahas``).
-    by_core: dict[tuple[str, ...], list[Group]] = defaultdict(list)
-    for group in groups:
-        by_core[group.key.core].append(group)
-    for group in groups:
-        cores = set().union(*((mention_cores or {}).get(m.official_id, set()) for m in group.members)) - {group.key.core}
-        fitting: dict[int, Group] = {}
-        mine = cluster_of(group)
-        for core in cores:
-            for other in by_core.get(core, ()):
-                cluster = cluster_of(other)
-                if cluster is not mine and _states_fit(mine.members, cluster.members):
-                    fitting.setdefault(id(cluster), other)
-        if len(fitting) == 1:
-            join(group, next(iter(fitting.values())), "mention_form")
     return list(clusters.values())
 
 
@@ -298,8 +300,20 @@ def _states_fit(a: list[OfficialRow], b: list[OfficialRow]) -> bool:
     return first is None or second is None or first == second
 
 
-def _part_fits(group: Group, mine: list[OfficialRow], theirs: list[OfficialRow]) -> bool:
+def _spelling_fits(part: tuple[str, ...], whole: tuple[str, ...], a: list[OfficialRow], b: list[OfficialRow]) -> bool:
+    """A name matched through a close spelling (``Aries`` / ``Arief Budiman``) with fewer than
+    two parts written alike (:func:`.names.sure_parts`) is one person only when the titles fit too (one side without
+    title: nothing against it): ``Arief Budiman`` chairing the KPU and ``Aries Budiman``
+    directing KPK investigations stay two."""
+    if sure_parts(part, whole) >= min(2, len(part)):
+        return True
+    return not _titles(a) or not _titles(b) or _titles_fit(a, b)
+
+
+def _part_fits(group: Group, mine: list[OfficialRow], theirs: list[OfficialRow], whole: tuple[str, ...] = ()) -> bool:
     if not _states_fit(mine, theirs):
+        return False
+    if whole and not _spelling_fits(group.key.core, whole, mine, theirs):
         return False
     if len(group.key.core) > 1:
         return True

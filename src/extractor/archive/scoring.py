@@ -16,6 +16,16 @@ Scores over the gold items: pairwise precision/recall/F1 (pairs of items in one 
 B-cubed precision/recall/F1 (per item, averaged). ``all`` counts unaligned items as predicted
 singletons; ``aligned`` scores the aligned items only (clustering quality apart from extraction
 misses). Items of predicted clusters that the gold does not mention are not scored.
+
+Parts (``split.json`` of the gold folder): the held-out clusters it lists and the tune part
+(every other cluster). A part is scored on its own items only, so a predicted cluster joining a
+tune and a held-out cluster costs neither part (``all`` sees it).
+
+Events are also scored apart from extraction: ``records`` are the aligned reports without those
+that share their event record with a report of another gold event (one record standing for two
+events: an extraction decision the resolver cannot undo), the resolver's own score;
+``ceiling`` (persons too) is the end-to-end score a perfect resolver would reach on this
+extraction.
 """
 
 from __future__ import annotations
@@ -111,6 +121,46 @@ def _read_clusters(path: Path, top: str, slug_field: str, items_field: str, prob
     return items
 
 
+PARTS = ("all", "tune", "held-out")
+
+
+def load_split(gold_dir: PathLike) -> dict[str, set[str]]:
+    """The held-out cluster slugs of ``split.json``: ``{"persons": {...}, "events": {...}}``."""
+    path = Path(gold_dir) / "split.json"
+    problems: list[str] = []
+    data = _read_json(path, problems) if path.exists() else None
+    if not path.exists():
+        problems.append(f"{path}: no split file (needed for --part tune/held-out)")
+    elif data is not None:
+        held = data.get("held_out") if isinstance(data, dict) else None
+        if not isinstance(held, dict) or not all(isinstance(held.get(k, []), list) for k in ("persons", "events")):
+            problems.append(f"{path}: expected {{\"held_out\": {{\"persons\": [...], \"events\": [...]}}}}")
+        else:
+            return {kind: {str(slug) for slug in held.get(kind, [])} for kind in ("persons", "events")}
+    raise ArchiveGoldError(problems)
+
+
+def select_part(gold: "ArchiveGold", held_out: dict[str, set[str]], part: str) -> "ArchiveGold":
+    """The items of ``gold`` in ``part`` (``all``, ``tune`` or ``held-out``); a held-out slug that
+    the gold does not know is an error (the split no longer fits the gold)."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r} (expected one of {', '.join(PARTS)})")
+    unknown = [
+        f"split.json: held-out {kind[:-1]} {slug!r} is not in {kind}.json"
+        for kind, items in (("persons", gold.persons), ("events", gold.events))
+        for slug in sorted(held_out.get(kind, set()) - {i.cluster for i in items})
+    ]
+    if unknown:
+        raise ArchiveGoldError(unknown)
+    if part == "all":
+        return gold
+    keep = (lambda kind, item: item.cluster in held_out[kind]) if part == "held-out" else (
+        lambda kind, item: item.cluster not in held_out[kind])
+    return ArchiveGold(
+        persons=[i for i in gold.persons if keep("persons", i)], events=[i for i in gold.events if keep("events", i)]
+    )
+
+
 def load_archive_gold(gold_dir: PathLike, texts: Optional[dict[str, str]] = None) -> ArchiveGold:
     """``persons.json`` and ``events.json`` of ``gold_dir``; with ``texts`` (doc id → text) every
     document must be known and every event surface must occur in its text."""
@@ -143,8 +193,17 @@ def load_archive_gold(gold_dir: PathLike, texts: Optional[dict[str, str]] = None
 # --- alignment -------------------------------------------------------------------------------
 
 
-def align_persons(conn: sqlite3.Connection, items: Iterable[GoldItem]) -> dict[GoldItem, Optional[int]]:
-    """Each gold form → the person id of its predicted official (``None``: no official fits)."""
+def align_persons(conn: sqlite3.Connection, items: Iterable[GoldItem], tiers: Optional[Counter] = None) -> dict[GoldItem, Optional[int]]:
+    """Each gold form → the person id of its predicted official (``None``: no official fits).
+
+    Tiers, in order: the official's ``name`` equals the form (normalised); one of its mentions
+    does; failing both, the one official of the document left unclaimed whose name is the form's
+    name with parts missing or added (``Retno L`` or ``Retno Marsudi`` for ``Retno L.P Marsudi``,
+    ``Joko Widodo Kahiyang Ayu`` for ``Joko Widodo``: a name boundary the extractor got wrong on
+    the right official). ``tiers`` counts the items aligned by each (``name``, ``mention``,
+    ``name_parts``)."""
+    from .names import initials_fit, is_part, name_key
+
     officials: dict[str, list[sqlite3.Row]] = defaultdict(list)
     mentions: dict[int, set[str]] = defaultdict(set)
     items = list(items)
@@ -161,41 +220,72 @@ def align_persons(conn: sqlite3.Connection, items: Iterable[GoldItem]) -> dict[G
             f"SELECT record_id, text FROM mentions WHERE record_type = 'officials' AND doc_id IN ({marks})", chunk
         ):
             mentions[row[0]].add(normalize_string(row[1]))
-    aligned: dict[GoldItem, Optional[int]] = {}
+    tiers = tiers if tiers is not None else Counter()
+    matched: dict[GoldItem, sqlite3.Row] = {}
     for item in items:
         wanted = normalize_string(item.surface)
         candidates = officials.get(item.doc_id, [])
         match = next((o for o in candidates if normalize_string(o["name"]) == wanted), None)
+        tier = "name"
         if match is None:
             match = next((o for o in candidates if wanted in mentions[o["official_id"]]), None)
-        aligned[item] = match["person_id"] if match is not None else None
-    return aligned
+            tier = "mention"
+        if match is not None:
+            matched[item] = match
+            tiers[tier] += 1
+    claimed = {(o["doc_id"], o["official_id"]) for o in matched.values()}
+
+    def fits(form: str, official: sqlite3.Row) -> bool:
+        a, b = name_key(form), name_key(official["name"])
+        if a.core == b.core:
+            return True
+        if is_part(b.core, a.core):
+            return initials_fit(b.initials, a)
+        return is_part(a.core, b.core) and initials_fit(a.initials, b)
+
+    for item in items:
+        if item in matched:
+            continue
+        fitting = [o for o in officials.get(item.doc_id, []) if (item.doc_id, o["official_id"]) not in claimed and fits(item.surface, o)]
+        if len(fitting) == 1:
+            matched[item] = fitting[0]
+            claimed.add((item.doc_id, fitting[0]["official_id"]))
+            tiers["name_parts"] += 1
+    return {item: matched[item]["person_id"] if item in matched else None for item in items}
 
 
 def align_events(conn: sqlite3.Connection, items: Iterable[GoldItem], texts: dict[str, str]) -> dict[GoldItem, Optional[int]]:
     """Each gold report → the archive event of the predicted event whose mention overlaps the
     surface's first occurrence most (``None``: none overlaps)."""
+    return {item: found[1] if found else None for item, found in align_event_records(conn, items, texts).items()}
+
+
+def align_event_records(
+    conn: sqlite3.Connection, items: Iterable[GoldItem], texts: dict[str, str]
+) -> dict[GoldItem, Optional[tuple[int, Optional[int]]]]:
+    """Each gold report → ``(event record id, archive event id)`` of the predicted event whose
+    mention overlaps the surface's first occurrence most (``None``: none overlaps)."""
     items = list(items)
-    spans: dict[str, list[tuple[int, int, Optional[int]]]] = defaultdict(list)
+    spans: dict[str, list[tuple[int, int, int, Optional[int]]]] = defaultdict(list)
     for chunk in _chunks(sorted({i.doc_id for i in items})):
         for row in conn.execute(
-            f'SELECT m.doc_id, m.start, m."end", s.archive_event_id FROM mentions m'
+            f'SELECT m.doc_id, m.start, m."end", m.record_id, s.archive_event_id FROM mentions m'
             f" LEFT JOIN archive_event_sources s ON s.event_id = m.record_id"
             f" WHERE m.record_type = 'events' AND m.doc_id IN ({','.join('?' * len(chunk))})",
             chunk,
         ):
-            spans[row[0]].append((row[1], row[2], row[3]))
-    aligned: dict[GoldItem, Optional[int]] = {}
+            spans[row[0]].append((row[1], row[2], row[3], row[4]))
+    aligned: dict[GoldItem, Optional[tuple[int, Optional[int]]]] = {}
     for item in items:
         text = texts.get(item.doc_id, "")
         start = text.find(item.surface)
-        best: tuple[int, Optional[int]] = (0, None)
+        best: tuple[int, Optional[tuple[int, Optional[int]]]] = (0, None)
         if start >= 0:
             end = start + len(item.surface)
-            for m_start, m_end, archive_id in spans.get(item.doc_id, []):
+            for m_start, m_end, event_id, archive_id in spans.get(item.doc_id, []):
                 shared = min(end, m_end) - max(start, m_start)
                 if shared > best[0]:
-                    best = (shared, archive_id)
+                    best = (shared, (event_id, archive_id))
         aligned[item] = best[1]
     return aligned
 
@@ -261,6 +351,37 @@ def score_clusters(aligned: dict[GoldItem, Optional[int]]) -> dict[str, Any]:
     }
 
 
+def score_event_clusters(records: dict[GoldItem, Optional[tuple[int, Optional[int]]]]) -> dict[str, Any]:
+    """:func:`score_clusters` of the archive events, plus the resolver's own score (``records``)
+    and the ``ceiling`` of a perfect resolver on this extraction (see the module's docstring)."""
+    result = score_clusters({item: found[1] if found else None for item, found in records.items()})
+    clusters_of_record: dict[int, set[str]] = defaultdict(set)
+    for item, found in records.items():
+        if found is not None:
+            clusters_of_record[found[0]].add(item.cluster)
+    shared = {record for record, clusters in clusters_of_record.items() if len(clusters) > 1}
+    items = sorted(records, key=lambda i: (i.cluster, i.doc_id, i.surface))
+    kept = [i for i in items if records[i] is not None and records[i][0] not in shared]
+    gold = [i.cluster for i in items]
+    # A perfect resolver: each record in the cluster of its gold event; a record standing for
+    # several events goes with the one of them that has the most other aligned reports (and
+    # still puts its events together).
+    aligned_reports = Counter(i.cluster for i, found in records.items() if found is not None)
+    record_label = {
+        record: max(sorted(clusters), key=lambda c: aligned_reports[c]) for record, clusters in clusters_of_record.items()
+    }
+    ceiling = [record_label[records[i][0]] if records[i] is not None else ("unaligned", n) for n, i in enumerate(items)]
+    result["records"] = {
+        "items": len(kept),
+        "shared_record_items": sum(1 for i in items if records[i] is not None and records[i][0] in shared),
+        "shared_record_items_list": [[i.doc_id, i.surface, i.cluster] for i in items if records[i] is not None and records[i][0] in shared],
+        "pairwise": pairwise([i.cluster for i in kept], [records[i][1] for i in kept]),
+        "bcubed": bcubed([i.cluster for i in kept], [records[i][1] for i in kept]),
+    }
+    result["ceiling"] = {"pairwise": pairwise(gold, ceiling), "bcubed": bcubed(gold, ceiling)}
+    return result
+
+
 def _cluster_errors(items: list[GoldItem], aligned: dict[GoldItem, Optional[int]]) -> dict[str, list]:
     """Gold clusters split over several predicted clusters, and predicted clusters joining several
     gold clusters: what to read when a score drops."""
@@ -291,14 +412,23 @@ def evaluate_archive(conn: sqlite3.Connection, gold: ArchiveGold, texts: dict[st
     """Scores of the archive in ``conn`` against ``gold``: ``{"persons": ..., "events": ...}``."""
     result: dict[str, Any] = {"documents": len(gold.doc_ids)}
     if gold.persons:
-        result["persons"] = score_clusters(align_persons(conn, gold.persons))
+        tiers: Counter = Counter()
+        aligned = align_persons(conn, gold.persons, tiers)
+        result["persons"] = score_clusters(aligned)
+        result["persons"]["aligned_by"] = dict(sorted(tiers.items()))
+        # A perfect resolver on this extraction: every aligned form in its gold person.
+        items = sorted(aligned, key=lambda i: (i.cluster, i.doc_id, i.surface))
+        perfect = [i.cluster if aligned[i] is not None else ("unaligned", n) for n, i in enumerate(items)]
+        gold_labels = [i.cluster for i in items]
+        result["persons"]["ceiling"] = {"pairwise": pairwise(gold_labels, perfect), "bcubed": bcubed(gold_labels, perfect)}
     if gold.events:
-        result["events"] = score_clusters(align_events(conn, gold.events, texts))
+        result["events"] = score_event_clusters(align_event_records(conn, gold.events, texts))
     return result
 
 
 def print_archive_report(result: dict[str, Any], handle) -> None:
-    handle.write(f"archive gold: {result['documents']} documents\n")
+    part = f", part {result['part']}" if result.get("part") else ""
+    handle.write(f"archive gold: {result['documents']} documents{part}\n")
     handle.write(f"{'':8} {'items':>5} {'clusters':>8} {'multi':>5} {'unaligned':>9}   "
                  f"{'pair P':>6} {'pair R':>6} {'pair F1':>7}   {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}   aligned-only pair F1 / B3 F1\n")
     for kind in ("persons", "events"):
@@ -311,6 +441,20 @@ def print_archive_report(result: dict[str, Any], handle) -> None:
             f"{kind:8} {r['items']:5} {r['clusters']:8} {r['multi_document_clusters']:5} {r['unaligned']:9}   "
             f"{p['precision']:6.3f} {p['recall']:6.3f} {p['f1']:7.3f}   {b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f}   "
             f"{ap['f1']:.3f} / {ab['f1']:.3f}\n"
+        )
+    if "persons" in result:
+        ceiling = result["persons"]["ceiling"]
+        handle.write(f"persons ceiling (a perfect resolver on this extraction): pair F1 {ceiling['pairwise']['f1']:.3f}, "
+                     f"B3 F1 {ceiling['bcubed']['f1']:.3f}\n")
+    if "events" in result:
+        records, ceiling = result["events"]["records"], result["events"]["ceiling"]
+        rp, rb = records["pairwise"], records["bcubed"]
+        handle.write(
+            f"events over their own records ({records['items']} reports; {records['shared_record_items']} more share one "
+            f"record with another event's report): pair P/R/F1 {rp['precision']:.3f} {rp['recall']:.3f} {rp['f1']:.3f}, "
+            f"B3 F1 {rb['f1']:.3f}\n"
+            f"events ceiling (a perfect resolver on this extraction): pair F1 {ceiling['pairwise']['f1']:.3f}, "
+            f"B3 F1 {ceiling['bcubed']['f1']:.3f}\n"
         )
     for kind in ("persons", "events"):
         if kind not in result:

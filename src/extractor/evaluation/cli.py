@@ -40,6 +40,9 @@ def evaluate_command(args: argparse.Namespace) -> int:
     if not args.gold_dir:
         print("error: GOLD_DIR is required (or --archive ARCHIVE_GOLD_DIR)", file=sys.stderr)
         return 2
+    if getattr(args, "part", "all") != "all":
+        print("error: --part scores a part of the archive gold: it needs --archive", file=sys.stderr)
+        return 2
     without_raw: list[str] = []
     try:
         gold, articles = load_gold(args.gold_dir, args.raw, without_raw=without_raw)
@@ -85,6 +88,8 @@ def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold files <doc_id>.json")
     parser.add_argument("--archive", metavar="ARCHIVE_GOLD_DIR",
                         help="score person and event clustering against persons.json/events.json of this folder instead")
+    parser.add_argument("--part", choices=("all", "tune", "held-out"), default="all",
+                        help="with --archive: score all clusters, the tune part or the held-out part of split.json")
     parser.add_argument("--db", metavar="ARCHIVE.sqlite", help="with --archive: score this archive (default: index the predictions)")
     parser.add_argument("--raw", required=True, action="append", metavar="RAW",
                         help="folder of raw articles (.txt/.json/.jsonl) or a .jsonl corpus; repeat for several")
