@@ -391,7 +391,9 @@ class ArchiveResource(Strict):
     spelling_variants: list[tuple[str, str]]
     event_type_groups: list[Words]
     event_name_stopwords: Words
+    courtesy_call_names: Words
     location_stopwords: Words
+    event_name_abbreviations: list[tuple[str, str]]
 
 
 # --- language.json ----------------------------------------------------------------------------
