@@ -27,7 +27,7 @@ def triples(group):
 def test_components_are_spacy_factories_on_the_blank_pipeline():
     nlp = annotation_nlp()
     assert nlp.lang == "id"
-    assert sorted(info.name for info in components()) == sorted(nlp.pipe_names) == ["event_triggers", "numbers", "parties", "priority_phrases", "title_lexicon"]
+    assert sorted(info.name for info in components()) == sorted(nlp.pipe_names) == ["boilerplate", "event_triggers", "numbers", "parties", "priority_phrases", "title_lexicon"]
     assert assigned_by("spans:party") == "parties"
 
 

@@ -82,7 +82,7 @@ def check_components(infos: Iterable[ComponentInfo]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _load_components() -> None:
-    from . import event_triggers, numbers, parties, priority_phrases, title_lexicon  # noqa: F401  (registration)
+    from . import boilerplate, event_triggers, numbers, parties, priority_phrases, title_lexicon  # noqa: F401  (registration)
 
 
 def annotation_nlp() -> Language:
