@@ -347,3 +347,13 @@ def test_new_lexicon_entries():
 
 def test_discussed_fields_stay_out():
     assert areas(CONTEXT + "Menlu Retno juga membahas kerja sama di bidang energi dan pendidikan.") == {}
+
+
+def test_a_plan_to_cooperate_frames_its_field():
+    found = areas(CONTEXT + "Kami akan bekerja sama agar pencurian artefak peninggalan sejarah itu dapat dihentikan.")
+    assert set(found) == {"culture_people"}
+
+
+def test_a_cooperation_verb_may_join_the_last_item_of_a_list():
+    found = areas(CONTEXT + "Kesepakatan itu mencakup pertahanan dan ekonomi, serta memperkuat hubungan antar masyarakat.")
+    assert set(found) == {"defence", "economy_trade", "culture_people"}
