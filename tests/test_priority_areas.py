@@ -270,13 +270,13 @@ def test_matcher_is_built_once_per_vocab(monkeypatch):
     from extractor.extractors import priority_areas as module
 
     built = []
-    real = module.Matcher
+    real = module.PhraseMatcher
 
     def counting(*args, **kwargs):
         built.append(args[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(module, "Matcher", counting)
+    monkeypatch.setattr(module, "PhraseMatcher", counting)
     monkeypatch.setattr(module.priority_matcher, "cache", {})
     areas("Kedua negara sepakat memperkuat kerja sama energi.")
     areas("Kedua negara fokus pada pendidikan.")

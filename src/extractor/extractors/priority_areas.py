@@ -36,7 +36,8 @@ ekonomi``) are not areas. An area word inside an office or body name (``Menteri 
 ``Menko bidang Perekonomian``) or inside a ``non_areas`` phrase (``krisis kemanusiaan``) is no area.
 
 Matching runs on the ``Doc``'s tokens: the ``priority_phrases`` component runs one spaCy
-``Matcher`` (on ``LOWER``), built once per vocab (:func:`priority_matcher`), over the Doc and
+``PhraseMatcher`` (on ``LOWER``), built once per vocab (:func:`priority_matcher`), over the Doc
+(and a token ``Matcher`` around whitespace tokens, for phrases spaced by them), and
 writes every lexicon phrase of the document to ``doc.spans["cue"]`` (framing phrases, pattern id
 the lexicon section: ``cue``, ``commitment_head``, ``outcome``, ``field``, ``context``...) and
 ``doc.spans["area"]`` (pattern id ``area|<slug>`` or ``non_area``, value the slug). The
@@ -58,8 +59,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
-from spacy.attrs import IDX, LENGTH, SPACY
-from spacy.matcher import Matcher
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
@@ -92,7 +93,7 @@ _NOT_AREA = "non_area"
 _AREA_PREFIX = "area|"
 CUE, AREA = "cue", "area"
 # Between two words of a phrase: any run of spaces or non-breaking spaces, no line break.
-_INLINE_SPACE_TOKEN = {"IS_SPACE": True, "TEXT": {"REGEX": "^[ \u00a0]+$"}, "OP": "*"}
+_SPACE_TOKEN = {"IS_SPACE": True, "OP": "*"}
 
 
 def _pieces(text: str) -> list[str]:
@@ -269,24 +270,79 @@ def phrase_token_variants(phrase: str) -> list[list[str]]:
     return [v for v in variants if v]
 
 
-def _token_pattern(words: tuple[str, ...]) -> list[dict]:
-    pattern: list[dict] = []
-    for word in words:
-        if pattern:
-            pattern.append(_INLINE_SPACE_TOKEN)
-        pattern.append({"LOWER": word})
-    return pattern
+def _phrase_token_sets(vocab: Vocab) -> dict[str, list[tuple[str, ...]]]:
+    return {
+        label: sorted({tuple(w.lower() for w in v) for p in phrases for v in phrase_token_variants(p)})
+        for label, phrases in _phrase_sections(priority_lexicon()).items()
+    }
 
 
 @once_per_vocab
-def priority_matcher(vocab: Vocab) -> Matcher:
-    """The lexicon's matcher (on ``LOWER``), built once per vocab; labels are the lexicon
+def priority_matcher(vocab: Vocab) -> PhraseMatcher:
+    """The lexicon's phrase matcher (on ``LOWER``), built once per vocab; labels are the lexicon
     sections (``cue``, ``field``, ``context``, ...) and ``area|<slug>``."""
-    matcher = Matcher(vocab)
-    for label, phrases in _phrase_sections(priority_lexicon()).items():
-        words = {tuple(w.lower() for w in v) for p in phrases for v in phrase_token_variants(p)}
-        matcher.add(label, [_token_pattern(w) for w in sorted(words)])
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for label, variants in _phrase_token_sets(vocab).items():
+        matcher.add(label, [Doc(vocab, words=list(words)) for words in variants])
     return matcher
+
+
+@once_per_vocab
+def spaced_phrase_matcher(vocab: Vocab) -> tuple[Matcher, int]:
+    """The lexicon's phrases of several words as token patterns with whitespace tokens allowed
+    between the words (a run of spaces, a non-breaking space), and the longest phrase in tokens.
+    A ``Matcher`` is slow with this many patterns: it only reads the tokens around a whitespace
+    token (:func:`phrase_spans`)."""
+    matcher = Matcher(vocab)
+    longest = 1
+    for label, variants in _phrase_token_sets(vocab).items():
+        patterns = []
+        for words in variants:
+            if len(words) < 2:
+                continue
+            longest = max(longest, len(words))
+            pattern: list[dict] = []
+            for word in words:
+                if pattern:
+                    pattern.append(_SPACE_TOKEN)
+                pattern.append({"LOWER": word})
+            patterns.append(pattern)
+        if patterns:
+            matcher.add(label, patterns)
+    return matcher, longest
+
+
+def _inline_space_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """Phrases with a run of spaces or a non-breaking space (a whitespace token of its own)
+    between two of their words; a line break still separates two phrases."""
+    inline = [i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if set(doc[i].text) <= _INLINE_SPACE]
+    if not inline:
+        return []
+    matcher, longest = spaced_phrase_matcher(doc.vocab)
+    reach = 2 * longest  # a phrase's words and the whitespace tokens between them
+    found = set()
+    for window_start, window_end in _windows(inline, reach, len(doc)):
+        for match_id, start, end in matcher(doc[window_start:window_end]):
+            start, end = start + window_start, end + window_start
+            inside = range(start, end)
+            if any(i in inside for i in inline) and not any(doc[i].is_space and "\n" in doc[i].text for i in inside):
+                found.add((match_id, start, end))
+    return sorted(found, key=lambda m: (m[1], -m[2]))
+
+
+def _windows(centres: list[int], reach: int, length: int) -> Iterator[tuple[int, int]]:
+    """Token ranges reaching ``reach`` tokens either side of each centre, overlapping ones merged."""
+    current: Optional[list[int]] = None
+    for centre in centres:
+        start, end = max(0, centre - reach), min(length, centre + reach + 1)
+        if current is not None and start <= current[1]:
+            current[1] = end
+            continue
+        if current is not None:
+            yield current[0], current[1]
+        current = [start, end]
+    if current is not None:
+        yield current[0], current[1]
 
 
 def phrase_spans(doc: Doc) -> tuple[list[Span], list[Span]]:
@@ -295,7 +351,7 @@ def phrase_spans(doc: Doc) -> tuple[list[Span], list[Span]]:
     cues: list[Span] = []
     found_areas: list[Span] = []
     seen: set[tuple[int, int, int]] = set()
-    for match_id, start, end in priority_matcher(doc.vocab)(doc):
+    for match_id, start, end in [*priority_matcher(doc.vocab)(doc), *_inline_space_matches(doc)]:
         if (match_id, start, end) in seen:
             continue
         seen.add((match_id, start, end))
