@@ -29,8 +29,8 @@ def test_components_are_spacy_factories_on_the_blank_pipeline():
     assert nlp.lang == "id"
     names = [info.name for info in components()]
     assert names == nlp.pipe_names
-    assert set(names) == {"calendar", "event_triggers", "numbers", "parties", "priority_phrases", "title_lexicon",
-                          "known_officials", "person_names", "title_heads"}
+    assert set(names) == {"boilerplate", "calendar", "event_triggers", "numbers", "parties", "priority_phrases",
+                          "title_lexicon", "known_officials", "person_names", "title_heads"}
     # registration follows imports; every component comes after the ones it requires
     assert names.index("title_heads") > max(names.index("title_lexicon"), names.index("person_names"))
     assert assigned_by("spans:party") == "parties"

@@ -86,10 +86,22 @@ def test_parse_number_keeps_written_decimals_exact():
 
 @pytest.mark.parametrize(
     "text",
-    ["belasan", "puluhan", "ratusan", "ribuan", "jutaan", "juta", "m", "dua tiga belas puluh", "negara", "", "2 3", "seribu dua ribu x"],
+    ["juta", "m", "dua tiga belas puluh", "negara", "", "2 3", "seribu dua ribu x"],
 )
 def test_parse_number_rejects_vague_or_invalid(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("belasan", 10), ("puluhan", 10), ("ratusan", 100), ("ribuan", 1000), ("jutaan", 1e6), ("ratusan juta", 1e8), ("puluhan ribu", 1e4)],
+)
+def test_vague_plurals_take_their_base_value(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_a_vague_plural_after_other_digits_is_no_number():
+    assert parse_number("dua ratusan") is None
 
 
 def test_lowercase_m_is_not_a_multiplier():

@@ -15,7 +15,8 @@ from conftest import make_context
 
 def areas(text: str, boilerplate=()):
     context = make_context(text)
-    context.boilerplate = list(boilerplate)
+    if boilerplate:
+        context.doc.spans["boilerplate"] = [context.doc.char_span(s, e, alignment_mode="expand") for s, e in boilerplate]
     records = list(extract_priority_areas(context.doc, context))
     DocumentRecords(doc_id="t", priority_areas=records).check_offsets(text)
     return {r.area.value: [m.text for m in r.mentions] for r in records}
@@ -209,7 +210,7 @@ def test_lexicon_uses_the_spec_taxonomy():
 
 def test_stage():
     assert PriorityAreasStage.name == "priority_areas"
-    assert PriorityAreasStage.requires == frozenset({"boilerplate", "spans:cue", "spans:area"})
+    assert PriorityAreasStage.requires == frozenset({"spans:boilerplate", "spans:cue", "spans:area"})
     assert PriorityAreasStage.provides == frozenset({"priority_areas"})
     context = make_context("Kedua menlu sepakat memperkuat kerja sama dalam bidang pendidikan.")
     PriorityAreasStage()(context)
@@ -269,13 +270,13 @@ def test_matcher_is_built_once_per_vocab(monkeypatch):
     from extractor.extractors import priority_areas as module
 
     built = []
-    real = module.Matcher
+    real = module.PhraseMatcher
 
     def counting(*args, **kwargs):
         built.append(args[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(module, "Matcher", counting)
+    monkeypatch.setattr(module, "PhraseMatcher", counting)
     monkeypatch.setattr(module.priority_matcher, "cache", {})
     areas("Kedua negara sepakat memperkuat kerja sama energi.")
     areas("Kedua negara fokus pada pendidikan.")
@@ -286,3 +287,73 @@ def test_matcher_is_built_once_per_vocab(monkeypatch):
     other = Vocab()
     assert module.priority_matcher(other) is not module.priority_matcher(vocab)
     assert len(built) == 2
+
+
+# --- wave 3: phrasings of current news ------------------------------------------------------
+
+CONTEXT = "Menlu RI bertemu Menlu Timor Leste. "
+
+
+def test_a_list_goes_on_through_items_the_lexicon_does_not_know():
+    found = areas(
+        CONTEXT + "Dalam kunjungan ini ditandatangani 5 MoU, yaitu kerja sama pemuda dan olahraga, "
+        "pengarsipan dokumen, tata ruang kota, dan energi."
+    )
+    assert set(found) == {"culture_people", "energy"}
+
+
+def test_a_long_unknown_item_ends_the_list():
+    found = areas(CONTEXT + "Kedua negara sepakat memperkuat kerja sama pemuda, lalu mereka juga berjalan bersama ke pantai, dan energi.")
+    assert set(found) == {"culture_people"}
+
+
+def test_a_field_the_cue_reaches_after_another_area_counts():
+    found = areas(CONTEXT + "Kunjungan menghasilkan 20 kesepakatan bisnis senilai US$ 21,3 miliar di bidang energi dan pendidikan.")
+    assert {"energy", "education"} <= set(found)
+
+
+def test_a_counted_cooperation_list_frames_what_follows_its_introducer():
+    found = areas(CONTEXT + "Presiden akan mengkongkritkan 4 kerjasama, yaitu; kerjasama maritim, konektivitas dan kerjasama ekonomi.")
+    assert set(found) == {"maritime_security", "connectivity_infrastructure", "economy_trade"}
+
+
+def test_a_counted_list_that_is_only_discussed_frames_nothing():
+    assert areas(CONTEXT + "Keduanya membahas tiga bidang, yaitu energi dan pendidikan.") == {}
+
+
+def test_areas_named_inside_a_document_title():
+    found = areas(CONTEXT + "Presiden menghadiri peluncuran Rencana Acuan Konektivitas ASEAN (MPAC) 2025 di Vientiane.")
+    assert found == {"connectivity_infrastructure": ["Konektivitas"]}
+    assert areas(CONTEXT + "Presiden menghadiri peluncuran rencana acuan konektivitas di Vientiane.") == {}
+
+
+def test_cooperation_covering_fields():
+    found = areas(CONTEXT + "Adapun kerja sama dengan Inggris meliputi bidang perdagangan, pertahanan dan penelitian.")
+    assert set(found) == {"economy_trade", "defence", "science_technology"}
+
+
+def test_a_visits_stated_purpose_frames_its_cooperation():
+    found = areas(CONTEXT + "Kunjungan itu bertujuan memperluas kerja sama di bidang investasi.")
+    assert set(found) == {"investment"}
+
+
+def test_new_lexicon_entries():
+    found = areas(
+        CONTEXT + "Kedua negara sepakat bekerja sama di bidang hilirisasi, bebas visa, klimatologi dan geofisika, "
+        "pelindungan pekerja migran, serta peninggalan sejarah."
+    )
+    assert {"economy_trade", "other", "environment_climate", "culture_people"} <= set(found)
+
+
+def test_discussed_fields_stay_out():
+    assert areas(CONTEXT + "Menlu Retno juga membahas kerja sama di bidang energi dan pendidikan.") == {}
+
+
+def test_a_plan_to_cooperate_frames_its_field():
+    found = areas(CONTEXT + "Kami akan bekerja sama agar pencurian artefak peninggalan sejarah itu dapat dihentikan.")
+    assert set(found) == {"culture_people"}
+
+
+def test_a_cooperation_verb_may_join_the_last_item_of_a_list():
+    found = areas(CONTEXT + "Kesepakatan itu mencakup pertahanan dan ekonomi, serta memperkuat hubungan antar masyarakat.")
+    assert set(found) == {"defence", "economy_trade", "culture_people"}

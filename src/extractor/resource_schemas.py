@@ -29,12 +29,17 @@ class Byline(Strict):
     pattern: str  # a regular expression over one line, with a ``names`` group
 
 
+class BoilerplatePattern(Strict):
+    id: str
+    pattern: str  # a regular expression (re.MULTILINE)
+
+
 class ArticleMetaResource(Strict):
     datelines: Words  # regular expressions of datelines
     dateline_not_places: Words
     bylines: list[Byline]
     name_separators: str
-    boilerplate: Words
+    boilerplate: list[BoilerplatePattern]
     source_lines: Words  # regular expressions with a ``source`` group, in order of preference
 
 
@@ -206,7 +211,7 @@ class NumberWords(Strict):
     se_words: dict[str, int]
     multipliers: dict[str, float]
     multipliers_case_sensitive: dict[str, float]
-    vague_plurals: Words
+    vague_plurals: dict[str, float]  # belasan, puluhan...: valued at their base (annotation guide)
     ordinal_words: dict[str, int]
 
 
@@ -290,6 +295,17 @@ class Announcement(Strict):
     area_nouns: Words
 
 
+class CountedLists(Strict):
+    nouns: Words  # what a count word counts before a list: kerja sama, MoU, bidang
+    introducers: Words  # yaitu, yakni, antara lain, meliputi
+
+
+class DocumentTitles(Strict):
+    heads: Words  # document nouns that open a title: Deklarasi, Rencana Induk, MoU
+    connectors: Words  # lower-case words a title may hold: dan, tentang, of
+    max_words: int
+
+
 class PriorityAreasResource(Strict):
     cooperation_context: Words
     areas: dict[PriorityAreaSlug, Words]
@@ -309,6 +325,11 @@ class PriorityAreasResource(Strict):
     field_markers: Words
     extended_gap_words: int
     announcement: Announcement
+    list_separators: Words
+    list_item_max_words: int
+    list_gap_max_words: int
+    counted_lists: CountedLists
+    document_titles: DocumentTitles
 
 
 # --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------

@@ -89,7 +89,7 @@ def check_components(infos: Iterable[ComponentInfo]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _load_components() -> None:
-    from . import calendar, event_triggers, numbers, parties, priority_phrases, title_lexicon  # noqa: F401  (registration)
+    from . import boilerplate, calendar, event_triggers, numbers, parties, priority_phrases, title_lexicon  # noqa: F401  (registration)
     from . import known_officials, person_names, title_heads  # noqa: F401  (registration)
 
 

@@ -78,7 +78,7 @@ def number_patterns() -> NumberPatterns:
     lexicon = figure_lexicon()
     numbers = number_lexicon()
     multipliers = _alternation(numbers["multipliers"])
-    word = _alternation(lexicon["number_words"] + list(numbers["multipliers"]))
+    word = _alternation(lexicon["number_words"] + list(numbers["multipliers"]) + list(numbers["vague_plurals"]))
     # Number words and multipliers, case-insensitive; ``M``/``T`` only after digits, in capitals.
     # Bounded runs (20 words, more than any number a news text writes out): an unbounded run, retried from every
     # word of a long list of number words, is quadratic.

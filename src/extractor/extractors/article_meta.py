@@ -25,7 +25,7 @@ class _Patterns:
     not_places: frozenset[str]
     bylines: tuple[tuple[str, re.Pattern[str]], ...]
     name_separators: re.Pattern[str]
-    boilerplate: tuple[re.Pattern[str], ...]
+    boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
     source_lines: tuple[re.Pattern[str], ...]
 
 
@@ -42,7 +42,7 @@ def _patterns() -> _Patterns:
         not_places=frozenset(data["dateline_not_places"]),
         bylines=tuple(zip((b["role"] for b in data["bylines"]), _compiled([b["pattern"] for b in data["bylines"]]))),
         name_separators=_compiled([data["name_separators"]])[0],
-        boilerplate=_compiled(data["boilerplate"]),
+        boilerplate=tuple(zip((b["id"] for b in data["boilerplate"]), _compiled([b["pattern"] for b in data["boilerplate"]]))),
         source_lines=_compiled(data["source_lines"]),
     )
 
@@ -99,12 +99,19 @@ def read_bylines(text: str) -> tuple[dict[str, list[str]], list[tuple[int, int]]
     return people, sorted(ranges)
 
 
+def boilerplate_matches(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, pattern id)`` of the boilerplate patterns: copyright lines, ``Baca juga:``,
+    ``Simak:``, ``Selengkapnya:``, ``(Sumber: …)``, photo credits, closing initials, publication
+    stamps, view counters, navigation, tag lists and share or subscription prompts."""
+    found = []
+    for pattern_id, pattern in _patterns().boilerplate:
+        found.extend((m.start(), m.end(), pattern_id) for m in pattern.finditer(text) if m.end() > m.start())
+    return found
+
+
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
-    """Copyright lines, ``Baca juga:``, ``Selengkapnya:``, ``(Sumber: …)``, photo credits, closing initials."""
-    ranges = []
-    for pattern in _patterns().boilerplate:
-        ranges.extend((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
-    return ranges
+    """The character ranges of :func:`boilerplate_matches`."""
+    return [(start, end) for start, end, _ in boilerplate_matches(text)]
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -164,12 +171,15 @@ def resolve_published(context: ExtractionContext) -> tuple[Optional[dt.date], Op
 
 class ArticleMetaStage(Stage):
     name = "article"
-    requires = frozenset({"spans:calendar"})
+    requires = frozenset({"spans:calendar", "spans:boilerplate"})
     provides = frozenset({"published", "boilerplate", "article_meta"})
 
     def __call__(self, context: ExtractionContext) -> None:
-        meta, ranges = read_article_meta(context)
-        context.boilerplate = _merge([*context.boilerplate, *ranges])
+        from ..components.boilerplate import boilerplate_ranges as doc_boilerplate
+
+        meta, _ = read_article_meta(context)
+        # the boilerplate component has read the same lines: one place, doc.spans["boilerplate"]
+        context.boilerplate = _merge([*context.boilerplate, *doc_boilerplate(context.doc)])
         context.published, context.published_source = resolve_published(context)
         meta.published = context.published.isoformat() if context.published else None
         meta.published_source = context.published_source

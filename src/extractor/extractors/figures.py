@@ -24,7 +24,8 @@ Decisions worth knowing:
 * ``pertama`` is an ordinal when it follows a word in the same clause (``pertemuan pertama``,
   ``untuk pertama kalinya``); a capitalised ``Pertama`` (titles such as ``Sekretaris Pertama``,
   the discourse marker ``Pertama, ...``) and ``pertama-tama`` are not.
-* Vague plurals (``belasan``, ``puluhan negara``) have no value and are not figures.
+* Vague plurals (``belasan``, ``puluhan negara``) are counts valued at their base (10, 10),
+  as the annotation guide settles it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from typing import Iterable, Iterator, Optional
 from spacy.tokens import Doc
 
 from ..components import spans
+from ..components.boilerplate import KEY as BOILERPLATE
+from ..components.boilerplate import in_boilerplate
 from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_value
 from ..components.numbers import KEY as NUMBER
 from ..normalize.dates import calendar_names, weekday_forms
@@ -356,7 +359,7 @@ def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
     candidates = [
         candidate
         for candidate in _number_candidates(doc, text)
-        if not context.in_boilerplate(candidate.start, candidate.end)
+        if not in_boilerplate(doc, candidate.start, candidate.end)
         and not blocked.overlaps(candidate.start, candidate.end)
         and not in_copyright_line(candidate.start)
     ]
@@ -387,5 +390,5 @@ def _copyright_lines(text: str):
 
 class FiguresStage(RecordStage):
     name = "figures"
-    requires = frozenset({"dates", "boilerplate", f"spans:{NUMBER}", f"spans:{WEB_ADDRESS}"})
+    requires = frozenset({"dates", f"spans:{BOILERPLATE}", f"spans:{NUMBER}", f"spans:{WEB_ADDRESS}"})
     extractor = extract_figures

@@ -36,7 +36,8 @@ ekonomi``) are not areas. An area word inside an office or body name (``Menteri 
 ``Menko bidang Perekonomian``) or inside a ``non_areas`` phrase (``krisis kemanusiaan``) is no area.
 
 Matching runs on the ``Doc``'s tokens: the ``priority_phrases`` component runs one spaCy
-``Matcher`` (on ``LOWER``), built once per vocab (:func:`priority_matcher`), over the Doc and
+``PhraseMatcher`` (on ``LOWER``), built once per vocab (:func:`priority_matcher`), over the Doc
+(and a token ``Matcher`` around whitespace tokens, for phrases spaced by them), and
 writes every lexicon phrase of the document to ``doc.spans["cue"]`` (framing phrases, pattern id
 the lexicon section: ``cue``, ``commitment_head``, ``outcome``, ``field``, ``context``...) and
 ``doc.spans["area"]`` (pattern id ``area|<slug>`` or ``non_area``, value the slug). The
@@ -58,14 +59,16 @@ from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
-from spacy.attrs import IDX, LENGTH, SPACY
-from spacy.matcher import Matcher
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from ..resource_data import load_resource
 from ..components import spans
+from ..components.boilerplate import KEY as BOILERPLATE
+from ..components.boilerplate import in_boilerplate
 from ..nlp.matchers import once_per_vocab
 from ..nlp.spacy_doc import doc_text
 from ..pipeline import ExtractionContext, RecordStage
@@ -90,7 +93,7 @@ _NOT_AREA = "non_area"
 _AREA_PREFIX = "area|"
 CUE, AREA = "cue", "area"
 # Between two words of a phrase: any run of spaces or non-breaking spaces, no line break.
-_INLINE_SPACE_TOKEN = {"IS_SPACE": True, "TEXT": {"REGEX": "^[ \u00a0]+$"}, "OP": "*"}
+_SPACE_TOKEN = {"IS_SPACE": True, "OP": "*"}
 
 
 def _pieces(text: str) -> list[str]:
@@ -161,6 +164,11 @@ class PriorityLexicon:
     commitment_to_object: int
     count_words: frozenset[str]
     count_numerals: bool
+    separators: frozenset[str]
+    list_item_max_words: int
+    list_gap_max_words: int
+    title_connectors: frozenset[str]
+    title_max_words: int
     area_nouns: frozenset[str]
 
 
@@ -190,6 +198,11 @@ def priority_patterns() -> PriorityLexicon:
         commitment_to_object=int(commitment["max_words_to_object"]),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
+        separators=_folded_set(lexicon["list_separators"]),
+        list_item_max_words=int(lexicon["list_item_max_words"]),
+        list_gap_max_words=int(lexicon["list_gap_max_words"]),
+        title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
+        title_max_words=int(lexicon["document_titles"]["max_words"]),
         area_nouns=_folded_set(announcement["area_nouns"]),
     )
 
@@ -221,6 +234,9 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "post_cue": lexicon["post_cues"],
             "field": lexicon["field_markers"],
             "context": lexicon["cooperation_context"],
+            "list_noun": lexicon["counted_lists"]["nouns"],
+            "list_intro": lexicon["counted_lists"]["introducers"],
+            "document_head": lexicon["document_titles"]["heads"],
         }
     )
     return sections
@@ -254,24 +270,79 @@ def phrase_token_variants(phrase: str) -> list[list[str]]:
     return [v for v in variants if v]
 
 
-def _token_pattern(words: tuple[str, ...]) -> list[dict]:
-    pattern: list[dict] = []
-    for word in words:
-        if pattern:
-            pattern.append(_INLINE_SPACE_TOKEN)
-        pattern.append({"LOWER": word})
-    return pattern
+def _phrase_token_sets(vocab: Vocab) -> dict[str, list[tuple[str, ...]]]:
+    return {
+        label: sorted({tuple(w.lower() for w in v) for p in phrases for v in phrase_token_variants(p)})
+        for label, phrases in _phrase_sections(priority_lexicon()).items()
+    }
 
 
 @once_per_vocab
-def priority_matcher(vocab: Vocab) -> Matcher:
-    """The lexicon's matcher (on ``LOWER``), built once per vocab; labels are the lexicon
+def priority_matcher(vocab: Vocab) -> PhraseMatcher:
+    """The lexicon's phrase matcher (on ``LOWER``), built once per vocab; labels are the lexicon
     sections (``cue``, ``field``, ``context``, ...) and ``area|<slug>``."""
-    matcher = Matcher(vocab)
-    for label, phrases in _phrase_sections(priority_lexicon()).items():
-        words = {tuple(w.lower() for w in v) for p in phrases for v in phrase_token_variants(p)}
-        matcher.add(label, [_token_pattern(w) for w in sorted(words)])
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for label, variants in _phrase_token_sets(vocab).items():
+        matcher.add(label, [Doc(vocab, words=list(words)) for words in variants])
     return matcher
+
+
+@once_per_vocab
+def spaced_phrase_matcher(vocab: Vocab) -> tuple[Matcher, int]:
+    """The lexicon's phrases of several words as token patterns with whitespace tokens allowed
+    between the words (a run of spaces, a non-breaking space), and the longest phrase in tokens.
+    A ``Matcher`` is slow with this many patterns: it only reads the tokens around a whitespace
+    token (:func:`phrase_spans`)."""
+    matcher = Matcher(vocab)
+    longest = 1
+    for label, variants in _phrase_token_sets(vocab).items():
+        patterns = []
+        for words in variants:
+            if len(words) < 2:
+                continue
+            longest = max(longest, len(words))
+            pattern: list[dict] = []
+            for word in words:
+                if pattern:
+                    pattern.append(_SPACE_TOKEN)
+                pattern.append({"LOWER": word})
+            patterns.append(pattern)
+        if patterns:
+            matcher.add(label, patterns)
+    return matcher, longest
+
+
+def _inline_space_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """Phrases with a run of spaces or a non-breaking space (a whitespace token of its own)
+    between two of their words; a line break still separates two phrases."""
+    inline = [i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if set(doc[i].text) <= _INLINE_SPACE]
+    if not inline:
+        return []
+    matcher, longest = spaced_phrase_matcher(doc.vocab)
+    reach = 2 * longest  # a phrase's words and the whitespace tokens between them
+    found = set()
+    for window_start, window_end in _windows(inline, reach, len(doc)):
+        for match_id, start, end in matcher(doc[window_start:window_end]):
+            start, end = start + window_start, end + window_start
+            inside = range(start, end)
+            if any(i in inside for i in inline) and not any(doc[i].is_space and "\n" in doc[i].text for i in inside):
+                found.add((match_id, start, end))
+    return sorted(found, key=lambda m: (m[1], -m[2]))
+
+
+def _windows(centres: list[int], reach: int, length: int) -> Iterator[tuple[int, int]]:
+    """Token ranges reaching ``reach`` tokens either side of each centre, overlapping ones merged."""
+    current: Optional[list[int]] = None
+    for centre in centres:
+        start, end = max(0, centre - reach), min(length, centre + reach + 1)
+        if current is not None and start <= current[1]:
+            current[1] = end
+            continue
+        if current is not None:
+            yield current[0], current[1]
+        current = [start, end]
+    if current is not None:
+        yield current[0], current[1]
 
 
 def phrase_spans(doc: Doc) -> tuple[list[Span], list[Span]]:
@@ -280,7 +351,7 @@ def phrase_spans(doc: Doc) -> tuple[list[Span], list[Span]]:
     cues: list[Span] = []
     found_areas: list[Span] = []
     seen: set[tuple[int, int, int]] = set()
-    for match_id, start, end in priority_matcher(doc.vocab)(doc):
+    for match_id, start, end in [*priority_matcher(doc.vocab)(doc), *_inline_space_matches(doc)]:
         if (match_id, start, end) in seen:
             continue
         seen.add((match_id, start, end))
@@ -445,7 +516,10 @@ class _Matches:
         return found
 
 
-_KINDS = ("area", "cue", "commitment_head", "commitment_verb", "commitment_object", "outcome", "outcome_subject", "post_cue", "field", "context")
+_KINDS = (
+    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "outcome", "outcome_subject",
+    "post_cue", "field", "context", "list_noun", "list_intro", "document_head",
+)
 
 
 def _doc_matches(doc: Doc) -> dict[str, _Matches]:
@@ -493,8 +567,31 @@ class _Framer:
         return before[-1] in _OFFICE_LINKS and len(before) == 2 and before[0] in blockers
 
     def is_list_gap(self, a: int, b: int) -> bool:
+        """Whether tokens ``a``–``b`` only join two items of a list: linking words (``, dan``), or
+        further items the lexicon does not know (``, kearsipan, klimatologi dan geofisika,``),
+        each of at most ``list_item_max_words`` words between separators."""
         words = self.tokens.word_list(a, b)
-        return len(words) <= 4 and all(w in self.lexicon.joiners for w in words)
+        lexicon = self.lexicon
+        if len(words) <= 4 and all(w in lexicon.joiners for w in words):
+            return True
+        if len(words) > lexicon.list_gap_max_words or self.tokens.has_break(a, b):
+            return False
+        if not words or words[0] not in lexicon.separators or words[-1] not in lexicon.separators:
+            return False
+        item = depth = 0
+        for word in words:
+            if word in ("(", ")"):
+                depth += 1 if word == "(" else -1
+                continue
+            if depth > 0:
+                continue  # an abbreviation in brackets adds no word to its item: "(SDGs)"
+            if word in lexicon.separators:
+                item = 0
+                continue
+            item += 1
+            if item > lexicon.list_item_max_words or word in lexicon.gap_blockers or word in lexicon.blockers:
+                return False
+        return True
 
     def field_marker_ends(self, a: int, b: int) -> bool:
         """Whether a ``field_markers`` phrase within ``a``–``b`` ends the gap (punctuation after it aside)."""
@@ -533,8 +630,8 @@ class _Framer:
                     if any(w in lexicon.gap_blockers for w in words):
                         return
                     continue
-            elif not self.is_list_gap(previous_end, start):
-                return
+            elif not self.is_list_gap(previous_end, start) and not self.reaches(origin, start, max_gap):
+                return  # neither a further item of the list nor a field the cue reaches itself
             yield span
             previous_end = span[1]
 
@@ -617,11 +714,8 @@ class _Framer:
         """Whether a count word and an area noun (``tiga bidang``) end by the cue's end."""
         tokens, lexicon = self.tokens, self.lexicon
         for i in range(start, cue_end):
-            word = tokens.lower[i]
-            if tokens.space[i] or not (word in lexicon.count_words or (lexicon.count_numerals and word.isdecimal())):
+            if not self.is_count_word(i):
                 continue
-            if i > 0 and tokens.glued[i] and tokens.text[i - 1][-1:].isalnum():
-                continue  # no count word glued onto a word
             noun = tokens.next_spaced(i)
             if 0 <= noun < cue_end and tokens.lower[noun] in lexicon.area_nouns and not (
                 noun + 1 < tokens.n and tokens.glued[noun + 1] and tokens.alnum[noun + 1]
@@ -637,6 +731,8 @@ class _Framer:
             origins.append((cue_end, lexicon.max_gap_words))
         for cue_end in self.commitments(start, end):
             origins.append((cue_end, lexicon.max_gap_words))
+        for cue_end in self.counted_lists(start, end):
+            origins.append((cue_end, lexicon.max_gap_words))
         for cue_start, cue_end, _ in self.matches["outcome"].scan(start, end):
             if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
                 origins.append((cue_end, _UNBOUNDED))
@@ -650,6 +746,67 @@ class _Framer:
                 yield from self.framed_areas(next_start, next_end, 2 * lexicon.max_gap_words)
         for cue_start, _, _ in self.matches["post_cue"].scan(start, end):
             yield from self.areas_before(start, cue_start)
+        for head_start, head_end, _ in self.matches["document_head"].scan(start, end):
+            yield from self.titled_areas(head_start, head_end, end)
+
+    def is_count_word(self, i: int) -> bool:
+        tokens, lexicon = self.tokens, self.lexicon
+        word = tokens.lower[i]
+        if tokens.space[i] or not (word in lexicon.count_words or (lexicon.count_numerals and word.isdecimal())):
+            return False
+        return not (i > 0 and tokens.glued[i] and tokens.text[i - 1][-1:].isalnum())  # no count word glued onto a word
+
+    def counted_lists(self, start: int, end: int) -> Iterator[int]:
+        """Where the list of a counted cooperation phrase starts: a count word, a list noun, up to
+        one word or comma, then an introducer (``4 kerjasama, yaitu;``, ``lima MoU yakni``,
+        ``tiga bidang kerja sama, antara lain``); a colon or semicolon right after it is no break."""
+        tokens = self.tokens
+        nouns = self.matches["list_noun"]
+        for intro_start, intro_end, _ in self.matches["list_intro"].scan(start, end):
+            for noun_start, noun_end, _ in nouns.within(start, intro_start):
+                between = tokens.word_list(noun_end, intro_start)
+                if len(between) > 2 or any(w.isalnum() and w not in self.lexicon.joiners for w in between[:-1]):
+                    continue
+                count = noun_start - 1
+                while count > start and tokens.space[count]:
+                    count -= 1
+                before = tokens.word_list(start, count)[-4:]
+                if any(w in self.lexicon.gap_blockers for w in before):
+                    continue  # "membahas tiga bidang, yaitu ...": a discussion, not a plan
+                if count >= start and self.is_count_word(count) and tokens.next_spaced(count) == noun_start:
+                    following = intro_end
+                    while following < end and tokens.space[following]:
+                        following += 1
+                    if following < end and tokens.text[following] in (":", ";"):
+                        yield following + 1
+                    else:
+                        yield intro_end
+                    break
+
+    def titled_areas(self, head_start: int, head_end: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """Areas named inside a document's title: a capitalised document noun (``Deklarasi``,
+        ``Rencana Induk``, ``MoU``) and the Title-Case words after it (``Rencana Acuan
+        Konektivitas ASEAN``, ``Deklarasi ... Penanggulangan Bencana``)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if not tokens.text[head_start][:1].isupper():
+            return
+        last = head_end
+        words = 0
+        i = tokens.next_spaced(head_end - 1)
+        while 0 <= i < end and words < lexicon.title_max_words:
+            word_end = tokens.plain_word_end(i)
+            if word_end < 0:
+                break
+            text = tokens.text[i]
+            if not (text[:1].isupper() or text[:1].isdigit() or tokens.lower[i] in lexicon.title_connectors):
+                break
+            words += 1
+            if text[:1].isupper() or text[:1].isdigit():
+                last = word_end
+            i = tokens.next_spaced(word_end - 1)
+        for span in self.matches["area"].scan(head_end, last):
+            if self.is_area(span):
+                yield span
 
 
 def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -670,7 +827,7 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
     for index in range(len(sentences)):
         for first, last, slug in framer.in_sentence(sentences, index):
             start, end = tokens.start[first], tokens.end[last - 1]
-            if context.in_boilerplate(start, end):
+            if in_boilerplate(doc, start, end):
                 continue
             found.setdefault(slug, {})[(start, end)] = None
 
@@ -684,5 +841,5 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
 
 class PriorityAreasStage(RecordStage):
     name = "priority_areas"
-    requires = frozenset({"boilerplate", f"spans:{CUE}", f"spans:{AREA}"})
+    requires = frozenset({f"spans:{BOILERPLATE}", f"spans:{CUE}", f"spans:{AREA}"})
     extractor = extract_priority_areas

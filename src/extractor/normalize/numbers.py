@@ -18,8 +18,8 @@ Separators, the one real ambiguity (``1.500`` is 1500 but ``16.74`` is 16.74):
   (``comma_thousands=True``: prices without a multiplier, ``Rp 9,000`` -> 9000);
 * any other single dot is a decimal mark (``16.74``, ``2.5``, ``0.125``).
 
-Vague plurals (``belasan``, ``puluhan``, ``ratusan``, ``ribuan``, ``jutaan``) have no value and
-parse to ``None``: a figure must carry a number an annotator could check.
+Vague plurals (``belasan``, ``puluhan``, ``ratusan``, ``ribuan``, ``jutaan``) are valued at their
+base, as the annotation guide settles it: ``belasan`` 10, ``ratusan juta`` 1e8.
 """
 
 from __future__ import annotations
@@ -126,6 +126,10 @@ def parse_number(text: str, comma_thousands: bool = False) -> Optional[float]:
                 return None
             hundreds += small * 100
             small = 0
+        elif word in lexicon["vague_plurals"]:
+            if hundreds or small:
+                return None
+            small = float(lexicon["vague_plurals"][word])
         elif word in ("setengah", "seperdua"):
             small += 0.5
         elif word == "seperempat":
@@ -175,6 +179,8 @@ def parse_ordinal(text: str) -> Optional[int]:
         return None
     if rest.isdigit():
         return int(rest)
+    if any(word.lower() in lexicon["vague_plurals"] for word in rest.split()):
+        return None  # "ke-belasan" is no ordinal
     value = parse_number(rest)
     if value is None or value != int(value) or value < 1 or any(ch.isdigit() for ch in rest):
         return None
