@@ -105,9 +105,9 @@ def test_published_from_input_and_meta_fields():
 
 def test_published_inferred_when_missing(seed_texts):
     context = run(seed_texts["000_23c578c81a53ec19"])
-    assert context.published.year == 2019
-    assert context.published_source in {"text", "copyright", "inferred"}
-    assert context.meta.published == context.published.isoformat()
+    assert (context.published.year, context.published_source) == (2019, "copyright")
+    # a year alone is written as the year, never as 1 January
+    assert (context.meta.published, context.meta.published_granularity) == ("2019", "year")
 
 
 def test_input_source_used_without_dateline_source():
@@ -115,3 +115,15 @@ def test_input_source_used_without_dateline_source():
     context.article = Article(doc_id="x", text=context.text, source="kumparan")
     ArticleMetaStage()(context)
     assert context.meta.source == "kumparan"
+
+
+def test_published_granularity():
+    from extractor.core import _document_records
+
+    dated = run("Jakarta (ANTARA News) - Isi.", published=dt.date(2017, 8, 2))
+    assert (dated.meta.published, dated.meta.published_granularity) == ("2017-08-02", "day")
+    copyright_only = run("Rabu, pertemuan digelar.\n\nCOPYRIGHT © ANTARA News Bali 2019")
+    assert (copyright_only.meta.published, copyright_only.meta.published_granularity) == ("2019", "year")
+    assert _document_records(copyright_only.article, copyright_only).published == "2019"
+    undated = run("Tidak ada tanggal di sini.")
+    assert (undated.meta.published, undated.meta.published_granularity) == (None, None)

@@ -244,7 +244,7 @@ def test_day_pairs_and_relative_years_stay_with_their_date():
     assert triples(text, dt.date(2018, 2, 27)) == [
         ("14 Januari dua tahun lalu", "2016-01-14", None),
         ("4 dan 5 November", "2017-11-04", "2017-11-05"),  # past: the November before
-        ("1 hingga 3 Desember", "2018-12-01", "2018-12-03"),  # no tense: the anchor's year
+        ("1 hingga 3 Desember", "2017-12-01", "2017-12-03"),  # no tense: the year nearest to the anchor
     ]
 
 
@@ -299,3 +299,87 @@ def test_position_words_belong_to_the_span():
 )
 def test_ranges_between_full_dates(text, expected):
     assert triples(text, published=dt.date(2017, 4, 7)) == expected
+
+
+# --- issue 9: dates per the updated spec -------------------------------------------------------
+
+
+def test_relative_words_resolve_against_the_statement_day():
+    # spec: ``"... besok," kata Menlu, Senin (3/4)`` -> the Tuesday, whatever the publication day
+    text = '"Kami berangkat besok," kata Menlu, Senin (3/4).'
+    assert triples(text, dt.date(2017, 4, 5)) == [("besok", "2017-04-04", None), ("Senin (3/4)", "2017-04-03", None)]
+    # a sentence the text does not date keeps the publication day
+    assert triples("Menlu berangkat besok.", dt.date(2017, 4, 5)) == [("besok", "2017-04-06", None)]
+
+
+def test_a_relative_word_named_again_by_a_date_takes_that_date():
+    text = "Presiden akan berpidato besok, Rabu, 22 September, sore waktu New York."
+    assert triples(text, dt.date(2021, 9, 22))[0] == ("besok", "2021-09-22", None)
+    assert triples("Ia datang hari ini (21/7) ke pameran.", dt.date(2017, 7, 23))[0] == ("hari ini", "2017-07-21", None)
+
+
+def test_yearless_date_takes_the_year_nearest_in_the_direction_spoken():
+    # no direction: nearest either way
+    assert triples("Pameran dibuka pada Oktober.", dt.date(2017, 1, 20)) == [("Oktober", "2016-10", None)]
+    # future (spec example): akan dilantik 5 Januari, written 20 November 2020
+    assert triples("Ia akan dilantik pada 5 Januari.", dt.date(2020, 11, 20)) == [("5 Januari", "2021-01-05", None)]
+    # past: ``sejak`` speaks of a time that has begun
+    assert triples("Lagu itu dikerjakan sejak Mei.", dt.date(2017, 12, 4)) == [("Mei", "2017-05", None)]
+    # the weekday written with it keeps the year whose calendar agrees
+    assert triples("Debat digelar di Jakarta, Jumat (13/1) malam.", dt.date(2017, 10, 21))[0][1] == "2017-01-13"
+
+
+def test_a_weekday_the_text_has_dated_is_that_day():
+    text = (
+        "Jokowi dijadwalkan bertemu Xi pada Selasa (26/7/2022) sore. "
+        "Jokowi akan ditemui Xi di Diaoyutai pada Selasa pukul 15.00 waktu setempat."
+    )
+    assert triples(text, dt.date(2022, 7, 26)) == [("Selasa (26/7/2022)", "2022-07-26", None), ("Selasa", "2022-07-26", None)]
+
+
+def test_a_weekday_next_to_a_bare_weekday_is_read_on_its_own():
+    # ``pada Jumat, sebelum meninggalkan Rusia pada Sabtu``: each the next such day (spec future)
+    text = "Raja dijadwalkan bertemu Medvedev pada Jumat, sebelum meninggalkan Rusia pada Sabtu."
+    assert triples(text, dt.date(2017, 10, 6)) == [("Jumat", "2017-10-13", None), ("Sabtu", "2017-10-07", None)]
+
+
+def test_weekday_pairs_and_habit_lists():
+    assert triples("Jokowi berkunjung ke China pada Senin dan Selasa.", dt.date(2022, 7, 26)) == [
+        ("Senin", "2022-07-25", None), ("Selasa", "2022-07-26", None)]
+    assert triples("Balapan pada hari Sabtu dan Minggu ini akan seru.", dt.date(2017, 5, 12))[0] == ("hari Sabtu", "2017-05-13", None)
+    assert triples("Kelas berlangsung setiap Senin, Rabu dan Sabtu pagi.", dt.date(2017, 9, 15)) == []
+    assert triples("Bendera dikibarkan di depan Museum sejak Senin sore.", dt.date(2022, 7, 26)) == [("Senin", "2022-07-25", None)]
+
+
+def test_positions_in_relative_periods_and_ordinals():
+    assert triples("Kunjungan dilakukan awal bulan depan.", dt.date(2022, 5, 24)) == [("awal bulan depan", "2022-06", None)]
+    assert triples("Pemesanan tercatat sampai akhir tahun lalu.", dt.date(2017, 5, 19)) == [("akhir tahun lalu", "2016", None)]
+    assert texts("Sidang ke-76 tahun ini digelar hibrida.", dt.date(2021, 9, 22)) == ["tahun ini"]
+    assert texts("Ia menjabat dua tahun lalu.", dt.date(2021, 9, 22)) == []
+
+
+def test_publication_stamps_give_no_dates():
+    cases = [
+        "Kompas.com - 07/09/2017, 10:54 WIB\nMenlu tiba di Dhaka.",
+        "Reporter\n\nMinggu, 3 September 2017 15:11 WIB\n\nMenlu tiba di Dhaka.",
+        "Fajar Nugraha • 12 June 2025 14:55\nJakarta: Menlu tiba di Dhaka.",
+        "Suara.com\n\nKamis, 18 Agustus 2016 | 16:43 WIB\nMenlu tiba di Dhaka.",
+        "— Menteri Luar Negeri Republik Indonesia (@Menlu_RI) May 27, 2020\nMenlu tiba di Dhaka.",
+        " date 2017-09 NEW YORK - Menlu tiba di Dhaka.",
+    ]
+    for text in cases:
+        assert dates(text, dt.date(2017, 9, 7)) == [], text
+    # a dated clause of the article is content
+    assert texts("Menlu tiba di Dhaka pada 7 September 2017 pukul 10.54 WIB.", dt.date(2017, 9, 7)) == ["7 September 2017"]
+
+
+def test_unresolved_dates_say_why():
+    year_only = dates("Menlu tiba kemarin, Rabu.", dt.date(2019, 1, 1), source="copyright")
+    assert [(r.text, r.value, r.unresolved) for r in year_only] == [
+        ("kemarin", None, "the publication date is known only to its year"),
+        ("Rabu", None, "the publication date is known only to its year"),
+    ]
+    assert [(r.value, r.unresolved) for r in dates("Menlu tiba Rabu.")] == [(None, "no publication date to resolve it against")]
+    # a date that resolves, or that is no date whatever the anchor, carries no reason
+    resolved = dates("Menlu tiba pada 19 Mei 2016 dan 31 Februari 2017.", dt.date(2019, 1, 1), source="copyright")
+    assert [r.model_dump().get("unresolved") for r in resolved] == [None, None]

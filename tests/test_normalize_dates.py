@@ -76,3 +76,13 @@ def test_calendar_short_cut_agrees_with_dateparser(anchor, tense):
         parsed = _dateparser_date(f"{_canonical_month(month)} {year}", ("month", "year"), anchor, tense)
         expected = (year, month) if parsed and (parsed.year, parsed.month) == (year, month) else None
         assert calendar_month(year, month, anchor=anchor, tense=tense) == expected
+
+
+def test_choose_year_nearest_in_the_direction_spoken():
+    anchor = dt.date(2017, 1, 20)
+    assert resolve_form("month", {"m1": "Oktober"}, anchor).value == "2016-10"  # nearest
+    assert resolve_form("month", {"m1": "Oktober"}, anchor, tense="future").value == "2017-10"
+    assert resolve_form("dm_paren", {"nd": "31", "nm": "12"}, dt.date(2018, 1, 2)).value == "2017-12-31"
+    assert resolve_form("dm_paren", {"nd": "25", "nm": "1"}, anchor, tense="past").value == "2016-01-25"
+    # the anchor's own month is nearest
+    assert resolve_form("month", {"m1": "Januari"}, anchor).value == "2017-01"

@@ -414,7 +414,9 @@ def _sentence_progress(pipeline: Any, report: Optional[ProgressCallback]):
 def _document_records(article: Article, context: ExtractionContext) -> DocumentRecords:
     """The output of one article: every stage's records, the built-in types as their fields and
     any other stage's records (a custom stage's) as extra fields under the stage's name."""
-    published = context.published.isoformat() if context.published else None
+    from .normalize.dates import published_iso
+
+    published = published_iso(context.published, context.published_source)  # ``2019`` when only the year is known
     lists = {name: list(context.records.get(name, [])) for name in RECORD_TYPES}
     for name, records in context.records.items():
         if name not in lists:

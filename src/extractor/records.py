@@ -208,6 +208,9 @@ class ArticleMeta(Record):
     editors: list[str] = Field(default_factory=list)
     published: Optional[str] = None
     published_source: Optional[str] = None
+    # "day", or "year" when the source (a copyright line, the article's own years) gives only the
+    # year: ``published`` is then ``2019``, never ``2019-01-01``
+    published_granularity: Optional[str] = None
     language: Optional[str] = None  # "id", or "und" for text that does not look Indonesian
 
     _iso = field_validator("published")(classmethod(lambda cls, v: check_iso_partial(v)))

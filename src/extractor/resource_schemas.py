@@ -79,6 +79,7 @@ class DatesResource(Strict):
     relative: dict[str, RelativeDate]
     calendar_nouns: CalendarNouns
     future_cues: Words
+    past_words_before: Words  # right before a yearless date: it lies in the past (``sejak Mei``)
     bare_year_blockers_before: Words
     bare_year_blockers_after: Words
     month_context_before: Words

@@ -18,8 +18,9 @@ gives every match with what the record builder needs about its context, decided 
   a date" in :mod:`extractor.extractors.dates`);
 * ``tense``: whether its sentence speaks of the future or the past (for expressions without a
   year, :func:`_tense`);
-* ``closes_attribution``: ``kata Menlu di Jakarta, Rabu.``;
-* ``on_copyright_line``.
+* ``closes_attribution``: ``kata Menlu di Jakarta, Rabu.`` (the day of the statement);
+* ``on_copyright_line``, ``publication_stamp`` (``Kompas.com - 07/09/2017, 10:54 WIB``, an
+  embedded tweet's ``(@Menlu_RI) May 27, 2020``): page furniture, no date records.
 
 Matches overlap across forms; choosing among them is the builder's job. ``doc.spans["copyright"]``
 holds the copyright lines' years (``COPYRIGHT © ANTARA 2019``; value the latest year).
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -75,6 +76,7 @@ class CalendarMention:
     closes_attribution: bool
     on_copyright_line: bool
     sentence_start: int
+    publication_stamp: bool = False
 
     @property
     def form(self) -> str:
@@ -221,7 +223,8 @@ def date_forms() -> tuple[DateForm, ...]:
             ),
         ),
         DateForm("weekday", re.compile(rf"(?<!\w){wd}")),
-        DateForm("relative", re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)")),
+        # ``awal bulan depan``, ``akhir tahun ini``: where in the period, part of the expression
+        DateForm("relative", re.compile(rf"(?<!\w){position}(?P<rel>{relative})(?!\w)")),
     ]
     return tuple(forms)
 
@@ -247,6 +250,9 @@ class _Context:
     future_after: re.Pattern
     past_after: re.Pattern
     weekday_range: re.Pattern
+    weekday_list_before: re.Pattern
+    weekday_pair_after: re.Pattern
+    past_words_before: frozenset[str]
     weekday_range_end: re.Pattern
     copyright_line: re.Pattern
 
@@ -257,7 +263,8 @@ def _context_lexicon() -> _Context:
     lower = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
     weekdays = [w for ws in lexicon["weekdays"].values() for w in ws]
     weekday_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
-    cues = "|".join(re.escape(c) for c in sorted(lexicon["future_cues"], key=len, reverse=True))
+    blockers = "|".join(re.escape(w) for w in sorted(lexicon["weekday_blockers_before"], key=len, reverse=True))
+    cues = "|".join(re.escape(c).replace(r"\ ", "[ \u00a0]+") for c in sorted(lexicon["future_cues"], key=len, reverse=True))
     return _Context(
         year_nouns=lower(lexicon["calendar_nouns"]["year"]),
         bare_year_blockers_before=lower(lexicon["bare_year_blockers_before"]),
@@ -273,11 +280,18 @@ def _context_lexicon() -> _Context:
         future_after=re.compile(r"^[ \u00a0]*(?:mendatang|depan|nanti|besok)\b", re.IGNORECASE),
         past_after=re.compile(r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:lalu|kemarin|silam)\b", re.IGNORECASE),
         weekday_range=re.compile(
-            rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan)[ \u00a0]*(?:{weekday_alt})\b"
+            rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*(?:{weekday_alt})\b"
         ),
         weekday_range_end=re.compile(
-            rf"\b(?:{weekday_alt})[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan)[ \u00a0]*$"
+            rf"\b(?:{weekday_alt})[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*$"
         ),
+        # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list
+        weekday_list_before=re.compile(
+            rf"(?<!\w)(?:{blockers})[ \u00a0]+(?:(?:{weekday_alt})[ \u00a0]*(?:,|dan|atau)[ \u00a0]*)+$"
+        ),
+        # ``Sabtu dan Minggu ini``, ``Kamis dan Jumat lalu``: the second day's qualifier is both days'
+        weekday_pair_after=re.compile(rf"^[ \u00a0]*(?:dan|atau)[ \u00a0]+(?:{weekday_alt})(?!\w)"),
+        past_words_before=lower(lexicon["past_words_before"]),
         copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
     )
 
@@ -345,7 +359,8 @@ def _plausible_period(candidate: DateExpression) -> bool:
         return True
     start, end = candidate.groups.get("y1"), candidate.groups.get("y2")
     end_year = int(end) if len(end) == 4 else int(start[:2] + end)
-    return end_year - int(start) <= _LONGEST_BARE_PERIOD
+    # ``2017-09`` (a year and a month number, ``date 2017-09`` in a page header) is no period either
+    return 0 < end_year - int(start) <= _LONGEST_BARE_PERIOD
 
 
 def _month_in_frame(text: str, candidate: DateExpression) -> bool:
@@ -363,6 +378,8 @@ def _weekday_is_date(text: str, candidate: DateExpression) -> bool:
     after = _word_after(text, candidate.end)
     if before in lex.weekday_blockers_before or after in lex.weekday_blockers_after:
         return False
+    if lex.weekday_list_before.search(text[max(0, candidate.start - 80) : candidate.start]):
+        return False
     if candidate.groups.get("wd").casefold() == "minggu":
         qualifier = candidate.groups.get("wq")
         if qualifier == "ini" or (not qualifier and after and after.casefold() in lex.week_words):
@@ -379,7 +396,13 @@ def _relative_is_date(text: str, candidate: DateExpression) -> bool:
     a date right before it, ``Minggu (5/11) kemarin``, depends on the dates chosen: the builder's.)"""
     lex = _context_lexicon()
     before = _word_before(text, candidate.start)
-    return not (before and (before.casefold() in lex.relative_blockers or before[0].isdigit()))
+    if not before or candidate.groups.get("pos"):
+        return True  # ``sampai akhir tahun lalu``: a position in a period is never a duration
+    if before[0].isdigit():
+        # ``ke-76 tahun ini``: an ordinal glued to its ``ke-``, not a count of years
+        stripped = text[: candidate.start].rstrip(" \u00a0")
+        return len(stripped) > len(before) and stripped[-len(before) - 1] == "-"
+    return before.casefold() not in lex.relative_blockers
 
 
 def _in_frame(text: str, candidate: DateExpression) -> bool:
@@ -444,23 +467,67 @@ _CLOSED_QUOTE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
 def _closes_attribution(text: str, candidate: DateExpression) -> bool:
-    """``..., kata Menlu di Jakarta, Rabu.``: a weekday after a comma that ends its sentence."""
+    """``..., kata Menlu di Jakarta, Rabu.``: a date after a comma that ends its sentence."""
     before = text[max(0, candidate.start - 5) : candidate.start]
     following = text[candidate.end : candidate.end + 30]
     return bool(re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following))
 
 
+def _pair_end(text: str, candidate: DateExpression) -> int:
+    """Where the words qualifying a weekday start: after the second day of ``Kamis dan Jumat``."""
+    if candidate.form == "weekday" and not candidate.groups.get("wq"):
+        pair = _context_lexicon().weekday_pair_after.match(text[candidate.end : candidate.end + 30])
+        if pair:
+            return candidate.end + pair.end()
+    return candidate.end
+
+
+def _shared_week(text: str, candidate: DateExpression) -> DateExpression:
+    """``Sabtu dan Minggu ini``: ``Sabtu`` takes the week the pair is in."""
+    end = _pair_end(text, candidate)
+    if end == candidate.end:
+        return candidate
+    following = text[end : end + 20].lstrip(" \u00a0")
+    for qualifier in sorted(date_lexicon()["week_qualifiers"], key=len, reverse=True):
+        words = qualifier.split()
+        if following.split()[: len(words)] == words and (len(following) == len(qualifier) or not following[len(qualifier)].isalnum()):
+            return replace(candidate, groups={**candidate.groups, "wq": qualifier})
+    return candidate
+
+
 def _tense(text: str, candidate: DateExpression, sentence_start: int) -> Tense:
     lex = _context_lexicon()
-    following = text[candidate.end : candidate.end + 30]
+    following = text[_pair_end(text, candidate) :][:30]
     if lex.future_after.match(following):
         return "future"
     if lex.past_after.match(following):
         return "past"
     if _closes_attribution(text, candidate):
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
+    before = _word_before(text, candidate.start)
+    if candidate.form != "weekday" and before and before.casefold() in lex.past_words_before:
+        return "past"  # ``sejak Mei``: since a month that has begun
     unquoted = _CLOSED_QUOTE.sub(" ", text[sentence_start : candidate.start])
     return "future" if lex.future_cues.search(unquoted) else None
+
+
+# A full date followed by a clock time on its line is an outlet's publication stamp
+# (``Kompas.com - 07/09/2017, 10:54 WIB``, ``Selasa, 28 November 2023 14:28 WIB``); one after an
+# ``(@handle)`` closes an embedded tweet. Both are page furniture (spec: boilerplate).
+_STAMP_TIME = re.compile(r"^[ \u00a0]*[,|\-\u2013\u2022\u00b7]?[ \u00a0]*(?:\d{1,2}:\d\d(?!\d)|\d{1,2}\.\d\d[ \u00a0]*(?:WIB|WITA|WIT)\b)")
+_TWEET_HANDLE = re.compile(r"\(@\w+\)[ \u00a0]*$")
+_STAMP_FORMS = frozenset({"weekday_day_month", "day_month", "month_day_year", "dmy_numeric", "weekday_dm"})
+
+
+def _publication_stamp(text: str, candidate: DateExpression) -> bool:
+    groups = candidate.groups
+    has_year = any(len(groups.get(name) or "") == 4 for name in ("y1", "ny"))
+    if candidate.form not in _STAMP_FORMS or not has_year:
+        return False
+    return bool(
+        _STAMP_TIME.match(text[candidate.end : candidate.end + 20])
+        or _TWEET_HANDLE.search(text[max(0, candidate.start - 60) : candidate.start])
+    )
 
 
 
@@ -500,6 +567,7 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
     for expression in expressions_in(text):
         if expression.end <= expression.start:
             continue
+        expression = _shared_week(text, expression)
         is_date = _in_frame(text, expression)
         sentence_start = bounds(expression.start)[0]
         tense = _tense(text, expression, sentence_start) if is_date and expression.form in _TENSE_FORMS else None
@@ -508,9 +576,10 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
                 expression,
                 is_date=is_date,
                 tense=tense,
-                closes_attribution=expression.form == "weekday" and _closes_attribution(text, expression),
+                closes_attribution=_closes_attribution(text, expression),
                 on_copyright_line=on_copyright_line(expression.start, expression.end),
                 sentence_start=sentence_start,
+                publication_stamp=_publication_stamp(text, expression),
             )
         )
     return tuple(mentions)

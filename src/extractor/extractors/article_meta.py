@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..components.calendar import published_from_doc
+from ..normalize.dates import anchor_granularity, published_iso
 from ..resource_data import load_resource
 from ..pipeline import ExtractionContext, Stage
 from ..records import ArticleMeta
@@ -181,6 +182,7 @@ class ArticleMetaStage(Stage):
         # the boilerplate component has read the same lines: one place, doc.spans["boilerplate"]
         context.boilerplate = _merge([*context.boilerplate, *doc_boilerplate(context.doc)])
         context.published, context.published_source = resolve_published(context)
-        meta.published = context.published.isoformat() if context.published else None
+        meta.published = published_iso(context.published, context.published_source)
         meta.published_source = context.published_source
+        meta.published_granularity = anchor_granularity(context.published_source) if context.published else None
         context.meta = meta

@@ -47,6 +47,27 @@ What is and is not a date:
   match a form;
 * nothing inside boilerplate (``context.in_boilerplate``) or on a copyright line.
 
+Resolving (spec § dates, issue 9):
+
+* relative words (``kemarin``, ``besok``, ``tahun lalu``, ``Februari tahun lalu``) resolve against
+  the day the statement was made when its sentence dates it (a date closing the attribution:
+  ``"... besok," kata Menlu, Senin (3/4).``), otherwise against ``published``; a relative day word
+  named again by the date right after it takes that date (``besok, Rabu, 22 September``,
+  ``hari ini (21/7)``): the explicit date wins;
+* a day or month without a year takes the year nearest to ``published`` in the direction the
+  sentence speaks (:func:`~extractor.normalize.dates.resolve_form`); ``sejak``/``semenjak``
+  before it speak of the past;
+* a bare weekday the text has already dated this week is that day (``pada Selasa (26/7/2022)``
+  ... ``akan ditemui ... pada Selasa``), and one shortly after a written-out day in the same
+  sentence is the nearest such day to it; a bare weekday never anchors another;
+* in a pair (``Kamis dan Jumat lalu``, ``Sabtu dan Minggu ini``) the second day's qualifier is
+  both days'; every weekday of a habit's list (``setiap Senin, Rabu dan Sabtu``) is no date;
+* publication stamps (a full date followed by a clock time, ``Kompas.com - 07/09/2017, 10:54
+  WIB``) and embedded tweets' signature dates give no records, nor does any part of them;
+* a date left null because the anchor was missing or known only to its year says so in
+  ``unresolved`` (an extra field, present only then): nothing is resolved against a day that was
+  never given.
+
 The future test for bare weekdays and day-months without a year: a cue word of the lexicon
 (``akan``, ``dijadwalkan``, ``mendatang`` ...) in the sentence before the expression, outside
 quotations closed before it, or ``mendatang``/``depan``/``nanti`` right after it; ``lalu``/
@@ -84,7 +105,9 @@ def _qualifies_chosen_date(text: str, mention: CalendarMention, taken: bytearray
 def _select(text: str, mentions: Iterable[CalendarMention], context: ExtractionContext) -> list[CalendarMention]:
     """Date mentions, longest first; then bare years and relative words once their neighbours are known."""
     plausible = [
-        m for m in mentions if m.is_date and not m.on_copyright_line and not context.in_boilerplate(m.start, m.end)
+        m
+        for m in mentions
+        if m.is_date and not m.on_copyright_line and not context.in_boilerplate(m.start, m.end)
     ]
     chosen: list[CalendarMention] = []
     # The characters of the chosen mentions: overlap tests cost a mention's length, not the
@@ -106,7 +129,9 @@ def _select(text: str, mentions: Iterable[CalendarMention], context: ExtractionC
     for mention in sorted((m for m in order if m.form in _SETTLED_LAST), key=lambda m: m.start):
         if free(mention) and not (mention.form == "relative" and _qualifies_chosen_date(text, mention, taken)):
             choose(mention)
-    return sorted(chosen, key=lambda m: m.start)
+    # A publication stamp is chosen like any date, so that no part of it (``Selasa``,
+    # ``November 2023``) is taken for one, and then dropped: it is page furniture.
+    return sorted((m for m in chosen if not m.publication_stamp), key=lambda m: m.start)
 
 
 def _explicit_year(mention: CalendarMention) -> Optional[int]:
@@ -140,37 +165,116 @@ def _borrowed_year(text: str, index: int, chosen: list[CalendarMention]) -> Opti
     return None
 
 
+# Forms that write a day out (day and month at least): the days a text dates.
+_EXPLICIT_DAY_FORMS = frozenset({"weekday_dm", "dm_paren", "dmy_numeric", "weekday_day_month", "day_month", "month_day_year"})
+_SAME_WEEK_DAYS = 6  # a weekday the text has dated is that day when it lies this near the anchor
+_UNRESOLVED_NO_ANCHOR = "no publication date to resolve it against"
+_UNRESOLVED_YEAR_ONLY = "the publication date is known only to its year"
+
+
+def _single_day(value: DateValue) -> Optional[dt.date]:
+    if value.granularity == "day" and value.value and value.value_end is None:
+        return dt.date.fromisoformat(value.value)
+    return None
+
+
+def _needs_statement_day(mention: CalendarMention) -> bool:
+    """Relative words (``kemarin``, ``tahun lalu``, ``Februari tahun lalu``): read against the day
+    the statement was made when the sentence dates it."""
+    return mention.form == "relative" or "ry" in mention.expression.groups
+
+
+def _needs_anchor(mention: CalendarMention, default_year: Optional[int]) -> bool:
+    return mention.form in ("weekday", "relative") or (
+        mention.form in YEARLESS_FORMS and default_year is None and _explicit_year(mention) is None
+    )
+
+
+def _dated_weekday(weekday: int, dated: list[dt.date], anchor: Optional[dt.date]) -> Optional[dt.date]:
+    """The last day the text dated with this weekday, when it is this week's (``pada Selasa
+    (26/7/2022)`` ... ``akan ditemui ... pada Selasa``: that Tuesday, not next week's)."""
+    if anchor is None:
+        return None
+    for day in reversed(dated):
+        if day.weekday() == weekday and abs((day - anchor).days) <= _SAME_WEEK_DAYS:
+            return day
+    return None
+
+
+def _in_apposition(text: str, mention: CalendarMention, following: CalendarMention) -> bool:
+    """``besok, Rabu, 22 September``: a relative day word named again by the date right after it."""
+    gap = text[mention.end : following.start]
+    return len(gap) <= 3 and not gap.strip(" ,(\u00a0")
+
+
 def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
     text = context.text
     chosen = _select(text, calendar_mentions(doc), context)
     anchor = context.published
     grain = anchor_granularity(context.published_source)
-    last_day: Optional[tuple[int, dt.date, int]] = None  # (sentence start, date, end) of the last day resolved
+    values: list[Optional[DateValue]] = [None] * len(chosen)
+    borrowed = [_borrowed_year(text, index, chosen) for index in range(len(chosen))]
+    dated: list[dt.date] = []  # days the text wrote out, in text order
+    last_day: Optional[tuple[int, dt.date, int]] = None  # (sentence start, date, end) of the last day written out
     for index, mention in enumerate(chosen):
+        if _needs_statement_day(mention):
+            continue
         name = mention.form
         groups = mention.expression.groups
-        value = resolve_form(
-            name,
-            groups,
-            anchor,
-            anchor_grain=grain,
-            tense=mention.tense,
-            default_year=_borrowed_year(text, index, chosen),
-        )
-        if (
-            name == "weekday"
-            and not groups.get("wq")
-            and last_day is not None
-            and last_day[0] == mention.sentence_start
-            and mention.start - last_day[2] <= _NEXT_TO_DAY_REACH
-            and not mention.closes_attribution
-        ):
-            # ``Minggu (11/6) pukul 14.00 waktu setempat atau Senin dini hari WIB``: next to that day
-            near = nearest_weekday(weekday_number(groups["wd"]), last_day[1])
+        value = resolve_form(name, groups, anchor, anchor_grain=grain, tense=mention.tense, default_year=borrowed[index])
+        if name == "weekday" and not groups.get("wq"):
+            weekday = weekday_number(groups["wd"])
+            near = None
+            if (
+                last_day is not None
+                and last_day[0] == mention.sentence_start
+                and mention.start - last_day[2] <= _NEXT_TO_DAY_REACH
+                and not mention.closes_attribution
+            ):
+                # ``Minggu (11/6) pukul 14.00 waktu setempat atau Senin dini hari WIB``: next to that day
+                near = nearest_weekday(weekday, last_day[1])
+            elif grain == "day":
+                near = _dated_weekday(weekday, dated, anchor)
             if near is not None:
                 value = DateValue(near.isoformat(), None, "day")
-        if value.granularity == "day" and value.value and value.value_end is None:
-            last_day = (mention.sentence_start, dt.date.fromisoformat(value.value), mention.end)
+        day = _single_day(value)
+        if day is not None and name in _EXPLICIT_DAY_FORMS:
+            last_day = (mention.sentence_start, day, mention.end)
+            dated.append(day)
+        values[index] = value
+    # The day a statement was made: ``"... besok," kata Menlu, Senin (3/4).``
+    statement_days = {
+        mention.sentence_start: day
+        for mention, value in zip(chosen, values)
+        if value is not None and mention.closes_attribution and (day := _single_day(value)) is not None
+    }
+    for index, mention in enumerate(chosen):
+        if not _needs_statement_day(mention):
+            continue
+        statement_day = statement_days.get(mention.sentence_start)
+        reference, reference_grain = (statement_day, "day") if statement_day else (anchor, grain)
+        value = resolve_form(
+            mention.form,
+            mention.expression.groups,
+            reference,
+            anchor_grain=reference_grain,
+            tense=mention.tense,
+            default_year=borrowed[index],
+        )
+        following = chosen[index + 1] if index + 1 < len(chosen) else None
+        if value.granularity == "day" and following is not None and _in_apposition(text, mention, following):
+            named = values[index + 1]
+            if named is not None and _single_day(named) is not None:
+                value = named  # an explicit date wins over the word's own reading
+        values[index] = value
+    for index, (mention, value) in enumerate(zip(chosen, values)):
+        assert value is not None
+        unresolved = {}
+        if value.value is None and _needs_anchor(mention, borrowed[index]):
+            if anchor is None:
+                unresolved = {"unresolved": _UNRESOLVED_NO_ANCHOR}
+            elif grain != "day":
+                unresolved = {"unresolved": _UNRESOLVED_YEAR_ONLY}
         yield DateRecord(
             start=mention.start,
             end=mention.end,
@@ -178,7 +282,8 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
             value=value.value,
             value_end=value.value_end,
             granularity=value.granularity,
-            rule=name,
+            rule=mention.form,
+            **unresolved,
         )
 
 

@@ -11,11 +11,12 @@ running text is never used.
 
 Resolving against the anchor (``published``):
 
-* a day or month without a year (``(2/8)``, ``1-3 Agustus``, ``April``) takes the anchor's
-  year, the year before when the sentence speaks of the past and the date would fall after the
-  anchor (``Desember lalu`` in January), the year after when it speaks of the future and the
-  date would fall before it, and across New Year the adjacent year (``(31/12)`` read on 2
-  January); a weekday given with it (``Rabu (9/8)``) picks the nearby year whose calendar agrees;
+* a day or month without a year (``(2/8)``, ``1-3 Agustus``, ``April``) takes the year that
+  puts it nearest to the anchor in the direction the sentence speaks: the latest on or before
+  the anchor when it speaks of the past (``Desember lalu`` in January), the first on or after
+  it when it speaks of the future (``akan dilantik 5 Januari`` written in November), the
+  nearest either way otherwise (``(31/12)`` read on 2 January); a weekday given with it
+  (``Rabu (9/8)``) picks the nearby year whose calendar agrees;
 * a bare weekday is the most recent such day on or before the anchor, or the next one after it
   in future sentences;
 * relative words (``kemarin``, ``tahun lalu``) add their lexicon offset;
@@ -202,7 +203,6 @@ def published_iso(published: Optional[dt.date], published_source: Optional[str])
 
 
 _WEEKDAY_REACH_DAYS = 183
-_NEW_YEAR_REACH_DAYS = 31
 
 
 def _choose_year(
@@ -222,9 +222,11 @@ def _choose_year(
         if anchor_grain == "year":
             return anchor.year if anchor.year in agreeing or not agreeing else agreeing[0]
         # Writers get weekdays wrong now and then: let the weekday pick only among nearby years.
-        agreeing = [y for y in agreeing if abs((dt.date(y, month, day) - anchor).days) <= _WEEKDAY_REACH_DAYS]
-        if agreeing:
-            return min(agreeing, key=lambda y: (abs((dt.date(y, month, day) - anchor).days), y > anchor.year))
+        near = [y for y in agreeing if abs((dt.date(y, month, day) - anchor).days) <= _WEEKDAY_REACH_DAYS]
+        if near:
+            return min(near, key=lambda y: (abs((dt.date(y, month, day) - anchor).days), y > anchor.year))
+        if tense is None and anchor.year in agreeing:
+            return anchor.year  # ``Jumat (13/1)`` read in October: the January the weekday names
     if anchor_grain == "year":
         return anchor.year
     first = dt.date(anchor.year, month, min(day or 1, 28))
@@ -233,12 +235,23 @@ def _choose_year(
         return anchor.year - 1
     if tense == "future" and last < anchor:
         return anchor.year + 1
-    if tense is None and day is not None and abs((first - anchor).days) > _WEEKDAY_REACH_DAYS:
-        # across New Year: ``(31/12)`` read on 2 January is last year's
-        for year in (anchor.year - 1, anchor.year + 1):
-            if abs((dt.date(year, month, min(day, 28)) - anchor).days) <= _NEW_YEAR_REACH_DAYS:
-                return year
+    if tense is None:
+        # no direction: the year that puts it nearest (``(31/12)`` read on 2 January is last
+        # year's, ``November`` read in January the last one)
+        return min(
+            (anchor.year, anchor.year - 1, anchor.year + 1),
+            key=lambda year: _distance_days(year, month, day, anchor),
+        )
     return anchor.year
+
+
+def _distance_days(year: int, month: int, day: Optional[int], anchor: dt.date) -> int:
+    """Days between ``anchor`` and the day (or the nearest day of the month) in ``year``."""
+    first = dt.date(year, month, min(day or 1, 28))
+    last = first if day else first + relativedelta(months=1, days=-1)
+    if first <= anchor <= last:
+        return 0
+    return min(abs((first - anchor).days), abs((last - anchor).days))
 
 
 def _iso_day(year: Optional[int], month: int, day: int, **reading) -> Optional[str]:
