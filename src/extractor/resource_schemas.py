@@ -202,6 +202,11 @@ class EventsResource(Strict):
     joint_words: Words
     link_cue_followers: Words
     windows: EventWindows
+    co_held_joiners: Words
+    place_particles: Words
+    subject_pronouns: Words
+    topic_cues: Words
+    subordinators: Words
 
 
 # --- figures.json --------------------------------------------------------------------------

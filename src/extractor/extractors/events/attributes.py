@@ -1,10 +1,16 @@
 """Event attributes: parties, ordinal, status, and place, date and chairs within a sentence, per
 mention; name, location, dates and status per event.
 
-Within a sentence, a place phrase (``di Legian, Badung, Bali``) and a date record belong to the
-nearest event mention before them (a date before any mention goes to the first one after it);
-a mention linked to another by ``di sela``/``disela rangkaian``/``di`` takes that event's place
-and date when it has none of its own. Chairs come from the officials named after ``dipimpin
+A place comes from the event's own clause first: a place phrase (``di Legian, Badung, Bali``)
+right after the nearest event mention before it; then from its sentence: a ``di`` place farther
+on, unless a topic (``membahas situasi di Ukraina``) or another clause (``setelah ...``) stands
+between; then from the event it is part of: a mention linked to another by
+``di sela``/``disela rangkaian``/``di`` takes that event's place and date, a meeting during a
+visit the visited city or venue. A date record belongs to the nearest event mention before it
+(a date before any mention goes to the first one after it). Events held together (``KTT ke-44
+dan ke-45``) share place, date and status; a visit is between its visitor's state and its
+destination's. Officials that are the object of the event before (``bertemu A, kemudian bertemu
+B``) are no party of the next one. Chairs come from the officials named after ``dipimpin
 (bersama) oleh`` or before ``memimpin``/``selaku ketua``. Status is ``planned`` with a planning
 cue in the mention's clause (``akan``, ``dijadwalkan``, ``rencana``, ``yang diusulkan``, ``...
 nanti``) or a start after the publication date, else ``held``.
@@ -24,7 +30,9 @@ from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
 from .text import SPACES, Words, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
-def _parties(words: Words, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int) -> list[str]:
+def _parties(
+    words: Words, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int, previous: Optional[Mention] = None
+) -> list[str]:
     s_start, s_end = mention.sentence
     if mention.kind in (NAMED, REFERENCE):
         codes = words.party_codes_in(mention.start, mention.end, hyphen_parts=True)
@@ -43,9 +51,14 @@ def _parties(words: Words, mention: Mention, official_spans, patterns: EventPatt
     for s, e, official in official_spans:
         if not (s_start <= s and e <= s_end) or not official.country:
             continue
+        if mention.start <= s and e <= mention.end:
+            codes.add(official.country)  # "pertemuan dengan Menlu X": the official it is held with
+            continue
         if before_from <= e <= mention.start:
+            if previous is not None and previous.end <= s < _object_end(words, previous, mention.start, patterns):
+                continue  # the object of the event before ("bertemu A, kemudian bertemu B")
             between = words.between(e, mention.start)
-        elif mention.end <= s <= after_to:
+        elif mention.end <= s <= min(after_to, next_mention_start):
             between = words.between(mention.end, s)
         else:
             continue
@@ -56,6 +69,12 @@ def _parties(words: Words, mention: Mention, official_spans, patterns: EventPatt
     if mention.kind == VERB:
         clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
         codes |= words.party_codes_in(clause_start, mention.start)
+        pronoun = next((w for w in words.words_in(clause_start, mention.start) if w.folded in patterns.subject_pronouns), None)
+        if pronoun is not None:
+            # "Untuk itulah, dia berkunjung ke Bangladesh": the official named last before "dia".
+            named = [o for _s, e, o in official_spans if e <= pronoun.start and o.country]
+            if named:
+                codes.add(named[-1].country)
     return sorted(codes)
 
 
@@ -146,6 +165,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
             a.link = b
 
     # Places after "di", and ", Place, Country" right after a name.
+    farther: list[tuple[Mention, tuple[int, int]]] = []
     for index in range(words.first_from(s_start), words.last_before(s_end) + 1):
         preposition = words[index]
         if preposition.text not in patterns.place_prepositions:
@@ -158,14 +178,19 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
             continue
         place = _read_place(words, position, s_end, patterns, date_spans + mention_spans)
         owner = owner_before(preposition.start)
+        if not place or not owner:
+            continue
         if (
-            place
-            and owner
-            and owner.location is None
+            owner.location is None
             and len(words.words_in(owner.end, position)) <= _window("location_max")
             and _location_gap_ok(words, owner.end, preposition.start, patterns)
         ):
             owner.location = text[place[0] : place[1]]
+        elif not any(
+            w in patterns.clause_breakers or w in patterns.topic_cues or w in patterns.subordinators
+            for w in words.between(owner.end, preposition.start)
+        ):
+            farther.append((owner, place))  # not "membahas situasi di Ukraina": a topic, not a venue
     for mention in sentence_mentions:
         comma = words.word_at(mention.end)
         place_at = words.spaced_after(mention.end + 1) if comma is not None and comma.text == "," else None
@@ -173,6 +198,11 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
             place = _read_place(words, words[place_at].start, s_end, patterns, date_spans + mention_spans)
             if place and words.parties_in(*place):
                 mention.location = text[place[0] : place[1]]
+
+    # A place farther in the sentence, when the event's own clause gives none.
+    for owner, place in farther:
+        if owner.location is None:
+            owner.location = text[place[0] : place[1]]
 
     # Dates: nearest mention before; a date before every mention goes to the first one.
     for record in dates:
@@ -283,6 +313,9 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> E
             location = location or linked.location
             date = date or linked.date
     parties = cluster.parties or {p for m in cluster.mentions for p in m.parties}
+    if cluster.type is EventType.visit and location and parties:
+        # A visit is between the visitor's state and its destination's.
+        parties = set(parties) | {code for _s, _e, code in party_spans(location)}
     if not parties:
         parties = {p for m in cluster.mentions if m.session_part and m.link is not None for p in m.link.parties}
     chairs: list[str] = []
@@ -310,6 +343,19 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> E
     )
 
 
+def _names_a_site(place: str) -> bool:
+    """Whether a place phrase names more than states (``Kuching, Malaysia``, ``Istana Presiden
+    Arg``; not ``Myanmar dan Bangladesh``): a capitalised word of it lies in no country or bloc name."""
+    found = party_spans(place)
+    position = 0
+    for word in place.split():
+        start = place.index(word, position)
+        position = start + len(word)
+        if word[:1].isupper() and not any(s <= start < e for s, e, _c in found):
+            return True
+    return False
+
+
 def _inherit_from_visits(clusters: list[EventCluster], events: list[Event]) -> None:
     """A meeting held during a visit, with no place, date or parties of its own, takes the visit's
     latest named destination (``kunjungan kenegaraan ke Istana Presiden Arg``), its date and, when
@@ -323,9 +369,10 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event]) -> N
         visit = by_mention.get(id(visit_mention))
         if visit is None:
             continue
-        venue = visit_mention.location
-        if venue and not party_spans(venue) and event.location is None:
-            # Only a venue ("Istana Presiden Arg") places the meeting: a country is the whole visit.
+        venue = visit_mention.location or visit.location
+        if venue and _names_a_site(venue) and event.location is None:
+            # Only a venue or a city ("Istana Presiden Arg", "Kuching, Malaysia") places the
+            # meeting: a country alone is the whole visit.
             event.location = _collapse(venue)
             if event.start is None and visit.start is not None:
                 event.start, event.end = visit.start, visit.end

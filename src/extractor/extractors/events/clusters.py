@@ -24,7 +24,7 @@ def _between_parties(mention: Mention) -> bool:
     involves a bloc (``Lavrov menemui Retno``), or when it says so (``pertemuan bilateral``)."""
     if mention.intrinsic or mention.during_visit is not None:
         return True  # credentials presented; a meeting held during a visit
-    if mention.kind == UNNAMED and len(mention.text.split()) > 1:
+    if mention.kind == UNNAMED and len(mention.head.split()) > 1:
         return True
     return len(mention.parties) >= 2 or any(not is_upper_code(p) for p in mention.parties)
 
@@ -120,16 +120,18 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
         if mention.parties and cluster.parties and set(mention.parties) <= cluster.parties:
             return True
     if mention.kind == UNNAMED and any(
-        m.kind == UNNAMED and _fold_name(m.text) == _fold_name(mention.text) for m in cluster.mentions
+        m.kind == UNNAMED and _fold_name(m.head) == _fold_name(mention.head) for m in cluster.mentions
     ):
         return True  # "pertemuan tingkat tinggi" twice
     if mention.kind in (VERB, UNNAMED):
-        # "menandatangani ... ; Para kepala negara ... menandatangani ...": one act reported twice.
+        # "menandatangani ... ; Para kepala negara ... menandatangani ...": one act reported twice;
+        # a mention naming more states than a meeting between two is another meeting
+        # ("bertemu Lavrov ... pertemuan trilateral dengan Lavrov dan Wang Yi").
         return (
             all(m.kind in (VERB, UNNAMED) for m in cluster.defining)
             and bool(mention.parties)
             and bool(cluster.parties)
-            and (set(mention.parties) <= cluster.parties or cluster.parties <= set(mention.parties))
+            and (set(mention.parties) <= cluster.parties or (cluster.parties <= set(mention.parties) and len(cluster.parties) < 2))
         )
     if mention.kind != NAMED:
         return False
@@ -215,7 +217,7 @@ def _place(clusters: list[EventCluster], mention: Mention) -> None:
             mention.kind = UNNAMED
             clusters.append(EventCluster([mention]))
         return
-    if mention.kind == UNNAMED and not mention.text.split()[1:]:
+    if mention.kind == UNNAMED and not mention.head.split()[1:]:
         # A bare "pertemuan dengan <official>": the event just reported, if there is one.
         target = _antecedent(clusters, mention)
         if target is not None:

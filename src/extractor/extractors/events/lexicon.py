@@ -103,6 +103,11 @@ class EventPatterns:
     purpose_cues: frozenset[str]
     object_cutters: frozenset[str]
     object_introducers: frozenset[str]
+    co_held_joiners: frozenset[str]
+    place_particles: frozenset[str]
+    subject_pronouns: frozenset[str]
+    topic_cues: frozenset[str]
+    subordinators: frozenset[str]
     destination_words: frozenset[str]
     place_prepositions: frozenset[str]
     relative_marker: str
@@ -158,6 +163,11 @@ def event_patterns() -> EventPatterns:
         purpose_cues=_words_set("purpose_cues"),
         object_cutters=frozenset(lex["object_cutters"]),
         object_introducers=_words_set("object_introducers"),
+        co_held_joiners=_words_set("co_held_joiners"),
+        place_particles=frozenset(lex["place_particles"]),
+        subject_pronouns=_words_set("subject_pronouns"),
+        topic_cues=_words_set("topic_cues"),
+        subordinators=_words_set("subordinators"),
         destination_words=frozenset(lex["destination_words"]),
         place_prepositions=frozenset(lex["place_prepositions"]),
         relative_marker=lex["relative_marker"],

@@ -30,6 +30,12 @@ state, ``menerima`` an official, ``menyerahkan surat kepercayaan``, ``dokumen ..
 head after a purpose cue (``untuk pertemuan``) or with only a place (``pertemuan di Nay Pyi Taw``)
 opens a new event when nothing earlier fits; ``kedua belah pihak`` takes the parties of the latest
 event between two; a meeting within a visit takes its venue, date and parties.
+
+A head mention runs over ``dengan``/``antara`` and the officials it introduces (``pertemuan
+bilateral dengan Menhan James Mattis dan Menlu Rex Tillerson``); a name ending in an ordinal
+followed by more ordinals (``KTT ke-44 dan ke-45 ASEAN``) is one mention per co-held event; a
+visit's destination is the whole place phrase (``ke Rio de Janeiro, Brasil``); a verb whose
+subject is a pronoun (``dia berkunjung ke Bangladesh``) is reported of the official named before.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ from .text import (
     is_lower_word,
     is_plain_lower,
     phrase_at,
+    ordinal_value,
     phrases_in,
 )
 
@@ -99,6 +106,16 @@ class Mention:
     intrinsic: bool = False
     # The nearest visit mention before, when this mention falls within a visit.
     during_visit: Optional["Mention"] = None
+    # Co-held events named together ("KTT ke-44 dan ke-45 ASEAN"): on the first mention, the
+    # ``(start, end, name)`` of each further ordinal; on each further one, the first mention.
+    co_held: list[tuple[int, int, str]] = field(default_factory=list)
+    co_held_of: Optional["Mention"] = None
+    # The mention's text before it was extended over the officials it is held with.
+    head_text: Optional[str] = None
+
+    @property
+    def head(self) -> str:
+        return self.head_text if self.head_text is not None else self.text
 
 
 def _officials_index(officials: list[Official]) -> list[tuple[int, int, Official]]:
@@ -169,7 +186,7 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         to = words.spaced_after(name_end)
         if to is not None and words[to].text in patterns.destination_words and words.spaced_after(words[to].end) is not None:
             dest_start = words.skip_spaces(words[to].end)
-            place_end, place_items = _extend_right(words, words[to].end, s_end, patterns, english=False)
+            place_end, place_items = _destination(words, words[to].end, s_end, patterns)
             several = resource_regex(event_lexicon()["tour_destination"]).match(text, dest_start)
             if place_items:
                 destination = text[dest_start:place_end]
@@ -196,6 +213,13 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         return Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
     held = info.get("held_cue_named") and _held_cue_near(words, start, name_end, s_start, s_end, patterns)
     if items and (not info.get("reference_only") or held):
+        co_held = _co_held(words, start, name_end, s_end, patterns)
+        if co_held is not None:
+            full_end, first_name, others = co_held
+            mention = Mention(start, full_end, event_type, NAMED, refers_to, sentence, first_name)
+            mention.co_held = others
+            mention.session = bool(info.get("session"))
+            return mention
         mention = Mention(start, name_end, event_type, NAMED, refers_to, sentence, text[start:name_end])
         mention.location = destination
         mention.session = bool(info.get("session"))
@@ -261,6 +285,85 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     return None
 
 
+def _destination(words: Words, position: int, s_end: int, patterns: EventPatterns) -> tuple[int, int]:
+    """A visit's destination after ``ke``: names joined by party joiners (``Jepang dan Korea
+    Selatan``) or a whole place phrase (``Dili, Timor Leste``, ``Rio de Janeiro, Brasil``),
+    whichever is longer; ``(end, items)``."""
+    end, items = _extend_right(words, position, s_end, patterns, english=False)
+    start = words.spaced_after(position)
+    if items and start is not None:
+        place = _read_place(words, words[start].start, s_end, patterns, [])
+        if place is not None and place[1] > end:
+            return place[1], items + 1
+    return end, items
+
+
+def _counterparts_end(words: Words, mention: Mention, officials, patterns: EventPatterns) -> int:
+    """The end of ``dengan``/``antara`` and the officials it introduces right after a mention
+    (``pertemuan bilateral dengan Menhan James Mattis dan Menlu Rex Tillerson``), else its end."""
+    s_end = mention.sentence[1]
+    index = words.spaced_after(mention.end)
+    if index is None or words[index].folded not in patterns.object_introducers:
+        return mention.end
+    end, position = mention.end, words[index].end
+    while True:
+        limit = words.window_end(position, s_end, _window("specific_object"))
+        official = min(((s, e) for s, e, _o in officials if position < s and e <= limit), default=None)
+        if official is None:
+            return end
+        between = words.words_in(position, official[0])
+        if not all(w.text[:1].isupper() or w.folded in patterns.title_words for w in between):
+            return end
+        end = official[1]
+        joiner = words.spaced_after(end)
+        if joiner is None or words[joiner].folded not in patterns.co_held_joiners:
+            return end
+        position = words[joiner].end
+
+
+def _co_held(words: Words, start: int, name_end: int, s_end: int, patterns: EventPatterns):
+    """Events named together by their ordinals: ``KTT ASEAN ke-40 dan ke-41``, ``KTT ke-44 dan
+    ke-45 ASEAN``, ``Pertemuan ke-5, ke-6 dan ke-7 ...``. Returns the end of the whole name, the
+    first event's name and ``(start, end, name)`` of each further ordinal, or None."""
+    last = words.last_before(name_end)
+    if last < 0 or ordinal_value(words, last) is None or words[last].end != name_end:
+        return None
+    ordinals: list[int] = []
+    position = name_end
+    while True:
+        index = words.first_from(position)
+        if index >= len(words) or words[index].end > s_end:
+            break
+        joiner = words[index]
+        glued_comma = joiner.text == "," and joiner.start == position
+        spaced_word = words.spaced_after(position) == index and joiner.folded in patterns.co_held_joiners
+        if not (glued_comma or spaced_word):
+            break
+        following = words.spaced_after(joiner.end)
+        if following is None and glued_comma:
+            break
+        if following is not None and words[following].folded in patterns.co_held_joiners and glued_comma:
+            following = words.spaced_after(words[following].end)  # "ke-5, ke-6, dan ke-7"
+        found = ordinal_value(words, following) if following is not None else None
+        if found is None or words[found[0] - 1].end > s_end:
+            break
+        ordinals.append(following)
+        position = words[found[0] - 1].end
+    if not ordinals:
+        return None
+    tail_end, _items = _extend_right(words, position, s_end, patterns, english=False)
+    text = words.text
+    first_ordinal = words[last]
+    base, tail = text[start:name_end], text[position:tail_end]
+    others = []
+    for index in ordinals:
+        after = ordinal_value(words, index)[0]
+        o_start, o_end = words[index].start, words[after - 1].end
+        name = text[start : first_ordinal.start] + text[o_start:o_end] + tail
+        others.append((o_start, o_end, name))
+    return tail_end, base + tail, others
+
+
 def _letter_words_end(words: Words, position: int, count: int) -> int:
     """The end of ``count`` words of letters after ``position`` (each after spaces), else ``position``."""
     end = position
@@ -310,7 +413,7 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
             return None
         mention_end = words[nxt].end
         if event_type is EventType.visit:
-            place_end, place_items = _extend_right(words, mention_end, s_end, patterns, english=False)
+            place_end, place_items = _destination(words, mention_end, s_end, patterns)
             if place_items:  # "melawat ke India", "berangkat ke Myanmar dan Bangladesh"
                 destination = (words.skip_spaces(mention_end), place_end)
                 mention_end = place_end
@@ -343,7 +446,9 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
             return None  # "menerima Phu Trong", "menerima Menlu X", not "menerima bantuan dari X"
     near = [o for s, e, o in officials if s_start <= s and e <= s_end and (near_before <= e <= start or mention_end <= s <= near_after)]
     signs_document = info.get("needs_document") or info.get("needs_document_before")
-    if not near and not signs_document and not any(w in patterns.title_words for w in words.clause_before(start, s_start, 4)):
+    clause = words.clause_before(start, s_start, 4)
+    subject = any(w in patterns.title_words or w in patterns.subject_pronouns for w in clause)
+    if not near and not signs_document and not subject:
         return None  # no official takes part, nor a titled subject ("Presiden juga akan bertemu")
     mention = Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
     mention.location = text[destination[0] : destination[1]] if destination is not None else None
@@ -420,10 +525,20 @@ def find_mentions(doc: Doc, context: ExtractionContext, officials: list[Official
             continue
         if not _diplomatic(words, mention, official_spans, patterns):
             continue
+        if kind == "head" and mention.kind in (NAMED, UNNAMED) and not mention.co_held:
+            end_with = _counterparts_end(words, mention, official_spans, patterns)
+            if end_with > mention.end and not context.in_boilerplate(mention.start, end_with):
+                mention.head_text = mention.text
+                mention.end, mention.text = end_with, text[mention.start : end_with]
         if any(m.start < mention.end and mention.start < m.end for m in mentions):
             continue
         mention.pattern = f"{kind}|{key}"
         mentions.append(mention)
+        for o_start, o_end, name in mention.co_held:
+            other = Mention(o_start, o_end, mention.type, NAMED, mention.refers_to, sentence, name)
+            other.session, other.co_held_of = mention.session, mention
+            other.pattern = f"co_held|{kind}|{key}"
+            mentions.append(other)
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_acronym_mentions(doc, words, context, mentions, sentences, patterns))
     mentions.sort(key=lambda m: m.start)

@@ -31,9 +31,14 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             mention.planned = _planned(words, mention, in_sentence, patterns)
         sentence_dates = sorted((d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]), key=lambda d: d.start)
         _assign_in_sentence(words, in_sentence, sentence_dates, official_spans, patterns, context)
+    for mention in mentions:
+        _share_co_held(mention)
     for index, mention in enumerate(mentions):
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
-        mention.parties = _parties(words, mention, official_spans, patterns, following)
+        previous = mentions[index - 1] if index and mentions[index - 1].sentence == mention.sentence else None
+        mention.parties = _parties(words, mention, official_spans, patterns, following, previous)
+        if mention.co_held_of is not None:
+            mention.parties = list(mention.co_held_of.parties)
         if len(mention.parties) < 2 and has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides):
             # "antar kedua belah pihak": the two parties of the latest event reported between two.
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
@@ -49,6 +54,16 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
     _inherit_from_visits(clusters, events)
     events.sort(key=lambda e: e.mentions[0].start)
     return events
+
+
+def _share_co_held(mention: Mention) -> None:
+    """Events held together share their place, date and status."""
+    first = mention.co_held_of
+    if first is None:
+        return
+    first.location = first.location or mention.location
+    first.date = first.date or mention.date
+    mention.location, mention.date, mention.planned = first.location or mention.location, first.date, first.planned
 
 
 def _both_sides_end(words: Words, mention: Mention, following: int, patterns) -> int:

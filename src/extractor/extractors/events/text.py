@@ -507,11 +507,19 @@ def _placeword_length(text: str) -> int:
     return length
 
 
-def _place_run(words: Words, index: int, limit: int) -> list[tuple[int, int]]:
+def _place_run(words: Words, index: int, limit: int, particles: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Capitalised words and bracketed groups separated by spaces from word ``index``: their
-    ``(start, end)``; the run stops inside a word where its letters stop (``Bali.``)."""
+    ``(start, end)``; the run stops inside a word where its letters stop (``Bali.``). A lowercase
+    ``particles`` word between two capitalised ones belongs to the name (``Rio de Janeiro``)."""
     run: list[tuple[int, int]] = []
     while index is not None and index < len(words):
+        if run and words[index].text in particles and not _glued_after(words, index):
+            following = words.spaced_after(words[index].end)
+            if following is not None and _placeword_length(words[following].text):
+                run[-1] = (run[-1][0], words[index].end)
+                index = following
+                continue
+            break
         paren = paren_end(words, index, 41, _upper)
         if paren is not None:
             run.append((words[index].start, words[paren - 1].end))
@@ -538,7 +546,7 @@ def _read_place(words: Words, position: int, limit: int, patterns: EventPatterns
     cursor = position
     while True:
         index = words.word_at(cursor) and words.first_from(cursor)
-        run = _place_run(words, index, limit) if index is not None else []
+        run = _place_run(words, index, limit, patterns.place_particles) if index is not None else []
         if not run:
             break
         run_end = cursor
@@ -548,6 +556,8 @@ def _read_place(words: Words, position: int, limit: int, patterns: EventPatterns
             run_end = w_end
         if run_end == cursor:
             break
+        if cursor != position and text[run[0][0] : run[0][1]].casefold() in patterns.title_words:
+            break  # "di Bangkok, Menteri ...": a new clause, not a wider place
         if cursor != position and not _ends_clause(words, run_end, limit, patterns, stops):
             break
         end = run_end

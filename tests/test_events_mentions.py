@@ -1,0 +1,159 @@
+"""Event mentions and their attributes on sentences of current news (issue 9 item 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_events import by_name, run
+
+
+def test_co_held_summits_are_two_records_sharing_place_and_date():
+    text = "Presiden Joko Widodo menghadiri KTT ke-44 dan ke-45 ASEAN di Vientiane, Laos, pada 8 Oktober 2024."
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("8 Oktober 2024", "2024-10-08", "day")])
+    assert [(e.name, e.ordinal) for e in events] == [("KTT ke-44 ASEAN", 44), ("KTT ke-45 ASEAN", 45)]
+    assert all(e.parties == ["ASEAN"] and e.location == "Vientiane, Laos" and e.start == "2024-10-08" for e in events)
+
+
+def test_co_held_ordinals_after_the_name_and_in_a_list():
+    text = "KTT ASEAN ke-40 dan ke-41 digelar di Phnom Penh. Pertemuan ke-5, ke-6 dan ke-7 ASEAN-Jepang juga digelar."
+    events = run(text)
+    assert [(e.name, e.ordinal) for e in events] == [
+        ("KTT ASEAN ke-40", 40),
+        ("KTT ASEAN ke-41", 41),
+        ("Pertemuan ke-5 ASEAN-Jepang", 5),
+        ("Pertemuan ke-6 ASEAN-Jepang", 6),
+        ("Pertemuan ke-7 ASEAN-Jepang", 7),
+    ]
+
+
+def test_one_ordinal_with_a_party_list_stays_one_record():
+    events = run("KTT ke-4 ASEAN dan Rusia digelar di Singapura.")
+    assert [(e.name, e.ordinal, e.parties) for e in events] == [("KTT ke-4 ASEAN dan Rusia", 4, ["ASEAN", "RU"])]
+
+
+def test_bertolak_ke_a_state_is_a_visit():
+    text = "Menlu Jepang Taro Kono akan bertolak ke Amerika Serikat pekan depan."
+    events = run(text, officials=[("Taro Kono", "JP")])
+    visit = by_name(events, "bertolak")
+    assert visit.name == "bertolak ke Amerika Serikat" and visit.parties == ["JP", "US"] and visit.status.value == "planned"
+
+
+def test_bertolak_ke_a_site_is_no_visit():
+    assert run("Menlu Retno Marsudi bertolak ke Istana Bogor.", officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_a_pronoun_subject_takes_the_official_named_before():
+    text = "Menlu Retno Marsudi diperintahkan Presiden. Untuk itulah, dia berkunjung ke Bangladesh membahas pengungsi."
+    events = run(text, officials=[("Retno Marsudi", "ID")])
+    visit = by_name(events, "berkunjung")
+    assert visit.parties == ["BD", "ID"] and visit.location == "Bangladesh"
+
+
+def test_destination_is_the_whole_place_phrase():
+    text = "Presiden Joko Widodo melakukan kunjungan kenegaraan ke Rio de Janeiro, Brasil, hari ini."
+    visit = run(text, officials=[("Joko Widodo", "ID")])[0]
+    assert visit.location == "Rio de Janeiro, Brasil"
+    assert visit.mentions[0].text == "kunjungan kenegaraan ke Rio de Janeiro, Brasil"
+    assert visit.parties == ["BR", "ID"]
+
+
+def test_meeting_mention_runs_over_the_officials_it_is_held_with():
+    text = "Kono akan melakukan pertemuan bilateral dengan Menhan James Mattis dan Menlu Rex Tillerson di Washington."
+    events = run(text, officials=[("Kono", "JP"), ("James Mattis", "US"), ("Rex Tillerson", "US")])
+    meeting = events[0]
+    assert meeting.mentions[0].text == "pertemuan bilateral dengan Menhan James Mattis dan Menlu Rex Tillerson"
+    assert meeting.parties == ["JP", "US"] and meeting.location == "Washington"
+
+
+def test_several_meetings_in_one_sentence_keep_their_own_parties():
+    text = "Retno bertemu Menlu Ekuador Maria Espinosa, kemudian bertemu Menlu Monako Gilles Tonelli."
+    events = run(text, officials=[("Retno", "ID"), ("Maria Espinosa", "EC"), ("Gilles Tonelli", "MC")])
+    assert [e.parties for e in events] == [["EC", "ID"], ["ID", "MC"]]
+
+
+def test_place_continued_after_a_comma_is_no_title():
+    text = "Presiden akan menghadiri KTT ke-35 ASEAN di Bangkok, Menteri Luar Negeri juga hadir."
+    assert run(text)[0].location == "Bangkok"
+
+
+def test_place_farther_in_the_sentence_when_the_clause_gives_none():
+    text = (
+        "Jokowi melakukan pertemuan bilateral dengan Presiden Timor Leste Taur Matan Ruak dan istrinya "
+        "Isabel, di Istana Kepresidenan di Dili."
+    )
+    events = run(text, officials=[("Jokowi", "ID"), ("Taur Matan Ruak", "TL")])
+    assert events[0].location == "Istana Kepresidenan"
+
+
+def test_meeting_during_a_visit_takes_the_visited_city():
+    text = (
+        "Wapres Ma'ruf Amin melakukan kunjungan kerja ke Kuching, Malaysia, pada 28 November 2023. "
+        "Dalam kunjungan itu, Ma'ruf bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim."
+    )
+    events = run(
+        text,
+        officials=[("Ma'ruf Amin", "ID", "Ma'ruf"), ("Anwar Ibrahim", "MY")],
+        dates=[("28 November 2023", "2023-11-28", "day")],
+        published=dt.date(2023, 11, 28),
+    )
+    meeting = by_name(events, "bertemu")
+    assert meeting.location == "Kuching, Malaysia" and meeting.start == "2023-11-28"
+
+
+def test_meeting_during_a_visit_to_a_country_takes_no_place():
+    text = (
+        "Presiden melakukan kunjungan kenegaraan ke Myanmar dan Bangladesh. "
+        "Presiden Joko Widodo bertemu dengan PM Bangladesh Sheikh Hasina."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Sheikh Hasina", "BD")])
+    assert by_name(events, "bertemu").location is None
+
+
+def test_a_meeting_of_more_states_is_not_the_bilateral_one_before():
+    text = (
+        "Retno bertemu Menlu Rusia Sergey Lavrov di Jakarta. "
+        "Retno juga memimpin pertemuan trilateral dengan Lavrov dan Menlu China Wang Yi."
+    )
+    events = run(text, officials=[("Retno", "ID"), ("Sergey Lavrov", "RU", "Lavrov"), ("Wang Yi", "CN")])
+    assert [(e.name, e.parties) for e in events] == [
+        ("bertemu", ["ID", "RU"]),
+        ("pertemuan trilateral dengan Lavrov dan Menlu China Wang Yi", ["CN", "ID", "RU"]),
+    ]
+
+
+def test_a_meeting_reported_again_with_fewer_parties_is_the_same_one():
+    text = (
+        "Presiden Joko Widodo bertemu dengan PM Malaysia Anwar Ibrahim dan Sultan Brunei Hassanal Bolkiah. "
+        "Dalam pertemuan dengan Anwar Ibrahim, kedua pemimpin membahas perbatasan."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY"), ("Hassanal Bolkiah", "BN")])
+    assert len(events) == 1 and events[0].parties == ["BN", "ID", "MY"]
+
+
+def test_a_place_named_as_a_topic_is_no_location():
+    text = "Dalam pertemuan empat mata, Jokowi dan Kishida bertukar pikiran mengenai situasi di Ukraina."
+    events = run(text, officials=[("Jokowi", "ID"), ("Kishida", "JP")])
+    assert events and all(e.location is None for e in events)
+
+
+def test_the_subject_before_an_earlier_event_still_takes_part():
+    text = "Dalam KTT BRICS ini, Sugiono akan bertemu dengan Presiden China Xi Jinping."
+    events = run(text, officials=[("Sugiono", "ID"), ("Xi Jinping", "CN")])
+    assert by_name(events, "bertemu").parties == ["CN", "ID"]
+
+
+def test_a_place_in_a_later_clause_is_no_location():
+    text = "Perundingan Palestina dan Israel mandek pada 2014 setelah Israel meneruskan pembangunan permukiman di Tepi Barat."
+    events = run(text)
+    assert events and all(e.location is None for e in events)
+
+
+def test_a_name_that_is_no_diplomatic_event_stays_out_with_its_counterpart():
+    text = '"Momen pertemuan Anda dengan Diah itu terjadi saat pelantikan?" tanya hakim.'
+    assert run(text, officials=[("Diah", "ID")]) == []
+
+
+def test_a_place_of_a_purpose_clause_is_no_location():
+    text = "Menlu Retno Marsudi melakukan pertemuan dengan Menlu Jepang Taro Kono, untuk membahas investasi di Jakarta."
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Taro Kono", "JP")])
+    assert events and all(e.location is None for e in events)
