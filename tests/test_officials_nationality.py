@@ -81,3 +81,24 @@ def test_cabinet_2024_in_the_gazetteer_gives_titles_without_an_office_in_the_tex
                       published=dt.date(2025, 5, 17))
     assert (found["Sugiono"].title, found["Sugiono"].rule) == ("Menteri Luar Negeri", "known_official")
     assert found["Sjafrie Sjamsoeddin"].title == "Menteri Pertahanan"
+
+
+def test_former_office_holder_keeps_his_state():
+    text = (
+        "Presiden Joko Widodo bertemu Presiden Japan-Indonesia Association, Fukuda Yasuo, di Tokyo. "
+        "Fukuda Yasuo juga merupakan mantan Perdana Menteri Jepang."
+    )
+    found = officials(text, [("Joko Widodo", "PER"), ("Fukuda Yasuo", "PER")])
+    assert (found["Fukuda Yasuo"].title, found["Fukuda Yasuo"].country) == ("Presiden", "JP")
+    assert found["Joko Widodo"].country == "ID"
+
+
+def test_envoy_list_with_designate_and_resident():
+    text = (
+        "Berikut duta besar yang menyerahkan surat kepercayaan:\n"
+        "2. Dagmar Gonzales Grau, Duta Besar LBBP Designate Resident Republik Kuba\n"
+        "8. Darius Gaidys, Duta Besar LBBP Designate Non-Resident Republik Lithuania\n"
+    )
+    found = officials(text, [("Dagmar Gonzales Grau", "PER"), ("Darius Gaidys", "PER")])
+    assert (found["Dagmar Gonzales Grau"].title, found["Dagmar Gonzales Grau"].country) == ("Duta Besar Luar Biasa dan Berkuasa Penuh", "CU")
+    assert found["Darius Gaidys"].country == "LT"

@@ -379,6 +379,7 @@ class TitlesResource(Strict):
     coordination_conjunctions: Words  # may follow a link (", dan")
     name_verbs: NameVerbs  # a name never takes the verb after it (Title-Case headlines)
     visit_hosts: VisitHosts  # the hosts met on a visit to a state serve that state
+    envoy_qualifiers: Words  # words between an envoy's title and his state (Designate, Resident)
 
 
 # --- archive.json -----------------------------------------------------------------------------

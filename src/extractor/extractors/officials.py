@@ -34,7 +34,7 @@ from ..components.title_lexicon import lexicon_words
 from ..nlp.spacy_doc import doc_text
 from ..nlp.words import Word, collapse_spaces, doc_words, find_standalone, is_initials, is_word_char, tokenize, word_runs
 from ..normalize.countries import is_abbreviation
-from ..normalize.titles import HONORIFIC, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import HONORIFIC, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Official, Span
 
@@ -130,9 +130,17 @@ class _Names(NameWords):
     def before_title(self, match: TitleMatch, names_by_end: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right before a title joined by a comma or ``selaku`` (``Jose Tavares, Dirjen …``)."""
         for end, span in names_by_end.items():
-            if end <= match.start and match.start - end <= 40 and self.text[end : match.start].strip() in name_title_links():
+            if end <= match.start and match.start - end <= 40 and self._is_link(self.text[end : match.start], match.former):
                 return span
         return None
+
+    @staticmethod
+    def _is_link(gap: str, former: bool) -> bool:
+        """``, Dirjen``, ``selaku``, ``juga merupakan mantan`` (a former office keeps its marker)."""
+        words = gap.split()
+        if former and words and words[-1] in former_markers():
+            words = words[:-1]
+        return " ".join(words) in name_title_links()
 
     def _next_token_start(self, offset: int) -> int:
         for token in self.tokens[self._bisect(offset) :]:
@@ -208,7 +216,7 @@ def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
     return next(t for t in titles if t.title == best)
 
 
-def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str]) -> Optional[str]:
+def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], former: list[TitleMatch]) -> Optional[str]:
     """The state the person serves, from the language of his titles alone: a state named with
     the office (``Menlu Jepang``, ``Dubes RI``, ``Dirjen … Kemlu``, ``Kapolri``), the state of
     the official he accompanies, none for an international body (``Sekjen PBB``); an office
@@ -224,6 +232,11 @@ def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, st
             return inherited[match]
     if any(match.country_source == "international" for match in matches):
         return None
+    # A former office holder keeps his state: "Fukuda Yasuo juga merupakan mantan Perdana Menteri Jepang".
+    for source in ("explicit", "organization", "institution"):
+        for match in former:
+            if match.country_source == source:
+                return match.country
     return next((m.country for m in matches if m.country), None)
 
 
@@ -364,11 +377,12 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         known = person.known if person.known and person.known.in_office(context.published) else None
         person.known = known
         current = [t for t in person.titles if not t.former]
+        former = [t for t in person.titles if t.former]
         if current:
             chosen = _choose_title(current)
             title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
             person.titles = current
-            country = _country(person, chosen, inherited)
+            country = _country(person, chosen, inherited, former)
             rule, score = ("title_before_name", 0.9) if person.title_first else ("title_after_name", 0.8)
         elif known is not None and not person.titles and known.title:
             title, organization, country = known.title, known.organization, known.country

@@ -316,3 +316,8 @@ def name_verbs() -> dict:
 def visit_hosts() -> dict[str, frozenset[str]]:
     """The words of ``titles.json`` ``visit_hosts``, casefolded."""
     return {key: frozenset(w.casefold() for w in words) for key, words in _data()["visit_hosts"].items()}
+
+
+@lru_cache(maxsize=1)
+def envoy_qualifiers() -> frozenset[str]:
+    return frozenset(_data()["envoy_qualifiers"])
