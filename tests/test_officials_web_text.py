@@ -68,3 +68,12 @@ def test_place_entity_before_a_person_entity_after_a_title():
     found = officials(text, [("Salman", "LOC"), ("Abdulaziz Al Saud", "PER")])
     assert list(found) == ["Salman bin Abdulaziz Al Saud"]
     assert (found["Salman bin Abdulaziz Al Saud"].title, found["Salman bin Abdulaziz Al Saud"].country) == ("Raja", "SA")
+
+
+def test_title_qualifying_an_office_goes_to_the_name_after_the_office_holder():
+    text = "Juru Bicara Presiden Jokowi, Fadjroel Rachman, mengatakan kunjungan itu penting."
+    found = officials(text, [("Jokowi", "PER"), ("Fadjroel Rachman", "PER")])
+    assert found["Fadjroel Rachman"].title == "Juru Bicara Presiden"
+    assert found.get("Jokowi") is None or found["Jokowi"].title != "Juru Bicara Presiden"
+    found = officials("Ketua Tim Ahli Wapres Sofjan Wanandi, hadir.", [("Sofjan Wanandi", "PER")])
+    assert found["Sofjan Wanandi"].title.startswith("Ketua Tim Ahli")

@@ -83,7 +83,7 @@ class _Names(NameWords):
             return None
         start = self.tokens[i].start
         if start in names:
-            return names[start]
+            return self._holder_after_possessor(match, names[start], names)
         # Capitalised words, a comma, then a person: the words name the body, the person follows
         # (Presiden Agensi Dentsu, Tadashi Ishii). Without the comma, only words NER puts in a
         # place or body may stand between (Konjen RI Jeddah Hery Saripudin).
@@ -119,6 +119,16 @@ class _Names(NameWords):
         if any(span[0] <= s < span[1] for s, e in self.other_entities) and not any(span[0] < n < span[1] for n in names):
             return None
         return span
+
+    def _holder_after_possessor(self, match: TitleMatch, name: tuple[int, int], names: dict[int, tuple[int, int]]) -> tuple[int, int]:
+        """``Juru Bicara Presiden Jokowi, Fadjroel Rachman``: after a title that qualifies another
+        office, the name of that office's holder, then a comma and a name: the title is the second's."""
+        if "+" not in match.head:
+            return name
+        k = self.index_at.get(self._next_token_start(name[1]))
+        if k is not None and self.tokens[k].text == "," and k + 1 < len(self.tokens) and self.joined(k + 1):
+            return names.get(self.tokens[k + 1].start, name)
+        return name
 
     def capitalised_after(self, match: TitleMatch) -> bool:
         """Whether a capitalised word follows the title (then no name before it is its holder)."""
