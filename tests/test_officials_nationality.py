@@ -102,3 +102,22 @@ def test_envoy_list_with_designate_and_resident():
     found = officials(text, [("Dagmar Gonzales Grau", "PER"), ("Darius Gaidys", "PER")])
     assert (found["Dagmar Gonzales Grau"].title, found["Dagmar Gonzales Grau"].country) == ("Duta Besar Luar Biasa dan Berkuasa Penuh", "CU")
     assert found["Darius Gaidys"].country == "LT"
+
+
+@pytest.mark.parametrize(
+    "text, entities, parties",
+    [
+        ("Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.",
+         [("Sugiono", "PER"), ("Takeshi Iwaya", "PER"), ("Tokyo", "LOC")], ["ID", "JP"]),
+        ("Menteri Perdagangan Budi Santoso bertemu Menteri Perdagangan Malaysia Tengku Zafrul di Kuala Lumpur.",
+         [("Budi Santoso", "PER"), ("Tengku Zafrul", "PER"), ("Kuala Lumpur", "LOC")], ["ID", "MY"]),
+    ],
+)
+def test_bilateral_meeting_of_unlisted_officials_keeps_both_states(text, entities, parties):
+    from extractor.core import default_stages
+    from extractor.pipeline import ExtractionPipeline
+
+    context = make_context(text, entities, published=dt.date(2023, 1, 5))  # before any term in the gazetteer
+    ExtractionPipeline(default_stages())(context)
+    (meeting,) = [e for e in context.records["events"] if e.type == "meeting"]
+    assert sorted(meeting.parties) == parties
