@@ -13,7 +13,6 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Optional
 
 from ..records import DocumentRecords
@@ -24,7 +23,9 @@ HOME = "ID"  # the archive is about Indonesia's diplomacy: partners are the othe
 @lru_cache(maxsize=1)
 def party_names() -> dict[str, str]:
     """Display name of each country code and bloc acronym (the first name in the resource)."""
-    data = json.loads(resources.files("extractor").joinpath("resources", "countries.json").read_text(encoding="utf-8"))
+    from ..resource_data import load_resource
+
+    data = load_resource("countries.json")
     names = {code: forms[0] for code, forms in data["countries"].items() if forms}
     names.update({code: forms[0] for code, forms in data["blocs"].items() if forms})
     return names
