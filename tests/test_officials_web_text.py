@@ -77,3 +77,9 @@ def test_title_qualifying_an_office_goes_to_the_name_after_the_office_holder():
     assert found.get("Jokowi") is None or found["Jokowi"].title != "Juru Bicara Presiden"
     found = officials("Ketua Tim Ahli Wapres Sofjan Wanandi, hadir.", [("Sofjan Wanandi", "PER")])
     assert found["Sofjan Wanandi"].title.startswith("Ketua Tim Ahli")
+
+
+def test_copula_in_a_headline_is_no_name():
+    text = "Retno Jadi Salah Satu Menteri Tersibuk\nMenteri Luar Negeri Retno Marsudi sibuk."
+    found = officials(text, [("Retno Jadi Salah", "PER"), ("Retno Marsudi", "PER")])
+    assert list(found) == ["Retno Marsudi"]

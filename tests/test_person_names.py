@@ -53,3 +53,8 @@ def test_verb_after_a_name_only_by_affixes_in_title_case_lines():
     doc = make_doc(text, [("Retno Menyapa", "PER"), ("Menyapa Santoso", "PER")])
     names = [text[s:e] for s, e in person_names(doc)]
     assert names == ["Retno", "Menyapa Santoso"]  # a capitalised name word in running text stays
+
+
+def test_joined_state_names_are_no_name_words():
+    assert not is_name_word("Indonesia-Australia") and not is_name_word("ASEAN-Rusia")
+    assert is_name_word("Al-Sisi")

@@ -79,6 +79,9 @@ def is_name_word(word: str) -> bool:
         return False
     if country_code(word) or bloc_code(word) or organization_name(word):
         return False
+    parts = word.split("-")
+    if len(parts) > 1 and all(country_code(p) or bloc_code(p) for p in parts):
+        return False  # "Indonesia-Australia", "ASEAN-Rusia": states joined, no name
     # An acronym (ASEAN, POA) is no name; capitalised words with inner capitals (McDonald) are.
     return not (len(word) > 1 and word.isupper() and not name_keys(word) in known_by_keys())
 
