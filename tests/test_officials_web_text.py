@@ -83,3 +83,7 @@ def test_copula_in_a_headline_is_no_name():
     text = "Retno Jadi Salah Satu Menteri Tersibuk\nMenteri Luar Negeri Retno Marsudi sibuk."
     found = officials(text, [("Retno Jadi Salah", "PER"), ("Retno Marsudi", "PER")])
     assert list(found) == ["Retno Marsudi"]
+
+
+def test_premier_league_is_no_official():
+    assert officials("Tottenham finis kedua di Premier League musim lalu.") == {}
