@@ -36,3 +36,25 @@ def test_initials_without_dots_inside_a_name():
     doc = make_doc(text, [("Retno", "PER")])
     ((start, end),) = person_names(doc)
     assert text[start:end] == "Retno LP Marsudi"
+
+
+def test_verb_forms_by_affixes():
+    from extractor.components.person_names import is_verb_form
+
+    for verb in ["Bertemu", "Berkunjung", "Menghadap", "Menemui", "Menyambut", "Mengunjungi", "Dikunjungi", "Tegaskan", "Kunjungi", "Perkuat", "Sambut"]:
+        assert is_verb_form(verb), verb
+    for name in ["Bernard", "Melania", "Megawati", "Dimas", "Retno", "Benny", "Budi", "Meutya", "Hadi", "Menlu"]:
+        assert not is_verb_form(name), name
+
+
+def test_verb_after_a_name_only_by_affixes_in_title_case_lines():
+    # "Menyapa" (meny- + sapa) is in no word list: only its affixes make it a verb
+    text = "Menlu Retno Menyapa Lavrov di Jakarta\nIa bertemu Pak Menyapa Santoso kemarin."
+    doc = make_doc(text, [("Retno Menyapa", "PER"), ("Menyapa Santoso", "PER")])
+    names = [text[s:e] for s, e in person_names(doc)]
+    assert names == ["Retno", "Menyapa Santoso"]  # a capitalised name word in running text stays
+
+
+def test_joined_state_names_are_no_name_words():
+    assert not is_name_word("Indonesia-Australia") and not is_name_word("ASEAN-Rusia")
+    assert is_name_word("Al-Sisi")

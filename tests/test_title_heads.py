@@ -22,7 +22,8 @@ from conftest import make_doc
         ("Menko Polhukam", "ID", "institution"),
         ("Menlu", "ID", "default"),
         ("Menteri Pertahanan", "ID", "default"),
-        ("Presiden", None, None),
+        ("Presiden", "ID", "default"),
+        ("Perdana Menteri", None, None),
         ("Sekjen PBB", None, "international"),
     ],
 )

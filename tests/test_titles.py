@@ -86,3 +86,19 @@ def test_title_words_cover_heads():
 def test_portfolio_spelling_replaces_whole_words_only():
     assert spell_portfolio("Kerja sama ASEAN") == "Kerja Sama ASEAN"
     assert spell_portfolio("Kerja samanya") == "Kerja samanya"
+
+
+@pytest.mark.parametrize(
+    "phrase, title, organization",
+    [
+        ("Panglima TNI", "Panglima", "Tentara Nasional Indonesia"),
+        ("Menteri Polhukam", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan",
+         "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan"),
+        ("Tim Komunikasi Presiden", "Tim Komunikasi Presiden", None),
+        ("Direktur Perlindungan WNI dan BHI", "Direktur Perlindungan Warga Negara Indonesia dan Badan Hukum Indonesia", None),
+        ("Dubes LBBP", "Duta Besar Luar Biasa dan Berkuasa Penuh", None),
+        ("Gubernur Jenderal", "Gubernur Jenderal", None),
+    ],
+)
+def test_wave_two_titles(phrase, title, organization):
+    assert expand_title(phrase) == (title, organization)

@@ -381,6 +381,7 @@ class TitleEntry(Strict):
     organization: Optional[str] = None
     region_organization: Optional[str] = None
     country: Optional[str] = None
+    weak_country: Optional[str] = None  # the state of the office when the text names none
     requires_organization: bool = False
 
 
@@ -388,6 +389,28 @@ class Organization(Strict):
     name: str
     forms: Words
     country: Optional[str] = None
+
+
+class VerbAffix(Strict):
+    prefix: str
+    restore: str = ""  # the root's first letter a nasal prefix replaced (menemui: men- + t-emui)
+
+
+class NameVerbs(Strict):
+    words: Words  # capitalised words that are never names (Pamit, Tiba, Soal)
+    roots: Words  # verb roots: a prefixed or suffixed form of one is a verb (Bertemu, Tegaskan)
+    prefixes: list[VerbAffix]
+    suffixes: Words
+    min_root: int
+    title_case_share: float  # share of capitalised words that makes a line Title Case
+    title_case_min_words: int
+
+
+class VisitHosts(Strict):
+    visit_words: Words
+    to_words: Words
+    meeting_words: Words
+    list_words: Words
 
 
 class TitlesResource(Strict):
@@ -408,6 +431,9 @@ class TitlesResource(Strict):
     name_title_links: Words  # what may stand between a name and the title after it
     coordination_links: Words  # what joins two titled people who serve one state
     coordination_conjunctions: Words  # may follow a link (", dan")
+    name_verbs: NameVerbs  # a name never takes the verb after it (Title-Case headlines)
+    visit_hosts: VisitHosts  # the hosts met on a visit to a state serve that state
+    envoy_qualifiers: Words  # words between an envoy's title and his state (Designate, Resident)
 
 
 # --- archive.json -----------------------------------------------------------------------------

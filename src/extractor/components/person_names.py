@@ -24,7 +24,7 @@ from ..nlp.spacy_doc import doc_text
 from ..nlp.words import Word, doc_words, has_line_break, is_initials, tokenize
 from ..normalize.countries import bloc_code, country_code
 from ..normalize.dates import calendar_names
-from ..normalize.titles import institution_words, name_particles, organization_name, title_words
+from ..normalize.titles import institution_words, name_particles, name_verbs, organization_name, title_words
 from . import component, spans
 from .known_officials import KnownOfficial, known_officials
 
@@ -79,8 +79,43 @@ def is_name_word(word: str) -> bool:
         return False
     if country_code(word) or bloc_code(word) or organization_name(word):
         return False
+    parts = word.split("-")
+    if len(parts) > 1 and all(country_code(p) or bloc_code(p) for p in parts):
+        return False  # "Indonesia-Australia", "ASEAN-Rusia": states joined, no name
     # An acronym (ASEAN, POA) is no name; capitalised words with inner capitals (McDonald) are.
     return not (len(word) > 1 and word.isupper() and not name_keys(word) in known_by_keys())
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    return frozenset(name_verbs()["words"])
+
+
+@lru_cache(maxsize=1)
+def _verb_roots() -> frozenset[str]:
+    return frozenset(name_verbs()["roots"])
+
+
+@lru_cache(maxsize=16384)
+def is_verb_form(word: str) -> bool:
+    """Whether ``word`` is a verb root with the language's verb affixes (``Bertemu``,
+    ``Menghadap``, ``Tegaskan``, ``Kunjungi``, ``Sambut``): ``meN-`` with the root's first
+    letter restored (``menemui`` → ``temu``), ``ber-``, ``di-``, ``ter-``, ``per-``, ``-kan``, ``-i``."""
+    verbs = name_verbs()
+    folded = word.casefold()
+    roots = _verb_roots()
+    for affix in verbs["prefixes"]:
+        prefix = affix["prefix"]
+        if not folded.startswith(prefix):
+            continue
+        rest = affix.get("restore", "") + folded[len(prefix) :]
+        for suffix in verbs["suffixes"]:
+            if suffix and not rest.endswith(suffix):
+                continue
+            root = rest[: len(rest) - len(suffix)]
+            if len(root) >= verbs["min_root"] and root in roots:
+                return True
+    return False
 
 
 class NameWords:
@@ -91,12 +126,36 @@ class NameWords:
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
         self.ends = [t.end for t in tokens]
+        self._title_case: dict[int, bool] = {}
 
     def joined(self, i: int) -> bool:
         return 0 < i < len(self.tokens) and not has_line_break(self.text[self.tokens[i - 1].end : self.tokens[i].start])
 
     def is_name_word(self, i: int) -> bool:
-        return is_name_word(self.tokens[i].text)
+        return is_name_word(self.tokens[i].text) and not self.is_verb(i)
+
+    def is_verb(self, i: int) -> bool:
+        """A capitalised verb: a name never takes it (``Prabowo Sambut PM Jepang``, ``Menlu
+        Retno Menghadap Jokowi``); by its affixes only in a Title-Case line."""
+        word = self.tokens[i].text
+        if not word[:1].isupper():
+            return False
+        return word in _verb_words() or (is_verb_form(word) and self.in_title_case_line(i))
+
+    def in_title_case_line(self, i: int) -> bool:
+        """Whether the line of word ``i`` is written in Title Case (a headline)."""
+        start = self.text.rfind("\n", 0, self.tokens[i].start) + 1
+        found = self._title_case.get(start)
+        if found is None:
+            end = self.text.find("\n", start)
+            first = bisect.bisect_left(self.starts, start)
+            last = bisect.bisect_left(self.starts, end if end >= 0 else len(self.text))
+            words = [t.text for t in self.tokens[first:last] if t.text[:1].isalpha()]
+            capitalised = sum(1 for w in words if w[:1].isupper())
+            verbs = name_verbs()
+            found = len(words) >= verbs["title_case_min_words"] and capitalised >= verbs["title_case_share"] * len(words)
+            self._title_case[start] = found
+        return found
 
     def is_particle(self, i: int) -> bool:
         return self.tokens[i].text in name_particles()

@@ -32,6 +32,7 @@ from ..normalize.titles import (
     Org,
     country_codes,
     envoy_postings,
+    envoy_qualifiers,
     former_markers,
     is_capitalised,
     place_markers,
@@ -155,6 +156,9 @@ class _Scanner:
         qualified = False  # the first organisation named is the most specific (Korlantas Polri)
         for _ in range(3):
             j = self._skip_parenthetical(j)
+            if head.kind == "envoy":
+                while j < len(self.tokens) and self.joined(j) and self.tokens[j].text in envoy_qualifiers():
+                    j += 1  # "Duta Besar LBBP Designate Resident Republik Kuba"
             qualifier = self.qualifier(j)
             if qualifier is None:
                 break

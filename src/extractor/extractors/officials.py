@@ -32,9 +32,9 @@ from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, n
 from ..components.title_heads import TitleMatch, title_matches
 from ..components.title_lexicon import lexicon_words
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import collapse_spaces, doc_words, find_standalone, is_initials, tokenize, word_runs
+from ..nlp.words import Word, collapse_spaces, doc_words, find_standalone, is_initials, is_word_char, tokenize, word_runs
 from ..normalize.countries import is_abbreviation
-from ..normalize.titles import HONORIFIC, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import HONORIFIC, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Official, Span
 
@@ -83,7 +83,7 @@ class _Names(NameWords):
             return None
         start = self.tokens[i].start
         if start in names:
-            return names[start]
+            return self._holder_after_possessor(match, names[start], names)
         # Capitalised words, a comma, then a person: the words name the body, the person follows
         # (Presiden Agensi Dentsu, Tadashi Ishii). Without the comma, only words NER puts in a
         # place or body may stand between (Konjen RI Jeddah Hery Saripudin).
@@ -113,11 +113,22 @@ class _Names(NameWords):
         if any(self.tokens[k].text.casefold() in institution_words() for k in range(i, last + 1)):
             return None
         span = (self.tokens[i].start, self.tokens[last].end)
-        # NER calls it a place or a body (Catalonia, London). Entities that begin inside the
-        # title (ORG "Israel Benjamin Netanyahu") say nothing about the name.
-        if any(span[0] <= s < span[1] for s, e in self.other_entities):
+        # NER calls it a place or a body (Catalonia, London), unless a person's name it found
+        # follows inside (Raja Arab Saudi [Salman]LOC bin [Abdulaziz Al Saud]PER). Entities that
+        # begin inside the title (ORG "Israel Benjamin Netanyahu") say nothing about the name.
+        if any(span[0] <= s < span[1] for s, e in self.other_entities) and not any(span[0] < n < span[1] for n in names):
             return None
         return span
+
+    def _holder_after_possessor(self, match: TitleMatch, name: tuple[int, int], names: dict[int, tuple[int, int]]) -> tuple[int, int]:
+        """``Juru Bicara Presiden Jokowi, Fadjroel Rachman``: after a title that qualifies another
+        office, the name of that office's holder, then a comma and a name: the title is the second's."""
+        if "+" not in match.head:
+            return name
+        k = self.index_at.get(self._next_token_start(name[1]))
+        if k is not None and self.tokens[k].text == "," and k + 1 < len(self.tokens) and self.joined(k + 1):
+            return names.get(self.tokens[k + 1].start, name)
+        return name
 
     def capitalised_after(self, match: TitleMatch) -> bool:
         """Whether a capitalised word follows the title (then no name before it is its holder)."""
@@ -129,9 +140,17 @@ class _Names(NameWords):
     def before_title(self, match: TitleMatch, names_by_end: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right before a title joined by a comma or ``selaku`` (``Jose Tavares, Dirjen …``)."""
         for end, span in names_by_end.items():
-            if end <= match.start and match.start - end <= 40 and self.text[end : match.start].strip() in name_title_links():
+            if end <= match.start and match.start - end <= 40 and self._is_link(self.text[end : match.start], match.former):
                 return span
         return None
+
+    @staticmethod
+    def _is_link(gap: str, former: bool) -> bool:
+        """``, Dirjen``, ``selaku``, ``juga merupakan mantan`` (a former office keeps its marker)."""
+        words = gap.split()
+        if former and words and words[-1] in former_markers():
+            words = words[:-1]
+        return " ".join(words) in name_title_links()
 
     def _next_token_start(self, offset: int) -> int:
         for token in self.tokens[self._bisect(offset) :]:
@@ -165,6 +184,22 @@ class _Names(NameWords):
         return i
 
 
+class _Cut:
+    """An excerpt cut inside its last word (the text ends in a letter or digit): the cut word
+    gives no name and no title, and a name that runs into it keeps the words before it."""
+
+    def __init__(self, text: str, words: list[Word]):
+        self.words = words
+        self.at = words[-1].start if text and words and is_word_char(text[-1]) else None
+
+    def trim(self, span: tuple[int, int]) -> Optional[tuple[int, int]]:
+        start, end = span
+        if self.at is None or end <= self.at:
+            return span
+        kept = [w.end for w in self.words if start <= w.start and w.end <= self.at and w.text[:1].isalpha()]
+        return (start, kept[-1]) if kept else None
+
+
 def _is_initial(word: str) -> bool:
     return is_initials(word) or (len(word) == 1 and "A" <= word <= "Z")
 
@@ -191,34 +226,59 @@ def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
     return next(t for t in titles if t.title == best)
 
 
-def _country(
-    person: _Person,
-    chosen: TitleMatch,
-    inherited: dict[TitleMatch, str],
-    dominant: Optional[str],
-    names_indonesia: bool,
-) -> Optional[str]:
-    """The state the person serves, from the strongest evidence any of his titles gives."""
+def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], former: list[TitleMatch]) -> Optional[str]:
+    """The state the person serves, from the language of his titles alone: a state named with
+    the office (``Menlu Jepang``, ``Dubes RI``, ``Dirjen … Kemlu``, ``Kapolri``), the state of
+    the official he accompanies, none for an international body (``Sekjen PBB``); an office
+    named without a state is Indonesia's where Indonesia has one (``Menhan``, ``Wamenlu``,
+    ``Presiden``), no state's otherwise (``Perdana Menteri``, ``Raja``)."""
     matches = [chosen, *person.titles]
     for source in ("explicit", "organization", "institution"):
         for match in matches:
             if match.country_source == source:
                 return match.country
-    # A person the gazetteer knows keeps his state even when listed after a foreign official
-    # ("PM Australia Malcolm Turnbull dan Presiden Joko Widodo").
-    if person.known is not None and person.known.country:
-        return person.known.country
     for match in matches:
         if match in inherited:
             return inherited[match]
     if any(match.country_source == "international" for match in matches):
         return None
-    default = next((m.country for m in matches if m.country), None)
-    # "Menteri Luar Negeri, Julie Bishop" in an article that never names Indonesia: the
-    # article's country; "Presiden Jimmy Carter": the country the article names most.
-    if default is not None and (names_indonesia or dominant is None):
-        return default
-    return dominant or default
+    # A former office holder keeps his state: "Fukuda Yasuo juga merupakan mantan Perdana Menteri Jepang".
+    for source in ("explicit", "organization", "institution"):
+        for match in former:
+            if match.country_source == source:
+                return match.country
+    return next((m.country for m in matches if m.country), None)
+
+
+def _host_countries(doc: Doc, titles: list[TitleMatch]) -> dict[TitleMatch, str]:
+    """``Menlu Jepang … bertolak ke Amerika Serikat … bertemu dengan Menhan James Mattis dan
+    Menlu Rex Tillerson``: offices named without a state, right after a meeting word (or listed
+    after such an office) in a sentence that names a visit to a state, are the host's."""
+    words = visit_hosts()
+    states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+    hosts: dict[TitleMatch, str] = {}
+    previous: Optional[TitleMatch] = None
+    for match in titles:
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or match.country_source in ("explicit", "organization", "institution", "international"):
+            previous = None
+            continue
+        sentence = span.sent
+        before = [t for t in doc[sentence.start : span.start] if not t.is_space]
+        state = None
+        if before and before[-1].lower_ in words["meeting_words"]:
+            visiting = False
+            for k, token in enumerate(before):
+                visiting = visiting or token.lower_ in words["visit_words"]
+                if visiting and token.lower_ in words["to_words"] and k + 1 < len(before) and before[k + 1].i in states:
+                    state = states[before[k + 1].i]
+        elif before and before[-1].lower_ in words["list_words"] and previous in hosts and previous.end <= match.start:
+            if doc.char_span(previous.start, previous.end, alignment_mode="expand").sent.start == sentence.start:
+                state = hosts[previous]
+        if state is not None:
+            hosts[match] = state
+        previous = match
+    return hosts
 
 
 def _is_coordination(gap: str) -> bool:
@@ -249,22 +309,6 @@ def _coordinated_countries(text: str, pairs: list[tuple[TitleMatch, tuple[int, i
     return inherited
 
 
-def _country_counts(doc: Doc, context: ExtractionContext) -> Counter:
-    return Counter(
-        span.kb_id_ for span in spans(doc, "party")
-        if span.label_ == "country" and not context.in_boilerplate(span.start_char, span.end_char)
-    )
-
-
-def dominant_country(counts: Counter) -> Optional[str]:
-    """The country the article names most often (Indonesia on a tie)."""
-    if not counts:
-        return None
-    top = max(counts.values())
-    leaders = [code for code, n in counts.items() if n == top]
-    return "ID" if "ID" in leaders else leaders[0]
-
-
 def _joins_one_name(gap: str) -> bool:
     """Spaces, optionally initials and spaces: what may stand inside one written name."""
     if not gap or gap[0] not in " \u00a0":
@@ -289,16 +333,19 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PERSON_LABELS]
     names = _Names(doc, others)
 
+    cut = _Cut(text, names.tokens)
     spans: dict[int, tuple[int, int]] = {}
     for ent_start, ent_end, start, end in person_name_entities(doc):
-        if not context.in_boilerplate(ent_start, ent_end) and not context.in_boilerplate(start, end):
-            spans.setdefault(start, (start, end))
+        name = cut.trim((start, end))
+        if name is not None and not context.in_boilerplate(ent_start, ent_end) and not context.in_boilerplate(*name):
+            spans.setdefault(start, name)
 
     links: dict[tuple[int, int], list[TitleMatch]] = {}
     title_first: set[tuple[int, int]] = set()
-    titles = [t for t in title_matches(doc) if not context.in_boilerplate(t.start, t.end)]
+    titles = [t for t in title_matches(doc) if not context.in_boilerplate(t.start, t.end) and cut.trim((t.start, t.end)) == (t.start, t.end)]
     for match in titles:
         span = names.after_title(match, spans)
+        span = cut.trim(span) if span is not None else None
         if span is not None and not context.in_boilerplate(*span):
             spans.setdefault(span[0], span)
             title_first.add(span)
@@ -309,7 +356,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
 
     mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(doc, context.published):
-        if not context.in_boilerplate(start, end):
+        if not context.in_boilerplate(start, end) and cut.trim((start, end)) == (start, end):
             mentions[(start, end)] = _Mention(start, end, name_keys(official.name), _size(text[start:end]), official)
     for start, end in spans.values():
         if (start, end) not in mentions:
@@ -333,18 +380,19 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.title_first = person.title_first or span in title_first
 
     inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
-    counts = _country_counts(doc, context)
-    dominant = dominant_country(counts)
+    for match, state in _host_countries(doc, titles).items():
+        inherited.setdefault(match, state)
     records = []
     for person in persons:
         known = person.known if person.known and person.known.in_office(context.published) else None
         person.known = known
         current = [t for t in person.titles if not t.former]
+        former = [t for t in person.titles if t.former]
         if current:
             chosen = _choose_title(current)
             title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
             person.titles = current
-            country = _country(person, chosen, inherited, dominant, counts.get("ID", 0) > 0)
+            country = _country(person, chosen, inherited, former)
             rule, score = ("title_before_name", 0.9) if person.title_first else ("title_after_name", 0.8)
         elif known is not None and not person.titles and known.title:
             title, organization, country = known.title, known.organization, known.country
@@ -359,7 +407,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     runs = word_runs(doc) if records else {}
     for person, title, organization, country, rule, score in records:
         found = [(m.start, m.end) for m in person.mentions]
-        found += _more_mentions(text, person, claimed, taken, context, runs)
+        found += [m for m in _more_mentions(text, person, claimed, taken, context, runs) if cut.trim(m) == m]
         merged = _merge_adjacent(text, found)
         fullest = max(person.mentions, key=lambda m: (m.size, len(m.keys), m.end - m.start, -m.start))
         results.append(

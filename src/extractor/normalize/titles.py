@@ -304,3 +304,20 @@ def coordination_links() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def coordination_conjunctions() -> tuple[str, ...]:
     return tuple(_data()["coordination_conjunctions"])
+
+
+@lru_cache(maxsize=1)
+def name_verbs() -> dict:
+    """The verbs a name never includes (``titles.json`` ``name_verbs``)."""
+    return _data()["name_verbs"]
+
+
+@lru_cache(maxsize=1)
+def visit_hosts() -> dict[str, frozenset[str]]:
+    """The words of ``titles.json`` ``visit_hosts``, casefolded."""
+    return {key: frozenset(w.casefold() for w in words) for key, words in _data()["visit_hosts"].items()}
+
+
+@lru_cache(maxsize=1)
+def envoy_qualifiers() -> frozenset[str]:
+    return frozenset(_data()["envoy_qualifiers"])
