@@ -94,6 +94,8 @@ BY_HAND.update({
         "python benchmarks/throughput.py --n 240 --jobs 2 --skip-in-process --json",
         "python benchmarks/throughput.py --corpus ../shared/data/indosum/articles.jsonl --n 100 --threads 1 --json",
         "python benchmarks/replay.py --input ARTICLES.jsonl --baseline OLD.jsonl",
+        "python scripts/score_parts.py data/annotations/test",
+        "python scripts/score_parts.py data/annotations/tune",
     )
 })
 
