@@ -96,6 +96,8 @@ BY_HAND.update({
         "python benchmarks/replay.py --input ARTICLES.jsonl --baseline OLD.jsonl",
         "python scripts/score_parts.py data/annotations/test",
         "python scripts/score_parts.py data/annotations/tune",
+        "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
+        "python benchmarks/streaming_memory.py --sizes 1000 3000 --json",
     )
 })
 
