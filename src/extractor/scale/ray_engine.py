@@ -94,6 +94,9 @@ def _error_row(order: int, error: InputError) -> dict[str, Any]:
     }
 
 
+BLOCK_BYTES = 256 * 1024  # about a hundred IndoSum articles a block
+
+
 def read_files(
     batch: dict[str, Any], *, max_bytes: int, published: Optional[str], done: Optional[Done], chunk: int = 64
 ) -> Iterator[dict[str, list]]:
@@ -267,6 +270,9 @@ def run_entries(
         return
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
+    # Ray Data joins a task's outputs into blocks of up to 128 MB: the articles of one input file
+    # would be one block, extracted by one actor while the others wait. Small blocks spread them.
+    context.target_max_block_size = BLOCK_BYTES
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     published_iso = published.isoformat() if published is not None else None
