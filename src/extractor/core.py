@@ -236,7 +236,6 @@ class Extractor:
         self.max_chars = max_chars
         self.timeout_per_doc: Optional[float] = None  # the warm-up (lazy imports, lexicons) runs unbounded
         self.progress: Optional[ProgressCallback] = None  # and unreported
-        self._report: Optional[ProgressCallback] = None  # the current batch's, while it is reported
         set_torch_threads(torch_threads)
         self.nlp = stanza_pipeline(**stanza_overrides)
         from .components import annotation_nlp
@@ -297,7 +296,6 @@ class Extractor:
             if report is not None:
                 report("tokenizing", 0, characters)
             analysed = self._analyse(articles)
-        self._report = report
         results: list[Result] = []
         for item in chunk:
             if isinstance(item, InputError):
@@ -309,16 +307,17 @@ class Extractor:
                 if isinstance(stanza_doc, DocumentError):
                     results.append(stanza_doc)
                 else:
-                    results.append(self._records_within_budget(item, stanza_doc))
+                    results.append(self._records_within_budget(item, stanza_doc, report))
         if report is not None:
             report("done", 0, None)
-        self._report = None
         return results
 
-    def _records_within_budget(self, article: Article, stanza_doc: Any) -> Union[DocumentRecords, DocumentError]:
+    def _records_within_budget(
+        self, article: Article, stanza_doc: Any, report: Optional[ProgressCallback] = None
+    ) -> Union[DocumentRecords, DocumentError]:
         try:
             with time_budget(self.timeout_per_doc):
-                return self._records(article, stanza_doc)
+                return self._records(article, stanza_doc, report)
         except BudgetExceeded as exceeded:
             return self._over_budget(article, getattr(exceeded, "phase", RECORDS))
 
@@ -350,7 +349,9 @@ class Extractor:
         self.timings.add(STANZA, time.perf_counter() - started)
         return {id(a): d for a, d in zip(articles, analysed)}
 
-    def _records(self, article: Article, stanza_doc: Any) -> Union[DocumentRecords, DocumentError]:
+    def _records(
+        self, article: Article, stanza_doc: Any, report: Optional[ProgressCallback] = None
+    ) -> Union[DocumentRecords, DocumentError]:
         from spacy.attrs import IS_SPACE
 
         from .nlp.spacy_doc import to_spacy_doc
@@ -374,7 +375,6 @@ class Extractor:
                 doc = process(doc)
             then, now = now, time.perf_counter()
             timings.add(COMPONENTS, now - then)
-            report = self._report
             for number, stage in enumerate(self.pipeline.stages):
                 if report is not None:
                     report("matching", number, len(self.pipeline.stages))

@@ -110,11 +110,9 @@ def add_parser(subparsers) -> None:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m extractor.evaluation.cli")
-    subparsers = parser.add_subparsers(dest="command", required=True)
-    add_parser(subparsers)
-    args = parser.parse_args(argv)
-    return args.func(args)
+    from ..subcommands import run_standalone
+
+    return run_standalone("python -m extractor.evaluation.cli", add_parser, argv)
 
 
 if __name__ == "__main__":

@@ -396,20 +396,14 @@ class SiteBuilder:
                 undated += 1
         meeting_events = [e for e in events if e.type != "signing"]
         party_weight = Counter(p for e in meeting_events for p in e.parties)
-        pair_weight: Counter = Counter()
-        for event in meeting_events:
-            parties = sorted(set(event.parties))
-            pair_weight.update((a, b) for i, a in enumerate(parties) for b in parties[i + 1 :])
+        pair_weight = _pair_counts(event.parties for event in meeting_events)
         top_parties = [code for code, _ in party_weight.most_common(NETWORK_NODES)]
         country_nodes = [
             Node(c, party_name(c), party_weight[c], "home" if c == HOME else "country", links.country(c)[1]) for c in top_parties
         ]
         country_edges = [(a, b, w) for (a, b), w in pair_weight.items() if a in top_parties and b in top_parties]
         person_weight = Counter(p for e in meeting_events for p in e.person_ids)
-        person_pairs: Counter = Counter()
-        for event in meeting_events:
-            members = sorted(set(event.person_ids))
-            person_pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+        person_pairs = _pair_counts(event.person_ids for event in meeting_events)
         top_persons = [p for p, _ in person_weight.most_common(NETWORK_NODES)]
         person_nodes = [Node(str(p), data.persons[p].name, person_weight[p], "person", links.person(p)[1]) for p in top_persons]
         chosen = set(top_persons)
@@ -501,3 +495,12 @@ def build_report(archive_path: os.PathLike | str, out: os.PathLike | str, title:
         raise
     stats.seconds["total"] = round(time.perf_counter() - started, 3)
     return stats
+
+
+def _pair_counts(groups) -> Counter:
+    """How many of ``groups`` (the parties or persons of each event) hold each unordered pair."""
+    counts: Counter = Counter()
+    for group in groups:
+        members = sorted(set(group))
+        counts.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+    return counts
