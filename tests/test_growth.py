@@ -2,7 +2,7 @@
 
 Nothing is timed against a threshold: CPU seconds of ``Extractor.extract`` (the process's own,
 Stanza included) are compared between two sizes in the same process. A measurement over the
-ratio is repeated once (the machine is shared); a shape stays over only when it really grows
+ratio is repeated up to three times, keeping the minimum (the machine is shared); a shape stays over only when it really grows
 faster than linearly. The 1 MB line with no space is the ``heavy`` variant (``pytest -m heavy``).
 """
 
@@ -18,6 +18,7 @@ from hostile_shapes import SHAPES
 SMALL, LARGE = 8_000, 16_000
 MAX_RATIO = 3.0
 SLACK_S = 0.05  # below this, CPU time is too coarse to compare
+RETRIES = 3  # on a loaded machine CPU seconds inflate too (shared caches); a real blow-up stays over every time
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,9 @@ def cpu_seconds(extractor: Extractor, text: str) -> float:
 def growth(extractor: Extractor, shape: str, small: int, large: int) -> tuple[float, float]:
     generate = SHAPES[shape]
     small_s, large_s = cpu_seconds(extractor, generate(small)), cpu_seconds(extractor, generate(large))
-    if large_s > MAX_RATIO * small_s + SLACK_S:
+    for _ in range(RETRIES):
+        if large_s <= MAX_RATIO * small_s + SLACK_S:
+            break
         small_s = min(small_s, cpu_seconds(extractor, generate(small)))
         large_s = min(large_s, cpu_seconds(extractor, generate(large)))
     return small_s, large_s
