@@ -98,7 +98,7 @@ def test_shipped_gold_files_are_rebuilt_exactly_from_their_sources(gold_dir, cou
 
 
 @pytest.mark.skipif(not (SHARED_DATA / "web" / "articles.jsonl").exists(), reason="needs ../shared/data")
-@pytest.mark.parametrize("gold_dir, count", [(ANNOTATIONS_DIR / "test", 22), (ANNOTATIONS_DIR / "tune", 46)])
+@pytest.mark.parametrize("gold_dir, count", [(ANNOTATIONS_DIR / "test", 22), (ANNOTATIONS_DIR / "tune", 56)])
 def test_wave_2_gold_is_rebuilt_exactly_from_sources_naming_their_corpus(gold_dir, count, capsys):
     # These sources name ../shared/data/web or ../shared/data/indosum themselves (no --jsonl).
     sources = sorted((gold_dir / "src").glob("*.json"))
