@@ -19,6 +19,8 @@ are then joined, most specific first:
 
 A variant or part matched through close spellings, with fewer than two parts written (nearly)
 alike, also needs fitting titles (``Arief Budiman`` / ``Aries Budiman``).
+States fit when either side gives none or the states most of each side's officials give (all
+of them when tied) meet.
 Two officials of one article are never one person (an article has one record per person), and
 two full names whose parts differ (``Antonio Guterres`` / ``Francisco Guterres``) never meet.
 Evidence kept per merge: the names, titles and states of both sides and the persons named in
@@ -295,9 +297,20 @@ def _split_by_state(members: list[OfficialRow]) -> list[list[OfficialRow]]:
     return list(by_state.values())
 
 
+def _leading_states(members: list[OfficialRow]) -> set[str]:
+    """The states the most officials of a person give (all of them when tied): one article's
+    wrong state (an American general given as Indonesian in one of two articles) is not the
+    person's state, nor evidence against the other."""
+    counts = Counter(m.country for m in members if m.country)
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {state for state, count in counts.items() if count == top}
+
+
 def _states_fit(a: list[OfficialRow], b: list[OfficialRow]) -> bool:
-    first, second = _country(a), _country(b)
-    return first is None or second is None or first == second
+    first, second = _leading_states(a), _leading_states(b)
+    return not first or not second or bool(first & second)
 
 
 def _spelling_fits(part: tuple[str, ...], whole: tuple[str, ...], a: list[OfficialRow], b: list[OfficialRow]) -> bool:
