@@ -202,3 +202,20 @@ def test_a_courtesy_call_typed_visit_stays_apart_from_the_state_visit_and_is_lin
     ]
     linked = conn.execute("SELECT m.type, m.name FROM archive_event_links l JOIN archive_events m ON m.archive_event_id = l.linked_event_id").fetchall()
     assert [tuple(r) for r in linked] == [("visit", "kunjungan kehormatan Ketua Nikai Toshihiro")]
+
+
+def test_the_ordinal_a_name_writes_stands_in_for_a_missing_one(tmp_path):
+    from extractor.archive.events import name_ordinals
+
+    assert name_ordinals("KTT ke-31 ASEAN") == {31} == name_ordinals("31st ASEAN Summit")
+    assert name_ordinals("KTT Ke-40 dan Ke-41 ASEAN") == {40, 41}
+    assert name_ordinals("kunjungan ke 3 negara") == set() == name_ordinals("pertemuan kedua negara")
+    with_ordinal = _doc("o1", "2017-11-13", "KTT ASEAN di Manila.", [
+        {"type": "summit", "name": "KTT ASEAN", "ordinal": 31, "parties": ["ASEAN"], "surface": "KTT ASEAN"}])
+    same = _doc("o2", "2017-11-14", "KTT ke-31 ASEAN di Manila.", [
+        {"type": "summit", "name": "KTT ke-31 ASEAN", "parties": ["ASEAN"], "surface": "KTT ke-31 ASEAN"}])
+    other = _doc("o3", "2017-11-12", "KTT ke-30 ASEAN di Manila.", [
+        {"type": "summit", "name": "KTT ke-30 ASEAN", "parties": ["ASEAN"], "surface": "KTT ke-30 ASEAN"}])
+    rows = {r.doc_id: r for r in load_events(_archive(tmp_path, [with_ordinal, same, other]))}
+    assert rows["o2"].ordinals == {31} and rows["o2"].ordinal is None  # the record's own value is kept as given
+    assert sorted(sorted(r.doc_id for r in c) for c in cluster_events(list(rows.values()))[0]) == [["o1", "o2"], ["o3"]]

@@ -4,10 +4,11 @@ disagreement kept. A visit and the meetings held during it stay separate, linked
 
 Two reports may be one event only when nothing rules it out (hard constraints): different
 articles, compatible types (``event_type_groups`` of ``resources/id/archive.json``), overlapping
-dates, the same ordinal if both give one, and a shared party besides Indonesia if both name one.
-When a report gives no date, its article's publication date stands in with a window
+dates, a shared ordinal if both give some (a report's ordinal is its record's, or failing that
+those its name writes in digits, :func:`name_ordinals`), and a shared party besides Indonesia if both name
+one. When a report gives no date, its article's publication date stands in with a window
 (:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`). They are then one event when the evidence adds up
-to :data:`MERGE_SCORE`: the same ordinal (2), the same distinctive name words (2, or 1 when
+to :data:`MERGE_SCORE`: a shared ordinal (2), the same distinctive name words (2, or 1 when
 half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
 (1), the same place (1; a different place -1), a person taking part in both (1; none in
 common -1, but not between two summits or conferences: many leaders attend one).
@@ -43,6 +44,9 @@ DATE_SLACK = dt.timedelta(days=2)
 # common as `pertemuan bilateral` is no evidence anyway: its words are all stop words).
 NAME_GROUP_LIMIT = 200
 _WORD = re.compile(r"[^\W_]+")
+# An ordinal written in a name in digits (`KTT ke-31 ASEAN`, `56th ASEAN Foreign Ministers
+# Meeting`); number words are left out (`pertemuan kedua negara` is the two states' meeting).
+_NAME_ORDINAL = re.compile(r"(?<![\w-])(?:ke[-\u2010\u2011\u2013](\d{1,3})|(\d{1,3})(?:st|nd|rd|th))(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -63,6 +67,7 @@ class EventRow:
     reported: bool  # the interval comes from the event's own date
     words: frozenset
     places: frozenset
+    ordinals: frozenset = frozenset()  # the record's ordinal, or those its name writes
     kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
 
     def __post_init__(self):
@@ -114,6 +119,12 @@ def name_words(text: str) -> list[str]:
     words = " ".join(_WORD.findall(plain(text)))
     words = _LETTER_NUMBER.sub(r"\1\2", words)
     return pattern.sub(lambda m: short[" ".join(m.group(0).split())], words).split()
+
+
+def name_ordinals(name: Optional[str]) -> frozenset:
+    """The ordinals a name writes in digits (`KTT Ke-40 dan Ke-41 ASEAN`: two summits held
+    jointly, either of which another report may name alone)."""
+    return frozenset(int(a or b) for a, b in _NAME_ORDINAL.findall(name or ""))
 
 
 def _distinctive(words: list[str], stopwords: set[str]) -> frozenset:
@@ -186,11 +197,13 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
         event_parties = frozenset(parties[r["event_id"]])
         rows.append(
             EventRow(
-                r["event_id"], r["doc_id"], r["type"], r["name"], r["ordinal"], r["location"], r["start"], r["end"],
+                r["event_id"], r["doc_id"], r["type"], r["name"],
+                r["ordinal"], r["location"], r["start"], r["end"],
                 r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
                 _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()),
                 _places(r["location"], place_stop),
-                "meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
+                frozenset({r["ordinal"]}) if r["ordinal"] is not None else name_ordinals(r["name"]),
+                kind="meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
             )
         )
     return rows
@@ -222,7 +235,7 @@ def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if not _overlap(a.interval, b.interval) and not _same_name_same_year(a, b):
         return True
-    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+    if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
     if a.foreign and b.foreign and not (a.foreign & b.foreign):
         return True
@@ -235,7 +248,7 @@ def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     through a report it does match)."""
     if a.doc_id == b.doc_id or groups.get(a.kind, -1) != groups.get(b.kind, -2):
         return True
-    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+    if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
     if a.foreign and b.foreign and not (a.foreign & b.foreign):
         return True
@@ -245,9 +258,10 @@ def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
 def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
     score = 0
     found: dict[str, Any] = {}
-    if a.ordinal is not None and a.ordinal == b.ordinal:
+    if a.ordinals & b.ordinals:
         score += 2
-        found["ordinal"] = a.ordinal
+        shared = sorted(a.ordinals & b.ordinals)
+        found["ordinal"] = shared[0] if len(shared) == 1 else shared
     if a.words and b.words:
         shared = a.words & b.words
         if a.words == b.words:
