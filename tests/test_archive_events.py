@@ -219,3 +219,53 @@ def test_the_ordinal_a_name_writes_stands_in_for_a_missing_one(tmp_path):
     rows = {r.doc_id: r for r in load_events(_archive(tmp_path, [with_ordinal, same, other]))}
     assert rows["o2"].ordinals == {31} and rows["o2"].ordinal is None  # the record's own value is kept as given
     assert sorted(sorted(r.doc_id for r in c) for c in cluster_events(list(rows.values()))[0]) == [["o1", "o2"], ["o3"]]
+
+
+def test_records_of_one_article_naming_one_event_alike_are_one_report(tmp_path):
+    text = "KTT G20 Bali dibuka. Deklarasi KTT G20 Disahkan. Forum Bisnis Indonesia-Mesir digelar. KTT Peringatan ASEAN-Kanada dan KTT ASEAN."
+    bali = _doc("g1", "2022-11-16", text, [
+        {"type": "summit", "name": "KTT G20 Bali", "parties": ["G20"], "location": "Bali", "start": "2022-11-15", "surface": "KTT G20 Bali"},
+        {"type": "summit", "name": "KTT G20 Disahkan", "parties": ["G20"], "surface": "KTT G20 Disahkan"},
+        {"type": "meeting", "name": "Forum Bisnis Indonesia-Mesir", "parties": ["EG", "ID"], "surface": "Forum Bisnis Indonesia-Mesir"},
+        {"type": "meeting", "name": "Forum Bisnis Indonesia-Me", "parties": ["ID"], "surface": "Forum Bisnis Indonesia-Me"},
+        {"type": "summit", "name": "KTT Peringatan ASEAN-Kanada", "parties": ["ASEAN", "CA"], "surface": "KTT Peringatan ASEAN-Kanada"},
+        {"type": "summit", "name": "KTT ASEAN", "parties": ["ASEAN"], "surface": "KTT ASEAN."},
+    ])
+    # Another article's report joins through either record of the first.
+    other = _doc("g2", "2022-11-17", "Deklarasi KTT G20 disahkan.", [
+        {"type": "summit", "name": "KTT G20 disahkan", "parties": ["G20"], "surface": "KTT G20 disahkan"}])
+    conn = _archive(tmp_path, [bali, other])
+    assert _groups(conn) == [
+        ["g1:Forum Bisnis Indonesia-Me", "g1:Forum Bisnis Indonesia-Mesir"],
+        ["g1:KTT ASEAN"],  # the longer name adds a state: another summit
+        ["g1:KTT G20 Bali", "g1:KTT G20 Disahkan", "g2:KTT G20 disahkan"],
+        ["g1:KTT Peringatan ASEAN-Kanada"],
+    ]
+    evidence = [json.loads(r[0]) for r in conn.execute("SELECT evidence FROM archive_event_sources WHERE evidence IS NOT NULL")]
+    assert sum(e.get("rule") == "same_article" for e in evidence) == 2
+    assert any(e.get("rule") == "same_article" and e["name_words"] == ["g20"] for e in evidence)
+
+
+def test_an_article_looking_back_at_an_earlier_event_keeps_it_apart_from_its_news(tmp_path):
+    text = "KAA Bandung diperingati. Konferensi Asia Afrika (KAA) tahun 1955."
+    doc = _doc("k", "2015-04-24", text, [
+        {"type": "conference", "name": "KAA Bandung", "surface": "KAA Bandung"},
+        {"type": "conference", "name": "Konferensi Asia Afrika (KAA)", "start": "1955", "surface": "Konferensi Asia Afrika (KAA)"},
+    ])
+    assert len(_groups(_archive(tmp_path, [doc]))) == 2
+
+
+def test_a_name_writing_part_of_a_long_form_or_its_own_place_shares_the_words_that_name_the_event(tmp_path):
+    forum = _doc("r1", "2017-08-07", "Forum Regional ASEAN di Manila dibuka.", [
+        {"type": "meeting", "name": "Forum Regional ASEAN", "parties": ["ASEAN"], "location": "Manila", "start": "2017-08-07",
+         "surface": "Forum Regional ASEAN"}])
+    part = _doc("r2", "2017-08-08", "Menlu hadir di forum regional di Manila, Filipina.", [
+        {"type": "meeting", "name": "forum regional di Manila, Filipina", "location": "Manila, Filipina",
+         "surface": "forum regional di Manila"}])
+    business = _doc("r3", "2017-08-08", "Menlu hadir di forum bisnis di Manila, Filipina.", [
+        {"type": "meeting", "name": "forum bisnis di Manila, Filipina", "location": "Manila, Filipina",
+         "surface": "forum bisnis di Manila"}])
+    conn = _archive(tmp_path, [forum, part, business])
+    rows = {r.doc_id: r for r in load_events(conn)}
+    assert rows["r2"].words == {"regional"} and rows["r1"].long_words == {"asean", "regional"}  # the place is not the name
+    assert _groups(conn) == [["r1:Forum Regional ASEAN", "r2:forum regional di Manila, Filipina"], ["r3:forum bisnis di Manila, Filipina"]]

@@ -13,7 +13,8 @@ half of them are shared), a shared party besides Indonesia (1), both reporting d
 (1), the same place (1; a different place -1), a person taking part in both (1; none in
 common -1, but not between two summits or conferences: many leaders attend one).
 
-Reports are joined best pair first; two groups join only if no pair across them contradicts
+Records of one article that name one event alike (:func:`same_article_duplicates`: a partial
+record of a mention) are one report first. Reports are joined best pair first; two groups join only if no pair across them contradicts
 (:func:`contradicts`: all of the above but the guessed date windows), so a chain of near
 matches never joins two reports that contradict each other.
 """
@@ -65,9 +66,10 @@ class EventRow:
     persons: frozenset
     interval: Optional[tuple[dt.date, dt.date]]
     reported: bool  # the interval comes from the event's own date
-    words: frozenset
+    words: frozenset  # distinctive words of the name, less its people and its own place
     places: frozenset
     ordinals: frozenset = frozenset()  # the record's ordinal, or those its name writes
+    long_words: frozenset = frozenset()  # the words of the long forms its short forms stand for
     kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
 
     def __post_init__(self):
@@ -119,6 +121,25 @@ def name_words(text: str) -> list[str]:
     words = " ".join(_WORD.findall(plain(text)))
     words = _LETTER_NUMBER.sub(r"\1\2", words)
     return pattern.sub(lambda m: short[" ".join(m.group(0).split())], words).split()
+
+
+@lru_cache(maxsize=1)
+def _long_form_words() -> dict[str, frozenset]:
+    """Each one-word short form → the words of its long forms (``arf`` → ``asean``, ``regional``,
+    ``forum``), stop words left in (the caller takes them out)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for long, short in archive_resources()["event_name_abbreviations"]:
+        if len(short.split()) == 1:
+            table[short].update(_WORD.findall(plain(long)))
+    return {short: frozenset(words) for short, words in table.items()}
+
+
+def long_words(words: frozenset, stopwords: set[str]) -> frozenset:
+    """The distinctive words of the long forms of the short forms among ``words``: a name that
+    writes part of a long form (``forum regional di Manila``) shares them with the short form
+    (``ARF``)."""
+    table = _long_form_words()
+    return frozenset(w for short in words for w in table.get(short, ()) if w not in stopwords and len(w) > 1) - words
 
 
 def name_ordinals(name: Optional[str]) -> frozenset:
@@ -195,14 +216,19 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
             before, after = PLANNED_WINDOW if r["status"] == "planned" else HELD_WINDOW
             interval = (low + dt.timedelta(days=before), high + dt.timedelta(days=after))
         event_parties = frozenset(parties[r["event_id"]])
+        places = _places(r["location"], place_stop)
+        # A place written in the name is the place's evidence, not the name's (`KTT G20 Bali`
+        # and `KTT G20` held in Bali have one name).
+        words = _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()) - places
         rows.append(
             EventRow(
                 r["event_id"], r["doc_id"], r["type"], r["name"],
                 r["ordinal"], r["location"], r["start"], r["end"],
                 r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
-                _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()),
-                _places(r["location"], place_stop),
+                words,
+                places,
                 frozenset({r["ordinal"]}) if r["ordinal"] is not None else name_ordinals(r["name"]),
+                long_words(words, name_stop),
                 kind="meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
             )
         )
@@ -263,7 +289,8 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
         shared = sorted(a.ordinals & b.ordinals)
         found["ordinal"] = shared[0] if len(shared) == 1 else shared
     if a.words and b.words:
-        shared = a.words & b.words
+        # Words one name writes of the long form of the other's short form count as shared.
+        shared = (a.words & b.words) | (a.words & b.long_words) | (a.long_words & b.words)
         if a.words == b.words:
             score += 2
         elif len(shared) * 2 >= min(len(a.words), len(b.words)) and shared:
@@ -338,10 +365,18 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     cluster_of: dict[int, list[EventRow]] = {row.event_id: [row] for row in rows}
     joined: dict[int, dict] = {}
+    for kept, duplicate, found in same_article_duplicates(rows, groups):
+        a, b = cluster_of[kept.event_id], cluster_of[duplicate.event_id]
+        if a is b:
+            continue
+        joined[duplicate.event_id] = {"rule": "same_article", "with": kept.event_id, **found}
+        a.extend(b)
+        for row in b:
+            cluster_of[row.event_id] = a
     for score, _, first, second, found in candidates:
         a, b = cluster_of[first], cluster_of[second]
         if a is b or any(contradicts(x, y, groups) for x in a for y in b):
-            continue
+            continue  # (two records of one article in `a` are one event already: `a`'s own pairs are not checked)
         small, big = (a, b) if len(a) < len(b) or (len(a) == len(b) and a[0].event_id > b[0].event_id) else (b, a)
         joined_id = first if small is a else second
         joined[joined_id] = {"score": score, "with": second if joined_id == first else first, **found}
@@ -356,6 +391,67 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
             seen.add(id(cluster))
             clusters.append(sorted(cluster, key=lambda r: r.event_id))
     return clusters, joined
+
+
+def _contained(small: EventRow, big: EventRow) -> Optional[frozenset]:
+    """The words of ``big`` that ``small``'s words are written as, when all of them are (the
+    last one may be cut short: `Forum Bisnis Indonesia-Me` for `Mesir`)."""
+    tail = (_WORD.findall(plain(small.name or "")) or [""])[-1]
+    pool = big.words | big.long_words
+    matched: set[str] = set()
+    for word in small.words:
+        found = {o for o in pool if o == word or (word == tail and len(word) >= 2 and o.startswith(word))}
+        if not found:
+            return None
+        matched |= found
+    return frozenset(matched)
+
+
+def _names_contained(a: EventRow, b: EventRow) -> Optional[frozenset]:
+    """The words of the shorter name when all of them are written in the longer one, one of
+    them naming no state, and the longer one's other words name no state (`KTT Peringatan
+    ASEAN-Kanada` is not `KTT ASEAN`; `pertemuan ... Rusia` twice is no name); ``None``
+    otherwise or when either names nothing."""
+    from ..normalize.countries import country_code
+
+    if not a.words or not b.words:
+        return None
+    for small, big in sorted(((a, b), (b, a)), key=lambda pair: len(pair[0].words)):
+        matched = _contained(small, big)
+        if matched is None:
+            continue
+        if all(country_code(word) for word in small.words) or any(country_code(word) for word in big.words - matched):
+            return None
+        return small.words
+    return None
+
+
+def same_article_duplicates(rows: list[EventRow], groups: dict[str, int]) -> list[tuple[EventRow, EventRow, dict]]:
+    """Records of one article that report one event (a partial record of a mention: `KTT G20
+    Disahkan` beside `KTT G20 Bali`, a name cut short): ``(kept, duplicate, evidence)``. Both
+    must name the event, the shorter name's words all in the longer one, with compatible types,
+    ordinals, parties and dates (the windows of undated ones too: an article's look back at an
+    earlier event is not its news)."""
+    by_doc: dict[str, list[EventRow]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    found = []
+    for members in by_doc.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if groups.get(a.kind, -1) != groups.get(b.kind, -2):
+                    continue
+                if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
+                    continue
+                if a.foreign and b.foreign and not (a.foreign & b.foreign):
+                    continue
+                if a.interval is None or b.interval is None or not _overlap(a.interval, b.interval):
+                    continue
+                shared = _names_contained(a, b)
+                if shared is not None:
+                    kept, duplicate = (a, b) if a.words != shared else (b, a)
+                    found.append((kept, duplicate, {"name_words": sorted(shared)}))
+    return found
 
 
 def best_value(values: list[tuple[Any, str]]) -> tuple[Any, Counter]:
