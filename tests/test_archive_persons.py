@@ -147,3 +147,15 @@ def test_a_state_given_wrongly_in_one_of_two_articles_does_not_keep_a_person_apa
         ("d", "Joseph F Durford", "Panglima Angkatan Bersenjata", "ID"),
     )
     assert len(cluster_officials(rows)) == 2
+
+
+def test_a_one_word_name_of_a_longer_name_is_grouped_by_its_titles_and_a_mononym_is_not():
+    rows = _rows(
+        ("a", "Gatot Nurmantyo", "Panglima TNI", "ID"),
+        ("b", "Gatot", "Panglima TNI", "ID"),
+        ("c", "Gatot", "Kepala Seksi Operasi Damkar Jaktim", "ID"),
+        ("d", "Gatot", "Panglima", "ID"),
+        ("e", "Wiranto", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan", "ID"),
+        ("f", "Wiranto", "Ketua Dewan Pembina Partai Hanura", "ID"),
+    )
+    assert _clusters(rows) == [["Gatot Nurmantyo@a", "Gatot@b", "Gatot@d"], ["Gatot@c"], ["Wiranto@e", "Wiranto@f"]]
