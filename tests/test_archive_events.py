@@ -269,3 +269,42 @@ def test_a_name_writing_part_of_a_long_form_or_its_own_place_shares_the_words_th
     rows = {r.doc_id: r for r in load_events(conn)}
     assert rows["r2"].words == {"regional"} and rows["r1"].long_words == {"asean", "regional"}  # the place is not the name
     assert _groups(conn) == [["r1:Forum Regional ASEAN", "r2:forum regional di Manila, Filipina"], ["r3:forum bisnis di Manila, Filipina"]]
+
+
+def test_a_year_or_an_acronym_with_its_number_written_in_a_name_identify_the_event(tmp_path):
+    assert name_words_of("COP 21") == name_words_of("COP-21") == name_words_of("COP21") == ["cop21"]
+    assert "ke" in name_words_of("KTT ke-31 ASEAN")  # an ordinal is no acronym's number
+    paris = _doc("p1", "2015-12-12", "COP21 di Paris ditutup.", [
+        {"type": "conference", "name": "COP21", "parties": ["UN"], "location": "Paris", "start": "2015-12-12", "surface": "COP21"}])
+    back = _doc("p2", "2017-04-12", "Sejak Konferensi Perubahan Iklim Paris 2015 (COP 21), emisi turun.", [
+        {"type": "conference", "name": "Konferensi Perubahan Iklim Paris 2015 (COP 21)", "location": "Paris", "surface": "Konferensi Perubahan Iklim Paris 2015 (COP 21)"}])
+    conn = _archive(tmp_path, [paris, back])
+    rows = {r.doc_id: r for r in load_events(conn)}
+    assert rows["p2"].interval == (dt.date(2015, 1, 1), dt.date(2015, 12, 31)) and not rows["p2"].reported
+    assert len(_groups(conn)) == 1
+
+
+def test_reports_named_alike_apart_in_time_and_held_in_different_places_stay_apart(tmp_path):
+    manila = _doc("m1", "2017-08-08", "Pertemuan ASEAN di Manila.", [
+        {"type": "meeting", "name": "pertemuan ASEAN", "parties": ["ASEAN"], "location": "Manila", "surface": "Pertemuan ASEAN"}])
+    new_york = _doc("m2", "2017-09-10", "Pertemuan para menteri ASEAN di New York.", [
+        {"type": "meeting", "name": "pertemuan para menteri ASEAN", "parties": ["ASEAN"], "location": "New York", "start": "2017-09-23",
+         "status": "planned", "surface": "Pertemuan para menteri ASEAN"}])
+    assert len(_groups(_archive(tmp_path, [manila, new_york]))) == 2
+
+
+def name_words_of(text):
+    from extractor.archive.events import name_words
+
+    return name_words(text)
+
+
+def test_words_saying_what_kind_of_event_it_is_do_not_name_it(tmp_path):
+    text = "Pembukaan Global Muslim Business Forum. Lawatan perdana ke Kuching. Penandatanganan nota kesepahaman (MoU) BUMN Rusia."
+    doc = _doc("w1", "2023-11-28", text, [
+        {"type": "conference", "name": "Pembukaan Global Muslim Business Forum", "surface": "Pembukaan Global Muslim Business Forum"},
+        {"type": "visit", "name": "Lawatan perdana ke Kuching", "surface": "Lawatan perdana ke Kuching"},
+        {"type": "signing", "name": "Penandatanganan nota kesepahaman (MoU) BUMN Rusia", "surface": "Penandatanganan nota kesepahaman"},
+    ])
+    words = [r.words for r in load_events(_archive(tmp_path, [doc]))]
+    assert words == [{"global", "muslim", "business"}, {"kuching"}, {"bumn", "rusia"}]

@@ -7,7 +7,8 @@ articles, compatible types (``event_type_groups`` of ``resources/id/archive.json
 dates, a shared ordinal if both give some (a report's ordinal is its record's, or failing that
 those its name writes in digits, :func:`name_ordinals`), and a shared party besides Indonesia if both name
 one. When a report gives no date, its article's publication date stands in with a window
-(:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`). They are then one event when the evidence adds up
+(:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`), unless its name writes the year (then that year
+stands in). They are then one event when the evidence adds up
 to :data:`MERGE_SCORE`: a shared ordinal (2), the same distinctive name words (2, or 1 when
 half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
 (1), the same place (1; a different place -1), a person taking part in both (1; none in
@@ -103,8 +104,12 @@ def _type_group() -> dict[str, int]:
     return {kind: i for i, group in enumerate(archive_resources()["event_type_groups"]) for kind in group}
 
 
-# `G-20`, `G 20` and `G20` are one word (a letter and a number naming a group of states).
+# `G-20`, `G 20` and `G20` are one word (a letter and a number naming a group of states), and
+# so are `COP 21` and `COP21` (an acronym in capitals and a number of up to three digits).
 _LETTER_NUMBER = re.compile(r"\b([^\W\d_])[- ]?(\d+)\b")
+_ACRONYM_NUMBER = re.compile(r"\b([A-Z]{2,5})[- ]?(\d{1,3})\b")
+# A year written in a name (`Konferensi Perubahan Iklim Paris 2015`) dates an undated report.
+_NAME_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +123,7 @@ def name_words(text: str) -> list[str]:
     """The words of an event name, long forms replaced by their short form (``Forum Regional
     ASEAN`` → ``arf``, ``Konferensi Tingkat Tinggi G-20`` → ``ktt g20``)."""
     pattern, short = _abbreviations()
-    words = " ".join(_WORD.findall(plain(text)))
+    words = " ".join(_WORD.findall(plain(_ACRONYM_NUMBER.sub(r"\1\2", text))))
     words = _LETTER_NUMBER.sub(r"\1\2", words)
     return pattern.sub(lambda m: short[" ".join(m.group(0).split())], words).split()
 
@@ -211,6 +216,9 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     ):
         interval = date_range(r["start"], r["end"])
         reported = interval is not None
+        years = set(_NAME_YEAR.findall(r["name"] or ""))
+        if interval is None and len(years) == 1:
+            interval = date_range(years.pop())
         if interval is None and r["published"]:
             low, high = _bounds(r["published"])
             before, after = PLANNED_WINDOW if r["status"] == "planned" else HELD_WINDOW
@@ -245,6 +253,8 @@ def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
     within the year (`KTT G20` written in April of the Bali summit's year)."""
     if not a.words or a.words != b.words or (a.reported and b.reported):
         return False
+    if a.places and b.places and not (a.places & b.places):
+        return False  # named alike but held elsewhere: a meeting of a series, not this one
     undated, other = (a, b) if not a.reported else (b, a)
     if not undated.published:
         return False
