@@ -308,3 +308,15 @@ def test_words_saying_what_kind_of_event_it_is_do_not_name_it(tmp_path):
     ])
     words = [r.words for r in load_events(_archive(tmp_path, [doc]))]
     assert words == [{"global", "muslim", "business"}, {"kuching"}, {"bumn", "rusia"}]
+
+
+def test_a_look_back_naming_the_event_and_its_ordinal_joins_it_in_any_year(tmp_path):
+    held = _doc("u1", "2017-09-19", "Sidang Majelis Umum PBB ke-72 di New York.", [
+        {"type": "meeting", "name": "Sidang Majelis Umum PBB ke-72", "ordinal": 72, "parties": ["UN"], "location": "New York",
+         "start": "2017-09-19", "surface": "Sidang Majelis Umum PBB ke-72"}])
+    back = _doc("u2", "2018-06-01", "Pada Sidang Umum PBB ke-72, Indonesia berpidato.", [
+        {"type": "meeting", "name": "Sidang Umum PBB ke-72", "parties": ["UN"], "surface": "Sidang Umum PBB ke-72"}])
+    other = _doc("u3", "2018-10-01", "Pada Sidang Umum PBB, Indonesia berpidato.", [
+        {"type": "meeting", "name": "Sidang Umum PBB", "parties": ["UN"], "surface": "Sidang Umum PBB"}])
+    assert _groups(_archive(tmp_path, [held, back, other])) == [
+        ["u1:Sidang Majelis Umum PBB ke-72", "u2:Sidang Umum PBB ke-72"], ["u3:Sidang Umum PBB"]]

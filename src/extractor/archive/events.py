@@ -250,11 +250,16 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
 def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
     """An undated report naming the event exactly as a dated one (the same distinctive words:
     ``KTT G20``), in an article of the year the other took place: an announcement or a look back
-    within the year (`KTT G20` written in April of the Bali summit's year)."""
+    within the year (`KTT G20` written in April of the Bali summit's year); with the same ordinal
+    too (`SMU PBB ke-72`), in any year: a series holds its n-th meeting once."""
     if not a.words or a.words != b.words or (a.reported and b.reported):
         return False
     if a.places and b.places and not (a.places & b.places):
         return False  # named alike but held elsewhere: a meeting of a series, not this one
+    if a.ordinals & b.ordinals:
+        return True
+    if not (a.reported or b.reported):
+        return False  # two guessed dates: neither says when the event was
     undated, other = (a, b) if not a.reported else (b, a)
     if not undated.published:
         return False
