@@ -202,3 +202,121 @@ def test_a_courtesy_call_typed_visit_stays_apart_from_the_state_visit_and_is_lin
     ]
     linked = conn.execute("SELECT m.type, m.name FROM archive_event_links l JOIN archive_events m ON m.archive_event_id = l.linked_event_id").fetchall()
     assert [tuple(r) for r in linked] == [("visit", "kunjungan kehormatan Ketua Nikai Toshihiro")]
+
+
+def test_the_ordinal_a_name_writes_stands_in_for_a_missing_one(tmp_path):
+    from extractor.archive.events import name_ordinals
+
+    assert name_ordinals("KTT ke-31 ASEAN") == {31} == name_ordinals("31st ASEAN Summit")
+    assert name_ordinals("KTT Ke-40 dan Ke-41 ASEAN") == {40, 41}
+    assert name_ordinals("kunjungan ke 3 negara") == set() == name_ordinals("pertemuan kedua negara")
+    with_ordinal = _doc("o1", "2017-11-13", "KTT ASEAN di Manila.", [
+        {"type": "summit", "name": "KTT ASEAN", "ordinal": 31, "parties": ["ASEAN"], "surface": "KTT ASEAN"}])
+    same = _doc("o2", "2017-11-14", "KTT ke-31 ASEAN di Manila.", [
+        {"type": "summit", "name": "KTT ke-31 ASEAN", "parties": ["ASEAN"], "surface": "KTT ke-31 ASEAN"}])
+    other = _doc("o3", "2017-11-12", "KTT ke-30 ASEAN di Manila.", [
+        {"type": "summit", "name": "KTT ke-30 ASEAN", "parties": ["ASEAN"], "surface": "KTT ke-30 ASEAN"}])
+    rows = {r.doc_id: r for r in load_events(_archive(tmp_path, [with_ordinal, same, other]))}
+    assert rows["o2"].ordinals == {31} and rows["o2"].ordinal is None  # the record's own value is kept as given
+    assert sorted(sorted(r.doc_id for r in c) for c in cluster_events(list(rows.values()))[0]) == [["o1", "o2"], ["o3"]]
+
+
+def test_records_of_one_article_naming_one_event_alike_are_one_report(tmp_path):
+    text = "KTT G20 Bali dibuka. Deklarasi KTT G20 Disahkan. Forum Bisnis Indonesia-Mesir digelar. KTT Peringatan ASEAN-Kanada dan KTT ASEAN."
+    bali = _doc("g1", "2022-11-16", text, [
+        {"type": "summit", "name": "KTT G20 Bali", "parties": ["G20"], "location": "Bali", "start": "2022-11-15", "surface": "KTT G20 Bali"},
+        {"type": "summit", "name": "KTT G20 Disahkan", "parties": ["G20"], "surface": "KTT G20 Disahkan"},
+        {"type": "meeting", "name": "Forum Bisnis Indonesia-Mesir", "parties": ["EG", "ID"], "surface": "Forum Bisnis Indonesia-Mesir"},
+        {"type": "meeting", "name": "Forum Bisnis Indonesia-Me", "parties": ["ID"], "surface": "Forum Bisnis Indonesia-Me"},
+        {"type": "summit", "name": "KTT Peringatan ASEAN-Kanada", "parties": ["ASEAN", "CA"], "surface": "KTT Peringatan ASEAN-Kanada"},
+        {"type": "summit", "name": "KTT ASEAN", "parties": ["ASEAN"], "surface": "KTT ASEAN."},
+    ])
+    # Another article's report joins through either record of the first.
+    other = _doc("g2", "2022-11-17", "Deklarasi KTT G20 disahkan.", [
+        {"type": "summit", "name": "KTT G20 disahkan", "parties": ["G20"], "surface": "KTT G20 disahkan"}])
+    conn = _archive(tmp_path, [bali, other])
+    assert _groups(conn) == [
+        ["g1:Forum Bisnis Indonesia-Me", "g1:Forum Bisnis Indonesia-Mesir"],
+        ["g1:KTT ASEAN"],  # the longer name adds a state: another summit
+        ["g1:KTT G20 Bali", "g1:KTT G20 Disahkan", "g2:KTT G20 disahkan"],
+        ["g1:KTT Peringatan ASEAN-Kanada"],
+    ]
+    evidence = [json.loads(r[0]) for r in conn.execute("SELECT evidence FROM archive_event_sources WHERE evidence IS NOT NULL")]
+    assert sum(e.get("rule") == "same_article" for e in evidence) == 2
+    assert any(e.get("rule") == "same_article" and e["name_words"] == ["g20"] for e in evidence)
+
+
+def test_an_article_looking_back_at_an_earlier_event_keeps_it_apart_from_its_news(tmp_path):
+    text = "KAA Bandung diperingati. Konferensi Asia Afrika (KAA) tahun 1955."
+    doc = _doc("k", "2015-04-24", text, [
+        {"type": "conference", "name": "KAA Bandung", "surface": "KAA Bandung"},
+        {"type": "conference", "name": "Konferensi Asia Afrika (KAA)", "start": "1955", "surface": "Konferensi Asia Afrika (KAA)"},
+    ])
+    assert len(_groups(_archive(tmp_path, [doc]))) == 2
+
+
+def test_a_name_writing_part_of_a_long_form_or_its_own_place_shares_the_words_that_name_the_event(tmp_path):
+    forum = _doc("r1", "2017-08-07", "Forum Regional ASEAN di Manila dibuka.", [
+        {"type": "meeting", "name": "Forum Regional ASEAN", "parties": ["ASEAN"], "location": "Manila", "start": "2017-08-07",
+         "surface": "Forum Regional ASEAN"}])
+    part = _doc("r2", "2017-08-08", "Menlu hadir di forum regional di Manila, Filipina.", [
+        {"type": "meeting", "name": "forum regional di Manila, Filipina", "location": "Manila, Filipina",
+         "surface": "forum regional di Manila"}])
+    business = _doc("r3", "2017-08-08", "Menlu hadir di forum bisnis di Manila, Filipina.", [
+        {"type": "meeting", "name": "forum bisnis di Manila, Filipina", "location": "Manila, Filipina",
+         "surface": "forum bisnis di Manila"}])
+    conn = _archive(tmp_path, [forum, part, business])
+    rows = {r.doc_id: r for r in load_events(conn)}
+    assert rows["r2"].words == {"regional"} and rows["r1"].long_words == {"asean", "regional"}  # the place is not the name
+    assert _groups(conn) == [["r1:Forum Regional ASEAN", "r2:forum regional di Manila, Filipina"], ["r3:forum bisnis di Manila, Filipina"]]
+
+
+def test_a_year_or_an_acronym_with_its_number_written_in_a_name_identify_the_event(tmp_path):
+    assert name_words_of("COP 21") == name_words_of("COP-21") == name_words_of("COP21") == ["cop21"]
+    assert "ke" in name_words_of("KTT ke-31 ASEAN")  # an ordinal is no acronym's number
+    paris = _doc("p1", "2015-12-12", "COP21 di Paris ditutup.", [
+        {"type": "conference", "name": "COP21", "parties": ["UN"], "location": "Paris", "start": "2015-12-12", "surface": "COP21"}])
+    back = _doc("p2", "2017-04-12", "Sejak Konferensi Perubahan Iklim Paris 2015 (COP 21), emisi turun.", [
+        {"type": "conference", "name": "Konferensi Perubahan Iklim Paris 2015 (COP 21)", "location": "Paris", "surface": "Konferensi Perubahan Iklim Paris 2015 (COP 21)"}])
+    conn = _archive(tmp_path, [paris, back])
+    rows = {r.doc_id: r for r in load_events(conn)}
+    assert rows["p2"].interval == (dt.date(2015, 1, 1), dt.date(2015, 12, 31)) and not rows["p2"].reported
+    assert len(_groups(conn)) == 1
+
+
+def test_reports_named_alike_apart_in_time_and_held_in_different_places_stay_apart(tmp_path):
+    manila = _doc("m1", "2017-08-08", "Pertemuan ASEAN di Manila.", [
+        {"type": "meeting", "name": "pertemuan ASEAN", "parties": ["ASEAN"], "location": "Manila", "surface": "Pertemuan ASEAN"}])
+    new_york = _doc("m2", "2017-09-10", "Pertemuan para menteri ASEAN di New York.", [
+        {"type": "meeting", "name": "pertemuan para menteri ASEAN", "parties": ["ASEAN"], "location": "New York", "start": "2017-09-23",
+         "status": "planned", "surface": "Pertemuan para menteri ASEAN"}])
+    assert len(_groups(_archive(tmp_path, [manila, new_york]))) == 2
+
+
+def name_words_of(text):
+    from extractor.archive.events import name_words
+
+    return name_words(text)
+
+
+def test_words_saying_what_kind_of_event_it_is_do_not_name_it(tmp_path):
+    text = "Pembukaan Global Muslim Business Forum. Lawatan perdana ke Kuching. Penandatanganan nota kesepahaman (MoU) BUMN Rusia."
+    doc = _doc("w1", "2023-11-28", text, [
+        {"type": "conference", "name": "Pembukaan Global Muslim Business Forum", "surface": "Pembukaan Global Muslim Business Forum"},
+        {"type": "visit", "name": "Lawatan perdana ke Kuching", "surface": "Lawatan perdana ke Kuching"},
+        {"type": "signing", "name": "Penandatanganan nota kesepahaman (MoU) BUMN Rusia", "surface": "Penandatanganan nota kesepahaman"},
+    ])
+    words = [r.words for r in load_events(_archive(tmp_path, [doc]))]
+    assert words == [{"global", "muslim", "business"}, {"kuching"}, {"bumn", "rusia"}]
+
+
+def test_a_look_back_naming_the_event_and_its_ordinal_joins_it_in_any_year(tmp_path):
+    held = _doc("u1", "2017-09-19", "Sidang Majelis Umum PBB ke-72 di New York.", [
+        {"type": "meeting", "name": "Sidang Majelis Umum PBB ke-72", "ordinal": 72, "parties": ["UN"], "location": "New York",
+         "start": "2017-09-19", "surface": "Sidang Majelis Umum PBB ke-72"}])
+    back = _doc("u2", "2018-06-01", "Pada Sidang Umum PBB ke-72, Indonesia berpidato.", [
+        {"type": "meeting", "name": "Sidang Umum PBB ke-72", "parties": ["UN"], "surface": "Sidang Umum PBB ke-72"}])
+    other = _doc("u3", "2018-10-01", "Pada Sidang Umum PBB, Indonesia berpidato.", [
+        {"type": "meeting", "name": "Sidang Umum PBB", "parties": ["UN"], "surface": "Sidang Umum PBB"}])
+    assert _groups(_archive(tmp_path, [held, back, other])) == [
+        ["u1:Sidang Majelis Umum PBB ke-72", "u2:Sidang Umum PBB ke-72"], ["u3:Sidang Umum PBB"]]

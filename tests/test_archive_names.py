@@ -42,3 +42,12 @@ def test_initials_must_fit_the_other_name():
 def test_slug():
     assert slug("Retno L.P. Marsudi") == "retno-l-p-marsudi"
     assert slug("Ma’ruf Amín") == "ma-ruf-amin"
+
+
+def test_offices_and_ranks_written_in_front_of_a_name_are_set_aside():
+    assert name_key("Menlu Retno Marsudi").core == name_key("Menteri Luar Negeri Retno Marsudi").core == ("retno", "marsudi")
+    assert name_key("Kombes Pol Argo Yuwono").core == name_key("Argo Yuwono").core
+    assert name_key("Dr. H. Presiden Joko Widodo").core == ("joko", "widodo")
+    assert name_key("Raja Salman").core == ("salman",)
+    assert name_key("Presiden").core == ("presiden",)  # a name part is always left
+    assert name_key("Sri Mulyani Indrawati").core == ("sri", "mulyani", "indrawati")  # a title's word alone is no title

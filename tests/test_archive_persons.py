@@ -130,3 +130,32 @@ def test_a_close_spelling_needs_fitting_titles_unless_the_name_is_nearly_the_sam
         ["Heru Budi Hartono@h"],
         ["Slamet Maarif@c", "Slamet Marif@d"],
     ]
+
+
+def test_a_state_given_wrongly_in_one_of_two_articles_does_not_keep_a_person_apart():
+    rows = _rows(
+        ("a", "Joseph F Dunford", "Panglima Angkatan Bersenjata", "US"),
+        ("b", "Joseph F Durford", "Panglima Angkatan Bersenjata", "ID"),
+        ("c", "Joseph F Durford", "Panglima Angkatan Bersenjata", "US"),
+    )
+    assert len(cluster_officials(rows)) == 1
+    # A state most articles agree on still tells two people apart.
+    rows = _rows(
+        ("a", "Joseph F Dunford", "Panglima Angkatan Bersenjata", "US"),
+        ("b", "Joseph F Dunford", "Panglima Angkatan Bersenjata", "US"),
+        ("c", "Joseph F Durford", "Panglima Angkatan Bersenjata", "ID"),
+        ("d", "Joseph F Durford", "Panglima Angkatan Bersenjata", "ID"),
+    )
+    assert len(cluster_officials(rows)) == 2
+
+
+def test_a_one_word_name_of_a_longer_name_is_grouped_by_its_titles_and_a_mononym_is_not():
+    rows = _rows(
+        ("a", "Gatot Nurmantyo", "Panglima TNI", "ID"),
+        ("b", "Gatot", "Panglima TNI", "ID"),
+        ("c", "Gatot", "Kepala Seksi Operasi Damkar Jaktim", "ID"),
+        ("d", "Gatot", "Panglima", "ID"),
+        ("e", "Wiranto", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan", "ID"),
+        ("f", "Wiranto", "Ketua Dewan Pembina Partai Hanura", "ID"),
+    )
+    assert _clusters(rows) == [["Gatot Nurmantyo@a", "Gatot@b", "Gatot@d"], ["Gatot@c"], ["Wiranto@e", "Wiranto@f"]]

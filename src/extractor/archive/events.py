@@ -4,15 +4,18 @@ disagreement kept. A visit and the meetings held during it stay separate, linked
 
 Two reports may be one event only when nothing rules it out (hard constraints): different
 articles, compatible types (``event_type_groups`` of ``resources/id/archive.json``), overlapping
-dates, the same ordinal if both give one, and a shared party besides Indonesia if both name one.
-When a report gives no date, its article's publication date stands in with a window
-(:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`). They are then one event when the evidence adds up
-to :data:`MERGE_SCORE`: the same ordinal (2), the same distinctive name words (2, or 1 when
+dates, a shared ordinal if both give some (a report's ordinal is its record's, or failing that
+those its name writes in digits, :func:`name_ordinals`), and a shared party besides Indonesia if both name
+one. When a report gives no date, its article's publication date stands in with a window
+(:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`), unless its name writes the year (then that year
+stands in). They are then one event when the evidence adds up
+to :data:`MERGE_SCORE`: a shared ordinal (2), the same distinctive name words (2, or 1 when
 half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
 (1), the same place (1; a different place -1), a person taking part in both (1; none in
 common -1, but not between two summits or conferences: many leaders attend one).
 
-Reports are joined best pair first; two groups join only if no pair across them contradicts
+Records of one article that name one event alike (:func:`same_article_duplicates`: a partial
+record of a mention) are one report first. Reports are joined best pair first; two groups join only if no pair across them contradicts
 (:func:`contradicts`: all of the above but the guessed date windows), so a chain of near
 matches never joins two reports that contradict each other.
 """
@@ -43,6 +46,9 @@ DATE_SLACK = dt.timedelta(days=2)
 # common as `pertemuan bilateral` is no evidence anyway: its words are all stop words).
 NAME_GROUP_LIMIT = 200
 _WORD = re.compile(r"[^\W_]+")
+# An ordinal written in a name in digits (`KTT ke-31 ASEAN`, `56th ASEAN Foreign Ministers
+# Meeting`); number words are left out (`pertemuan kedua negara` is the two states' meeting).
+_NAME_ORDINAL = re.compile(r"(?<![\w-])(?:ke[-\u2010\u2011\u2013](\d{1,3})|(\d{1,3})(?:st|nd|rd|th))(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -61,8 +67,10 @@ class EventRow:
     persons: frozenset
     interval: Optional[tuple[dt.date, dt.date]]
     reported: bool  # the interval comes from the event's own date
-    words: frozenset
+    words: frozenset  # distinctive words of the name, less its people and its own place
     places: frozenset
+    ordinals: frozenset = frozenset()  # the record's ordinal, or those its name writes
+    long_words: frozenset = frozenset()  # the words of the long forms its short forms stand for
     kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
 
     def __post_init__(self):
@@ -96,8 +104,12 @@ def _type_group() -> dict[str, int]:
     return {kind: i for i, group in enumerate(archive_resources()["event_type_groups"]) for kind in group}
 
 
-# `G-20`, `G 20` and `G20` are one word (a letter and a number naming a group of states).
+# `G-20`, `G 20` and `G20` are one word (a letter and a number naming a group of states), and
+# so are `COP 21` and `COP21` (an acronym in capitals and a number of up to three digits).
 _LETTER_NUMBER = re.compile(r"\b([^\W\d_])[- ]?(\d+)\b")
+_ACRONYM_NUMBER = re.compile(r"\b([A-Z]{2,5})[- ]?(\d{1,3})\b")
+# A year written in a name (`Konferensi Perubahan Iklim Paris 2015`) dates an undated report.
+_NAME_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +123,34 @@ def name_words(text: str) -> list[str]:
     """The words of an event name, long forms replaced by their short form (``Forum Regional
     ASEAN`` → ``arf``, ``Konferensi Tingkat Tinggi G-20`` → ``ktt g20``)."""
     pattern, short = _abbreviations()
-    words = " ".join(_WORD.findall(plain(text)))
+    words = " ".join(_WORD.findall(plain(_ACRONYM_NUMBER.sub(r"\1\2", text))))
     words = _LETTER_NUMBER.sub(r"\1\2", words)
     return pattern.sub(lambda m: short[" ".join(m.group(0).split())], words).split()
+
+
+@lru_cache(maxsize=1)
+def _long_form_words() -> dict[str, frozenset]:
+    """Each one-word short form → the words of its long forms (``arf`` → ``asean``, ``regional``,
+    ``forum``), stop words left in (the caller takes them out)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for long, short in archive_resources()["event_name_abbreviations"]:
+        if len(short.split()) == 1:
+            table[short].update(_WORD.findall(plain(long)))
+    return {short: frozenset(words) for short, words in table.items()}
+
+
+def long_words(words: frozenset, stopwords: set[str]) -> frozenset:
+    """The distinctive words of the long forms of the short forms among ``words``: a name that
+    writes part of a long form (``forum regional di Manila``) shares them with the short form
+    (``ARF``)."""
+    table = _long_form_words()
+    return frozenset(w for short in words for w in table.get(short, ()) if w not in stopwords and len(w) > 1) - words
+
+
+def name_ordinals(name: Optional[str]) -> frozenset:
+    """The ordinals a name writes in digits (`KTT Ke-40 dan Ke-41 ASEAN`: two summits held
+    jointly, either of which another report may name alone)."""
+    return frozenset(int(a or b) for a, b in _NAME_ORDINAL.findall(name or ""))
 
 
 def _distinctive(words: list[str], stopwords: set[str]) -> frozenset:
@@ -179,18 +216,28 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     ):
         interval = date_range(r["start"], r["end"])
         reported = interval is not None
+        years = set(_NAME_YEAR.findall(r["name"] or ""))
+        if interval is None and len(years) == 1:
+            interval = date_range(years.pop())
         if interval is None and r["published"]:
             low, high = _bounds(r["published"])
             before, after = PLANNED_WINDOW if r["status"] == "planned" else HELD_WINDOW
             interval = (low + dt.timedelta(days=before), high + dt.timedelta(days=after))
         event_parties = frozenset(parties[r["event_id"]])
+        places = _places(r["location"], place_stop)
+        # A place written in the name is the place's evidence, not the name's (`KTT G20 Bali`
+        # and `KTT G20` held in Bali have one name).
+        words = _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()) - places
         rows.append(
             EventRow(
-                r["event_id"], r["doc_id"], r["type"], r["name"], r["ordinal"], r["location"], r["start"], r["end"],
+                r["event_id"], r["doc_id"], r["type"], r["name"],
+                r["ordinal"], r["location"], r["start"], r["end"],
                 r["status"], r["published"], event_parties, frozenset(persons[r["event_id"]]), interval, reported,
-                _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()),
-                _places(r["location"], place_stop),
-                "meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
+                words,
+                places,
+                frozenset({r["ordinal"]}) if r["ordinal"] is not None else name_ordinals(r["name"]),
+                long_words(words, name_stop),
+                kind="meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
             )
         )
     return rows
@@ -203,9 +250,16 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
 def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
     """An undated report naming the event exactly as a dated one (the same distinctive words:
     ``KTT G20``), in an article of the year the other took place: an announcement or a look back
-    within the year (`KTT G20` written in April of the Bali summit's year)."""
+    within the year (`KTT G20` written in April of the Bali summit's year); with the same ordinal
+    too (`SMU PBB ke-72`), in any year: a series holds its n-th meeting once."""
     if not a.words or a.words != b.words or (a.reported and b.reported):
         return False
+    if a.places and b.places and not (a.places & b.places):
+        return False  # named alike but held elsewhere: a meeting of a series, not this one
+    if a.ordinals & b.ordinals:
+        return True
+    if not (a.reported or b.reported):
+        return False  # two guessed dates: neither says when the event was
     undated, other = (a, b) if not a.reported else (b, a)
     if not undated.published:
         return False
@@ -222,7 +276,7 @@ def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if not _overlap(a.interval, b.interval) and not _same_name_same_year(a, b):
         return True
-    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+    if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
     if a.foreign and b.foreign and not (a.foreign & b.foreign):
         return True
@@ -235,7 +289,7 @@ def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     through a report it does match)."""
     if a.doc_id == b.doc_id or groups.get(a.kind, -1) != groups.get(b.kind, -2):
         return True
-    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+    if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
     if a.foreign and b.foreign and not (a.foreign & b.foreign):
         return True
@@ -245,11 +299,13 @@ def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
 def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
     score = 0
     found: dict[str, Any] = {}
-    if a.ordinal is not None and a.ordinal == b.ordinal:
+    if a.ordinals & b.ordinals:
         score += 2
-        found["ordinal"] = a.ordinal
+        shared = sorted(a.ordinals & b.ordinals)
+        found["ordinal"] = shared[0] if len(shared) == 1 else shared
     if a.words and b.words:
-        shared = a.words & b.words
+        # Words one name writes of the long form of the other's short form count as shared.
+        shared = (a.words & b.words) | (a.words & b.long_words) | (a.long_words & b.words)
         if a.words == b.words:
             score += 2
         elif len(shared) * 2 >= min(len(a.words), len(b.words)) and shared:
@@ -324,10 +380,18 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     cluster_of: dict[int, list[EventRow]] = {row.event_id: [row] for row in rows}
     joined: dict[int, dict] = {}
+    for kept, duplicate, found in same_article_duplicates(rows, groups):
+        a, b = cluster_of[kept.event_id], cluster_of[duplicate.event_id]
+        if a is b:
+            continue
+        joined[duplicate.event_id] = {"rule": "same_article", "with": kept.event_id, **found}
+        a.extend(b)
+        for row in b:
+            cluster_of[row.event_id] = a
     for score, _, first, second, found in candidates:
         a, b = cluster_of[first], cluster_of[second]
         if a is b or any(contradicts(x, y, groups) for x in a for y in b):
-            continue
+            continue  # (two records of one article in `a` are one event already: `a`'s own pairs are not checked)
         small, big = (a, b) if len(a) < len(b) or (len(a) == len(b) and a[0].event_id > b[0].event_id) else (b, a)
         joined_id = first if small is a else second
         joined[joined_id] = {"score": score, "with": second if joined_id == first else first, **found}
@@ -342,6 +406,67 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
             seen.add(id(cluster))
             clusters.append(sorted(cluster, key=lambda r: r.event_id))
     return clusters, joined
+
+
+def _contained(small: EventRow, big: EventRow) -> Optional[frozenset]:
+    """The words of ``big`` that ``small``'s words are written as, when all of them are (the
+    last one may be cut short: `Forum Bisnis Indonesia-Me` for `Mesir`)."""
+    tail = (_WORD.findall(plain(small.name or "")) or [""])[-1]
+    pool = big.words | big.long_words
+    matched: set[str] = set()
+    for word in small.words:
+        found = {o for o in pool if o == word or (word == tail and len(word) >= 2 and o.startswith(word))}
+        if not found:
+            return None
+        matched |= found
+    return frozenset(matched)
+
+
+def _names_contained(a: EventRow, b: EventRow) -> Optional[frozenset]:
+    """The words of the shorter name when all of them are written in the longer one, one of
+    them naming no state, and the longer one's other words name no state (`KTT Peringatan
+    ASEAN-Kanada` is not `KTT ASEAN`; `pertemuan ... Rusia` twice is no name); ``None``
+    otherwise or when either names nothing."""
+    from ..normalize.countries import country_code
+
+    if not a.words or not b.words:
+        return None
+    for small, big in sorted(((a, b), (b, a)), key=lambda pair: len(pair[0].words)):
+        matched = _contained(small, big)
+        if matched is None:
+            continue
+        if all(country_code(word) for word in small.words) or any(country_code(word) for word in big.words - matched):
+            return None
+        return small.words
+    return None
+
+
+def same_article_duplicates(rows: list[EventRow], groups: dict[str, int]) -> list[tuple[EventRow, EventRow, dict]]:
+    """Records of one article that report one event (a partial record of a mention: `KTT G20
+    Disahkan` beside `KTT G20 Bali`, a name cut short): ``(kept, duplicate, evidence)``. Both
+    must name the event, the shorter name's words all in the longer one, with compatible types,
+    ordinals, parties and dates (the windows of undated ones too: an article's look back at an
+    earlier event is not its news)."""
+    by_doc: dict[str, list[EventRow]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    found = []
+    for members in by_doc.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if groups.get(a.kind, -1) != groups.get(b.kind, -2):
+                    continue
+                if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
+                    continue
+                if a.foreign and b.foreign and not (a.foreign & b.foreign):
+                    continue
+                if a.interval is None or b.interval is None or not _overlap(a.interval, b.interval):
+                    continue
+                shared = _names_contained(a, b)
+                if shared is not None:
+                    kept, duplicate = (a, b) if a.words != shared else (b, a)
+                    found.append((kept, duplicate, {"name_words": sorted(shared)}))
+    return found
 
 
 def best_value(values: list[tuple[Any, str]]) -> tuple[Any, Counter]:

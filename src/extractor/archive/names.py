@@ -1,7 +1,8 @@
 """Person names as comparable keys: tokens, initials, honorifics dropped, old spellings folded.
 
 ``Retno L.P. Marsudi``, ``Retno LP Marsudi`` and ``Retno Marsudi`` share the core
-``("retno", "marsudi")``; their initials differ (``("l", "p")`` or none). ``Luhut Binsar
+``("retno", "marsudi")``; so does ``Menlu Retno Marsudi`` (offices and ranks of
+``titles.json`` written in front are dropped, as honorifics are); their initials differ (``("l", "p")`` or none). ``Luhut Binsar
 Pandjaitan`` folds to ``("luhut", "binsar", "panjaitan")``.
 """
 
@@ -40,6 +41,34 @@ def known_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
     return aliases
 
 
+@lru_cache(maxsize=1)
+def title_phrases() -> frozenset[tuple[str, ...]]:
+    """Offices and ranks of ``titles.json`` as token tuples (``("menteri", "luar", "negeri")``,
+    ``("kombes",)``): a name that took one in front (`Menlu Retno Marsudi`) is compared without it."""
+    data = load_resource("titles.json")
+    forms = [form for title in data["titles"] for form in title["forms"]]
+    forms += data["honorifics"]
+    for ministry in data["ministries"]:
+        forms += ministry.get("minister", []) + ministry.get("deputy_minister", [])
+        for portfolio in [ministry["portfolio"], *ministry.get("variants", [])]:
+            forms += [f"Menteri {portfolio}", f"Wakil Menteri {portfolio}"]
+    return frozenset(tuple(plain(t.rstrip(".")) for t in _TOKEN.findall(form)) for form in forms if _TOKEN.findall(form))
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    """``tokens`` without the offices and ranks in front, longest first, while a name part is left."""
+    phrases = title_phrases()
+    longest = max(map(len, phrases), default=0)
+    while True:
+        lowered = [plain(t.rstrip(".")) for t in tokens]
+        for size in range(min(longest, len(tokens) - 1), 0, -1):
+            if tuple(lowered[:size]) in phrases:
+                tokens = tokens[size:]
+                break
+        else:
+            return tokens
+
+
 @dataclass(frozen=True)
 class NameKey:
     core: tuple[str, ...]  # name parts, lower case, honorifics dropped, spelling folded
@@ -72,8 +101,13 @@ def plain(text: str) -> str:
 def name_key(name: str, resolve_aliases: bool = True) -> NameKey:
     raw_tokens = _TOKEN.findall(unicodedata.normalize("NFKC", name))
     prefixes = set(archive_resources()["name_prefixes"])
-    while len(raw_tokens) > 1 and plain(raw_tokens[0]).rstrip(".") in prefixes:
-        raw_tokens = raw_tokens[1:]
+    while True:
+        before = len(raw_tokens)
+        while len(raw_tokens) > 1 and plain(raw_tokens[0]).rstrip(".") in prefixes:
+            raw_tokens = raw_tokens[1:]
+        raw_tokens = _strip_titles(raw_tokens)
+        if len(raw_tokens) == before:
+            break
     core: list[str] = []
     initials: list[str] = []
     for token in raw_tokens:

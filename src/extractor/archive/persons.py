@@ -5,7 +5,9 @@ Officials are first grouped by name key (:mod:`.names`: the same name parts once
 initials and old spellings are set aside, or a known alias of ``known_officials.json``). Groups
 are then joined, most specific first:
 
-- ``same_name``: the same name key (recorded for every official after the group's first);
+- ``same_name``: the same name key (recorded for every official after the group's first); a
+  one-word name is one group per state, and per fitting set of titles when it is a part of a
+  longer name (which of the persons so named it is, the titles tell);
 - ``name_variant``: the same number of parts, each the same or a close spelling (``Sergey`` /
   ``Sergei``), states compatible;
 - ``mention_form``: an official one of whose mentions is exactly another person's name (a
@@ -19,6 +21,8 @@ are then joined, most specific first:
 
 A variant or part matched through close spellings, with fewer than two parts written (nearly)
 alike, also needs fitting titles (``Arief Budiman`` / ``Aries Budiman``).
+States fit when either side gives none or the states most of each side's officials give (all
+of them when tied) meet.
 Two officials of one article are never one person (an article has one record per person), and
 two full names whose parts differ (``Antonio Guterres`` / ``Francisco Guterres``) never meet.
 Evidence kept per merge: the names, titles and states of both sides and the persons named in
@@ -254,15 +258,24 @@ def cluster_officials(rows: list[OfficialRow], mention_cores: Optional[dict[int,
     return list(clusters.values())
 
 
+def _name_part_words(cores: set[tuple[str, ...]]) -> set[str]:
+    """Words that are a part of a longer name (``gatot`` of Gatot Nurmantyo): a one-word name
+    so written may be that person or another who shares the word."""
+    return {token for core in cores if len(core) > 1 for token in core}
+
+
 def _initial_groups(rows: list[OfficialRow]) -> list[Group]:
     by_core: dict[tuple[str, ...], list[OfficialRow]] = defaultdict(list)
     for row in rows:
         by_core[row.key.core].append(row)
+    shared = _name_part_words(set(by_core))
     groups: list[Group] = []
     for core, members in by_core.items():
         parts = _split_one_document(members)
         if len(core) == 1:
             parts = [piece for part in parts for piece in _split_by_state(part)]
+            if core[0] in shared:
+                parts = [piece for part in parts for piece in _split_by_title(part)]
         for part in parts:
             key = next((m.key for m in part if m.key.alias_of is not None), part[0].key)
             groups.append(Group(part, NameKey(core, max((m.key.initials for m in part), key=len), key.alias_of)))
@@ -295,9 +308,41 @@ def _split_by_state(members: list[OfficialRow]) -> list[list[OfficialRow]]:
     return list(by_state.values())
 
 
+def _leading_states(members: list[OfficialRow]) -> set[str]:
+    """The states the most officials of a person give (all of them when tied): one article's
+    wrong state (an American general given as Indonesian in one of two articles) is not the
+    person's state, nor evidence against the other."""
+    counts = Counter(m.country for m in members if m.country)
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {state for state, count in counts.items() if count == top}
+
+
+def _split_by_title(members: list[OfficialRow]) -> list[list[OfficialRow]]:
+    """A one-word name that is a part of a longer name, held by officials whose titles do not fit
+    (``Gatot`` the Panglima TNI and ``Gatot`` the head of a fire brigade section): one group
+    per fitting set of titles; officials with no title go with the largest. A one-word name
+    that no longer name holds (``Wiranto``) is one group whatever its offices."""
+    parts: list[list[OfficialRow]] = []
+    for member in (m for m in members if m.title):
+        for part in parts:
+            if _titles_fit([member], part):
+                part.append(member)
+                break
+        else:
+            parts.append([member])
+    untitled = [m for m in members if not m.title]
+    if not parts:
+        return [untitled]
+    largest = max(parts, key=len)
+    largest.extend(untitled)
+    return parts
+
+
 def _states_fit(a: list[OfficialRow], b: list[OfficialRow]) -> bool:
-    first, second = _country(a), _country(b)
-    return first is None or second is None or first == second
+    first, second = _leading_states(a), _leading_states(b)
+    return not first or not second or bool(first & second)
 
 
 def _spelling_fits(part: tuple[str, ...], whole: tuple[str, ...], a: list[OfficialRow], b: list[OfficialRow]) -> bool:
