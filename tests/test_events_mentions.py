@@ -157,3 +157,92 @@ def test_a_place_of_a_purpose_clause_is_no_location():
     text = "Menlu Retno Marsudi melakukan pertemuan dengan Menlu Jepang Taro Kono, untuk membahas investasi di Jakarta."
     events = run(text, officials=[("Retno Marsudi", "ID"), ("Taro Kono", "JP")])
     assert events and all(e.location is None for e in events)
+
+
+def test_a_lowercase_english_head_closes_a_capitalised_english_name():
+    text = "Panglima TNI Gatot Nurmantyo akan menghadiri Chiefs of Defence conference on violent extremism di Washington."
+    events = run(text, officials=[("Gatot Nurmantyo", "ID")])
+    assert [(e.type.value, e.name, e.location) for e in events] == [("conference", "Chiefs of Defence conference", "Washington")]
+
+
+def test_a_lowercase_english_head_alone_is_no_event():
+    assert run("Menlu Retno Marsudi menyebut acara meeting rutin itu penting.", officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_an_english_forum_is_a_meeting():
+    text = "Wapres Ma'ruf Amin menghadiri Global Muslim Business Forum di Kuching, Malaysia."
+    events = run(text, officials=[("Ma'ruf Amin", "ID")])
+    assert [(e.type.value, e.name) for e in events] == [("meeting", "Global Muslim Business Forum")]
+
+
+def test_a_courtesy_call_is_a_meeting():
+    text = "Puan mengatakan itu dalam agenda Courtesy Call dengan pimpinan delegasi di Hotel Fairmont, Jakarta."
+    events = run(text, officials=[("Puan", "ID")])
+    assert [(e.type.value, e.location) for e in events] == [("meeting", "Hotel Fairmont, Jakarta")]
+
+
+def test_bertamu_ke_an_official_is_a_meeting():
+    text = "Jokowi baru bertamu ke tempat Perdana Menteri Singapura Lee Hsien Loong pada hari berikutnya."
+    events = run(text, officials=[("Jokowi", "ID"), ("Lee Hsien Loong", "SG")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "SG"])]
+
+
+def test_pergi_ke_a_state_is_a_visit_and_to_a_place_is_not():
+    text = "Menlu Retno Marsudi akan pergi ke Thailand untuk menghadiri KTT ASEAN."
+    visit = by_name(run(text, officials=[("Retno Marsudi", "ID")]), "pergi")
+    assert visit.type.value == "visit" and visit.parties == ["ID", "TH"] and visit.status.value == "planned"
+    assert run("Menlu Retno Marsudi pergi ke pasar tradisional.", officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_witnessing_documents_is_a_signing_and_a_show_is_not():
+    text = "Jokowi dan PM Lee menyaksikan empat nota kesepahaman (MoU) kerja sama di bidang pendidikan."
+    events = run(text, officials=[("Jokowi", "ID"), ("Lee", "SG")])
+    assert [(e.type.value, e.parties) for e in events] == [("signing", ["ID", "SG"])]
+    assert run("Jokowi menyaksikan pertunjukan tari di Bali.", officials=[("Jokowi", "ID")]) == []
+
+
+def test_talks_with_an_official_or_a_state_are_a_meeting():
+    text = "Dalam pembicaraan dengan Perdana Menteri (PM) dan Menlu Bangladesh, Retno menegaskan sikap Indonesia."
+    events = run(text, officials=[("Retno", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["BD", "ID"])]
+    assert run("Retno menegaskan pembicaraan mengenai hal itu belum selesai.", officials=[("Retno", "ID")]) == []
+
+
+def test_a_meeting_in_a_series_with_an_official_is_its_own_meeting():
+    text = (
+        "Menlu Retno Marsudi bertemu dengan Menlu Liechtenstein Aurelia Frick. "
+        "Pertemuan kedua dilangsungkan dengan Menlu Ekuador Maria Fernanda Espinosa. "
+        "Pertemuan selanjutnya dengan Menlu Monako Gilles Tonelli membahas pencalonan RI."
+    )
+    officials = [("Retno Marsudi", "ID"), ("Aurelia Frick", "LI"), ("Maria Fernanda Espinosa", "EC"), ("Gilles Tonelli", "MC")]
+    events = run(text, officials=officials)
+    assert [m.text for e in events for m in e.mentions] == [
+        "bertemu",
+        "Pertemuan kedua",
+        "Pertemuan selanjutnya dengan Menlu Monako Gilles Tonelli",
+    ]
+    assert len(events) == 3
+    assert "EC" in events[1].parties and "MC" in events[2].parties
+
+
+def test_a_sequence_word_without_a_counterpart_opens_no_meeting():
+    text = "Menlu Retno Marsudi bertemu Menlu Jepang Taro Kono. Pertemuan kedua itu membahas ekonomi."
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Taro Kono", "JP")])
+    assert len(events) == 1
+
+
+def test_the_arrival_of_an_official_is_a_visit():
+    text = "Polri bersiap menyambut kedatangan mantan Presiden Amerika Serikat, Barack Obama, yang berlibur di Bali."
+    events = run(text, officials=[("Barack Obama", "US")])
+    assert [(e.type.value, e.name, e.parties) for e in events] == [
+        ("visit", "kedatangan mantan Presiden Amerika Serikat, Barack Obama", ["US"])
+    ]
+    text = "Kedatangan Barack Obama ke Indonesia ternyata tak cuma untuk berlibur."
+    visit = run(text, officials=[("Barack Obama", "US")])[0]
+    assert (visit.location, visit.parties) == ("Indonesia", ["ID", "US"])
+
+
+def test_an_arrival_without_an_official_is_no_visit():
+    assert run("Kedatangan ribuan wisatawan ke Bali meningkat tahun ini.") == []
+    text = "Warga menunggu kedatangan bantuan dari Menlu Retno Marsudi."
+    assert run(text, officials=[("Retno Marsudi", "ID")]) == []

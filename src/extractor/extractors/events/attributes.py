@@ -64,7 +64,7 @@ def _parties(
             continue
         if _clause_clean(between, patterns):
             codes.add(official.country)
-    codes |= words.party_codes_in(mention.end, _object_end(words, mention, next_mention_start, patterns))
+    codes |= words.party_codes_in(mention.end, _object_end(words, mention, next_mention_start, patterns), hyphen_parts=True)
     codes |= words.party_codes_in(mention.start, mention.end)  # "melawat ke India"
     if mention.kind == VERB:
         clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
@@ -79,9 +79,19 @@ def _parties(
 
 
 def _object_end(words: Words, mention: Mention, next_mention_start: int, patterns: EventPatterns) -> int:
-    """End of the object after a mention: before punctuation, a ``di`` place, the next event."""
+    """End of the object after a mention: before punctuation, a ``di`` place, a topic
+    (``membahas pencalonan RI ... Dewan Keamanan PBB``), the next event."""
     limit = min(words.window_end(mention.end, mention.sentence[1], _window("verb_object")), next_mention_start)
-    return words.object_end(mention.end, limit, patterns.object_cutters)
+    return words.object_end(mention.end, limit, patterns.object_cutters | patterns.topic_cues)
+
+
+def object_parties(words: Words, mention: Mention, official_spans, next_mention_start: int, patterns: EventPatterns) -> set[str]:
+    """The states a mention is held with: named in its complement (``dengan Menlu Liechtenstein,
+    Aurelia Frick``) or in the object after it."""
+    start = mention.start + len(mention.head) if mention.kind != VERB else mention.end
+    end = max(mention.end, _object_end(words, mention, next_mention_start, patterns))
+    codes = words.party_codes_in(start, end)
+    return codes | {o.country for s, e, o in official_spans if start <= s and e <= end and o.country}
 
 
 def _ordinal(words: Words, mention: Mention) -> Optional[int]:
@@ -204,7 +214,10 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if owner.location is None:
             owner.location = text[place[0] : place[1]]
 
-    # Dates: nearest mention before; a date before every mention goes to the first one.
+    # Dates: nearest mention before; a date before every mention goes to the first one, unless
+    # the mention's own clause, after it, gives one ("tiba pada Senin malam dijadwalkan bertemu
+    # ... pada Selasa (26/7/2022)": Selasa).
+    dated_from_before: set[int] = set()
     for record in dates:
         if record.value is None or context.in_boilerplate(record.start, record.end):
             continue
@@ -216,7 +229,8 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
         if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
             continue
-        if owner is None and not any(m.end <= record.start for m in sentence_mentions):
+        before_all = owner is None and not any(m.end <= record.start for m in sentence_mentions)
+        if before_all:
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in words.between(record.end, owner.start)):
                 owner = None
@@ -229,8 +243,15 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                 continue
         if owner is None:
             continue
-        if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date):
+        own_clause = not before_all and id(owner) in dated_from_before
+        if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date) or (
+            own_clause and _granularity_rank(record) >= _granularity_rank(owner.date)
+        ):
             owner.date = record
+            if before_all:
+                dated_from_before.add(id(owner))
+            else:
+                dated_from_before.discard(id(owner))
 
     # Chairs.
     for mention in sentence_mentions:

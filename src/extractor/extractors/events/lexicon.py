@@ -64,6 +64,7 @@ class EventPatterns:
     modifiers: Phrases
     modifier_patterns: tuple[str, ...]
     specific_modifiers: frozenset[str]
+    sequence_words: frozenset[str]
     demonstratives: frozenset[str]
     reference_followers: frozenset[str]
     plural_cues: frozenset[str]
@@ -124,6 +125,7 @@ def event_patterns() -> EventPatterns:
         modifiers=_phrases("modifiers", exact=True),
         modifier_patterns=tuple(lex["modifier_patterns"]),
         specific_modifiers=_words_set("specific_modifiers"),
+        sequence_words=_words_set("sequence_words"),
         demonstratives=_words_set("demonstratives"),
         reference_followers=_words_set("reference_followers"),
         plural_cues=_words_set("plural_cues"),
@@ -199,8 +201,12 @@ def event_matcher(vocab: Vocab) -> Matcher:
                 tokens.append(token)
             alternatives.append(tokens)
         matcher.add(f"standalone|{key}", alternatives, greedy="LONGEST")
+    lowercase = set(lex["english_lowercase_heads"])
     for key in lex["english_heads"]:
-        matcher.add(f"english|{key}", [[{"ORTH": w} for w in key.split()]])
+        patterns = [[{"ORTH": w} for w in key.split()]]
+        if key in lowercase:
+            patterns.append([{"ORTH": w.lower()} for w in key.split()])  # "Chiefs of Defence conference"
+        matcher.add(f"english|{key}", patterns)
     for key in lex["acronyms"]:
         matcher.add(f"acronym|{key}", [[{"ORTH": key}]])
     for key in lex["verbs"]:

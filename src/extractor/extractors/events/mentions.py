@@ -112,6 +112,9 @@ class Mention:
     co_held_of: Optional["Mention"] = None
     # The mention's text before it was extended over the officials it is held with.
     head_text: Optional[str] = None
+    # One more meeting in a series ("Pertemuan kedua dilangsungkan dengan ..."): its host is the
+    # host of the meeting before.
+    sequence: bool = False
 
     @property
     def head(self) -> str:
@@ -136,7 +139,7 @@ def _specific_object(words: Words, position: int, limit: int, officials, pattern
     window_end = words.object_end(start, window_end, frozenset())
     if any(s >= start and s < window_end for s, _e, _o in officials):
         return True
-    return bool(words.parties_in(start, window_end))
+    return bool(words.parties_in(start, window_end, hyphen_parts=True))  # "antara ... Indonesia-Australia"
 
 
 def _held_cue_near(words: Words, start: int, end: int, s_start: int, s_end: int, patterns: EventPatterns) -> bool:
@@ -167,6 +170,8 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     word_before = words.word_before(start, s_start)
     if word_before in patterns.plural_cues or _reduplicated(text, start, end):
         return None
+    if info.get("official_object"):
+        return _read_arrival(words, start, end, sentence, event_type, refers_to, officials, patterns)
     position = end
     modifiers: list[str] = []
     while True:
@@ -251,11 +256,19 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
             object_end = len(text[:object_end].rstrip())
             return Mention(start, object_end, event_type, UNNAMED, refers_to, sentence, text[start:object_end])
     if info.get("named_only") or info.get("reference_only"):
-        if not (possessive and not items and not modifiers):
+        # "pembicaraan dengan Perdana Menteri (PM) dan Menlu Bangladesh"
+        object_named = info.get("object_named") and not items and _specific_object(words, name_end, s_end, officials, patterns)
+        if not object_named and not (possessive and not items and not modifiers):
             return None
     specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
         words, name_end, s_end, officials, patterns
     )
+    if not specific and not items and not modifiers and following[:1] and following[0] in patterns.sequence_words:
+        sequence_end = _sequence_end(words, name_end, s_end, officials, patterns)
+        if sequence_end is not None:
+            mention = Mention(start, sequence_end, event_type, UNNAMED, refers_to, sentence, text[start:sequence_end])
+            mention.sequence = True
+            return mention
     if modifiers:
         if specific:
             return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
@@ -283,6 +296,45 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
                 mention.extended_text = text[start : place[1]]
         return mention
     return None
+
+
+def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, officials, patterns: EventPatterns) -> Optional[Mention]:
+    """``kedatangan mantan Presiden Amerika Serikat, Barack Obama``, ``Kedatangan Barack Obama ...
+    ke Indonesia``: a head that is an event only with an official of a known state right after it
+    (titles, capitalised words and commas between); the mention runs over the official, and over a
+    ``ke`` destination right after."""
+    text = words.text
+    s_end = sentence[1]
+    limit = words.window_end(end, s_end, _window("official_object"))
+    following = [(s, e, o) for s, e, o in officials if end <= s and e <= limit and o.country]
+    if not following:
+        return None
+    o_start, o_end, _official = min(following, key=lambda item: item[0])
+    between = words.words_in(end, o_start)
+    if not all(w.text[:1].isupper() or w.folded in patterns.title_words or w.text == "," for w in between):
+        return None
+    mention = Mention(start, o_end, event_type, UNNAMED, refers_to, sentence, text[start:o_end])
+    to = words.spaced_after(o_end)
+    if to is not None and words[to].text in patterns.destination_words:
+        place_end, place_items = _destination(words, words[to].end, s_end, patterns)
+        if place_items and words.parties_in(words[to].end, place_end):
+            mention.location = text[words.skip_spaces(words[to].end) : place_end]
+            mention.end, mention.text = place_end, text[start:place_end]
+    return mention
+
+
+def _sequence_end(words: Words, position: int, s_end: int, officials, patterns: EventPatterns) -> Optional[int]:
+    """``Pertemuan kedua dilangsungkan dengan Menlu Ekuador``, ``Pertemuan selanjutnya dengan Menlu
+    Monako``: the end of the sequence word when, after it and an optional holding verb, ``dengan``
+    or ``antara`` introduces an official or a state; else None."""
+    index = words.spaced_after(position)
+    if index is None:
+        return None
+    sequence_end = object_at = words[index].end
+    held = words.spaced_after(object_at)
+    if held is not None and words[held].folded in patterns.held_cues:
+        object_at = words[held].end
+    return sequence_end if _specific_object(words, object_at, s_end, officials, patterns) else None
 
 
 def _destination(words: Words, position: int, s_end: int, patterns: EventPatterns) -> tuple[int, int]:
@@ -387,8 +439,8 @@ def _read_english(words: Words, start, end, sentence, event_type, claimed, patte
     lower_bound = max([s_start] + [e for s, e in claimed if e <= start])
     name_start, left_items = _extend_left(words, start, lower_bound, patterns)
     name_end, right_items = _extend_right(words, end, s_end, patterns, english=True)
-    if not left_items and not right_items:
-        return None
+    if not left_items and (not right_items or text[start:end].islower()):
+        return None  # a lowercase English head only closes a capitalised name on its left
     glued = words.spaced_after(name_end)
     if capword_at(words, glued) and not _is_capword_stop(words[glued].text, patterns):
         return None  # "Asia Summit Capital": the head is inside a company or body name
