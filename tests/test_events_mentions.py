@@ -246,3 +246,40 @@ def test_an_arrival_without_an_official_is_no_visit():
     assert run("Kedatangan ribuan wisatawan ke Bali meningkat tahun ini.") == []
     text = "Warga menunggu kedatangan bantuan dari Menlu Retno Marsudi."
     assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_states_as_the_subject_of_a_meeting_verb():
+    text = "Para wakil dari Korea Selatan dan Korea Utara bertemu langsung di zona demiliterisasi."
+    events = run(text)
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["KP", "KR"])]
+    assert run("Wisatawan China berkunjung ke Bali setiap tahun.") == []
+
+
+def test_melakukan_introduces_a_visit_of_its_own():
+    text = (
+        "Wapres Ma'ruf Amin tiba di Kuching, Malaysia, Selasa, untuk melakukan kunjungan kerja. "
+        "Ma'ruf Amin bertolak ke Malaysia setelah melakukan kunjungan kerja di Bratislava, Slovakia."
+    )
+    events = run(text, officials=[("Ma'ruf Amin", "ID")], dates=[("Selasa", "2023-11-28", "day")])
+    visits = [(e.location, e.start, [m.text for m in e.mentions]) for e in events]
+    assert ("Bratislava, Slovakia", None, ["kunjungan kerja di Bratislava, Slovakia"]) in visits
+    assert ("Kuching, Malaysia", "2023-11-28", ["kunjungan kerja", "bertolak ke Malaysia"]) in visits
+
+
+def test_a_cooperation_meeting_spelt_kerjasama_is_diplomatic():
+    text = "Menlu Retno bersama Menlu Norwegia Borge Brende memimpin pertemuan Kerjasama Selatan-Selatan dan Triangular mengenai perdamaian."
+    events = run(text, officials=[("Retno", "ID"), ("Borge Brende", "NO")])
+    assert [e.name for e in events] == ["pertemuan Kerjasama Selatan-Selatan dan Triangular"]
+
+
+def test_states_named_before_a_meeting_verb_but_not_its_subject():
+    assert run("Program ini menyiapkan startup asal Malaysia dan Singapura tersebut untuk bertemu dengan partner lokal.") == []
+    assert run("Grup idol itu akan menyambangi Indonesia untuk menemui penggemarnya.") == []
+    events = run("Korea Selatan dan Korea Utara akan bertemu di zona demiliterisasi.")
+    assert [(e.type.value, e.parties, e.status.value) for e in events] == [("meeting", ["KP", "KR"], "planned")]
+
+
+def test_a_counted_head_is_a_plural_group_not_an_event():
+    text = "Menlu Retno Marsudi melakukan 13 pertemuan bilateral dan belasan pertemuan bilateral lainnya."
+    assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+    assert run("Presiden Joko Widodo menggelar dua pertemuan bilateral di Tokyo.", officials=[("Joko Widodo", "ID")]) == []

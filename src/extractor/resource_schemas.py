@@ -199,6 +199,7 @@ class EventsResource(Strict):
     object_introducers: Words
     destination_words: Words
     place_prepositions: Words
+    arrival_cues: Words
     object_cutters: Words
     relative_marker: str
     chair_fillers: Words
@@ -209,6 +210,7 @@ class EventsResource(Strict):
     co_held_joiners: Words
     place_particles: Words
     subject_pronouns: Words
+    subject_auxiliaries: Words
     topic_cues: Words
     subordinators: Words
 

@@ -214,6 +214,14 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if owner.location is None:
             owner.location = text[place[0] : place[1]]
 
+    # A visit with no place of its own is where its visitor arrived ("tiba di Kuching, Malaysia,
+    # Selasa, untuk melakukan kunjungan kerja").
+    for mention in sentence_mentions:
+        if mention.type is EventType.visit and mention.location is None:
+            arrival = _arrival_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
+            if arrival is not None:
+                mention.location = text[arrival[0] : arrival[1]]
+
     # Dates: nearest mention before; a date before every mention goes to the first one, unless
     # the mention's own clause, after it, gives one ("tiba pada Senin malam dijadwalkan bertemu
     # ... pada Selasa (26/7/2022)": Selasa).
@@ -286,6 +294,22 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                         for s2, _e2, partner_official in official_spans:
                             if words[partner].end <= s2 < limit and partner_official.name not in mention.chairs:
                                 mention.chairs.append(partner_official.name)
+
+
+def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """The place after the last ``tiba di`` (an arrival cue and a place preposition) in ``[start, end)``."""
+    found = None
+    for index in range(words.first_from(start), words.last_before(end)):
+        if words[index].folded not in patterns.arrival_cues:
+            continue
+        preposition = words.spaced_after(words[index].end)
+        if preposition is None or words[preposition].text not in patterns.place_prepositions:
+            continue
+        place_at = words.spaced_after(words[preposition].end)
+        if place_at is not None and words[place_at].start < end and words[place_at].text[:1].isupper():
+            place = _read_place(words, words[place_at].start, end, patterns, stops)
+            found = place or found
+    return found
 
 
 def _location_gap_ok(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:

@@ -107,10 +107,12 @@ class EventPatterns:
     co_held_joiners: frozenset[str]
     place_particles: frozenset[str]
     subject_pronouns: frozenset[str]
+    subject_auxiliaries: frozenset[str]
     topic_cues: frozenset[str]
     subordinators: frozenset[str]
     destination_words: frozenset[str]
     place_prepositions: frozenset[str]
+    arrival_cues: frozenset[str]
     relative_marker: str
     chair_fillers: tuple[str, ...]
     joint_words: frozenset[str]
@@ -168,10 +170,12 @@ def event_patterns() -> EventPatterns:
         co_held_joiners=_words_set("co_held_joiners"),
         place_particles=frozenset(lex["place_particles"]),
         subject_pronouns=_words_set("subject_pronouns"),
+        subject_auxiliaries=_words_set("subject_auxiliaries"),
         topic_cues=_words_set("topic_cues"),
         subordinators=_words_set("subordinators"),
         destination_words=frozenset(lex["destination_words"]),
         place_prepositions=frozenset(lex["place_prepositions"]),
+        arrival_cues=_words_set("arrival_cues"),
         relative_marker=lex["relative_marker"],
         chair_fillers=tuple(w.casefold() for w in lex["chair_fillers"]),
         joint_words=_words_set("joint_words"),

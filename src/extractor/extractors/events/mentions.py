@@ -168,7 +168,8 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     suffix = event_lexicon().get("possessive_suffix") or ""
     possessive = bool(suffix) and " " not in head and head.casefold().endswith(suffix) and head.casefold()[: -len(suffix)] in event_lexicon()["heads"]
     word_before = words.word_before(start, s_start)
-    if word_before in patterns.plural_cues or _reduplicated(text, start, end):
+    counted = word_before.isdigit() and int(word_before) > 1  # "13 pertemuan bilateral"
+    if word_before in patterns.plural_cues or counted or _reduplicated(text, start, end):
         return None
     if info.get("official_object"):
         return _read_arrival(words, start, end, sentence, event_type, refers_to, officials, patterns)
@@ -500,12 +501,23 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
     signs_document = info.get("needs_document") or info.get("needs_document_before")
     clause = words.clause_before(start, s_start, 4)
     subject = any(w in patterns.title_words or w in patterns.subject_pronouns for w in clause)
+    subject = subject or (event_type is EventType.meeting and _states_as_subject(words, start, s_start, patterns))
     if not near and not signs_document and not subject:
         return None  # no official takes part, nor a titled subject ("Presiden juga akan bertemu")
     mention = Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
     mention.location = text[destination[0] : destination[1]] if destination is not None else None
     mention.intrinsic = bool(info.get("intrinsic"))
     return mention
+
+
+def _states_as_subject(words: Words, start: int, s_start: int, patterns: EventPatterns) -> bool:
+    """``Korea Selatan dan Korea Utara bertemu``, ``Dewan Keamanan PBB akan bertemu``: a state or
+    bloc right before the verb, only auxiliaries between."""
+    found = words.parties_in(words.window_start(start, words.clause_start(start, s_start, 4), 4), start)
+    if not found:
+        return False
+    last_end = max(e for _s, e, _c in found)
+    return all(w in patterns.subject_auxiliaries for w in words.between(last_end, start))
 
 
 def _diplomatic(words: Words, mention: Mention, official_spans, patterns: EventPatterns) -> bool:

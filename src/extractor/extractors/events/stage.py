@@ -46,6 +46,8 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             if earlier is not None:
                 mention.parties = sorted(set(mention.parties) | set(earlier.parties))
         if mention.type is EventType.visit and mention.location:
+            # A visit is between its visitor's state and its destination's.
+            mention.parties = sorted(set(mention.parties) | _destination_codes(mention))
             mention.parties = sorted(set(mention.parties) | _visitor_of_legs(mention, mentions[:index]))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
