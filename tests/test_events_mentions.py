@@ -283,3 +283,8 @@ def test_a_counted_head_is_a_plural_group_not_an_event():
     text = "Menlu Retno Marsudi melakukan 13 pertemuan bilateral dan belasan pertemuan bilateral lainnya."
     assert run(text, officials=[("Retno Marsudi", "ID")]) == []
     assert run("Presiden Joko Widodo menggelar dua pertemuan bilateral di Tokyo.", officials=[("Joko Widodo", "ID")]) == []
+
+
+def test_a_dialogue_offered_between_parties_is_no_event():
+    text = "Wapres Jusuf Kalla mengatakan Indonesia siap menjadi mediator dialog antara negara-negara Islam dengan pemerintah Myanmar."
+    assert run(text, officials=[("Jusuf Kalla", "ID")]) == []

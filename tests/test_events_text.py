@@ -127,3 +127,15 @@ def test_places_with_their_states_joined_by_dan_are_one_phrase():
     words = Words(make_doc(text))
     place = _read_place(words, text.index("Tokyo"), len(text), patterns, [])
     assert text[place[0] : place[1]] == "Tokyo, Jepang"
+
+
+def test_a_list_of_states_joined_by_dan_is_not_widened():
+    from extractor.extractors.events.lexicon import event_patterns
+    from extractor.extractors.events.text import Words, _read_place
+
+    from conftest import make_doc
+
+    text = "KTT ke-16 Brasil, Rusia, India, Tiongkok dan Afrika Selatan (BRICS) digelar."
+    words = Words(make_doc(text))
+    place = _read_place(words, text.index("Rusia"), len(text), event_patterns(), [])
+    assert text[place[0] : place[1]] == "Rusia, India, Tiongkok"

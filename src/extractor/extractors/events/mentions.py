@@ -31,6 +31,14 @@ head after a purpose cue (``untuk pertemuan``) or with only a place (``pertemuan
 opens a new event when nothing earlier fits; ``kedua belah pihak`` takes the parties of the latest
 event between two; a meeting within a visit takes its venue, date and parties.
 
+Also: an English head in lowercase closes a name of capitalised English words on its left
+(``Chiefs of Defence conference``); ``pembicaraan dengan`` an official or a state is a meeting;
+a bare head with a sequence word and ``dengan``/``antara`` an official or a state is one more
+meeting in a series (``Pertemuan kedua dilangsungkan dengan Menlu Ekuador``); ``kedatangan`` is a
+visit only with an official of a known state right after it; a count before a head
+(``13 pertemuan bilateral``) makes it a plural group; states right before a meeting verb, only
+auxiliaries between, are its subject (``Korea Selatan dan Korea Utara bertemu``).
+
 A head mention runs over ``dengan``/``antara`` and the officials it introduces (``pertemuan
 bilateral dengan Menhan James Mattis dan Menlu Rex Tillerson``); a name ending in an ordinal
 followed by more ordinals (``KTT ke-44 dan ke-45 ASEAN``) is one mention per co-held event; a

@@ -584,8 +584,9 @@ def _read_place_parts(words: Words, position: int, limit: int, patterns: EventPa
 
 def _joined_places_end(words: Words, position: int, end: int, limit: int, patterns: EventPatterns, stops) -> int:
     """A place phrase and its state joined by ``dan`` to another (``Bratislava, Slovakia dan Athena,
-    Yunani``): the end of the whole phrase when both parts name a state."""
-    while words.parties_in(position, end):
+    Yunani``): the end of the whole phrase when both parts name a city or site and its state (not
+    a list of states: ``Rusia, India, Tiongkok dan Afrika Selatan``)."""
+    while _site_and_state(words, position, end):
         joiner = words.spaced_after(end)
         if joiner is None or words[joiner].folded not in patterns.co_held_joiners:
             break
@@ -594,10 +595,18 @@ def _joined_places_end(words: Words, position: int, end: int, limit: int, patter
             break
         start = words[following].start
         other = _read_place_parts(words, start, limit, patterns, stops)
-        if other is None or not words.parties_in(start, other):
+        if other is None or not _site_and_state(words, start, other):
             break
         position, end = start, other
     return end
+
+
+def _site_and_state(words: Words, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` names a state and a capitalised word outside every state name."""
+    found = words.parties_in(start, end)
+    return bool(found) and any(
+        w.text[:1].isupper() and not any(s <= w.start < e for s, e, _c in found) for w in words.words_in(start, end)
+    )
 
 
 def _ends_clause(words: Words, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> bool:
