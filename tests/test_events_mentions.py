@@ -232,10 +232,10 @@ def test_a_sequence_word_without_a_counterpart_opens_no_meeting():
 
 
 def test_the_arrival_of_an_official_is_a_visit():
-    text = "Polri bersiap menyambut kedatangan mantan Presiden Amerika Serikat, Barack Obama, yang berlibur di Bali."
+    text = "Polri bersiap menyambut kedatangan mantan Presiden Amerika Serikat, Barack Obama, ke Indonesia pekan depan."
     events = run(text, officials=[("Barack Obama", "US")])
-    assert [(e.type.value, e.name, e.parties) for e in events] == [
-        ("visit", "kedatangan mantan Presiden Amerika Serikat, Barack Obama", ["US"])
+    assert [(e.type.value, e.name, e.location, e.parties) for e in events] == [
+        ("visit", "kedatangan mantan Presiden Amerika Serikat, Barack Obama, ke Indonesia", "Indonesia", ["ID", "US"])
     ]
     text = "Kedatangan Barack Obama ke Indonesia ternyata tak cuma untuk berlibur."
     visit = run(text, officials=[("Barack Obama", "US")])[0]
@@ -246,6 +246,10 @@ def test_an_arrival_without_an_official_is_no_visit():
     assert run("Kedatangan ribuan wisatawan ke Bali meningkat tahun ini.") == []
     text = "Warga menunggu kedatangan bantuan dari Menlu Retno Marsudi."
     assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+    text = "Warga menolak kedatangan Ketua DPR RI, Fahri Hamzah, ke Manado, Sulawesi Utara."
+    assert run(text, officials=[("Fahri Hamzah", "ID")]) == []
+    text = "Tujuan lain kedatangan Presiden Jokowi adalah memberi semangat kepada kontraktor."
+    assert run(text, officials=[("Jokowi", "ID")]) == []
 
 
 def test_states_as_the_subject_of_a_meeting_verb():

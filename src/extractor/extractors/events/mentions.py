@@ -308,27 +308,29 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
 
 
 def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, officials, patterns: EventPatterns) -> Optional[Mention]:
-    """``kedatangan mantan Presiden Amerika Serikat, Barack Obama``, ``Kedatangan Barack Obama ...
-    ke Indonesia``: a head that is an event only with an official of a known state right after it
-    (titles, capitalised words and commas between); the mention runs over the official, and over a
-    ``ke`` destination right after."""
+    """``Kedatangan Barack Obama ke Indonesia``, ``kedatangan mantan Presiden Amerika Serikat, Barack
+    Obama, ke Indonesia``: a head that is a visit only with an official of a known state right after
+    it (titles, capitalised words and commas between) and a ``ke`` destination in another state
+    (``kedatangan Ketua DPR RI Fahri Hamzah ke Manado`` is domestic); the mention runs over both."""
     text = words.text
     s_end = sentence[1]
     limit = words.window_end(end, s_end, _window("official_object"))
     following = [(s, e, o) for s, e, o in officials if end <= s and e <= limit and o.country]
     if not following:
         return None
-    o_start, o_end, _official = min(following, key=lambda item: item[0])
+    o_start, o_end, official = min(following, key=lambda item: item[0])
     between = words.words_in(end, o_start)
     if not all(w.text[:1].isupper() or w.folded in patterns.title_words or w.text == "," for w in between):
         return None
-    mention = Mention(start, o_end, event_type, UNNAMED, refers_to, sentence, text[start:o_end])
-    to = words.spaced_after(o_end)
-    if to is not None and words[to].text in patterns.destination_words:
-        place_end, place_items = _destination(words, words[to].end, s_end, patterns)
-        if place_items and words.parties_in(words[to].end, place_end):
-            mention.location = text[words.skip_spaces(words[to].end) : place_end]
-            mention.end, mention.text = place_end, text[start:place_end]
+    to = words.spaced_after(o_end + 1 if text[o_end : o_end + 1] == "," else o_end)
+    if to is None or words[to].text not in patterns.destination_words:
+        return None
+    place_end, place_items = _destination(words, words[to].end, s_end, patterns)
+    states = {code for _s, _e, code in words.parties_in(words[to].end, place_end)} if place_items else set()
+    if not states or states == {official.country}:
+        return None
+    mention = Mention(start, place_end, event_type, UNNAMED, refers_to, sentence, text[start:place_end])
+    mention.location = text[words.skip_spaces(words[to].end) : place_end]
     return mention
 
 
