@@ -499,3 +499,23 @@ def test_questioned_signing_is_no_event():
     )
     events = run(text, officials=[("Alexander Novak", "RU")])
     assert not any(e.type.value == "signing" for e in events)
+
+
+def test_a_visit_naming_only_its_destination_is_a_leg_of_the_visit_before():
+    text = (
+        "Presiden Prabowo Subianto melakukan kunjungan kerja ke Cina dan Amerika Serikat. "
+        "Dalam kunjungan kerja ke Peru, Indonesia telah memiliki perjanjian bebas visa."
+    )
+    events = run(text, officials=[("Prabowo Subianto", "ID")])
+    assert by_name(events, "Peru").parties == ["ID", "PE"]
+
+
+def test_a_meeting_in_a_series_takes_the_host_of_the_meeting_before():
+    text = (
+        "Menlu Retno Marsudi bertemu dengan Menlu Liechtenstein Aurelia Frick. "
+        "Pertemuan kedua dilangsungkan dengan Menlu Ekuador Maria Fernanda Espinosa. "
+        "Pertemuan selanjutnya dengan Menlu Monako Gilles Tonelli membahas pencalonan RI di Dewan Keamanan PBB."
+    )
+    officials = [("Retno Marsudi", "ID"), ("Aurelia Frick", "LI"), ("Maria Fernanda Espinosa", "EC"), ("Gilles Tonelli", "MC")]
+    events = run(text, officials=officials)
+    assert [e.parties for e in events] == [["ID", "LI"], ["EC", "ID"], ["ID", "MC"]]

@@ -30,3 +30,38 @@ def test_first_word_of_a_date_text():
     assert _first_word("periode 2018-2021") == "periode"
     assert _first_word("19-20 Mei") == "19-20"
     assert _first_word("(19/5)") == "("
+
+
+def test_a_date_in_the_events_own_clause_beats_one_before_it():
+    from test_events import run
+
+    text = (
+        "Presiden Joko Widodo yang tiba di Beijing pada Senin malam dijadwalkan bertemu dengan "
+        "Presiden China Xi Jinping pada Selasa (26/7/2022) sore."
+    )
+    dates = [("Senin", "2022-07-25", "day"), ("Selasa (26/7/2022)", "2022-07-26", "day")]
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Xi Jinping", "CN")], dates=dates)
+    assert [(e.type.value, e.start) for e in events] == [("meeting", "2022-07-26")]
+
+
+def test_a_date_before_the_event_stays_when_its_clause_gives_none():
+    from test_events import run
+
+    text = "Pada Senin (25/7/2022), Presiden Joko Widodo bertemu dengan Presiden China Xi Jinping di Beijing."
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Xi Jinping", "CN")], dates=[("Senin (25/7/2022)", "2022-07-25", "day")])
+    assert [(e.start, e.location) for e in events] == [("2022-07-25", "Beijing")]
+
+
+def test_a_meeting_between_a_hyphenated_pair_of_states_is_between_both():
+    from test_events import run
+
+    events = run("Pertemuan antara kedua Menteri Luar Negeri dan Menteri Pertahanan Indonesia-Australia ini digelar tertutup.")
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["AU", "ID"])]
+
+
+def test_a_topic_after_a_meeting_names_no_party():
+    from test_events import run
+
+    text = "Menlu Retno Marsudi bertemu Menlu Monako Gilles Tonelli membahas pencalonan RI di Dewan Keamanan PBB."
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Gilles Tonelli", "MC")])
+    assert [e.parties for e in events] == [["ID", "MC"]]

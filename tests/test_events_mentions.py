@@ -157,3 +157,138 @@ def test_a_place_of_a_purpose_clause_is_no_location():
     text = "Menlu Retno Marsudi melakukan pertemuan dengan Menlu Jepang Taro Kono, untuk membahas investasi di Jakarta."
     events = run(text, officials=[("Retno Marsudi", "ID"), ("Taro Kono", "JP")])
     assert events and all(e.location is None for e in events)
+
+
+def test_a_lowercase_english_head_closes_a_capitalised_english_name():
+    text = "Panglima TNI Gatot Nurmantyo akan menghadiri Chiefs of Defence conference on violent extremism di Washington."
+    events = run(text, officials=[("Gatot Nurmantyo", "ID")])
+    assert [(e.type.value, e.name, e.location) for e in events] == [("conference", "Chiefs of Defence conference", "Washington")]
+
+
+def test_a_lowercase_english_head_alone_is_no_event():
+    assert run("Menlu Retno Marsudi menyebut acara meeting rutin itu penting.", officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_an_english_forum_is_a_meeting():
+    text = "Wapres Ma'ruf Amin menghadiri Global Muslim Business Forum di Kuching, Malaysia."
+    events = run(text, officials=[("Ma'ruf Amin", "ID")])
+    assert [(e.type.value, e.name) for e in events] == [("meeting", "Global Muslim Business Forum")]
+
+
+def test_a_courtesy_call_is_a_meeting():
+    text = "Puan mengatakan itu dalam agenda Courtesy Call dengan pimpinan delegasi di Hotel Fairmont, Jakarta."
+    events = run(text, officials=[("Puan", "ID")])
+    assert [(e.type.value, e.location) for e in events] == [("meeting", "Hotel Fairmont, Jakarta")]
+
+
+def test_bertamu_ke_an_official_is_a_meeting():
+    text = "Jokowi baru bertamu ke tempat Perdana Menteri Singapura Lee Hsien Loong pada hari berikutnya."
+    events = run(text, officials=[("Jokowi", "ID"), ("Lee Hsien Loong", "SG")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "SG"])]
+
+
+def test_pergi_ke_a_state_is_a_visit_and_to_a_place_is_not():
+    text = "Menlu Retno Marsudi akan pergi ke Thailand untuk menghadiri KTT ASEAN."
+    visit = by_name(run(text, officials=[("Retno Marsudi", "ID")]), "pergi")
+    assert visit.type.value == "visit" and visit.parties == ["ID", "TH"] and visit.status.value == "planned"
+    assert run("Menlu Retno Marsudi pergi ke pasar tradisional.", officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_witnessing_documents_is_a_signing_and_a_show_is_not():
+    text = "Jokowi dan PM Lee menyaksikan empat nota kesepahaman (MoU) kerja sama di bidang pendidikan."
+    events = run(text, officials=[("Jokowi", "ID"), ("Lee", "SG")])
+    assert [(e.type.value, e.parties) for e in events] == [("signing", ["ID", "SG"])]
+    assert run("Jokowi menyaksikan pertunjukan tari di Bali.", officials=[("Jokowi", "ID")]) == []
+
+
+def test_talks_with_an_official_or_a_state_are_a_meeting():
+    text = "Dalam pembicaraan dengan Perdana Menteri (PM) dan Menlu Bangladesh, Retno menegaskan sikap Indonesia."
+    events = run(text, officials=[("Retno", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["BD", "ID"])]
+    assert run("Retno menegaskan pembicaraan mengenai hal itu belum selesai.", officials=[("Retno", "ID")]) == []
+
+
+def test_a_meeting_in_a_series_with_an_official_is_its_own_meeting():
+    text = (
+        "Menlu Retno Marsudi bertemu dengan Menlu Liechtenstein Aurelia Frick. "
+        "Pertemuan kedua dilangsungkan dengan Menlu Ekuador Maria Fernanda Espinosa. "
+        "Pertemuan selanjutnya dengan Menlu Monako Gilles Tonelli membahas pencalonan RI."
+    )
+    officials = [("Retno Marsudi", "ID"), ("Aurelia Frick", "LI"), ("Maria Fernanda Espinosa", "EC"), ("Gilles Tonelli", "MC")]
+    events = run(text, officials=officials)
+    assert [m.text for e in events for m in e.mentions] == [
+        "bertemu",
+        "Pertemuan kedua",
+        "Pertemuan selanjutnya dengan Menlu Monako Gilles Tonelli",
+    ]
+    assert len(events) == 3
+    assert "EC" in events[1].parties and "MC" in events[2].parties
+
+
+def test_a_sequence_word_without_a_counterpart_opens_no_meeting():
+    text = "Menlu Retno Marsudi bertemu Menlu Jepang Taro Kono. Pertemuan kedua itu membahas ekonomi."
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Taro Kono", "JP")])
+    assert len(events) == 1
+
+
+def test_the_arrival_of_an_official_is_a_visit():
+    text = "Polri bersiap menyambut kedatangan mantan Presiden Amerika Serikat, Barack Obama, ke Indonesia pekan depan."
+    events = run(text, officials=[("Barack Obama", "US")])
+    assert [(e.type.value, e.name, e.location, e.parties) for e in events] == [
+        ("visit", "kedatangan mantan Presiden Amerika Serikat, Barack Obama, ke Indonesia", "Indonesia", ["ID", "US"])
+    ]
+    text = "Kedatangan Barack Obama ke Indonesia ternyata tak cuma untuk berlibur."
+    visit = run(text, officials=[("Barack Obama", "US")])[0]
+    assert (visit.location, visit.parties) == ("Indonesia", ["ID", "US"])
+
+
+def test_an_arrival_without_an_official_is_no_visit():
+    assert run("Kedatangan ribuan wisatawan ke Bali meningkat tahun ini.") == []
+    text = "Warga menunggu kedatangan bantuan dari Menlu Retno Marsudi."
+    assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+    text = "Warga menolak kedatangan Ketua DPR RI, Fahri Hamzah, ke Manado, Sulawesi Utara."
+    assert run(text, officials=[("Fahri Hamzah", "ID")]) == []
+    text = "Tujuan lain kedatangan Presiden Jokowi adalah memberi semangat kepada kontraktor."
+    assert run(text, officials=[("Jokowi", "ID")]) == []
+
+
+def test_states_as_the_subject_of_a_meeting_verb():
+    text = "Para wakil dari Korea Selatan dan Korea Utara bertemu langsung di zona demiliterisasi."
+    events = run(text)
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["KP", "KR"])]
+    assert run("Wisatawan China berkunjung ke Bali setiap tahun.") == []
+
+
+def test_melakukan_introduces_a_visit_of_its_own():
+    text = (
+        "Wapres Ma'ruf Amin tiba di Kuching, Malaysia, Selasa, untuk melakukan kunjungan kerja. "
+        "Ma'ruf Amin bertolak ke Malaysia setelah melakukan kunjungan kerja di Bratislava, Slovakia."
+    )
+    events = run(text, officials=[("Ma'ruf Amin", "ID")], dates=[("Selasa", "2023-11-28", "day")])
+    visits = [(e.location, e.start, [m.text for m in e.mentions]) for e in events]
+    assert ("Bratislava, Slovakia", None, ["kunjungan kerja di Bratislava, Slovakia"]) in visits
+    assert ("Kuching, Malaysia", "2023-11-28", ["kunjungan kerja", "bertolak ke Malaysia"]) in visits
+
+
+def test_a_cooperation_meeting_spelt_kerjasama_is_diplomatic():
+    text = "Menlu Retno bersama Menlu Norwegia Borge Brende memimpin pertemuan Kerjasama Selatan-Selatan dan Triangular mengenai perdamaian."
+    events = run(text, officials=[("Retno", "ID"), ("Borge Brende", "NO")])
+    assert [e.name for e in events] == ["pertemuan Kerjasama Selatan-Selatan dan Triangular"]
+
+
+def test_states_named_before_a_meeting_verb_but_not_its_subject():
+    assert run("Program ini menyiapkan startup asal Malaysia dan Singapura tersebut untuk bertemu dengan partner lokal.") == []
+    assert run("Grup idol itu akan menyambangi Indonesia untuk menemui penggemarnya.") == []
+    events = run("Korea Selatan dan Korea Utara akan bertemu di zona demiliterisasi.")
+    assert [(e.type.value, e.parties, e.status.value) for e in events] == [("meeting", ["KP", "KR"], "planned")]
+
+
+def test_a_counted_head_is_a_plural_group_not_an_event():
+    text = "Menlu Retno Marsudi melakukan 13 pertemuan bilateral dan belasan pertemuan bilateral lainnya."
+    assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+    assert run("Presiden Joko Widodo menggelar dua pertemuan bilateral di Tokyo.", officials=[("Joko Widodo", "ID")]) == []
+
+
+def test_a_dialogue_offered_between_parties_is_no_event():
+    text = "Wapres Jusuf Kalla mengatakan Indonesia siap menjadi mediator dialog antara negara-negara Islam dengan pemerintah Myanmar."
+    assert run(text, officials=[("Jusuf Kalla", "ID")]) == []

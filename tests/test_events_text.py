@@ -105,3 +105,37 @@ def test_clause_words_and_object_end_count_words_not_characters():
     assert words.clause_before(verb, 0, 3) == ["presiden", "akan"]
     end = words.object_end(verb + len("bertemu"), len(text), event_patterns().object_cutters)
     assert text[verb:end] == "bertemu dengan Menlu Jepang "
+
+
+def test_places_with_their_states_joined_by_dan_are_one_phrase():
+    from extractor.extractors.events.lexicon import event_patterns
+    from extractor.extractors.events.text import Words, _read_place
+
+    from conftest import make_doc
+
+    patterns = event_patterns()
+    text = "kunjungan kerja di Bratislava, Slovakia dan Athena, Yunani dari 22 November."
+    words = Words(make_doc(text))
+    start = text.index("Bratislava")
+    place = _read_place(words, start, len(text), patterns, [])
+    assert text[place[0] : place[1]] == "Bratislava, Slovakia dan Athena, Yunani"
+    text = "pertemuan di Jakarta dan Menlu Jepang hadir."
+    words = Words(make_doc(text))
+    place = _read_place(words, text.index("Jakarta"), len(text), patterns, [])
+    assert text[place[0] : place[1]] == "Jakarta"
+    text = "bertemu di Tokyo, Jepang dan Presiden Filipina hadir."
+    words = Words(make_doc(text))
+    place = _read_place(words, text.index("Tokyo"), len(text), patterns, [])
+    assert text[place[0] : place[1]] == "Tokyo, Jepang"
+
+
+def test_a_list_of_states_joined_by_dan_is_not_widened():
+    from extractor.extractors.events.lexicon import event_patterns
+    from extractor.extractors.events.text import Words, _read_place
+
+    from conftest import make_doc
+
+    text = "KTT ke-16 Brasil, Rusia, India, Tiongkok dan Afrika Selatan (BRICS) digelar."
+    words = Words(make_doc(text))
+    place = _read_place(words, text.index("Rusia"), len(text), event_patterns(), [])
+    assert text[place[0] : place[1]] == "Rusia, India, Tiongkok"

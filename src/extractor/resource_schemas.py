@@ -109,6 +109,8 @@ class EventHead(Strict):
     session_part: bool = False
     held_cue_named: bool = False
     held_cue_descriptor: bool = False
+    official_object: bool = False  # an event only with an official right after it (``kedatangan Presiden AS Barack Obama``)
+    object_named: bool = False  # also an event with ``dengan``/``antara`` an official or a state (``pembicaraan dengan PM Bangladesh``)
 
 
 class EventVerb(Strict):
@@ -148,10 +150,12 @@ class EventWindows(Strict):
 class EventsResource(Strict):
     heads: dict[str, EventHead]
     english_heads: dict[str, EventType]
+    english_lowercase_heads: Words
     acronyms: dict[str, EventType]
     verbs: dict[str, EventVerb]
     modifiers: Words
     specific_modifiers: Words
+    sequence_words: Words
     party_connectors: Words
     name_connectors: Words
     english_suffix_words: Words
@@ -195,6 +199,7 @@ class EventsResource(Strict):
     object_introducers: Words
     destination_words: Words
     place_prepositions: Words
+    arrival_cues: Words
     object_cutters: Words
     relative_marker: str
     chair_fillers: Words
@@ -205,6 +210,7 @@ class EventsResource(Strict):
     co_held_joiners: Words
     place_particles: Words
     subject_pronouns: Words
+    subject_auxiliaries: Words
     topic_cues: Words
     subordinators: Words
 

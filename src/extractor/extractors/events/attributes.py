@@ -64,7 +64,7 @@ def _parties(
             continue
         if _clause_clean(between, patterns):
             codes.add(official.country)
-    codes |= words.party_codes_in(mention.end, _object_end(words, mention, next_mention_start, patterns))
+    codes |= words.party_codes_in(mention.end, _object_end(words, mention, next_mention_start, patterns), hyphen_parts=True)
     codes |= words.party_codes_in(mention.start, mention.end)  # "melawat ke India"
     if mention.kind == VERB:
         clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
@@ -79,9 +79,19 @@ def _parties(
 
 
 def _object_end(words: Words, mention: Mention, next_mention_start: int, patterns: EventPatterns) -> int:
-    """End of the object after a mention: before punctuation, a ``di`` place, the next event."""
+    """End of the object after a mention: before punctuation, a ``di`` place, a topic
+    (``membahas pencalonan RI ... Dewan Keamanan PBB``), the next event."""
     limit = min(words.window_end(mention.end, mention.sentence[1], _window("verb_object")), next_mention_start)
-    return words.object_end(mention.end, limit, patterns.object_cutters)
+    return words.object_end(mention.end, limit, patterns.object_cutters | patterns.topic_cues)
+
+
+def object_parties(words: Words, mention: Mention, official_spans, next_mention_start: int, patterns: EventPatterns) -> set[str]:
+    """The states a mention is held with: named in its complement (``dengan Menlu Liechtenstein,
+    Aurelia Frick``) or in the object after it."""
+    start = mention.start + len(mention.head) if mention.kind != VERB else mention.end
+    end = max(mention.end, _object_end(words, mention, next_mention_start, patterns))
+    codes = words.party_codes_in(start, end)
+    return codes | {o.country for s, e, o in official_spans if start <= s and e <= end and o.country}
 
 
 def _ordinal(words: Words, mention: Mention) -> Optional[int]:
@@ -204,7 +214,18 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if owner.location is None:
             owner.location = text[place[0] : place[1]]
 
-    # Dates: nearest mention before; a date before every mention goes to the first one.
+    # A visit with no place of its own is where its visitor arrived ("tiba di Kuching, Malaysia,
+    # Selasa, untuk melakukan kunjungan kerja").
+    for mention in sentence_mentions:
+        if mention.type is EventType.visit and mention.location is None:
+            arrival = _arrival_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
+            if arrival is not None:
+                mention.location = text[arrival[0] : arrival[1]]
+
+    # Dates: nearest mention before; a date before every mention goes to the first one, unless
+    # the mention's own clause, after it, gives one ("tiba pada Senin malam dijadwalkan bertemu
+    # ... pada Selasa (26/7/2022)": Selasa).
+    dated_from_before: set[int] = set()
     for record in dates:
         if record.value is None or context.in_boilerplate(record.start, record.end):
             continue
@@ -216,7 +237,8 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
         if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
             continue
-        if owner is None and not any(m.end <= record.start for m in sentence_mentions):
+        before_all = owner is None and not any(m.end <= record.start for m in sentence_mentions)
+        if before_all:
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in words.between(record.end, owner.start)):
                 owner = None
@@ -229,8 +251,15 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                 continue
         if owner is None:
             continue
-        if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date):
+        own_clause = not before_all and id(owner) in dated_from_before
+        if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date) or (
+            own_clause and _granularity_rank(record) >= _granularity_rank(owner.date)
+        ):
             owner.date = record
+            if before_all:
+                dated_from_before.add(id(owner))
+            else:
+                dated_from_before.discard(id(owner))
 
     # Chairs.
     for mention in sentence_mentions:
@@ -265,6 +294,22 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                         for s2, _e2, partner_official in official_spans:
                             if words[partner].end <= s2 < limit and partner_official.name not in mention.chairs:
                                 mention.chairs.append(partner_official.name)
+
+
+def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """The place after the last ``tiba di`` (an arrival cue and a place preposition) in ``[start, end)``."""
+    found = None
+    for index in range(words.first_from(start), words.last_before(end)):
+        if words[index].folded not in patterns.arrival_cues:
+            continue
+        preposition = words.spaced_after(words[index].end)
+        if preposition is None or words[preposition].text not in patterns.place_prepositions:
+            continue
+        place_at = words.spaced_after(words[preposition].end)
+        if place_at is not None and words[place_at].start < end and words[place_at].text[:1].isupper():
+            place = _read_place(words, words[place_at].start, end, patterns, stops)
+            found = place or found
+    return found
 
 
 def _location_gap_ok(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:

@@ -64,6 +64,7 @@ class EventPatterns:
     modifiers: Phrases
     modifier_patterns: tuple[str, ...]
     specific_modifiers: frozenset[str]
+    sequence_words: frozenset[str]
     demonstratives: frozenset[str]
     reference_followers: frozenset[str]
     plural_cues: frozenset[str]
@@ -106,10 +107,12 @@ class EventPatterns:
     co_held_joiners: frozenset[str]
     place_particles: frozenset[str]
     subject_pronouns: frozenset[str]
+    subject_auxiliaries: frozenset[str]
     topic_cues: frozenset[str]
     subordinators: frozenset[str]
     destination_words: frozenset[str]
     place_prepositions: frozenset[str]
+    arrival_cues: frozenset[str]
     relative_marker: str
     chair_fillers: tuple[str, ...]
     joint_words: frozenset[str]
@@ -124,6 +127,7 @@ def event_patterns() -> EventPatterns:
         modifiers=_phrases("modifiers", exact=True),
         modifier_patterns=tuple(lex["modifier_patterns"]),
         specific_modifiers=_words_set("specific_modifiers"),
+        sequence_words=_words_set("sequence_words"),
         demonstratives=_words_set("demonstratives"),
         reference_followers=_words_set("reference_followers"),
         plural_cues=_words_set("plural_cues"),
@@ -166,10 +170,12 @@ def event_patterns() -> EventPatterns:
         co_held_joiners=_words_set("co_held_joiners"),
         place_particles=frozenset(lex["place_particles"]),
         subject_pronouns=_words_set("subject_pronouns"),
+        subject_auxiliaries=_words_set("subject_auxiliaries"),
         topic_cues=_words_set("topic_cues"),
         subordinators=_words_set("subordinators"),
         destination_words=frozenset(lex["destination_words"]),
         place_prepositions=frozenset(lex["place_prepositions"]),
+        arrival_cues=_words_set("arrival_cues"),
         relative_marker=lex["relative_marker"],
         chair_fillers=tuple(w.casefold() for w in lex["chair_fillers"]),
         joint_words=_words_set("joint_words"),
@@ -199,8 +205,12 @@ def event_matcher(vocab: Vocab) -> Matcher:
                 tokens.append(token)
             alternatives.append(tokens)
         matcher.add(f"standalone|{key}", alternatives, greedy="LONGEST")
+    lowercase = set(lex["english_lowercase_heads"])
     for key in lex["english_heads"]:
-        matcher.add(f"english|{key}", [[{"ORTH": w} for w in key.split()]])
+        patterns = [[{"ORTH": w} for w in key.split()]]
+        if key in lowercase:
+            patterns.append([{"ORTH": w.lower()} for w in key.split()])  # "Chiefs of Defence conference"
+        matcher.add(f"english|{key}", patterns)
     for key in lex["acronyms"]:
         matcher.add(f"acronym|{key}", [[{"ORTH": key}]])
     for key in lex["verbs"]:

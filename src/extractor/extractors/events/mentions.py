@@ -31,6 +31,14 @@ head after a purpose cue (``untuk pertemuan``) or with only a place (``pertemuan
 opens a new event when nothing earlier fits; ``kedua belah pihak`` takes the parties of the latest
 event between two; a meeting within a visit takes its venue, date and parties.
 
+Also: an English head in lowercase closes a name of capitalised English words on its left
+(``Chiefs of Defence conference``); ``pembicaraan dengan`` an official or a state is a meeting;
+a bare head with a sequence word and ``dengan``/``antara`` an official or a state is one more
+meeting in a series (``Pertemuan kedua dilangsungkan dengan Menlu Ekuador``); ``kedatangan`` is a
+visit only with an official of a known state right after it; a count before a head
+(``13 pertemuan bilateral``) makes it a plural group; states right before a meeting verb, only
+auxiliaries between, are its subject (``Korea Selatan dan Korea Utara bertemu``).
+
 A head mention runs over ``dengan``/``antara`` and the officials it introduces (``pertemuan
 bilateral dengan Menhan James Mattis dan Menlu Rex Tillerson``); a name ending in an ordinal
 followed by more ordinals (``KTT ke-44 dan ke-45 ASEAN``) is one mention per co-held event; a
@@ -112,6 +120,9 @@ class Mention:
     co_held_of: Optional["Mention"] = None
     # The mention's text before it was extended over the officials it is held with.
     head_text: Optional[str] = None
+    # One more meeting in a series ("Pertemuan kedua dilangsungkan dengan ..."): its host is the
+    # host of the meeting before.
+    sequence: bool = False
 
     @property
     def head(self) -> str:
@@ -136,7 +147,7 @@ def _specific_object(words: Words, position: int, limit: int, officials, pattern
     window_end = words.object_end(start, window_end, frozenset())
     if any(s >= start and s < window_end for s, _e, _o in officials):
         return True
-    return bool(words.parties_in(start, window_end))
+    return bool(words.parties_in(start, window_end, hyphen_parts=True))  # "antara ... Indonesia-Australia"
 
 
 def _held_cue_near(words: Words, start: int, end: int, s_start: int, s_end: int, patterns: EventPatterns) -> bool:
@@ -165,8 +176,11 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     suffix = event_lexicon().get("possessive_suffix") or ""
     possessive = bool(suffix) and " " not in head and head.casefold().endswith(suffix) and head.casefold()[: -len(suffix)] in event_lexicon()["heads"]
     word_before = words.word_before(start, s_start)
-    if word_before in patterns.plural_cues or _reduplicated(text, start, end):
+    counted = word_before.isdigit() and int(word_before) > 1  # "13 pertemuan bilateral"
+    if word_before in patterns.plural_cues or counted or _reduplicated(text, start, end):
         return None
+    if info.get("official_object"):
+        return _read_arrival(words, start, end, sentence, event_type, refers_to, officials, patterns)
     position = end
     modifiers: list[str] = []
     while True:
@@ -251,11 +265,19 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
             object_end = len(text[:object_end].rstrip())
             return Mention(start, object_end, event_type, UNNAMED, refers_to, sentence, text[start:object_end])
     if info.get("named_only") or info.get("reference_only"):
-        if not (possessive and not items and not modifiers):
+        # "pembicaraan dengan Perdana Menteri (PM) dan Menlu Bangladesh"
+        object_named = info.get("object_named") and not items and _specific_object(words, name_end, s_end, officials, patterns)
+        if not object_named and not (possessive and not items and not modifiers):
             return None
     specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
         words, name_end, s_end, officials, patterns
     )
+    if not specific and not items and not modifiers and following[:1] and following[0] in patterns.sequence_words:
+        sequence_end = _sequence_end(words, name_end, s_end, officials, patterns)
+        if sequence_end is not None:
+            mention = Mention(start, sequence_end, event_type, UNNAMED, refers_to, sentence, text[start:sequence_end])
+            mention.sequence = True
+            return mention
     if modifiers:
         if specific:
             return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
@@ -283,6 +305,47 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
                 mention.extended_text = text[start : place[1]]
         return mention
     return None
+
+
+def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, officials, patterns: EventPatterns) -> Optional[Mention]:
+    """``Kedatangan Barack Obama ke Indonesia``, ``kedatangan mantan Presiden Amerika Serikat, Barack
+    Obama, ke Indonesia``: a head that is a visit only with an official of a known state right after
+    it (titles, capitalised words and commas between) and a ``ke`` destination in another state
+    (``kedatangan Ketua DPR RI Fahri Hamzah ke Manado`` is domestic); the mention runs over both."""
+    text = words.text
+    s_end = sentence[1]
+    limit = words.window_end(end, s_end, _window("official_object"))
+    following = [(s, e, o) for s, e, o in officials if end <= s and e <= limit and o.country]
+    if not following:
+        return None
+    o_start, o_end, official = min(following, key=lambda item: item[0])
+    between = words.words_in(end, o_start)
+    if not all(w.text[:1].isupper() or w.folded in patterns.title_words or w.text == "," for w in between):
+        return None
+    to = words.spaced_after(o_end + 1 if text[o_end : o_end + 1] == "," else o_end)
+    if to is None or words[to].text not in patterns.destination_words:
+        return None
+    place_end, place_items = _destination(words, words[to].end, s_end, patterns)
+    states = {code for _s, _e, code in words.parties_in(words[to].end, place_end)} if place_items else set()
+    if not states or states == {official.country}:
+        return None
+    mention = Mention(start, place_end, event_type, UNNAMED, refers_to, sentence, text[start:place_end])
+    mention.location = text[words.skip_spaces(words[to].end) : place_end]
+    return mention
+
+
+def _sequence_end(words: Words, position: int, s_end: int, officials, patterns: EventPatterns) -> Optional[int]:
+    """``Pertemuan kedua dilangsungkan dengan Menlu Ekuador``, ``Pertemuan selanjutnya dengan Menlu
+    Monako``: the end of the sequence word when, after it and an optional holding verb, ``dengan``
+    or ``antara`` introduces an official or a state; else None."""
+    index = words.spaced_after(position)
+    if index is None:
+        return None
+    sequence_end = object_at = words[index].end
+    held = words.spaced_after(object_at)
+    if held is not None and words[held].folded in patterns.held_cues:
+        object_at = words[held].end
+    return sequence_end if _specific_object(words, object_at, s_end, officials, patterns) else None
 
 
 def _destination(words: Words, position: int, s_end: int, patterns: EventPatterns) -> tuple[int, int]:
@@ -387,8 +450,8 @@ def _read_english(words: Words, start, end, sentence, event_type, claimed, patte
     lower_bound = max([s_start] + [e for s, e in claimed if e <= start])
     name_start, left_items = _extend_left(words, start, lower_bound, patterns)
     name_end, right_items = _extend_right(words, end, s_end, patterns, english=True)
-    if not left_items and not right_items:
-        return None
+    if not left_items and (not right_items or text[start:end].islower()):
+        return None  # a lowercase English head only closes a capitalised name on its left
     glued = words.spaced_after(name_end)
     if capword_at(words, glued) and not _is_capword_stop(words[glued].text, patterns):
         return None  # "Asia Summit Capital": the head is inside a company or body name
@@ -448,12 +511,23 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
     signs_document = info.get("needs_document") or info.get("needs_document_before")
     clause = words.clause_before(start, s_start, 4)
     subject = any(w in patterns.title_words or w in patterns.subject_pronouns for w in clause)
+    subject = subject or (event_type is EventType.meeting and _states_as_subject(words, start, s_start, patterns))
     if not near and not signs_document and not subject:
         return None  # no official takes part, nor a titled subject ("Presiden juga akan bertemu")
     mention = Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
     mention.location = text[destination[0] : destination[1]] if destination is not None else None
     mention.intrinsic = bool(info.get("intrinsic"))
     return mention
+
+
+def _states_as_subject(words: Words, start: int, s_start: int, patterns: EventPatterns) -> bool:
+    """``Korea Selatan dan Korea Utara bertemu``, ``Dewan Keamanan PBB akan bertemu``: a state or
+    bloc right before the verb, only auxiliaries between."""
+    found = words.parties_in(words.window_start(start, words.clause_start(start, s_start, 4), 4), start)
+    if not found:
+        return False
+    last_end = max(e for _s, e, _c in found)
+    return all(w in patterns.subject_auxiliaries for w in words.between(last_end, start))
 
 
 def _diplomatic(words: Words, mention: Mention, official_spans, patterns: EventPatterns) -> bool:

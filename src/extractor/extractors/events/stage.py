@@ -6,9 +6,10 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from ...normalize.countries import party_spans
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
-from .attributes import _assign_in_sentence, _inherit_from_visits, _object_end, _ordinal, _parties, _planned, _to_event
+from .attributes import _assign_in_sentence, _inherit_from_visits, _object_end, _ordinal, _parties, _planned, _to_event, object_parties
 from .clusters import cluster_mentions
 from .lexicon import event_lexicon, event_patterns
 from .mentions import Mention, _officials_index, _window, find_mentions
@@ -44,6 +45,13 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
             if earlier is not None:
                 mention.parties = sorted(set(mention.parties) | set(earlier.parties))
+        if mention.type is EventType.visit and mention.location:
+            # A visit is between its visitor's state and its destination's.
+            mention.parties = sorted(set(mention.parties) | _destination_codes(mention))
+            mention.parties = sorted(set(mention.parties) | _visitor_of_legs(mention, mentions[:index]))
+        if mention.sequence and len(mention.parties) < 2:
+            host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
+            mention.parties = sorted(set(mention.parties) | host)
         mention.ordinal = _ordinal(words, mention)
         if mention.type is not EventType.visit:
             visit = next((m for m in reversed(mentions[:index]) if m.type is EventType.visit), None)
@@ -64,6 +72,36 @@ def _share_co_held(mention: Mention) -> None:
     first.location = first.location or mention.location
     first.date = first.date or mention.date
     mention.location, mention.date, mention.planned = first.location or mention.location, first.date, first.planned
+
+
+def _destination_codes(mention: Mention) -> set[str]:
+    return {code for _s, _e, code in party_spans(mention.location)} if mention.location else set()
+
+
+def _visitor_of_legs(mention: Mention, earlier: list[Mention]) -> set[str]:
+    """A visit naming only its destination (``Dalam kunjungan kerja ke Peru, ...``) is a leg of
+    the latest visit before it whose visitor is known: that visitor's state."""
+    destination = _destination_codes(mention)
+    if not destination or not set(mention.parties) <= destination:
+        return set()
+    for previous in reversed(earlier):
+        reached = _destination_codes(previous) if previous.type is EventType.visit else set()
+        if reached:
+            visitor = set(previous.parties) - reached
+            if visitor:
+                return visitor
+    return set()
+
+
+def _series_host(words: Words, earlier: list[Mention], limit: int, official_spans, patterns) -> set[str]:
+    """The host of the latest meeting between two or more parties before a meeting in a series:
+    its parties less those it is held with."""
+    for index in range(len(earlier) - 1, -1, -1):
+        previous = earlier[index]
+        if previous.type is EventType.meeting and len(previous.parties) >= 2:
+            following = earlier[index + 1].start if index + 1 < len(earlier) else limit
+            return set(previous.parties) - object_parties(words, previous, official_spans, following, patterns)
+    return set()
 
 
 def _both_sides_end(words: Words, mention: Mention, following: int, patterns) -> int:

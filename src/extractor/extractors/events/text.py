@@ -540,7 +540,16 @@ def _place_run(words: Words, index: int, limit: int, particles: frozenset[str] =
 
 def _read_place(words: Words, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
     """A place phrase at ``position``: capitalised runs joined by commas (``Legian, Badung, Bali``),
-    cut before weekdays, months, dates and other stop words."""
+    cut before weekdays, months, dates and other stop words; places with their states joined by
+    ``dan`` are one phrase."""
+    end = _read_place_parts(words, position, limit, patterns, stops)
+    if end is None:
+        return None
+    return position, _joined_places_end(words, position, end, limit, patterns, stops)
+
+
+def _read_place_parts(words: Words, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> Optional[int]:
+    """The end of the comma-joined capitalised runs at ``position`` (see :func:`_read_place`)."""
     text = words.text
     end = position
     cursor = position
@@ -570,7 +579,34 @@ def _read_place(words: Words, position: int, limit: int, patterns: EventPatterns
         cursor = words[following].start
     if end == position:
         return None
-    return position, end
+    return end
+
+
+def _joined_places_end(words: Words, position: int, end: int, limit: int, patterns: EventPatterns, stops) -> int:
+    """A place phrase and its state joined by ``dan`` to another (``Bratislava, Slovakia dan Athena,
+    Yunani``): the end of the whole phrase when both parts name a city or site and its state (not
+    a list of states: ``Rusia, India, Tiongkok dan Afrika Selatan``)."""
+    while _site_and_state(words, position, end):
+        joiner = words.spaced_after(end)
+        if joiner is None or words[joiner].folded not in patterns.co_held_joiners:
+            break
+        following = words.spaced_after(words[joiner].end)
+        if following is None or words[following].folded in patterns.title_words:
+            break
+        start = words[following].start
+        other = _read_place_parts(words, start, limit, patterns, stops)
+        if other is None or not _site_and_state(words, start, other):
+            break
+        position, end = start, other
+    return end
+
+
+def _site_and_state(words: Words, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` names a state and a capitalised word outside every state name."""
+    found = words.parties_in(start, end)
+    return bool(found) and any(
+        w.text[:1].isupper() and not any(s <= w.start < e for s, e, _c in found) for w in words.words_in(start, end)
+    )
 
 
 def _ends_clause(words: Words, position: int, limit: int, patterns: EventPatterns, stops: list[tuple[int, int]]) -> bool:
