@@ -212,3 +212,14 @@ def test_coordination_does_not_override_a_known_person_or_repeat_an_office():
     assert found["Joko Widodo"].country == "ID"  # the list does not make him Australian
     assert found["Ashraf Ghani"].country == "AF"
     assert found["Emomali Rahmon"].country != "AF"  # a second president is another state's
+
+
+def test_bodies_of_other_states_and_international_bodies_in_titles():
+    text = (
+        "Kepala Urusan Strategis Gedung Putih Steve Bannon berbicara. Presiden Dewan Eropa Donald Tusk "
+        "menolak. Direktur Eksekutif UNODC Yuri Fedotov hadir."
+    )
+    found = officials(text, [("Steve Bannon", "PER"), ("Donald Tusk", "PER"), ("Yuri Fedotov", "PER")])
+    assert found["Steve Bannon"].country == "US"
+    assert (found["Donald Tusk"].title, found["Donald Tusk"].organization, found["Donald Tusk"].country) == ("Presiden", "Dewan Eropa", None)
+    assert found["Yuri Fedotov"].country is None

@@ -411,6 +411,8 @@ class VisitHosts(Strict):
     to_words: Words
     meeting_words: Words
     list_words: Words
+    meeting_verbs: Words = []  # a meeting verb itself (bertemu), not a preposition (dengan)
+    departure_words: Words = []  # leaving a state after meeting its officials (meninggalkan)
 
 
 class TitlesResource(Strict):
@@ -434,6 +436,7 @@ class TitlesResource(Strict):
     name_verbs: NameVerbs  # a name never takes the verb after it (Title-Case headlines)
     visit_hosts: VisitHosts  # the hosts met on a visit to a state serve that state
     envoy_qualifiers: Words  # words between an envoy's title and his state (Designate, Resident)
+    office_list_words: Words = []  # join unnamed offices into a list (PM dan Menlu Bangladesh, Retno)
 
 
 # --- archive.json -----------------------------------------------------------------------------
