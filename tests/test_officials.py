@@ -108,13 +108,14 @@ def test_stage_in_pipeline():
 def test_country_from_accompaniment_not_from_the_article():
     text = (
         "Menteri Pertahanan Jepang Itsunori Onodera didampingi Menlu Taro Kono bertolak ke Tokyo. "
-        "Jepang dan Jepang lagi.\n\n"
+        "Jepang dan Jepang lagi, juga Indonesia.\n\n"
         "Kata Menteri Luar Negeri, Julie Bishop."
     )
     found = officials(text, [("Itsunori Onodera", "PER"), ("Taro Kono", "PER"), ("Julie Bishop", "PER")])
     assert found["Taro Kono"].country == "JP"  # accompanies a Japanese minister
     assert found["Itsunori Onodera"].country == "JP"
-    # No state with the office: Indonesia's, however often the article names Japan.
+    # No state with the office: Indonesia's in news that speaks of Indonesia, however often the
+    # article names Japan (foreign news that never names Indonesia: test_officials_nationality).
     assert found["Julie Bishop"].country == "ID"
 
 
@@ -223,3 +224,12 @@ def test_bodies_of_other_states_and_international_bodies_in_titles():
     assert found["Steve Bannon"].country == "US"
     assert (found["Donald Tusk"].title, found["Donald Tusk"].organization, found["Donald Tusk"].country) == ("Presiden", "Dewan Eropa", None)
     assert found["Yuri Fedotov"].country is None
+
+
+def test_a_title_after_a_titled_name_and_a_comma_is_the_next_in_a_list():
+    text = "Hadir Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI untuk PBB di Jenewa, Duta Besar Hasan Kleib."
+    found = officials(text, [("Yuri Fedotov", "PER"), ("Hasan Kleib", "PER")])
+    assert (found["Yuri Fedotov"].title, found["Yuri Fedotov"].country) == ("Direktur Eksekutif", None)
+    assert found["Hasan Kleib"].country == "ID"
+    found = officials("Jose Tavares, Dirjen Kerja Sama ASEAN Kemlu, membuka acara.", [("Jose Tavares", "PER")])
+    assert found["Jose Tavares"].country == "ID"

@@ -179,3 +179,27 @@ def test_offices_listed_after_didampingi_serve_the_state_of_the_accompanied_pers
     assert found["Nguyen Phu Trong"].country == "VN"
     assert found["Phan Binh Minh"].country == "VN"
     assert found["Pratikno"].country == "ID"  # the accompanied person's state comes from no office
+
+
+def test_in_foreign_news_an_office_without_a_state_serves_the_state_of_the_first_official():
+    text = (
+        "Presiden Afrika Selatan Jacob Zuma akhirnya mengundurkan diri. Ketua partai ANC yang baru, "
+        "Wakil Presiden Cyril Ramaphosa, memerintahkan Zuma mundur."
+    )
+    found = officials(text, [("Jacob Zuma", "PER"), ("Zuma", "PER"), ("Cyril Ramaphosa", "PER")])
+    assert found["Cyril Ramaphosa"].country == "ZA"
+    # News that names Indonesia, or whose first official is named without a state, keeps the rule.
+    found = officials(text + " Indonesia menyampaikan simpati.", [("Jacob Zuma", "PER"), ("Zuma", "PER"), ("Cyril Ramaphosa", "PER")])
+    assert found["Cyril Ramaphosa"].country == "ID"
+    text = "Menteri Pertahanan Ryamizard Ryacudu bertemu Menteri Pertahanan Selandia Baru Mark Mitchell."
+    found = officials(text, [("Ryamizard Ryacudu", "PER"), ("Mark Mitchell", "PER")])
+    assert (found["Ryamizard Ryacudu"].country, found["Mark Mitchell"].country) == ("ID", "NZ")
+
+
+def test_foreign_news_that_follows_a_visit_to_the_state_keeps_the_rule():
+    text = (
+        "Perdana Menteri Kamboja Hun Manet menyambut tamu. Presiden Joko Widodo menghadiri KTT pada "
+        "hari keempat kunjungannya di Kamboja."
+    )
+    found = officials(text, [("Hun Manet", "PER"), ("Joko Widodo", "PER")])
+    assert (found["Hun Manet"].country, found["Joko Widodo"].country) == ("KH", "ID")

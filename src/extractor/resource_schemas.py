@@ -413,6 +413,7 @@ class VisitHosts(Strict):
     list_words: Words
     meeting_verbs: Words = []  # a meeting verb itself (bertemu), not a preposition (dengan)
     departure_words: Words = []  # leaving a state after meeting its officials (meninggalkan)
+    visit_places: Words = []  # before the state a visit goes to or is made in (ke, di)
 
 
 class TitlesResource(Strict):

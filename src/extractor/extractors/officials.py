@@ -378,12 +378,62 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
     return hosts
 
 
+def _weak(person: _Person, inherited: dict[TitleMatch, str]) -> bool:
+    """Whether no title of the person names his state (only an office: ``Presiden``, ``PM``)."""
+    return bool(person.titles) and all(t.country_source in (None, "default") and t not in inherited for t in person.titles)
+
+
+def _foreign_frame(doc: Doc, context: ExtractionContext, titles: list[TitleMatch], records: list[tuple]) -> Optional[str]:
+    """The state of a foreign-news article: one whose content names Indonesia nowhere (no
+    ``Indonesia``/``RI`` outside its dateline and bylines, no office or body of Indonesia's), whose
+    first official is named with another state (``Presiden Afrika Selatan Jacob Zuma`` …
+    ``Wakil Presiden Cyril Ramaphosa``), and which reports no visit to a state (diplomacy news
+    that follows a visitor: ``kunjungannya di Kamboja``). There an office named without a
+    state is that state's: "in Indonesian news an office without a state is Indonesia's" speaks
+    of news about Indonesia."""
+    for span in spans(doc, "party"):
+        if span.label_ == "country" and span.kb_id_ == "ID" and not context.in_boilerplate(span.start_char, span.end_char):
+            return None
+    if any(t.country == "ID" and t.country_source in ("explicit", "organization", "institution") for t in titles):
+        return None
+    if not records:
+        return None
+    first, _, _, state, *_ = min(records, key=lambda record: min(m.start for m in record[0].mentions))
+    if not state or not any(t.country == state and t.country_source in ("explicit", "organization") for t in first.titles):
+        return None
+    words = visit_hosts()
+    states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+    for sentence in doc.sents:
+        visiting = False
+        for token in sentence:
+            visiting = visiting or token.lower_ in words["visit_words"] or token.lower_.startswith("kunjungan")
+            if visiting and token.lower_ in words["visit_places"] and token.i + 1 in states:
+                return None
+    return state
+
+
+def _sentence_starts(doc: Doc, titles: Iterable[TitleMatch]) -> set[int]:
+    found = set()
+    for match in titles:
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None:
+            found.add(span.sent.start)
+    return found
+
+
+def _sentences_naming(doc: Doc, titles: list[TitleMatch], state: str) -> set[int]:
+    """The sentences (their first token) that name an office with ``state``. An office named
+    without a state beside one makes the article a meeting of counterparts (``Perdana Menteri
+    Australia Malcolm Turnbull dan Presiden Joko Widodo bertemu``), not news of that state alone."""
+    return _sentence_starts(doc, (t for t in titles if t.country == state and t.country_source in ("explicit", "organization")))
+
+
 def _accompanying_countries(doc: Doc, records: list[tuple], inherited: dict[TitleMatch, str]) -> list[tuple]:
     """``Phu Trong didampingi anggota Biro Politik, Wakil Perdana Menteri, Menteri Luar Negeri Phan
     Binh Minh``: an office named without a state, listed after ``didampingi`` / ``beserta`` in
     the sentence of a person whose state the text names, serves that person's state."""
     leads = frozenset(link.split()[0] for link in coordination_links())
-    weak = {id(person) for person, *_ in records if all(t.country_source in (None, "default") and t not in inherited for t in person.titles)}
+    weak = {id(person) for person, *_ in records if _weak(person, inherited)}
     named = sorted(
         ((m.start, m.end, country) for person, _, _, country, *_ in records if id(person) not in weak and country for m in person.mentions),
     )
@@ -481,6 +531,8 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             title_first.add(span)
         elif not names.capitalised_after(match):
             span = names.before_title(match, {s[1]: s for s in spans.values()})
+            if span is not None and span in title_first and text[span[1] : match.start].strip() == ",":
+                span = None  # "Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI …": the next in a list
         unnamed = match if span is None else None
         if span is not None:
             links.setdefault(span, []).append(match)
@@ -535,6 +587,15 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             continue
         records.append((person, title, organization, country, rule, score))
     records = _accompanying_countries(doc, records, inherited)
+    frame = _foreign_frame(doc, context, titles, records)
+    weak = [person for person, *_ in records if _weak(person, inherited)]
+    if frame is not None and weak:
+        beside = _sentences_naming(doc, titles, frame)
+        if not any(_sentence_starts(doc, person.titles) & beside for person in weak):
+            records = [
+                (person, title, organization, frame if person in weak and country in ("ID", None) else country, rule, score)
+                for person, title, organization, country, rule, score in records
+            ]
 
     claimed = Counter(key for person, *_ in records for key in person.keys)
     taken = [(m.start, m.end) for person, *_ in records for m in person.mentions]
