@@ -233,3 +233,15 @@ def test_a_title_after_a_titled_name_and_a_comma_is_the_next_in_a_list():
     assert found["Hasan Kleib"].country == "ID"
     found = officials("Jose Tavares, Dirjen Kerja Sama ASEAN Kemlu, membuka acara.", [("Jose Tavares", "PER")])
     assert found["Jose Tavares"].country == "ID"
+
+
+def test_a_place_before_the_name_is_no_part_of_it():
+    text = (
+        "KJRI dan ITPC di Jeddah, Arab Saudi, bekerja sama. Kepala ITPC Jeddah Gunawan menambahkan, "
+        "proyek itu besar. Kata Jaksa Agung Hawaii Doug Chin di Honolulu, warga Hawaii menyambutnya."
+    )
+    found = officials(text, [("Jeddah Gunawan", "PER"), ("Hawaii Doug Chin", "PER")])
+    assert "Doug Chin" not in found  # Hawaii is not named after di/ke/dari here
+    found = officials(text.replace("warga Hawaii", "di Hawaii"), [("Jeddah Gunawan", "PER"), ("Hawaii Doug Chin", "PER")])
+    assert [m.text for m in found["Gunawan"].mentions] == ["Gunawan"]
+    assert [m.text for m in found["Doug Chin"].mentions] == ["Doug Chin"]

@@ -203,3 +203,10 @@ def test_foreign_news_that_follows_a_visit_to_the_state_keeps_the_rule():
     )
     found = officials(text, [("Hun Manet", "PER"), ("Joko Widodo", "PER")])
     assert (found["Hun Manet"].country, found["Joko Widodo"].country) == ("KH", "ID")
+
+
+def test_old_and_new_indonesian_spellings_are_one_person():
+    text = "Kepala Bakamla Arie Soedewo hadir. Kepala Bakamla Arie Sudewo lalu berpidato."
+    found = officials(text, [("Arie Soedewo", "PER"), ("Arie Sudewo", "PER")])
+    assert list(found) == ["Arie Soedewo"]
+    assert len(found["Arie Soedewo"].mentions) == 2

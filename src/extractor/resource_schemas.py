@@ -414,6 +414,7 @@ class VisitHosts(Strict):
     meeting_verbs: Words = []  # a meeting verb itself (bertemu), not a preposition (dengan)
     departure_words: Words = []  # leaving a state after meeting its officials (meninggalkan)
     visit_places: Words = []  # before the state a visit goes to or is made in (ke, di)
+    place_prepositions: Words = []  # a capitalised word after one is a place (di Jeddah), no name
 
 
 class TitlesResource(Strict):

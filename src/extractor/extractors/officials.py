@@ -232,6 +232,12 @@ def _name_words(surface: str) -> tuple[str, ...]:
     return tuple(t.text.casefold() for t in tokenize(surface) if t.text.casefold() in keys)
 
 
+def _respelled(word: str) -> str:
+    for old, new in _OLD_SPELLING:
+        word = word.replace(old, new)
+    return word
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """One substitution, insertion or deletion (``abdul``/``abdel``, ``mohamed``/``mohammed``)."""
     if abs(len(a) - len(b)) > 1 or a == b:
@@ -261,10 +267,46 @@ def _spelling_variants(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return variants == 1
 
 
+# Indonesian spelling before 1972 (Soedewo, Djoko, Tjahjo) beside today's (Sudewo, Joko, Cahyo).
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
+
+
 def _variant_word(a: str, b: str) -> bool:
     if "-" in a and "-" in b and a.split("-", 1)[1] == b.split("-", 1)[1]:
         return len(a.split("-", 1)[1]) >= 3  # "al-Sisi" / "el-Sisi"
+    if a[0] == b[0] and len(a) >= 4 and _respelled(a) == _respelled(b):
+        return True
     return min(len(a), len(b)) >= 4 and a[0] == b[0] and _one_letter_apart(a, b)
+
+
+def _place_words(doc: Doc) -> frozenset[str]:
+    """Capitalised words the article uses as places: right after ``di``, ``ke`` (not ``dari``: ``uang dari Fahmi``)."""
+    prepositions = visit_hosts()["place_prepositions"]
+    return frozenset(
+        doc[t.i + 1].text for t in doc[:-1] if t.lower_ in prepositions and doc[t.i + 1].text[:1].isupper()
+    )
+
+
+def _without_places(doc: Doc, text: str, spans: dict, links: dict, title_first: set) -> tuple[dict, dict, set]:
+    """``Kepala ITPC Jeddah Gunawan``, ``Jaksa Agung Hawaii Doug Chin``: a first word the article
+    uses as a place elsewhere (``di Jeddah``) qualifies the title; the name starts after it."""
+    places = _place_words(doc) if spans else frozenset()
+    moved: dict[tuple[int, int], Optional[tuple[int, int]]] = {}
+    for start, end in spans.values():
+        first = text[start:end].split(maxsplit=1)
+        if len(first) == 2 and first[0] in places and first[1][:1].isupper():
+            moved[(start, end)] = (end - len(first[1]), end)
+    if not moved:
+        return spans, links, title_first
+    renamed = {span: moved.get(span, span) for span in spans.values()}
+    new_links: dict[tuple[int, int], list[TitleMatch]] = {}
+    for span, matches in links.items():
+        new_links.setdefault(renamed.get(span, span), []).extend(matches)
+    return (
+        {start: renamed[span] for start, span in spans.items()},
+        new_links,
+        {renamed.get(span, span) for span in title_first},
+    )
 
 
 def _find_aliases(doc: Doc, published) -> list[tuple[int, int, KnownOfficial]]:
@@ -537,6 +579,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         if span is not None:
             links.setdefault(span, []).append(match)
 
+    spans, links, title_first = _without_places(doc, text, spans, links, title_first)
     mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(doc, context.published):
         if not context.in_boilerplate(start, end) and cut.trim((start, end)) == (start, end):
