@@ -108,13 +108,14 @@ def test_stage_in_pipeline():
 def test_country_from_accompaniment_not_from_the_article():
     text = (
         "Menteri Pertahanan Jepang Itsunori Onodera didampingi Menlu Taro Kono bertolak ke Tokyo. "
-        "Jepang dan Jepang lagi.\n\n"
+        "Jepang dan Jepang lagi, juga Indonesia.\n\n"
         "Kata Menteri Luar Negeri, Julie Bishop."
     )
     found = officials(text, [("Itsunori Onodera", "PER"), ("Taro Kono", "PER"), ("Julie Bishop", "PER")])
     assert found["Taro Kono"].country == "JP"  # accompanies a Japanese minister
     assert found["Itsunori Onodera"].country == "JP"
-    # No state with the office: Indonesia's, however often the article names Japan.
+    # No state with the office: Indonesia's in news that speaks of Indonesia, however often the
+    # article names Japan (foreign news that never names Indonesia: test_officials_nationality).
     assert found["Julie Bishop"].country == "ID"
 
 
@@ -212,3 +213,35 @@ def test_coordination_does_not_override_a_known_person_or_repeat_an_office():
     assert found["Joko Widodo"].country == "ID"  # the list does not make him Australian
     assert found["Ashraf Ghani"].country == "AF"
     assert found["Emomali Rahmon"].country != "AF"  # a second president is another state's
+
+
+def test_bodies_of_other_states_and_international_bodies_in_titles():
+    text = (
+        "Kepala Urusan Strategis Gedung Putih Steve Bannon berbicara. Presiden Dewan Eropa Donald Tusk "
+        "menolak. Direktur Eksekutif UNODC Yuri Fedotov hadir."
+    )
+    found = officials(text, [("Steve Bannon", "PER"), ("Donald Tusk", "PER"), ("Yuri Fedotov", "PER")])
+    assert found["Steve Bannon"].country == "US"
+    assert (found["Donald Tusk"].title, found["Donald Tusk"].organization, found["Donald Tusk"].country) == ("Presiden", "Dewan Eropa", None)
+    assert found["Yuri Fedotov"].country is None
+
+
+def test_a_title_after_a_titled_name_and_a_comma_is_the_next_in_a_list():
+    text = "Hadir Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI untuk PBB di Jenewa, Duta Besar Hasan Kleib."
+    found = officials(text, [("Yuri Fedotov", "PER"), ("Hasan Kleib", "PER")])
+    assert (found["Yuri Fedotov"].title, found["Yuri Fedotov"].country) == ("Direktur Eksekutif", None)
+    assert found["Hasan Kleib"].country == "ID"
+    found = officials("Jose Tavares, Dirjen Kerja Sama ASEAN Kemlu, membuka acara.", [("Jose Tavares", "PER")])
+    assert found["Jose Tavares"].country == "ID"
+
+
+def test_a_place_before_the_name_is_no_part_of_it():
+    text = (
+        "KJRI dan ITPC di Jeddah, Arab Saudi, bekerja sama. Kepala ITPC Jeddah Gunawan menambahkan, "
+        "proyek itu besar. Kata Jaksa Agung Hawaii Doug Chin di Honolulu, warga Hawaii menyambutnya."
+    )
+    found = officials(text, [("Jeddah Gunawan", "PER"), ("Hawaii Doug Chin", "PER")])
+    assert "Doug Chin" not in found  # Hawaii is not named after di/ke/dari here
+    found = officials(text.replace("warga Hawaii", "di Hawaii"), [("Jeddah Gunawan", "PER"), ("Hawaii Doug Chin", "PER")])
+    assert [m.text for m in found["Gunawan"].mentions] == ["Gunawan"]
+    assert [m.text for m in found["Doug Chin"].mentions] == ["Doug Chin"]

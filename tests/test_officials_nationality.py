@@ -121,3 +121,92 @@ def test_bilateral_meeting_of_unlisted_officials_keeps_both_states(text, entitie
     ExtractionPipeline(default_stages())(context)
     (meeting,) = [e for e in context.records["events"] if e.type == "meeting"]
     assert sorted(meeting.parties) == parties
+
+
+def test_a_comma_after_a_list_of_unnamed_offices_closes_the_list():
+    text = (
+        "Menteri Luar Negeri Retno Marsudi tiba di Dhaka. Dalam pembicaraan dengan Perdana Menteri (PM) "
+        "dan Menlu Bangladesh, Retno menegaskan dukungan Indonesia."
+    )
+    found = officials(text, [("Retno Marsudi", "PER"), ("Retno", "PER")])
+    assert (found["Retno Marsudi"].title, found["Retno Marsudi"].country) == ("Menteri Luar Negeri", "ID")
+    # one title named with its holder after the comma still takes him
+    found = officials("Menteri Luar Negeri Laos, Saleumxay Kommasith, hadir.", [("Saleumxay Kommasith", "PER")])
+    assert found["Saleumxay Kommasith"].country == "LA"
+
+
+def test_spellings_one_letter_apart_are_one_person():
+    text = (
+        "Gerakan itu ingin menjatuhkan Presiden Abdul Fattah al-Sisi. Sementara itu Presiden Mesir "
+        "Abdel Fattah al-Sisi menyatakan negaranya tidak berniat memicu konflik."
+    )
+    found = officials(text, [("Abdul Fattah al-Sisi", "PER"), ("Abdel Fattah al-Sisi", "PER")])
+    assert list(found) == ["Abdul Fattah al-Sisi"]
+    assert found["Abdul Fattah al-Sisi"].country == "EG"
+    assert len(found["Abdul Fattah al-Sisi"].mentions) == 2
+
+
+def test_different_names_are_not_spelling_variants():
+    text = "Presiden Kim Jong-il dan Presiden Kim Jong-un hadir. Menteri Ali Hasan dan Menteri Ali Husin juga."
+    found = officials(text, [("Kim Jong-il", "PER"), ("Kim Jong-un", "PER"), ("Ali Hasan", "PER"), ("Ali Husin", "PER")])
+    assert {"Kim Jong-il", "Kim Jong-un", "Ali Hasan", "Ali Husin"} <= set(found)
+
+
+def test_hosts_met_later_by_the_traveller_of_a_visit_serve_the_visited_state():
+    text = (
+        "Raja Arab Saudi Salman bin Abdulaziz tiba di Moskow dalam kunjungan resmi ke Rusia. "
+        "Kunjungan itu berlangsung tiga hari. Raja Salman akan menemui Presiden Vladimir Putin pada Kamis. "
+        "Raja juga dijadwalkan bertemu dengan Perdana Menteri Dmitry Medvedev, sebelum meninggalkan Rusia. "
+        "Di Jakarta, Menteri Perdagangan Budi Santoso menerima Menlu Sugiono."
+    )
+    ents = [("Salman bin Abdulaziz", "PER"), ("Salman", "PER"), ("Vladimir Putin", "PER"), ("Dmitry Medvedev", "PER"), ("Budi Santoso", "PER"), ("Sugiono", "PER")]
+    found = officials(text, ents)
+    assert found["Salman bin Abdulaziz"].country == "SA"
+    assert found["Vladimir Putin"].country == "RU"  # met by the traveller of the visit to Russia
+    assert found["Dmitry Medvedev"].country == "RU"  # met before leaving Russia
+    assert found["Sugiono"].country == "ID"  # met by someone who made no visit
+    assert found["Budi Santoso"].country == "ID"
+
+
+def test_offices_listed_after_didampingi_serve_the_state_of_the_accompanied_person():
+    text = (
+        "Sekjen Partai Komunis Vietnam Nguyen Phu Trong tiba di Jakarta. Dalam lawatannya, Phu Trong "
+        "didampingi anggota Biro Politik, Menteri Luar Negeri Phan Binh Minh. "
+        "Presiden Joko Widodo didampingi Menteri Sekretaris Negara Pratikno."
+    )
+    ents = [("Nguyen Phu Trong", "PER"), ("Phu Trong", "PER"), ("Phan Binh Minh", "PER"), ("Joko Widodo", "PER"), ("Pratikno", "PER")]
+    found = officials(text, ents)
+    assert found["Nguyen Phu Trong"].country == "VN"
+    assert found["Phan Binh Minh"].country == "VN"
+    assert found["Pratikno"].country == "ID"  # the accompanied person's state comes from no office
+
+
+def test_in_foreign_news_an_office_without_a_state_serves_the_state_of_the_first_official():
+    text = (
+        "Presiden Afrika Selatan Jacob Zuma akhirnya mengundurkan diri. Ketua partai ANC yang baru, "
+        "Wakil Presiden Cyril Ramaphosa, memerintahkan Zuma mundur."
+    )
+    found = officials(text, [("Jacob Zuma", "PER"), ("Zuma", "PER"), ("Cyril Ramaphosa", "PER")])
+    assert found["Cyril Ramaphosa"].country == "ZA"
+    # News that names Indonesia, or whose first official is named without a state, keeps the rule.
+    found = officials(text + " Indonesia menyampaikan simpati.", [("Jacob Zuma", "PER"), ("Zuma", "PER"), ("Cyril Ramaphosa", "PER")])
+    assert found["Cyril Ramaphosa"].country == "ID"
+    text = "Menteri Pertahanan Ryamizard Ryacudu bertemu Menteri Pertahanan Selandia Baru Mark Mitchell."
+    found = officials(text, [("Ryamizard Ryacudu", "PER"), ("Mark Mitchell", "PER")])
+    assert (found["Ryamizard Ryacudu"].country, found["Mark Mitchell"].country) == ("ID", "NZ")
+
+
+def test_foreign_news_that_follows_a_visit_to_the_state_keeps_the_rule():
+    text = (
+        "Perdana Menteri Kamboja Hun Manet menyambut tamu. Presiden Joko Widodo menghadiri KTT pada "
+        "hari keempat kunjungannya di Kamboja."
+    )
+    found = officials(text, [("Hun Manet", "PER"), ("Joko Widodo", "PER")])
+    assert (found["Hun Manet"].country, found["Joko Widodo"].country) == ("KH", "ID")
+
+
+def test_old_and_new_indonesian_spellings_are_one_person():
+    text = "Kepala Bakamla Arie Soedewo hadir. Kepala Bakamla Arie Sudewo lalu berpidato."
+    found = officials(text, [("Arie Soedewo", "PER"), ("Arie Sudewo", "PER")])
+    assert list(found) == ["Arie Soedewo"]
+    assert len(found["Arie Soedewo"].mentions) == 2

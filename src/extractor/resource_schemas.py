@@ -417,6 +417,10 @@ class VisitHosts(Strict):
     to_words: Words
     meeting_words: Words
     list_words: Words
+    meeting_verbs: Words = []  # a meeting verb itself (bertemu), not a preposition (dengan)
+    departure_words: Words = []  # leaving a state after meeting its officials (meninggalkan)
+    visit_places: Words = []  # before the state a visit goes to or is made in (ke, di)
+    place_prepositions: Words = []  # a capitalised word after one is a place (di Jeddah), no name
 
 
 class TitlesResource(Strict):
@@ -440,6 +444,7 @@ class TitlesResource(Strict):
     name_verbs: NameVerbs  # a name never takes the verb after it (Title-Case headlines)
     visit_hosts: VisitHosts  # the hosts met on a visit to a state serve that state
     envoy_qualifiers: Words  # words between an envoy's title and his state (Designate, Resident)
+    office_list_words: Words = []  # join unnamed offices into a list (PM dan Menlu Bangladesh, Retno)
 
 
 # --- archive.json -----------------------------------------------------------------------------

@@ -73,6 +73,9 @@ def is_name_word(word: str) -> bool:
     """Whether a token's text can be part of a person's name (depends on the word alone)."""
     if is_initial(word):
         return True
+    particle, _, rest = word.partition("-")
+    if rest and particle in name_particles() and rest[:1].isupper():
+        return is_name_word(rest)  # "al-Sisi", "el-Sisi"
     if not word[:1].isalpha() or not word[:1].isupper() or any(c.isdigit() for c in word):
         return False
     if word.casefold() in title_words():

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SentenceSpan
 
 from ..components import spans
 from ..components.known_officials import KnownOfficial, known_matches
@@ -36,6 +37,7 @@ from ..nlp.words import Word, collapse_spaces, doc_words, find_standalone, is_in
 from ..normalize.countries import is_abbreviation
 from ..normalize.titles import HONORIFIC, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
+from ..resource_data import load_resource
 from ..records import Official, Span
 
 
@@ -46,6 +48,7 @@ class _Mention:
     keys: frozenset[str]
     size: int  # tokens written, initials included: the fullest form has the most
     known: Optional[KnownOfficial] = None
+    words: tuple[str, ...] = ()  # the name's words in order, casefolded (spelling variants)
 
 
 @dataclass
@@ -209,6 +212,103 @@ def _size(surface: str) -> int:
     return sum(1 for t in tokenize(surface) if t.text[:1].isalpha())
 
 
+@lru_cache(maxsize=1)
+def _office_list_words() -> frozenset[str]:
+    return frozenset(load_resource("titles.json")["office_list_words"])
+
+
+def _closes_office_list(text: str, unnamed: TitleMatch, match: TitleMatch, name: tuple[int, int]) -> bool:
+    """``Perdana Menteri (PM) dan Menlu Bangladesh, Retno``: a title listed after an office named
+    without a holder, then a comma: the comma closes the list of offices, the name after it is
+    the sentence's subject, not their holder."""
+    if unnamed.end > match.start or text[unnamed.end : match.start].strip() not in _office_list_words():
+        return False
+    return "," in text[match.end : name[0]]
+
+
+def _name_words(surface: str) -> tuple[str, ...]:
+    """The name's words in order, casefolded: the words of :func:`name_keys`."""
+    keys = name_keys(surface)
+    return tuple(t.text.casefold() for t in tokenize(surface) if t.text.casefold() in keys)
+
+
+def _respelled(word: str) -> str:
+    for old, new in _OLD_SPELLING:
+        word = word.replace(old, new)
+    return word
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One substitution, insertion or deletion (``abdul``/``abdel``, ``mohamed``/``mohammed``)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
+
+
+def _spelling_variants(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Two spellings of one name: the shorter's words (two at least) are words of the longer in
+    order, one of them spelled one letter apart (``Abdul Fattah al-Sisi`` / ``Abdel Fattah
+    al-Sisi``). The variant word has four letters or more and keeps its first letter."""
+    short, long = (words, other) if len(words) <= len(other) else (other, words)
+    if len(short) < 2:
+        return False
+    variants, k = 0, 0
+    for word in short:
+        while k < len(long) and long[k] != word and not _variant_word(word, long[k]):
+            k += 1
+        if k == len(long):
+            return False
+        variants += long[k] != word
+        k += 1
+    return variants == 1
+
+
+# Indonesian spelling before 1972 (Soedewo, Djoko, Tjahjo) beside today's (Sudewo, Joko, Cahyo).
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
+
+
+def _variant_word(a: str, b: str) -> bool:
+    if "-" in a and "-" in b and a.split("-", 1)[1] == b.split("-", 1)[1]:
+        return len(a.split("-", 1)[1]) >= 3  # "al-Sisi" / "el-Sisi"
+    if a[0] == b[0] and len(a) >= 4 and _respelled(a) == _respelled(b):
+        return True
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and _one_letter_apart(a, b)
+
+
+def _place_words(doc: Doc) -> frozenset[str]:
+    """Capitalised words the article uses as places: right after ``di``, ``ke`` (not ``dari``: ``uang dari Fahmi``)."""
+    prepositions = visit_hosts()["place_prepositions"]
+    return frozenset(
+        doc[t.i + 1].text for t in doc[:-1] if t.lower_ in prepositions and doc[t.i + 1].text[:1].isupper()
+    )
+
+
+def _without_places(doc: Doc, text: str, spans: dict, links: dict, title_first: set) -> tuple[dict, dict, set]:
+    """``Kepala ITPC Jeddah Gunawan``, ``Jaksa Agung Hawaii Doug Chin``: a first word the article
+    uses as a place elsewhere (``di Jeddah``) qualifies the title; the name starts after it."""
+    places = _place_words(doc) if spans else frozenset()
+    moved: dict[tuple[int, int], Optional[tuple[int, int]]] = {}
+    for start, end in spans.values():
+        first = text[start:end].split(maxsplit=1)
+        if len(first) == 2 and first[0] in places and first[1][:1].isupper():
+            moved[(start, end)] = (end - len(first[1]), end)
+    if not moved:
+        return spans, links, title_first
+    renamed = {span: moved.get(span, span) for span in spans.values()}
+    new_links: dict[tuple[int, int], list[TitleMatch]] = {}
+    for span, matches in links.items():
+        new_links.setdefault(renamed.get(span, span), []).extend(matches)
+    return (
+        {start: renamed[span] for start, span in spans.items()},
+        new_links,
+        {renamed.get(span, span) for span in title_first},
+    )
+
+
 def _find_aliases(doc: Doc, published) -> list[tuple[int, int, KnownOfficial]]:
     """Occurrences of known officials' names and aliases (``Jokowi``) in office on ``published``."""
     return [(start, end, official) for start, end, official in known_matches(doc) if official.in_office(published)]
@@ -250,12 +350,45 @@ def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, st
     return next((m.country for m in matches if m.country), None)
 
 
-def _host_countries(doc: Doc, titles: list[TitleMatch]) -> dict[TitleMatch, str]:
+def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str, SentenceSpan]]:
+    """``(token index, state, sentence)`` of every visit's destination (``kunjungan … ke Rusia``), in order."""
+    words = visit_hosts()
+    found = []
+    for sentence in doc.sents:
+        visiting = False
+        for token in sentence:
+            visiting = visiting or token.lower_ in words["visit_words"]
+            if visiting and token.lower_ in words["to_words"] and token.i + 1 in states:
+                found.append((token.i + 1, states[token.i + 1], sentence))
+    return found
+
+
+def _travellers(people: dict[tuple[int, int], int], start: int, end: int) -> set[int]:
+    """The persons (their indices) with a mention between the offsets ``start`` and ``end``."""
+    return {person for (s, e), person in people.items() if start <= s and e <= end}
+
+
+def _met_by_verb(before: list) -> bool:
+    """Whether a meeting verb itself stands right before the title (``menemui``, ``bertemu dengan``),
+    not only a preposition that may join anyone (``bersama dengan``)."""
+    verbs = visit_hosts()["meeting_verbs"]
+    if before and before[-1].lower_ in verbs:
+        return True
+    return len(before) > 1 and before[-1].lower_ in visit_hosts()["meeting_words"] and before[-2].lower_ in verbs
+
+
+def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, int], int]) -> dict[TitleMatch, str]:
     """``Menlu Jepang … bertolak ke Amerika Serikat … bertemu dengan Menhan James Mattis dan
     Menlu Rex Tillerson``: offices named without a state, right after a meeting word (or listed
-    after such an office) in a sentence that names a visit to a state, are the host's."""
+    after such an office) in a sentence that names a visit to a state, are the host's. Right
+    after a meeting verb whose subject is the traveller of a visit reported earlier, the visit
+    names the host (``Raja Arab Saudi Salman … dalam kunjungan resmi … ke Rusia`` … ``Raja Salman
+    akan menemui Presiden Vladimir Putin``; ``people`` maps mention offsets to persons), and so
+    does a departure from a state later in the sentence (``bertemu dengan Perdana Menteri Dmitry
+    Medvedev pada Jumat, sebelum meninggalkan Rusia``)."""
     words = visit_hosts()
     states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+    destinations = _visit_destinations(doc, states)
     hosts: dict[TitleMatch, str] = {}
     previous: Optional[TitleMatch] = None
     for match in titles:
@@ -267,11 +400,17 @@ def _host_countries(doc: Doc, titles: list[TitleMatch]) -> dict[TitleMatch, str]
         before = [t for t in doc[sentence.start : span.start] if not t.is_space]
         state = None
         if before and before[-1].lower_ in words["meeting_words"]:
-            visiting = False
-            for k, token in enumerate(before):
-                visiting = visiting or token.lower_ in words["visit_words"]
-                if visiting and token.lower_ in words["to_words"] and k + 1 < len(before) and before[k + 1].i in states:
-                    state = states[before[k + 1].i]
+            inside = [s for i, s, _ in destinations if sentence.start <= i < span.start]
+            if inside:
+                state = inside[-1]
+            elif _met_by_verb(before):
+                state = next((states[t.i + 1] for t in doc[span.end : sentence.end] if t.lower_ in words["departure_words"] and t.i + 1 in states), None)
+                earlier = [(s, visit) for i, s, visit in destinations if i < sentence.start]
+                if state is None and earlier:
+                    subject = _travellers(people, sentence.start_char, match.start)
+                    state, visit = earlier[-1]
+                    if not subject & _travellers(people, visit.start_char, visit.end_char):
+                        state = None
         elif before and before[-1].lower_ in words["list_words"] and previous in hosts and previous.end <= match.start:
             if doc.char_span(previous.start, previous.end, alignment_mode="expand").sent.start == sentence.start:
                 state = hosts[previous]
@@ -279,6 +418,86 @@ def _host_countries(doc: Doc, titles: list[TitleMatch]) -> dict[TitleMatch, str]
             hosts[match] = state
         previous = match
     return hosts
+
+
+def _weak(person: _Person, inherited: dict[TitleMatch, str]) -> bool:
+    """Whether no title of the person names his state (only an office: ``Presiden``, ``PM``)."""
+    return bool(person.titles) and all(t.country_source in (None, "default") and t not in inherited for t in person.titles)
+
+
+def _foreign_frame(doc: Doc, context: ExtractionContext, titles: list[TitleMatch], records: list[tuple]) -> Optional[str]:
+    """The state of a foreign-news article: one whose content names Indonesia nowhere (no
+    ``Indonesia``/``RI`` outside its dateline and bylines, no office or body of Indonesia's), whose
+    first official is named with another state (``Presiden Afrika Selatan Jacob Zuma`` …
+    ``Wakil Presiden Cyril Ramaphosa``), and which reports no visit to a state (diplomacy news
+    that follows a visitor: ``kunjungannya di Kamboja``). There an office named without a
+    state is that state's: "in Indonesian news an office without a state is Indonesia's" speaks
+    of news about Indonesia."""
+    for span in spans(doc, "party"):
+        if span.label_ == "country" and span.kb_id_ == "ID" and not context.in_boilerplate(span.start_char, span.end_char):
+            return None
+    if any(t.country == "ID" and t.country_source in ("explicit", "organization", "institution") for t in titles):
+        return None
+    if not records:
+        return None
+    first, _, _, state, *_ = min(records, key=lambda record: min(m.start for m in record[0].mentions))
+    if not state or not any(t.country == state and t.country_source in ("explicit", "organization") for t in first.titles):
+        return None
+    words = visit_hosts()
+    states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+    for sentence in doc.sents:
+        visiting = False
+        for token in sentence:
+            visiting = visiting or token.lower_ in words["visit_words"] or token.lower_.startswith("kunjungan")
+            if visiting and token.lower_ in words["visit_places"] and token.i + 1 in states:
+                return None
+    return state
+
+
+def _sentence_starts(doc: Doc, titles: Iterable[TitleMatch]) -> set[int]:
+    found = set()
+    for match in titles:
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None:
+            found.add(span.sent.start)
+    return found
+
+
+def _sentences_naming(doc: Doc, titles: list[TitleMatch], state: str) -> set[int]:
+    """The sentences (their first token) that name an office with ``state``. An office named
+    without a state beside one makes the article a meeting of counterparts (``Perdana Menteri
+    Australia Malcolm Turnbull dan Presiden Joko Widodo bertemu``), not news of that state alone."""
+    return _sentence_starts(doc, (t for t in titles if t.country == state and t.country_source in ("explicit", "organization")))
+
+
+def _accompanying_countries(doc: Doc, records: list[tuple], inherited: dict[TitleMatch, str]) -> list[tuple]:
+    """``Phu Trong didampingi anggota Biro Politik, Wakil Perdana Menteri, Menteri Luar Negeri Phan
+    Binh Minh``: an office named without a state, listed after ``didampingi`` / ``beserta`` in
+    the sentence of a person whose state the text names, serves that person's state."""
+    leads = frozenset(link.split()[0] for link in coordination_links())
+    weak = {id(person) for person, *_ in records if _weak(person, inherited)}
+    named = sorted(
+        ((m.start, m.end, country) for person, _, _, country, *_ in records if id(person) not in weak and country for m in person.mentions),
+    )
+    if not weak or not named:
+        return records
+    result = []
+    for person, title, organization, country, rule, score in records:
+        if id(person) in weak and person.titles:
+            for match in person.titles:
+                span = doc.char_span(match.start, match.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                sentence = span.sent
+                link = next((t for t in reversed(doc[sentence.start : span.start]) if t.lower_ in leads), None)
+                if link is None:
+                    continue
+                leader = [c for s, e, c in named if sentence.start_char <= s and e <= link.idx]
+                if leader:
+                    country = leader[-1]
+                    break
+        result.append((person, title, organization, country, rule, score))
+    return result
 
 
 def _is_coordination(gap: str) -> bool:
@@ -343,32 +562,41 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     links: dict[tuple[int, int], list[TitleMatch]] = {}
     title_first: set[tuple[int, int]] = set()
     titles = [t for t in title_matches(doc) if not context.in_boilerplate(t.start, t.end) and cut.trim((t.start, t.end)) == (t.start, t.end)]
+    unnamed: Optional[TitleMatch] = None  # the previous title, when no name followed it
     for match in titles:
         span = names.after_title(match, spans)
         span = cut.trim(span) if span is not None else None
-        if span is not None and not context.in_boilerplate(*span):
+        if span is not None and unnamed is not None and _closes_office_list(text, unnamed, match, span):
+            span = None  # "dengan Perdana Menteri (PM) dan Menlu Bangladesh, Retno mengaku": not his office
+        elif span is not None and not context.in_boilerplate(*span):
             spans.setdefault(span[0], span)
             title_first.add(span)
         elif not names.capitalised_after(match):
             span = names.before_title(match, {s[1]: s for s in spans.values()})
+            if span is not None and span in title_first and text[span[1] : match.start].strip() == ",":
+                span = None  # "Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI …": the next in a list
+        unnamed = match if span is None else None
         if span is not None:
             links.setdefault(span, []).append(match)
 
+    spans, links, title_first = _without_places(doc, text, spans, links, title_first)
     mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(doc, context.published):
         if not context.in_boilerplate(start, end) and cut.trim((start, end)) == (start, end):
-            mentions[(start, end)] = _Mention(start, end, name_keys(official.name), _size(text[start:end]), official)
+            mentions[(start, end)] = _Mention(start, end, name_keys(official.name), _size(text[start:end]), official, _name_words(text[start:end]))
     for start, end in spans.values():
         if (start, end) not in mentions:
             keys = name_keys(text[start:end])
             official = known_by_keys().get(keys)
             if official is not None:  # "Jokowi" is Joko Widodo
                 keys = name_keys(official.name)
-            mentions[(start, end)] = _Mention(start, end, keys, _size(text[start:end]), official)
+            mentions[(start, end)] = _Mention(start, end, keys, _size(text[start:end]), official, _name_words(text[start:end]))
 
     persons: list[_Person] = []
     for mention in sorted((m for m in mentions.values() if m.keys), key=lambda m: (-len(m.keys), -m.size, m.start)):
         person = next((p for p in persons if mention.keys <= p.keys or p.keys <= mention.keys), None)
+        if person is None:  # "Abdul Fattah al-Sisi" … "Presiden Mesir Abdel Fattah al-Sisi"
+            person = next((p for p in persons if any(_spelling_variants(mention.words, m.words) for m in p.mentions)), None)
         if person is None:
             person = _Person(keys=set(mention.keys))
             persons.append(person)
@@ -380,7 +608,8 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.title_first = person.title_first or span in title_first
 
     inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
-    for match, state in _host_countries(doc, titles).items():
+    people = {(m.start, m.end): k for k, person in enumerate(persons) for m in person.mentions}
+    for match, state in _host_countries(doc, titles, people).items():
         inherited.setdefault(match, state)
     records = []
     for person in persons:
@@ -400,6 +629,16 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         else:
             continue
         records.append((person, title, organization, country, rule, score))
+    records = _accompanying_countries(doc, records, inherited)
+    frame = _foreign_frame(doc, context, titles, records)
+    weak = [person for person, *_ in records if _weak(person, inherited)]
+    if frame is not None and weak:
+        beside = _sentences_naming(doc, titles, frame)
+        if not any(_sentence_starts(doc, person.titles) & beside for person in weak):
+            records = [
+                (person, title, organization, frame if person in weak and country in ("ID", None) else country, rule, score)
+                for person, title, organization, country, rule, score in records
+            ]
 
     claimed = Counter(key for person, *_ in records for key in person.keys)
     taken = [(m.start, m.end) for person, *_ in records for m in person.mentions]
