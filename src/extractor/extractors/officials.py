@@ -66,6 +66,9 @@ class _Names(NameWords):
         self.other_entities = other_entities  # LOC, ORG … spans: what NER says is no person
         self.index_at = {t.start: i for i, t in enumerate(self.tokens)}
         self.stop_words = title_words()
+        # The most words a link between a name and the title after it holds: the longest link
+        # phrase and a former-office marker (``yang juga merupakan mantan``).
+        self.link_reach = max(len(link.split()) for link in name_title_links()) + 1
 
     def after_title(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right after a title: ``Menlu Retno``, ``Presiden RI, Joko Widodo``,
@@ -139,8 +142,9 @@ class _Names(NameWords):
 
     def before_title(self, match: TitleMatch, names_by_end: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right before a title joined by a comma or ``selaku`` (``Jose Tavares, Dirjen …``)."""
+        title_word = self._bisect(match.start)
         for end, span in names_by_end.items():
-            if end <= match.start and match.start - end <= 40 and self._is_link(self.text[end : match.start], match.former):
+            if end <= match.start and title_word - self._bisect(end) <= self.link_reach and self._is_link(self.text[end : match.start], match.former):
                 return span
         return None
 
