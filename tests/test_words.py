@@ -1,6 +1,6 @@
 """The lexicon's word layer: the Doc's Stanza tokens regrouped into words."""
 
-from extractor.nlp.words import doc_words, is_initials, is_letter, phrase_words, standalone_occurrences
+from extractor.nlp.words import doc_words, is_initials, is_letter, phrase_words, standalone_occurrences, token_columns
 
 from conftest import make_doc
 
@@ -43,3 +43,13 @@ def test_standalone_occurrences_respect_hyphens_and_word_characters():
     assert standalone_occurrences(doc, "Retno") == [(text.rindex("Retno"), text.rindex("Retno") + 5)]
     assert standalone_occurrences(doc, "Retno-Lavrov") == [(text.index("Retno-"), text.index("Retno-") + 12)]
     assert standalone_occurrences(doc, "Lavrov") == []
+
+
+def test_token_columns_read_once_per_doc():
+    text = "Menlu Retno tiba.  Ia bertemu Lavrov."
+    doc = make_doc(text)
+    columns = token_columns(doc)
+    assert columns is token_columns(doc)
+    assert columns.offsets == [t.idx for t in doc] and columns.lengths == [len(t) for t in doc]
+    assert columns.is_space == [t.is_space for t in doc] and columns.spaced == [bool(t.whitespace_) for t in doc]
+    assert columns.sentence_starts == [s.start_char for s in doc.sents] == [0, text.index("Ia")]

@@ -43,6 +43,7 @@ from ..components.boilerplate import KEY as BOILERPLATE
 from ..components.boilerplate import in_boilerplate
 from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_value
 from ..components.numbers import KEY as NUMBER
+from ..nlp.words import token_columns
 from ..normalize.dates import calendar_names, weekday_forms
 from ..normalize.numbers import number_lexicon
 from ..pipeline import ExtractionContext, RecordStage
@@ -103,40 +104,41 @@ class _Reach:
     (tokens written together, no whitespace between) before or after a position, or its sentence."""
 
     def __init__(self, doc: Doc, text: str):
-        self.doc = doc
         self.text = text
-        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+        self.tokens = token_columns(doc)
 
     def chunk_before(self, position: int) -> int:
         """Where the chunk that ends the text before ``position`` starts (whitespace between
         aside; ``position`` may fall inside it); 0 when there is none."""
-        doc = self.doc
-        k = bisect.bisect_left(self.starts, position) - 1
-        while k >= 0 and doc[k].is_space:
+        offsets, is_space, spaced = self.tokens.offsets, self.tokens.is_space, self.tokens.spaced
+        k = bisect.bisect_left(offsets, position) - 1
+        while k >= 0 and is_space[k]:
             k -= 1
         if k < 0:
             return 0
-        while k > 0 and not doc[k - 1].is_space and not doc[k - 1].whitespace_:
+        while k > 0 and not is_space[k - 1] and not spaced[k - 1]:
             k -= 1
-        return self.starts[k]
+        return offsets[k]
 
     def chunk_after(self, position: int) -> int:
         """Where the chunk that holds ``position`` or follows it (whitespace between) ends."""
-        doc = self.doc
-        k = bisect.bisect_right(self.starts, position) - 1
-        if k < 0 or self.starts[k] + len(doc[k]) <= position:
+        offsets, lengths, is_space, spaced = self.tokens.offsets, self.tokens.lengths, self.tokens.is_space, self.tokens.spaced
+        count = len(offsets)
+        k = bisect.bisect_right(offsets, position) - 1
+        if k < 0 or offsets[k] + lengths[k] <= position:
             k += 1
-        while k < len(doc) and doc[k].is_space:
+        while k < count and is_space[k]:
             k += 1
-        if k >= len(doc):
+        if k >= count:
             return len(self.text)
-        while k + 1 < len(doc) and not doc[k].whitespace_ and not doc[k + 1].is_space:
+        while k + 1 < count and not spaced[k] and not is_space[k + 1]:
             k += 1
-        return self.starts[k] + len(doc[k])
+        return offsets[k] + lengths[k]
 
     def sentence_start(self, position: int) -> int:
-        k = bisect.bisect_right(self.starts, position) - 1
-        return self.doc[max(k, 0)].sent.start_char if self.starts else 0
+        starts = self.tokens.sentence_starts
+        k = bisect.bisect_right(starts, position) - 1
+        return starts[k] if k >= 0 else 0
 
 
 def _previous_word(reach: _Reach, start: int) -> Optional[str]:

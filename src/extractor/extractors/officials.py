@@ -19,6 +19,7 @@ other boilerplate never yield names.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -142,9 +143,9 @@ class _Names(NameWords):
 
     def before_title(self, match: TitleMatch, names_by_end: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right before a title joined by a comma or ``selaku`` (``Jose Tavares, Dirjen …``)."""
-        title_word = self._bisect(match.start)
+        title_word = bisect_left(self.starts, match.start)
         for end, span in names_by_end.items():
-            if end <= match.start and title_word - self._bisect(end) <= self.link_reach and self._is_link(self.text[end : match.start], match.former):
+            if end <= match.start and title_word - bisect_left(self.starts, end) <= self.link_reach and self._is_link(self.text[end : match.start], match.former):
                 return span
         return None
 

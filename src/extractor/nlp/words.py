@@ -10,13 +10,15 @@ across a token boundary are joined where they make one word (``Bangsa`` ``-`` ``
 ``L.`` ``P.``), and a token holding several words gives several (``Dr`` ``.``). A lexicon or
 gazetteer string is read into words by the same grammar (:func:`phrase_words`), its
 whitespace-separated parts standing for tokens, so that its words are the ones a Doc gives.
+The token columns the words are read from (:func:`token_columns`: offsets, lengths, whitespace,
+sentence starts) serve the builders that count their reach in tokens.
 """
 
 from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Optional
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .spacy_doc import doc_text
@@ -119,45 +121,67 @@ class _Pieces:
         return spans
 
 
+class TokenColumns:
+    """The Doc's tokens as columns of plain values, read once per Doc (no Token objects):
+    ``offsets``, ``lengths``, ``is_space`` (whitespace token), ``spaced`` (a space follows) and
+    ``sentence_starts`` (offsets of the sentences' first tokens)."""
+
+    def __init__(self, doc: Doc):
+        if len(doc):
+            table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY, SENT_START]).T.tolist()
+            self.offsets, self.lengths, self.is_space, self.spaced, starts = table
+            self.sentence_starts = [offset for offset, start in zip(self.offsets, starts) if start == 1]
+        else:
+            self.offsets, self.lengths, self.is_space, self.spaced, self.sentence_starts = [], [], [], [], []
+
+
 class _DocLayer:
     """The words (and, on demand, the runs) of one Doc."""
 
     def __init__(self, doc: Doc):
         self.text = text = doc_text(doc)
-        # One row per token: offset, length, whether it is whitespace, whether a space follows it.
-        self.rows = rows = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist() if len(doc) else []
         self.words = words = []
-        k, count = 0, len(rows)
+        self.columns = columns = TokenColumns(doc)
+        offsets, lengths, is_space, spaced = columns.offsets, columns.lengths, columns.is_space, columns.spaced
+        k, count = 0, len(offsets)
         while k < count:
-            start, length, space, spaced = rows[k]
-            if space:
+            if is_space[k]:
                 k += 1
                 continue
             last = k  # the tokens written together with this one (no whitespace between)
-            while not rows[last][3] and last + 1 < count and not rows[last + 1][2]:
+            while not spaced[last] and last + 1 < count and not is_space[last + 1]:
                 last += 1
             # Most chunks are tokens that are each a word (``Jakarta`` ``,``): a run of letters and
             # digits, or a mark that joins nothing (no separator, no full stop after one letter).
-            chunk = []
-            after_run = 0  # length of the run of letters and digits right before, 0 after a mark
-            for row in rows[k : last + 1]:
-                token = text[row[0] : row[0] + row[1]]
-                if token.isalnum():
-                    if after_run:
-                        break
-                    after_run = row[1]
-                elif row[1] == 1 and token not in _SEPARATORS and not is_word_char(token) and not token.isspace():
-                    if token == "." and after_run == 1:
-                        break
-                    after_run = 0
-                else:
-                    break
-                chunk.append(Word(row[0], row[0] + row[1], token))
+            if last == k:
+                start = offsets[k]
+                token = text[start : start + lengths[k]]
+                if token.isalnum() or (lengths[k] == 1 and token not in _SEPARATORS and not is_word_char(token) and not token.isspace()):
+                    words.append(Word(start, start + lengths[k], token))
+                    k += 1
+                    continue
             else:
-                words.extend(chunk)
-                k = last + 1
-                continue
-            end = rows[last][0] + rows[last][1]
+                chunk = []
+                after_run = 0  # length of the run of letters and digits right before, 0 after a mark
+                for m in range(k, last + 1):
+                    start, length = offsets[m], lengths[m]
+                    token = text[start : start + length]
+                    if token.isalnum():
+                        if after_run:
+                            break
+                        after_run = length
+                    elif length == 1 and token not in _SEPARATORS and not is_word_char(token) and not token.isspace():
+                        if token == "." and after_run == 1:
+                            break
+                        after_run = 0
+                    else:
+                        break
+                    chunk.append(Word(start, start + length, token))
+                else:
+                    words.extend(chunk)
+                    k = last + 1
+                    continue
+            start, end = offsets[k], offsets[last] + lengths[last]
             words.extend(_Pieces(((start, text[start:end]),)).words(text))
             k = last + 1
         self.starts = [w.start for w in words]
@@ -165,10 +189,9 @@ class _DocLayer:
         self._runs: Optional[list[tuple[int, int]]] = None
         self._run_index: dict[str, list[int]] = {}
 
-    def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    def runs(self, doc: Doc) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
         if self._runs is None:
-            text = self.text
-            self._runs = _Pieces((start, text[start : start + length]) for start, length, space, _ in self.rows if not space).runs()
+            self._runs = _Pieces((token.idx, token.text) for token in doc if not token.is_space).runs()
             index: dict[str, list[int]] = {}
             text = self.text
             for k, (start, end) in enumerate(self._runs):
@@ -187,6 +210,11 @@ def _layer(doc: Doc) -> _DocLayer:
 def doc_words(doc: Doc) -> list[Word]:
     """The words of the Doc, regrouped from its tokens once per Doc."""
     return _layer(doc).words
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    """The Doc's tokens as columns, read once per Doc."""
+    return _layer(doc).columns
 
 
 def word_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -215,7 +243,7 @@ def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:
     hyphen on either side: its parts between apostrophes are whole runs of word characters and
     hyphens of the Doc (``O'Brien`` in ``O'Brien,`` but not in ``O'Brien-Smith``)."""
     layer = _layer(doc)
-    runs, index = layer.runs()
+    runs, index = layer.runs(doc)
     text = layer.text
     parts: list[str] = []
     separators: list[str] = []
