@@ -189,11 +189,15 @@ class _DocLayer:
         self._runs: Optional[list[tuple[int, int]]] = None
         self._run_index: dict[str, list[int]] = {}
 
-    def runs(self, doc: Doc) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
         if self._runs is None:
-            self._runs = _Pieces((token.idx, token.text) for token in doc if not token.is_space).runs()
+            text, columns = self.text, self.columns
+            self._runs = _Pieces(
+                (start, text[start : start + length])
+                for start, length, space in zip(columns.offsets, columns.lengths, columns.is_space)
+                if not space
+            ).runs()
             index: dict[str, list[int]] = {}
-            text = self.text
             for k, (start, end) in enumerate(self._runs):
                 index.setdefault(text[start:end], []).append(k)
             self._run_index = index
@@ -243,7 +247,7 @@ def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:
     hyphen on either side: its parts between apostrophes are whole runs of word characters and
     hyphens of the Doc (``O'Brien`` in ``O'Brien,`` but not in ``O'Brien-Smith``)."""
     layer = _layer(doc)
-    runs, index = layer.runs(doc)
+    runs, index = layer.runs()
     text = layer.text
     parts: list[str] = []
     separators: list[str] = []
