@@ -175,6 +175,15 @@ def test_weekday_next_to_a_dated_day():
     assert triples(text, dt.date(2017, 6, 13)) == [("Minggu (11/6)", "2017-06-11", None), ("Senin", "2017-06-12", None)]
 
 
+def test_weekday_next_to_a_dated_day_counts_tokens():
+    published = dt.date(2017, 6, 30)
+    spaced = "Balapan berlangsung pada Minggu (11/6) pukul 14.00 waktu setempat" + " " * 60 + "atau Senin dini hari WIB."
+    assert ("Senin", "2017-06-12", None) in triples(spaced, published)
+    many = "Balapan berlangsung pada Minggu (11/6) " + " ".join("abcdefghijklmnopq") + " atau Senin dini hari WIB."
+    assert len(many) - many.index(")") < 80
+    assert ("Senin", "2017-06-12", None) not in triples(many, published)
+
+
 def test_relative_words():
     published = dt.date(2017, 8, 10)
     text = "Hari ini dia tiba, kemarin di Bali, besok ke Jakarta. Tahun lalu naik, tahun depan turun, bulan lalu stabil."

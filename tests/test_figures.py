@@ -284,3 +284,12 @@ def test_vague_plurals_are_counts_at_their_base_value():
 
 def test_agreements_are_counted_nouns():
     assert ("5 MoU", "count", 5, "mou") in table("Kedua menteri menandatangani 5 MoU di Jakarta.")
+
+
+def test_reach_is_counted_in_tokens_not_characters():
+    # The label word is the word before the number however many spaces stand between.
+    assert figures_of("Sesuai Pasal" + " " * 60 + "5 negara hadir.") == []
+    assert [f.text for f in figures_of("Sesuai ketentuan" + " " * 60 + "5 negara hadir.")] == ["5 negara"]
+    # The subject is read from its clause's start within the sentence, however long the clause.
+    long_clause = "Total perdagangan ASEAN-Rusia yang " + " ".join(["terus"] * 60) + " mencapai US$16.74 miliar."
+    assert only(long_clause).subject == "Total perdagangan ASEAN-Rusia"

@@ -65,6 +65,13 @@ def test_title_after_name_with_comma():
     assert found["Jose Tavares"].title == "Direktur Jenderal Kerja Sama ASEAN"
 
 
+def test_title_after_name_counts_the_link_in_words():
+    # Spaces do not count: a comma is a link whatever the whitespace after it.
+    text = "Jose Tavares," + " " * 50 + "Dirjen Kerja sama ASEAN Kemlu, mengatakan hal itu."
+    found = officials(text, [("Jose Tavares", "PER")])
+    assert found["Jose Tavares"].title == "Direktur Jenderal Kerja Sama ASEAN"
+
+
 def test_people_without_office_are_dropped():
     text = "Menurut Budi Santoso, warga setempat, banjir datang tiba-tiba. Presiden Rusia Vladimir Putin hadir."
     found = officials(text, [("Budi Santoso", "PER"), ("Vladimir Putin", "PER")])

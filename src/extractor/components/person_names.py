@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import Word, doc_words, has_line_break, is_initials, tokenize
+from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, word_bounds
 from ..normalize.countries import bloc_code, country_code
 from ..normalize.dates import calendar_names
 from ..normalize.titles import institution_words, name_particles, name_verbs, organization_name, title_words
@@ -51,7 +51,7 @@ def name_keys(surface: str) -> frozenset[str]:
     """The tokens that identify a person: casefolded, without initials and particles."""
     particles = name_particles()
     keys = set()
-    for token in tokenize(surface):
+    for token in phrase_words(surface):
         word = token.text
         if not word[:1].isalpha() or is_initial(word) or word in particles:
             continue
@@ -122,13 +122,12 @@ def is_verb_form(word: str) -> bool:
 
 
 class NameWords:
-    """Name spans over a text's words: cleaning NER spans and growing names over name words."""
+    """Name spans over a Doc's words: cleaning NER spans and growing names over name words."""
 
-    def __init__(self, text: str, tokens: list[Word]):
-        self.text = text
-        self.tokens = tokens
-        self.starts = [t.start for t in tokens]
-        self.ends = [t.end for t in tokens]
+    def __init__(self, doc: Doc):
+        self.text = doc_text(doc)
+        self.tokens = doc_words(doc)
+        self.starts, self.ends = word_bounds(doc)
         self._title_case: dict[int, bool] = {}
 
     def joined(self, i: int) -> bool:
@@ -215,7 +214,7 @@ class NameWords:
 
 @component("person_names", assigns=[f"spans:{KEY}"], requires=["doc.ents"])
 def person_name_spans(doc: Doc) -> Doc:
-    names = NameWords(doc_text(doc), doc_words(doc))
+    names = NameWords(doc)
     by_span: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS:

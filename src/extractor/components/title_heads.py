@@ -21,7 +21,8 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span
 
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import Word, collapse_spaces, has_line_break
+from ..nlp.words import Word, has_line_break
+from ..normalize.text import collapse_spaces
 from ..normalize.countries import is_abbreviation
 from ..normalize.titles import (
     HEAD,

@@ -18,6 +18,7 @@ other phrases must start with a capital, as the lexicon file says (:class:`Lexic
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.matcher import PhraseMatcher
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..nlp.matchers import once_per_vocab
-from ..nlp.words import Word, doc_words, is_initials, tokenize
+from ..nlp.words import Word, doc_words, is_initials, phrase_words, word_bounds
 from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, MISSING, ORGANIZATION, lexicon
 from . import component
 
@@ -49,7 +50,7 @@ def _compound_pieces(word: str) -> list[str]:
 
 
 def _word_forms(word: str) -> list[list[str]]:
-    """The token sequences one word of :func:`tokenize` may be split into by a tokenizer."""
+    """The token sequences one word of :func:`phrase_words` may be split into by a tokenizer."""
     forms = [[word]]
     if len(word) >= 4 and is_initials(word):
         forms.append([word[k : k + 2] for k in range(0, len(word), 2)])  # L.P. → L. P.
@@ -66,9 +67,9 @@ def _word_forms(word: str) -> list[list[str]]:
 
 def phrase_token_variants(phrase: str) -> list[tuple[str, ...]]:
     """The token sequences (lowercased) a lexicon phrase may appear as in a ``Doc``: each word of
-    :func:`tokenize` whole or split (:func:`_word_forms`), and words written together without a
+    :func:`phrase_words` whole or split (:func:`_word_forms`), and words written together without a
     space (``ATR/BPN``, ``PPN/Kepala``) apart or as one token."""
-    tokens = tokenize(phrase)
+    tokens = phrase_words(phrase)
     groups: list[list[Word]] = []
     for token in tokens:
         if groups and groups[-1][-1].end == token.start:
@@ -124,8 +125,7 @@ class LexiconMatches:
     def __init__(self, text: str, tokens: list[Word], doc: Doc):
         self.text = text
         self.tokens = tokens
-        index_at = {t.start: i for i, t in enumerate(tokens)}
-        index_before = {t.end: i + 1 for i, t in enumerate(tokens)}
+        starts, word_ends = word_bounds(doc)
         ends: dict[tuple[str, int], set[int]] = {}
         if KEY in doc.spans:  # annotated by the title_lexicon component
             matched = [(span.label_, span.start, span.end) for span in doc.spans[KEY]]
@@ -136,9 +136,9 @@ class LexiconMatches:
             end = last.idx + len(last)
             if label.endswith(DOTTED):
                 label, end = label[: -len(DOTTED)], end - 1
-            i = index_at.get(doc[s].idx)
-            j = index_before.get(end)
-            if i is not None and j is not None and j > i:
+            i = bisect_left(starts, doc[s].idx)
+            j = bisect_left(word_ends, end) + 1  # the index after the word ending at ``end``
+            if i < len(starts) and starts[i] == doc[s].idx and j <= len(word_ends) and word_ends[j - 1] == end and j > i:
                 ends.setdefault((label, i), set()).add(j)
         self.ends = ends
         self._cache: dict[tuple[str, int], Optional[tuple[int, object]]] = {}
@@ -178,4 +178,4 @@ def phrase_doc(text: str) -> Doc:
     (:func:`extractor.normalize.titles.expand_title`)."""
     from ..nlp.spacy_doc import build_doc
 
-    return build_doc(text, [(t.start, t.end) for t in tokenize(text)])
+    return build_doc(text, [(t.start, t.end) for t in phrase_words(text)])

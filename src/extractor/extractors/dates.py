@@ -142,7 +142,13 @@ def _explicit_year(mention: CalendarMention) -> Optional[int]:
     return None
 
 
-_NEXT_TO_DAY_REACH = 80  # characters between a dated day and a weekday that is read next to it
+_NEXT_TO_DAY_REACH = 16  # tokens between a dated day and a weekday that is read next to it
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> int:
+    """The Doc's tokens (whitespace aside) lying within ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="contract") if start < end else None
+    return 0 if span is None else sum(1 for token in span if not token.is_space)
 
 _BORROW_JOINER = re.compile(
     r"^[ \u00a0]*(?:[-\u2013,]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?|dan|atau)[ \u00a0]*(?:(?:tanggal|pada)[ \u00a0]+)?$",
@@ -228,7 +234,7 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
             if (
                 last_day is not None
                 and last_day[0] == mention.sentence_start
-                and mention.start - last_day[2] <= _NEXT_TO_DAY_REACH
+                and _tokens_between(doc, last_day[2], mention.start) <= _NEXT_TO_DAY_REACH
                 and not mention.closes_attribution
             ):
                 # ``Minggu (11/6) pukul 14.00 waktu setempat atau Senin dini hari WIB``: next to that day

@@ -43,6 +43,7 @@ from ..components.boilerplate import KEY as BOILERPLATE
 from ..components.boilerplate import in_boilerplate
 from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_value
 from ..components.numbers import KEY as NUMBER
+from ..nlp.words import token_columns
 from ..normalize.dates import calendar_names, weekday_forms
 from ..normalize.numbers import number_lexicon
 from ..pipeline import ExtractionContext, RecordStage
@@ -62,8 +63,6 @@ _INLINE_SPACE = " \u00a0"
 _CLAUSE_PUNCTUATION = frozenset(".!?;:,\"“”()\n")
 # What right before a capitalised word makes it start a clause rather than continue a name.
 _NAME_BREAKS = frozenset(".!?:;\"“”'(\n-–")
-# How far back (characters) the word before a number and the clause before a figure are read.
-_WORD_REACH, _NAME_REACH, _CLAUSE_REACH, _NEXT_REACH = 40, 60, 200, 30
 
 
 @dataclass(frozen=True)
@@ -100,15 +99,57 @@ def _word_before(window: str) -> Optional[tuple[int, str]]:
     return None
 
 
-def _previous_word(text: str, start: int) -> Optional[str]:
+class _Reach:
+    """How far around a number the builder reads, counted on the Doc's tokens: the written chunk
+    (tokens written together, no whitespace between) before or after a position, or its sentence."""
+
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
+        self.tokens = token_columns(doc)
+
+    def chunk_before(self, position: int) -> int:
+        """Where the chunk that ends the text before ``position`` starts (whitespace between
+        aside; ``position`` may fall inside it); 0 when there is none."""
+        offsets, is_space, spaced = self.tokens.offsets, self.tokens.is_space, self.tokens.spaced
+        k = bisect.bisect_left(offsets, position) - 1
+        while k >= 0 and is_space[k]:
+            k -= 1
+        if k < 0:
+            return 0
+        while k > 0 and not is_space[k - 1] and not spaced[k - 1]:
+            k -= 1
+        return offsets[k]
+
+    def chunk_after(self, position: int) -> int:
+        """Where the chunk that holds ``position`` or follows it (whitespace between) ends."""
+        offsets, lengths, is_space, spaced = self.tokens.offsets, self.tokens.lengths, self.tokens.is_space, self.tokens.spaced
+        count = len(offsets)
+        k = bisect.bisect_right(offsets, position) - 1
+        if k < 0 or offsets[k] + lengths[k] <= position:
+            k += 1
+        while k < count and is_space[k]:
+            k += 1
+        if k >= count:
+            return len(self.text)
+        while k + 1 < count and not spaced[k] and not is_space[k + 1]:
+            k += 1
+        return offsets[k] + lengths[k]
+
+    def sentence_start(self, position: int) -> int:
+        starts = self.tokens.sentence_starts
+        k = bisect.bisect_right(starts, position) - 1
+        return starts[k] if k >= 0 else 0
+
+
+def _previous_word(reach: _Reach, start: int) -> Optional[str]:
     """The word right before ``start``, nothing but spaces between, or ``None``."""
-    found = _word_before(text[max(0, start - _WORD_REACH) : start])
+    found = _word_before(reach.text[reach.chunk_before(start) : start])
     return found[1] if found else None
 
 
-def _next_word(text: str, end: int) -> str:
+def _next_word(reach: _Reach, end: int) -> str:
     """The letters of the word after ``end`` (spaces between), lower-cased, or ``""``."""
-    window = text[end : end + _NEXT_REACH]
+    window = reach.text[end : reach.chunk_after(end)]
     first = len(window) - len(window.lstrip(_INLINE_SPACE))
     last = first
     while last < len(window) and _is_letter(window[last]):
@@ -161,7 +202,7 @@ def _fold_table(section: str) -> frozenset[str]:
     return frozenset(" ".join(key.lower().split()) for key in figure_lexicon()[section])
 
 
-def _number_candidates(doc: Doc, text: str) -> Iterator[_Candidate]:
+def _number_candidates(doc: Doc, text: str, reach: _Reach) -> Iterator[_Candidate]:
     """The ``number`` spans that are figures here, with the kind and unit each one gives."""
     group = spans(doc, NUMBER)
     characters = number_characters(doc)
@@ -170,7 +211,7 @@ def _number_candidates(doc: Doc, text: str) -> Iterator[_Candidate]:
         pattern = span.label_
         value, unit = number_value(span)
         amount = text[start:amount_end]
-        if pattern in ("money_suffix", "quantity", "duration", "count") and _is_excluded_context(text, start):
+        if pattern in ("money_suffix", "quantity", "duration", "count") and _is_excluded_context(reach, start):
             continue
         if pattern in ("money_prefix", "money_suffix", "percent"):
             # No label check on a percentage: a number with its percent sign is a share even
@@ -180,7 +221,7 @@ def _number_candidates(doc: Doc, text: str) -> Iterator[_Candidate]:
             if _is_year(amount):
                 continue
         elif pattern == "count":
-            if amount[0].isdigit() and _follows_name(text, start):
+            if amount[0].isdigit() and _follows_name(reach, start):
                 continue
             noun = text[amount_end:end].lstrip(_INLINE_SPACE)
             if _is_year(amount) or not _is_count_noun(noun):
@@ -199,13 +240,13 @@ def _number_candidates(doc: Doc, text: str) -> Iterator[_Candidate]:
             if amount.lower() == "satu":
                 continue  # mostly an article: "satu hal", "satu pendatang baru", "salah satu negara"
         elif pattern in ("ordinal_ke", "ordinal_suffix"):
-            previous = _previous_word(text, start)
+            previous = _previous_word(reach, start)
             if previous is not None and previous.lower() in figure_lexicon()["ordinals"]["period_before"]:
                 continue
             yield _Candidate(start, end, FigureKind.ordinal, value, None, pattern, 1)
             continue
         elif pattern == "ordinal_word":
-            if not _is_ordinal_word(text, start, end):
+            if not _is_ordinal_word(reach, start, end):
                 continue
             yield _Candidate(start, end, FigureKind.ordinal, value, None, pattern, 1)
             continue
@@ -217,12 +258,12 @@ def _number_candidates(doc: Doc, text: str) -> Iterator[_Candidate]:
         yield _Candidate(start, end, _KIND[pattern], value, unit, pattern, _PRIORITY[pattern])
 
 
-def _is_ordinal_word(text: str, start: int, end: int) -> bool:
+def _is_ordinal_word(reach: _Reach, start: int, end: int) -> bool:
     ordinals = figure_lexicon()["ordinals"]
-    next_word = _next_word(text, end)
+    next_word = _next_word(reach, end)
     if next_word in ordinals["collective_after"]:
         return False
-    return next_word in ordinals["ordinal_after"] or not _is_collective(text[start:end], _previous_word(text, start))
+    return next_word in ordinals["ordinal_after"] or not _is_collective(reach.text[start:end], _previous_word(reach, start))
 
 
 def _is_collective(word: str, previous: Optional[str]) -> bool:
@@ -240,11 +281,12 @@ def _excluded_before() -> frozenset[str]:
     return frozenset(figure_lexicon()["excluded_before_number"])
 
 
-def _follows_name(text: str, start: int) -> bool:
+def _follows_name(reach: _Reach, start: int) -> bool:
     """Digits right after a capitalised word inside a sentence belong to a name or model:
     ``KRI Nagapasa 403``, ``Rush Hour 4``, ``Liga 1``, ``iPhone 7`` (but ``Sebanyak 10 negara``
     starts its sentence)."""
-    window = text[max(0, start - _NAME_REACH) : start]
+    # The window: the chunk of the word before the number and the chunk before that one.
+    window = reach.text[reach.chunk_before(reach.chunk_before(start)) : start]
     previous = _word_before(window)
     if not previous or previous[1].islower() or previous[1].endswith("."):
         return False
@@ -252,9 +294,9 @@ def _follows_name(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in _NAME_BREAKS
 
 
-def _is_excluded_context(text: str, start: int) -> bool:
+def _is_excluded_context(reach: _Reach, start: int) -> bool:
     """The number is a label: ``Pasal 5``, ``UU Nomor 17``, ``pukul 10``, ``No. 12``."""
-    previous = _previous_word(text, start)
+    previous = _previous_word(reach, start)
     if previous is None:
         return False
     lowered = previous.lower()
@@ -316,10 +358,12 @@ def _words_with_starts(text: str, offset: int) -> list[tuple[int, str]]:
     return words
 
 
-def _subject(text: str, start: int) -> Optional[str]:
-    """The noun phrase before ``mencapai``/``sebesar``/... that introduces the figure, if any."""
+def _subject(reach: _Reach, start: int) -> Optional[str]:
+    """The noun phrase before ``mencapai``/``sebesar``/... that introduces the figure, if any,
+    read in the figure's clause within its sentence."""
     lexicon = figure_lexicon()
-    window_start = max(0, start - _CLAUSE_REACH)
+    text = reach.text
+    window_start = reach.sentence_start(start)
     window = text[window_start:start]
     clause_offset = _clause_start(window)
     words = _words_with_starts(window[clause_offset:], window_start + clause_offset)
@@ -356,15 +400,16 @@ def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
     addresses = [(span.start_char, span.end_char) for span in spans(doc, WEB_ADDRESS)]
     blocked = _Occupancy(_date_spans(context) + addresses)
     in_copyright_line = _copyright_lines(text)
+    reach = _Reach(doc, text)
     candidates = [
         candidate
-        for candidate in _number_candidates(doc, text)
+        for candidate in _number_candidates(doc, text, reach)
         if not in_boilerplate(doc, candidate.start, candidate.end)
         and not blocked.overlaps(candidate.start, candidate.end)
         and not in_copyright_line(candidate.start)
     ]
     for candidate in _select(candidates):
-        subject = _subject(text, candidate.start) if candidate.kind in (FigureKind.percent, FigureKind.money, FigureKind.quantity) else None
+        subject = _subject(reach, candidate.start) if candidate.kind in (FigureKind.percent, FigureKind.money, FigureKind.quantity) else None
         yield Figure(
             start=candidate.start,
             end=candidate.end,

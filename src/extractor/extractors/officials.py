@@ -19,6 +19,7 @@ other boilerplate never yield names.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,9 +33,9 @@ from ..components.known_officials import KnownOfficial, known_matches
 from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, name_keys, person_name_entities
 from ..components.title_heads import TitleMatch, title_matches
 from ..components.title_lexicon import lexicon_words
-from ..nlp.spacy_doc import doc_text
-from ..nlp.words import Word, collapse_spaces, doc_words, find_standalone, is_initials, is_word_char, tokenize, word_runs
+from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import is_abbreviation
+from ..normalize.text import collapse_spaces
 from ..normalize.titles import HONORIFIC, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..resource_data import load_resource
@@ -64,11 +65,14 @@ class _Names(NameWords):
     """Names over the text's words: the cleaned NER names and the names read after titles."""
 
     def __init__(self, doc: Doc, other_entities: list[tuple[int, int]]):
-        super().__init__(doc_text(doc), doc_words(doc))
+        super().__init__(doc)
         self.found = lexicon_words(doc)  # the lexicon phrases (honorifics) matched on the Doc
         self.other_entities = other_entities  # LOC, ORG … spans: what NER says is no person
         self.index_at = {t.start: i for i, t in enumerate(self.tokens)}
         self.stop_words = title_words()
+        # The most words a link between a name and the title after it holds: the longest link
+        # phrase and a former-office marker (``yang juga merupakan mantan``).
+        self.link_reach = max(len(link.split()) for link in name_title_links()) + 1
 
     def after_title(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right after a title: ``Menlu Retno``, ``Presiden RI, Joko Widodo``,
@@ -142,8 +146,9 @@ class _Names(NameWords):
 
     def before_title(self, match: TitleMatch, names_by_end: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name right before a title joined by a comma or ``selaku`` (``Jose Tavares, Dirjen …``)."""
+        title_word = bisect_left(self.starts, match.start)
         for end, span in names_by_end.items():
-            if end <= match.start and match.start - end <= 40 and self._is_link(self.text[end : match.start], match.former):
+            if end <= match.start and title_word - bisect_left(self.starts, end) <= self.link_reach and self._is_link(self.text[end : match.start], match.former):
                 return span
         return None
 
@@ -209,7 +214,7 @@ def _is_initial(word: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _size(surface: str) -> int:
-    return sum(1 for t in tokenize(surface) if t.text[:1].isalpha())
+    return sum(1 for t in phrase_words(surface) if t.text[:1].isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -643,10 +648,9 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     claimed = Counter(key for person, *_ in records for key in person.keys)
     taken = [(m.start, m.end) for person, *_ in records for m in person.mentions]
     results = []
-    runs = word_runs(doc) if records else {}
     for person, title, organization, country, rule, score in records:
         found = [(m.start, m.end) for m in person.mentions]
-        found += [m for m in _more_mentions(text, person, claimed, taken, context, runs) if cut.trim(m) == m]
+        found += [m for m in _more_mentions(doc, text, person, claimed, taken, context) if cut.trim(m) == m]
         merged = _merge_adjacent(text, found)
         fullest = max(person.mentions, key=lambda m: (m.size, len(m.keys), m.end - m.start, -m.start))
         results.append(
@@ -665,28 +669,24 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
 
 
 def _more_mentions(
+    doc: Doc,
     text: str,
     person: _Person,
     claimed: Counter,
     taken: list[tuple[int, int]],
     context: ExtractionContext,
-    runs: dict[str, list[int]],
 ) -> list[tuple[int, int]]:
     """Occurrences of the person's name words the NER missed (``lanjut Menlu Retno.``)."""
     words = set()
     for mention in person.mentions:
-        for token in tokenize(text[mention.start : mention.end]):
+        for token in phrase_words(text[mention.start : mention.end]):
             word = token.text
             if len(word) >= 3 and word[:1].isupper() and claimed[word.casefold()] == 1 and word.casefold() in person.keys:
                 if word.casefold() not in title_words() and not is_abbreviation(word):
                     words.add(word)
     found = []
     for word in words:
-        if all(c.isalnum() or c in "_-" for c in word):  # a whole run of word characters and hyphens
-            occurrences = [(start, start + len(word)) for start in runs.get(word, ())]
-        else:
-            occurrences = find_standalone(text, word)
-        for span in occurrences:
+        for span in standalone_occurrences(doc, word):
             if context.in_boilerplate(*span) or any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             found.append(span)

@@ -1,25 +1,31 @@
-"""The lexicon's word layer: the words title and name patterns are written in.
+"""The lexicon's word layer: the Doc's tokens regrouped into the words title and name patterns are written in.
 
 A lexicon phrase (``Perserikatan Bangsa-Bangsa``, ``Retno L.P. Marsudi``) is a sequence of
 *words*: initials (``L.P.``), runs of letters and digits with inner hyphens or apostrophes
 (``Bangsa-Bangsa``, ``O'Brien``), any other non-space character alone. Stanza's tokens may split
 a word (``Bangsa`` ``-`` ``Bangsa``) or hold several (``Dr.``), so the title and name grammars
-read words, found once per ``Doc`` (:func:`doc_words`) with the one character-level pattern
-below, and map the Doc's token matches onto them (see ``components/title_lexicon.py``).
+read words, regrouped from the Doc's tokens once per ``Doc`` (:func:`doc_words`): each token is
+cut into *pieces* (a run of word characters, or one other character), pieces written together
+across a token boundary are joined where they make one word (``Bangsa`` ``-`` ``Bangsa``,
+``L.`` ``P.``), and a token holding several words gives several (``Dr`` ``.``). A lexicon or
+gazetteer string is read into words by the same grammar (:func:`phrase_words`), its
+whitespace-separated parts standing for tokens, so that its words are the ones a Doc gives.
+The token columns the words are read from (:func:`token_columns`: offsets, lengths, whitespace,
+sentence starts) serve the builders that count their reach in tokens.
 """
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
+from typing import Iterable, NamedTuple, Optional
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .spacy_doc import doc_text
 
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'\u2019]\w+)*|[^\w\s]", re.UNICODE)
-WORDS = "extractor.words"
-WORD_RUNS = "extractor.word_runs"
+_LAYER = "extractor.words"
+_SEPARATORS = frozenset("-'\u2019")  # what may join the letter runs of one word (Bangsa-Bangsa, O'Brien)
+_APOSTROPHES = "'\u2019"
 
 
 class Word(NamedTuple):
@@ -30,17 +36,246 @@ class Word(NamedTuple):
     text: str
 
 
-def tokenize(text: str) -> list[Word]:
-    """The words of ``text`` with their offsets; punctuation is one word per character."""
-    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+class _Pieces:
+    """Runs of word characters (``kind == ""``) and single other characters (``kind`` the
+    character) in text order; runs written together across a token boundary are one run."""
+
+    def __init__(self, chunks: Iterable[tuple[int, str]]):
+        starts: list[int] = []
+        ends: list[int] = []
+        kinds: list[str] = []
+        for offset, chunk in chunks:
+            if chunk.isalnum():  # most tokens: one run of letters and digits
+                if kinds and ends[-1] == offset and kinds[-1] == "":
+                    ends[-1] = offset + len(chunk)
+                else:
+                    starts.append(offset)
+                    ends.append(offset + len(chunk))
+                    kinds.append("")
+                continue
+            for position, char in enumerate(chunk, offset):
+                if is_word_char(char):
+                    if kinds and ends[-1] == position and kinds[-1] == "":
+                        ends[-1] = position + 1
+                    else:
+                        starts.append(position)
+                        ends.append(position + 1)
+                        kinds.append("")
+                elif not char.isspace():
+                    starts.append(position)
+                    ends.append(position + 1)
+                    kinds.append(char)
+        self.starts, self.ends, self.kinds = starts, ends, kinds
+
+    def words(self, text: str) -> list[Word]:
+        """The pieces grouped into words: initials (two letters or more, each with its full
+        stop), runs joined by single separators (:data:`_SEPARATORS`), any other piece alone."""
+        starts, ends, kinds = self.starts, self.ends, self.kinds
+        count = len(kinds)
+        words = []
+        i = 0
+        while i < count:
+            start = starts[i]
+            if kinds[i]:
+                words.append(Word(start, ends[i], kinds[i]))
+                i += 1
+                continue
+            j = i  # initials: a one-letter run, its full stop, the next letter written right after
+            while (
+                j + 1 < count
+                and kinds[j] == ""
+                and ends[j] - starts[j] == 1
+                and kinds[j + 1] == "."
+                and starts[j + 1] == ends[j]
+                and (j == i or starts[j] == ends[j - 1])
+                and is_letter(text[starts[j]])
+            ):
+                j += 2
+            if j - i >= 4:
+                words.append(Word(start, ends[j - 1], text[start : ends[j - 1]]))
+                i = j
+                continue
+            j = i
+            while (
+                j + 2 < count
+                and kinds[j + 1] in _SEPARATORS
+                and starts[j + 1] == ends[j]
+                and kinds[j + 2] == ""
+                and starts[j + 2] == ends[j + 1]
+            ):
+                j += 2
+            words.append(Word(start, ends[j], text[start : ends[j]]))
+            i = j + 1
+        return words
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Maximal runs of word characters and hyphens written together."""
+        spans: list[tuple[int, int]] = []
+        for start, end, kind in zip(self.starts, self.ends, self.kinds):
+            if kind and kind != "-":
+                continue
+            if spans and spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
+
+class TokenColumns:
+    """The Doc's tokens as columns of plain values, read once per Doc (no Token objects):
+    ``offsets``, ``lengths``, ``is_space`` (whitespace token), ``spaced`` (a space follows) and
+    ``sentence_starts`` (offsets of the sentences' first tokens)."""
+
+    def __init__(self, doc: Doc):
+        if len(doc):
+            table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY, SENT_START]).T.tolist()
+            self.offsets, self.lengths, self.is_space, self.spaced, starts = table
+            self.sentence_starts = [offset for offset, start in zip(self.offsets, starts) if start == 1]
+        else:
+            self.offsets, self.lengths, self.is_space, self.spaced, self.sentence_starts = [], [], [], [], []
+
+
+class _DocLayer:
+    """The words (and, on demand, the runs) of one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.text = text = doc_text(doc)
+        self.words = words = []
+        self.columns = columns = TokenColumns(doc)
+        offsets, lengths, is_space, spaced = columns.offsets, columns.lengths, columns.is_space, columns.spaced
+        k, count = 0, len(offsets)
+        while k < count:
+            if is_space[k]:
+                k += 1
+                continue
+            last = k  # the tokens written together with this one (no whitespace between)
+            while not spaced[last] and last + 1 < count and not is_space[last + 1]:
+                last += 1
+            # Most chunks are tokens that are each a word (``Jakarta`` ``,``): a run of letters and
+            # digits, or a mark that joins nothing (no separator, no full stop after one letter).
+            if last == k:
+                start = offsets[k]
+                token = text[start : start + lengths[k]]
+                if token.isalnum() or (lengths[k] == 1 and token not in _SEPARATORS and not is_word_char(token) and not token.isspace()):
+                    words.append(Word(start, start + lengths[k], token))
+                    k += 1
+                    continue
+            else:
+                chunk = []
+                after_run = 0  # length of the run of letters and digits right before, 0 after a mark
+                for m in range(k, last + 1):
+                    start, length = offsets[m], lengths[m]
+                    token = text[start : start + length]
+                    if token.isalnum():
+                        if after_run:
+                            break
+                        after_run = length
+                    elif length == 1 and token not in _SEPARATORS and not is_word_char(token) and not token.isspace():
+                        if token == "." and after_run == 1:
+                            break
+                        after_run = 0
+                    else:
+                        break
+                    chunk.append(Word(start, start + length, token))
+                else:
+                    words.extend(chunk)
+                    k = last + 1
+                    continue
+            start, end = offsets[k], offsets[last] + lengths[last]
+            words.extend(_Pieces(((start, text[start:end]),)).words(text))
+            k = last + 1
+        self.starts = [w.start for w in words]
+        self.ends = [w.end for w in words]
+        self._runs: Optional[list[tuple[int, int]]] = None
+        self._run_index: dict[str, list[int]] = {}
+
+    def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+        if self._runs is None:
+            text, columns = self.text, self.columns
+            self._runs = _Pieces(
+                (start, text[start : start + length])
+                for start, length, space in zip(columns.offsets, columns.lengths, columns.is_space)
+                if not space
+            ).runs()
+            index: dict[str, list[int]] = {}
+            for k, (start, end) in enumerate(self._runs):
+                index.setdefault(text[start:end], []).append(k)
+            self._run_index = index
+        return self._runs, self._run_index
+
+
+def _layer(doc: Doc) -> _DocLayer:
+    layer = doc.user_data.get(_LAYER)
+    if layer is None:
+        layer = doc.user_data[_LAYER] = _DocLayer(doc)
+    return layer
 
 
 def doc_words(doc: Doc) -> list[Word]:
-    """The words of the Doc's text, found once per Doc."""
-    words = doc.user_data.get(WORDS)
-    if words is None:
-        words = doc.user_data[WORDS] = tokenize(doc_text(doc))
-    return words
+    """The words of the Doc, regrouped from its tokens once per Doc."""
+    return _layer(doc).words
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    """The Doc's tokens as columns, read once per Doc."""
+    return _layer(doc).columns
+
+
+def word_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The start and end offsets of the Doc's words (both increasing), for bisecting."""
+    layer = _layer(doc)
+    return layer.starts, layer.ends
+
+
+def _whitespace_parts(text: str) -> Iterable[tuple[int, str]]:
+    position = 0
+    for part in text.split():
+        position = text.index(part, position)
+        yield position, part
+        position += len(part)
+
+
+def phrase_words(text: str) -> list[Word]:
+    """The words of a short string (a lexicon phrase, a name), read as :func:`doc_words` reads a
+    Doc, its whitespace-separated parts standing for tokens; punctuation is one word per character."""
+    return _Pieces(_whitespace_parts(text)).words(text)
+
+
+def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:
+    """Where ``word`` (a word of :func:`phrase_words` made of word characters, hyphens and
+    apostrophes: no initials, no punctuation) is written with neither a word character nor a
+    hyphen on either side: its parts between apostrophes are whole runs of word characters and
+    hyphens of the Doc (``O'Brien`` in ``O'Brien,`` but not in ``O'Brien-Smith``)."""
+    layer = _layer(doc)
+    runs, index = layer.runs()
+    text = layer.text
+    parts: list[str] = []
+    separators: list[str] = []
+    current = ""
+    for char in word:
+        if char in _APOSTROPHES:
+            parts.append(current)
+            separators.append(char)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    found = []
+    for k in index.get(parts[0], ()):
+        last = k
+        for part, separator in zip(parts[1:], separators):
+            following = last + 1
+            if not (
+                following < len(runs)
+                and runs[following][0] == runs[last][1] + 1
+                and text[runs[last][1]] == separator
+                and text[runs[following][0] : runs[following][1]] == part
+            ):
+                break
+            last = following
+        else:
+            found.append((runs[k][0], runs[last][1]))
+    return found
 
 
 def is_word_char(char: str) -> bool:
@@ -62,44 +297,3 @@ def is_initials(word: str) -> bool:
     return len(word) >= 2 and len(word) % 2 == 0 and all(
         is_letter(word[k]) and word[k + 1] == "." for k in range(0, len(word), 2)
     )
-
-
-def collapse_spaces(text: str) -> str:
-    """Runs of whitespace as one space, ends stripped."""
-    return " ".join(text.split())
-
-
-def word_runs(doc: Doc) -> dict[str, list[int]]:
-    """Start offsets of each maximal run of word characters and hyphens in the Doc's text
-    (``(?<![\\w-])word(?![\\w-])`` for every word at once), built once per Doc."""
-    runs = doc.user_data.get(WORD_RUNS)
-    if runs is not None:
-        return runs
-    text = doc_text(doc)
-    runs = {}
-    start = None
-    for position, char in enumerate(text):
-        inside = is_word_char(char) or char == "-"
-        if inside and start is None:
-            start = position
-        elif not inside and start is not None:
-            runs.setdefault(text[start:position], []).append(start)
-            start = None
-    if start is not None:
-        runs.setdefault(text[start:], []).append(start)
-    doc.user_data[WORD_RUNS] = runs
-    return runs
-
-
-def find_standalone(text: str, word: str) -> list[tuple[int, int]]:
-    """Occurrences of ``word`` with neither a word character nor a hyphen on either side."""
-    found = []
-    position = text.find(word)
-    while position >= 0 and word:
-        end = position + len(word)
-        before = text[position - 1] if position else ""
-        after = text[end] if end < len(text) else ""
-        if not (before and (is_word_char(before) or before == "-")) and not (after and (is_word_char(after) or after == "-")):
-            found.append((position, end))
-        position = text.find(word, position + 1)
-    return found

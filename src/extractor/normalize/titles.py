@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .dates import calendar_names
-from ..nlp.words import Word, has_line_break, is_word_char, tokenize
+from ..nlp.words import Word, has_line_break, is_word_char, phrase_words
 from ..resource_data import load_resource
 from .countries import bloc_phrases, country_phrases, is_abbreviation, not_country_phrases
 
@@ -54,7 +54,7 @@ def _data() -> dict:
 
 
 def _key(phrase: str) -> tuple[str, ...]:
-    return tuple(t.text.casefold() for t in tokenize(phrase))
+    return tuple(t.text.casefold() for t in phrase_words(phrase))
 
 
 class _Lexicon:
@@ -69,7 +69,7 @@ class _Lexicon:
         key = _key(phrase)
         if not key or (not override and key in self.entries):
             return
-        exact = tuple(t.text for t in tokenize(phrase)) if is_abbreviation(phrase) else None
+        exact = tuple(t.text for t in phrase_words(phrase)) if is_abbreviation(phrase) else None
         self.entries[key] = (value, exact)
         self.phrases.append(phrase)
 
@@ -284,7 +284,7 @@ def organization_country(phrase: str) -> Optional[str]:
 @lru_cache(maxsize=8192)
 def _organization(phrase: str) -> Optional[Org]:
     """The organisation a whole phrase names (a lookup of the phrase as a lexicon key)."""
-    tokens = tokenize(phrase)
+    tokens = phrase_words(phrase)
     org = _organizations().lookup(tokens, phrase) if tokens else MISSING
     return org if isinstance(org, Org) else None
 
