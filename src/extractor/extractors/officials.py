@@ -234,7 +234,7 @@ def _closes_office_list(text: str, unnamed: TitleMatch, match: TitleMatch, name:
 def _name_words(surface: str) -> tuple[str, ...]:
     """The name's words in order, casefolded: the words of :func:`name_keys`."""
     keys = name_keys(surface)
-    return tuple(t.text.casefold() for t in tokenize(surface) if t.text.casefold() in keys)
+    return tuple(t.text.casefold() for t in phrase_words(surface) if t.text.casefold() in keys)
 
 
 def _respelled(word: str) -> str:
