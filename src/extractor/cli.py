@@ -518,6 +518,7 @@ def extract_command(args: argparse.Namespace) -> int:
                     extractor = Extractor(
                         batch_size=batch_size, torch_threads=args.threads or 1,
                         timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
+                        warm_up=False,  # the first article sooner: resources load as documents need them
                     )
                     extractor.progress = reporter.inside if reporter.progress is not None else None
                     extractor.timings = timings
@@ -867,7 +868,7 @@ def show_command(args: argparse.Namespace) -> int:
     else:
         from .core import Extractor
 
-        records = Extractor().extract(article.text, doc_id=article.doc_id, published=article.published)
+        records = Extractor(warm_up=False).extract(article.text, doc_id=article.doc_id, published=article.published)
     if args.html:
         return _write_html(args.html, article, records)
     render_records(console, article.text, records, colored=colored)
