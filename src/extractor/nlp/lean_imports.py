@@ -7,9 +7,10 @@ Both libraries import, at ``import`` time, code that only some of their own entr
   package is imported with a stand-in for ``spacy.cli.info`` whose ``info`` imports the real one
   when called; ``spacy.cli`` is then removed from ``sys.modules``, so that ``import spacy.cli``
   later imports the real package as usual.
-- ``import stanza`` imports ``networkx`` (dependency graphs of parses, coreference; a few tenths of
-  a second) and IPython (to learn whether it runs in a notebook; over a second).
-  ``networkx`` is imported lazily (its code runs on first use of one of its names); IPython is not imported at all outside IPython.
+- ``import stanza`` imports ``networkx`` (dependency graphs of parses, coreference), ``emoji``
+  (the language-id processor), ``requests`` (model downloads; with urllib3 and charset_normalizer)
+  and IPython (to learn whether it runs in a notebook; over a second). The first three are
+  imported lazily (a module's code runs on first use of one of its names); IPython is not imported at all outside IPython.
 
 Where the library is already imported (or IPython runs) nothing is changed.
 """
@@ -26,7 +27,8 @@ from contextlib import contextmanager
 from typing import Iterator
 
 # Modules Stanza imports at import time that the tokenize and NER processors never use.
-STANZA_LAZY_MODULES = frozenset({"networkx"})
+# (networkx: parse graphs; emoji: the language-id processor; requests: model downloads.)
+STANZA_LAZY_MODULES = frozenset({"networkx", "emoji", "requests"})
 
 
 class _DeferredLoader(importlib.abc.Loader):
