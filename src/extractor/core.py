@@ -559,6 +559,9 @@ def _init_worker(
 
         # Ctrl-C reaches the whole process group: the parent handles it and stops the workers.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import atexit
+
+    atexit.register(_exit_without_teardown)
     try:
         _worker_extractor = Extractor(
             batch_size=batch_size, torch_threads=threads, timeout_per_doc=timeout_per_doc, warm_up=False,
@@ -566,6 +569,20 @@ def _init_worker(
         )
     except BaseException as error:  # reported with the first task: an initializer error breaks the pool silently
         _worker_error = error
+
+
+def _exit_without_teardown() -> None:
+    """A worker's last act once the pool has stopped it: end the process at once. The parent waits
+    for its workers to end, and tearing down an interpreter with torch and the models loaded
+    takes about a second of that; a worker has nothing left to write or release by then."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(0)
 
 
 def _work_chunk(chunk: list[Union[Article, InputError]]) -> tuple[list[Result], Timings]:
@@ -612,7 +629,9 @@ def extract_parallel(
     try:
         for chunk in _batched(_coerce_all(items, max_chars), batch_size):
             pending.append(pool.submit(_work_chunk, chunk))
-            if len(pending) >= 2 * jobs:
+            # Results come back in input order: a worker can run this many chunks ahead of the one
+            # the output waits for (on a busy machine, workers do not keep the same pace).
+            if len(pending) >= 4 * jobs:
                 yield from collect()
         while pending:
             yield from collect()
