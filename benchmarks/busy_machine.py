@@ -2,12 +2,14 @@
 
     python benchmarks/busy_machine.py [--n 64] [--busy 1] [--json]
 
-Runs ``extractor extract`` (a fresh process, default settings: ``--jobs 1``, torch threads =
-cores, OMP_WAIT_POLICY=PASSIVE set by the package) on the first N IndoSum articles, alternately
-alone and with ``--busy`` competing processes (``while True: pass``) that the benchmark starts and
-stops itself. For comparison the same with ``--threads 1`` and, to show what the wait policy
-prevents, with ``OMP_WAIT_POLICY=ACTIVE`` (spinning OpenMP threads). Reports wall seconds and the
-busy/idle ratio of each setting (the limit for the defaults: 1.5).
+Runs ``extractor extract`` (a fresh process, default settings: ``--jobs 1``, 1 torch thread,
+OMP_WAIT_POLICY=PASSIVE set by the package) on the first N IndoSum articles, alternately alone and
+with ``--busy`` competing processes (``while True: pass``) that the benchmark starts and stops
+itself. For comparison the same with ``--threads 2`` (2 torch threads, sleeping while they wait)
+and, to show what the wait policy prevents, ``--threads 2`` with ``OMP_WAIT_POLICY=ACTIVE``
+(spinning OpenMP threads). Reports wall and CPU seconds, the load average at the start of each
+run and the busy/idle ratio of each setting (the limit for the defaults: 1.5). "Idle" means
+without the benchmark's busy loops: on a shared machine, say what else ran (the load average).
 """
 
 from __future__ import annotations
@@ -27,20 +29,32 @@ from throughput import DEFAULT_CORPUS  # noqa: E402
 
 SETTINGS = {
     "defaults": ([], {}),
-    "threads_1": (["--threads", "1"], {}),
-    "spinning_threads": ([], {"OMP_WAIT_POLICY": "ACTIVE"}),
+    "threads_2": (["--threads", "2"], {}),
+    "threads_2_spinning": (["--threads", "2"], {"OMP_WAIT_POLICY": "ACTIVE"}),
 }
 
 
-def run(corpus: Path, out: Path, extra: list[str], environment: dict[str, str], timeout: float) -> float:
+def run(corpus: Path, out: Path, extra: list[str], environment: dict[str, str], timeout: float) -> tuple[float, float, float]:
+    """Wall seconds (inf past ``timeout``), CPU seconds and the 1-minute load average at the start."""
     env = {**os.environ, **environment}
     command = [sys.executable, "-m", "extractor.cli", "extract", str(corpus), "-o", str(out), *extra]
+    load = os.getloadavg()[0]
     started = time.perf_counter()
-    try:
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return float("inf")
-    return time.perf_counter() - started
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = started + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            process.wait()
+            return float("inf"), float("nan"), load
+        time.sleep(0.05)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {os.waitstatus_to_exitcode(status)}")
+    return wall, usage.ru_utime + usage.ru_stime, load
 
 
 def main(argv=None) -> int:
@@ -60,10 +74,10 @@ def main(argv=None) -> int:
             corpus.write_text("".join(islice(handle, args.n)), encoding="utf-8")
         for name in args.settings:
             extra, environment = SETTINGS[name]
-            idle = run(corpus, Path(tmp) / f"{name}-idle.jsonl", extra, environment, args.timeout)
+            idle, idle_cpu, idle_load = run(corpus, Path(tmp) / f"{name}-idle.jsonl", extra, environment, args.timeout)
             loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.busy)]
             try:
-                busy = run(corpus, Path(tmp) / f"{name}-busy.jsonl", extra, environment, args.timeout)
+                busy, busy_cpu, busy_load = run(corpus, Path(tmp) / f"{name}-busy.jsonl", extra, environment, args.timeout)
             finally:
                 for loop in loops:
                     loop.kill()
@@ -71,6 +85,8 @@ def main(argv=None) -> int:
             same = (Path(tmp) / f"{name}-idle.jsonl").read_bytes() == (Path(tmp) / f"{name}-busy.jsonl").read_bytes() \
                 if busy != float("inf") else None
             report[name] = {"idle_s": round(idle, 2), "busy_s": round(busy, 2), "busy_over_idle": round(busy / idle, 3),
+                            "idle_cpu_s": round(idle_cpu, 2), "busy_cpu_s": round(busy_cpu, 2),
+                            "load_1min_at_start": {"idle": round(idle_load, 2), "busy": round(busy_load, 2)},
                             "identical_output": same}
     report["load_average_after"] = os.getloadavg()
     if args.json:
@@ -79,7 +95,8 @@ def main(argv=None) -> int:
         print(f"{args.n} articles, {args.busy} busy loop(s), {report['cores']} cores, load average {report['load_average'][0]:.1f}")
         for name in args.settings:
             row = report[name]
-            print(f"  {name:18s} idle {row['idle_s']:7.1f} s  busy {row['busy_s']:7.1f} s  ratio {row['busy_over_idle']}")
+            print(f"  {name:18s} idle {row['idle_s']:7.1f} s (CPU {row['idle_cpu_s']} s)  busy {row['busy_s']:7.1f} s "
+                  f"(CPU {row['busy_cpu_s']} s)  ratio {row['busy_over_idle']}  load {row['load_1min_at_start']}")
     return 0
 
 

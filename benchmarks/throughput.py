@@ -110,6 +110,7 @@ def run_cli(corpus: Path, jobs: int, threads: int | None, batch_size: int, folde
     if threads:
         command += ["--threads", str(threads)]
     log = folder / f"stderr-{tag}.txt"
+    load = os.getloadavg()[0]
     with open(log, "wb") as stderr:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -120,16 +121,19 @@ def run_cli(corpus: Path, jobs: int, threads: int | None, batch_size: int, folde
         raise RuntimeError(f"{' '.join(command)} failed:\n{log.read_text(encoding='utf-8', errors='replace')}")
     summary = json.loads(stats.read_text(encoding="utf-8"))
     # wait4's ru_maxrss: the largest resident set of the CLI process and its reaped workers.
+    # CPU seconds of the CLI and its workers (wait4 counts the children a process has reaped).
     return {"wall_s": wall, "articles": summary["articles"], "peak_rss_mb": usage.ru_maxrss / 1024,
-            "output": out, "timings": summary["timings"]}
+            "output": out, "timings": summary["timings"], "cpu_s": usage.ru_utime + usage.ru_stime, "load_1min": load}
 
 
-def parallel(articles_path: Path, n: int, jobs: int, batch_size: int) -> dict:
+def parallel(articles_path: Path, n: int, jobs: int, batch_size: int, defaults_only: bool = False) -> dict:
     from extractor.core import available_cores, worker_threads
 
     cores = available_cores()
     # Threads are explicit: an OMP_NUM_THREADS in the environment must not decide torch's default.
     configs = [("jobs1", 1, cores), ("jobs1_threads1", 1, 1), (f"jobs{jobs}", jobs, worker_threads(jobs))]
+    if defaults_only:  # `--jobs 1` as it runs by default (1 thread) and `--jobs N`
+        configs = configs[1:]
     results: dict = {"cores": cores}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -150,26 +154,36 @@ def parallel(articles_path: Path, n: int, jobs: int, batch_size: int) -> dict:
                 "articles": run["articles"],
                 "wall_s": round(run["wall_s"], 2),
                 "articles_per_s": round(run["articles"] / run["wall_s"], 3),
+                "cpu_s": round(run["cpu_s"], 2),
+                "load_1min_at_start": round(run["load_1min"], 2),
                 "small_run_wall_s": round(start_up["wall_s"], 2),
+                "small_run_cpu_s": round(start_up["cpu_s"], 2),
                 "small_run_articles": start_up["articles"],
                 "steady_articles_per_s": round((run["articles"] - start_up["articles"]) / steady_s, 3) if steady_s > 0 else None,
                 "peak_rss_mb_largest_process": round(run["peak_rss_mb"], 1),
             }
             outputs[tag] = run["output"].read_bytes()
-        base = results["jobs1"]
-        for tag, _, _ in configs[1:]:
-            results[tag]["speedup_vs_jobs1"] = round(results[tag]["articles_per_s"] / base["articles_per_s"], 3)
-            if base["steady_articles_per_s"] and results[tag]["steady_articles_per_s"]:
-                results[tag]["steady_speedup_vs_jobs1"] = round(
-                    results[tag]["steady_articles_per_s"] / base["steady_articles_per_s"], 3
-                )
+        for base_tag in ("jobs1", "jobs1_threads1"):
+            base = results.get(base_tag)
+            if base is None:
+                continue
+            suffix = "" if base_tag == "jobs1" else "_threads1"  # vs the default `--jobs 1` (1 thread)
+            for tag, _, _ in configs:
+                if tag in ("jobs1", base_tag):
+                    continue
+                results[tag][f"speedup_vs_jobs1{suffix}"] = round(results[tag]["articles_per_s"] / base["articles_per_s"], 3)
+                if base["steady_articles_per_s"] and results[tag]["steady_articles_per_s"]:
+                    results[tag][f"steady_speedup_vs_jobs1{suffix}"] = round(
+                        results[tag]["steady_articles_per_s"] / base["steady_articles_per_s"], 3
+                    )
         results["identical_output"] = len(set(outputs.values())) == 1
         if not results["identical_output"]:
-            reference = outputs["jobs1"].splitlines()
+            first = configs[0][0]
+            reference = outputs[first].splitlines()
             results["differing_doc_ids"] = {
                 tag: [json.loads(a)["doc_id"] for a, b in zip(reference, output.splitlines()) if a != b]
                 for tag, output in outputs.items()
-                if output != outputs["jobs1"]
+                if output != outputs[first]
             }
     return results
 
@@ -182,6 +196,8 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, default=None, help="torch threads in-process (default: all cores)")
     parser.add_argument("--jobs", type=int, default=None, help="also time the CLI with 1 and N worker processes")
     parser.add_argument("--skip-in-process", action="store_true", help="only the --jobs comparison")
+    parser.add_argument("--defaults-only", action="store_true",
+                        help="with --jobs: leave out `--jobs 1` at 2 threads (time `--jobs 1` as it runs by default, and --jobs N)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
 
@@ -192,7 +208,9 @@ def main(argv=None) -> int:
 
         report["in_process"] = in_process(articles, args.batch_size, args.threads or available_cores())
     if args.jobs:
-        report["cli"] = parallel(args.corpus, args.n, args.jobs, args.batch_size)
+        report["load_average"] = os.getloadavg()
+        report["cli"] = parallel(args.corpus, args.n, args.jobs, args.batch_size, args.defaults_only)
+        report["load_average_after"] = os.getloadavg()
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -219,7 +237,8 @@ def print_report(report: dict) -> None:
         print(f"CLI end to end ({cli['cores']} cores; identical output across runs: {cli['identical_output']}):")
         for tag, row in cli.items():
             if isinstance(row, dict):
-                print(f"  {tag:16s} {row['wall_s']:7.1f} s  {row['articles_per_s']:6.2f} articles/s  steady "
+                print(f"  {tag:16s} {row['wall_s']:7.1f} s (CPU {row['cpu_s']:.1f} s, load {row['load_1min_at_start']})  "
+                      f"{row['articles_per_s']:6.2f} articles/s  steady "
                       f"{row['steady_articles_per_s']} articles/s  peak RSS {row['peak_rss_mb_largest_process']:.0f} MB"
                       + (f"  speed-up {row['speedup_vs_jobs1']} (steady {row.get('steady_speedup_vs_jobs1')})"
                          if "speedup_vs_jobs1" in row else ""))

@@ -565,3 +565,20 @@ def test_light_commands_import_no_torch(arguments):
             "print(status, *sorted(m for m in ('torch', 'stanza', 'spacy', 'dateparser') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["0"]
+
+
+def test_extract_imports_no_feature_command_modules_and_help_lists_them_all():
+    """`extract` does not import the train/evaluate/index/report modules (start-up); `--help` still lists them."""
+    import subprocess
+    import sys
+
+    code = ("import contextlib, io, sys\nfrom extractor.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+            "    status = main(['extract', 'no-such-file.jsonl'])\n"
+            "print(status, *sorted(m for m in ('extractor.training.cli', 'extractor.evaluation.cli', "
+            "'extractor.archive.cli', 'extractor.report.cli') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["2"]  # the usage error for the missing file, and none of the modules
+    listing = cli.build_parser().format_help()
+    for command in ("extract", "show", "export", "schema", "train", "evaluate", "index", "query", "report"):
+        assert command in listing

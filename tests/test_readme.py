@@ -90,6 +90,8 @@ BY_HAND.update({
         "extractor extract ../shared/data/indosum/articles.jsonl -o indosum-all.jsonl --jobs 2",
         "python benchmarks/stanza_speed.py --n 200 --threads 1 --scores --json",
         "python benchmarks/startup.py --runs 5 --json",
+        "python benchmarks/startup.py --runs 5 --json --against /work/wt/base4/src",
+        "python benchmarks/throughput.py --n 240 --jobs 2 --skip-in-process --defaults-only --json",
         "python benchmarks/throughput.py --n 240 --jobs 2 --skip-in-process --json",
         "python benchmarks/throughput.py --corpus ../shared/data/indosum/articles.jsonl --n 100 --threads 1 --json",
         "python benchmarks/replay.py --input ARTICLES.jsonl --baseline OLD.jsonl",

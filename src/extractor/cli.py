@@ -74,8 +74,8 @@ def _signals_interrupt():
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(features=_command_of(argv) not in BUILT_IN_COMMANDS)
     if not argv:  # `extractor` alone: what it can do
         parser.print_help(sys.stdout)
         return EXIT_OK
@@ -99,7 +99,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands of this module; the others come from feature modules (train, evaluate, index, query,
+# report), which are imported only to run or list them: not for `extract`, whose start-up counts.
+BUILT_IN_COMMANDS = frozenset({"extract", "show", "export", "schema"})
+
+
+def _command_of(argv: Sequence[str]) -> Optional[str]:
+    """The subcommand named in ``argv`` (the top-level options take no value)."""
+    return next((argument for argument in argv if not argument.startswith("-")), None)
+
+
+def build_parser(features: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor", description="Information extraction from Indonesian diplomacy news."
     )
@@ -110,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_parser(subparsers)
     schema = subparsers.add_parser("schema", help="print the JSON Schema of one output line (DocumentRecords)")
     schema.set_defaults(func=schema_command)
+    if not features:
+        return parser
     for command, module in (
         ("train", "extractor.training.cli"),
         ("evaluate", "extractor.evaluation.cli"),
@@ -518,6 +530,7 @@ def extract_command(args: argparse.Namespace) -> int:
                     extractor = Extractor(
                         batch_size=batch_size, torch_threads=args.threads or 1,
                         timeout_per_doc=args.timeout_per_doc, max_chars=args.max_chars,
+                        warm_up=False,  # the first article sooner: resources load as documents need them
                     )
                     extractor.progress = reporter.inside if reporter.progress is not None else None
                     extractor.timings = timings
@@ -867,7 +880,7 @@ def show_command(args: argparse.Namespace) -> int:
     else:
         from .core import Extractor
 
-        records = Extractor().extract(article.text, doc_id=article.doc_id, published=article.published)
+        records = Extractor(warm_up=False).extract(article.text, doc_id=article.doc_id, published=article.published)
     if args.html:
         return _write_html(args.html, article, records)
     render_records(console, article.text, records, colored=colored)

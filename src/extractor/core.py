@@ -201,7 +201,9 @@ class Extractor:
     (``model_dir``, ``ner_model``, ``optimize``: ``False`` loads stock Stanza, see
     :mod:`extractor.nlp.inference`; default ``$EXTRACTOR_OPTIMIZE``, else on). ``timings``
     accumulates seconds per phase. ``warm_up``
-    runs one short text through everything at construction (lazy resources load there).
+    runs one short text through everything at construction (lazy resources load there); without
+    it (the command line's choice: a quicker first article) each resource loads when a document
+    first needs it, within that document's time.
     ``timeout_per_doc`` (seconds, default none) bounds each document's work: its share of a
     Stanza batch and its stages each get that long; a document over it becomes a
     :class:`DocumentError` (``extract`` raises :class:`ExtractionError`) and the rest go on.
@@ -225,9 +227,12 @@ class Extractor:
         resources: Union[str, "os.PathLike[str]", None] = None,
         **stanza_overrides: Any,
     ):
+        from .nlp.lean_imports import import_spacy
         from .nlp.stanza_models import stanza_pipeline
-        from .pipeline import ExtractionPipeline
         from .resource_data import use_resources
+
+        import_spacy()  # before the stages import it
+        from .pipeline import ExtractionPipeline
 
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -243,6 +248,11 @@ class Extractor:
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
         self.annotation = annotation_nlp()
         self.timings = Timings()
+        from .nlp.inference import freeze_heap, optimization_enabled
+
+        # Once the lazy resources are loaded, they move to the collector's permanent generation:
+        # after the warm-up, else before the second batch (a one-batch run never pays for it).
+        self._freeze_pending = self._freeze_before_next_chunk = False
         if warm_up:
             # Matchers, lexicons and spaCy's language data load lazily on first use: load them now,
             # so that timings measure steady-state work. A failure here is reported, not raised:
@@ -251,10 +261,10 @@ class Extractor:
                 if isinstance(result, DocumentError):
                     logger.warning("extraction of the warm-up text failed: %s", result)
             self.timings = Timings()
-            from .nlp.inference import freeze_heap, optimization_enabled
-
             if optimization_enabled(stanza_overrides.get("optimize")):
                 freeze_heap()  # matchers and lexicons loaded by the warm-up live as long as the process
+        else:
+            self._freeze_pending = optimization_enabled(stanza_overrides.get("optimize"))
         self.timeout_per_doc = timeout_per_doc
         self.progress = progress
 
@@ -289,6 +299,12 @@ class Extractor:
 
     def process_chunk(self, chunk: Sequence[Union[Article, InputError]]) -> list[Result]:
         """Results for one batch of inputs: Stanza runs once over all non-empty texts."""
+        if self._freeze_before_next_chunk:
+            from .nlp.inference import freeze_heap
+
+            self._freeze_before_next_chunk = self._freeze_pending = False
+            freeze_heap()
+        self._freeze_before_next_chunk = self._freeze_pending
         articles = [item for item in chunk if isinstance(item, Article) and item.text.strip()]
         characters = sum(len(article.text) for article in articles)
         report = self.progress if self.progress is not None and characters >= PROGRESS_MIN_CHARS else None
@@ -543,12 +559,30 @@ def _init_worker(
 
         # Ctrl-C reaches the whole process group: the parent handles it and stops the workers.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import atexit
+
+    atexit.register(_exit_without_teardown)
     try:
         _worker_extractor = Extractor(
-            batch_size=batch_size, torch_threads=threads, timeout_per_doc=timeout_per_doc, **stanza_overrides
+            batch_size=batch_size, torch_threads=threads, timeout_per_doc=timeout_per_doc, warm_up=False,
+            **stanza_overrides,
         )
     except BaseException as error:  # reported with the first task: an initializer error breaks the pool silently
         _worker_error = error
+
+
+def _exit_without_teardown() -> None:
+    """A worker's last act once the pool has stopped it: end the process at once. The parent waits
+    for its workers to end, and tearing down an interpreter with torch and the models loaded
+    takes about a second of that; a worker has nothing left to write or release by then."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(0)
 
 
 def _work_chunk(chunk: list[Union[Article, InputError]]) -> tuple[list[Result], Timings]:
@@ -595,7 +629,9 @@ def extract_parallel(
     try:
         for chunk in _batched(_coerce_all(items, max_chars), batch_size):
             pending.append(pool.submit(_work_chunk, chunk))
-            if len(pending) >= 2 * jobs:
+            # Results come back in input order: a worker can run this many chunks ahead of the one
+            # the output waits for (on a busy machine, workers do not keep the same pace).
+            if len(pending) >= 4 * jobs:
                 yield from collect()
         while pending:
             yield from collect()

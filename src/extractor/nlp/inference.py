@@ -61,7 +61,8 @@ def quantize_ner_model(model: Any) -> Any:
     with warnings.catch_warnings():
         # torch announces the eager-mode API's move to torchao; it is present and supported in 2.13.
         warnings.simplefilter("ignore")
-        return quantize_dynamic(model, {torch.nn.LSTM}, dtype=torch.qint8)
+        # in place: a copy (the default) deep-copies the whole tagger, vocabularies included, to throw the original away
+        return quantize_dynamic(model, {torch.nn.LSTM}, dtype=torch.qint8, inplace=True)
 
 
 def sort_ner_batches(processor: Any, batch_size: int) -> None:

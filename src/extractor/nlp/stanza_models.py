@@ -8,7 +8,9 @@ swapped with `$EXTRACTOR_TOKENIZE_MODEL`, `$EXTRACTOR_NER_MODEL`,
 `ner_model`, `ner_pretrain`, `model_dir`; other keywords go to `stanza.Pipeline`.
 Files of a manifest are checked (size, sha256) before anything reads them; a single file that
 no manifest lists is loaded with an :class:`UntrustedModelWarning`. Every model file is read
-with ``torch.load(weights_only=True)`` (by Stanza 1.15 and here), which refuses pickled code.
+with ``torch.load(weights_only=True)`` (by Stanza 1.15 and here), which refuses pickled code
+(while the pipeline loads, through pickle's C unpickler restricted to the same globals:
+:mod:`extractor.nlp.weights_loading`).
 The tokenizer's sentence breaks after abbreviations and initials are corrected
 (`extractor.nlp.sentence_breaks`, the `sentence_breaks` processor) before NER runs;
 `sentence_correction=False` leaves it out. The NER tagger is int8-quantised and tags length-sorted
@@ -20,13 +22,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import threading
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from extractor.nlp.lean_imports import import_stanza  # noqa: F401 (also imported from here)
 
 PACKAGE_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MANIFEST_NAME = "manifest.json"
@@ -195,23 +198,6 @@ def ner_model_uses_pretrain(path: Path) -> bool:
     return bool(config.get("pretrain", True))
 
 
-def import_stanza():
-    """``import stanza`` without the IPython import that Stanza's progress-bar helper makes to learn
-    whether it runs in a notebook (over a second); inside IPython, IPython is already loaded and
-    found as usual."""
-    if "stanza" in sys.modules or "IPython" in sys.modules:
-        import stanza
-
-        return stanza
-    sys.modules["IPython"] = None  # `from IPython import ...` raises ImportError
-    try:
-        import stanza
-    finally:
-        if "IPython" in sys.modules and sys.modules["IPython"] is None:
-            del sys.modules["IPython"]
-    return stanza
-
-
 def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options: dict[str, Any]):
     stanza = import_stanza()
 
@@ -239,8 +225,10 @@ def _build_pipeline(files: ModelFiles, sentence_correction: bool, stanza_options
     options.update(stanza_options)
     if sentence_correction:
         options["processors"] = _with_processor(options["processors"], SENTENCE_BREAKS)
+    from extractor.nlp.weights_loading import fast_weights_only_loads
+
     try:
-        with _no_training_optimizers():
+        with _no_training_optimizers(), fast_weights_only_loads():
             pipeline = stanza.Pipeline(**options)
     except (OSError, RuntimeError, ValueError, KeyError, EOFError) as error:
         raise ModelError(
