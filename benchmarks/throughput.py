@@ -5,11 +5,11 @@
 In one process, batch by batch (interleaved, so that load on a shared machine hits both alike):
 bare Stanza (tokenize + ner, the shipped pipeline, ``bulk_process``) and the full extractor on
 the same batch, then serialising and writing its output. Reports articles/s, tokens/s, peak
-resident memory, the extractor's time split (Stanza, matchers + normalisation, writing) and its
-overhead over bare Stanza. With ``--jobs N`` it also runs the CLI end to end
-(``extractor extract --jobs``) as a subprocess for jobs 1 (torch threads = cores), jobs 1 with
-1 thread, and jobs N (cores // N threads each); a second run on a few articles measures the
-fixed start-up cost (model loading), which the "steady" rate leaves out.
+resident memory, the extractor's time split (Stanza, matchers + normalisation, writing, and the
+annotation components one by one) and its overhead over bare Stanza. With ``--jobs N`` it also
+runs the CLI end to end (``extractor extract --jobs``) as a subprocess for jobs 1 (torch threads
+= cores), jobs 1 with 1 thread, and jobs N (cores // N threads each); a second run on a few
+articles measures the fixed start-up cost (model loading), which the "steady" rate leaves out.
 """
 
 from __future__ import annotations
@@ -40,6 +40,28 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
+class TimedComponents:
+    """Stands in for the extractor's annotation pipeline (``Extractor.annotation``, read through
+    its ``pipeline``) and adds each component's seconds to ``seconds[name]``."""
+
+    def __init__(self, nlp, seconds: dict):
+        self._timed = [(name, self._timer(name, process, seconds)) for name, process in nlp.pipeline]
+
+    @staticmethod
+    def _timer(name: str, process, seconds: dict):
+        def timed(doc):
+            started = time.perf_counter()
+            doc = process(doc)
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+            return doc
+
+        return timed
+
+    @property
+    def pipeline(self) -> list:
+        return self._timed
+
+
 def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
     import stanza
 
@@ -51,6 +73,8 @@ def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
     started = time.perf_counter()
     extractor = Extractor(batch_size=batch_size, torch_threads=threads)
     load_s = time.perf_counter() - started
+    component_s: dict = {}
+    extractor.annotation = TimedComponents(extractor.annotation, component_s)
     bare_s = write_s = 0.0
     bare_tokens = 0
     with tempfile.TemporaryDirectory() as folder, atomic_writer(Path(folder) / "out.jsonl") as sink:
@@ -94,6 +118,8 @@ def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
             "matchers_normalisation_s": round(timings.extraction, 3),
             "write_s": round(write_s, 3),
             "per_phase_s": {phase: round(value, 3) for phase, value in sorted(timings.seconds.items())},
+            # The ``components`` phase split by component, slowest first.
+            "per_component_s": {name: round(value, 3) for name, value in sorted(component_s.items(), key=lambda kv: -kv[1])},
         },
         # The extractor's own work (everything but Stanza) relative to bare Stanza on the same texts.
         "overhead_vs_bare_stanza": round((timings.extraction + write_s) / bare_s, 4),
@@ -211,6 +237,7 @@ def print_report(report: dict) -> None:
         print(f"  split     : Stanza {ext['stanza_s']:.2f} s, matchers+normalisation {ext['matchers_normalisation_s']:.2f} s, "
               f"writing {ext['write_s']:.3f} s")
         print(f"  phases    : {ext['per_phase_s']}")
+        print(f"  components: {ext['per_component_s']}")
         print(f"overhead over bare Stanza: {100 * inner['overhead_vs_bare_stanza']:.1f} %  "
               f"(Stanza inside the extractor / bare: {inner['stanza_inside_extractor_vs_bare']:.3f})")
         print(f"peak RSS    : {inner['peak_rss_mb']:.0f} MB")
