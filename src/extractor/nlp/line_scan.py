@@ -148,3 +148,4 @@ def finditer_anchored(pattern: re.Pattern, lines: Lines, anchor: Optional[re.Pat
     text, starts, ends = lines.text, lines.starts, lines.ends
     for line in lines.holding(anchor):
         yield from pattern.finditer(text, starts[line], ends[line])
+
