@@ -153,19 +153,21 @@ class TokenMatcher:
         return list(phrase_matchers.values()), pattern_info, rest_matcher, anchors, {}
 
     def _may_match(self, doc: Doc, anchors: list[tuple[str, Any]], seen: dict) -> bool:
-        """Whether some token of ``doc`` passes one of the anchors (answers cached per string)."""
+        """Whether some token of ``doc`` passes one of the anchors (answers kept per string, as
+        the sets of strings that pass and that fail, per attribute)."""
         strings = self.vocab.strings
-        for attr in {attr for attr, _ in anchors}:
+        for attr in sorted({attr for attr, _ in anchors}):
             tests = [test for a, test in anchors if a == attr]
-            for value in set(doc.to_array(ORTH if attr == "ORTH" else LOWER).tolist()):
-                hit = seen.get((attr, value))
-                if hit is None:
-                    text = strings[value]
-                    hit = seen[(attr, value)] = any(
-                        text == test if kind == "word" else test.search(text) is not None for kind, test in tests
-                    )
-                if hit:
+            passing, failing = seen.setdefault(attr, (set(), set()))
+            values = set(doc.to_array(ORTH if attr == "ORTH" else LOWER).tolist())
+            if not values.isdisjoint(passing):
+                return True
+            for value in values - failing:
+                text = strings[value]
+                if any(text == test if kind == "word" else test.search(text) is not None for kind, test in tests):
+                    passing.add(value)
                     return True
+                failing.add(value)
         return False
 
     def __call__(self, doc: Doc) -> list[Match]:
