@@ -6,7 +6,8 @@ In one process, batch by batch (interleaved, so that load on a shared machine hi
 bare Stanza (tokenize + ner, the shipped pipeline, ``bulk_process``) and the full extractor on
 the same batch, then serialising and writing its output. Reports articles/s, tokens/s, peak
 resident memory, the extractor's time split (Stanza, matchers + normalisation, writing, and the
-annotation components one by one) and its overhead over bare Stanza. With ``--jobs N`` it also
+annotation components one by one) and its overhead over bare Stanza, by the clock and in CPU
+seconds (``cpu``: steadier on a shared machine), with the load average. With ``--jobs N`` it also
 runs the CLI end to end (``extractor extract --jobs``) as a subprocess for jobs 1 (torch threads
 = cores), jobs 1 with 1 thread, and jobs N (cores // N threads each); a second run on a few
 articles measures the fixed start-up cost (model loading), which the "steady" rate leaves out.
@@ -42,17 +43,19 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 class TimedComponents:
     """Stands in for the extractor's annotation pipeline (``Extractor.annotation``, read through
-    its ``pipeline``) and adds each component's seconds to ``seconds[name]``."""
+    its ``pipeline``) and adds each component's seconds to ``seconds[name]`` and its CPU seconds
+    (this process) to ``cpu_seconds[name]``."""
 
-    def __init__(self, nlp, seconds: dict):
-        self._timed = [(name, self._timer(name, process, seconds)) for name, process in nlp.pipeline]
+    def __init__(self, nlp, seconds: dict, cpu_seconds: dict):
+        self._timed = [(name, self._timer(name, process, seconds, cpu_seconds)) for name, process in nlp.pipeline]
 
     @staticmethod
-    def _timer(name: str, process, seconds: dict):
+    def _timer(name: str, process, seconds: dict, cpu_seconds: dict):
         def timed(doc):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             doc = process(doc)
             seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+            cpu_seconds[name] = cpu_seconds.get(name, 0.0) + time.process_time() - cpu_started
             return doc
 
         return timed
@@ -74,20 +77,26 @@ def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
     extractor = Extractor(batch_size=batch_size, torch_threads=threads)
     load_s = time.perf_counter() - started
     component_s: dict = {}
-    extractor.annotation = TimedComponents(extractor.annotation, component_s)
-    bare_s = write_s = 0.0
+    component_cpu_s: dict = {}
+    extractor.annotation = TimedComponents(extractor.annotation, component_s, component_cpu_s)
+    bare_s = write_s = bare_cpu_s = extractor_cpu_s = 0.0
     bare_tokens = 0
     with tempfile.TemporaryDirectory() as folder, atomic_writer(Path(folder) / "out.jsonl") as sink:
         for index, chunk in enumerate(_batched(articles, batch_size)):
             if index % 2:  # alternate which goes first, so that neither gains from a warm cache
+                c0 = time.process_time()
                 results = extractor.process_chunk(chunk)
+                extractor_cpu_s += time.process_time() - c0
             texts = [a.text for a in chunk if a.text.strip()]
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             analysed = extractor.nlp.bulk_process([stanza.Document([], text=t) for t in texts])
             bare_s += time.perf_counter() - t0
+            bare_cpu_s += time.process_time() - c0
             bare_tokens += sum(len(s.tokens) for d in analysed for s in d.sentences)
             if not index % 2:
+                c0 = time.process_time()
                 results = extractor.process_chunk(chunk)
+                extractor_cpu_s += time.process_time() - c0
             for result in results:
                 if not isinstance(result, DocumentRecords):
                     raise RuntimeError(f"extraction failed: {result}")
@@ -120,7 +129,18 @@ def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
             "per_phase_s": {phase: round(value, 3) for phase, value in sorted(timings.seconds.items())},
             # The ``components`` phase split by component, slowest first.
             "per_component_s": {name: round(value, 3) for name, value in sorted(component_s.items(), key=lambda kv: -kv[1])},
+            "per_component_cpu_s": {
+                name: round(value, 3) for name, value in sorted(component_cpu_s.items(), key=lambda kv: -kv[1])
+            },
         },
+        # CPU seconds of this process (all its threads): bare Stanza, and the extractor's
+        # ``process_chunk`` (Stanza + everything else, without writing), on the same batches.
+        "cpu": {
+            "bare_stanza_s": round(bare_cpu_s, 3),
+            "extractor_s": round(extractor_cpu_s, 3),
+            "overhead_vs_bare_stanza": round((extractor_cpu_s - bare_cpu_s) / bare_cpu_s, 4) if bare_cpu_s else None,
+        },
+        "load_average": [round(value, 2) for value in os.getloadavg()],
         # The extractor's own work (everything but Stanza) relative to bare Stanza on the same texts.
         "overhead_vs_bare_stanza": round((timings.extraction + write_s) / bare_s, 4),
         "stanza_inside_extractor_vs_bare": round(timings.stanza / bare_s, 4),
@@ -238,6 +258,10 @@ def print_report(report: dict) -> None:
               f"writing {ext['write_s']:.3f} s")
         print(f"  phases    : {ext['per_phase_s']}")
         print(f"  components: {ext['per_component_s']}")
+        print(f"  components (CPU s): {ext['per_component_cpu_s']}")
+        cpu = inner["cpu"]
+        print(f"CPU seconds : bare Stanza {cpu['bare_stanza_s']:.2f}, extractor {cpu['extractor_s']:.2f} "
+              f"(overhead {100 * cpu['overhead_vs_bare_stanza']:.1f} %), load average {inner['load_average']}")
         print(f"overhead over bare Stanza: {100 * inner['overhead_vs_bare_stanza']:.1f} %  "
               f"(Stanza inside the extractor / bare: {inner['stanza_inside_extractor_vs_bare']:.3f})")
         print(f"peak RSS    : {inner['peak_rss_mb']:.0f} MB")

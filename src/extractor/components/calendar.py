@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
+import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
@@ -487,11 +488,15 @@ def _sentence_bounds(doc: Doc, text_length: int):
     """
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
         return lambda offset: (0, text_length)
-    table = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-    first = [index for index, (flag, _, _) in enumerate(table) if flag == 1 or index == 0]
-    starts = [table[index][1] for index in first]
-    ends = [table[index - 1][1] + table[index - 1][2] for index in first[1:]]
-    ends.append(table[-1][1] + table[-1][2])
+    table = doc.to_array([SENT_START, IDX, LENGTH])
+    offsets, lengths = table[:, 1], table[:, 2]
+    first = numpy.flatnonzero(table[:, 0] == 1)  # the first token opens a sentence either way
+    if not len(first) or first[0] != 0:
+        first = numpy.concatenate(([0], first))
+    last = first[1:] - 1  # each sentence's last token
+    starts = offsets[first].tolist()
+    ends = (offsets[last] + lengths[last]).tolist()
+    ends.append(int(offsets[-1] + lengths[-1]))
 
     def bounds(offset: int) -> tuple[int, int]:
         index = max(0, bisect.bisect_right(starts, offset) - 1)
