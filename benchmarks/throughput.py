@@ -5,11 +5,12 @@
 In one process, batch by batch (interleaved, so that load on a shared machine hits both alike):
 bare Stanza (tokenize + ner, the shipped pipeline, ``bulk_process``) and the full extractor on
 the same batch, then serialising and writing its output. Reports articles/s, tokens/s, peak
-resident memory, the extractor's time split (Stanza, matchers + normalisation, writing) and its
-overhead over bare Stanza. With ``--jobs N`` it also runs the CLI end to end
-(``extractor extract --jobs``) as a subprocess for jobs 1 (torch threads = cores), jobs 1 with
-1 thread, and jobs N (cores // N threads each); a second run on a few articles measures the
-fixed start-up cost (model loading), which the "steady" rate leaves out.
+resident memory, the extractor's time split (Stanza, matchers + normalisation, writing, and the
+annotation components one by one) and its overhead over bare Stanza, by the clock and in CPU
+seconds (``cpu``: steadier on a shared machine), with the load average. With ``--jobs N`` it also
+runs the CLI end to end (``extractor extract --jobs``) as a subprocess for jobs 1 (torch threads
+= cores), jobs 1 with 1 thread, and jobs N (cores // N threads each); a second run on a few
+articles measures the fixed start-up cost (model loading), which the "steady" rate leaves out.
 """
 
 from __future__ import annotations
@@ -40,6 +41,30 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
+class TimedComponents:
+    """Stands in for the extractor's annotation pipeline (``Extractor.annotation``, read through
+    its ``pipeline``) and adds each component's seconds to ``seconds[name]`` and its CPU seconds
+    (this process) to ``cpu_seconds[name]``."""
+
+    def __init__(self, nlp, seconds: dict, cpu_seconds: dict):
+        self._timed = [(name, self._timer(name, process, seconds, cpu_seconds)) for name, process in nlp.pipeline]
+
+    @staticmethod
+    def _timer(name: str, process, seconds: dict, cpu_seconds: dict):
+        def timed(doc):
+            started, cpu_started = time.perf_counter(), time.process_time()
+            doc = process(doc)
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+            cpu_seconds[name] = cpu_seconds.get(name, 0.0) + time.process_time() - cpu_started
+            return doc
+
+        return timed
+
+    @property
+    def pipeline(self) -> list:
+        return self._timed
+
+
 def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
     import stanza
 
@@ -51,19 +76,38 @@ def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
     started = time.perf_counter()
     extractor = Extractor(batch_size=batch_size, torch_threads=threads)
     load_s = time.perf_counter() - started
-    bare_s = write_s = 0.0
+    component_s: dict = {}
+    component_cpu_s: dict = {}
+    extractor.annotation = TimedComponents(extractor.annotation, component_s, component_cpu_s)
+    stanza_cpu = [0.0]  # CPU seconds of the Stanza step inside the extractor
+    analyse = extractor._analyse
+
+    def timed_analyse(articles):
+        started = time.process_time()
+        try:
+            return analyse(articles)
+        finally:
+            stanza_cpu[0] += time.process_time() - started
+
+    extractor._analyse = timed_analyse
+    bare_s = write_s = bare_cpu_s = extractor_cpu_s = 0.0
     bare_tokens = 0
     with tempfile.TemporaryDirectory() as folder, atomic_writer(Path(folder) / "out.jsonl") as sink:
         for index, chunk in enumerate(_batched(articles, batch_size)):
             if index % 2:  # alternate which goes first, so that neither gains from a warm cache
+                c0 = time.process_time()
                 results = extractor.process_chunk(chunk)
+                extractor_cpu_s += time.process_time() - c0
             texts = [a.text for a in chunk if a.text.strip()]
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             analysed = extractor.nlp.bulk_process([stanza.Document([], text=t) for t in texts])
             bare_s += time.perf_counter() - t0
+            bare_cpu_s += time.process_time() - c0
             bare_tokens += sum(len(s.tokens) for d in analysed for s in d.sentences)
             if not index % 2:
+                c0 = time.process_time()
                 results = extractor.process_chunk(chunk)
+                extractor_cpu_s += time.process_time() - c0
             for result in results:
                 if not isinstance(result, DocumentRecords):
                     raise RuntimeError(f"extraction failed: {result}")
@@ -94,7 +138,23 @@ def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
             "matchers_normalisation_s": round(timings.extraction, 3),
             "write_s": round(write_s, 3),
             "per_phase_s": {phase: round(value, 3) for phase, value in sorted(timings.seconds.items())},
+            # The ``components`` phase split by component, slowest first.
+            "per_component_s": {name: round(value, 3) for name, value in sorted(component_s.items(), key=lambda kv: -kv[1])},
+            "per_component_cpu_s": {
+                name: round(value, 3) for name, value in sorted(component_cpu_s.items(), key=lambda kv: -kv[1])
+            },
         },
+        # CPU seconds of this process (all its threads) on the same batches: bare Stanza, the
+        # extractor's ``process_chunk`` (without writing), its Stanza step, and the rest (its own
+        # work), whose ratio to bare Stanza is the overhead in CPU terms.
+        "cpu": {
+            "bare_stanza_s": round(bare_cpu_s, 3),
+            "extractor_s": round(extractor_cpu_s, 3),
+            "stanza_in_extractor_s": round(stanza_cpu[0], 3),
+            "own_s": round(extractor_cpu_s - stanza_cpu[0], 3),
+            "overhead_vs_bare_stanza": round((extractor_cpu_s - stanza_cpu[0]) / bare_cpu_s, 4) if bare_cpu_s else None,
+        },
+        "load_average": [round(value, 2) for value in os.getloadavg()],
         # The extractor's own work (everything but Stanza) relative to bare Stanza on the same texts.
         "overhead_vs_bare_stanza": round((timings.extraction + write_s) / bare_s, 4),
         "stanza_inside_extractor_vs_bare": round(timings.stanza / bare_s, 4),
@@ -229,6 +289,12 @@ def print_report(report: dict) -> None:
         print(f"  split     : Stanza {ext['stanza_s']:.2f} s, matchers+normalisation {ext['matchers_normalisation_s']:.2f} s, "
               f"writing {ext['write_s']:.3f} s")
         print(f"  phases    : {ext['per_phase_s']}")
+        print(f"  components: {ext['per_component_s']}")
+        print(f"  components (CPU s): {ext['per_component_cpu_s']}")
+        cpu = inner["cpu"]
+        print(f"CPU seconds : bare Stanza {cpu['bare_stanza_s']:.2f}, extractor {cpu['extractor_s']:.2f} (Stanza "
+              f"{cpu['stanza_in_extractor_s']:.2f}, own work {cpu['own_s']:.2f}: overhead "
+              f"{100 * cpu['overhead_vs_bare_stanza']:.1f} %), load average {inner['load_average']}")
         print(f"overhead over bare Stanza: {100 * inner['overhead_vs_bare_stanza']:.1f} %  "
               f"(Stanza inside the extractor / bare: {inner['stanza_inside_extractor_vs_bare']:.3f})")
         print(f"peak RSS    : {inner['peak_rss_mb']:.0f} MB")

@@ -225,3 +225,20 @@ def test_any_spelling_of_a_full_date_reads_back(day, data):
     month = data.draw(st.sampled_from(spellings))
     assert normalize_date(f"{day.day} {month} {day.year}") == DateValue(day.isoformat(), None, "day")
     assert normalize_date(f"{day.day}/{day.month}/{day.year}") == DateValue(day.isoformat(), None, "day")
+
+
+def test_each_form_is_scanned_by_line_on_its_anchor_and_finds_what_a_whole_scan_finds():
+    from extractor.components.calendar import date_forms, expressions_in
+
+    assert all(form.in_line for form in date_forms())
+    text = ("Jakarta, Rabu (2/8) - Menlu bertemu pada 19-20 Mei 2016 dan 1 Januari dan 3 Februari.\n"
+            "Baris tanpa tanggal.\n(Selasa, 17/10) kemarin; akhir tahun lalu, awal April, 2018-2021, "
+            "tahun 2017, Mei-Juni 2019.\nKompas.com - 07/09/2017, 10:54 WIB\nMay 27, 2020 Senin-Jumat")
+    whole = []
+    for form in date_forms():
+        for match in form.pattern.finditer(text):
+            start, end = match.span("span") if "span" in match.re.groupindex and match.group("span") is not None else match.span()
+            whole.append((form.name, start, end))
+    found = [(e.form, e.start, e.end) for e in expressions_in(text)]
+    assert len(found) > 15
+    assert found == whole

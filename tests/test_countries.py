@@ -105,3 +105,18 @@ def test_refugee_and_migration_agencies_are_parties():
     assert bloc_code("Organisasi Internasional untuk Migrasi") == "IOM"
     assert [code for _s, _e, code in party_spans("bertemu UNHCR dan IOM di Yangon")] == ["UNHCR", "IOM"]
     assert [code for _s, _e, code in party_spans("Badan Pengungsi PBB")] == ["UNHCR"]  # not UN
+
+
+def test_party_spans_match_the_whole_alternation_scanned_everywhere():
+    from extractor.normalize.countries import _normalise, _not_country_keys, _party_spans, _span_regex, party_code
+
+    text = ("Menlu RI bertemu Menlu Amerika Serikat, Korea Selatan dan Uni Eropa; ASEAN-Jepang, "
+            "Timor Leste, amerika, Amerika Latin, KTT G20 di Arab Saudi.\nRepublik Rakyat Tiongkok")
+    expected = []
+    for match in _span_regex().finditer(text):
+        surface = match.group(0)
+        if surface[0].isupper() and _normalise(surface).casefold() not in _not_country_keys() and party_code(surface):
+            expected.append((match.start(), match.end(), party_code(surface)))
+    found = _party_spans.__wrapped__(text)
+    assert len(found) >= 6
+    assert list(found) == expected

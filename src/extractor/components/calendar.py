@@ -34,9 +34,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
+import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..normalize.dates import (
     DateExpression,
@@ -60,10 +62,18 @@ _TENSE_FORMS = YEARLESS_FORMS | {"weekday"}
 
 @dataclass(frozen=True)
 class DateForm:
-    """One shape of date expression. ``span`` group, when present, is the extent to report."""
+    """One shape of date expression. ``span`` group, when present, is the extent to report.
+    Every match contains a match of ``anchor`` (a digit, a month name) at the same place: the
+    text is scanned on the lines holding one (:mod:`extractor.nlp.line_scan`)."""
 
     name: str
     pattern: re.Pattern
+    anchor: Optional[re.Pattern] = None
+    in_line: bool = False
+
+    def __post_init__(self) -> None:
+        in_line = self.anchor is not None and stays_in_line(self.pattern) and stays_in_line(self.anchor)
+        object.__setattr__(self, "in_line", in_line)
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,13 @@ def _words(words, *, title_and_upper: bool = True, abbreviation_dot: bool = Fals
     return rf"(?:{alternation}){dot}(?!\w)"
 
 
+def _literal_alternation(words) -> re.Pattern:
+    """The words as written and in capitals, without lookarounds: a pattern the regex engine
+    scans for quickly (an anchor of the forms, see :class:`DateForm`)."""
+    variants = sorted({variant for word in words for variant in (word, word.upper())}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(word) for word in variants))
+
+
 def _noun(kind: str) -> str:
     words = date_lexicon()["calendar_nouns"][kind]
     return "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
@@ -160,18 +177,32 @@ def date_forms() -> tuple[DateForm, ...]:
         rf"(?P<d1>{_DAY})(?:(?:{_DASH}|{_GAP}{day_joiner}{_GAP})(?P<d2>{_DAY}))?{_GAP}(?P<m1>{month})"
         rf"(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
     )
+    # What every match of a form holds, the rarest on a line: its weekday, a month name (written
+    # out or abbreviated), a bracketed or slashed day number, a year, a relative word.
+    weekday_word, month_word = re.compile(weekday), re.compile(month_full)
+    month_any = _literal_alternation(
+        [w for ws in lexicon["months"].values() for w in ws] + [w for ws in lexicon["month_abbreviations"].values() for w in ws]
+    )
+    # a relative phrase's first letter is matched in any case: the anchor is the rest of it
+    relative_word = re.compile("|".join(
+        re.escape(phrase[1:]).replace(r"\ ", _GAP) for phrase in sorted(lexicon["relative"], key=len, reverse=True)
+    )) if all(len(phrase) > 1 for phrase in lexicon["relative"]) else None
+    bracketed_day, slashed_day = re.compile(rf"\({_OPT}\d"), re.compile(r"\d/\d")
+    year_digits = re.compile(r"(?:1[5-9]|20)\d\d")
     forms = [
-        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)")),
+        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)"), weekday_word),
         # ``(Selasa, 17/10)``: the weekday inside the brackets, reported without them
-        DateForm("weekday_dm", re.compile(rf"\({_OPT}(?P<span>{wd},?{_OPT}{dm_numeric}){_OPT}\)")),
-        DateForm("dm_paren", re.compile(rf"\({_OPT}(?P<span>{dm_numeric}){_OPT}\)")),
+        DateForm("weekday_dm", re.compile(rf"\({_OPT}(?P<span>{wd},?{_OPT}{dm_numeric}){_OPT}\)"), weekday_word),
+        DateForm("dm_paren", re.compile(rf"\({_OPT}(?P<span>{dm_numeric}){_OPT}\)"), bracketed_day),
         DateForm(
             "dmy_numeric",
             re.compile(rf"{_NUM_START}(?P<nd>{_DAY})/(?P<nm>{_MONTH_NUM})/(?P<ny>(?:19|20)\d\d){_NUM_END}"),
+            slashed_day,
         ),
         DateForm(
             "weekday_day_month",
             re.compile(rf"(?<!\w){wd},?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
+            weekday_word,
         ),
         DateForm(
             "day_month_range",
@@ -180,14 +211,17 @@ def date_forms() -> tuple[DateForm, ...]:
                 rf"(?:{_GAP}(?P<y0>{_YEAR}))?(?:{_DASH}|{_GAP}{range_joiner}{_GAP})"
                 rf"(?P<d2>{_DAY}){_GAP}(?P<m2>{month})(?:{_GAP}(?P<y1>{_YEAR}))?"
             ),
+            month_any,
         ),
         DateForm(
             "day_month",
             re.compile(rf"{_NUM_START}(?:(?P<noun>{date_noun}){_GAP})?{day_month}"),
+            month_any,
         ),
         DateForm(
             "month_day_year",
             re.compile(rf"(?<!\w)(?P<m1>{month}){_GAP}(?P<d1>{_DAY}),{_OPT}(?P<y1>{_YEAR})"),
+            month_any,
         ),
         DateForm(
             "month_range",
@@ -195,16 +229,19 @@ def date_forms() -> tuple[DateForm, ...]:
                 rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full}){_DASH}"
                 rf"(?P<m2>{month_full})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
             ),
+            month_word,
         ),
         DateForm(
             "month_year",
             re.compile(
                 rf"(?<!\w){position}(?:(?P<noun>{month_noun}|{period_noun}){_GAP})?(?P<m1>{month}){_GAP}(?P<y1>{_YEAR})"
             ),
+            month_any,
         ),
         DateForm(
             "month",
             re.compile(rf"(?<!\w){position}(?:(?P<noun>{month_noun}){_GAP})?(?P<m1>{month_full}){ry}?"),
+            month_word,
         ),
         DateForm(
             "year_range",
@@ -212,19 +249,21 @@ def date_forms() -> tuple[DateForm, ...]:
                 rf"(?:(?<!\w)(?P<noun>{period_noun}|{year_noun})(?:{_GAP}{year_noun})?{_GAP})?{_NUM_START}"
                 rf"(?P<y1>{_YEAR})(?:{_DASH}|{_OPT}/{_OPT})(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d)"
             ),
+            year_digits,
         ),
         DateForm(
-            "year", re.compile(rf"(?<!\w){position}(?P<noun>{year_noun}){_GAP}(?P<y1>{_YEAR})(?![.,]\d|-an\b)")
+            "year", re.compile(rf"(?<!\w){position}(?P<noun>{year_noun}){_GAP}(?P<y1>{_YEAR})(?![.,]\d|-an\b)"), year_digits
         ),
         DateForm(
             "bare_year",
             re.compile(
                 rf"(?:(?<!\w){position})?{_NUM_START}(?P<y1>(?:19|20)\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d|-an\b)"
             ),
+            year_digits,
         ),
-        DateForm("weekday", re.compile(rf"(?<!\w){wd}")),
+        DateForm("weekday", re.compile(rf"(?<!\w){wd}"), weekday_word),
         # ``awal bulan depan``, ``akhir tahun ini``: where in the period, part of the expression
-        DateForm("relative", re.compile(rf"(?<!\w){position}(?P<rel>{relative})(?!\w)")),
+        DateForm("relative", re.compile(rf"(?<!\w){position}(?P<rel>{relative})(?!\w)"), relative_word),
     ]
     return tuple(forms)
 
@@ -449,11 +488,15 @@ def _sentence_bounds(doc: Doc, text_length: int):
     """
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
         return lambda offset: (0, text_length)
-    table = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-    first = [index for index, (flag, _, _) in enumerate(table) if flag == 1 or index == 0]
-    starts = [table[index][1] for index in first]
-    ends = [table[index - 1][1] + table[index - 1][2] for index in first[1:]]
-    ends.append(table[-1][1] + table[-1][2])
+    table = doc.to_array([SENT_START, IDX, LENGTH])
+    offsets, lengths = table[:, 1], table[:, 2]
+    first = numpy.flatnonzero(table[:, 0] == 1)  # the first token opens a sentence either way
+    if not len(first) or first[0] != 0:
+        first = numpy.concatenate(([0], first))
+    last = first[1:] - 1  # each sentence's last token
+    starts = offsets[first].tolist()
+    ends = (offsets[last] + lengths[last]).tolist()
+    ends.append(int(offsets[-1] + lengths[-1]))
 
     def bounds(offset: int) -> tuple[int, int]:
         index = max(0, bisect.bisect_right(starts, offset) - 1)
@@ -552,8 +595,9 @@ def copyright_marks(text: str) -> list[tuple[int, int, int]]:
 def expressions_in(text: str) -> list[DateExpression]:
     """Every match of every form in ``text``, in the grammar's order (overlapping across forms)."""
     found = []
+    lines = Lines(text)
     for form in date_forms():
-        for match in form.pattern.finditer(text):
+        for match in finditer_anchored(form.pattern, lines, form.anchor, form.in_line):
             start, end = match.span("span") if "span" in match.re.groupindex and match.group("span") is not None else match.span()
             groups = {name: value for name, value in match.groupdict().items() if value is not None and name != "span"}
             found.append(DateExpression(form.name, start, end, match.start(), groups))

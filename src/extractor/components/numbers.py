@@ -26,12 +26,13 @@ label, ``kedua negara`` means both) is the figures builder's decision.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
 from ..resource_data import load_resource
@@ -71,6 +72,13 @@ class NumberPatterns:
     ordinal_fused: re.Pattern
     ordinal_pertama: re.Pattern
     web_address: re.Pattern
+    # What every match of a pattern holds (its currency sign, ``%``, ``pertama``, ``www.``): the
+    # pattern is scanned on the lines holding one (:mod:`extractor.nlp.line_scan`).
+    anchors: dict = field(default_factory=dict, compare=False)
+
+    def finditer(self, name: str, lines: Lines) -> Iterator[re.Match]:
+        anchor, in_line = self.anchors.get(name, (None, False))
+        return finditer_anchored(getattr(self, name), lines, anchor, in_line)
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +125,19 @@ def number_patterns() -> NumberPatterns:
             r"(?-i:(?<!\S)(?=\S*?(?:https?://|www\.)|\S[^\s@]*@\S+?\.\S|\S*?\.(?:com|co\.id|go\.id|or\.id|org|net)\b)\S+)"
         ),
     )
-    return NumberPatterns(**{name: re.compile(source, re.IGNORECASE) for name, source in sources.items()})
+    compiled = {name: re.compile(source, re.IGNORECASE) for name, source in sources.items()}
+    anchors = dict(
+        money_prefix=re.compile(prefix),
+        percent=re.compile(rf"%|{percent_words}", re.IGNORECASE),
+        ordinal_ke=re.compile(r"ke[-\u2010\u2011\u2013]", re.IGNORECASE),
+        ordinal_suffix=re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE),
+        ordinal_pertama=re.compile("pertama"),
+        web_address=re.compile(r"https?://|www\.|@|\.(?:com|co\.id|go\.id|or\.id|org|net)"),
+    )
+    checked = {
+        name: (anchor, stays_in_line(compiled[name]) and stays_in_line(anchor)) for name, anchor in anchors.items()
+    }
+    return NumberPatterns(**compiled, anchors=checked)
 
 
 @dataclass(frozen=True)
@@ -163,11 +183,12 @@ def _money_value(amount: str) -> Optional[float]:
     return parse_number(amount, comma_thousands=" " not in amount.replace("\u00a0", " ").strip())
 
 
-def number_matches(text: str) -> Iterator[NumberMatch]:
-    """Every match of the number patterns over ``text`` that has a value."""
+def number_matches(text: str, lines: Optional[Lines] = None) -> Iterator[NumberMatch]:
+    """Every match of the number patterns over ``text`` (its ``lines``) that has a value."""
     patterns = number_patterns()
+    lines = lines or Lines(text)
     prefixes, suffixes, measures, durations = _unit_tables()
-    for match in patterns.money_prefix.finditer(text):
+    for match in patterns.finditer("money_prefix", lines):
         value = _money_value(match.group("amount"))
         if value is not None:
             yield NumberMatch(match.start(), match.end(), "money_prefix", value, prefixes[match.group("currency")])
@@ -189,16 +210,16 @@ def number_matches(text: str) -> Iterator[NumberMatch]:
             yield NumberMatch(start, match.end("noun"), "count", value, match.group("noun").lower(), amount_end)
             if match.group("noun2"):
                 yield NumberMatch(start, match.end("noun2"), "count_pair", value, match.group("noun2").lower(), amount_end)
-    for match in patterns.percent.finditer(text):
+    for match in patterns.finditer("percent", lines):
         value = _amount_value(match.group("amount"))
         if value is not None:
             yield NumberMatch(match.start(), match.end(), "percent", value, "%")
-    for pattern, name in ((patterns.ordinal_ke, "ordinal_ke"), (patterns.ordinal_suffix, "ordinal_suffix"), (patterns.ordinal_fused, "ordinal_word")):
-        for match in pattern.finditer(text):
+    for pattern, name in (("ordinal_ke", "ordinal_ke"), ("ordinal_suffix", "ordinal_suffix"), ("ordinal_fused", "ordinal_word")):
+        for match in patterns.finditer(pattern, lines):
             value = parse_ordinal(match.group())
             if value is not None and value > 0:
                 yield NumberMatch(match.start(), match.end(), name, value)
-    for match in patterns.ordinal_pertama.finditer(text):
+    for match in patterns.finditer("ordinal_pertama", lines):
         yield NumberMatch(match.start("word"), match.end("word"), "ordinal_pertama", 1)
 
 
@@ -217,8 +238,9 @@ def number_characters(doc: Doc) -> list[tuple[int, int, int]]:
 @component("numbers", assigns=[f"spans:{KEY}", f"spans:{WEB_ADDRESS}"])
 def numbers(doc: Doc) -> Doc:
     text = doc_text(doc)
+    lines = Lines(text)
     found, characters = [], []
-    for match in number_matches(text):
+    for match in number_matches(text, lines):
         value = repr(float(match.value)) + (f" {match.unit}" if match.unit else "")
         span = doc.char_span(match.start, match.end, label=match.pattern, kb_id=value, alignment_mode="expand")
         if span is not None:
@@ -226,6 +248,6 @@ def numbers(doc: Doc) -> Doc:
             characters.append((match.start, match.end, match.end if match.amount_end is None else match.amount_end))
     doc.spans[KEY] = found
     doc.spans[KEY].attrs[CHARACTERS] = characters
-    addresses = (doc.char_span(*m.span(), label="web_address", alignment_mode="expand") for m in number_patterns().web_address.finditer(text))
+    addresses = (doc.char_span(*m.span(), label="web_address", alignment_mode="expand") for m in number_patterns().finditer("web_address", lines))
     doc.spans[WEB_ADDRESS] = [span for span in addresses if span is not None]
     return doc

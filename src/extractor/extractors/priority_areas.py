@@ -59,7 +59,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SPACY
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -312,6 +312,32 @@ def spaced_phrase_matcher(vocab: Vocab) -> tuple[Matcher, int]:
     return matcher, longest
 
 
+@once_per_vocab
+def _spaced_word_pairs(vocab: Vocab) -> frozenset[tuple[int, int]]:
+    """``LOWER`` hashes of each two consecutive words of the lexicon's phrases of several words."""
+    strings = vocab.strings
+    return frozenset(
+        (strings.add(words[k]), strings.add(words[k + 1]))
+        for variants in _phrase_token_sets(vocab).values() for words in variants for k in range(len(words) - 1)
+    )
+
+
+def _between_phrase_words(inline: list[int], lower: list[int], space: list[int], pairs: frozenset) -> set[int]:
+    """The inline whitespace tokens whose nearest words either side are two consecutive words of
+    a phrase: a spaced phrase can only be found around one of them."""
+    kept = set()
+    n = len(lower)
+    for i in inline:
+        before, after = i - 1, i + 1
+        while before >= 0 and space[before]:
+            before -= 1
+        while after < n and space[after]:
+            after += 1
+        if before >= 0 and after < n and (lower[before], lower[after]) in pairs:
+            kept.add(i)
+    return kept
+
+
 def _inline_space_matches(doc: Doc) -> list[tuple[int, int, int]]:
     """Phrases with a run of spaces or a non-breaking space (a whitespace token of its own)
     between two of their words; a line break still separates two phrases."""
@@ -320,8 +346,12 @@ def _inline_space_matches(doc: Doc) -> list[tuple[int, int, int]]:
         return []
     matcher, longest = spaced_phrase_matcher(doc.vocab)
     reach = 2 * longest  # a phrase's words and the whitespace tokens between them
+    columns = doc.to_array([LOWER, IS_SPACE]).tolist()
+    candidates = _between_phrase_words(inline, [c[0] for c in columns], [c[1] for c in columns], _spaced_word_pairs(doc.vocab))
     found = set()
     for window_start, window_end in _windows(inline, reach, len(doc)):
+        if not any(window_start <= i < window_end for i in candidates):
+            continue  # a match must hold one of the window's inline whitespace tokens, between two phrase words
         for match_id, start, end in matcher(doc[window_start:window_end]):
             start, end = start + window_start, end + window_start
             inside = range(start, end)

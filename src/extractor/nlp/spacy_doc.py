@@ -64,17 +64,18 @@ def to_spacy_doc(text: str, stanza_doc) -> Doc:
     """Convert a Stanza ``Document`` over ``text`` into a spaCy ``Doc`` with the same characters."""
     tokens: list[tuple[int, int]] = []
     sentence_starts: set[int] = set()
+    last_end = -1
     for sentence in stanza_doc.sentences:
         first = True
         for token in sentence.tokens:
-            if token.start_char is None or token.end_char <= token.start_char:
-                continue
-            if tokens and token.start_char < tokens[-1][1]:
-                continue  # never overlap: keep the character stream exact
+            start, end = token.start_char, token.end_char
+            if start is None or end <= start or start < last_end:
+                continue  # no characters, or overlapping the previous token: keep the character stream exact
             if first:
                 sentence_starts.add(len(tokens))
                 first = False
-            tokens.append((token.start_char, token.end_char))
+            tokens.append((start, end))
+            last_end = end
     entities = [(ent.start_char, ent.end_char, ent.type) for ent in getattr(stanza_doc, "ents", [])]
     return build_doc(text, tokens, sentence_starts, entities)
 
@@ -92,27 +93,32 @@ def build_doc(
     """
     words: list[str] = []
     spaces: list[bool] = []
-    sent_flags: list[bool | None] = []
+    sent_flags: list[bool] = []
     starts = set(sentence_starts)
     position = 0
-
-    def add_gap(gap: str) -> None:
-        if not gap:
-            return
-        if gap == " " and words and not spaces[-1] and not words[-1].isspace():
-            spaces[-1] = True
-            return
-        words.append(gap)
-        spaces.append(False)
-        sent_flags.append(False if sent_flags else True)
-
+    # A gap between tokens is a whitespace token of its own, except a single space after a token,
+    # which becomes that token's trailing space.
     for index, (start, end) in enumerate(token_offsets):
-        add_gap(text[position:start])
+        if start > position:
+            gap = text[position:start]
+            if gap == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+            else:
+                words.append(gap)
+                spaces.append(False)
+                sent_flags.append(not sent_flags)
         words.append(text[start:end])
         spaces.append(False)
-        sent_flags.append(True if (index in starts or not sent_flags) else False)
+        sent_flags.append(index in starts or not sent_flags)
         position = end
-    add_gap(text[position:])
+    if position < len(text):
+        gap = text[position:]
+        if gap == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+        else:
+            words.append(gap)
+            spaces.append(False)
+            sent_flags.append(not sent_flags)
 
     if not words:
         return Doc(shared_vocab(), words=[], spaces=[])

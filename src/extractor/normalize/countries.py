@@ -139,6 +139,25 @@ def _span_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?=(?-i:[A-Z]))(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
+# Where ``_span_regex`` can match: a capital after no word character or hyphen.
+_NAME_START = re.compile(r"(?<![\w-])[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _span_regex_by_initial() -> dict[str, re.Pattern[str]]:
+    """``_span_regex`` without its start conditions, one per capital: only the names whose first
+    letter can match that capital, in the same order (the alternation takes the same first fit)."""
+    names = set(_country_phrases()) | set(_bloc_phrases()) | set(not_country_phrases())
+    ordered = sorted(names, key=len, reverse=True)
+    by_initial = {}
+    for capital in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        group = [n for n in ordered if re.match(re.escape(_normalise(n)[:1]), capital, re.IGNORECASE)]
+        if group:
+            alternation = "|".join(_phrase_pattern(n) for n in group)
+            by_initial[capital] = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return by_initial
+
+
 @lru_cache(maxsize=1)
 def _not_country_keys() -> frozenset[str]:
     return frozenset(n.casefold() for n in not_country_phrases())
@@ -158,7 +177,15 @@ def party_spans(text: str) -> list[tuple[int, int, str]]:
 def _party_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     not_countries = _not_country_keys()
     found = []
-    for match in _span_regex().finditer(text):
+    by_initial = _span_regex_by_initial()
+    position = 0
+    for start in _NAME_START.finditer(text):  # as _span_regex().finditer(text), trying only the names of that capital
+        index = start.start()
+        regex = by_initial.get(text[index]) if index >= position else None
+        match = regex.match(text, index) if regex is not None else None
+        if match is None:
+            continue
+        position = match.end()
         surface = match.group(0)
         if not surface[0].isupper() or _normalise(surface).casefold() in not_countries:
             continue

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from ...normalize.dates import calendar_names, weekday_forms
 from ...resource_data import load_resource
-from ...nlp.matchers import once_per_vocab
+from ...nlp.matchers import TokenMatcher, once_per_vocab
 
 
 @lru_cache(maxsize=1)
@@ -184,10 +183,10 @@ def event_patterns() -> EventPatterns:
 
 
 @once_per_vocab
-def event_matcher(vocab: Vocab) -> Matcher:
+def event_matcher(vocab: Vocab) -> TokenMatcher:
     """The trigger matcher, built once per vocab: labels are ``kind|key``."""
     lex = event_lexicon()
-    matcher = Matcher(vocab)
+    matcher = TokenMatcher(vocab)
     suffix = lex.get("possessive_suffix")
     for key in lex["heads"]:
         patterns = [[{"LOWER": w} for w in key.split()]]

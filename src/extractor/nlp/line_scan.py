@@ -1,0 +1,151 @@
+"""Matching a character pattern line by line, only on the lines holding what its matches must hold.
+
+A component's character patterns (dates, numbers) are scanned over the whole article, trying
+each pattern at every character. Most of them cannot match across a line break, and each match
+must contain an *anchor* (a digit, a month name): for such a pattern, ``finditer`` over the
+lines that hold an anchor finds exactly what ``finditer`` over the whole text finds, in the
+same order, at a fraction of the cost. Whether a pattern stays within a line is read from its
+parsed form (:func:`stays_in_line`), so a lexicon word that brings a line break, or an anchor
+such as ``^``, turns the shortcut off for that pattern instead of changing what is found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator, Optional
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+_NEWLINE = ord("\n")
+_CATEGORY_HAS_NEWLINE = {
+    sre_constants.CATEGORY_DIGIT: False,
+    sre_constants.CATEGORY_NOT_DIGIT: True,
+    sre_constants.CATEGORY_SPACE: True,
+    sre_constants.CATEGORY_NOT_SPACE: False,
+    sre_constants.CATEGORY_WORD: False,
+    sre_constants.CATEGORY_NOT_WORD: True,
+    sre_constants.CATEGORY_LINEBREAK: True,
+    sre_constants.CATEGORY_NOT_LINEBREAK: False,
+}
+# Zero-width assertions that read only the characters either side of their position.
+_LOCAL_AT = {sre_constants.AT_BOUNDARY, sre_constants.AT_NON_BOUNDARY}
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
+    {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
+)
+_ATOMIC_GROUP = getattr(sre_constants, "ATOMIC_GROUP", object())
+
+
+def _set_has_newline(items) -> bool:
+    negate = False
+    found = False
+    for op, value in items:
+        if op is sre_constants.NEGATE:
+            negate = True
+        elif op is sre_constants.LITERAL:
+            found = found or value == _NEWLINE
+        elif op is sre_constants.RANGE:
+            found = found or value[0] <= _NEWLINE <= value[1]
+        elif op is sre_constants.CATEGORY:
+            if value not in _CATEGORY_HAS_NEWLINE:
+                return True  # a category not known here: assume the worst
+            found = found or _CATEGORY_HAS_NEWLINE[value]
+        else:
+            return True
+    return found != negate
+
+
+def _may_leave_line(items, dotall: bool) -> bool:
+    """Whether the parsed ``items`` can consume a line break (in a lookaround too) or test a
+    position against the whole string (``^``, ``$``, ``\\A``, ``\\Z``)."""
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            if value == _NEWLINE:
+                return True
+        elif op is sre_constants.NOT_LITERAL:
+            if value != _NEWLINE:
+                return True
+        elif op is sre_constants.IN:
+            if _set_has_newline(value):
+                return True
+        elif op is sre_constants.ANY:
+            if dotall:
+                return True
+        elif op is sre_constants.AT:
+            if value not in _LOCAL_AT:
+                return True
+        elif op is sre_constants.SUBPATTERN:
+            _, add_flags, del_flags, sub = value
+            inner_dotall = (dotall or bool(add_flags & sre_constants.SRE_FLAG_DOTALL)) and not (del_flags & sre_constants.SRE_FLAG_DOTALL)
+            if _may_leave_line(sub, inner_dotall):
+                return True
+        elif op is sre_constants.BRANCH:
+            if any(_may_leave_line(branch, dotall) for branch in value[1]):
+                return True
+        elif op in _REPEATS:
+            if _may_leave_line(value[2], dotall):
+                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            if _may_leave_line(value[1], dotall):
+                return True
+        elif op is _ATOMIC_GROUP:
+            if _may_leave_line(value, dotall):
+                return True
+        elif op is sre_constants.GROUPREF:
+            continue  # repeats what its group consumed, checked where the group is
+        else:
+            return True  # an operator not known here (conditionals ...): assume the worst
+    return False
+
+
+def stays_in_line(pattern: re.Pattern) -> bool:
+    """Whether every match of ``pattern`` is non-empty and holds no line break, and no part of
+    it (lookarounds included) reads a character beyond one or tests the string's start or end:
+    then its matches over a text are its matches over each line (with its break) of the text."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed.getwidth()[0] == 0:
+        return False
+    return not _may_leave_line(list(parsed), bool(pattern.flags & re.DOTALL))
+
+
+class Lines:
+    """The line spans of a text (each with its line break), and which hold an anchor's match."""
+
+    def __init__(self, text: str):
+        self.text = text
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        self.starts = [0] + [b + 1 for b in breaks]
+        self.ends = [b + 1 for b in breaks] + [len(text)]
+        self._anchored: dict[str, list[int]] = {}
+
+    def holding(self, anchor: re.Pattern) -> list[int]:
+        """Indices of the lines where ``anchor`` matches (cached per anchor pattern)."""
+        key = anchor.pattern
+        found = self._anchored.get(key)
+        if found is None:
+            found, starts, last = [], self.starts, -1
+            for match in anchor.finditer(self.text):
+                line = bisect.bisect_right(starts, match.start()) - 1
+                if line != last:
+                    found.append(line)
+                    last = line
+            self._anchored[key] = found
+        return found
+
+
+def finditer_anchored(pattern: re.Pattern, lines: Lines, anchor: Optional[re.Pattern], in_line: bool) -> Iterator[re.Match]:
+    """``pattern.finditer(lines.text)``, scanning only the lines where ``anchor`` matches when
+    ``in_line`` (:func:`stays_in_line` holds for both patterns) and every match of ``pattern``
+    contains a match of ``anchor`` at the same place."""
+    if anchor is None or not in_line:
+        yield from pattern.finditer(lines.text)
+        return
+    text, starts, ends = lines.text, lines.starts, lines.ends
+    for line in lines.holding(anchor):
+        yield from pattern.finditer(text, starts[line], ends[line])
+

@@ -1,0 +1,49 @@
+"""extractor.nlp.line_scan: a pattern that stays in a line, scanned on the lines holding its
+anchor, finds what a scan of the whole text finds."""
+
+import re
+
+import pytest
+
+from extractor.nlp.line_scan import Lines, finditer_anchored, stays_in_line
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<!\w)\d+[ \u00a0]+(?i:mei)(?!\w)", True),
+    (r"\bx\b", True),
+    (r"x(?![\w/]|[.,]\d)", True),
+    (r"x.", True),          # ``.`` stops at a line break
+    (r"(?s:x.)", False),    # unless DOTALL
+    (r"\d\s", False),       # ``\s`` holds the line break
+    (r"[^a]b", False),
+    (r"(?=\W)x", False),    # a lookahead may read the break and what follows
+    (r"a$", False),         # tests the end of the string
+    (r"^a", False),
+    (r"a*", False),         # may match empty
+    (r"a\nb", False),
+])
+def test_stays_in_line(pattern, expected):
+    assert stays_in_line(re.compile(pattern)) is expected
+
+
+TEXT = ("Pada 19 Mei 2016, Menlu bertemu.\nTidak ada tanggal di sini.\n\n(Rabu, 17/10) Mei\n"
+        "akhir Mei 2017 dan 20\u00a0Mei\n2018 lagi 21 Mei")
+
+
+def test_anchored_scan_finds_what_the_whole_scan_finds():
+    pattern = re.compile(r"(?<!\d)(?:\d{1,2}[ \u00a0]+)?Mei(?:[ \u00a0]+\d{4})?(?!\w)")
+    anchor = re.compile(r"Mei")
+    lines = Lines(TEXT)
+    assert lines.holding(anchor) == [0, 3, 4, 5]
+    expected = [m.span() for m in pattern.finditer(TEXT)]
+    assert len(expected) == 5
+    assert [m.span() for m in finditer_anchored(pattern, lines, anchor, True)] == expected
+    # ``20\u00a0Mei\n2018``: the year on the next line is not part of the date, either way
+    assert TEXT[expected[3][0]:expected[3][1]] == "20\u00a0Mei"
+
+
+def test_a_pattern_that_leaves_its_line_is_scanned_whole():
+    pattern = re.compile(r"Mei\s+\d{4}")
+    assert not stays_in_line(pattern)
+    found = [m.group() for m in finditer_anchored(pattern, Lines(TEXT), re.compile("Mei"), stays_in_line(pattern))]
+    assert "Mei\n2018" in found
