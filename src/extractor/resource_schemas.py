@@ -283,6 +283,8 @@ class CommitmentCues(Strict):
     max_words_between: int
     objects: Words
     max_words_to_object: int
+    head_blockers: Words = ()  # a need, wish or call before a head voids it: perlu, berharap, mengajak
+    head_blocker_window: int = 0  # words before the head searched for them
 
 
 class OutcomeCues(Strict):
