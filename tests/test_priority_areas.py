@@ -435,3 +435,17 @@ def test_a_document_noun_inside_an_office_name_names_no_document():
     assert areas(text) == {}
     found = areas(CONTEXT + "Presiden menghadiri peluncuran Konvensi Kerja Sama Pariwisata ASEAN di Vientiane.")
     assert found == {"tourism": ["Pariwisata"]}
+
+
+def test_a_framed_area_leads_on_to_its_parts():
+    found = areas(
+        CONTEXT + "Presiden akan mengkongkritkan 2 kerjasama, yaitu; kerjasama maritim dan kerjasama ekonomi "
+        "yang lainnya mencakup masalah perdagangan dan investasi."
+    )
+    assert found == {
+        "maritime_security": ["maritim"],
+        "economy_trade": ["kerjasama ekonomi", "perdagangan"],
+        "investment": ["investasi"],
+    }
+    found = areas(CONTEXT + "Kedua negara sepakat bekerja sama di bidang energi, yang menurut Menlu juga penting bagi pendidikan.")
+    assert found == {"energy": ["energi"]}

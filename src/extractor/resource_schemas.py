@@ -336,6 +336,8 @@ class PriorityAreasResource(Strict):
     list_separators: Words
     list_item_max_words: int
     list_gap_max_words: int
+    list_continuations: Words = []  # words leading from a framed area to its parts: yang mencakup, khususnya
+    list_continuation_max_words: int = 0
     counted_lists: CountedLists
     document_titles: DocumentTitles
 

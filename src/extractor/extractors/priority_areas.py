@@ -171,6 +171,8 @@ class PriorityLexicon:
     separators: frozenset[str]
     list_item_max_words: int
     list_gap_max_words: int
+    continuations: frozenset[str]
+    continuation_max_words: int
     title_connectors: frozenset[str]
     title_max_words: int
     area_nouns: frozenset[str]
@@ -207,6 +209,8 @@ def priority_patterns() -> PriorityLexicon:
         separators=_folded_set(lexicon["list_separators"]),
         list_item_max_words=int(lexicon["list_item_max_words"]),
         list_gap_max_words=int(lexicon["list_gap_max_words"]),
+        continuations=_folded_set(lexicon.get("list_continuations", ())),
+        continuation_max_words=int(lexicon.get("list_continuation_max_words", 0)),
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         area_nouns=_folded_set(announcement["area_nouns"]),
@@ -581,6 +585,10 @@ class _Framer:
         lexicon = self.lexicon
         if len(words) <= 4 and all(w in lexicon.joiners for w in words):
             return True
+        if len(words) <= lexicon.continuation_max_words and all(
+            w in lexicon.joiners or w in lexicon.continuations for w in words
+        ):
+            return not self.tokens.has_break(a, b)  # "kerja sama ekonomi yang mencakup masalah perdagangan"
         if len(words) > lexicon.list_gap_max_words or self.tokens.has_break(a, b):
             return False
         if not words or words[0] not in lexicon.separators or words[-1] not in lexicon.separators:
