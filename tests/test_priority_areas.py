@@ -449,3 +449,17 @@ def test_a_framed_area_leads_on_to_its_parts():
     }
     found = areas(CONTEXT + "Kedua negara sepakat bekerja sama di bidang energi, yang menurut Menlu juga penting bagi pendidikan.")
     assert found == {"energy": ["energi"]}
+
+
+def test_a_list_introduced_after_several_fields_is_reached():
+    found = areas(CONTEXT + "Kedua negara sepakat meningkatkan kerja sama di berbagai bidang, termasuk ekonomi, pendidikan, dan kebudayaan.")
+    assert found == {"economy_trade": ["ekonomi"], "education": ["pendidikan"], "culture_people": ["kebudayaan"]}
+
+
+def test_trade_agreements_extradition_pandemic_and_defence_industry():
+    assert areas(CONTEXT + "Kedua pihak sepakat mendorong penyelesaian perundingan IEU-CEPA.") == {"economy_trade": ["CEPA"]}
+    assert areas(CONTEXT + "Kedua negara meneken perjanjian ekstradisi.") == {"transnational_crime": ["ekstradisi"]}
+    found = areas(CONTEXT + "Kedua negara akan bekerja sama dalam penanganan pandemi Covid-19.")
+    assert found == {"health": ["penanganan pandemi Covid-19"]}
+    found = areas(CONTEXT + "Kedua negara meneken MoU kerja sama industri pertahanan.")
+    assert found == {"defence": ["kerja sama industri pertahanan"]}

@@ -865,6 +865,17 @@ def _sentences_between_parties(doc: Doc, sentences: list[tuple[int, int]]) -> li
     return [i for i, codes in sorted(named.items()) if len(codes) >= 2 and codes != {"ID"}]
 
 
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted character spans without those inside another (two framings of one sentence may
+    read ``kerja sama industri pertahanan`` and ``industri pertahanan``)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start >= kept[-1][0] and end <= kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
 def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     return [(sent.start, sent.end) for sent in doc.sents if not all(t.is_space for t in sent)]
 
@@ -893,7 +904,7 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
         spans = found.get(slug.value)
         if not spans:
             continue
-        mentions = [Span(start=s, end=e, text=text[s:e]) for s, e in sorted(spans)]
+        mentions = [Span(start=s, end=e, text=text[s:e]) for s, e in _outermost(sorted(spans))]
         yield PriorityArea(area=slug, mentions=mentions, rule="framed_area")
 
 
