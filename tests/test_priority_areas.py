@@ -366,6 +366,7 @@ def test_a_sentence_between_two_states_is_foreign_relations_without_a_diplomatic
     text = "Demi meningkatkan kerja sama antara Indonesia dan Perancis di bidang pariwisata, Kemenpar menggelar JWG."
     assert areas(text) == {"tourism": ["pariwisata"]}
     assert areas("Geyer kembali dari Australia untuk fokus menembus industri musik.") == {}
+    assert areas("Jepang fokus pada ekspor produknya ke seluruh dunia, termasuk AS.") == {}
 
 
 def test_a_purpose_clause_frames_its_cooperation():
@@ -463,3 +464,10 @@ def test_trade_agreements_extradition_pandemic_and_defence_industry():
     assert found == {"health": ["penanganan pandemi Covid-19"]}
     found = areas(CONTEXT + "Kedua negara meneken MoU kerja sama industri pertahanan.")
     assert found == {"defence": ["kerja sama industri pertahanan"]}
+
+
+def test_a_condition_ends_the_reach_of_an_agreement():
+    found = areas(
+        CONTEXT + "Ia sepakat, asalkan pengembangan panas bumi dapat diintegrasikan dengan sektor hilir seperti industri semen."
+    )
+    assert found == {}

@@ -853,16 +853,24 @@ class _Framer:
         return False
 
 
-def _sentences_between_parties(doc: Doc, sentences: list[tuple[int, int]]) -> list[int]:
-    """Indices of the sentences naming two states or blocs, one of them foreign (``doc.spans["party"]``):
-    cooperation ``antara Indonesia dan Perancis`` is foreign relations without a diplomatic word."""
+def _cooperation_between_parties(doc: Doc, sentences: list[tuple[int, int]], matches: dict[str, _Matches]) -> bool:
+    """Whether a sentence names two states or blocs, one of them foreign (``doc.spans["party"]``),
+    and a cooperation between them (a ``commitment_cues`` object: ``kerja sama``, ``hubungan``):
+    ``kerja sama antara Indonesia dan Perancis`` is foreign relations without a diplomatic word,
+    a company's or a celebrity's ``fokus`` in a story that names two countries is not."""
     starts = [start for start, _ in sentences]
     named: dict[int, set[str]] = {}
     for span in spans(doc, PARTY):
         index = bisect_left(starts, span.start + 1) - 1
         if index >= 0:
             named.setdefault(index, set()).add(span.kb_id_)
-    return [i for i, codes in sorted(named.items()) if len(codes) >= 2 and codes != {"ID"}]
+    objects = matches["commitment_object"]
+    for index, codes in named.items():
+        if len(codes) >= 2 and codes != {"ID"}:
+            start, end = sentences[index]
+            if next(objects.within(start, end), None) is not None:
+                return True
+    return False
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -887,7 +895,7 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
     if not matches["area"].spans:
         return
     sentences = _sentence_ranges(doc)
-    if not matches["context"].spans and not _sentences_between_parties(doc, sentences):
+    if not matches["context"].spans and not _cooperation_between_parties(doc, sentences, matches):
         return
     framer = _Framer(doc, matches, priority_patterns())
     tokens = framer.tokens
