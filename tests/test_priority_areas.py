@@ -210,7 +210,7 @@ def test_lexicon_uses_the_spec_taxonomy():
 
 def test_stage():
     assert PriorityAreasStage.name == "priority_areas"
-    assert PriorityAreasStage.requires == frozenset({"spans:boilerplate", "spans:cue", "spans:area"})
+    assert PriorityAreasStage.requires == frozenset({"spans:boilerplate", "spans:cue", "spans:area", "spans:party"})
     assert PriorityAreasStage.provides == frozenset({"priority_areas"})
     context = make_context("Kedua menlu sepakat memperkuat kerja sama dalam bidang pendidikan.")
     PriorityAreasStage()(context)
@@ -357,3 +357,117 @@ def test_a_plan_to_cooperate_frames_its_field():
 def test_a_cooperation_verb_may_join_the_last_item_of_a_list():
     found = areas(CONTEXT + "Kesepakatan itu mencakup pertahanan dan ekonomi, serta memperkuat hubungan antar masyarakat.")
     assert set(found) == {"defence", "economy_trade", "culture_people"}
+
+
+# --- wave 4: framings that carry over to unseen articles ------------------------------------
+
+
+def test_a_sentence_between_two_states_is_foreign_relations_without_a_diplomatic_word():
+    text = "Demi meningkatkan kerja sama antara Indonesia dan Perancis di bidang pariwisata, Kemenpar menggelar JWG."
+    assert areas(text) == {"tourism": ["pariwisata"]}
+    assert areas("Geyer kembali dari Australia untuk fokus menembus industri musik.") == {}
+    assert areas("Jepang fokus pada ekspor produknya ke seluruh dunia, termasuk AS.") == {}
+
+
+def test_a_purpose_clause_frames_its_cooperation():
+    found = areas(
+        CONTEXT + "Pertemuan kedua negara itu digelar untuk meningkatkan kerja sama di berbagai bidang, "
+        "seperti pertanian, kelautan, dan industri pertahanan."
+    )
+    assert found == {
+        "food_security": ["pertanian"],
+        "maritime_security": ["kelautan"],
+        "defence": ["industri pertahanan"],
+    }
+    found = areas(
+        "Menteri Keuangan Jepang akan berkunjung ke Jakarta guna memperkukuh hubungan bilateral kedua negara, "
+        "khususnya peningkatan kerja sama di sektor keuangan."
+    )
+    assert found == {"economy_trade": ["keuangan"]}
+
+
+def test_a_need_wish_or_call_before_a_purpose_frames_nothing():
+    assert areas(CONTEXT + "Presiden mengajak negara ASEAN untuk memperkuat kerja sama di bidang energi.") == {}
+    assert areas(CONTEXT + "Indonesia perlu bekerja keras untuk meningkatkan kerja sama di bidang pendidikan.") == {}
+    assert areas(CONTEXT + "Kedua pihak menyambut baik peluang untuk memperluas kerja sama di bidang investasi.") == {}
+
+
+def test_a_commitment_naming_its_party():
+    found = areas(
+        CONTEXT + "Retno menyatakan kembali komitmen Indonesia untuk meningkatan kerjasama teknis dan capacity "
+        "building dengan negara-negara pasifik."
+    )
+    assert found == {"education": ["capacity building"]}
+
+
+def test_signing_as_misspelt_and_a_headline_verb():
+    found = areas(CONTEXT + "Keduanya menjadi saksi penandatangaan kerja sama bidang maritim.")
+    assert found == {"maritime_security": ["maritim"]}
+    found = areas("Prabowo Sambut Kunjungan Menhan Malaysia, Jalin Kerja Sama di Bidang Pertahanan\n\nKedua negara bersahabat.")
+    assert found == {"defence": ["Pertahanan"]}
+
+
+def test_the_scope_of_a_cooperation_after_a_semicolon_typed_for_a_colon():
+    found = areas(
+        CONTEXT + "Adapun lingkup kerja sama tersebut meliputi; bidang manajemen pariwisata, "
+        "pengembangan sumber daya manusia, dan pemasaran."
+    )
+    assert found == {"tourism": ["pariwisata"], "education": ["pengembangan sumber daya manusia"]}
+    assert areas(CONTEXT + "Kerja sama itu berjalan baik; pariwisata kedua negara juga tumbuh.") == {}
+
+
+def test_a_climate_agreement_and_the_climate_of_investment():
+    found = areas(CONTEXT + "Amerika Serikat menarik diri dari kesepakatan iklim global yang disepakati di Paris.")
+    assert found == {"environment_climate": ["iklim"]}
+    assert areas(CONTEXT + "Kedua negara sepakat memperbaiki iklim investasi.") == {"investment": ["iklim investasi"]}
+    assert areas(CONTEXT + "Kedua negara sepakat menjaga iklim politik yang stabil.") == {}
+
+
+def test_a_protection_of_citizens_stated_as_a_priority():
+    found = areas(
+        "Konsul Jenderal RI menjelaskan, masalah perlindungan hak WNI adalah prioritas utama dari delapan "
+        "prioritas politik luar negeri Indonesia."
+    )
+    assert found == {"other": ["perlindungan hak WNI"]}
+
+
+def test_a_document_noun_inside_an_office_name_names_no_document():
+    text = CONTEXT + "Kepala Bidang Promosi Wisata Pertemuan dan Konvensi Asdep Pengembangan Segmen Pasar Bisnis hadir."
+    assert areas(text) == {}
+    found = areas(CONTEXT + "Presiden menghadiri peluncuran Konvensi Kerja Sama Pariwisata ASEAN di Vientiane.")
+    assert found == {"tourism": ["Pariwisata"]}
+
+
+def test_a_framed_area_leads_on_to_its_parts():
+    found = areas(
+        CONTEXT + "Presiden akan mengkongkritkan 2 kerjasama, yaitu; kerjasama maritim dan kerjasama ekonomi "
+        "yang lainnya mencakup masalah perdagangan dan investasi."
+    )
+    assert found == {
+        "maritime_security": ["maritim"],
+        "economy_trade": ["kerjasama ekonomi", "perdagangan"],
+        "investment": ["investasi"],
+    }
+    found = areas(CONTEXT + "Kedua negara sepakat bekerja sama di bidang energi, yang menurut Menlu juga penting bagi pendidikan.")
+    assert found == {"energy": ["energi"]}
+
+
+def test_a_list_introduced_after_several_fields_is_reached():
+    found = areas(CONTEXT + "Kedua negara sepakat meningkatkan kerja sama di berbagai bidang, termasuk ekonomi, pendidikan, dan kebudayaan.")
+    assert found == {"economy_trade": ["ekonomi"], "education": ["pendidikan"], "culture_people": ["kebudayaan"]}
+
+
+def test_trade_agreements_extradition_pandemic_and_defence_industry():
+    assert areas(CONTEXT + "Kedua pihak sepakat mendorong penyelesaian perundingan IEU-CEPA.") == {"economy_trade": ["CEPA"]}
+    assert areas(CONTEXT + "Kedua negara meneken perjanjian ekstradisi.") == {"transnational_crime": ["ekstradisi"]}
+    found = areas(CONTEXT + "Kedua negara akan bekerja sama dalam penanganan pandemi Covid-19.")
+    assert found == {"health": ["penanganan pandemi Covid-19"]}
+    found = areas(CONTEXT + "Kedua negara meneken MoU kerja sama industri pertahanan.")
+    assert found == {"defence": ["kerja sama industri pertahanan"]}
+
+
+def test_a_condition_ends_the_reach_of_an_agreement():
+    found = areas(
+        CONTEXT + "Ia sepakat, asalkan pengembangan panas bumi dapat diintegrasikan dengan sektor hilir seperti industri semen."
+    )
+    assert found == {}

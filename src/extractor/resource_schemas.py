@@ -289,6 +289,8 @@ class CommitmentCues(Strict):
     max_words_between: int
     objects: Words
     max_words_to_object: int
+    head_blockers: Words = ()  # a need, wish or call before a head voids it: perlu, berharap, mengajak
+    head_blocker_window: int = 0  # words before the head searched for them
 
 
 class OutcomeCues(Strict):
@@ -340,6 +342,8 @@ class PriorityAreasResource(Strict):
     list_separators: Words
     list_item_max_words: int
     list_gap_max_words: int
+    list_continuations: Words = []  # words leading from a framed area to its parts: yang mencakup, khususnya
+    list_continuation_max_words: int = 0
     counted_lists: CountedLists
     document_titles: DocumentTitles
 

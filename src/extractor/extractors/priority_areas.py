@@ -23,8 +23,9 @@ priority, focus or agreement framing. The framings, each a section of the lexico
   start of the next sentence.
 
 Priority areas are areas of cooperation: an article with no word of foreign relations
-(``cooperation_context``: ``bilateral``, ``kedua negara``, ``Menlu``, ``ASEAN``, ...) puts none
-forward, whatever its focus words (a ministry's budget ``difokuskan untuk ... infrastruktur``).
+(``cooperation_context``: ``bilateral``, ``kedua negara``, ``Menlu``, ``ASEAN``, ...) and no
+foreign state or bloc (``doc.spans["party"]``) puts none forward, whatever its focus words (a
+ministry's budget ``difokuskan untuk ... infrastruktur``).
 
 Every further area chained to a framed one as a list (``kontra terorisme, keamanan siber dan
 penanganan bencana``) counts too. A cue followed by a demonstrative (``usulan prioritas kerja sama
@@ -69,6 +70,7 @@ from ..resource_data import load_resource
 from ..components import spans
 from ..components.boilerplate import KEY as BOILERPLATE
 from ..components.boilerplate import in_boilerplate
+from ..components.parties import KEY as PARTY
 from ..nlp.matchers import once_per_vocab
 from ..nlp.spacy_doc import doc_text
 from ..pipeline import ExtractionContext, RecordStage
@@ -162,11 +164,15 @@ class PriorityLexicon:
     extended_gap_words: int
     commitment_between: int
     commitment_to_object: int
+    head_blockers: frozenset[str]
+    head_blocker_window: int
     count_words: frozenset[str]
     count_numerals: bool
     separators: frozenset[str]
     list_item_max_words: int
     list_gap_max_words: int
+    continuations: frozenset[str]
+    continuation_max_words: int
     title_connectors: frozenset[str]
     title_max_words: int
     area_nouns: frozenset[str]
@@ -196,11 +202,15 @@ def priority_patterns() -> PriorityLexicon:
         extended_gap_words=int(lexicon["extended_gap_words"]),
         commitment_between=int(commitment["max_words_between"]),
         commitment_to_object=int(commitment["max_words_to_object"]),
+        head_blockers=_folded_set(commitment.get("head_blockers", ())),
+        head_blocker_window=int(commitment.get("head_blocker_window", 0)),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
         separators=_folded_set(lexicon["list_separators"]),
         list_item_max_words=int(lexicon["list_item_max_words"]),
         list_gap_max_words=int(lexicon["list_gap_max_words"]),
+        continuations=_folded_set(lexicon.get("list_continuations", ())),
+        continuation_max_words=int(lexicon.get("list_continuation_max_words", 0)),
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         area_nouns=_folded_set(announcement["area_nouns"]),
@@ -470,10 +480,11 @@ class _Tokens:
     def broken(self, a: int, b: int) -> bool:
         """Whether the gap ``a``–``b`` holds a clause break. A colon right after the cue's phrase
         introduces its list (``tiga area prioritas jangka panjang: meningkatkan pertumbuhan
-        ekonomi``) and is no break."""
+        ekonomi``) and is no break, nor is a semicolon typed for one (``lingkup kerja sama tersebut
+        meliputi; bidang ...``)."""
         for c in range(a, b):
-            if ":" in self.text[c]:
-                if self.text[c] == ":" and len(self.word_list(a, c)) <= _COLON_HEAD_WORDS:
+            if ":" in self.text[c] or self.text[c] == ";":
+                if self.text[c] in (":", ";") and len(self.word_list(a, c)) <= _COLON_HEAD_WORDS:
                     return self.has_break(a, c) or self.has_break(c + 1, b)
                 return True
         return self.has_break(a, b)
@@ -604,6 +615,10 @@ class _Framer:
         lexicon = self.lexicon
         if len(words) <= 4 and all(w in lexicon.joiners for w in words):
             return True
+        if len(words) <= lexicon.continuation_max_words and all(
+            w in lexicon.joiners or w in lexicon.continuations for w in words
+        ):
+            return not self.tokens.has_break(a, b)  # "kerja sama ekonomi yang mencakup masalah perdagangan"
         if len(words) > lexicon.list_gap_max_words or self.tokens.has_break(a, b):
             return False
         if not words or words[0] not in lexicon.separators or words[-1] not in lexicon.separators:
@@ -700,7 +715,7 @@ class _Framer:
         heads = self.matches["commitment_head"]
         position = start
         for head_start, _, _ in list(heads.within(start, end)):
-            if head_start < position:
+            if head_start < position or self._head_blocked(start, head_start):
                 continue
             for _, head_end, _ in heads.at(head_start):
                 verb_end = self._commitment_verb(head_end - 1, end)
@@ -708,6 +723,16 @@ class _Framer:
                     yield verb_end
                     position = verb_end
                     break
+
+    def _head_blocked(self, start: int, head_start: int) -> bool:
+        """Whether a need, wish, call or discussion stands among the few words before a
+        commitment head (``perlu bekerja keras untuk``, ``mengajak ASEAN untuk``)."""
+        window = self.lexicon.head_blocker_window
+        if not window:
+            return False
+        lo = max(start, head_start - 3 * window)  # a word is at most a few tokens (spaces, hyphens)
+        before = self.tokens.word_list(lo, head_start)[-window:]
+        return any(w in self.lexicon.head_blockers for w in before)
 
     def _commitment_verb(self, last: int, end: int) -> int:
         tokens, lexicon = self.tokens, self.lexicon
@@ -818,7 +843,7 @@ class _Framer:
         ``Rencana Induk``, ``MoU``) and the Title-Case words after it (``Rencana Acuan
         Konektivitas ASEAN``, ``Deklarasi ... Penanggulangan Bencana``)."""
         tokens, lexicon = self.tokens, self.lexicon
-        if not tokens.text[head_start][:1].isupper():
+        if not tokens.text[head_start][:1].isupper() or self._in_office_title(head_start):
             return
         last = head_end
         words = 0
@@ -839,6 +864,56 @@ class _Framer:
                 yield span
 
 
+    def _in_office_title(self, head_start: int) -> bool:
+        """Whether the Title-Case words before a document noun name an office (``Kepala Bidang
+        Promosi Wisata Pertemuan dan Konvensi``): a ``area_blockers`` word among them."""
+        tokens, lexicon = self.tokens, self.lexicon
+        i = head_start - 1
+        for _ in range(lexicon.title_max_words):
+            while i >= 0 and tokens.space[i] and "\n" not in tokens.text[i]:
+                i -= 1
+            if i < 0 or not tokens.alnum[i]:
+                return False
+            text = tokens.text[i]
+            if not (text[:1].isupper() or tokens.lower[i] in lexicon.title_connectors):
+                return False
+            if tokens.lower[i] in lexicon.area_blockers:
+                return True
+            i -= 1
+        return False
+
+
+def _cooperation_between_parties(doc: Doc, sentences: list[tuple[int, int]], matches: dict[str, _Matches]) -> bool:
+    """Whether a sentence names two states or blocs, one of them foreign (``doc.spans["party"]``),
+    and a cooperation between them (a ``commitment_cues`` object: ``kerja sama``, ``hubungan``):
+    ``kerja sama antara Indonesia dan Perancis`` is foreign relations without a diplomatic word,
+    a company's or a celebrity's ``fokus`` in a story that names two countries is not."""
+    starts = [start for start, _ in sentences]
+    named: dict[int, set[str]] = {}
+    for span in spans(doc, PARTY):
+        index = bisect_left(starts, span.start + 1) - 1
+        if index >= 0:
+            named.setdefault(index, set()).add(span.kb_id_)
+    objects = matches["commitment_object"]
+    for index, codes in named.items():
+        if len(codes) >= 2 and codes != {"ID"}:
+            start, end = sentences[index]
+            if next(objects.within(start, end), None) is not None:
+                return True
+    return False
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted character spans without those inside another (two framings of one sentence may
+    read ``kerja sama industri pertahanan`` and ``industri pertahanan``)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start >= kept[-1][0] and end <= kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
 def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     return [(sent.start, sent.end) for sent in doc.sents if not all(t.is_space for t in sent)]
 
@@ -847,13 +922,15 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
     if not len(doc):
         return
     matches = _doc_matches(doc)
-    if not matches["context"].spans or not matches["area"].spans:
+    if not matches["area"].spans:
+        return
+    sentences = _sentence_ranges(doc)
+    if not matches["context"].spans and not _cooperation_between_parties(doc, sentences, matches):
         return
     framer = _Framer(doc, matches, priority_patterns())
     tokens = framer.tokens
     text = doc_text(doc)
     found: dict[str, dict[tuple[int, int], None]] = {}
-    sentences = _sentence_ranges(doc)
     for index in range(len(sentences)):
         for first, last, slug in framer.in_sentence(sentences, index):
             start, end = tokens.start[first], tokens.end[last - 1]
@@ -865,11 +942,11 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
         spans = found.get(slug.value)
         if not spans:
             continue
-        mentions = [Span(start=s, end=e, text=text[s:e]) for s, e in sorted(spans)]
+        mentions = [Span(start=s, end=e, text=text[s:e]) for s, e in _outermost(sorted(spans))]
         yield PriorityArea(area=slug, mentions=mentions, rule="framed_area")
 
 
 class PriorityAreasStage(RecordStage):
     name = "priority_areas"
-    requires = frozenset({f"spans:{BOILERPLATE}", f"spans:{CUE}", f"spans:{AREA}"})
+    requires = frozenset({f"spans:{BOILERPLATE}", f"spans:{CUE}", f"spans:{AREA}", f"spans:{PARTY}"})
     extractor = extract_priority_areas
