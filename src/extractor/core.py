@@ -35,9 +35,6 @@ from .time_budget import BudgetExceeded, time_budget
 if TYPE_CHECKING:  # the stages import spaCy (and torch): the --jobs parent process needs neither
     from .pipeline import ExtractionContext, Stage
 
-if TYPE_CHECKING:  # the stages import spaCy (and torch): the --jobs parent process needs neither
-    from .pipeline import ExtractionContext, Stage
-
 logger = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 16
