@@ -9,6 +9,7 @@ whitespace token of its own, as spaCy's own tokenizer does.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable
 
 import spacy
@@ -98,7 +99,10 @@ def build_doc(
     position = 0
     # A gap between tokens is a whitespace token of its own, except a single space after a token,
     # which becomes that token's trailing space.
-    for index, (start, end) in enumerate(token_offsets):
+    # The text's end is a last, empty "token", so that the tail after the last token is a gap
+    # like any other.
+    end_of_text = len(text)
+    for index, (start, end) in enumerate(chain(token_offsets, ((end_of_text, end_of_text),))):
         if start > position:
             gap = text[position:start]
             if gap == " " and words and not spaces[-1] and not words[-1].isspace():
@@ -107,18 +111,12 @@ def build_doc(
                 words.append(gap)
                 spaces.append(False)
                 sent_flags.append(not sent_flags)
+        if end == start == end_of_text:
+            break
         words.append(text[start:end])
         spaces.append(False)
         sent_flags.append(index in starts or not sent_flags)
         position = end
-    if position < len(text):
-        gap = text[position:]
-        if gap == " " and words and not spaces[-1] and not words[-1].isspace():
-            spaces[-1] = True
-        else:
-            words.append(gap)
-            spaces.append(False)
-            sent_flags.append(not sent_flags)
 
     if not words:
         return Doc(shared_vocab(), words=[], spaces=[])
