@@ -125,3 +125,41 @@ def test_evaluate_archive_on_stored_predictions(gold_archive_inputs, tmp_path, c
 def test_part_needs_the_archive_gold(capsys):
     assert main(["evaluate", "data/annotations", "--raw", "data/raw", "--part", "tune"]) == 2
     assert "--part scores a part of the archive gold" in capsys.readouterr().err
+
+
+def test_evaluate_archive_prints_no_item_of_test_or_held_out_documents(gold_archive_inputs, tmp_path, capsys):
+    records_path, raw_path, _ = gold_archive_inputs
+    d004, korut = "004_c1b15d166fd41f57", "1502355236-bahas-korut-rusia-indonesia-akan-ikuti-hukum-inter"
+    uruguay, reform = "1475951457-perkuat-kerja-sama-menlu-uruguay-akan-sambangi-ind", "1505842818-indonesia-dorong-upaya-reformasi-di-tubuh-pbb"
+    gold = tmp_path / "annotations" / "archive"
+    gold.mkdir(parents=True)
+    (tmp_path / "annotations" / "test").mkdir()
+    (tmp_path / "annotations" / "test" / f"{korut}.json").write_text("{}", encoding="utf-8")
+    (gold / "persons.json").write_text(json.dumps({"persons": [
+        {"person": "lavrov", "forms": [[d004, "Sergey Lavrov"]]},
+        {"person": "ghost-of-004", "forms": [[d004, "Ghost Of Four"]]},
+        {"person": "ghost-of-korut", "forms": [[korut, "Ghost Of Korut"]]},
+        {"person": "ghost-of-uruguay", "forms": [[uruguay, "Ghost Of Uruguay"]]},
+        {"person": "ghost-held-out", "forms": [[reform, "Ghost Held Out"]]},
+    ]}), encoding="utf-8")
+    (gold / "split.json").write_text(json.dumps({"held_out": {"persons": ["lavrov", "ghost-held-out"], "events": []}}),
+                                     encoding="utf-8")
+    command = ["evaluate", "--archive", str(gold), "--raw", str(raw_path), "--pred", str(records_path)]
+    assert main(command + ["--part", "tune"]) == 0
+    tune = capsys.readouterr().out
+    # Tune items of a test document (korut) and of a document holding a held-out form (004) are withheld.
+    assert "Ghost Of Uruguay" in tune and uruguay in tune
+    assert not any(hidden in tune for hidden in ("Ghost Of Four", "Ghost Of Korut", d004, korut, "Ghost Held Out", "Lavrov"))
+    assert main(command + ["--part", "tune", "--json"]) == 0
+    tune_json = json.loads(capsys.readouterr().out)
+    assert tune_json["persons"]["unaligned_items"] == [[uruguay, "Ghost Of Uruguay"]]
+    assert tune_json["persons"]["unaligned"] == 3  # scores still count every tune item
+    for part in ("held-out", "all"):
+        assert main(command + ["--part", part]) == 0
+        report = capsys.readouterr().out
+        assert "Ghost" not in report and "unaligned:" not in report and "persons" in report
+        assert not any(doc in report for doc in (d004, korut, uruguay, reform))
+        assert main(command + ["--part", part, "--json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert "unaligned_items" not in shown["persons"] and "errors" not in shown["persons"]
+        assert "Ghost" not in json.dumps(shown) and shown["persons"]["unaligned"] >= 1

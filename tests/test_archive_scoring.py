@@ -179,3 +179,20 @@ def test_the_persons_ceiling_counts_only_the_forms_the_extractor_missed(gold_arc
     persons = evaluate_archive(connect(gold_archive, readonly=True), gold, texts)["persons"]
     # 8 forms, `Nobody Here` unaligned and alone in its gold person: nothing lost.
     assert persons["ceiling"]["pairwise"]["f1"] == 1.0 and persons["aligned_by"]["name"] >= 6
+
+
+def test_withheld_documents_leave_the_error_lists_but_not_the_scores():
+    from extractor.archive.scoring import ArchiveGold, hidden_documents, score_clusters, withhold_items
+
+    a1, a2, a3, b1 = GoldItem("a", "d1", "x"), GoldItem("a", "d2", "x"), GoldItem("a", "test-doc", "x"), GoldItem("b", "d3", "y")
+    # a is split over 1 | 2 | 3 (3 in a test document), and cluster 2 joins a with b.
+    result = {"events": score_clusters({a1: 1, a2: 2, a3: 3, b1: 2})}
+    assert result["events"]["errors"]["joined_items"] == [{"a": ["d2: x"], "b": ["d3: y"]}]
+    gold = ArchiveGold(events=[a1, a2, a3, b1, GoldItem("held", "d3", "z")])
+    hidden = hidden_documents(gold, ArchiveGold(events=[a1, a2, a3, b1]), {"test-doc"})
+    assert hidden["events"] == {"test-doc", "d3"}
+    shown = withhold_items(result, "tune", hidden)["events"]
+    assert shown["errors"]["split"] == [{"gold": "a", "predicted": 2, "groups": [["d1: x"], ["d2: x"]]}]
+    assert shown["errors"]["joined"] == [] and shown["all"] == result["events"]["all"]
+    assert "test-doc" not in json.dumps(shown) and "d3" not in json.dumps(shown)
+    assert "errors" not in withhold_items(result, "held-out", hidden)["events"]

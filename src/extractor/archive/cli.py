@@ -220,7 +220,10 @@ def evaluate_archive_command(args: argparse.Namespace) -> int:
     documents."""
     from .loading import IndexReport, index_documents, read_records, read_texts
     from .resolve import resolve_archive
-    from .scoring import ArchiveGoldError, evaluate_archive, load_archive_gold, load_split, print_archive_report, select_part
+    from .scoring import (
+        ArchiveGoldError, evaluate_archive, frozen_test_documents, hidden_documents, load_archive_gold, load_split, print_archive_report,
+        select_part, withhold_items,
+    )
 
     texts, problems = read_texts(args.raw)
     part = getattr(args, "part", None) or "all"
@@ -261,6 +264,7 @@ def evaluate_archive_command(args: argparse.Namespace) -> int:
     with closing(conn):
         result = evaluate_archive(conn, gold, texts)
     result["part"] = part
+    result = withhold_items(result, part, hidden_documents(full_gold, gold, frozen_test_documents(args.archive)))
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

@@ -404,8 +404,14 @@ def _cluster_errors(items: list[GoldItem], aligned: dict[GoldItem, Optional[int]
         }
         for cluster, labels in sorted(by_gold.items()) if len(labels) > 1
     ]
-    joined = [sorted(clusters) for _, clusters in sorted(by_pred.items()) if len(clusters) > 1]
-    return {"split": split, "joined": joined}
+    joined_labels = [label for label, clusters in sorted(by_pred.items(), key=lambda kv: str(kv[0])) if len(clusters) > 1]
+    joined = [sorted(by_pred[label]) for label in joined_labels]
+    joined_items = [
+        {cluster: sorted(f"{i.doc_id}: {i.surface}" for i in items if i.cluster == cluster and aligned[i] == label)
+         for cluster in sorted(by_pred[label])}
+        for label in joined_labels
+    ]
+    return {"split": split, "joined": joined, "joined_items": joined_items}
 
 
 def evaluate_archive(conn: sqlite3.Connection, gold: ArchiveGold, texts: dict[str, str]) -> dict[str, Any]:
@@ -424,6 +430,68 @@ def evaluate_archive(conn: sqlite3.Connection, gold: ArchiveGold, texts: dict[st
     if gold.events:
         result["events"] = score_event_clusters(align_event_records(conn, gold.events, texts))
     return result
+
+
+ITEM_LISTS = ("unaligned_items", "errors")
+
+
+def frozen_test_documents(gold_dir: PathLike) -> set[str]:
+    """Doc ids of the frozen test set, ``test/`` beside the archive gold folder (one
+    ``DOC_ID.json`` per document; only the file names are read)."""
+    folder = Path(gold_dir).resolve().parent / "test"
+    return {path.stem for path in folder.glob("*.json")} if folder.is_dir() else set()
+
+
+def hidden_documents(gold: ArchiveGold, shown: ArchiveGold, test_docs: set[str]) -> dict[str, set[str]]:
+    """Per kind, the documents whose items a report of the part ``shown`` must not print: those
+    of the frozen test set and those holding an item of that kind outside ``shown`` (a held-out
+    cluster's, when the tune part is shown)."""
+    hidden = {}
+    for kind in ("persons", "events"):
+        kept = set(getattr(shown, kind))
+        hidden[kind] = set(test_docs) | {i.doc_id for i in getattr(gold, kind) if i not in kept}
+    return hidden
+
+
+def withhold_items(result: dict[str, Any], part: str, hidden: dict[str, set[str]]) -> dict[str, Any]:
+    """``result`` as it may be shown for ``part``: the ``tune`` part keeps its item lists (errors,
+    unaligned and shared-record reports) less the items of the documents ``hidden`` holds for
+    their kind (see :func:`hidden_documents`); ``held-out`` and ``all`` keep aggregate scores
+    only, never an item. Scores are unchanged."""
+    shown = dict(result)
+    for kind in ("persons", "events"):
+        if kind not in result:
+            continue
+        hidden_docs = hidden.get(kind, set())
+        scores = dict(result[kind])
+        if part != "tune":
+            for key in ITEM_LISTS:
+                scores.pop(key, None)
+            if "records" in scores:
+                scores["records"] = {k: v for k, v in scores["records"].items() if k != "shared_record_items_list"}
+            scores["items_withheld"] = "all"
+        else:
+            errors = scores.get("errors", {"split": [], "joined": []})
+            split = []
+            for entry in errors["split"]:
+                groups = [[g for g in group if g.split(": ", 1)[0] not in hidden_docs] for group in entry["groups"]]
+                groups = [g for g in groups if g]
+                if len(groups) > 1:
+                    split.append({**entry, "predicted": len(groups), "groups": groups})
+            joined_items = []
+            for entry in errors.get("joined_items", []):
+                visible = {c: [g for g in group if g.split(": ", 1)[0] not in hidden_docs] for c, group in entry.items()}
+                visible = {c: group for c, group in visible.items() if group}
+                if len(visible) > 1:
+                    joined_items.append(visible)
+            scores["errors"] = {"split": split, "joined": [sorted(e) for e in joined_items], "joined_items": joined_items}
+            scores["unaligned_items"] = [i for i in scores.get("unaligned_items", []) if i[0] not in hidden_docs]
+            if "records" in scores:
+                scores["records"] = {**scores["records"], "shared_record_items_list": [
+                    i for i in scores["records"].get("shared_record_items_list", []) if i[0] not in hidden_docs]}
+            scores["items_withheld"] = "documents of the test set and of held-out clusters"
+        shown[kind] = scores
+    return shown
 
 
 def print_archive_report(result: dict[str, Any], handle) -> None:
@@ -457,13 +525,15 @@ def print_archive_report(result: dict[str, Any], handle) -> None:
             f"B3 F1 {ceiling['bcubed']['f1']:.3f}\n"
         )
     for kind in ("persons", "events"):
-        if kind not in result:
+        if kind not in result or "errors" not in result[kind]:
             continue
         errors = result[kind]["errors"]
         for split in errors["split"]:
             groups = " | ".join("; ".join(group[:4]) + (" ..." if len(group) > 4 else "") for group in split["groups"])
             handle.write(f"  {kind} split: {split['gold']} over {split['predicted']} predicted clusters: {groups}\n")
-        for joined in errors["joined"]:
-            handle.write(f"  {kind} joined: {', '.join(joined)}\n")
+        for joined in errors.get("joined_items", []):
+            groups = " | ".join(f"{cluster}: " + "; ".join(group[:4]) + (" ..." if len(group) > 4 else "")
+                                for cluster, group in joined.items())
+            handle.write(f"  {kind} joined: {groups}\n")
         for doc_id, surface in result[kind]["unaligned_items"][:30]:
             handle.write(f"  {kind} unaligned: {doc_id}: {surface!r}\n")
