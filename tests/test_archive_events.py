@@ -320,3 +320,74 @@ def test_a_look_back_naming_the_event_and_its_ordinal_joins_it_in_any_year(tmp_p
         {"type": "meeting", "name": "Sidang Umum PBB", "parties": ["UN"], "surface": "Sidang Umum PBB"}])
     assert _groups(_archive(tmp_path, [held, back, other])) == [
         ["u1:Sidang Majelis Umum PBB ke-72", "u2:Sidang Umum PBB ke-72"], ["u3:Sidang Umum PBB"]]
+
+
+def _row(**fields):
+    from extractor.archive.events import EventRow, place_parts, _places
+
+    stop = {"di", "dan", "kota", "gedung", "istana", "hotel"}
+    location = fields.pop("location", None)
+    words, states = place_parts(location, stop)
+    base = dict(event_id=1, doc_id="d", type="meeting", name="", ordinal=None, location=location, start=None, end=None,
+                status=None, published=None, parties=frozenset(), persons=frozenset(), interval=None, reported=False,
+                words=frozenset(), places=_places(location, stop), place_words=words, place_states=states)
+    return EventRow(**{**base, **fields})
+
+
+def test_a_place_is_its_words_and_the_states_it_names_or_lies_in():
+    from extractor.archive.events import place_parts
+
+    assert place_parts("Pulau Bali", set()) == ({"pulau", "bali"}, {"ID"})
+    assert place_parts("New York, Amerika Serikat (AS)", set()) == ({"new", "york"}, {"US"})
+    assert place_parts("Myanmar dan Bangladesh", {"dan"}) == (set(), {"MM", "BD"})
+    assert place_parts("Lisabon", set()) == ({"lisabon"}, set())  # a place the table does not know
+    assert place_parts(None, set()) == (set(), set())
+
+
+def test_places_agree_when_one_lies_in_the_state_the_other_names_and_differ_across_states():
+    from extractor.archive.events import place_relation
+
+    def relation(a, b):
+        return place_relation(_row(location=a), _row(location=b))
+
+    assert relation("Indonesia", "Nusa Dua, Bali") == 1 == relation("Tokyo", "Tokyo, Jepang")
+    assert relation("Gedung Pancasila, Jakarta", "Jakarta") == 1  # a shared word
+    assert relation("Istana Kepresidenan Bogor", "Jakarta") == 0  # two places of one state: no evidence either way
+    assert relation("Jakarta", "Kuala Lumpur") == -1 == relation("Indonesia", "Malaysia")
+    assert relation("Indonesia", "Lisabon") == -1  # a place of no known state, sharing no word
+    assert relation("New York", "Washington, AS") == 0
+    assert relation(None, "Jakarta") == 0
+
+
+def test_a_visit_placed_in_a_city_joins_the_report_placing_it_in_the_state(tmp_path):
+    text = "Kunjungan PM Australia Anthony Albanese ke Indonesia. PM Anthony Albanese tiba."
+    by_state = _doc("s1", "2023-06-05", text, [
+        {"type": "visit", "name": "Kunjungan PM Australia Anthony Albanese ke Indonesia", "parties": ["AU", "ID"],
+         "location": "Indonesia", "surface": "Kunjungan PM Australia"}], [("Anthony Albanese", "AU")])
+    by_city = _doc("s2", "2023-06-06", "Kunjungan Anthony Albanese di Nusa Dua, Bali. PM Anthony Albanese tiba.", [
+        {"type": "visit", "name": "Kunjungan Anthony Albanese", "parties": ["AU", "ID"], "location": "Nusa Dua, Bali",
+         "surface": "Kunjungan Anthony Albanese"}], [("Anthony Albanese", "AU")])
+    elsewhere = _doc("s3", "2023-06-06", "Kunjungan Anthony Albanese di Kuala Lumpur. PM Anthony Albanese tiba.", [
+        {"type": "visit", "name": "Kunjungan Anthony Albanese", "parties": ["AU", "MY"], "location": "Kuala Lumpur",
+         "surface": "Kunjungan Anthony Albanese"}], [("Anthony Albanese", "AU")])
+    groups = _groups(_archive(tmp_path, [by_state, by_city, elsewhere]))
+    assert groups == [["s1:Kunjungan PM Australia Anthony Albanese ke Indonesia", "s2:Kunjungan Anthony Albanese"],
+                      ["s3:Kunjungan Anthony Albanese"]]
+
+
+def test_a_state_written_in_two_names_is_party_evidence_not_name_evidence(tmp_path):
+    def meeting(doc_id, published, host, guest):
+        text = f"Pertemuan Indonesia-Malaysia digelar saat {host} menerima {guest}."
+        return _doc(doc_id, published, text, [
+            {"type": "meeting", "name": "Pertemuan Indonesia-Malaysia", "parties": ["ID", "MY"], "surface": "Pertemuan Indonesia-Malaysia"}],
+            [(host, "ID"), (guest, "MY")])
+
+    leaders = meeting("p1", "2018-06-29", "Joko Widodo", "Mahathir Mohamad")
+    ministers = meeting("p2", "2018-06-30", "Retno Marsudi", "Saifuddin Abdullah")
+    leaders_again = meeting("p3", "2018-06-30", "Joko Widodo", "Mahathir Mohamad")
+    conn = _archive(tmp_path, [leaders, ministers, leaders_again])
+    rows = {r.doc_id: r for r in load_events(conn)}
+    assert rows["p1"].words == {"indonesia", "malaysia"} and rows["p1"].naming_words == frozenset()
+    assert rows["p1"].name_states == {"ID", "MY"}
+    # The same parties and a shared person join; the same parties with other people do not.
+    assert _groups(conn) == [["p1:Pertemuan Indonesia-Malaysia", "p3:Pertemuan Indonesia-Malaysia"], ["p2:Pertemuan Indonesia-Malaysia"]]

@@ -462,6 +462,7 @@ class ArchiveResource(Strict):
     courtesy_call_names: Words
     location_stopwords: Words
     event_name_abbreviations: list[tuple[str, str]]
+    place_states: dict[str, Words] = {}  # places by the ISO alpha-2 code of the state they lie in
 
 
 # --- language.json ----------------------------------------------------------------------------

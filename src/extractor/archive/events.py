@@ -10,9 +10,10 @@ one. When a report gives no date, its article's publication date stands in with 
 (:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`), unless its name writes the year (then that year
 stands in). They are then one event when the evidence adds up
 to :data:`MERGE_SCORE`: a shared ordinal (2), the same distinctive name words (2, or 1 when
-half of them are shared), a shared party besides Indonesia (1), both reporting dates that overlap
-(1), the same place (1; a different place -1), a person taking part in both (1; none in
-common -1, but not between two summits or conferences: many leaders attend one).
+half of them are shared; a state the name writes is a party, not a name word), a shared party
+besides Indonesia (1), both reporting dates that overlap (1), the same place (1, a state and a
+place in it too: :func:`place_relation`; a different place -1), a person taking part in both
+(1; none in common -1, but not between two summits or conferences: many leaders attend one).
 
 Records of one article that name one event alike (:func:`same_article_duplicates`: a partial
 record of a mention) are one report first. Reports are joined best pair first; two groups join only if no pair across them contradicts
@@ -71,6 +72,10 @@ class EventRow:
     places: frozenset
     ordinals: frozenset = frozenset()  # the record's ordinal, or those its name writes
     long_words: frozenset = frozenset()  # the words of the long forms its short forms stand for
+    place_words: frozenset = frozenset()  # the place's words less those naming a state
+    place_states: frozenset = frozenset()  # the states the place names or lies in
+    name_states: frozenset = frozenset()  # the states the name writes (`Forum Bisnis Indonesia-Mesir`)
+    state_words: frozenset = frozenset()  # the words of ``words`` that write them
     kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
 
     def __post_init__(self):
@@ -79,6 +84,11 @@ class EventRow:
     @property
     def foreign(self) -> frozenset:
         return self.parties - {INDONESIA}
+
+    @property
+    def naming_words(self) -> frozenset:
+        """The name's words that say which event it is: a state the name writes is a party."""
+        return self.words - self.state_words
 
 
 def date_range(value: Optional[str], value_end: Optional[str] = None) -> Optional[tuple[dt.date, dt.date]]:
@@ -166,12 +176,59 @@ def _places(location: Optional[str], stopwords: set[str]) -> frozenset:
     give ``@CN``), so that two spellings of one country are one place."""
     if not location:
         return frozenset()
+    words = _distinctive(_WORD.findall(plain(location)), stopwords)
+    return words | {f"@{code}" for code in _named_states(location)}
+
+
+def _named_states(location: str) -> set[str]:
     from ..normalize.countries import country_code
 
-    words = _distinctive(_WORD.findall(plain(location)), stopwords)
     parts = [p.strip() for p in re.split(r"[,;]| dan ", location) if p.strip()]
-    codes = {f"@{code}" for code in map(country_code, parts + location.split()) if code}
-    return words | codes
+    return {code for code in map(country_code, parts + location.split()) if code}
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> tuple[Optional[re.Pattern], dict[str, str]]:
+    table = {
+        " ".join(_WORD.findall(plain(place))): code
+        for code, places in archive_resources().get("place_states", {}).items() for place in places
+    }
+    if not table:
+        return None, table
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(table, key=len, reverse=True))) + r")\b"), table
+
+
+def place_parts(location: Optional[str], stopwords: set[str]) -> tuple[frozenset, frozenset]:
+    """A place phrase as ``(words, states)``: its distinctive words less those that name a state,
+    and the states it names or lies in (``place_states``: ``Pulau Bali`` → ``ID``)."""
+    if not location:
+        return frozenset(), frozenset()
+    from ..normalize.countries import country_spans
+
+    folded = plain(location)
+    state_words = {w for s, e, _ in country_spans(location) for w in _WORD.findall(plain(location[s:e]))}
+    states = _named_states(location) | {code for *_, code in country_spans(location)}
+    state_words |= {w for w in _WORD.findall(folded) if len(w) > 1 and w.upper() in states}  # `AS` of `(AS)`
+    pattern, table = _place_table()
+    if pattern is not None:
+        states |= {table[m.group(0)] for m in pattern.finditer(" ".join(_WORD.findall(folded)))}
+    return _distinctive(_WORD.findall(folded), stopwords) - state_words, frozenset(states)
+
+
+def place_relation(a: "EventRow", b: "EventRow") -> int:
+    """What two reports' places say: 1 the same place (a shared word; or a state and a place in
+    it, `Indonesia` and `Pulau Bali`), -1 different places (different states, or places whose
+    states are not known and that share no word), 0 no evidence (a place missing; two places of
+    one state that share no word: a venue and its city, `Gedung Pancasila` and `Jakarta`)."""
+    if not a.places or not b.places:
+        return 0
+    if a.place_words & b.place_words:
+        return 1
+    if a.place_states and b.place_states:
+        if not a.place_states & b.place_states:
+            return -1
+        return 1 if not a.place_words or not b.place_words else 0
+    return -1
 
 
 @lru_cache(maxsize=1)
@@ -225,9 +282,11 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
             interval = (low + dt.timedelta(days=before), high + dt.timedelta(days=after))
         event_parties = frozenset(parties[r["event_id"]])
         places = _places(r["location"], place_stop)
+        place_words, place_states = place_parts(r["location"], place_stop)
         # A place written in the name is the place's evidence, not the name's (`KTT G20 Bali`
         # and `KTT G20` held in Bali have one name).
         words = _words(r["name"], name_stop) - person_words.get(r["doc_id"], set()) - places
+        name_states, state_words = _name_states(r["name"])
         rows.append(
             EventRow(
                 r["event_id"], r["doc_id"], r["type"], r["name"],
@@ -237,10 +296,25 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
                 places,
                 frozenset({r["ordinal"]}) if r["ordinal"] is not None else name_ordinals(r["name"]),
                 long_words(words, name_stop),
+                place_words,
+                place_states,
+                name_states,
+                state_words & words,
                 kind="meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
             )
         )
     return rows
+
+
+def _name_states(name: Optional[str]) -> tuple[frozenset, frozenset]:
+    """The states an event name writes and the words that write them (``Pertemuan RI-Palestina``:
+    ``PS``, ``palestina``)."""
+    if not name:
+        return frozenset(), frozenset()
+    from ..normalize.countries import country_spans
+
+    spans = country_spans(name.replace("-", " "))  # `Indonesia-Malaysia` writes two states
+    return frozenset(code for *_, code in spans), frozenset(w for s, e, _ in spans for w in name_words(name[s:e]))
 
 
 def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
@@ -254,7 +328,7 @@ def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
     too (`SMU PBB ke-72`), in any year: a series holds its n-th meeting once."""
     if not a.words or a.words != b.words or (a.reported and b.reported):
         return False
-    if a.places and b.places and not (a.places & b.places):
+    if place_relation(a, b) < 0:
         return False  # named alike but held elsewhere: a meeting of a series, not this one
     if a.ordinals & b.ordinals:
         return True
@@ -303,12 +377,13 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
         score += 2
         shared = sorted(a.ordinals & b.ordinals)
         found["ordinal"] = shared[0] if len(shared) == 1 else shared
-    if a.words and b.words:
+    a_words, b_words = a.naming_words, b.naming_words
+    if a_words and b_words:
         # Words one name writes of the long form of the other's short form count as shared.
-        shared = (a.words & b.words) | (a.words & b.long_words) | (a.long_words & b.words)
-        if a.words == b.words:
+        shared = (a_words & b_words) | (a_words & b.long_words) | (a.long_words & b_words)
+        if a_words == b_words:
             score += 2
-        elif len(shared) * 2 >= min(len(a.words), len(b.words)) and shared:
+        elif len(shared) * 2 >= min(len(a_words), len(b_words)) and shared:
             score += 1
         if shared:
             found["name_words"] = sorted(shared)
@@ -318,12 +393,10 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
     if a.reported and b.reported:
         score += 1
         found["dates"] = [a.start, b.start]
-    if a.places and b.places:
-        if a.places & b.places:
-            score += 1
-            found["place"] = sorted(a.places & b.places)
-        else:
-            score -= 1
+    place = place_relation(a, b)
+    score += place
+    if place > 0:
+        found["place"] = sorted((a.places & b.places) or {f"@{code}" for code in a.place_states & b.place_states})
     if a.persons and b.persons:
         if a.persons & b.persons:
             score += 1
