@@ -391,3 +391,54 @@ def test_a_state_written_in_two_names_is_party_evidence_not_name_evidence(tmp_pa
     assert rows["p1"].name_states == {"ID", "MY"}
     # The same parties and a shared person join; the same parties with other people do not.
     assert _groups(conn) == [["p1:Pertemuan Indonesia-Malaysia", "p3:Pertemuan Indonesia-Malaysia"], ["p2:Pertemuan Indonesia-Malaysia"]]
+
+
+def _links(conn):
+    return sorted(
+        (v["name"], m["name"], r["relation"], json.loads(r["doc_ids"])) for r, v, m in (
+            (row, conn.execute("SELECT name FROM archive_events WHERE archive_event_id = ?", (row["archive_event_id"],)).fetchone(),
+             conn.execute("SELECT name FROM archive_events WHERE archive_event_id = ?", (row["linked_event_id"],)).fetchone())
+            for row in conn.execute("SELECT * FROM archive_event_links")
+        )
+    )
+
+
+def test_a_meeting_reported_apart_from_the_visit_it_was_held_in_is_linked_to_it(tmp_path):
+    visit = _doc("v1", "2022-07-26", "Kunjungan kenegaraan Presiden Joko Widodo ke Jepang dan Korea Selatan dimulai.", [
+        {"type": "visit", "name": "Kunjungan kenegaraan ke Jepang dan Korea Selatan", "parties": ["ID", "JP", "KR"],
+         "location": "Jepang dan Korea Selatan", "start": "2022-07-26", "end": "2022-07-28", "surface": "Kunjungan kenegaraan"}],
+        [("Joko Widodo", "ID")])
+    meeting = _doc("m1", "2022-07-27", "Presiden Joko Widodo bertemu PM Fumio Kishida di Tokyo.", [
+        {"type": "meeting", "name": "bertemu", "parties": ["ID", "JP"], "location": "Tokyo", "start": "2022-07-27", "surface": "bertemu"}],
+        [("Joko Widodo", "ID"), ("Fumio Kishida", "JP")])
+    # Other meetings of the same days: with another state, or without the visitor.
+    elsewhere = _doc("m2", "2022-07-27", "Presiden Joko Widodo bertemu PM Anwar Ibrahim di Kuala Lumpur.", [
+        {"type": "meeting", "name": "bertemu", "parties": ["ID", "MY"], "location": "Kuala Lumpur", "start": "2022-07-27",
+         "surface": "bertemu"}], [("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")])
+    others = _doc("m3", "2022-07-27", "Menlu Retno Marsudi bertemu Menlu Yoshimasa Hayashi.", [
+        {"type": "meeting", "name": "bertemu", "parties": ["ID", "JP"], "start": "2022-07-27", "surface": "bertemu"}],
+        [("Retno Marsudi", "ID"), ("Yoshimasa Hayashi", "JP")])
+    conn = _archive(tmp_path, [visit, meeting, elsewhere, others])
+    assert len(_groups(conn)) == 4
+    assert _links(conn) == [("Kunjungan kenegaraan ke Jepang dan Korea Selatan", "bertemu", "during", [])]
+    linked = conn.execute("SELECT e.doc_id FROM archive_event_links l JOIN archive_event_sources s ON s.archive_event_id = l.linked_event_id"
+                          " JOIN events e USING (event_id)").fetchall()
+    assert [r[0] for r in linked] == ["m1"]
+
+
+def test_the_legs_of_a_tour_reported_with_it_are_part_of_it(tmp_path):
+    text = ("Presiden Joko Widodo memulai kunjungan ke lima negara. Kunjungan ke Afghanistan adalah yang terakhir. "
+            "Kunjungan ke Myanmar dan Bangladesh. Kunjungan ke Bangladesh.")
+    tour = _doc("t1", "2018-01-29", text, [
+        {"type": "visit", "name": "kunjungan ke lima negara", "parties": ["ID"], "start": "2018-01-24", "end": "2018-01-29",
+         "surface": "kunjungan ke lima negara"},
+        {"type": "visit", "name": "Kunjungan ke Afghanistan", "parties": ["AF", "ID"], "location": "Afghanistan", "start": "2018-01-29",
+         "surface": "Kunjungan ke Afghanistan"}])
+    trip = _doc("t2", "2017-09-07", text, [
+        {"type": "visit", "name": "Kunjungan ke Myanmar dan Bangladesh", "parties": ["BD", "ID", "MM"], "surface": "Kunjungan ke Myanmar"},
+        {"type": "visit", "name": "Kunjungan ke Bangladesh", "parties": ["BD", "ID"], "location": "Bangladesh", "surface": "Kunjungan ke Bangladesh."}])
+    conn = _archive(tmp_path, [tour, trip])
+    assert _links(conn) == [
+        ("Kunjungan ke Myanmar dan Bangladesh", "Kunjungan ke Bangladesh", "part_of", ["t2"]),
+        ("kunjungan ke lima negara", "Kunjungan ke Afghanistan", "part_of", ["t1"]),
+    ]

@@ -463,6 +463,8 @@ class ArchiveResource(Strict):
     location_stopwords: Words
     event_name_abbreviations: list[tuple[str, str]]
     place_states: dict[str, Words] = {}  # places by the ISO alpha-2 code of the state they lie in
+    tour_counts: Words = []  # numbers of states that name a tour (`kunjungan ke lima negara`)
+    tour_nouns: Words = []
 
 
 # --- language.json ----------------------------------------------------------------------------

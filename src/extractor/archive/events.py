@@ -608,20 +608,77 @@ def _sort_date(cluster: list[EventRow]) -> str:
 
 
 def _link_visits(conn: sqlite3.Connection, rows: list[EventRow], archive_of: dict[int, int]) -> None:
-    """A visit and another event reported by one article, at compatible dates: linked (during)."""
+    """Archive events that stay apart but belong together, linked (``archive_event_links``):
+
+    - ``during``: another event (a meeting, a signing, a summit) held during a visit. From an
+      article reporting both at compatible dates (``doc_ids``: those articles), or, with no
+      such article, inferred from reports of both in different articles (``doc_ids`` empty):
+      dates that overlap, a shared party besides Indonesia, a person taking part in both and
+      places that do not differ (:func:`place_relation`).
+    - ``part_of``: one leg of a tour, from an article reporting both: a visit whose states are
+      some of those of a visit to several (`ke Myanmar` and `ke Myanmar dan Bangladesh`), or any
+      other visit of an article that names the tour by the number of its states (`kunjungan
+      ke lima negara`: ``tour_counts`` of ``archive.json``).
+    """
     by_doc: dict[str, list[EventRow]] = defaultdict(list)
     for row in rows:
         by_doc[row.doc_id].append(row)
-    links: dict[tuple[int, int], set[str]] = defaultdict(set)
+    links: dict[tuple[int, int], tuple[str, set[str]]] = {}
+
+    def add(parent: int, child: int, relation: str, doc_id: Optional[str]) -> None:
+        if (child, parent) in links:
+            return
+        _, docs = links.setdefault((parent, child), (relation, set()))
+        if doc_id is not None:
+            docs.add(doc_id)
+
     for doc_id, events in by_doc.items():
         for visit in (e for e in events if e.kind == "visit"):
             for other in events:
-                if other.kind == "visit" or archive_of[other.event_id] == archive_of[visit.event_id]:
+                if archive_of[other.event_id] == archive_of[visit.event_id]:
                     continue
-                if visit.interval and other.interval and (visit.interval[0] > other.interval[1] or other.interval[0] > visit.interval[1]):
+                if visit.interval and other.interval and not _within_dates(visit, other):
                     continue
-                links[(archive_of[visit.event_id], archive_of[other.event_id])].add(doc_id)
+                if other.kind != "visit":
+                    add(archive_of[visit.event_id], archive_of[other.event_id], "during", doc_id)
+                elif _is_leg(other, visit):
+                    add(archive_of[visit.event_id], archive_of[other.event_id], "part_of", doc_id)
+    linked = {pair for pair in links} | {(b, a) for a, b in links}
+    by_party: dict[str, list[EventRow]] = defaultdict(list)
+    for row in rows:
+        if row.kind != "visit" and row.interval is not None:
+            for party in row.foreign:
+                by_party[party].append(row)
+    for visit in (r for r in rows if r.kind == "visit" and r.interval is not None and r.persons):
+        seen: set[int] = set()
+        for party in sorted(visit.foreign):
+            for other in by_party[party]:
+                pair = (archive_of[visit.event_id], archive_of[other.event_id])
+                if other.event_id in seen or pair in linked or other.doc_id == visit.doc_id:
+                    continue
+                seen.add(other.event_id)
+                if _overlap(visit.interval, other.interval) and visit.persons & other.persons and place_relation(visit, other) >= 0:
+                    add(*pair, "during", None)
     conn.executemany(
-        "INSERT INTO archive_event_links VALUES (?, ?, 'during', ?)",
-        [(visit, other, json.dumps(sorted(docs))) for (visit, other), docs in sorted(links.items())],
+        "INSERT INTO archive_event_links VALUES (?, ?, ?, ?)",
+        [(parent, child, relation, json.dumps(sorted(docs))) for (parent, child), (relation, docs) in sorted(links.items())],
     )
+
+
+def _within_dates(visit: EventRow, other: EventRow) -> bool:
+    return not (visit.interval[0] > other.interval[1] or other.interval[0] > visit.interval[1])
+
+
+@lru_cache(maxsize=1)
+def _tour_name() -> re.Pattern:
+    resources = archive_resources()
+    counts = "|".join(map(re.escape, resources.get("tour_counts", []))) or r"(?!)"
+    nouns = "|".join(map(re.escape, resources.get("tour_nouns", []))) or r"(?!)"
+    return re.compile(rf"\b(?:\d+|{counts})\s+(?:{nouns})\b")
+
+
+def _is_leg(leg: EventRow, tour: EventRow) -> bool:
+    """Whether visit ``leg`` is one leg of visit ``tour`` (both of one article)."""
+    if leg.foreign and len(tour.foreign) > len(leg.foreign) and leg.foreign < tour.foreign:
+        return True
+    return bool(_tour_name().search(plain(tour.name or ""))) and not _tour_name().search(plain(leg.name or ""))

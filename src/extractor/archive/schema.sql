@@ -206,12 +206,12 @@ CREATE TABLE IF NOT EXISTS archive_event_values (
     doc_ids TEXT NOT NULL               -- JSON list of the sources giving it
 );
 
--- Linked, not merged: a meeting (or signing, ...) held during a visit.
+-- Linked, not merged: a meeting (or signing, ...) held during a visit, a leg of a tour.
 CREATE TABLE IF NOT EXISTS archive_event_links (
     archive_event_id INTEGER NOT NULL REFERENCES archive_events(archive_event_id) ON DELETE CASCADE,
     linked_event_id INTEGER NOT NULL REFERENCES archive_events(archive_event_id) ON DELETE CASCADE,
-    relation TEXT NOT NULL,             -- during: linked_event_id took place during archive_event_id
-    doc_ids TEXT NOT NULL,              -- JSON list of articles reporting both
+    relation TEXT NOT NULL,             -- during: linked_event_id took place during archive_event_id; part_of: linked_event_id is a leg of tour archive_event_id
+    doc_ids TEXT NOT NULL,              -- JSON list of articles reporting both (empty: inferred from reports in different articles)
     PRIMARY KEY (archive_event_id, linked_event_id)
 );
 
