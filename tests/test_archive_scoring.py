@@ -188,9 +188,10 @@ def test_withheld_documents_leave_the_error_lists_but_not_the_scores():
     # a is split over 1 | 2 | 3 (3 in a test document), and cluster 2 joins a with b.
     result = {"events": score_clusters({a1: 1, a2: 2, a3: 3, b1: 2})}
     assert result["events"]["errors"]["joined_items"] == [{"a": ["d2: x"], "b": ["d3: y"]}]
-    gold = ArchiveGold(events=[a1, a2, a3, b1, GoldItem("held", "d3", "z")])
+    held_person = GoldItem("someone", "d9", "Some One")
+    gold = ArchiveGold(persons=[held_person], events=[a1, a2, a3, b1, GoldItem("held", "d3", "z")])
     hidden = hidden_documents(gold, ArchiveGold(events=[a1, a2, a3, b1]), {"test-doc"})
-    assert hidden["events"] == {"test-doc", "d3"}
+    assert hidden["events"] == hidden["persons"] == {"test-doc", "d3", "d9"}  # a held-out item of either kind
     shown = withhold_items(result, "tune", hidden)["events"]
     assert shown["errors"]["split"] == [{"gold": "a", "predicted": 2, "groups": [["d1: x"], ["d2: x"]]}]
     assert shown["errors"]["joined"] == [] and shown["all"] == result["events"]["all"]

@@ -444,13 +444,11 @@ def frozen_test_documents(gold_dir: PathLike) -> set[str]:
 
 def hidden_documents(gold: ArchiveGold, shown: ArchiveGold, test_docs: set[str]) -> dict[str, set[str]]:
     """Per kind, the documents whose items a report of the part ``shown`` must not print: those
-    of the frozen test set and those holding an item of that kind outside ``shown`` (a held-out
-    cluster's, when the tune part is shown)."""
-    hidden = {}
-    for kind in ("persons", "events"):
-        kept = set(getattr(shown, kind))
-        hidden[kind] = set(test_docs) | {i.doc_id for i in getattr(gold, kind) if i not in kept}
-    return hidden
+    of the frozen test set and those holding any gold item outside ``shown`` (a held-out
+    cluster's person form or event report, when the tune part is shown)."""
+    kept = set(shown.persons) | set(shown.events)
+    withheld = set(test_docs) | {i.doc_id for i in gold.persons + gold.events if i not in kept}
+    return {kind: withheld for kind in ("persons", "events")}
 
 
 def withhold_items(result: dict[str, Any], part: str, hidden: dict[str, set[str]]) -> dict[str, Any]:
