@@ -442,3 +442,14 @@ def test_the_legs_of_a_tour_reported_with_it_are_part_of_it(tmp_path):
         ("Kunjungan ke Myanmar dan Bangladesh", "Kunjungan ke Bangladesh", "part_of", ["t2"]),
         ("kunjungan ke lima negara", "Kunjungan ke Afghanistan", "part_of", ["t1"]),
     ]
+
+
+def test_partial_records_of_one_article_never_chain_two_records_that_contradict_each_other(tmp_path):
+    text = "KTT ASEAN Plus Three di Phnom Penh. KTT ASEAN ke-40 dibuka. KTT ASEAN ke-41 ditutup."
+    doc = _doc("pp", "2022-11-12", text, [
+        {"type": "summit", "name": "KTT ASEAN Plus Three", "parties": ["ASEAN"], "location": "Phnom Penh", "surface": "KTT ASEAN Plus Three"},
+        {"type": "summit", "name": "KTT ASEAN ke-40", "parties": ["ASEAN"], "start": "2022-11-11", "surface": "KTT ASEAN ke-40"},
+        {"type": "summit", "name": "KTT ASEAN ke-41", "parties": ["ASEAN"], "start": "2022-11-11", "surface": "KTT ASEAN ke-41"},
+    ])
+    groups = _groups(_archive(tmp_path, [doc]))
+    assert len(groups) == 2 and not any({"pp:KTT ASEAN ke-40", "pp:KTT ASEAN ke-41"} <= set(g) for g in groups)

@@ -361,7 +361,14 @@ def contradicts(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
     """What keeps two groups of reports apart: anything that rules a pair out except a date
     window guessed from a publication date (a report without its own date may join a group
     through a report it does match)."""
-    if a.doc_id == b.doc_id or groups.get(a.kind, -1) != groups.get(b.kind, -2):
+    return a.doc_id == b.doc_id or incompatible(a, b, groups)
+
+
+def incompatible(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
+    """:func:`contradicts` less the rule that one article reports an event once: what keeps two
+    groups of records of one article apart (`KTT ASEAN ke-40` and `KTT ASEAN ke-41` are not one
+    summit, even when each is a partial record of a third name)."""
+    if groups.get(a.kind, -1) != groups.get(b.kind, -2):
         return True
     if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
@@ -455,8 +462,8 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
     joined: dict[int, dict] = {}
     for kept, duplicate, found in same_article_duplicates(rows, groups):
         a, b = cluster_of[kept.event_id], cluster_of[duplicate.event_id]
-        if a is b:
-            continue
+        if a is b or any(incompatible(x, y, groups) for x in a for y in b):
+            continue  # a chain of partial records never joins two that contradict each other
         joined[duplicate.event_id] = {"rule": "same_article", "with": kept.event_id, **found}
         a.extend(b)
         for row in b:
