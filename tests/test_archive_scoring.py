@@ -94,7 +94,7 @@ def test_gold_documents_and_surfaces_must_exist(tmp_path):
         load_archive_gold(_gold_dir(tmp_path, events=events), texts={"d": "no summit here", D004: "x", D_URUGUAY: "x",
                                                                      D_KORUT: "x", D_REFORM: "x", D_TIMOR: "x"})
     assert "surface 'KTT' does not occur in d" in str(error.value)
-    with pytest.raises(ArchiveGoldError, match="no raw document 'd'"):
+    with pytest.raises(ArchiveGoldError, match="1 of 1 documents have no raw document in the raw input \\(check --raw\\): 'd'$"):
         load_archive_gold(_gold_dir(tmp_path / "2", events=events), texts={})
 
 

@@ -122,6 +122,7 @@ def _read_clusters(path: Path, top: str, slug_field: str, items_field: str, prob
 
 
 PARTS = ("all", "tune", "held-out")
+MISSING_SHOWN = 3  # documents named when raw documents are missing
 
 
 def load_split(gold_dir: PathLike) -> dict[str, set[str]]:
@@ -179,11 +180,18 @@ def load_archive_gold(gold_dir: PathLike, texts: Optional[dict[str, str]] = None
     if texts is not None:
         for kind, items in (("persons", gold.persons), ("events", gold.events)):
             path = gold_dir / f"{kind}.json"
+            # Missing documents are counted, not listed item by item: a wrong --raw would
+            # otherwise print every cluster, held-out ones too.
+            missing = sorted({item.doc_id for item in items if item.doc_id not in texts})
+            if missing:
+                shown = ", ".join(map(repr, missing[:MISSING_SHOWN])) + (", ..." if len(missing) > MISSING_SHOWN else "")
+                problems.append(f"{path}: {len(missing)} of {len({i.doc_id for i in items})} documents have no raw document"
+                                f" in the raw input (check --raw): {shown}")
             for item in items:
                 text = texts.get(item.doc_id)
                 if text is None:
-                    problems.append(f"{path}: {item.cluster}: no raw document {item.doc_id!r} in the raw input")
-                elif kind == "events" and item.surface not in text:
+                    continue
+                if kind == "events" and item.surface not in text:
                     problems.append(f"{path}: {item.cluster}: surface {item.surface!r} does not occur in {item.doc_id}")
     if problems:
         raise ArchiveGoldError(problems)
