@@ -10,11 +10,12 @@ A *batch row* holds one batch of ``batch_size`` inputs (each column a list), and
 is a block of its own: Ray Data hands each batch to one actor task, so the actors share the work
 evenly and the first records come back after one batch. Each actor loads the models once
 (:class:`~extractor.core.Extractor`) and extracts the same batches as the default engine, so the
-record lines are the same bytes. Reading uses :func:`extractor.io.readers.read_file` in Ray tasks, so bad inputs are
-reported exactly as by the default engine; duplicate ids are detected by the driver, which sees
-rows in input order. An actor that dies is restarted and its batch retried by Ray Data
-(its actor pools default to unlimited ``max_restarts`` and ``max_task_retries``); the driver only
-writes what Ray Data hands back, once, so nothing is lost or written twice.
+record lines are the same bytes. Reading uses :func:`extractor.io.readers.read_file` in Ray
+tasks, so bad inputs are reported exactly as by the default engine; duplicate ids are detected
+by the driver, which sees rows in input order. An actor that dies is restarted and its batch
+retried by Ray Data (its actor pools default to unlimited ``max_restarts`` and
+``max_task_retries``); the driver only writes what Ray Data hands back, once, so nothing is lost
+or written twice.
 
 :func:`extract_dataset` is the library form: a ``ray.data.Dataset`` of articles (columns ``id``,
 ``text``, optional ``published``, ``title``, ``url``, ``source``) in, a Dataset of results out.
@@ -57,17 +58,27 @@ def require_ray():
 
 def init_ray(address: Optional[str] = None, workers: Optional[int] = None):
     """Join the cluster at ``address``, or start a local Ray with ``workers`` CPUs."""
-    ray = require_ray()
-    if ray.is_initialized():
-        return ray
-    logging.getLogger("ray.data").setLevel(logging.ERROR)
-    options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
-    if address:
-        options["address"] = address
-    elif workers:
-        options["num_cpus"] = workers
-    ray.init(**options)
-    return ray
+    import importlib.util
+    import threading
+
+    if importlib.util.find_spec("ray") is None or importlib.util.find_spec("ray.data") is None:
+        require_ray()  # raises, naming the extra
+    import ray
+
+    if not ray.is_initialized():
+        # Ray Data's import (pyarrow, pandas: a second or two of one core) runs while the cluster
+        # starts, which is mostly waiting for its processes.
+        importing = threading.Thread(target=require_ray, name="import ray.data", daemon=True)
+        importing.start()
+        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+        if address:
+            options["address"] = address
+        elif workers:
+            options["num_cpus"] = workers
+        ray.init(**options)
+        importing.join()
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
+    return require_ray()
 
 
 # --- rows -----------------------------------------------------------------------------------
