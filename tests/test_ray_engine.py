@@ -123,3 +123,23 @@ def test_extract_dataset_library_function(ray_cluster):
         expected = reference.extract(item["text"], doc_id=item["id"], published=item["published"])
         row = by_id[item["id"]]
         assert json.loads(row["record"]) == expected.model_dump(mode="json") and row["error"] is None
+
+
+def test_each_batch_of_a_file_is_one_batch_row(tmp_path: Path):
+    """read_files yields one one-row table (a block of its own) per batch of `chunk` inputs, the
+    same batches as the default engine's, input errors counted in them."""
+    from extractor.io.readers import DEFAULT_MAX_BYTES
+    from extractor.scale.ray_engine import _batch_rows, read_files
+
+    lines = [json.dumps({"id": f"d{i}", "text": f"Menlu Retno bertemu Menlu Malaysia {i}."}) for i in range(5)]
+    lines.insert(2, "{not json")
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files = pa.table({"file_order": [3], "path": [str(source)], "error": pa.array([None], type=pa.string())})
+    tables = list(read_files(files, max_bytes=DEFAULT_MAX_BYTES, published=None, done=None, chunk=4))
+    assert [table.num_rows for table in tables] == [1, 1]
+    batches = [rows for table in tables for rows in _batch_rows(table)]
+    assert [[row["kind"] for row in rows] for rows in batches] == [
+        ["article", "article", "input_error", "article"], ["article", "article"]]
+    assert [row["order"] for rows in batches for row in rows] == [(3 << 32) + i for i in range(6)]
+    assert [row["doc_id"] for row in batches[1]] == ["d3", "d4"]

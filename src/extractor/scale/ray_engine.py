@@ -2,17 +2,20 @@
 
 Shape of the job (one Ray Data pipeline, streamed end to end):
 
-    input files ──read_files (map_batches, tasks)──► rows: articles and input errors, in input order
-                ──ExtractorActor (map_batches, actor pool)──► rows: one record line or one error each
+    input files ──read_files (map_batches, tasks)──► batch rows: articles and input errors, in input order
+                ──BatchExtractorActor (map_batches, actor pool)──► batch rows: one record line or error each
                 ──driver (iter_batches, order preserved)──► JSONL / Parquet, errors file, summary
 
-Each actor loads the models once (:class:`~extractor.core.Extractor`) and extracts batches of
-``batch_size`` articles, the same batches as the default engine, so the record lines are the
-same bytes. Reading uses :func:`extractor.io.readers.read_file` in Ray tasks, so bad inputs are
-reported exactly as by the default engine; duplicate ids are detected by the driver, which sees
-rows in input order. An actor that dies is restarted and its batch retried by Ray Data
-(its actor pools default to unlimited ``max_restarts`` and ``max_task_retries``); the driver only
-writes what Ray Data hands back, once, so nothing is lost or written twice.
+A *batch row* holds one batch of ``batch_size`` inputs (each column a list), and every batch row
+is a block of its own: Ray Data hands each batch to one actor task, so the actors share the work
+evenly and the first records come back after one batch. Each actor loads the models once
+(:class:`~extractor.core.Extractor`) and extracts the same batches as the default engine, so the
+record lines are the same bytes. Reading uses :func:`extractor.io.readers.read_file` in Ray
+tasks, so bad inputs are reported exactly as by the default engine; duplicate ids are detected
+by the driver, which sees rows in input order. An actor that dies is restarted and its batch
+retried by Ray Data (its actor pools default to unlimited ``max_restarts`` and
+``max_task_retries``); the driver only writes what Ray Data hands back, once, so nothing is lost
+or written twice.
 
 :func:`extract_dataset` is the library form: a ``ray.data.Dataset`` of articles (columns ``id``,
 ``text``, optional ``published``, ``title``, ``url``, ``source``) in, a Dataset of results out.
@@ -55,17 +58,27 @@ def require_ray():
 
 def init_ray(address: Optional[str] = None, workers: Optional[int] = None):
     """Join the cluster at ``address``, or start a local Ray with ``workers`` CPUs."""
-    ray = require_ray()
-    if ray.is_initialized():
-        return ray
-    logging.getLogger("ray.data").setLevel(logging.ERROR)
-    options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
-    if address:
-        options["address"] = address
-    elif workers:
-        options["num_cpus"] = workers
-    ray.init(**options)
-    return ray
+    import importlib.util
+    import threading
+
+    if importlib.util.find_spec("ray") is None or importlib.util.find_spec("ray.data") is None:
+        require_ray()  # raises, naming the extra
+    import ray
+
+    if not ray.is_initialized():
+        # Ray Data's import (pyarrow, pandas: a second or two of one core) runs while the cluster
+        # starts, which is mostly waiting for its processes.
+        importing = threading.Thread(target=require_ray, name="import ray.data", daemon=True)
+        importing.start()
+        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+        if address:
+            options["address"] = address
+        elif workers:
+            options["num_cpus"] = workers
+        ray.init(**options)
+        importing.join()
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
+    return require_ray()
 
 
 # --- rows -----------------------------------------------------------------------------------
@@ -94,7 +107,7 @@ def _error_row(order: int, error: InputError) -> dict[str, Any]:
     }
 
 
-BLOCK_BYTES = 256 * 1024  # about a hundred IndoSum articles a block
+ONE_ROW_BLOCKS = 1  # bytes: Ray Data's target block size, below the size of any batch row
 
 
 def read_files(
@@ -121,24 +134,43 @@ def read_files(
                     continue
                 rows.append(row)
             if len(rows) >= chunk:
-                yield _table(rows, "input")
+                yield _batch_row(rows, "input")
                 rows = []
     if rows:
-        yield _table(rows, "input")
+        yield _batch_row(rows, "input")
+
+
+def _columns(schema_name: str):
+    import pyarrow as pa
+
+    names = INPUT_ROW_COLUMNS if schema_name == "input" else RESULT_COLUMNS
+    return [(name, pa.int64() if name == "order" else pa.string()) for name in names]
 
 
 def _table(rows: list[dict[str, Any]], schema_name: str):
     """Rows as an Arrow table with a fixed schema: an all-None column stays a string column."""
     import pyarrow as pa
 
-    fields = {"order": pa.int64()}
-    names = INPUT_ROW_COLUMNS if schema_name == "input" else RESULT_COLUMNS
-    schema = pa.schema([(name, fields.get(name, pa.string())) for name in names])
-    return pa.Table.from_pylist(rows, schema=schema)
+    return pa.Table.from_pylist(rows, schema=pa.schema(_columns(schema_name)))
+
+
+def _batch_row(rows: list[dict[str, Any]], schema_name: str):
+    """Rows as one batch row: a one-row Arrow table whose columns hold lists."""
+    import pyarrow as pa
+
+    return pa.table({name: pa.array([[row[name] for row in rows]], type=pa.list_(kind))
+                     for name, kind in _columns(schema_name)})
 
 
 def _rows(batch) -> list[dict[str, Any]]:
     return batch.to_pylist()
+
+
+def _batch_rows(batch) -> Iterator[list[dict[str, Any]]]:
+    """The rows of each batch row of an Arrow table of batch rows."""
+    columns = batch.to_pydict()
+    for values in zip(*columns.values()):
+        yield [dict(zip(columns, row)) for row in zip(*values)]
 
 
 class ExtractorActor:
@@ -146,11 +178,15 @@ class ExtractorActor:
 
     def __init__(self, batch_size: int = DEFAULT_BATCH_SIZE, threads: int = 1, stanza_overrides: Optional[dict] = None):
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        self.extractor = Extractor(batch_size=batch_size, torch_threads=threads, **(stanza_overrides or {}))
+        # No warm-up text: the resources load with the first batch, as in the default engine's workers.
+        self.extractor = Extractor(batch_size=batch_size, torch_threads=threads, warm_up=False, **(stanza_overrides or {}))
         self._crash_marker = os.environ.get("EXTRACTOR_TEST_CRASH_ONCE")  # tests: kill this actor once
 
     def __call__(self, batch):
-        rows = _rows(batch)
+        return _table(self.extract_rows(_rows(batch)), "result")
+
+    def extract_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One result row per input row; the articles among them are extracted as one batch."""
         articles = {}
         for row in rows:
             if row.get("kind", "article") == "article":
@@ -177,7 +213,7 @@ class ExtractorActor:
                 base["message"] = str(result)
                 base["kind"] = "extraction_error"
             out.append(base)
-        return _table(out, "result")
+        return out
 
     def _maybe_crash(self, articles) -> None:
         if not self._crash_marker:
@@ -186,6 +222,15 @@ class ExtractorActor:
         if any(article.doc_id == doc_id for article in articles) and not os.path.exists(marker):
             Path(marker).write_text("crashed once\n")
             os._exit(1)
+
+
+class BatchExtractorActor(ExtractorActor):
+    """:class:`ExtractorActor` over batch rows: each batch row in, its results as one batch row out."""
+
+    def __call__(self, batch):
+        import pyarrow as pa
+
+        return pa.concat_tables([_batch_row(self.extract_rows(rows), "result") for rows in _batch_rows(batch)])
 
 
 def _row_article(row: dict[str, Any]) -> Article:
@@ -271,8 +316,9 @@ def run_entries(
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
     # Ray Data joins a task's outputs into blocks of up to 128 MB: the articles of one input file
-    # would be one block, extracted by one actor while the others wait. Small blocks spread them.
-    context.target_max_block_size = BLOCK_BYTES
+    # would be one block, extracted by one actor while the others wait. Every batch row is bigger
+    # than this bound (and a block is never cut inside a row), so each batch row is a block.
+    context.target_max_block_size = ONE_ROW_BLOCKS
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     published_iso = published.isoformat() if published is not None else None
@@ -283,16 +329,16 @@ def run_entries(
                         # Reading is I/O: it must never wait for a CPU that the extraction actors hold.
                         num_cpus=0, concurrency=max(1, min(len(files), 2 * size)))
     ds = ds.map_batches(
-        ExtractorActor,
+        BatchExtractorActor,
         fn_constructor_kwargs={"batch_size": batch_size, "threads": 1},
-        batch_size=batch_size,
+        batch_size=1,  # one batch row: batch_size articles
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=size),
         num_cpus=1,
     )
     seen: dict[str, str] = {}
     for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-        for row in _rows(batch):
+        for row in (row for rows in _batch_rows(batch) for row in rows):
             kind = row["kind"]
             doc_id = row["doc_id"]
             if kind in ("article", "changed") and doc_id is not None:
