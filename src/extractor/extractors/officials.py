@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -34,9 +34,9 @@ from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, n
 from ..components.title_heads import TitleMatch, title_matches
 from ..components.title_lexicon import lexicon_words
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
-from ..normalize.countries import is_abbreviation
+from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
-from ..normalize.titles import HONORIFIC, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, envoy_postings, holder_gap, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..resource_data import load_resource
 from ..records import Official, Span
@@ -126,6 +126,86 @@ class _Names(NameWords):
         if any(span[0] <= s < span[1] for s, e in self.other_entities) and not any(span[0] < n < span[1] for n in names):
             return None
         return span
+
+    def across_gap(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> Optional[tuple[tuple[int, int], bool]]:
+        """The holder's name a few words after a title, past what may stand between an office and
+        its holder: the body or place NER named (``Wakil Presiden Japan-Indonesia Association
+        Kuroda Naoki``), a posting (``Utusan Khusus PBB untuk Sudan Volker Perthes``), an ordinal
+        (``Presiden ke-44``), a bracket, a rank (``di Kuala Lumpur Brigjen TNI Winarno``),
+        ``terpilih`` and a copula (``Presiden SMU PBB Ke-76 adalah Abdulla Shahid``). Returns the
+        name and whether the office is the elect's; ``None`` where another word or title comes first."""
+        gap = holder_gap()
+        i = self.index_at.get(self._next_token_start(match.end))
+        if i is None or not self.joined(i):
+            return None
+        elect, steps = False, 0
+        while i < len(self.tokens) and steps < 10 and self.joined(i):
+            token = self.tokens[i]
+            word = token.text
+            if steps and token.start in names:
+                return names[token.start], elect
+            steps += 1
+            if self.found.match(HEAD, i) is not None:
+                return None  # another office: the name after it is its holder's
+            rank = self.found.match(HONORIFIC, i)
+            if rank is not None:
+                ranked = self._after_rank(i, names)
+                if ranked is not None:
+                    return ranked, elect
+                i = rank[0]  # the whole rank (Marsekal Madya), never a word inside it
+                continue
+            if word in gap.get("elect_words", ()):
+                elect = True
+            elif any(word.startswith(p) and word[len(p) :].isdigit() for p in gap.get("ordinal_prefixes", ())):
+                pass
+            elif word in gap.get("copulas", ()):
+                following = names.get(self.tokens[i + 1].start) if i + 1 < len(self.tokens) and self.joined(i + 1) else None
+                return (following, elect) if following is not None else None
+            elif word == "(":
+                close = next((k for k in range(i + 1, min(i + 6, len(self.tokens))) if self.tokens[k].text == ")"), None)
+                if close is None:
+                    return None
+                i = close
+            elif word == ",":
+                following = names.get(self.tokens[i + 1].start) if i + 1 < len(self.tokens) and self.joined(i + 1) else None
+                return (following, elect) if following is not None and steps > 1 else None
+            elif word in envoy_postings() and i + 1 < len(self.tokens) and self.joined(i + 1) and self._qualifies(i + 1):
+                pass
+            elif word[:1].isupper() and self._qualifies(i):
+                qualifier = self.found.match(COUNTRY, i) or self.found.match(ORGANIZATION, i)
+                if qualifier is not None:
+                    i = qualifier[0] - 1
+            else:
+                return None
+            i += 1
+        return None
+
+    def _after_rank(self, i: int, names: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
+        """The name after the rank at word ``i`` (``Brigjen TNI Winarno``), or ``None``."""
+        j = self._skip_honorifics(i)
+        if j is None or j == i:
+            return None
+        if self.tokens[j].start in names:
+            return names[self.tokens[j].start]
+        if not self.is_name_word(j) or _is_initial(self.tokens[j].text):
+            return None
+        _, last = self.grow(j, j)
+        span = (self.tokens[j].start, self.tokens[last].end)
+        if any(span[0] <= s < span[1] for s, _ in self.other_entities):
+            return None
+        return span
+
+    def _qualifies(self, i: int) -> bool:
+        """Whether word ``i`` names a body or a place: a country or organisation of the lexicon,
+        an institution word, or a word NER puts in a place or body."""
+        token = self.tokens[i]
+        if not token.text[:1].isupper():
+            return False
+        if self.found.match(COUNTRY, i) or self.found.match(ORGANIZATION, i) or token.text.casefold() in self.stop_words:
+            return True
+        if len(token.text) > 1 and token.text.isupper() or all(country_code(p) for p in token.text.split("-")):
+            return True  # an acronym (SMU PBB), states joined (Japan-Indonesia)
+        return any(s < token.end and token.start < e for s, e in self.other_entities)
 
     def _holder_after_possessor(self, match: TitleMatch, name: tuple[int, int], names: dict[int, tuple[int, int]]) -> tuple[int, int]:
         """``Juru Bicara Presiden Jokowi, Fadjroel Rachman``: after a title that qualifies another
@@ -570,6 +650,12 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     unnamed: Optional[TitleMatch] = None  # the previous title, when no name followed it
     for match in titles:
         span = names.after_title(match, spans)
+        if span is None:
+            across = names.across_gap(match, spans)
+            if across is not None:
+                span, elect = across
+                if elect:
+                    match = replace(match, title=f"{match.title} {holder_gap()['elect_title']}")
         span = cut.trim(span) if span is not None else None
         if span is not None and unnamed is not None and _closes_office_list(text, unnamed, match, span):
             span = None  # "dengan Perdana Menteri (PM) dan Menlu Bangladesh, Retno mengaku": not his office

@@ -321,3 +321,9 @@ def visit_hosts() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def envoy_qualifiers() -> frozenset[str]:
     return frozenset(_data()["envoy_qualifiers"])
+
+
+@lru_cache(maxsize=1)
+def holder_gap() -> dict:
+    """What may stand between a title and its holder's name (``titles.json`` ``holder_gap``)."""
+    return dict(_data().get("holder_gap", {}))

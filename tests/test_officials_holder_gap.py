@@ -1,0 +1,62 @@
+"""A title and its holder's name with words between them (issue 9 item 3): a body or place, a
+posting, an ordinal, a bracket, a rank, ``terpilih``, a copula."""
+
+import pytest
+
+from extractor.extractors.article_meta import ArticleMetaStage
+from extractor.extractors.officials import extract_officials
+
+from conftest import make_context
+
+
+def officials(text, entities=()):
+    context = make_context(text, entities)
+    ArticleMetaStage()(context)
+    records = list(extract_officials(context.doc, context))
+    for record in records:
+        for span in record.mentions:
+            assert text[span.start : span.end] == span.text
+    return {o.name: o for o in records}
+
+
+@pytest.mark.parametrize(
+    "text, entities, name, title",
+    [
+        ("Hadir pula Gubernur DKI terpilih Anies Baswedan di sana.", [("Anies Baswedan", "PER")], "Anies Baswedan", "Gubernur Terpilih"),
+        ("Namun Utusan Khusus PBB untuk Sudan Volker Perthes mengatakan hal itu.", [("Volker Perthes", "PER"), ("Sudan", "LOC")], "Volker Perthes", "Utusan Khusus"),
+        ("Diketahui, Presiden SMU PBB Ke-76 adalah Abdulla Shahid dari Maladewa.", [("Abdulla Shahid", "PER")], "Abdulla Shahid", "Presiden"),
+        ("Ia disambut Atase Pertahanan RI di Kuala Lumpur Brigjen TNI Winarno beserta istri.", [("Kuala Lumpur", "LOC")], "Winarno", "Atase Pertahanan"),
+        ("Hadir Wakil Presiden Japan-Indonesia Association Kuroda Naoki di Tokyo.", [("Kuroda Naoki", "PER")], "Kuroda Naoki", "Wakil Presiden"),
+    ],
+)
+def test_name_found_past_the_words_between_title_and_holder(text, entities, name, title):
+    found = officials(text, entities)
+    assert name in found
+    assert found[name].title == title
+
+
+def test_a_rank_is_skipped_whole_never_a_name_inside_it():
+    text = "Hadir Wakil Menteri Pertahanan (Wamenhan) Marsekal Madya TNI (Purn.) Donny Ermawan Taufanto di sana."
+    found = officials(text, [("Marsekal Madya", "PER"), ("Donny Ermawan Taufanto", "PER")])
+    assert "Madya" not in found
+    assert found["Donny Ermawan Taufanto"].title == "Wakil Menteri Pertahanan"
+
+
+@pytest.mark.parametrize(
+    "text, entities, name",
+    [
+        # A lowercase word that is no body, rank, posting or copula stops the reading.
+        ("Presiden mengatakan bahwa Joko Susanto benar.", [("Joko Susanto", "PER")], "Joko Susanto"),
+        # A posting to what is no place.
+        ("Utusan Khusus untuk perdamaian Ahmad Yani hadir.", [("Ahmad Yani", "PER")], "Ahmad Yani"),
+        # "dan" joins another person: no holder of the first office.
+        ("Presiden RI dan Bambang Susilo hadir.", [("Bambang Susilo", "PER")], "Bambang Susilo"),
+    ],
+)
+def test_no_holder_across_other_words(text, entities, name):
+    assert name not in officials(text, entities)
+
+
+def test_another_office_first_keeps_the_name_for_it():
+    found = officials("Hadir Presiden RI, Menlu Retno Marsudi.", [("Retno Marsudi", "PER")])
+    assert found["Retno Marsudi"].title == "Menteri Luar Negeri"
