@@ -60,3 +60,25 @@ def test_no_holder_across_other_words(text, entities, name):
 def test_another_office_first_keeps_the_name_for_it():
     found = officials("Hadir Presiden RI, Menlu Retno Marsudi.", [("Retno Marsudi", "PER")])
     assert found["Retno Marsudi"].title == "Menteri Luar Negeri"
+
+
+@pytest.mark.parametrize(
+    "text, entities, name, country",
+    [
+        ("Presiden SMU PBB Ke-76 adalah Abdulla Shahid dari Maladewa.", [("Abdulla Shahid", "PER")], "Abdulla Shahid", "MV"),
+        ("Ratu Maxima dari Belanda bertindak sebagai utusan.", [("Maxima", "PER")], "Maxima", "NL"),
+    ],
+)
+def test_a_state_after_the_titled_name_with_dari_is_his(text, entities, name, country):
+    assert officials(text, entities)[name].country == country
+
+
+def test_a_journey_from_a_state_names_no_origin():
+    text = "Presiden Jokowi dari Bangladesh ke Sri Lanka hari ini."
+    assert officials(text, [("Jokowi", "PER")])["Jokowi"].country == "ID"
+
+
+def test_a_bracketed_part_of_the_portfolio_stays_in_the_title_and_the_state_after_it_counts():
+    text = "Kerja sama dengan Menteri Pendidikan (Pendidikan Dasar) Singapura Ng Chee Meng diteken."
+    record = officials(text, [("Ng Chee Meng", "PER")])["Ng Chee Meng"]
+    assert (record.title, record.country) == ("Menteri Pendidikan (Pendidikan Dasar)", "SG")

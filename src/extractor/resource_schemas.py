@@ -435,6 +435,7 @@ class HolderGap(Strict):
     elect_title: str = ""
     copulas: Words = []  # right before the name (Presiden ... adalah X)
     ordinal_prefixes: Words = []  # ke-44, Ke-76
+    origin_words: Words = []  # a state after the name (Abdulla Shahid dari Maladewa) is his
 
 
 class TitlesResource(Strict):

@@ -19,6 +19,7 @@ other boilerplate never yield names.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -58,6 +59,7 @@ class _Person:
     mentions: list[_Mention] = field(default_factory=list)
     titles: list[TitleMatch] = field(default_factory=list)
     title_first: bool = False  # some title stands right before a name of his
+    titled: set[tuple[int, int]] = field(default_factory=set)  # his mentions a title is linked to
     known: Optional[KnownOfficial] = None
 
 
@@ -411,7 +413,28 @@ def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
     return next(t for t in titles if t.title == best)
 
 
-def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], former: list[TitleMatch]) -> Optional[str]:
+def _origins(doc: Doc, text: str) -> dict[int, str]:
+    """The state named right after a name with ``dari`` (``Abdulla Shahid dari Maladewa``, ``Ratu
+    Maxima dari Belanda``), by the offset where the name ends."""
+    words = holder_gap().get("origin_words", ())
+    found = {}
+    for span in spans(doc, "party"):
+        if span.label_ != "country":
+            continue
+        before = text[max(0, span.start_char - 16) : span.start_char]
+        origin = next((w for w in words if re.search(rf"(?<!\w){re.escape(w)}[ \u00a0]+$", before)), None)
+        after = text[span.end_char : span.end_char + 12].split()
+        if after and after[0] in visit_hosts()["to_words"]:
+            continue  # "dari Bangladesh ke Sri Lanka": a journey, not where he comes from
+        if origin is not None:
+            name_end = span.start_char - len(before) + len(before.rstrip(" \u00a0")) - len(origin)
+            found[len(text[:name_end].rstrip(" \u00a0"))] = span.kb_id_
+    return found
+
+
+def _country(
+    person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], former: list[TitleMatch], origins: dict[int, str] = {}
+) -> Optional[str]:
     """The state the person serves, from the language of his titles alone: a state named with
     the office (``Menlu Jepang``, ``Dubes RI``, ``Dirjen … Kemlu``, ``Kapolri``), the state of
     the official he accompanies, none for an international body (``Sekjen PBB``); an office
@@ -422,6 +445,9 @@ def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, st
         for match in matches:
             if match.country_source == source:
                 return match.country
+    for mention in person.mentions:
+        if mention.end in origins and (mention.start, mention.end) in person.titled:
+            return origins[mention.end]
     for match in matches:
         if match in inherited:
             return inherited[match]
@@ -696,8 +722,11 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.known = person.known or mention.known or known_by_keys().get(mention.keys)
         span = (mention.start, mention.end)
         person.titles.extend(t for t in links.get(span, []) if t not in person.titles)
+        if span in links:
+            person.titled.add(span)
         person.title_first = person.title_first or span in title_first
 
+    origins = _origins(doc, text)
     inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
     people = {(m.start, m.end): k for k, person in enumerate(persons) for m in person.mentions}
     for match, state in _host_countries(doc, titles, people).items():
@@ -712,7 +741,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             chosen = _choose_title(current)
             title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
             person.titles = current
-            country = _country(person, chosen, inherited, former)
+            country = _country(person, chosen, inherited, former, origins)
             rule, score = ("title_before_name", 0.9) if person.title_first else ("title_after_name", 0.8)
         elif known is not None and not person.titles and known.title:
             title, organization, country = known.title, known.organization, known.country
