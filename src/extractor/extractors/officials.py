@@ -126,7 +126,8 @@ class _Names(NameWords):
         # follows inside (Raja Arab Saudi [Salman]LOC bin [Abdulaziz Al Saud]PER). Entities that
         # begin inside the title (ORG "Israel Benjamin Netanyahu") say nothing about the name.
         if any(span[0] <= s < span[1] for s, e in self.other_entities) and not any(span[0] < n < span[1] for n in names):
-            return None
+            if name_keys(self.text[span[0] : span[1]]) not in known_by_keys():
+                return None  # NER's ORG "Donald Trump" after "Presiden Amerika Serikat (AS)" is still the known name
         return span
 
     def across_gap(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> Optional[tuple[tuple[int, int], bool]]:
@@ -397,8 +398,15 @@ def _without_places(doc: Doc, text: str, spans: dict, links: dict, title_first: 
 
 
 def _find_aliases(doc: Doc, published) -> list[tuple[int, int, KnownOfficial]]:
-    """Occurrences of known officials' names and aliases (``Jokowi``) in office on ``published``."""
-    return [(start, end, official) for start, end, official in known_matches(doc) if official.in_office(published)]
+    """Occurrences of known officials' names and aliases (``Jokowi``), in office or not: a term
+    decides only whether a person named without any office is an official, never who he is."""
+    return list(known_matches(doc))
+
+
+def _inside_other_name(text: str, start: int, end: int, official: KnownOfficial, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether a known official's form lies inside a longer name with words none of his names has."""
+    own = set().union(*(name_keys(form) for form in (official.name, *official.aliases)))
+    return any(s <= start and end <= e and (s, e) != (start, end) and not name_keys(text[s:e]) <= own for s, e in names)
 
 
 def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
@@ -699,6 +707,8 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     spans, links, title_first = _without_places(doc, text, spans, links, title_first)
     mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(doc, context.published):
+        if _inside_other_name(text, start, end, official, spans.values()):
+            continue  # "Retno" in "Retno Wulandari" is not Retno Marsudi
         if not context.in_boilerplate(start, end) and cut.trim((start, end)) == (start, end):
             mentions[(start, end)] = _Mention(start, end, name_keys(official.name), _size(text[start:end]), official, _name_words(text[start:end]))
     for start, end in spans.values():
