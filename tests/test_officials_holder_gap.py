@@ -82,3 +82,9 @@ def test_a_bracketed_part_of_the_portfolio_stays_in_the_title_and_the_state_afte
     text = "Kerja sama dengan Menteri Pendidikan (Pendidikan Dasar) Singapura Ng Chee Meng diteken."
     record = officials(text, [("Ng Chee Meng", "PER")])["Ng Chee Meng"]
     assert (record.title, record.country) == ("Menteri Pendidikan (Pendidikan Dasar)", "SG")
+
+
+def test_a_word_named_as_a_regency_elsewhere_is_no_part_of_the_name():
+    text = "Pemerintah Kabupaten Jayawijaya mendatangkan arkeolog. Kepala Dinas Kebudayaan dan Pariwisata (Disbudpar) Jayawijaya Alpius Wetipo mengatakan itu."
+    found = officials(text, [("Jayawijaya Alpius Wetipo", "PER")])
+    assert list(found) == ["Alpius Wetipo"]

@@ -425,6 +425,7 @@ class VisitHosts(Strict):
     departure_words: Words = []  # leaving a state after meeting its officials (meninggalkan)
     visit_places: Words = []  # before the state a visit goes to or is made in (ke, di)
     place_prepositions: Words = []  # a capitalised word after one is a place (di Jeddah), no name
+    place_nouns: Words = []  # so is one after these (Kabupaten Jayawijaya)
 
 
 class HolderGap(Strict):

@@ -370,8 +370,11 @@ def _variant_word(a: str, b: str) -> bool:
 def _place_words(doc: Doc) -> frozenset[str]:
     """Capitalised words the article uses as places: right after ``di``, ``ke`` (not ``dari``: ``uang dari Fahmi``)."""
     prepositions = visit_hosts()["place_prepositions"]
+    nouns = visit_hosts().get("place_nouns", frozenset())  # Kabupaten Jayawijaya, Kota Kupang
     return frozenset(
-        doc[t.i + 1].text for t in doc[:-1] if t.lower_ in prepositions and doc[t.i + 1].text[:1].isupper()
+        doc[t.i + 1].text
+        for t in doc[:-1]
+        if (t.lower_ in prepositions or t.lower_ in nouns) and doc[t.i + 1].text[:1].isupper()
     )
 
 
