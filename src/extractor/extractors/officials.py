@@ -32,12 +32,12 @@ from spacy.tokens import Span as SentenceSpan
 from ..components import spans
 from ..components.known_officials import KnownOfficial, known_matches
 from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, name_keys, person_name_entities
-from ..components.title_heads import TitleMatch, title_matches
+from ..components.title_heads import TitleMatch, find_titles, title_matches
 from ..components.title_lexicon import lexicon_words
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
-from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, envoy_postings, holder_gap, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..resource_data import load_resource
 from ..records import Official, Span
@@ -406,6 +406,52 @@ def _find_aliases(doc: Doc, published) -> list[tuple[int, int, KnownOfficial]]:
     return list(known_matches(doc))
 
 
+@lru_cache(maxsize=1)
+def _head_first_words() -> frozenset[str]:
+    """The first words of the lexicon's full title heads, lowercase (``menteri``, ``juru``,
+    ``anggota``); abbreviations (``Menlu``) never stand lowercase for a title."""
+    return frozenset(
+        words[0].casefold()
+        for phrase in lexicon(HEAD).phrases
+        if not is_abbreviation(phrase) and (words := phrase.split()) and words[0][:1].isupper()
+    )
+
+
+@lru_cache(maxsize=1)
+def _needs_organization() -> frozenset[str]:
+    """Heads that are an office only with a body (``anggota DPR``, not ``anggota Komunitas …``)."""
+    entries = load_resource("titles.json")["titles"]
+    return frozenset(form.casefold() for e in entries if e.get("requires_organization") for form in e["forms"])
+
+
+def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]], reach: int = 12) -> list[TitleMatch]:
+    """Titles the text writes lowercase beside a person's name: right before it (``anggota DPR RI
+    Christina Aryani``, ``juru bicara Kementerian Luar Negeri China (MFA) Zhao Lijian``) or after
+    it and a comma (``kata Zaw Htay, juru bicara kantor Suu Kyi``). Read as the capitalised title
+    would be; only a name NER found (``spans``) makes one a title."""
+    firsts = _head_first_words()
+    tokens = names.tokens
+    ends = {end for _, end in spans.values()}
+    found = []
+    for k, token in enumerate(tokens):
+        if not token.text.islower() or token.text not in firsts:
+            continue
+        last = k
+        while last + 1 < len(tokens) and last - k < reach and names.joined(last + 1):
+            last += 1
+        after_name = k >= 2 and tokens[k - 1].text == "," and tokens[k - 2].end in ends
+        name_ahead = any(token.end < s <= tokens[last].start for s in spans)
+        if not (after_name or name_ahead):
+            continue
+        snippet = text[token.start : tokens[last].end]
+        stops = [s - token.start for s in spans if token.start < s <= tokens[last].start]
+        matches = find_titles(snippet[:1].upper() + snippet[1:], stops)
+        if matches and matches[0].start == 0 and (matches[0].organization or matches[0].head not in _needs_organization()):
+            match = matches[0]
+            found.append(replace(match, start=match.start + token.start, end=match.end + token.start))
+    return found
+
+
 def _inside_other_name(text: str, start: int, end: int, official: KnownOfficial, names: Iterable[tuple[int, int]]) -> bool:
     """Whether a known official's form lies inside a longer name with words none of his names has."""
     own = set().union(*(name_keys(form) for form in (official.name, *official.aliases)))
@@ -684,6 +730,12 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     links: dict[tuple[int, int], list[TitleMatch]] = {}
     title_first: set[tuple[int, int]] = set()
     titles = [t for t in title_matches(doc) if not context.in_boilerplate(t.start, t.end) and cut.trim((t.start, t.end)) == (t.start, t.end)]
+    ner_names = dict(spans)
+    lowercase = {
+        t for t in _lowercase_titles(text, names, ner_names)
+        if not context.in_boilerplate(t.start, t.end) and not any(o.start < t.end and t.start < o.end for o in titles)
+    }
+    titles = sorted([*titles, *lowercase], key=lambda t: t.start)
     unnamed: Optional[TitleMatch] = None  # the previous title, when no name followed it
     for match in titles:
         span = names.after_title(match, spans)
@@ -703,10 +755,17 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             span = names.before_title(match, {s[1]: s for s in spans.values()})
             if span is not None and span in title_first and text[span[1] : match.start].strip() == ",":
                 span = None  # "Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI …": the next in a list
+        if match in lowercase and (
+            span is None or span[0] not in ner_names or span[1] <= match.start and text[span[1] : match.start].strip() != ","
+        ):
+            continue  # a lowercase title counts only right beside a name NER found (X, juru bicara …)
         unnamed = match if span is None else None
         if span is not None:
             links.setdefault(span, []).append(match)
 
+    if lowercase:
+        linked = {t for ms in links.values() for t in ms}
+        titles = [t for t in titles if t not in lowercase or t in linked]
     spans, links, title_first = _without_places(doc, text, spans, links, title_first)
     mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(doc, context.published):
