@@ -88,3 +88,15 @@ def test_a_word_named_as_a_regency_elsewhere_is_no_part_of_the_name():
     text = "Pemerintah Kabupaten Jayawijaya mendatangkan arkeolog. Kepala Dinas Kebudayaan dan Pariwisata (Disbudpar) Jayawijaya Alpius Wetipo mengatakan itu."
     found = officials(text, [("Jayawijaya Alpius Wetipo", "PER")])
     assert list(found) == ["Alpius Wetipo"]
+
+
+def test_a_body_named_by_its_institution_word_between_title_and_name():
+    text = "Presiden ke-44 ASEAN Inter Parliamentary Assembly (AIPA) Puan Maharani mengingatkan hal itu."
+    found = officials(text, [("Puan Maharani", "PER"), ("ASEAN Inter", "ORG")])
+    assert found["Puan Maharani"].title == "Presiden"
+
+
+def test_an_envoy_of_a_state_written_with_its_full_style():
+    text = "6. Simon Namiss, Duta Besar LBBP Designate Resident Negara Merdeka Papua Nugini.\n7. Lainnya."
+    record = officials(text, [("Simon Namiss", "PER")])["Simon Namiss"]
+    assert (record.title, record.country) == ("Duta Besar Luar Biasa dan Berkuasa Penuh", "PG")

@@ -206,6 +206,8 @@ class _Names(NameWords):
             return False
         if self.found.match(COUNTRY, i) or self.found.match(ORGANIZATION, i) or token.text.casefold() in self.stop_words:
             return True
+        if token.text.casefold() in institution_words():
+            return True  # ASEAN Inter Parliamentary Assembly (AIPA) Puan Maharani
         if len(token.text) > 1 and token.text.isupper() or all(country_code(p) for p in token.text.split("-")):
             return True  # an acronym (SMU PBB), states joined (Japan-Indonesia)
         return any(s < token.end and token.start < e for s, e in self.other_entities)
