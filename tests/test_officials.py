@@ -79,9 +79,14 @@ def test_people_without_office_are_dropped():
     assert found["Vladimir Putin"].country == "RU"
 
 
-def test_former_office_only_is_dropped():
+def test_former_office_holder_counts_with_the_office_named():
+    # Annotation guide: former office holders count with the office the text names.
     found = officials("Acara itu dihadiri mantan Presiden Habibie.", [("Habibie", "PER")])
-    assert found == {}
+    assert (found["Habibie"].title, found["Habibie"].country, found["Habibie"].rule) == ("Presiden", "ID", "former_office")
+
+
+def test_former_office_needs_a_name_ner_found():
+    assert officials("Kata mantan Ketua Bawaslu Jawa Tengah ini, kewenangan itu penting.") == {}
 
 
 def test_alias_merges_and_gazetteer_needs_term():

@@ -13,7 +13,8 @@ Dirjen …``). Mentions that share name tokens (``Retno`` ⊂ ``Retno L.P. Marsu
 Precision policy: a person with no title anywhere in the article is dropped, unless the
 known-officials gazetteer (``resources/known_officials.json``) holds him and the article's
 date falls within his term; such records carry ``rule="known_official"`` and a lower ``score``.
-People named only with a former office (``mantan Presiden …``) are dropped too. Bylines and
+People named only with a former office (``mantan Presiden …``) count with that office where NER
+found the name (``rule="former_office"``), as the annotation guide asks. Bylines and
 other boilerplate never yield names.
 """
 
@@ -820,6 +821,13 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         elif known is not None and not person.titles and known.title:
             title, organization, country = known.title, known.organization, known.country
             rule, score = "known_official", 0.6
+        elif former and any(m.start in ner_names for m in person.mentions):
+            # A former office holder counts with the office the text names (mantan Menteri ESDM
+            # Sudirman Said), where NER found the name: the weakest link, so not a name read after it.
+            chosen = _choose_title(former)
+            title, organization = chosen.title, chosen.organization
+            country = _country(person, chosen, inherited, [], origins)
+            rule, score = "former_office", 0.7
         else:
             continue
         records.append((person, title, organization, country, rule, score))
