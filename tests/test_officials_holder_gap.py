@@ -100,3 +100,17 @@ def test_an_envoy_of_a_state_written_with_its_full_style():
     text = "6. Simon Namiss, Duta Besar LBBP Designate Resident Negara Merdeka Papua Nugini.\n7. Lainnya."
     record = officials(text, [("Simon Namiss", "PER")])["Simon Namiss"]
     assert (record.title, record.country) == ("Duta Besar Luar Biasa dan Berkuasa Penuh", "PG")
+
+
+def test_an_office_counted_in_the_plural_then_yaitu_and_its_holders():
+    text = "Hadir pula tiga mantan Menlu pendahulu Retno, yaitu Alwi Shihab (1999-2001), Hassan Wirajuda (2001-2009), dan Marty Natalegawa (2009-2014)."
+    ents = [("Retno", "PER"), ("Alwi Shihab", "PER"), ("Hassan Wirajuda", "PER"), ("Marty Natalegawa", "PER")]
+    found = officials(text, ents)
+    for name in ("Alwi Shihab", "Hassan Wirajuda", "Marty Natalegawa"):
+        assert (found[name].title, found[name].country) == ("Menteri Luar Negeri", "ID")
+
+
+def test_no_holders_listed_after_an_office_in_the_singular_or_after_a_verb_list():
+    ents = [("Ahmad Dani", "PER"), ("Budi Karya", "PER")]
+    # No plural marker before the office: the list names who it invited, not who holds it.
+    assert officials("Presiden mengundang tokoh, yaitu Ahmad Dani dan Budi Karya.", ents) == {}

@@ -437,6 +437,8 @@ class HolderGap(Strict):
     copulas: Words = []  # right before the name (Presiden ... adalah X)
     ordinal_prefixes: Words = []  # ke-44, Ke-76
     origin_words: Words = []  # a state after the name (Abdulla Shahid dari Maladewa) is his
+    plural_markers: Words = []  # an office counted in the plural (tiga mantan Menlu) ...
+    list_markers: Words = []  # ... then yaitu/yakni and the names of its holders
 
 
 class TitlesResource(Strict):

@@ -184,6 +184,42 @@ class _Names(NameWords):
             i += 1
         return None
 
+    def listed_after(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
+        """``tiga mantan Menlu pendahulu Retno, yaitu Alwi Shihab (1999-2001), Hassan Wirajuda
+        (2001-2009), dan Marty Natalegawa``: an office counted in the plural (a number or ``para``
+        before it), then within a few words ``yaitu``/``yakni`` and a list of names NER found
+        (each may carry a bracket): every name listed holds the office."""
+        gap = holder_gap()
+        i = bisect_left(self.starts, match.start)
+        before = i - 1 - (i >= 2 and self.tokens[i - 1].text in former_markers())
+        if before < 0 or self.tokens[before].text.casefold() not in gap.get("plural_markers", ()):
+            return []
+        k = self.index_at.get(self._next_token_start(match.end))
+        steps = 0
+        while k is not None and k < len(self.tokens) and steps < 5 and self.joined(k) and self.tokens[k].text.casefold() not in gap.get("list_markers", ()):
+            if self.found.match(HEAD, k) is not None:
+                return []
+            k, steps = k + 1, steps + 1
+        if k is None or k >= len(self.tokens) or not self.joined(k) or self.tokens[k].text.casefold() not in gap.get("list_markers", ()):
+            return []
+        listed: list[tuple[int, int]] = []
+        k += 1
+        while k < len(self.tokens) and self.joined(k):
+            if self.tokens[k].text in {",", "dan", "serta"}:
+                k += 1
+                continue
+            name = names.get(self.tokens[k].start)
+            if name is None:
+                break
+            listed.append(name)
+            k = bisect_left(self.starts, name[1])
+            if k < len(self.tokens) and self.tokens[k].text == "(":
+                close = next((c for c in range(k + 1, min(k + 8, len(self.tokens))) if self.tokens[c].text == ")"), None)
+                if close is None:
+                    break
+                k = close + 1
+        return listed if len(listed) >= 2 else []
+
     def _after_rank(self, i: int, names: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The name after the rank at word ``i`` (``Brigjen TNI Winarno``), or ``None``."""
         j = self._skip_honorifics(i)
@@ -765,6 +801,10 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         unnamed = match if span is None else None
         if span is not None:
             links.setdefault(span, []).append(match)
+        elif match not in lowercase:
+            for listed in names.listed_after(match, ner_names):
+                links.setdefault(listed, []).append(match)
+                title_first.add(listed)
 
     if lowercase:
         linked = {t for ms in links.values() for t in ms}
