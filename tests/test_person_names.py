@@ -70,3 +70,9 @@ def test_an_acronym_inside_a_title_head_does_not_bar_the_word_written_as_a_name(
     # "PU" (Menteri PU) and "PAN" are acronyms of heads; "Pu" and "Pan" are surnames.
     assert is_name_word("Pu") and is_name_word("Pan")
     assert not is_name_word("PU") and not is_name_word("Menteri")
+
+
+def test_a_word_ending_in_an_apostrophe_inside_a_name():
+    text = "Menteri Pertahanan Malaysia Yang Mulia Dato' Seri Mohamed Khaled Nordin, di Jakarta."
+    doc = make_doc(text, [("Dato' Seri Mohamed Khaled Nordin", "PER")])
+    assert [text[s:e] for s, e in person_names(doc)] == ["Dato' Seri Mohamed Khaled Nordin"]
