@@ -58,3 +58,21 @@ def test_verb_after_a_name_only_by_affixes_in_title_case_lines():
 def test_joined_state_names_are_no_name_words():
     assert not is_name_word("Indonesia-Australia") and not is_name_word("ASEAN-Rusia")
     assert is_name_word("Al-Sisi")
+
+
+def test_an_initial_and_its_full_stop_inside_a_name():
+    text = "4. Sergei G. Tolchenov, Duta Besar LBBP Designate Resident Federasi Rusia"
+    doc = make_doc(text, [("Sergei G. Tolchenov", "PER")])
+    assert [text[s:e] for s, e in person_names(doc)] == ["Sergei G. Tolchenov"]
+
+
+def test_an_acronym_inside_a_title_head_does_not_bar_the_word_written_as_a_name():
+    # "PU" (Menteri PU) and "PAN" are acronyms of heads; "Pu" and "Pan" are surnames.
+    assert is_name_word("Pu") and is_name_word("Pan")
+    assert not is_name_word("PU") and not is_name_word("Menteri")
+
+
+def test_a_word_ending_in_an_apostrophe_inside_a_name():
+    text = "Menteri Pertahanan Malaysia Yang Mulia Dato' Seri Mohamed Khaled Nordin, di Jakarta."
+    doc = make_doc(text, [("Dato' Seri Mohamed Khaled Nordin", "PER")])
+    assert [text[s:e] for s, e in person_names(doc)] == ["Dato' Seri Mohamed Khaled Nordin"]

@@ -118,3 +118,15 @@ def test_compound_title_pattern_names_both_heads():
     doc = make_doc(text, [("Sofjan Wanandi", "PER")])
     (span,) = spans(doc, "title_head")
     assert span.label_.startswith("title_head|ketua") and "+wapres" in span.label_
+
+
+def test_bracketed_sub_portfolio_but_no_acronym_or_single_word():
+    from extractor.components.title_heads import find_titles
+
+    def first(text):
+        match = find_titles(text)[0]
+        return match.title, match.country
+
+    assert first("Menteri Pendidikan (Pendidikan Tinggi dan Keterampilan) Singapura Ong Ye Kung") == ("Menteri Pendidikan (Pendidikan Tinggi dan Keterampilan)", "SG")
+    assert first("Menteri Perdagangan (Mendag) Enggartiasto") == ("Menteri Perdagangan", "ID")
+    assert first("Kepala Biro Tata Pemerintahan (Tapem) Budi")[0] == "Kepala Biro Tata Pemerintahan"

@@ -425,6 +425,20 @@ class VisitHosts(Strict):
     departure_words: Words = []  # leaving a state after meeting its officials (meninggalkan)
     visit_places: Words = []  # before the state a visit goes to or is made in (ke, di)
     place_prepositions: Words = []  # a capitalised word after one is a place (di Jeddah), no name
+    place_nouns: Words = []  # so is one after these (Kabupaten Jayawijaya)
+
+
+class HolderGap(Strict):
+    """What may stand between a title and its holder's name (``Gubernur DKI terpilih Anies``,
+    ``Presiden SMU PBB Ke-76 adalah Abdulla Shahid``, ``Atase Pertahanan RI di Kuala Lumpur Brigjen TNI Winarno``)."""
+
+    elect_words: Words = []  # the office is the elect's: its title takes elect_title
+    elect_title: str = ""
+    copulas: Words = []  # right before the name (Presiden ... adalah X)
+    ordinal_prefixes: Words = []  # ke-44, Ke-76
+    origin_words: Words = []  # a state after the name (Abdulla Shahid dari Maladewa) is his
+    plural_markers: Words = []  # an office counted in the plural (tiga mantan Menlu) ...
+    list_markers: Words = []  # ... then yaitu/yakni and the names of its holders
 
 
 class TitlesResource(Strict):
@@ -449,6 +463,7 @@ class TitlesResource(Strict):
     visit_hosts: VisitHosts  # the hosts met on a visit to a state serve that state
     envoy_qualifiers: Words  # words between an envoy's title and his state (Designate, Resident)
     office_list_words: Words = []  # join unnamed offices into a list (PM dan Menlu Bangladesh, Retno)
+    holder_gap: HolderGap = HolderGap()  # between a title and the name of its holder
 
 
 # --- archive.json -----------------------------------------------------------------------------

@@ -171,6 +171,25 @@ class NameWords:
                 last += 2  # initials without dots: Retno LP Marsudi
             elif self.is_particle(last + 1) and last + 2 < len(self.tokens) and self.joined(last + 2) and self.is_name_word(last + 2):
                 last += 2
+            elif (
+                self.tokens[last + 1].text == "."
+                and len(self.tokens[last].text) == 1
+                and is_initial(self.tokens[last].text)
+                and self.tokens[last + 1].start == self.tokens[last].end
+                and last + 2 < len(self.tokens)
+                and self.joined(last + 2)
+                and self.is_name_word(last + 2)
+                and not is_initial(self.tokens[last + 2].text)
+            ):
+                last += 2  # an initial and its full stop inside a name: Sergei G. Tolchenov
+            elif (
+                self.tokens[last + 1].text in {"'", "\u2019"}
+                and self.tokens[last + 1].start == self.tokens[last].end
+                and last + 2 < len(self.tokens)
+                and self.joined(last + 2)
+                and self.is_name_word(last + 2)
+            ):
+                last += 2  # a word ending in an apostrophe inside a name: Dato' Seri Mohamed Khaled Nordin
             else:
                 break
         # Leftwards only initials (M. Hery Saripudin): a capitalised word before a name is more

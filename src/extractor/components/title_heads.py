@@ -155,7 +155,10 @@ class _Scanner:
             j = end
         country, country_source = None, None
         qualified = False  # the first organisation named is the most specific (Korlantas Polri)
-        for _ in range(3):
+        for round_ in range(3):
+            inner = self._sub_portfolio(j) if round_ == 0 and head.kind in ("portfolio", "closed") else None
+            if inner is not None:  # "Menteri Pendidikan (Pendidikan Dasar) Singapura"
+                title, j = f"{title} ({collapse_spaces(self.text[self.tokens[j + 1].start : self.tokens[inner - 2].end])})", inner
             j = self._skip_parenthetical(j)
             if head.kind == "envoy":
                 while j < len(self.tokens) and self.joined(j) and self.tokens[j].text in envoy_qualifiers():
@@ -196,6 +199,24 @@ class _Scanner:
                 if is_abbreviation(inner) or self.found.match(HEAD, j + 1):
                     return k + 1
         return j
+
+    def _sub_portfolio(self, j: int) -> Optional[int]:
+        """``(Pendidikan Tinggi dan Keterampilan)`` right after a title: capitalised words and
+        connectors in brackets that name a part of the portfolio; the index after the bracket."""
+        if not (j + 2 < len(self.tokens) and self.joined(j) and self.tokens[j].text == "("):
+            return None
+        connectors = portfolio_connectors()
+        k = j + 1
+        while k < len(self.tokens) and k - j <= 6 and self.tokens[k].text != ")":
+            word = self.tokens[k].text
+            if not self.joined(k) or not (word in connectors or word[:1].isupper() and word[:1].isalpha() and not word.isupper()):
+                return None  # a name (Menlu RI (Retno LP Marsudi)), an acronym, a lowercase word
+            if self.found.match(HEAD, k) or self.found.match(COUNTRY, k) or self.found.match(ORGANIZATION, k):
+                return None
+            k += 1
+        if k >= len(self.tokens) or self.tokens[k].text != ")" or k < j + 3 or self.tokens[k - 1].text in connectors:
+            return None
+        return k + 1
 
     def _skip_posting(self, j: int) -> int:
         """``untuk Jepang`` / ``di Singapura`` after an envoy's title: the posting, not his state."""

@@ -13,15 +13,17 @@ Dirjen …``). Mentions that share name tokens (``Retno`` ⊂ ``Retno L.P. Marsu
 Precision policy: a person with no title anywhere in the article is dropped, unless the
 known-officials gazetteer (``resources/known_officials.json``) holds him and the article's
 date falls within his term; such records carry ``rule="known_official"`` and a lower ``score``.
-People named only with a former office (``mantan Presiden …``) are dropped too. Bylines and
+People named only with a former office (``mantan Presiden …``) count with that office where NER
+found the name (``rule="former_office"``), as the annotation guide asks. Bylines and
 other boilerplate never yield names.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -31,12 +33,12 @@ from spacy.tokens import Span as SentenceSpan
 from ..components import spans
 from ..components.known_officials import KnownOfficial, known_matches
 from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, name_keys, person_name_entities
-from ..components.title_heads import TitleMatch, title_matches
+from ..components.title_heads import TitleMatch, find_titles, title_matches
 from ..components.title_lexicon import lexicon_words
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
-from ..normalize.countries import is_abbreviation
+from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
-from ..normalize.titles import HONORIFIC, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..resource_data import load_resource
 from ..records import Official, Span
@@ -58,6 +60,7 @@ class _Person:
     mentions: list[_Mention] = field(default_factory=list)
     titles: list[TitleMatch] = field(default_factory=list)
     title_first: bool = False  # some title stands right before a name of his
+    titled: set[tuple[int, int]] = field(default_factory=set)  # his mentions a title is linked to
     known: Optional[KnownOfficial] = None
 
 
@@ -124,8 +127,127 @@ class _Names(NameWords):
         # follows inside (Raja Arab Saudi [Salman]LOC bin [Abdulaziz Al Saud]PER). Entities that
         # begin inside the title (ORG "Israel Benjamin Netanyahu") say nothing about the name.
         if any(span[0] <= s < span[1] for s, e in self.other_entities) and not any(span[0] < n < span[1] for n in names):
+            if name_keys(self.text[span[0] : span[1]]) not in known_by_keys():
+                return None  # NER's ORG "Donald Trump" after "Presiden Amerika Serikat (AS)" is still the known name
+        return span
+
+    def across_gap(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> Optional[tuple[tuple[int, int], bool]]:
+        """The holder's name a few words after a title, past what may stand between an office and
+        its holder: the body or place NER named (``Wakil Presiden Japan-Indonesia Association
+        Kuroda Naoki``), a posting (``Utusan Khusus PBB untuk Sudan Volker Perthes``), an ordinal
+        (``Presiden ke-44``), a bracket, a rank (``di Kuala Lumpur Brigjen TNI Winarno``),
+        ``terpilih`` and a copula (``Presiden SMU PBB Ke-76 adalah Abdulla Shahid``). Returns the
+        name and whether the office is the elect's; ``None`` where another word or title comes first."""
+        gap = holder_gap()
+        i = self.index_at.get(self._next_token_start(match.end))
+        if i is None or not self.joined(i):
+            return None
+        elect, steps = False, 0
+        while i < len(self.tokens) and steps < 10 and self.joined(i):
+            token = self.tokens[i]
+            word = token.text
+            if steps and token.start in names:
+                return names[token.start], elect
+            steps += 1
+            if self.found.match(HEAD, i) is not None:
+                return None  # another office: the name after it is its holder's
+            rank = self.found.match(HONORIFIC, i)
+            if rank is not None:
+                ranked = self._after_rank(i, names)
+                if ranked is not None:
+                    return ranked, elect
+                i = rank[0]  # the whole rank (Marsekal Madya), never a word inside it
+                continue
+            if word in gap.get("elect_words", ()):
+                elect = True
+            elif any(word.startswith(p) and word[len(p) :].isdigit() for p in gap.get("ordinal_prefixes", ())):
+                pass
+            elif word in gap.get("copulas", ()):
+                following = names.get(self.tokens[i + 1].start) if i + 1 < len(self.tokens) and self.joined(i + 1) else None
+                return (following, elect) if following is not None else None
+            elif word == "(":
+                close = next((k for k in range(i + 1, min(i + 6, len(self.tokens))) if self.tokens[k].text == ")"), None)
+                if close is None:
+                    return None
+                i = close
+            elif word == ",":
+                following = names.get(self.tokens[i + 1].start) if i + 1 < len(self.tokens) and self.joined(i + 1) else None
+                return (following, elect) if following is not None and steps > 1 else None
+            elif word in envoy_postings() and i + 1 < len(self.tokens) and self.joined(i + 1) and self._qualifies(i + 1):
+                pass
+            elif word[:1].isupper() and self._qualifies(i):
+                qualifier = self.found.match(COUNTRY, i) or self.found.match(ORGANIZATION, i)
+                if qualifier is not None:
+                    i = qualifier[0] - 1
+            else:
+                return None
+            i += 1
+        return None
+
+    def listed_after(self, match: TitleMatch, names: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
+        """``tiga mantan Menlu pendahulu Retno, yaitu Alwi Shihab (1999-2001), Hassan Wirajuda
+        (2001-2009), dan Marty Natalegawa``: an office counted in the plural (a number or ``para``
+        before it), then within a few words ``yaitu``/``yakni`` and a list of names NER found
+        (each may carry a bracket): every name listed holds the office."""
+        gap = holder_gap()
+        i = bisect_left(self.starts, match.start)
+        before = i - 1 - (i >= 2 and self.tokens[i - 1].text in former_markers())
+        if before < 0 or self.tokens[before].text.casefold() not in gap.get("plural_markers", ()):
+            return []
+        k = self.index_at.get(self._next_token_start(match.end))
+        steps = 0
+        while k is not None and k < len(self.tokens) and steps < 5 and self.joined(k) and self.tokens[k].text.casefold() not in gap.get("list_markers", ()):
+            if self.found.match(HEAD, k) is not None:
+                return []
+            k, steps = k + 1, steps + 1
+        if k is None or k >= len(self.tokens) or not self.joined(k) or self.tokens[k].text.casefold() not in gap.get("list_markers", ()):
+            return []
+        listed: list[tuple[int, int]] = []
+        k += 1
+        while k < len(self.tokens) and self.joined(k):
+            if self.tokens[k].text in {",", "dan", "serta"}:
+                k += 1
+                continue
+            name = names.get(self.tokens[k].start)
+            if name is None:
+                break
+            listed.append(name)
+            k = bisect_left(self.starts, name[1])
+            if k < len(self.tokens) and self.tokens[k].text == "(":
+                close = next((c for c in range(k + 1, min(k + 8, len(self.tokens))) if self.tokens[c].text == ")"), None)
+                if close is None:
+                    break
+                k = close + 1
+        return listed if len(listed) >= 2 else []
+
+    def _after_rank(self, i: int, names: dict[int, tuple[int, int]]) -> Optional[tuple[int, int]]:
+        """The name after the rank at word ``i`` (``Brigjen TNI Winarno``), or ``None``."""
+        j = self._skip_honorifics(i)
+        if j is None or j == i:
+            return None
+        if self.tokens[j].start in names:
+            return names[self.tokens[j].start]
+        if not self.is_name_word(j) or _is_initial(self.tokens[j].text):
+            return None
+        _, last = self.grow(j, j)
+        span = (self.tokens[j].start, self.tokens[last].end)
+        if any(span[0] <= s < span[1] for s, _ in self.other_entities):
             return None
         return span
+
+    def _qualifies(self, i: int) -> bool:
+        """Whether word ``i`` names a body or a place: a country or organisation of the lexicon,
+        an institution word, or a word NER puts in a place or body."""
+        token = self.tokens[i]
+        if not token.text[:1].isupper():
+            return False
+        if self.found.match(COUNTRY, i) or self.found.match(ORGANIZATION, i) or token.text.casefold() in self.stop_words:
+            return True
+        if token.text.casefold() in institution_words():
+            return True  # ASEAN Inter Parliamentary Assembly (AIPA) Puan Maharani
+        if len(token.text) > 1 and token.text.isupper() or all(country_code(p) for p in token.text.split("-")):
+            return True  # an acronym (SMU PBB), states joined (Japan-Indonesia)
+        return any(s < token.end and token.start < e for s, e in self.other_entities)
 
     def _holder_after_possessor(self, match: TitleMatch, name: tuple[int, int], names: dict[int, tuple[int, int]]) -> tuple[int, int]:
         """``Juru Bicara Presiden Jokowi, Fadjroel Rachman``: after a title that qualifies another
@@ -287,8 +409,11 @@ def _variant_word(a: str, b: str) -> bool:
 def _place_words(doc: Doc) -> frozenset[str]:
     """Capitalised words the article uses as places: right after ``di``, ``ke`` (not ``dari``: ``uang dari Fahmi``)."""
     prepositions = visit_hosts()["place_prepositions"]
+    nouns = visit_hosts().get("place_nouns", frozenset())  # Kabupaten Jayawijaya, Kota Kupang
     return frozenset(
-        doc[t.i + 1].text for t in doc[:-1] if t.lower_ in prepositions and doc[t.i + 1].text[:1].isupper()
+        doc[t.i + 1].text
+        for t in doc[:-1]
+        if (t.lower_ in prepositions or t.lower_ in nouns) and doc[t.i + 1].text[:1].isupper()
     )
 
 
@@ -315,8 +440,61 @@ def _without_places(doc: Doc, text: str, spans: dict, links: dict, title_first: 
 
 
 def _find_aliases(doc: Doc, published) -> list[tuple[int, int, KnownOfficial]]:
-    """Occurrences of known officials' names and aliases (``Jokowi``) in office on ``published``."""
-    return [(start, end, official) for start, end, official in known_matches(doc) if official.in_office(published)]
+    """Occurrences of known officials' names and aliases (``Jokowi``), in office or not: a term
+    decides only whether a person named without any office is an official, never who he is."""
+    return list(known_matches(doc))
+
+
+@lru_cache(maxsize=1)
+def _head_first_words() -> frozenset[str]:
+    """The first words of the lexicon's full title heads, lowercase (``menteri``, ``juru``,
+    ``anggota``); abbreviations (``Menlu``) never stand lowercase for a title."""
+    return frozenset(
+        words[0].casefold()
+        for phrase in lexicon(HEAD).phrases
+        if not is_abbreviation(phrase) and (words := phrase.split()) and words[0][:1].isupper()
+    )
+
+
+@lru_cache(maxsize=1)
+def _needs_organization() -> frozenset[str]:
+    """Heads that are an office only with a body (``anggota DPR``, not ``anggota Komunitas …``)."""
+    entries = load_resource("titles.json")["titles"]
+    return frozenset(form.casefold() for e in entries if e.get("requires_organization") for form in e["forms"])
+
+
+def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]], reach: int = 12) -> list[TitleMatch]:
+    """Titles the text writes lowercase beside a person's name: right before it (``anggota DPR RI
+    Christina Aryani``, ``juru bicara Kementerian Luar Negeri China (MFA) Zhao Lijian``) or after
+    it and a comma (``kata Zaw Htay, juru bicara kantor Suu Kyi``). Read as the capitalised title
+    would be; only a name NER found (``spans``) makes one a title."""
+    firsts = _head_first_words()
+    tokens = names.tokens
+    ends = {end for _, end in spans.values()}
+    found = []
+    for k, token in enumerate(tokens):
+        if not token.text.islower() or token.text not in firsts:
+            continue
+        last = k
+        while last + 1 < len(tokens) and last - k < reach and names.joined(last + 1):
+            last += 1
+        after_name = k >= 2 and tokens[k - 1].text == "," and tokens[k - 2].end in ends
+        name_ahead = any(token.end < s <= tokens[last].start for s in spans)
+        if not (after_name or name_ahead):
+            continue
+        snippet = text[token.start : tokens[last].end]
+        stops = [s - token.start for s in spans if token.start < s <= tokens[last].start]
+        matches = find_titles(snippet[:1].upper() + snippet[1:], stops)
+        if matches and matches[0].start == 0 and (matches[0].organization or matches[0].head not in _needs_organization()):
+            match = matches[0]
+            found.append(replace(match, start=match.start + token.start, end=match.end + token.start))
+    return found
+
+
+def _inside_other_name(text: str, start: int, end: int, official: KnownOfficial, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether a known official's form lies inside a longer name with words none of his names has."""
+    own = set().union(*(name_keys(form) for form in (official.name, *official.aliases)))
+    return any(s <= start and end <= e and (s, e) != (start, end) and not name_keys(text[s:e]) <= own for s, e in names)
 
 
 def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
@@ -331,7 +509,28 @@ def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
     return next(t for t in titles if t.title == best)
 
 
-def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], former: list[TitleMatch]) -> Optional[str]:
+def _origins(doc: Doc, text: str) -> dict[int, str]:
+    """The state named right after a name with ``dari`` (``Abdulla Shahid dari Maladewa``, ``Ratu
+    Maxima dari Belanda``), by the offset where the name ends."""
+    words = holder_gap().get("origin_words", ())
+    found = {}
+    for span in spans(doc, "party"):
+        if span.label_ != "country":
+            continue
+        before = text[max(0, span.start_char - 16) : span.start_char]
+        origin = next((w for w in words if re.search(rf"(?<!\w){re.escape(w)}[ \u00a0]+$", before)), None)
+        after = text[span.end_char : span.end_char + 12].split()
+        if after and after[0] in visit_hosts()["to_words"]:
+            continue  # "dari Bangladesh ke Sri Lanka": a journey, not where he comes from
+        if origin is not None:
+            name_end = span.start_char - len(before) + len(before.rstrip(" \u00a0")) - len(origin)
+            found[len(text[:name_end].rstrip(" \u00a0"))] = span.kb_id_
+    return found
+
+
+def _country(
+    person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, str], former: list[TitleMatch], origins: dict[int, str] = {}
+) -> Optional[str]:
     """The state the person serves, from the language of his titles alone: a state named with
     the office (``Menlu Jepang``, ``Dubes RI``, ``Dirjen … Kemlu``, ``Kapolri``), the state of
     the official he accompanies, none for an international body (``Sekjen PBB``); an office
@@ -342,6 +541,9 @@ def _country(person: _Person, chosen: TitleMatch, inherited: dict[TitleMatch, st
         for match in matches:
             if match.country_source == source:
                 return match.country
+    for mention in person.mentions:
+        if mention.end in origins and (mention.start, mention.end) in person.titled:
+            return origins[mention.end]
     for match in matches:
         if match in inherited:
             return inherited[match]
@@ -567,9 +769,21 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     links: dict[tuple[int, int], list[TitleMatch]] = {}
     title_first: set[tuple[int, int]] = set()
     titles = [t for t in title_matches(doc) if not context.in_boilerplate(t.start, t.end) and cut.trim((t.start, t.end)) == (t.start, t.end)]
+    ner_names = dict(spans)
+    lowercase = {
+        t for t in _lowercase_titles(text, names, ner_names)
+        if not context.in_boilerplate(t.start, t.end) and not any(o.start < t.end and t.start < o.end for o in titles)
+    }
+    titles = sorted([*titles, *lowercase], key=lambda t: t.start)
     unnamed: Optional[TitleMatch] = None  # the previous title, when no name followed it
     for match in titles:
         span = names.after_title(match, spans)
+        if span is None:
+            across = names.across_gap(match, spans)
+            if across is not None:
+                span, elect = across
+                if elect:
+                    match = replace(match, title=f"{match.title} {holder_gap()['elect_title']}")
         span = cut.trim(span) if span is not None else None
         if span is not None and unnamed is not None and _closes_office_list(text, unnamed, match, span):
             span = None  # "dengan Perdana Menteri (PM) dan Menlu Bangladesh, Retno mengaku": not his office
@@ -580,13 +794,26 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             span = names.before_title(match, {s[1]: s for s in spans.values()})
             if span is not None and span in title_first and text[span[1] : match.start].strip() == ",":
                 span = None  # "Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI …": the next in a list
+        if match in lowercase and (
+            span is None or span[0] not in ner_names or span[1] <= match.start and text[span[1] : match.start].strip() != ","
+        ):
+            continue  # a lowercase title counts only right beside a name NER found (X, juru bicara …)
         unnamed = match if span is None else None
         if span is not None:
             links.setdefault(span, []).append(match)
+        elif match not in lowercase:
+            for listed in names.listed_after(match, ner_names):
+                links.setdefault(listed, []).append(match)
+                title_first.add(listed)
 
+    if lowercase:
+        linked = {t for ms in links.values() for t in ms}
+        titles = [t for t in titles if t not in lowercase or t in linked]
     spans, links, title_first = _without_places(doc, text, spans, links, title_first)
     mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(doc, context.published):
+        if _inside_other_name(text, start, end, official, spans.values()):
+            continue  # "Retno" in "Retno Wulandari" is not Retno Marsudi
         if not context.in_boilerplate(start, end) and cut.trim((start, end)) == (start, end):
             mentions[(start, end)] = _Mention(start, end, name_keys(official.name), _size(text[start:end]), official, _name_words(text[start:end]))
     for start, end in spans.values():
@@ -610,8 +837,11 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.known = person.known or mention.known or known_by_keys().get(mention.keys)
         span = (mention.start, mention.end)
         person.titles.extend(t for t in links.get(span, []) if t not in person.titles)
+        if span in links:
+            person.titled.add(span)
         person.title_first = person.title_first or span in title_first
 
+    origins = _origins(doc, text)
     inherited = _coordinated_countries(text, [(m, span) for span, ms in links.items() if span in title_first for m in ms if m.end <= span[0]])
     people = {(m.start, m.end): k for k, person in enumerate(persons) for m in person.mentions}
     for match, state in _host_countries(doc, titles, people).items():
@@ -626,11 +856,18 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             chosen = _choose_title(current)
             title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
             person.titles = current
-            country = _country(person, chosen, inherited, former)
+            country = _country(person, chosen, inherited, former, origins)
             rule, score = ("title_before_name", 0.9) if person.title_first else ("title_after_name", 0.8)
         elif known is not None and not person.titles and known.title:
             title, organization, country = known.title, known.organization, known.country
             rule, score = "known_official", 0.6
+        elif former and any(m.start in ner_names for m in person.mentions):
+            # A former office holder counts with the office the text names (mantan Menteri ESDM
+            # Sudirman Said), where NER found the name: the weakest link, so not a name read after it.
+            chosen = _choose_title(former)
+            title, organization = chosen.title, chosen.organization
+            country = _country(person, chosen, inherited, [], origins)
+            rule, score = "former_office", 0.7
         else:
             continue
         records.append((person, title, organization, country, rule, score))

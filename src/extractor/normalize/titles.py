@@ -162,8 +162,10 @@ def title_words() -> frozenset[str]:
     """Capitalised words that never belong to a person's name (title words, function words,
     months, weekdays, organisation words), casefolded."""
     words = {w.casefold() for w in [*_data()["title_words"], *calendar_names(), *_data()["not_names"]]}
-    for key in _heads().entries:
-        words.update(key)
+    for phrase in _heads().phrases:
+        # An acronym inside a head (HAM in "Menteri Hukum dan HAM") is no title word written
+        # otherwise: "Marko Ham", "Pan Guangwei" are names; the acronym itself is no name anyway.
+        words.update(w.text.casefold() for w in phrase_words(phrase) if not (len(w.text) > 1 and w.text.isupper()))
     words.update(key[0] for key in honorifics().entries if len(key) == 1)
     return frozenset(words)
 
@@ -321,3 +323,9 @@ def visit_hosts() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def envoy_qualifiers() -> frozenset[str]:
     return frozenset(_data()["envoy_qualifiers"])
+
+
+@lru_cache(maxsize=1)
+def holder_gap() -> dict:
+    """What may stand between a title and its holder's name (``titles.json`` ``holder_gap``)."""
+    return dict(_data().get("holder_gap", {}))
