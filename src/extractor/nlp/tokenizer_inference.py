@@ -22,7 +22,7 @@ computation with the same model weights and the same decisions:
 The arithmetic differs from Stanza's packed LSTM only in the order of floating-point
 operations (log-probabilities agree to about 1e-5), so a decision could in principle flip at
 an exact tie; checked identical on every IndoSum article and the web excerpts
-(`benchmarks/stanza_speed.py --tokens-only`). Models or settings this path does not cover
+(`benchmarks/stanza_speed.py --processors tokenize --n 3463`). Models or settings this path does not cover
 (a character language model, MWT, dictionary or structural features, speaker tags,
 pretokenized input, a postprocessor) go through Stanza's own code.
 """
