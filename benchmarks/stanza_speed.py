@@ -1,13 +1,15 @@
 """The shipped tokenize + NER stage against stock fp32 Stanza on the same model files, side by side.
 
-    python benchmarks/stanza_speed.py [--n 200] [--threads 1] [--baseline-models DIR] [--scores] [--json]
+    python benchmarks/stanza_speed.py [--n 200] [--threads 1] [--baseline-models DIR] [--processors tokenize] [--scores] [--json]
 
 One process loads two pipelines: stock Stanza (`optimize=False`) on the wave-1 files in
 ``--baseline-models`` (default: the package's models, which are those files) and the shipped
-stage (`optimize=True`: int8 NER LSTMs, length-sorted NER batches, frozen heap;
-`extractor.nlp.inference`). Batch by batch, alternating which goes first, both tag the same
-articles with ``bulk_process``; wall-clock and CPU seconds are summed per side, so that load on
-a shared machine hits both alike. The stock side runs with the garbage collector as stock
+stage (`optimize=True`: the tokenizer's faster path, int8 NER LSTMs, length-sorted NER
+batches, frozen heap; `extractor.nlp.inference`, `extractor.nlp.tokenizer_inference`);
+``--processors tokenize`` loads the tokenizer alone (with the sentence-break correction).
+Batch by batch, alternating which goes first, both tag the same articles with
+``bulk_process``; wall-clock and CPU seconds are summed per side, so that load on a shared
+machine hits both alike. The stock side runs with the garbage collector as stock
 (heap unfrozen). Reports tokens/s per side, the speed-up, how many articles get other tokens,
 sentences or entities, and with ``--scores`` the held-out scores of both sides
 (`extractor train evaluate`'s code: GSD token/sentence F1, idner-news-2k test entity F1).
@@ -38,17 +40,17 @@ def analysis(documents) -> list:
     ]
 
 
-def compare(articles: list, batch_size: int, baseline_models: Path) -> dict:
+def compare(articles: list, batch_size: int, baseline_models: Path, processors: str = "tokenize,ner") -> dict:
     import stanza
 
     from extractor.core import _batched
     from extractor.nlp.stanza_models import stanza_pipeline
 
     started = time.perf_counter()
-    stock = stanza_pipeline(model_dir=baseline_models, optimize=False)
+    stock = stanza_pipeline(model_dir=baseline_models, optimize=False, processors=processors)
     stock_load_s = time.perf_counter() - started
     started = time.perf_counter()
-    shipped = stanza_pipeline(optimize=True)
+    shipped = stanza_pipeline(optimize=True, processors=processors)
     shipped_load_s = time.perf_counter() - started
     sides = {"stock": stock, "shipped": shipped}
     wall = dict.fromkeys(sides, 0.0)
@@ -81,6 +83,7 @@ def compare(articles: list, batch_size: int, baseline_models: Path) -> dict:
 
     return {
         "articles": sum(len(b) for b in batches),
+        "processors": processors,
         "batch_size": batch_size,
         "torch_threads": torch.get_num_threads(),
         "load_s": {"stock": round(stock_load_s, 2), "shipped": round(shipped_load_s, 2)},
@@ -131,6 +134,9 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")
     parser.add_argument("--baseline-models", type=Path, default=None,
                         help="model directory of the stock side (default: the package's wave-1 files)")
+    parser.add_argument("--processors", default="tokenize,ner",
+                        help="Stanza processors of both sides (default tokenize,ner; `tokenize` times and "
+                             "compares the tokenizer alone)")
     parser.add_argument("--scores", action="store_true", help="also score both sides on the held-out test sets")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
@@ -142,7 +148,7 @@ def main(argv=None) -> int:
     torch.set_num_threads(args.threads)
     baseline = args.baseline_models or PACKAGE_MODEL_DIR
     report = {"corpus": str(args.corpus), "baseline_models": str(baseline), "load_average": os.getloadavg()}
-    report["speed"] = compare(load_articles(args.corpus, args.n), args.batch_size, baseline)
+    report["speed"] = compare(load_articles(args.corpus, args.n), args.batch_size, baseline, args.processors)
     if args.scores:
         report["scores"] = held_out_scores(baseline)
     report["load_average_after"] = os.getloadavg()

@@ -89,6 +89,7 @@ BY_HAND.update({
         "python benchmarks/report.py --records indosum-all.jsonl --raw ../shared/data/indosum/articles.jsonl --json",
         "extractor extract ../shared/data/indosum/articles.jsonl -o indosum-all.jsonl --jobs 2",
         "python benchmarks/stanza_speed.py --n 200 --threads 1 --scores --json",
+        "python benchmarks/stanza_speed.py --processors tokenize --n 1000 --json",
         "python benchmarks/startup.py --runs 5 --json",
         "python benchmarks/startup.py --runs 5 --json --against /work/wt/base4/src",
         "python benchmarks/throughput.py --n 240 --jobs 2 --skip-in-process --defaults-only --json",

@@ -40,6 +40,11 @@ def optimization_enabled(setting: bool | None = None) -> bool:
 
 def optimize_pipeline(pipeline: Any) -> Any:
     """Apply the optimisations to a loaded tokenize(+ner) ``stanza.Pipeline``, in place."""
+    tokenize = pipeline.processors.get("tokenize")
+    if tokenize is not None:
+        from extractor.nlp.tokenizer_inference import install_fast_tokenizer
+
+        install_fast_tokenizer(tokenize)
     ner = pipeline.processors.get("ner")
     if ner is not None:
         for trainer in ner.trainers:
