@@ -65,3 +65,52 @@ def test_a_topic_after_a_meeting_names_no_party():
     text = "Menlu Retno Marsudi bertemu Menlu Monako Gilles Tonelli membahas pencalonan RI di Dewan Keamanan PBB."
     events = run(text, officials=[("Retno Marsudi", "ID"), ("Gilles Tonelli", "MC")])
     assert [e.parties for e in events] == [["ID", "MC"]]
+
+
+def test_a_sentence_going_on_with_the_days_programme_takes_that_day():
+    from test_events import run
+
+    text = (
+        "Presiden Joko Widodo menghadiri KTT ASEAN ke-42 di Labuan Bajo, Rabu (10/5/2023). "
+        "Selanjutnya, Presiden Jokowi akan bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID", "Jokowi"), ("Anwar Ibrahim", "MY")], dates=[("Rabu (10/5/2023)", "2023-05-10", "day")])
+    assert [(e.type.value, e.start) for e in events] == [("summit", "2023-05-10"), ("meeting", "2023-05-10")]
+
+
+def test_the_next_day_or_a_date_between_stops_the_programme_day():
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID", "Jokowi"), ("Anwar Ibrahim", "MY")]
+    first = "Presiden Joko Widodo menghadiri KTT ASEAN ke-42 di Labuan Bajo, Rabu (10/5/2023). "
+    next_day = run(first + "Keesokan harinya, Presiden Jokowi bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim.", officials=officials,
+                   dates=[("Rabu (10/5/2023)", "2023-05-10", "day")])
+    assert [e.start for e in next_day] == ["2023-05-10", None]
+    text = first + "Pada Mei 2022 ia juga hadir. Selanjutnya, Presiden Jokowi bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim."
+    dated_between = run(text, officials=officials, dates=[("Rabu (10/5/2023)", "2023-05-10", "day"), ("Mei 2022", "2022-05", "month")])
+    assert [e.start for e in dated_between] == ["2023-05-10", None]
+
+
+def test_a_date_goes_to_the_event_its_own_clause_names_after_it():
+    from test_events import run
+
+    text = (
+        "Hari ketiga kunjungan ke empat negara, Presiden Joko Widodo pagi ini, Selasa (7/3/2023) akan "
+        "meninggalkan Laos untuk melanjutkan kunjungan kenegaraan ke Vietnam."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("Selasa (7/3/2023)", "2023-03-07", "day")])
+    assert [(e.name, e.start) for e in events] == [
+        ("kunjungan ke empat negara", None),
+        ("kunjungan kenegaraan ke Vietnam", "2023-03-07"),
+    ]
+
+
+def test_a_courtesy_call_is_a_meeting_placed_after_the_visitors_title():
+    from test_events import run
+
+    text = (
+        "Menteri Pertahanan Sjafrie Sjamsoeddin menerima kunjungan kehormatan Duta Besar Jepang untuk Indonesia "
+        "Masaki Yasushi di Kantor Kementerian Pertahanan, Jakarta."
+    )
+    events = run(text, officials=[("Sjafrie Sjamsoeddin", "ID"), ("Masaki Yasushi", "JP")])
+    assert [(e.type.value, e.location) for e in events] == [("meeting", "Kantor Kementerian Pertahanan, Jakarta")]

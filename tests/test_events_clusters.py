@@ -21,3 +21,14 @@ def test_contains_word_needs_whole_words():
 def test_truncated_name_keeps_every_party():
     assert _truncated_name("pertemuan ASEAN", "pertemuan ASEAN Regional Forum")
     assert not _truncated_name("KTT ASEAN", "KTT ASEAN-Rusia")
+
+
+def test_a_name_with_an_ordinal_is_not_a_longer_name_without_one():
+    from test_events import run
+
+    text = "Presiden menghadiri KTT ASEAN Plus Three di Jakarta. Sebelumnya, Presiden mengikuti KTT ASEAN ke-43 dan KTT ASEAN."
+    events = run(text)
+    assert [(e.name, e.ordinal, len(e.mentions)) for e in events] == [
+        ("KTT ASEAN Plus Three", None, 1),
+        ("KTT ASEAN ke-43", 43, 2),
+    ]

@@ -174,6 +174,8 @@ class EventsResource(Strict):
     clause_breakers: Words
     link_cues: Words
     location_gap_words: Words
+    location_gap_connectors: Words
+    sequence_openers: Words
     location_stop_words: Words
     place_followers: Words
     left_stop_words: Words

@@ -27,7 +27,7 @@ from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
 from .lexicon import EventPatterns, Phrases, event_lexicon
 from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
-from .text import SPACES, Words, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
+from .text import CLAUSE_PUNCT, SPACES, Words, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
 def _parties(
@@ -238,7 +238,12 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
             continue
         before_all = owner is None and not any(m.end <= record.start for m in sentence_mentions)
-        if before_all:
+        following = _mention_in_clause_after(words, record, sentence_mentions, patterns)
+        if following is not None and (owner is None or _clause_punct_between(words, owner.end, record.start)):
+            # "... pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan
+            # kunjungan kenegaraan ke Afghanistan": the date's own clause names its event.
+            owner, before_all = following, True
+        if before_all and following is None:
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in words.between(record.end, owner.start)):
                 owner = None
@@ -296,6 +301,46 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                                 mention.chairs.append(partner_official.name)
 
 
+def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRecord], patterns: EventPatterns, context) -> None:
+    """Events of a sentence opening with a sequence phrase (``Selanjutnya, ...``, ``Siang harinya,
+    ...``) and no date of their own are on the day of the latest dated event before, when no other
+    date stands between: the text goes on with that day's programme."""
+    day: Optional[DateRecord] = None
+    sentences: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        sentences.setdefault(mention.sentence, []).append(mention)
+    for (s_start, _s_end), in_sentence in sorted(sentences.items()):
+        first = words.first_from(s_start)
+        if day is not None and phrase_at(words, first, patterns.sequence_openers) is not None:
+            between = [d for d in dates if day.end <= d.start < s_start and d.value is not None and not context.in_boilerplate(d.start, d.end)]
+            if not between:
+                for mention in in_sentence:
+                    if mention.date is None and mention.kind != REFERENCE:
+                        mention.date = day
+        dated = [m.date for m in in_sentence if m.date is not None and _granularity_rank(m.date) == 2]
+        if dated:
+            day = max(dated, key=lambda d: d.start)
+
+
+def _clause_punct_between(words: Words, start: int, end: int) -> bool:
+    return any(w.text in CLAUSE_PUNCT for w in words.words_in(start, end))
+
+
+def _mention_in_clause_after(words: Words, record: DateRecord, sentence_mentions, patterns: EventPatterns) -> Optional[Mention]:
+    """The first event mention after a date in the date's clause (no clause punctuation, reporting
+    verb or clause breaker between), when the date does not close its clause."""
+    for mention in sentence_mentions:
+        if mention.start < record.end:
+            continue
+        between = words.words_in(record.end, mention.start)
+        if not between or between[0].text in CLAUSE_PUNCT:
+            return None
+        if any(w.text in CLAUSE_PUNCT or w.folded in patterns.reporting or w.folded in patterns.clause_breakers for w in between):
+            return None
+        return mention
+    return None
+
+
 def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
     """The place after the last ``tiba di`` (an arrival cue and a place preposition) in ``[start, end)``."""
     found = None
@@ -313,9 +358,12 @@ def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, 
 
 
 def _location_gap_ok(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:
-    for word in words.words_in(start, end):
+    gap = words.words_in(start, end)
+    for index, word in enumerate(gap):
         if word.text[:1].isupper() or word.text in {",", "(", ")", "-"} or word.folded in patterns.location_gap:
             continue
+        if word.folded in patterns.location_gap_connectors and gap[index + 1 : index + 2] and gap[index + 1].text[:1].isupper():
+            continue  # inside a title or name: "Duta Besar China untuk Indonesia Wang Lutong di"
         return False
     return True
 

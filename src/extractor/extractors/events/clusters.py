@@ -153,6 +153,12 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     if mention.type is EventType.visit:
         return True  # one visit per destination and visitor in a news article
     short = _strip_ordinals(folded)
+    if (ordinal is None) != (mention.ordinal is None):
+        # Only the name without an ordinal may be the shorter one: "KTT ASEAN" refers to "KTT ASEAN
+        # ke-40", but "KTT ASEAN ke-40" is not "KTT ASEAN Plus Three".
+        if mention.ordinal is None:
+            return any(_similar_names(short, _strip_ordinals(n)) for n in names)
+        return any(_similar_names(_strip_ordinals(n), short) for n in names)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
 
 

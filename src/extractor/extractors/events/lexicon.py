@@ -79,6 +79,8 @@ class EventPatterns:
     link_cue_followers: frozenset[str]
     location_stop: frozenset[str]
     location_gap: frozenset[str]
+    location_gap_connectors: frozenset[str]
+    sequence_openers: Phrases
     calendar: frozenset[str]
     place_followers: frozenset[str]
     left_stop: frozenset[str]
@@ -143,6 +145,8 @@ def event_patterns() -> EventPatterns:
         location_stop=_words_set("location_stop_words") | _calendar_words(),
         calendar=_calendar_words(),
         location_gap=_words_set("location_gap_words"),
+        location_gap_connectors=_words_set("location_gap_connectors"),
+        sequence_openers=_phrases("sequence_openers"),
         place_followers=_words_set("place_followers"),
         left_stop=_words_set("left_stop_words") | _words_set("title_words"),
         period_cues=_words_set("period_cues"),
