@@ -114,3 +114,22 @@ def test_a_courtesy_call_is_a_meeting_placed_after_the_visitors_title():
     )
     events = run(text, officials=[("Sjafrie Sjamsoeddin", "ID"), ("Masaki Yasushi", "JP")])
     assert [(e.type.value, e.location) for e in events] == [("meeting", "Kantor Kementerian Pertahanan, Jakarta")]
+
+
+def test_a_day_after_a_start_cue_in_the_events_clause_is_its_start():
+    from test_events import run
+
+    text = "Menteri Luar Negeri Sugiono berkunjung ke Tiongkok sejak Senin 3 Maret 2025 untuk membahas kerja sama."
+    events = run(text, officials=[("Sugiono", "ID")], dates=[("Senin 3 Maret 2025", "2025-03-03", "day")])
+    assert [(e.location, e.start) for e in events] == [("Tiongkok", "2025-03-03")]
+    text = "Menteri Luar Negeri Sugiono berkunjung ke Tiongkok. Hubungan kedua negara membaik sejak 2010."
+    events = run(text, officials=[("Sugiono", "ID")], dates=[("2010", "2010", "year")])
+    assert [e.start for e in events] == [None]
+
+
+def test_officials_joined_by_a_hyphen_in_a_name_are_its_parties():
+    from test_events import run
+
+    text = "Presiden Joko Widodo bertemu Presiden Xi Jinping di Beijing. Hasil pertemuan Jokowi-Xi akan diumumkan."
+    events = run(text, officials=[("Joko Widodo", "ID", "Jokowi"), ("Xi Jinping", "CN", "Xi")])
+    assert [(e.type.value, e.parties, len(e.mentions)) for e in events] == [("meeting", ["CN", "ID"], 2)]

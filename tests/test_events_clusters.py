@@ -32,3 +32,26 @@ def test_a_name_with_an_ordinal_is_not_a_longer_name_without_one():
         ("KTT ASEAN Plus Three", None, 1),
         ("KTT ASEAN ke-43", 43, 2),
     ]
+
+
+def test_names_without_parties_join_when_one_stands_in_the_other():
+    from test_events import run
+
+    text = (
+        "Wakil Presiden Ma'ruf Amin akan menghadiri Global Muslim Business Forum. "
+        "Pada malam hari, ia membuka Pembukaan Global Muslim Business Forum 2023 di Kuching."
+    )
+    events = run(text, officials=[("Ma'ruf Amin", "ID")])
+    assert [len(e.mentions) for e in events] == [2]
+
+
+def test_visits_dated_in_other_years_are_two_visits():
+    from test_events import run
+
+    text = (
+        "Kunjungan Menlu Retno ke Mongolia pada Rabu (22/11) membahas kerja sama. "
+        "Kunjungan Menlu Retno ke Mongolia pada 2006 juga membahas perdagangan."
+    )
+    dates = [("Rabu (22/11)", "2016-11-22", "day"), ("2006", "2006", "year")]
+    events = run(text, officials=[("Retno", "ID")], dates=dates)
+    assert [e.start for e in events] == ["2016-11-22", "2006"]

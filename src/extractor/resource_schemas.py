@@ -180,6 +180,7 @@ class EventsResource(Strict):
     place_followers: Words
     left_stop_words: Words
     period_cues: Words
+    period_start_cues: Words
     reporting_verbs: Words
     document_cues: Words
     function_words: Words

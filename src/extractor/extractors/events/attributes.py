@@ -27,7 +27,7 @@ from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
 from .lexicon import EventPatterns, Phrases, event_lexicon
 from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
-from .text import CLAUSE_PUNCT, SPACES, Words, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
+from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
 def _parties(
@@ -38,6 +38,7 @@ def _parties(
         codes = words.party_codes_in(mention.start, mention.end, hyphen_parts=True)
         # Officials named inside: "kunjungan Presiden Joko Widodo ... ke Afghanistan".
         codes |= {o.country for s, e, o in official_spans if mention.start <= s and e <= mention.end and o.country}
+        codes |= _officials_in_joined_names(words, mention, official_spans)
         if mention.type is EventType.visit and mention.kind == NAMED:
             # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia".
             subject = next((o for s, e, o in official_spans if s_start <= s and e <= mention.start), None)
@@ -76,6 +77,18 @@ def _parties(
             if named:
                 codes.add(named[-1].country)
     return sorted(codes)
+
+
+def _officials_in_joined_names(words: Words, mention: Mention, official_spans) -> set[str]:
+    """The states of officials whose names are joined by a hyphen in a mention (``pertemuan
+    Jokowi-Xi``): each part written as one of their mentions."""
+    by_surface = {m.text: o.country for _s, _e, o in official_spans if o.country for m in o.mentions}
+    codes = set()
+    for word in words.words_in(mention.start, mention.end):
+        parts = _hyphen_parts(word.text)
+        if len(parts) > 1:
+            codes |= {by_surface[p] for p in parts if p in by_surface}
+    return codes
 
 
 def _object_end(words: Words, mention: Mention, next_mention_start: int, patterns: EventPatterns) -> int:
@@ -235,7 +248,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         first_word = _first_word(record.text)
         is_period = words.word_before(record.start, s_start) in patterns.period_cues or first_word in patterns.period_cues
         # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
-        if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
+        if is_period and not (owner is not None and not text[owner.end : record.start].strip()) and not _starts_event(words, owner, record, s_start, patterns):
             continue
         before_all = owner is None and not any(m.end <= record.start for m in sentence_mentions)
         following = _mention_in_clause_after(words, record, sentence_mentions, patterns)
@@ -320,6 +333,15 @@ def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRec
         dated = [m.date for m in in_sentence if m.date is not None and _granularity_rank(m.date) == 2]
         if dated:
             day = max(dated, key=lambda d: d.start)
+
+
+def _starts_event(words: Words, owner: Optional[Mention], record: DateRecord, s_start: int, patterns: EventPatterns) -> bool:
+    """``berkunjung ke Tiongkok sejak Senin 25 April``, ``kunjungan kerja di Bratislava, Slovakia
+    dari 22 November``: a day after a start cue in the event's own clause is when it began."""
+    cue = words.last_before(record.start)
+    if owner is None or cue < 0 or words[cue].folded not in patterns.period_start_cues or _granularity_rank(record) < 2:
+        return False
+    return words[cue].start >= owner.end and _location_gap_ok(words, owner.end, words[cue].start, patterns)
 
 
 def _clause_punct_between(words: Words, start: int, end: int) -> bool:

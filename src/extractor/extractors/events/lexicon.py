@@ -85,6 +85,7 @@ class EventPatterns:
     place_followers: frozenset[str]
     left_stop: frozenset[str]
     period_cues: frozenset[str]
+    period_start_cues: frozenset[str]
     reporting: frozenset[str]
     documents: Phrases
     function_words: frozenset[str]
@@ -150,6 +151,7 @@ def event_patterns() -> EventPatterns:
         place_followers=_words_set("place_followers"),
         left_stop=_words_set("left_stop_words") | _words_set("title_words"),
         period_cues=_words_set("period_cues"),
+        period_start_cues=_words_set("period_start_cues"),
         reporting=_words_set("reporting_verbs"),
         documents=_phrases("document_cues"),
         function_words=_words_set("function_words"),
