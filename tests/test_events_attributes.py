@@ -133,3 +133,14 @@ def test_officials_joined_by_a_hyphen_in_a_name_are_its_parties():
     text = "Presiden Joko Widodo bertemu Presiden Xi Jinping di Beijing. Hasil pertemuan Jokowi-Xi akan diumumkan."
     events = run(text, officials=[("Joko Widodo", "ID", "Jokowi"), ("Xi Jinping", "CN", "Xi")])
     assert [(e.type.value, e.parties, len(e.mentions)) for e in events] == [("meeting", ["CN", "ID"], 2)]
+
+
+def test_a_date_of_a_subordinate_clause_is_not_the_events():
+    from test_events import run
+
+    text = "Lawatan Presiden Joko Widodo ke Malaysia merupakan yang pertama setelah terpilih kembali dalam pemilu 17 April lalu."
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("17 April", "2019-04-17", "day")])
+    assert [(e.location, e.start) for e in events] == [("Malaysia", None)]
+    text = "Menlu Retno bertemu dengan Duta Besar Australia untuk Indonesia Roderick Brazier pada Jumat (16/5/2025)."
+    events = run(text, officials=[("Retno", "ID"), ("Roderick Brazier", "AU")], dates=[("Jumat (16/5/2025)", "2025-05-16", "day")])
+    assert [e.start for e in events] == ["2025-05-16"]

@@ -137,6 +137,7 @@ class EventWindows(Strict):
     signed_document: int
     verb_object: int
     document_before: int
+    document_after: int
     negation_before: int
     official_object: int
     verb_official: int

@@ -245,6 +245,8 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if any(s <= record.start < e for s, e in mention_spans):
             continue
         owner = owner_before(record.start)
+        if owner is not None and _in_subordinate_clause(words, owner.end, record.start, patterns):
+            owner = None  # "Lawatan tersebut ... setelah terpilih kembali dalam pemilu 17 April lalu"
         first_word = _first_word(record.text)
         is_period = words.word_before(record.start, s_start) in patterns.period_cues or first_word in patterns.period_cues
         # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
@@ -342,6 +344,16 @@ def _starts_event(words: Words, owner: Optional[Mention], record: DateRecord, s_
     if owner is None or cue < 0 or words[cue].folded not in patterns.period_start_cues or _granularity_rank(record) < 2:
         return False
     return words[cue].start >= owner.end and _location_gap_ok(words, owner.end, words[cue].start, patterns)
+
+
+def _in_subordinate_clause(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:
+    """Whether a subordinator (``setelah``, ``ketika``; not a purpose word: ``Duta Besar Australia
+    untuk Indonesia``) opens another clause between an event mention and a date; a start cue right
+    before the date (``sejak Senin``) does not count."""
+    between = words.words_in(start, end)
+    if between and between[-1].folded in patterns.period_start_cues:
+        between = between[:-1]
+    return any(w.folded in patterns.subordinators and w.folded not in patterns.purpose_cues for w in between)
 
 
 def _clause_punct_between(words: Words, start: int, end: int) -> bool:
