@@ -55,3 +55,12 @@ def test_visits_dated_in_other_years_are_two_visits():
     dates = [("Rabu (22/11)", "2016-11-22", "day"), ("2006", "2006", "year")]
     events = run(text, officials=[("Retno", "ID")], dates=dates)
     assert [e.start for e in events] == ["2016-11-22", "2006"]
+
+
+def test_a_reference_naming_its_parties_with_nothing_to_refer_to_is_an_event():
+    from test_events import run
+
+    text = "Kunjungan Menlu Retno ke Canberra ini untuk mendampingi Presiden dalam acara kenegaraan."
+    events = run(text, officials=[("Retno", "ID")])
+    assert [(e.type.value, e.name) for e in events] == [("visit", "Kunjungan Menlu Retno ke Canberra ini")]
+    assert run("Kunjungan ini untuk mendampingi Presiden dalam acara kenegaraan.") == []

@@ -244,6 +244,11 @@ def _place(clusters: list[EventCluster], mention: Mention) -> None:
         if target is not None:
             target.mentions.append(mention)
             return
+        if mention.parties and not mention.introduced and mention.place_span is None:
+            # "Kunjungan Retno dan Ryamizard ini" with nothing earlier to refer to: its naming
+            # complement names a new event.
+            clusters.append(EventCluster([mention]))
+            return
         if mention.introduced or mention.place_span is not None:
             # "untuk pertemuan", "menggelar pertemuan di Nay Pyi Taw": a new event; the place, its
             # only naming complement, stays in the mention.
