@@ -144,3 +144,11 @@ def test_a_date_of_a_subordinate_clause_is_not_the_events():
     text = "Menlu Retno bertemu dengan Duta Besar Australia untuk Indonesia Roderick Brazier pada Jumat (16/5/2025)."
     events = run(text, officials=[("Retno", "ID"), ("Roderick Brazier", "AU")], dates=[("Jumat (16/5/2025)", "2025-05-16", "day")])
     assert [e.start for e in events] == ["2025-05-16"]
+
+
+def test_the_host_of_a_courtesy_call_is_a_party():
+    from test_events import run
+
+    text = "Ratu Maxima yang diterima Presiden Joko Widodo dalam kunjungan kehormatan Utusan Khusus PBB di Istana Merdeka."
+    events = run(text, officials=[("Maxima", None), ("Joko Widodo", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "UN"])]

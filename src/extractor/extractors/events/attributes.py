@@ -39,9 +39,10 @@ def _parties(
         # Officials named inside: "kunjungan Presiden Joko Widodo ... ke Afghanistan".
         codes |= {o.country for s, e, o in official_spans if mention.start <= s and e <= mention.end and o.country}
         codes |= _officials_in_joined_names(words, mention, official_spans)
-        if mention.type is EventType.visit and mention.kind == NAMED:
-            # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia".
-            subject = next((o for s, e, o in official_spans if s_start <= s and e <= mention.start), None)
+        if EventType.visit.value in mention.refers_to and mention.kind == NAMED:
+            # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia";
+            # for a courtesy call, its host: "Ratu Maxima yang diterima Presiden Joko Widodo dalam kunjungan kehormatan".
+            subject = next((o for s, e, o in official_spans if s_start <= s and e <= mention.start and o.country), None)
             if subject is not None and subject.country:
                 codes.add(subject.country)
         return sorted(codes)
