@@ -152,3 +152,13 @@ def test_the_host_of_a_courtesy_call_is_a_party():
     text = "Ratu Maxima yang diterima Presiden Joko Widodo dalam kunjungan kehormatan Utusan Khusus PBB di Istana Merdeka."
     events = run(text, officials=[("Maxima", None), ("Joko Widodo", "ID")])
     assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "UN"])]
+
+
+def test_a_lowercase_venue_noun_opens_the_place_phrase():
+    from test_events import run
+
+    officials = [("Prabowo Subianto", "ID"), ("Khaled Nordin", "MY")]
+    text = "Menhan Prabowo Subianto menerima kunjungan kehormatan Menhan Malaysia Khaled Nordin di ruang kerja Menhan, Jakarta."
+    assert [e.location for e in run(text, officials=officials)] == ["ruang kerja Menhan, Jakarta"]
+    text = "Menhan Prabowo Subianto menerima kunjungan kehormatan Menhan Malaysia Khaled Nordin di ruang yang sempit."
+    assert [e.location for e in run(text, officials=officials)] == [None]

@@ -177,6 +177,8 @@ class EventsResource(Strict):
     location_gap_words: Words
     location_gap_connectors: Words
     sequence_openers: Words
+    venue_nouns: Words
+    venue_modifiers: int
     location_stop_words: Words
     place_followers: Words
     left_stop_words: Words

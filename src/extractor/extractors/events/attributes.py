@@ -27,7 +27,7 @@ from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
 from .lexicon import EventPatterns, Phrases, event_lexicon
 from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
-from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
+from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
 def _parties(
@@ -195,12 +195,18 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if preposition.text not in patterns.place_prepositions:
             continue
         place_at = words.spaced_after(preposition.end)
+        venue_at = _venue_name_at(words, place_at, patterns)
+        venue_start = None
+        if venue_at is not None:
+            venue_start, place_at = words[place_at].start, venue_at  # "di ruang kerja Menhan, Jakarta"
         if place_at is None or not (("A" <= words[place_at].text[0] <= "Z") or words[place_at].text == "("):
             continue
         position = words[place_at].start
         if any(s <= position < e for s, e in mention_spans):
             continue
         place = _read_place(words, position, s_end, patterns, date_spans + mention_spans)
+        if place and venue_start is not None:
+            place = (venue_start, place[1])
         owner = owner_before(preposition.start)
         if not place or not owner:
             continue
@@ -355,6 +361,24 @@ def _in_subordinate_clause(words: Words, start: int, end: int, patterns: EventPa
     if between and between[-1].folded in patterns.period_start_cues:
         between = between[:-1]
     return any(w.folded in patterns.subordinators and w.folded not in patterns.purpose_cues for w in between)
+
+
+def _venue_name_at(words: Words, index: Optional[int], patterns: EventPatterns) -> Optional[int]:
+    """A lowercase venue noun opening a place phrase (``ruang kerja Menhan``, ``gedung tamu negara
+    Diaoyutai``): the index of the capitalised word that names it, after at most
+    ``venue_modifiers`` lowercase words."""
+    if index is None or words[index].folded not in patterns.venue_nouns or not is_plain_lower(words[index].text):
+        return None
+    following = words.spaced_after(words[index].end)
+    for _ in range(event_lexicon()["venue_modifiers"] + 1):
+        if following is None:
+            return None
+        if words[following].text[:1].isupper():
+            return following
+        if not is_plain_lower(words[following].text) or words[following].folded in patterns.function_words:
+            return None
+        following = words.spaced_after(words[following].end)
+    return None
 
 
 def _clause_punct_between(words: Words, start: int, end: int) -> bool:

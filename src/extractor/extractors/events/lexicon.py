@@ -81,6 +81,7 @@ class EventPatterns:
     location_gap: frozenset[str]
     location_gap_connectors: frozenset[str]
     sequence_openers: Phrases
+    venue_nouns: frozenset[str]
     calendar: frozenset[str]
     place_followers: frozenset[str]
     left_stop: frozenset[str]
@@ -148,6 +149,7 @@ def event_patterns() -> EventPatterns:
         location_gap=_words_set("location_gap_words"),
         location_gap_connectors=_words_set("location_gap_connectors"),
         sequence_openers=_phrases("sequence_openers"),
+        venue_nouns=_words_set("venue_nouns"),
         place_followers=_words_set("place_followers"),
         left_stop=_words_set("left_stop_words") | _words_set("title_words"),
         period_cues=_words_set("period_cues"),
