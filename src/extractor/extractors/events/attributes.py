@@ -14,6 +14,15 @@ B``) are no party of the next one. Chairs come from the officials named after ``
 (bersama) oleh`` or before ``memimpin``/``selaku ketua``. Status is ``planned`` with a planning
 cue in the mention's clause (``akan``, ``dijadwalkan``, ``rencana``, ``yang diusulkan``, ``...
 nanti``) or a start after the publication date, else ``held``.
+
+Dates also: a date that does not close its clause goes to the event that clause names after it
+(``pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan kunjungan ...``); a
+day after ``sejak``/``dari`` in the event's own clause is its start; a date after a subordinator
+(``setelah terpilih ... dalam pemilu 17 April``) is not the event's; a sentence that goes on with the
+day's programme (``Selanjutnya, ...``, ``Siang harinya, ...``) takes the day of the latest dated event
+before it. Places also: a lowercase venue noun opens the place (``di ruang kerja Menhan, Jakarta``),
+and the words of a title (``Duta Besar China untuk Indonesia Wang Lutong di ...``) may stand between
+a mention and its place.
 """
 
 from __future__ import annotations
