@@ -65,3 +65,100 @@ def test_a_topic_after_a_meeting_names_no_party():
     text = "Menlu Retno Marsudi bertemu Menlu Monako Gilles Tonelli membahas pencalonan RI di Dewan Keamanan PBB."
     events = run(text, officials=[("Retno Marsudi", "ID"), ("Gilles Tonelli", "MC")])
     assert [e.parties for e in events] == [["ID", "MC"]]
+
+
+def test_a_sentence_going_on_with_the_days_programme_takes_that_day():
+    from test_events import run
+
+    text = (
+        "Presiden Joko Widodo menghadiri KTT ASEAN ke-42 di Labuan Bajo, Rabu (10/5/2023). "
+        "Selanjutnya, Presiden Jokowi akan bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID", "Jokowi"), ("Anwar Ibrahim", "MY")], dates=[("Rabu (10/5/2023)", "2023-05-10", "day")])
+    assert [(e.type.value, e.start) for e in events] == [("summit", "2023-05-10"), ("meeting", "2023-05-10")]
+
+
+def test_the_next_day_or_a_date_between_stops_the_programme_day():
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID", "Jokowi"), ("Anwar Ibrahim", "MY")]
+    first = "Presiden Joko Widodo menghadiri KTT ASEAN ke-42 di Labuan Bajo, Rabu (10/5/2023). "
+    next_day = run(first + "Keesokan harinya, Presiden Jokowi bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim.", officials=officials,
+                   dates=[("Rabu (10/5/2023)", "2023-05-10", "day")])
+    assert [e.start for e in next_day] == ["2023-05-10", None]
+    text = first + "Pada Mei 2022 ia juga hadir. Selanjutnya, Presiden Jokowi bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim."
+    dated_between = run(text, officials=officials, dates=[("Rabu (10/5/2023)", "2023-05-10", "day"), ("Mei 2022", "2022-05", "month")])
+    assert [e.start for e in dated_between] == ["2023-05-10", None]
+
+
+def test_a_date_goes_to_the_event_its_own_clause_names_after_it():
+    from test_events import run
+
+    text = (
+        "Hari ketiga kunjungan ke empat negara, Presiden Joko Widodo pagi ini, Selasa (7/3/2023) akan "
+        "meninggalkan Laos untuk melanjutkan kunjungan kenegaraan ke Vietnam."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("Selasa (7/3/2023)", "2023-03-07", "day")])
+    assert [(e.name, e.start) for e in events] == [
+        ("kunjungan ke empat negara", None),
+        ("kunjungan kenegaraan ke Vietnam", "2023-03-07"),
+    ]
+
+
+def test_a_courtesy_call_is_a_meeting_placed_after_the_visitors_title():
+    from test_events import run
+
+    text = (
+        "Menteri Pertahanan Sjafrie Sjamsoeddin menerima kunjungan kehormatan Duta Besar Jepang untuk Indonesia "
+        "Masaki Yasushi di Kantor Kementerian Pertahanan, Jakarta."
+    )
+    events = run(text, officials=[("Sjafrie Sjamsoeddin", "ID"), ("Masaki Yasushi", "JP")])
+    assert [(e.type.value, e.location) for e in events] == [("meeting", "Kantor Kementerian Pertahanan, Jakarta")]
+
+
+def test_a_day_after_a_start_cue_in_the_events_clause_is_its_start():
+    from test_events import run
+
+    text = "Menteri Luar Negeri Sugiono berkunjung ke Tiongkok sejak Senin 3 Maret 2025 untuk membahas kerja sama."
+    events = run(text, officials=[("Sugiono", "ID")], dates=[("Senin 3 Maret 2025", "2025-03-03", "day")])
+    assert [(e.location, e.start) for e in events] == [("Tiongkok", "2025-03-03")]
+    text = "Menteri Luar Negeri Sugiono berkunjung ke Tiongkok. Hubungan kedua negara membaik sejak 2010."
+    events = run(text, officials=[("Sugiono", "ID")], dates=[("2010", "2010", "year")])
+    assert [e.start for e in events] == [None]
+
+
+def test_officials_joined_by_a_hyphen_in_a_name_are_its_parties():
+    from test_events import run
+
+    text = "Presiden Joko Widodo bertemu Presiden Xi Jinping di Beijing. Hasil pertemuan Jokowi-Xi akan diumumkan."
+    events = run(text, officials=[("Joko Widodo", "ID", "Jokowi"), ("Xi Jinping", "CN", "Xi")])
+    assert [(e.type.value, e.parties, len(e.mentions)) for e in events] == [("meeting", ["CN", "ID"], 2)]
+
+
+def test_a_date_of_a_subordinate_clause_is_not_the_events():
+    from test_events import run
+
+    text = "Lawatan Presiden Joko Widodo ke Malaysia merupakan yang pertama setelah terpilih kembali dalam pemilu 17 April lalu."
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("17 April", "2019-04-17", "day")])
+    assert [(e.location, e.start) for e in events] == [("Malaysia", None)]
+    text = "Menlu Retno bertemu dengan Duta Besar Australia untuk Indonesia Roderick Brazier pada Jumat (16/5/2025)."
+    events = run(text, officials=[("Retno", "ID"), ("Roderick Brazier", "AU")], dates=[("Jumat (16/5/2025)", "2025-05-16", "day")])
+    assert [e.start for e in events] == ["2025-05-16"]
+
+
+def test_the_host_of_a_courtesy_call_is_a_party():
+    from test_events import run
+
+    text = "Ratu Maxima yang diterima Presiden Joko Widodo dalam kunjungan kehormatan Utusan Khusus PBB di Istana Merdeka."
+    events = run(text, officials=[("Maxima", None), ("Joko Widodo", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "UN"])]
+
+
+def test_a_lowercase_venue_noun_opens_the_place_phrase():
+    from test_events import run
+
+    officials = [("Prabowo Subianto", "ID"), ("Khaled Nordin", "MY")]
+    text = "Menhan Prabowo Subianto menerima kunjungan kehormatan Menhan Malaysia Khaled Nordin di ruang kerja Menhan, Jakarta."
+    assert [e.location for e in run(text, officials=officials)] == ["ruang kerja Menhan, Jakarta"]
+    text = "Menhan Prabowo Subianto menerima kunjungan kehormatan Menhan Malaysia Khaled Nordin di ruang yang sempit."
+    assert [e.location for e in run(text, officials=officials)] == [None]

@@ -292,3 +292,27 @@ def test_a_counted_head_is_a_plural_group_not_an_event():
 def test_a_dialogue_offered_between_parties_is_no_event():
     text = "Wapres Jusuf Kalla mengatakan Indonesia siap menjadi mediator dialog antara negara-negara Islam dengan pemerintah Myanmar."
     assert run(text, officials=[("Jusuf Kalla", "ID")]) == []
+
+
+def test_a_passive_signing_verb_with_its_document_right_after():
+    from test_events import run
+
+    text = "Presiden Joko Widodo melakukan kunjungan kenegaraan ke Vietnam. Dalam kunjungan ini juga ditandatangani 4 MoU kerja sama."
+    events = run(text, officials=[("Joko Widodo", "ID")])
+    assert [(e.type.value, [m.text for m in e.mentions]) for e in events] == [
+        ("visit", ["kunjungan kenegaraan ke Vietnam", "kunjungan ini"]),
+        ("signing", ["ditandatangani"]),
+    ]
+    text = "Presiden Joko Widodo melakukan kunjungan kenegaraan ke Vietnam. Dalam kunjungan ini juga ditandatangani oleh kedua menteri sebuah buku tamu."
+    assert [e.type.value for e in run(text, officials=[("Joko Widodo", "ID")])] == ["visit"]
+
+
+def test_flying_to_a_state_is_a_visit_and_a_series_is_plural():
+    from test_events import run
+
+    events = run("Presiden Joko Widodo terbang ke Malaysia untuk kunjungan resmi.", officials=[("Joko Widodo", "ID")])
+    assert [(e.type.value, e.location, e.parties) for e in events] == [("visit", "Malaysia", ["ID", "MY"])]
+    events = run("Presiden Joko Widodo terbang ke Bali untuk berlibur.", officials=[("Joko Widodo", "ID")])
+    assert events == []
+    events = run("Presiden Joko Widodo akan menghadiri sederet KTT pada pekan ini.", officials=[("Joko Widodo", "ID")])
+    assert events == []

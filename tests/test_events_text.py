@@ -139,3 +139,11 @@ def test_a_list_of_states_joined_by_dan_is_not_widened():
     words = Words(make_doc(text))
     place = _read_place(words, text.index("Rusia"), len(text), event_patterns(), [])
     assert text[place[0] : place[1]] == "Rusia, India, Tiongkok"
+
+
+def test_a_hyphen_written_apart_joins_the_parties_of_a_name():
+    from test_events import run
+
+    for text in ("Presiden akan mengikuti KTT ASEAN -Jepang ke-24 di Jakarta.", "Presiden akan mengikuti KTT ASEAN - Jepang ke-24 di Jakarta."):
+        events = run(text)
+        assert [(e.name, e.parties, e.ordinal) for e in events] == [(text[24:-12], ["ASEAN", "JP"], 24)]

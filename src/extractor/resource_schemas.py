@@ -137,6 +137,7 @@ class EventWindows(Strict):
     signed_document: int
     verb_object: int
     document_before: int
+    document_after: int
     negation_before: int
     official_object: int
     verb_official: int
@@ -174,10 +175,15 @@ class EventsResource(Strict):
     clause_breakers: Words
     link_cues: Words
     location_gap_words: Words
+    location_gap_connectors: Words
+    sequence_openers: Words
+    venue_nouns: Words
+    venue_modifiers: int
     location_stop_words: Words
     place_followers: Words
     left_stop_words: Words
     period_cues: Words
+    period_start_cues: Words
     reporting_verbs: Words
     document_cues: Words
     function_words: Words

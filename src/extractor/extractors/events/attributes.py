@@ -14,6 +14,15 @@ B``) are no party of the next one. Chairs come from the officials named after ``
 (bersama) oleh`` or before ``memimpin``/``selaku ketua``. Status is ``planned`` with a planning
 cue in the mention's clause (``akan``, ``dijadwalkan``, ``rencana``, ``yang diusulkan``, ``...
 nanti``) or a start after the publication date, else ``held``.
+
+Dates also: a date that does not close its clause goes to the event that clause names after it
+(``pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan kunjungan ...``); a
+day after ``sejak``/``dari`` in the event's own clause is its start; a date after a subordinator
+(``setelah terpilih ... dalam pemilu 17 April``) is not the event's; a sentence that goes on with the
+day's programme (``Selanjutnya, ...``, ``Siang harinya, ...``) takes the day of the latest dated event
+before it. Places also: a lowercase venue noun opens the place (``di ruang kerja Menhan, Jakarta``),
+and the words of a title (``Duta Besar China untuk Indonesia Wang Lutong di ...``) may stand between
+a mention and its place.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
 from .lexicon import EventPatterns, Phrases, event_lexicon
 from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
-from .text import SPACES, Words, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
+from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
 def _parties(
@@ -38,9 +47,11 @@ def _parties(
         codes = words.party_codes_in(mention.start, mention.end, hyphen_parts=True)
         # Officials named inside: "kunjungan Presiden Joko Widodo ... ke Afghanistan".
         codes |= {o.country for s, e, o in official_spans if mention.start <= s and e <= mention.end and o.country}
-        if mention.type is EventType.visit and mention.kind == NAMED:
-            # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia".
-            subject = next((o for s, e, o in official_spans if s_start <= s and e <= mention.start), None)
+        codes |= _officials_in_joined_names(words, mention, official_spans)
+        if EventType.visit.value in mention.refers_to and mention.kind == NAMED:
+            # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia";
+            # for a courtesy call, its host: "Ratu Maxima yang diterima Presiden Joko Widodo dalam kunjungan kehormatan".
+            subject = next((o for s, e, o in official_spans if s_start <= s and e <= mention.start and o.country), None)
             if subject is not None and subject.country:
                 codes.add(subject.country)
         return sorted(codes)
@@ -76,6 +87,18 @@ def _parties(
             if named:
                 codes.add(named[-1].country)
     return sorted(codes)
+
+
+def _officials_in_joined_names(words: Words, mention: Mention, official_spans) -> set[str]:
+    """The states of officials whose names are joined by a hyphen in a mention (``pertemuan
+    Jokowi-Xi``): each part written as one of their mentions."""
+    by_surface = {m.text: o.country for _s, _e, o in official_spans if o.country for m in o.mentions}
+    codes = set()
+    for word in words.words_in(mention.start, mention.end):
+        parts = _hyphen_parts(word.text)
+        if len(parts) > 1:
+            codes |= {by_surface[p] for p in parts if p in by_surface}
+    return codes
 
 
 def _object_end(words: Words, mention: Mention, next_mention_start: int, patterns: EventPatterns) -> int:
@@ -181,12 +204,18 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if preposition.text not in patterns.place_prepositions:
             continue
         place_at = words.spaced_after(preposition.end)
+        venue_at = _venue_name_at(words, place_at, patterns)
+        venue_start = None
+        if venue_at is not None:
+            venue_start, place_at = words[place_at].start, venue_at  # "di ruang kerja Menhan, Jakarta"
         if place_at is None or not (("A" <= words[place_at].text[0] <= "Z") or words[place_at].text == "("):
             continue
         position = words[place_at].start
         if any(s <= position < e for s, e in mention_spans):
             continue
         place = _read_place(words, position, s_end, patterns, date_spans + mention_spans)
+        if place and venue_start is not None:
+            place = (venue_start, place[1])
         owner = owner_before(preposition.start)
         if not place or not owner:
             continue
@@ -232,13 +261,20 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if any(s <= record.start < e for s, e in mention_spans):
             continue
         owner = owner_before(record.start)
+        if owner is not None and _in_subordinate_clause(words, owner.end, record.start, patterns):
+            owner = None  # "Lawatan tersebut ... setelah terpilih kembali dalam pemilu 17 April lalu"
         first_word = _first_word(record.text)
         is_period = words.word_before(record.start, s_start) in patterns.period_cues or first_word in patterns.period_cues
         # "ARF ISM (CTTC) periode 2019-2020": a period right after the name qualifies the event.
-        if is_period and not (owner is not None and not text[owner.end : record.start].strip()):
+        if is_period and not (owner is not None and not text[owner.end : record.start].strip()) and not _starts_event(words, owner, record, s_start, patterns):
             continue
         before_all = owner is None and not any(m.end <= record.start for m in sentence_mentions)
-        if before_all:
+        following = _mention_in_clause_after(words, record, sentence_mentions, patterns)
+        if following is not None and (owner is None or _clause_punct_between(words, owner.end, record.start)):
+            # "... pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan
+            # kunjungan kenegaraan ke Afghanistan": the date's own clause names its event.
+            owner, before_all = following, True
+        if before_all and following is None:
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in words.between(record.end, owner.start)):
                 owner = None
@@ -296,6 +332,83 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                                 mention.chairs.append(partner_official.name)
 
 
+def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRecord], patterns: EventPatterns, context) -> None:
+    """Events of a sentence opening with a sequence phrase (``Selanjutnya, ...``, ``Siang harinya,
+    ...``) and no date of their own are on the day of the latest dated event before, when no other
+    date stands between: the text goes on with that day's programme."""
+    day: Optional[DateRecord] = None
+    sentences: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        sentences.setdefault(mention.sentence, []).append(mention)
+    for (s_start, _s_end), in_sentence in sorted(sentences.items()):
+        first = words.first_from(s_start)
+        if day is not None and phrase_at(words, first, patterns.sequence_openers) is not None:
+            between = [d for d in dates if day.end <= d.start < s_start and d.value is not None and not context.in_boilerplate(d.start, d.end)]
+            if not between:
+                for mention in in_sentence:
+                    if mention.date is None and mention.kind != REFERENCE:
+                        mention.date = day
+        dated = [m.date for m in in_sentence if m.date is not None and _granularity_rank(m.date) == 2]
+        if dated:
+            day = max(dated, key=lambda d: d.start)
+
+
+def _starts_event(words: Words, owner: Optional[Mention], record: DateRecord, s_start: int, patterns: EventPatterns) -> bool:
+    """``berkunjung ke Tiongkok sejak Senin 25 April``, ``kunjungan kerja di Bratislava, Slovakia
+    dari 22 November``: a day after a start cue in the event's own clause is when it began."""
+    cue = words.last_before(record.start)
+    if owner is None or cue < 0 or words[cue].folded not in patterns.period_start_cues or _granularity_rank(record) < 2:
+        return False
+    return words[cue].start >= owner.end and _location_gap_ok(words, owner.end, words[cue].start, patterns)
+
+
+def _in_subordinate_clause(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:
+    """Whether a subordinator (``setelah``, ``ketika``; not a purpose word: ``Duta Besar Australia
+    untuk Indonesia``) opens another clause between an event mention and a date; a start cue right
+    before the date (``sejak Senin``) does not count."""
+    between = words.words_in(start, end)
+    if between and between[-1].folded in patterns.period_start_cues:
+        between = between[:-1]
+    return any(w.folded in patterns.subordinators and w.folded not in patterns.purpose_cues for w in between)
+
+
+def _venue_name_at(words: Words, index: Optional[int], patterns: EventPatterns) -> Optional[int]:
+    """A lowercase venue noun opening a place phrase (``ruang kerja Menhan``, ``gedung tamu negara
+    Diaoyutai``): the index of the capitalised word that names it, after at most
+    ``venue_modifiers`` lowercase words."""
+    if index is None or words[index].folded not in patterns.venue_nouns or not is_plain_lower(words[index].text):
+        return None
+    following = words.spaced_after(words[index].end)
+    for _ in range(event_lexicon()["venue_modifiers"] + 1):
+        if following is None:
+            return None
+        if words[following].text[:1].isupper():
+            return following
+        if not is_plain_lower(words[following].text) or words[following].folded in patterns.function_words:
+            return None
+        following = words.spaced_after(words[following].end)
+    return None
+
+
+def _clause_punct_between(words: Words, start: int, end: int) -> bool:
+    return any(w.text in CLAUSE_PUNCT for w in words.words_in(start, end))
+
+
+def _mention_in_clause_after(words: Words, record: DateRecord, sentence_mentions, patterns: EventPatterns) -> Optional[Mention]:
+    """The first event mention after a date in the date's clause (no clause punctuation, reporting
+    verb or clause breaker between), when the date does not close its clause."""
+    for mention in sentence_mentions:
+        if mention.start < record.end:
+            continue
+        between = words.words_in(record.end, mention.start)
+        if not between or between[0].text in CLAUSE_PUNCT:
+            return None
+        if any(w.text in CLAUSE_PUNCT or w.folded in patterns.reporting or w.folded in patterns.clause_breakers for w in between):
+            return None
+        return mention
+    return None
+
+
 def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
     """The place after the last ``tiba di`` (an arrival cue and a place preposition) in ``[start, end)``."""
     found = None
@@ -313,9 +426,12 @@ def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, 
 
 
 def _location_gap_ok(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:
-    for word in words.words_in(start, end):
+    gap = words.words_in(start, end)
+    for index, word in enumerate(gap):
         if word.text[:1].isupper() or word.text in {",", "(", ")", "-"} or word.folded in patterns.location_gap:
             continue
+        if word.folded in patterns.location_gap_connectors and gap[index + 1 : index + 2] and gap[index + 1].text[:1].isupper():
+            continue  # inside a title or name: "Duta Besar China untuk Indonesia Wang Lutong di"
         return False
     return True
 

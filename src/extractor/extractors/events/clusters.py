@@ -109,6 +109,8 @@ class EventCluster:
 def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     if cluster.type is not mention.type:
         return False
+    if _other_year(cluster, mention):
+        return False  # "kunjungannya ke Ulan Bator ... Rabu (22/11)" is not "Kunjungan ... ke Mongolia pada 2006"
     if mention.type is EventType.visit:
         # One visit per visitor and destination in a news article; a visit to a venue ("kunjungan
         # kenegaraan ke Istana Presiden Arg") is part of the visit to the country reported before.
@@ -135,6 +137,13 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
         )
     if mention.kind != NAMED:
         return False
+    if (
+        mention.type is EventType.meeting
+        and len(mention.parties) >= 2
+        and set(mention.parties) == cluster.parties
+        and all(m.kind in (VERB, UNNAMED) for m in cluster.mentions)
+    ):
+        return True  # "bertemu dengan Presiden China Xi Jinping ... pertemuan Jokowi-Xi"
     if mention.text.isupper() and any(_contains_word(m.text, mention.text) for m in cluster.mentions if m.kind == NAMED):
         return True
     folded = _fold_name(mention.text)
@@ -146,6 +155,10 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     ordinal = cluster.ordinal
     if ordinal is not None and mention.ordinal is not None and ordinal != mention.ordinal:
         return False
+    if not mention.parties and not cluster.parties:
+        # Names without parties: the one written inside the other ("Global Muslim Business Forum",
+        # "Pembukaan Global Muslim Business Forum 2023").
+        return any(_inside(folded, n) or _inside(n, folded) for n in names)
     if not mention.parties or set(mention.parties) != cluster.parties:
         return False
     if ordinal is not None and mention.ordinal == ordinal:
@@ -153,7 +166,30 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     if mention.type is EventType.visit:
         return True  # one visit per destination and visitor in a news article
     short = _strip_ordinals(folded)
+    if (ordinal is None) != (mention.ordinal is None):
+        # Only the name without an ordinal may be the shorter one: "KTT ASEAN" refers to "KTT ASEAN
+        # ke-40", but "KTT ASEAN ke-40" is not "KTT ASEAN Plus Three".
+        if mention.ordinal is None:
+            return any(_similar_names(short, _strip_ordinals(n)) for n in names)
+        return any(_similar_names(_strip_ordinals(n), short) for n in names)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _inside(short: str, long: str) -> bool:
+    """Whether the folded name ``short`` (three words or more) stands as a run of words in ``long``."""
+    words, longer = short.split(), long.split()
+    return len(words) >= 3 and any(longer[i : i + len(words)] == words for i in range(len(longer) - len(words) + 1))
+
+
+def _year(mention: Mention) -> Optional[str]:
+    return mention.date.value[:4] if mention.date is not None and mention.date.value else None
+
+
+def _other_year(cluster: EventCluster, mention: Mention) -> bool:
+    """A mention dated in another year than every dated mention of the event (references aside)."""
+    year = _year(mention) if mention.kind != REFERENCE else None
+    years = {_year(m) for m in cluster.mentions if m.kind != REFERENCE} - {None}
+    return year is not None and bool(years) and year not in years
 
 
 def _contains_word(name: str, part: str) -> bool:
@@ -207,6 +243,11 @@ def _place(clusters: list[EventCluster], mention: Mention) -> None:
         target = None if mention.introduced else _antecedent(clusters, mention)
         if target is not None:
             target.mentions.append(mention)
+            return
+        if mention.parties and not mention.introduced and mention.place_span is None:
+            # "Kunjungan Retno dan Ryamizard ini" with nothing earlier to refer to: its naming
+            # complement names a new event.
+            clusters.append(EventCluster([mention]))
             return
         if mention.introduced or mention.place_span is not None:
             # "untuk pertemuan", "menggelar pertemuan di Nay Pyi Taw": a new event; the place, its

@@ -79,10 +79,14 @@ class EventPatterns:
     link_cue_followers: frozenset[str]
     location_stop: frozenset[str]
     location_gap: frozenset[str]
+    location_gap_connectors: frozenset[str]
+    sequence_openers: Phrases
+    venue_nouns: frozenset[str]
     calendar: frozenset[str]
     place_followers: frozenset[str]
     left_stop: frozenset[str]
     period_cues: frozenset[str]
+    period_start_cues: frozenset[str]
     reporting: frozenset[str]
     documents: Phrases
     function_words: frozenset[str]
@@ -143,9 +147,13 @@ def event_patterns() -> EventPatterns:
         location_stop=_words_set("location_stop_words") | _calendar_words(),
         calendar=_calendar_words(),
         location_gap=_words_set("location_gap_words"),
+        location_gap_connectors=_words_set("location_gap_connectors"),
+        sequence_openers=_phrases("sequence_openers"),
+        venue_nouns=_words_set("venue_nouns"),
         place_followers=_words_set("place_followers"),
         left_stop=_words_set("left_stop_words") | _words_set("title_words"),
         period_cues=_words_set("period_cues"),
+        period_start_cues=_words_set("period_start_cues"),
         reporting=_words_set("reporting_verbs"),
         documents=_phrases("document_cues"),
         function_words=_words_set("function_words"),

@@ -487,7 +487,9 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
         reach_start = words.starts[max(words.first_from(s_start), words.last_before(start) - _window("document_before") + 1)] if words.last_before(start) >= 0 else start
         documents = list(phrases_in(words, max(s_start, reach_start), start, patterns.documents))
         if not documents:
-            return None
+            # "juga ditandatangani 5 MoU": the document right after the passive verb.
+            after = words.window_end(end, s_end, _window("document_after"))
+            return _document_after(words, start, end, after, sentence, info, officials, patterns)
         # "apakah akan ada kesepakatan yang ditandatangani": the cue may stand before the document.
         first = documents[-1][0]
         negation_from = words[max(words.first_from(s_start), first - _window("negation_before"))].start
@@ -518,6 +520,14 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
     mention.location = text[destination[0] : destination[1]] if destination is not None else None
     mention.intrinsic = bool(info.get("intrinsic"))
     return mention
+
+
+def _document_after(words: Words, start, end, limit, sentence, info, officials, patterns: EventPatterns) -> Optional[Mention]:
+    if not has_phrase(words, end, limit, patterns.documents):
+        return None
+    if any(w in patterns.negations for w in words.before(start, sentence[0], _window("verb_negation"))):
+        return None
+    return _read_verb(words, start, end, sentence, {**info, "needs_document_before": False, "needs_document": True}, officials, patterns)
 
 
 def _states_as_subject(words: Words, start: int, s_start: int, patterns: EventPatterns) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ...normalize.countries import party_spans
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
-from .attributes import _assign_in_sentence, _inherit_from_visits, _object_end, _ordinal, _parties, _planned, _to_event, object_parties
+from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _object_end, _ordinal, _parties, _planned, _to_event, object_parties
 from .clusters import cluster_mentions
 from .lexicon import event_lexicon, event_patterns
 from .mentions import Mention, _officials_index, _window, find_mentions
@@ -32,6 +32,7 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             mention.planned = _planned(words, mention, in_sentence, patterns)
         sentence_dates = sorted((d for d in dates if sentence[0] <= d.start and d.end <= sentence[1]), key=lambda d: d.start)
         _assign_in_sentence(words, in_sentence, sentence_dates, official_spans, patterns, context)
+    carry_day_forward(words, mentions, dates, patterns, context)
     for mention in mentions:
         _share_co_held(mention)
     for index, mention in enumerate(mentions):

@@ -214,7 +214,7 @@ class Words:
         found = [p for p in found if p[1] <= end]
         if hyphen_parts:
             for word in self.words_in(start, end):
-                if any(h in word.text for h in HYPHENS):
+                if any(h in word.text for h in HYPHENS) or (word.start and self.text[word.start - 1] in HYPHENS):  # "ASEAN -Jepang"
                     found.extend((word.start + s, word.start + e, c) for s, e, c in party_spans(dehyphenate(word.text)))
         return sorted(set(found))
 
@@ -420,8 +420,8 @@ def _extend_right(words: Words, position: int, limit: int, patterns: EventPatter
             if following is not None and _upper(words[following].text[:1]):
                 end = word.end
                 continue
-        if (is_lower_word(word.text) and not _glued_after(words, index)) or word.text == "&":
-            after = words.spaced_after(word.end)
+        if (is_lower_word(word.text) and not _glued_after(words, index)) or word.text == "&" or _spaced_hyphen(words, index):
+            after = words.spaced_after(word.end) if word.text not in HYPHENS else words.first_from(word.end)
             if after is not None and capword_at(words, after) and words[after].end <= limit:
                 follower = words[after].text
                 joiner = word.folded
@@ -432,9 +432,18 @@ def _extend_right(words: Words, position: int, limit: int, patterns: EventPatter
                     caps_open = True
                     continue
                 if joiner in patterns.party_connectors and _party_of_word(follower) and items:
-                    end = word.end
+                    end = word.end if word.text not in HYPHENS else words[after].end
                     continue
         return end, items
+
+
+def _spaced_hyphen(words: Words, index: int) -> bool:
+    """A hyphen written apart from the word before it (``ASEAN -Jepang``, ``ASEAN - Jepang``)."""
+    word = words[index]
+    if word.text not in HYPHENS or index + 1 >= len(words):
+        return False
+    gap = words.text[word.end : words[index + 1].start]
+    return all(ch in SPACES for ch in gap)
 
 
 def _chunk_start(words: Words, last: int, lower: int) -> Optional[int]:
