@@ -182,8 +182,9 @@ def available_cores() -> int:
 def set_torch_threads(threads: Optional[int]) -> None:
     if threads is None:
         return
-    import torch
+    from .nlp.lean_imports import import_torch
 
+    torch = import_torch()
     torch.set_num_threads(max(1, int(threads)))
 
 

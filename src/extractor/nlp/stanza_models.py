@@ -188,7 +188,9 @@ def _ner_files(model_dir: Path, manifest: dict | None, explicit: dict[str, Path]
 def ner_model_uses_pretrain(path: Path) -> bool:
     """Whether a Stanza NER model file was trained with pretrained word vectors. Read with
     ``weights_only=True`` (tensors and plain containers only), as Stanza itself loads models."""
-    import torch
+    from extractor.nlp.lean_imports import import_torch
+
+    torch = import_torch()
 
     try:
         saved = torch.load(path, map_location="cpu", weights_only=True)
