@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from spacy.tokens import Doc
 
 from ...components import spans
+from ...components.parties import party_parts
 from ...nlp.spacy_doc import doc_text
-from ...normalize.countries import party_code, party_spans
+from ...normalize.countries import party_code
 from ...normalize.numbers import parse_ordinal
 
 if TYPE_CHECKING:
@@ -121,12 +122,17 @@ class Words:
         self.ends = [w.end for w in self.items]
         self.parties = sorted((s.start_char, s.end_char, s.kb_id_) for s in spans(doc, "party"))
         self._party_starts = [p[0] for p in self.parties]
+        # A name inside a hyphen-joined word, with the word it is part of.
+        self.party_parts = [(s, e, code, self._word_holding(s)) for s, e, code, _ws, _we in party_parts(doc)]
 
     def __len__(self) -> int:
         return len(self.items)
 
     def __getitem__(self, index: int) -> Word:
         return self.items[index]
+
+    def _word_holding(self, position: int) -> Word:
+        return self.items[bisect_right(self.starts, position) - 1]
 
     def first_from(self, position: int) -> int:
         """Index of the first word starting at or after ``position``."""
@@ -213,9 +219,9 @@ class Words:
         found = [p for p in self.parties[bisect_left(self._party_starts, start) :] if p[0] < end]
         found = [p for p in found if p[1] <= end]
         if hyphen_parts:
-            for word in self.words_in(start, end):
-                if any(h in word.text for h in HYPHENS):
-                    found.extend((word.start + s, word.start + e, c) for s, e, c in party_spans(dehyphenate(word.text)))
+            for s, e, code, word in self.party_parts:
+                if start <= word.start and word.end <= end:
+                    found.append((s, e, code))
         return sorted(set(found))
 
     def party_codes_in(self, start: int, end: int, hyphen_parts: bool = False) -> set[str]:
