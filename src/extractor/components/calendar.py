@@ -392,7 +392,8 @@ def _legal_citation(around: _Neighbours, candidate: DateExpression) -> bool:
     if not before:
         return False
     words = before.split()
-    if re.fullmatch(r"\d+[A-Za-z]?", words[-1]):
+    number = words[-1][:-1] if words[-1][-1:].isascii() and words[-1][-1:].isalpha() else words[-1]
+    if number.isdecimal():  # ``2``, ``12A``: the law's number
         return True
     return words[-1] in _context_lexicon().legal_words
 
