@@ -24,9 +24,11 @@ from . import component, spans
 KEY = "party"
 PART_KEY = "party_part"
 CHARACTERS = "characters"
-# Letters and digits joined by hyphens: what the events word reader takes as one word.
+# Letters and digits joined by hyphens: what the events word reader takes as one word. Tried
+# only where a run of letters and digits starts (else a long run is tried at each of its
+# characters: quadratic).
 _HYPHENS = "-\u2010\u2011\u2013"
-_HYPHENATED = re.compile(rf"[^\W_]+(?:[{_HYPHENS}][^\W_]+)+")
+_HYPHENATED = re.compile(rf"(?<![^\W_])[^\W_]+(?:[{_HYPHENS}][^\W_]+)+")
 
 
 def party_parts(doc: Doc) -> list[tuple[int, int, str, int, int]]:
