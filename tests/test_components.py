@@ -52,6 +52,23 @@ def test_parties_are_snapped_to_tokens_with_their_codes(doc):
     ]
 
 
+def test_names_inside_hyphen_joined_words_are_party_parts_with_their_characters():
+    from extractor.components.parties import party_parts
+
+    text = "KTT ASEAN-Rusia dan dialog Indonesia-Australia, serta negara-negara lain."
+    doc = annotate(to_spacy_doc(text, stanza_pipeline()(text)))
+    assert triples(spans(doc, "party")) == []  # a name next to a hyphen is no party span
+    assert [(text[s:e], code, text[w_start:w_end]) for s, e, code, w_start, w_end in party_parts(doc)] == [
+        ("ASEAN", "ASEAN", "ASEAN-Rusia"),
+        ("Rusia", "RU", "ASEAN-Rusia"),
+        ("Indonesia", "ID", "Indonesia-Australia"),
+        ("Australia", "AU", "Indonesia-Australia"),
+    ]
+    assert [(span.label_, span.kb_id_) for span in spans(doc, "party_part")] == [
+        ("bloc", "ASEAN"), ("country", "RU"), ("country", "ID"), ("country", "AU"),
+    ]
+
+
 def test_title_lexicon_phrases(doc):
     found = triples(spans(doc, "title_lexicon"))
     assert ("Menteri Luar Negeri", "head", "") in found

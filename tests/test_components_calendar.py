@@ -55,6 +55,22 @@ def test_context_decides_what_is_a_date():
     assert mentions[("month", "Februari")].is_date
 
 
+def test_context_words_are_read_on_the_written_chunks_next_to_the_expression():
+    from extractor.components.calendar import _Neighbours
+
+    link = "www.kemlu.go.id/portal/id/read/2017/08/12/berita-yang-judulnya-panjang"
+    text = f"Baca di {link} 2018 lalu.\nUU Nomor 2 Tahun 2017"
+    doc = make_doc(text)
+    around = _Neighbours(doc, text)
+    year = text.index(" 2018") + 1
+    assert around.before(year) == link + " "  # the whole chunk, however long
+    assert around.before(year, chunks=2) == "di " + link + " "
+    assert around.after(year + 4) == " lalu."
+    assert around.before(text.index("UU")) == "lalu.\n"  # a line break: no word before on the line
+    citation = next(m for m in calendar_mentions(doc) if m.form == "year")
+    assert text[citation.start : citation.end] == "Tahun 2017" and not citation.is_date
+
+
 def test_tense_of_the_sentence():
     text = "Menlu dijadwalkan bertemu Rabu. Menlu bertemu Rabu lalu. Ia datang Senin mendatang."
     tenses = [m.tense for m in calendar_mentions(make_doc(text)) if m.form == "weekday"]

@@ -325,6 +325,10 @@ def test_a_relative_word_named_again_by_a_date_takes_that_date():
     text = "Presiden akan berpidato besok, Rabu, 22 September, sore waktu New York."
     assert triples(text, dt.date(2021, 9, 22))[0] == ("besok", "2021-09-22", None)
     assert triples("Ia datang hari ini (21/7) ke pameran.", dt.date(2017, 7, 23))[0] == ("hari ini", "2017-07-21", None)
+    # a comma and a bracket between still name it again; a line break or another mark do not
+    assert triples("Ia datang besok, (22/9) ke pameran.", dt.date(2021, 9, 20))[0] == ("besok", "2021-09-22", None)
+    assert triples("Ia datang besok\n(22/9) ke pameran.", dt.date(2021, 9, 20))[0] == ("besok", "2021-09-21", None)
+    assert triples("Ia datang besok; (22/9) ke pameran.", dt.date(2021, 9, 20))[0] == ("besok", "2021-09-21", None)
 
 
 def test_yearless_date_takes_the_year_nearest_in_the_direction_spoken():

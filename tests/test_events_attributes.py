@@ -162,3 +162,26 @@ def test_a_lowercase_venue_noun_opens_the_place_phrase():
     assert [e.location for e in run(text, officials=officials)] == ["ruang kerja Menhan, Jakarta"]
     text = "Menhan Prabowo Subianto menerima kunjungan kehormatan Menhan Malaysia Khaled Nordin di ruang yang sempit."
     assert [e.location for e in run(text, officials=officials)] == [None]
+
+
+def test_a_place_names_a_site_when_a_capitalised_word_lies_outside_every_state_name():
+    from extractor.extractors.events.attributes import _names_a_site
+
+    text = "Ia tiba di Kuching, Malaysia lalu ke Myanmar dan Bangladesh serta Istana Presiden (Arg)."
+    words = Words(make_doc(text))
+
+    def names_a_site(place):
+        start = text.index(place)
+        return _names_a_site(words, start, start + len(place))
+
+    assert names_a_site("Kuching, Malaysia")
+    assert names_a_site("Istana Presiden (Arg)")
+    assert not names_a_site("Myanmar dan Bangladesh")
+    assert not names_a_site("Malaysia")
+
+
+def test_a_visit_takes_its_destination_state_from_the_places_characters():
+    from test_events import run
+
+    events = run("Presiden Joko Widodo melakukan kunjungan kenegaraan ke Kuching, Malaysia, pekan ini.")
+    assert [(e.type.value, e.parties, e.location) for e in events] == [("visit", ["MY"], "Kuching, Malaysia")]

@@ -9,9 +9,15 @@ from extractor.extractors.events.text import (
     Words,
     _extend_left,
     _extend_right,
+    NAME_BRACKET_WORDS,
+    PLACE_BRACKET_WORDS,
+    _chunk_start,
     _read_place,
+    _upper,
+    _upper_or_digit,
     is_capword,
     ordinal_value,
+    paren_end,
     phrase_at,
 )
 
@@ -45,6 +51,21 @@ def test_name_runs_right_over_ordinals_brackets_and_party_joiners():
     end, items = _extend_right(words, text.index(" Tingkat"), len(text), event_patterns(), english=False)
     assert text[:end] == "Konferensi Tingkat Tinggi (KTT) ke-4 ASEAN dengan Rusia"
     assert items == 6
+
+
+def test_bracketed_groups_are_bounded_in_words_and_by_the_line():
+    longest = " ".join(f"W{k}" for k in range(NAME_BRACKET_WORDS))
+    text = f"KTT ({longest}) lalu ({longest} X) lalu (KTT\nX) lalu (Jawa Tengah)"
+    words = words_of(text)
+    opens = [i for i, w in enumerate(words.items) if w.text == "("]
+    closes = [i for i, w in enumerate(words.items) if w.text == ")"]
+    assert paren_end(words, opens[0], NAME_BRACKET_WORDS, _upper_or_digit) == closes[0] + 1
+    assert _chunk_start(words, closes[0], 0) == opens[0]
+    assert paren_end(words, opens[1], NAME_BRACKET_WORDS, _upper_or_digit) is None  # one word too many
+    assert _chunk_start(words, closes[1], 0) is None
+    assert paren_end(words, opens[2], NAME_BRACKET_WORDS, _upper_or_digit) is None  # a line break inside
+    assert paren_end(words, opens[3], PLACE_BRACKET_WORDS, _upper) == closes[3] + 1
+    assert paren_end(words, opens[0], PLACE_BRACKET_WORDS, _upper) is None
 
 
 def test_english_name_runs_left_and_right_over_connectors():

@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
+from ..nlp.words import chunk_after, chunk_before, token_columns
 from ..normalize.dates import (
     DateExpression,
     DateValue,
@@ -335,49 +336,74 @@ def _context_lexicon() -> _Context:
     )
 
 
+class _Neighbours:
+    """The text next to a candidate, read on the Doc's tokens: the written chunks (tokens written
+    together, no whitespace between) right before or after it, with the whitespace between."""
+
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
+        self.columns = token_columns(doc)
+
+    def before(self, start: int, chunks: int = 1) -> str:
+        """The text from the start of the ``chunks``-th chunk before ``start`` (the one ``start``
+        falls inside counting first) up to ``start``."""
+        first = start
+        for _ in range(chunks):
+            first = chunk_before(self.columns, first)
+        return self.text[first:start]
+
+    def after(self, end: int) -> str:
+        """The text from ``end`` to the end of the chunk that holds ``end`` or follows it."""
+        return self.text[end : chunk_after(self.columns, end, len(self.text))]
+
+
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'/]*|\d+[\w./]*|,|\()[ \u00a0]*$")
+_TWO_WORDS_BEFORE = re.compile(r"(\S+[ \u00a0]+\S+)[ \u00a0]*$")
 _WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+)")
 _TOKEN_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+|%)")
 
 
-def _word_before(text: str, start: int) -> Optional[str]:
-    """The word (or ``,``/``(``) right before ``start`` on the same line, or ``None``."""
-    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+def _word_before(around: _Neighbours, start: int) -> Optional[str]:
+    """The word (or ``,``/``(``) of the chunk right before ``start``, on the same line, or ``None``."""
+    match = _WORD_BEFORE.search(around.before(start))
     return match.group(1) if match else None
 
 
-def _two_words_before(text: str, start: int) -> Optional[str]:
-    match = re.search(r"(\S+[ \u00a0]+\S+)[ \u00a0]*$", text[max(0, start - 60) : start])
+def _two_words_before(around: _Neighbours, start: int) -> Optional[str]:
+    """The two chunks right before ``start``, spaces between, on the same line, or ``None``."""
+    match = _TWO_WORDS_BEFORE.search(around.before(start, chunks=2))
     return match.group(1) if match else None
 
 
-def _word_after(text: str, end: int) -> Optional[str]:
-    match = _WORD_AFTER.match(text[end : end + 40])
+def _word_after(around: _Neighbours, end: int) -> Optional[str]:
+    match = _WORD_AFTER.match(around.after(end))
     return match.group(1) if match else None
 
 
-def _word_after_any(text: str, end: int) -> Optional[str]:
+def _word_after_any(around: _Neighbours, end: int) -> Optional[str]:
     """Like :func:`_word_after`, but a ``%`` right after counts as a word too."""
-    match = _TOKEN_AFTER.match(text[end : end + 40])
+    match = _TOKEN_AFTER.match(around.after(end))
     return match.group(1) if match else None
 
 
-def _legal_citation(text: str, candidate: DateExpression) -> bool:
+def _legal_citation(around: _Neighbours, candidate: DateExpression) -> bool:
     """``UU Nomor 2 Tahun 2017``, ``PP 12 Tahun 2019``: the year is part of the law's number."""
-    before = _two_words_before(text, candidate.start)
+    before = _two_words_before(around, candidate.start)
     if not before:
         return False
     words = before.split()
-    if re.fullmatch(r"\d+[A-Za-z]?", words[-1]):
+    number = words[-1][:-1] if words[-1][-1:].isascii() and words[-1][-1:].isalpha() else words[-1]
+    if number.isdecimal():  # ``2``, ``12A``: the law's number
         return True
     return words[-1] in _context_lexicon().legal_words
 
 
-def _bare_year_is_date(text: str, candidate: DateExpression) -> bool:
+def _bare_year_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     """A lone ``2018`` is a year unless it is a number, a law's number or part of a phone number."""
     lex = _context_lexicon()
-    before = _word_before(text, candidate.start)
-    after = _word_after_any(text, candidate.end)
+    text = around.text
+    before = _word_before(around, candidate.start)
+    after = _word_after_any(around, candidate.end)
     if before and before.casefold() in lex.year_nouns:
         return False  # ``Nomor 1 Tahun 2017``: the ``year`` form was turned down as a citation
     if before and before.casefold() in lex.bare_year_blockers_before:
@@ -402,19 +428,20 @@ def _plausible_period(candidate: DateExpression) -> bool:
     return 0 < end_year - int(start) <= _LONGEST_BARE_PERIOD
 
 
-def _month_in_frame(text: str, candidate: DateExpression) -> bool:
+def _month_in_frame(around: _Neighbours, candidate: DateExpression) -> bool:
     lex = _context_lexicon()
     if candidate.groups.get("noun") or candidate.groups.get("pos"):
         return True
-    before = _word_before(text, candidate.start)
-    after = _word_after(text, candidate.end)
+    before = _word_before(around, candidate.start)
+    after = _word_after(around, candidate.end)
     return bool((before and before.casefold() in lex.month_before) or (after and after.casefold() in lex.month_after))
 
 
-def _weekday_is_date(text: str, candidate: DateExpression) -> bool:
+def _weekday_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     lex = _context_lexicon()
-    before = _word_before(text, candidate.start)
-    after = _word_after(text, candidate.end)
+    text = around.text
+    before = _word_before(around, candidate.start)
+    after = _word_after(around, candidate.end)
     if before in lex.weekday_blockers_before or after in lex.weekday_blockers_after:
         return False
     if lex.weekday_list_before.search(text[max(0, candidate.start - 80) : candidate.start]):
@@ -430,11 +457,12 @@ def _weekday_is_date(text: str, candidate: DateExpression) -> bool:
     return True
 
 
-def _relative_is_date(text: str, candidate: DateExpression) -> bool:
+def _relative_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     """``dua tahun lalu``, ``beberapa tahun lalu``: a duration. (Whether the word only qualifies
     a date right before it, ``Minggu (5/11) kemarin``, depends on the dates chosen: the builder's.)"""
     lex = _context_lexicon()
-    before = _word_before(text, candidate.start)
+    text = around.text
+    before = _word_before(around, candidate.start)
     if not before or candidate.groups.get("pos"):
         return True  # ``sampai akhir tahun lalu``: a position in a period is never a duration
     if before[0].isdigit():
@@ -444,20 +472,20 @@ def _relative_is_date(text: str, candidate: DateExpression) -> bool:
     return before.casefold() not in lex.relative_blockers
 
 
-def _in_frame(text: str, candidate: DateExpression) -> bool:
+def _in_frame(around: _Neighbours, candidate: DateExpression) -> bool:
     name = candidate.form
     if name == "bare_year":
-        return _bare_year_is_date(text, candidate)
+        return _bare_year_is_date(around, candidate)
     if name == "year":
-        return not _legal_citation(text, candidate)
+        return not _legal_citation(around, candidate)
     if name == "year_range":
         return _plausible_period(candidate)
     if name == "month":
-        return _month_in_frame(text, candidate)
+        return _month_in_frame(around, candidate)
     if name == "weekday":
-        return _weekday_is_date(text, candidate)
+        return _weekday_is_date(around, candidate)
     if name == "relative":
-        return _relative_is_date(text, candidate)
+        return _relative_is_date(around, candidate)
     return True
 
 
@@ -538,8 +566,9 @@ def _shared_week(text: str, candidate: DateExpression) -> DateExpression:
     return candidate
 
 
-def _tense(text: str, candidate: DateExpression, sentence_start: int) -> Tense:
+def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int) -> Tense:
     lex = _context_lexicon()
+    text = around.text
     following = text[_pair_end(text, candidate) :][:30]
     if lex.future_after.match(following):
         return "future"
@@ -547,7 +576,7 @@ def _tense(text: str, candidate: DateExpression, sentence_start: int) -> Tense:
         return "past"
     if _closes_attribution(text, candidate):
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
-    before = _word_before(text, candidate.start)
+    before = _word_before(around, candidate.start)
     if candidate.form != "weekday" and before and before.casefold() in lex.past_words_before:
         return "past"  # ``sejak Mei``: since a month that has begun
     unquoted = _CLOSED_QUOTE.sub(" ", text[sentence_start : candidate.start])
@@ -562,14 +591,14 @@ _TWEET_HANDLE = re.compile(r"\(@\w+\)[ \u00a0]*$")
 _STAMP_FORMS = frozenset({"weekday_day_month", "day_month", "month_day_year", "dmy_numeric", "weekday_dm"})
 
 
-def _publication_stamp(text: str, candidate: DateExpression) -> bool:
+def _publication_stamp(around: _Neighbours, candidate: DateExpression) -> bool:
     groups = candidate.groups
     has_year = any(len(groups.get(name) or "") == 4 for name in ("y1", "ny"))
     if candidate.form not in _STAMP_FORMS or not has_year:
         return False
     return bool(
-        _STAMP_TIME.match(text[candidate.end : candidate.end + 20])
-        or _TWEET_HANDLE.search(text[max(0, candidate.start - 60) : candidate.start])
+        _STAMP_TIME.match(around.text[candidate.end : candidate.end + 20])
+        or _TWEET_HANDLE.search(around.before(candidate.start))
     )
 
 
@@ -607,14 +636,15 @@ def expressions_in(text: str) -> list[DateExpression]:
 def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
     bounds = _sentence_bounds(doc, len(text))
     on_copyright_line = _copyright_lines(text)
+    around = _Neighbours(doc, text)
     mentions = []
     for expression in expressions_in(text):
         if expression.end <= expression.start:
             continue
         expression = _shared_week(text, expression)
-        is_date = _in_frame(text, expression)
+        is_date = _in_frame(around, expression)
         sentence_start = bounds(expression.start)[0]
-        tense = _tense(text, expression, sentence_start) if is_date and expression.form in _TENSE_FORMS else None
+        tense = _tense(around, expression, sentence_start) if is_date and expression.form in _TENSE_FORMS else None
         mentions.append(
             CalendarMention(
                 expression,
@@ -623,7 +653,7 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
                 closes_attribution=_closes_attribution(text, expression),
                 on_copyright_line=on_copyright_line(expression.start, expression.end),
                 sentence_start=sentence_start,
-                publication_stamp=_publication_stamp(text, expression),
+                publication_stamp=_publication_stamp(around, expression),
             )
         )
     return tuple(mentions)

@@ -79,6 +79,7 @@ nearest such day to it (``Minggu (11/6) ... atau Senin dini hari WIB``).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Iterable, Optional
@@ -86,6 +87,8 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc
 
 from ..components.calendar import YEARLESS_FORMS, CalendarMention, calendar_mentions
+from ..nlp.spacy_doc import doc_text
+from ..nlp.words import token_columns
 from ..normalize.dates import DateValue, anchor_granularity, nearest_weekday, resolve_form, weekday_number
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import DateRecord
@@ -207,10 +210,28 @@ def _dated_weekday(weekday: int, dated: list[dt.date], anchor: Optional[dt.date]
     return None
 
 
-def _in_apposition(text: str, mention: CalendarMention, following: CalendarMention) -> bool:
-    """``besok, Rabu, 22 September``: a relative day word named again by the date right after it."""
-    gap = text[mention.end : following.start]
-    return len(gap) <= 3 and not gap.strip(" ,(\u00a0")
+_APPOSITION_MARKS = frozenset({",", "("})
+_MOST_APPOSITION_MARKS = 2  # ``besok, (22/9)``
+
+
+def _in_apposition(doc: Doc, mention: CalendarMention, following: CalendarMention) -> bool:
+    """``besok, Rabu, 22 September``, ``hari ini (21/7)``: a relative day word named again by the
+    date right after it. The tokens between (their parts between the two, where a mention ends or
+    starts inside a token) are a comma or an opening bracket, two at most, and spaces."""
+    columns = token_columns(doc)
+    offsets, lengths = columns.offsets, columns.lengths
+    text = doc_text(doc)
+    start, end = mention.end, following.start
+    marks = 0
+    k = max(0, bisect.bisect_right(offsets, start) - 1)
+    while k < len(offsets) and offsets[k] < end:
+        piece = text[max(offsets[k], start) : min(offsets[k] + lengths[k], end)]
+        k += 1
+        if piece in _APPOSITION_MARKS:
+            marks += 1
+        elif piece.strip(" \u00a0"):
+            return False  # a word, other punctuation, a line break
+    return marks <= _MOST_APPOSITION_MARKS
 
 
 def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
@@ -268,7 +289,7 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
             default_year=borrowed[index],
         )
         following = chosen[index + 1] if index + 1 < len(chosen) else None
-        if value.granularity == "day" and following is not None and _in_apposition(text, mention, following):
+        if value.granularity == "day" and following is not None and _in_apposition(doc, mention, following):
             named = values[index + 1]
             if named is not None and _single_day(named) is not None:
                 value = named  # an explicit date wins over the word's own reading

@@ -43,7 +43,7 @@ from ..components.boilerplate import KEY as BOILERPLATE
 from ..components.boilerplate import in_boilerplate
 from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_value
 from ..components.numbers import KEY as NUMBER
-from ..nlp.words import token_columns
+from ..nlp.words import chunk_after, chunk_before, token_columns
 from ..normalize.dates import calendar_names, weekday_forms
 from ..normalize.numbers import number_lexicon
 from ..pipeline import ExtractionContext, RecordStage
@@ -108,32 +108,10 @@ class _Reach:
         self.tokens = token_columns(doc)
 
     def chunk_before(self, position: int) -> int:
-        """Where the chunk that ends the text before ``position`` starts (whitespace between
-        aside; ``position`` may fall inside it); 0 when there is none."""
-        offsets, is_space, spaced = self.tokens.offsets, self.tokens.is_space, self.tokens.spaced
-        k = bisect.bisect_left(offsets, position) - 1
-        while k >= 0 and is_space[k]:
-            k -= 1
-        if k < 0:
-            return 0
-        while k > 0 and not is_space[k - 1] and not spaced[k - 1]:
-            k -= 1
-        return offsets[k]
+        return chunk_before(self.tokens, position)
 
     def chunk_after(self, position: int) -> int:
-        """Where the chunk that holds ``position`` or follows it (whitespace between) ends."""
-        offsets, lengths, is_space, spaced = self.tokens.offsets, self.tokens.lengths, self.tokens.is_space, self.tokens.spaced
-        count = len(offsets)
-        k = bisect.bisect_right(offsets, position) - 1
-        if k < 0 or offsets[k] + lengths[k] <= position:
-            k += 1
-        while k < count and is_space[k]:
-            k += 1
-        if k >= count:
-            return len(self.text)
-        while k + 1 < count and not spaced[k] and not is_space[k + 1]:
-            k += 1
-        return offsets[k] + lengths[k]
+        return chunk_after(self.tokens, position, len(self.text))
 
     def sentence_start(self, position: int) -> int:
         starts = self.tokens.sentence_starts

@@ -16,6 +16,7 @@ sentence starts) serve the builders that count their reach in tokens.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Iterable, NamedTuple, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
@@ -219,6 +220,38 @@ def doc_words(doc: Doc) -> list[Word]:
 def token_columns(doc: Doc) -> TokenColumns:
     """The Doc's tokens as columns, read once per Doc."""
     return _layer(doc).columns
+
+
+def chunk_before(columns: TokenColumns, position: int) -> int:
+    """Where the written chunk (tokens written together, no whitespace between) that ends the
+    text before ``position`` starts, whitespace between aside (``position`` may fall inside the
+    chunk); 0 when there is none."""
+    offsets, is_space, spaced = columns.offsets, columns.is_space, columns.spaced
+    k = bisect_left(offsets, position) - 1
+    while k >= 0 and is_space[k]:
+        k -= 1
+    if k < 0:
+        return 0
+    while k > 0 and not is_space[k - 1] and not spaced[k - 1]:
+        k -= 1
+    return offsets[k]
+
+
+def chunk_after(columns: TokenColumns, position: int, text_length: int) -> int:
+    """Where the written chunk that holds ``position`` or follows it (whitespace between) ends;
+    ``text_length`` when there is none."""
+    offsets, lengths, is_space, spaced = columns.offsets, columns.lengths, columns.is_space, columns.spaced
+    count = len(offsets)
+    k = bisect_right(offsets, position) - 1
+    if k < 0 or offsets[k] + lengths[k] <= position:
+        k += 1
+    while k < count and is_space[k]:
+        k += 1
+    if k >= count:
+        return text_length
+    while k + 1 < count and not spaced[k] and not is_space[k + 1]:
+        k += 1
+    return offsets[k] + lengths[k]
 
 
 def word_bounds(doc: Doc) -> tuple[list[int], list[int]]:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from ...normalize.countries import party_spans
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
@@ -224,7 +223,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
             and len(words.words_in(owner.end, position)) <= _window("location_max")
             and _location_gap_ok(words, owner.end, preposition.start, patterns)
         ):
-            owner.location = text[place[0] : place[1]]
+            owner.location, owner.location_span = text[place[0] : place[1]], place
         elif not any(
             w in patterns.clause_breakers or w in patterns.topic_cues or w in patterns.subordinators
             for w in words.between(owner.end, preposition.start)
@@ -236,12 +235,12 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if mention.location is None and mention.kind == NAMED and place_at is not None and "A" <= words[place_at].text[0] <= "Z":
             place = _read_place(words, words[place_at].start, s_end, patterns, date_spans + mention_spans)
             if place and words.parties_in(*place):
-                mention.location = text[place[0] : place[1]]
+                mention.location, mention.location_span = text[place[0] : place[1]], place
 
     # A place farther in the sentence, when the event's own clause gives none.
     for owner, place in farther:
         if owner.location is None:
-            owner.location = text[place[0] : place[1]]
+            owner.location, owner.location_span = text[place[0] : place[1]], place
 
     # A visit with no place of its own is where its visitor arrived ("tiba di Kuching, Malaysia,
     # Selasa, untuk melakukan kunjungan kerja").
@@ -249,7 +248,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if mention.type is EventType.visit and mention.location is None:
             arrival = _arrival_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
             if arrival is not None:
-                mention.location = text[arrival[0] : arrival[1]]
+                mention.location, mention.location_span = text[arrival[0] : arrival[1]], arrival
 
     # Dates: nearest mention before; a date before every mention goes to the first one, unless
     # the mention's own clause, after it, gives one ("tiba pada Senin malam dijadwalkan bertemu
@@ -459,24 +458,32 @@ def _status(
     return EventStatus.planned if cluster.planned else EventStatus.held
 
 
-def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> Event:
+def _located(cluster: EventCluster) -> Optional[Mention]:
+    """The mention whose location is the event's: the first of its defining mentions, then of
+    the others, then of the events they are linked to, that has one."""
+    ordered = cluster.defining + [m for m in cluster.mentions if m not in cluster.defining]
+    located = next((m for m in ordered if m.location), None)
+    return located or next((m.link for m in ordered if m.link is not None and m.link.location), None)
+
+
+def _to_event(cluster: EventCluster, text: str, context: ExtractionContext, words: Words) -> Event:
     defining = cluster.defining
     named = [m for m in defining if m.kind == NAMED]
     name_source = max(named, key=lambda m: len(_collapse(m.text))) if named else defining[0]
     ordered = defining + [m for m in cluster.mentions if m not in defining]
-    location = next((m.location for m in ordered if m.location), None)
+    located = _located(cluster)
+    location = located.location if located is not None else None
     date = next((m.date for m in ordered if m.date is not None), None)
-    if location is None or date is None:
+    if date is None:
         for m in ordered:
             linked = m.link
             if linked is None:
                 continue
-            location = location or linked.location
             date = date or linked.date
     parties = cluster.parties or {p for m in cluster.mentions for p in m.parties}
     if cluster.type is EventType.visit and location and parties:
         # A visit is between the visitor's state and its destination's.
-        parties = set(parties) | {code for _s, _e, code in party_spans(location)}
+        parties = set(parties) | words.party_codes_in(*located.location_span)
     if not parties:
         parties = {p for m in cluster.mentions if m.session_part and m.link is not None for p in m.link.parties}
     chairs: list[str] = []
@@ -504,24 +511,25 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext) -> E
     )
 
 
-def _names_a_site(place: str) -> bool:
+def _names_a_site(words: Words, start: int, end: int) -> bool:
     """Whether a place phrase names more than states (``Kuching, Malaysia``, ``Istana Presiden
-    Arg``; not ``Myanmar dan Bangladesh``): a capitalised word of it lies in no country or bloc name."""
-    found = party_spans(place)
-    position = 0
-    for word in place.split():
-        start = place.index(word, position)
-        position = start + len(word)
-        if word[:1].isupper() and not any(s <= start < e for s, e, _c in found):
-            return True
-    return False
+    Arg``; not ``Myanmar dan Bangladesh``): a capitalised word of it, after a space, lies in no
+    country or bloc name."""
+    found = words.parties_in(start, end)
+    return any(
+        (w.start == start or words.text[w.start - 1].isspace())
+        and w.text[:1].isupper()
+        and not any(s <= w.start < e for s, e, _c in found)
+        for w in words.words_in(start, end)
+    )
 
 
-def _inherit_from_visits(clusters: list[EventCluster], events: list[Event]) -> None:
+def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], words: Words) -> None:
     """A meeting held during a visit, with no place, date or parties of its own, takes the visit's
     latest named destination (``kunjungan kenegaraan ke Istana Presiden Arg``), its date and, when
     its own parties are among the visit's, the visit's parties."""
     by_mention = {id(m): events[i] for i, c in enumerate(clusters) for m in c.mentions}
+    visit_clusters = {id(m): c for c in clusters for m in c.mentions}
     for cluster, event in zip(clusters, events):
         first = min(cluster.mentions, key=lambda m: m.start)
         visit_mention = first.during_visit
@@ -530,8 +538,9 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event]) -> N
         visit = by_mention.get(id(visit_mention))
         if visit is None:
             continue
-        venue = visit_mention.location or visit.location
-        if venue and _names_a_site(venue) and event.location is None:
+        venue_of = visit_mention if visit_mention.location else _located(visit_clusters[id(visit_mention)])
+        venue = venue_of.location if venue_of is not None else None
+        if venue and _names_a_site(words, *venue_of.location_span) and event.location is None:
             # Only a venue or a city ("Istana Presiden Arg", "Kuching, Malaysia") places the
             # meeting: a country alone is the whole visit.
             event.location = _collapse(venue)

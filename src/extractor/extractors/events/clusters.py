@@ -16,7 +16,7 @@ from typing import Optional
 from ...normalize.countries import party_spans
 from ...records import EventType
 from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention
-from .text import dehyphenate, fold_words, is_suffixed_ordinal, is_upper_code
+from .text import Words, dehyphenate, fold_words, is_suffixed_ordinal, is_upper_code
 
 
 def _between_parties(mention: Mention) -> bool:
@@ -106,7 +106,7 @@ class EventCluster:
         return max(m.end for m in self.mentions)
 
 
-def _same_event(cluster: EventCluster, mention: Mention) -> bool:
+def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
     if cluster.type is not mention.type:
         return False
     if _other_year(cluster, mention):
@@ -114,7 +114,7 @@ def _same_event(cluster: EventCluster, mention: Mention) -> bool:
     if mention.type is EventType.visit:
         # One visit per visitor and destination in a news article; a visit to a venue ("kunjungan
         # kenegaraan ke Istana Presiden Arg") is part of the visit to the country reported before.
-        if mention.location and not party_spans(mention.location):
+        if mention.location and not words.parties_in(*mention.location_span):
             return True
         destinations = [m.location for m in cluster.mentions if m.location]
         if mention.location and destinations and not any(_same_place(mention.location, d) for d in destinations):
@@ -221,7 +221,7 @@ def _antecedent(clusters: list[EventCluster], mention: Mention) -> Optional[Even
     return max(pool, key=lambda c: c.last)
 
 
-def cluster_mentions(mentions: list[Mention], background=None) -> list[EventCluster]:
+def cluster_mentions(mentions: list[Mention], background=None, *, words: Words) -> list[EventCluster]:
     clusters: list[EventCluster] = []
     # Events that only set the scene of another ("di sela KTT ASEAN ke-33") are background:
     # later references ("pertemuan itu") go to the event reported, not to its setting.
@@ -229,7 +229,7 @@ def cluster_mentions(mentions: list[Mention], background=None) -> list[EventClus
     link_targets = {id(m.link) for m in mentions if m.link is not None}
     for mention in mentions:
         before = {id(c): len(c.mentions) for c in clusters}
-        _place(clusters, mention)
+        _place(clusters, mention, words)
         opened = [c for c in clusters if id(c) not in before]
         for cluster in opened:
             if id(mention) in link_targets or (background is not None and background(mention)):
@@ -237,7 +237,7 @@ def cluster_mentions(mentions: list[Mention], background=None) -> list[EventClus
     return clusters
 
 
-def _place(clusters: list[EventCluster], mention: Mention) -> None:
+def _place(clusters: list[EventCluster], mention: Mention, words: Words) -> None:
     """Add ``mention`` to the event it names or refers to, or open a new event."""
     if mention.kind == REFERENCE:
         target = None if mention.introduced else _antecedent(clusters, mention)
@@ -254,7 +254,8 @@ def _place(clusters: list[EventCluster], mention: Mention) -> None:
             # only naming complement, stays in the mention.
             if mention.place_span is not None:
                 mention.end, mention.text = mention.place_span[1], mention.extended_text
-                mention.location = mention.location or mention.place_text
+                if not mention.location:
+                    mention.location, mention.location_span = mention.place_text, mention.place_span
             mention.kind = UNNAMED
             clusters.append(EventCluster([mention]))
         return
@@ -264,7 +265,7 @@ def _place(clusters: list[EventCluster], mention: Mention) -> None:
         if target is not None:
             target.mentions.append(mention)
             return
-    target = next((c for c in reversed(clusters) if _same_event(c, mention)), None)
+    target = next((c for c in reversed(clusters) if _same_event(c, mention, words)), None)
     if target is not None:
         target.mentions.append(mention)
     elif mention.kind == NAMED or _between_parties(mention):

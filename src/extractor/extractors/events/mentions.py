@@ -92,6 +92,8 @@ class Mention:
     ordinal: Optional[int] = None
     planned: bool = False
     location: Optional[str] = None
+    # The location's characters in the text (``text[start:end] == location``).
+    location_span: Optional[tuple[int, int]] = None
     date: Optional[DateRecord] = None
     chairs: list[str] = field(default_factory=list)
     link: Optional["Mention"] = None
@@ -203,7 +205,7 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
             place_end, place_items = _destination(words, words[to].end, s_end, patterns)
             several = resource_regex(event_lexicon()["tour_destination"]).match(text, dest_start)
             if place_items:
-                destination = text[dest_start:place_end]
+                destination = (dest_start, place_end)
                 name_end, items = place_end, items + place_items
             elif several and several.end() <= s_end:
                 name_end, tour = several.end(), True  # "kunjungan ke lima negara"
@@ -235,7 +237,8 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
             mention.session = bool(info.get("session"))
             return mention
         mention = Mention(start, name_end, event_type, NAMED, refers_to, sentence, text[start:name_end])
-        mention.location = destination
+        if destination is not None:
+            mention.location, mention.location_span = text[destination[0] : destination[1]], destination
         mention.session = bool(info.get("session"))
         mention.session_part = bool(info.get("session_part"))
         return mention
@@ -330,7 +333,8 @@ def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, off
     if not states or states == {official.country}:
         return None
     mention = Mention(start, place_end, event_type, UNNAMED, refers_to, sentence, text[start:place_end])
-    mention.location = text[words.skip_spaces(words[to].end) : place_end]
+    mention.location_span = (words.skip_spaces(words[to].end), place_end)
+    mention.location = text[mention.location_span[0] : place_end]
     return mention
 
 
@@ -517,7 +521,8 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
     if not near and not signs_document and not subject:
         return None  # no official takes part, nor a titled subject ("Presiden juga akan bertemu")
     mention = Mention(start, mention_end, event_type, VERB, frozenset({event_type.value}), sentence, text[start:mention_end])
-    mention.location = text[destination[0] : destination[1]] if destination is not None else None
+    if destination is not None:
+        mention.location, mention.location_span = text[destination[0] : destination[1]], destination
     mention.intrinsic = bool(info.get("intrinsic"))
     return mention
 

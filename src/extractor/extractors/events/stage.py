@@ -6,7 +6,6 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
-from ...normalize.countries import party_spans
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
 from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _object_end, _ordinal, _parties, _planned, _to_event, object_parties
@@ -48,8 +47,8 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
                 mention.parties = sorted(set(mention.parties) | set(earlier.parties))
         if mention.type is EventType.visit and mention.location:
             # A visit is between its visitor's state and its destination's.
-            mention.parties = sorted(set(mention.parties) | _destination_codes(mention))
-            mention.parties = sorted(set(mention.parties) | _visitor_of_legs(mention, mentions[:index]))
+            mention.parties = sorted(set(mention.parties) | _destination_codes(words, mention))
+            mention.parties = sorted(set(mention.parties) | _visitor_of_legs(words, mention, mentions[:index]))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
             mention.parties = sorted(set(mention.parties) | host)
@@ -58,9 +57,9 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             visit = next((m for m in reversed(mentions[:index]) if m.type is EventType.visit), None)
             if visit is not None and len(words.words_in(visit.end, mention.start)) <= _window("during_visit"):
                 mention.during_visit = visit
-    clusters = cluster_mentions(mentions, lambda m: has_phrase(words, *m.sentence, patterns.background_cues))
-    events = [_to_event(c, text, context) for c in clusters]
-    _inherit_from_visits(clusters, events)
+    clusters = cluster_mentions(mentions, lambda m: has_phrase(words, *m.sentence, patterns.background_cues), words=words)
+    events = [_to_event(c, text, context, words) for c in clusters]
+    _inherit_from_visits(clusters, events, words)
     events.sort(key=lambda e: e.mentions[0].start)
     return events
 
@@ -70,23 +69,26 @@ def _share_co_held(mention: Mention) -> None:
     first = mention.co_held_of
     if first is None:
         return
-    first.location = first.location or mention.location
+    if not first.location:
+        first.location, first.location_span = mention.location, mention.location_span
     first.date = first.date or mention.date
-    mention.location, mention.date, mention.planned = first.location or mention.location, first.date, first.planned
+    if first.location:
+        mention.location, mention.location_span = first.location, first.location_span
+    mention.date, mention.planned = first.date, first.planned
 
 
-def _destination_codes(mention: Mention) -> set[str]:
-    return {code for _s, _e, code in party_spans(mention.location)} if mention.location else set()
+def _destination_codes(words: Words, mention: Mention) -> set[str]:
+    return words.party_codes_in(*mention.location_span) if mention.location else set()
 
 
-def _visitor_of_legs(mention: Mention, earlier: list[Mention]) -> set[str]:
+def _visitor_of_legs(words: Words, mention: Mention, earlier: list[Mention]) -> set[str]:
     """A visit naming only its destination (``Dalam kunjungan kerja ke Peru, ...``) is a leg of
     the latest visit before it whose visitor is known: that visitor's state."""
-    destination = _destination_codes(mention)
+    destination = _destination_codes(words, mention)
     if not destination or not set(mention.parties) <= destination:
         return set()
     for previous in reversed(earlier):
-        reached = _destination_codes(previous) if previous.type is EventType.visit else set()
+        reached = _destination_codes(words, previous) if previous.type is EventType.visit else set()
         if reached:
             visitor = set(previous.parties) - reached
             if visitor:
@@ -113,5 +115,5 @@ def _both_sides_end(words: Words, mention: Mention, following: int, patterns) ->
 
 class EventsStage(RecordStage):
     name = "events"
-    requires = frozenset({"dates", "officials", "spans:event_trigger", "spans:party"})
+    requires = frozenset({"dates", "officials", "spans:event_trigger", "spans:party", "spans:party_part"})
     extractor = extract_events
