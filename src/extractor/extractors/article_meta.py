@@ -138,13 +138,14 @@ def _source_line(text: str) -> Optional[str]:
     return None
 
 
-def read_article_meta(context: ExtractionContext) -> tuple[ArticleMeta, list[tuple[int, int]]]:
-    """The article's metadata and its boilerplate ranges."""
+def read_article_meta(context: ExtractionContext, with_boilerplate: bool = True) -> tuple[ArticleMeta, list[tuple[int, int]]]:
+    """The article's metadata and its boilerplate ranges (without the boilerplate patterns'
+    matches unless ``with_boilerplate``)."""
     text = context.text
     article = context.article
     dateline = read_dateline(text)
     people, byline_ranges = read_bylines(text)
-    ranges = boilerplate_ranges(text) + byline_ranges
+    ranges = (boilerplate_ranges(text) if with_boilerplate else []) + byline_ranges
     if dateline is not None:
         ranges.append((dateline.start, dateline.end))
     source = (dateline.source if dateline else None) or article.source
@@ -181,7 +182,7 @@ class ArticleMetaStage(Stage):
     def __call__(self, context: ExtractionContext) -> None:
         from ..components.boilerplate import boilerplate_ranges as doc_boilerplate
 
-        meta, _ = read_article_meta(context)
+        meta, _ = read_article_meta(context, with_boilerplate=False)
         # the boilerplate component has read the same lines: one place, doc.spans["boilerplate"]
         context.boilerplate = _merge([*context.boilerplate, *doc_boilerplate(context.doc)])
         context.published, context.published_source = resolve_published(context)
