@@ -78,7 +78,8 @@ def in_process(articles: list, batch_size: int, threads: int | None) -> dict:
     load_s = time.perf_counter() - started
     component_s: dict = {}
     component_cpu_s: dict = {}
-    extractor.annotation = TimedComponents(extractor.annotation, component_s, component_cpu_s)
+    if hasattr(extractor, "annotation"):  # an older checkout (timed side by side) has no components
+        extractor.annotation = TimedComponents(extractor.annotation, component_s, component_cpu_s)
     stanza_cpu = [0.0]  # CPU seconds of the Stanza step inside the extractor
     analyse = extractor._analyse
 

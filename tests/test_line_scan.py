@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extractor.nlp.line_scan import Lines, finditer_anchored, stays_in_line
+from extractor.nlp.line_scan import Lines, finditer_anchored, finditer_lines, starts_lines, stays_in_line
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -47,3 +47,31 @@ def test_a_pattern_that_leaves_its_line_is_scanned_whole():
     assert not stays_in_line(pattern)
     found = [m.group() for m in finditer_anchored(pattern, Lines(TEXT), re.compile("Mei"), stays_in_line(pattern))]
     assert "Mei\n2018" in found
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"^[^\S\n]*Editor:[^\n]*$", re.MULTILINE, True),
+    (r"^(?:Baca|Simak) juga", re.MULTILINE, True),
+    (r"^a", 0, False),                  # without MULTILINE ``^`` is the text's start only
+    (r"^a|b", re.MULTILINE, False),     # an alternative that needs no line start
+    (r"^a*", re.MULTILINE, False),      # may match empty
+    (r"x^a", re.MULTILINE, False),
+])
+def test_starts_lines(pattern, flags, expected):
+    assert starts_lines(re.compile(pattern, flags)) is expected
+
+
+LINES_TEXT = "Editor: Ani\nBaca juga: X\n  Editor: Budi\nteks Editor: bukan\nEditor:\nBaca"
+
+
+@pytest.mark.parametrize("pattern", [
+    r"^[^\S\n]*Editor:[^\n]*$",
+    r"^[^\S\n]*(?:Editor|Baca)[^\n]*\n?(?:Baca)?",  # a match may run into the next line
+    r"^\s*Baca",                                   # ``\s`` crosses blank lines
+    r"Editor",                                     # no line start: the whole text is scanned
+])
+def test_line_start_scan_finds_what_the_whole_scan_finds(pattern):
+    compiled = re.compile(pattern, re.MULTILINE)
+    expected = [(m.span(), m.group()) for m in compiled.finditer(LINES_TEXT)]
+    assert expected
+    assert [(m.span(), m.group()) for m in finditer_lines(compiled, Lines(LINES_TEXT))] == expected

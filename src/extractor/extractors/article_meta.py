@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..components.calendar import published_from_doc
+from ..nlp.line_scan import Lines, finditer_lines
 from ..normalize.dates import anchor_granularity, published_iso
 from ..resource_data import load_resource
 from ..pipeline import ExtractionContext, Stage
@@ -89,8 +90,9 @@ def read_bylines(text: str) -> tuple[dict[str, list[str]], list[tuple[int, int]]
     """People by role (``reporters``, ``editors``, ``photographers``) and the byline lines' ranges."""
     people: dict[str, list[str]] = {}
     ranges = []
+    lines = Lines(text)
     for role, pattern in _patterns().bylines:
-        for match in pattern.finditer(text):
+        for match in finditer_lines(pattern, lines):
             if any(s < match.end() and match.start() < e for s, e in ranges):
                 continue
             ranges.append((match.start(), match.end()))
@@ -105,8 +107,9 @@ def boilerplate_matches(text: str) -> list[tuple[int, int, str]]:
     ``Simak:``, ``Selengkapnya:``, ``(Sumber: …)``, photo credits, closing initials, publication
     stamps, view counters, navigation, tag lists and share or subscription prompts."""
     found = []
+    lines = Lines(text)
     for pattern_id, pattern in _patterns().boilerplate:
-        found.extend((m.start(), m.end(), pattern_id) for m in pattern.finditer(text) if m.end() > m.start())
+        found.extend((m.start(), m.end(), pattern_id) for m in finditer_lines(pattern, lines) if m.end() > m.start())
     return found
 
 
@@ -135,13 +138,14 @@ def _source_line(text: str) -> Optional[str]:
     return None
 
 
-def read_article_meta(context: ExtractionContext) -> tuple[ArticleMeta, list[tuple[int, int]]]:
-    """The article's metadata and its boilerplate ranges."""
+def read_article_meta(context: ExtractionContext, with_boilerplate: bool = True) -> tuple[ArticleMeta, list[tuple[int, int]]]:
+    """The article's metadata and its boilerplate ranges (without the boilerplate patterns'
+    matches unless ``with_boilerplate``)."""
     text = context.text
     article = context.article
     dateline = read_dateline(text)
     people, byline_ranges = read_bylines(text)
-    ranges = boilerplate_ranges(text) + byline_ranges
+    ranges = (boilerplate_ranges(text) if with_boilerplate else []) + byline_ranges
     if dateline is not None:
         ranges.append((dateline.start, dateline.end))
     source = (dateline.source if dateline else None) or article.source
@@ -178,7 +182,7 @@ class ArticleMetaStage(Stage):
     def __call__(self, context: ExtractionContext) -> None:
         from ..components.boilerplate import boilerplate_ranges as doc_boilerplate
 
-        meta, _ = read_article_meta(context)
+        meta, _ = read_article_meta(context, with_boilerplate=False)
         # the boilerplate component has read the same lines: one place, doc.spans["boilerplate"]
         context.boilerplate = _merge([*context.boilerplate, *doc_boilerplate(context.doc)])
         context.published, context.published_source = resolve_published(context)

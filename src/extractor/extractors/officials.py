@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 from spacy.tokens import Span as SentenceSpan
 
@@ -35,6 +36,8 @@ from ..components.known_officials import KnownOfficial, known_matches
 from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, name_keys, person_name_entities
 from ..components.title_heads import TitleMatch, find_titles, title_matches
 from ..components.title_lexicon import lexicon_words
+from ..nlp.spacy_doc import doc_text
+from ..nlp.words import token_columns
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
@@ -408,13 +411,19 @@ def _variant_word(a: str, b: str) -> bool:
 
 def _place_words(doc: Doc) -> frozenset[str]:
     """Capitalised words the article uses as places: right after ``di``, ``ke`` (not ``dari``: ``uang dari Fahmi``)."""
-    prepositions = visit_hosts()["place_prepositions"]
-    nouns = visit_hosts().get("place_nouns", frozenset())  # Kabupaten Jayawijaya, Kota Kupang
-    return frozenset(
-        doc[t.i + 1].text
-        for t in doc[:-1]
-        if (t.lower_ in prepositions or t.lower_ in nouns) and doc[t.i + 1].text[:1].isupper()
-    )
+    strings = doc.vocab.strings
+    hosts = visit_hosts()
+    # LOWER ids of the prepositions and of the place nouns (Kabupaten Jayawijaya, Kota Kupang)
+    openers = {strings[word] for word in hosts["place_prepositions"] | hosts.get("place_nouns", frozenset())}
+    lowers = doc.to_array(LOWER).tolist()
+    text, columns = doc_text(doc), token_columns(doc)
+    found = set()
+    for i in range(len(lowers) - 1):
+        if lowers[i] in openers:
+            following = text[columns.offsets[i + 1] : columns.offsets[i + 1] + columns.lengths[i + 1]]
+            if following[:1].isupper():
+                found.add(following)
+    return frozenset(found)
 
 
 def _without_places(doc: Doc, text: str, spans: dict, links: dict, title_first: set) -> tuple[dict, dict, set]:
@@ -559,14 +568,17 @@ def _country(
 
 def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str, SentenceSpan]]:
     """``(token index, state, sentence)`` of every visit's destination (``kunjungan … ke Rusia``), in order."""
-    words = visit_hosts()
+    words, strings = visit_hosts(), doc.vocab.strings
+    visit_words = {strings[word] for word in words["visit_words"]}  # LOWER ids
+    to_words = {strings[word] for word in words["to_words"]}
+    lowers = doc.to_array(LOWER).tolist()
     found = []
     for sentence in doc.sents:
         visiting = False
-        for token in sentence:
-            visiting = visiting or token.lower_ in words["visit_words"]
-            if visiting and token.lower_ in words["to_words"] and token.i + 1 in states:
-                found.append((token.i + 1, states[token.i + 1], sentence))
+        for i in range(sentence.start, sentence.end):
+            visiting = visiting or lowers[i] in visit_words
+            if visiting and lowers[i] in to_words and i + 1 in states:
+                found.append((i + 1, states[i + 1], sentence))
     return found
 
 

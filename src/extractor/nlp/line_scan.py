@@ -7,12 +7,16 @@ lines that hold an anchor finds exactly what ``finditer`` over the whole text fi
 same order, at a fraction of the cost. Whether a pattern stays within a line is read from its
 parsed form (:func:`stays_in_line`), so a lexicon word that brings a line break, or an anchor
 such as ``^``, turns the shortcut off for that pattern instead of changing what is found.
+
+A pattern whose every match starts a line (``^…`` under ``re.MULTILINE``: copyright lines,
+bylines) is tried only at the line starts (:func:`finditer_lines`), not at every character.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
 try:  # Python 3.11+
@@ -149,3 +153,33 @@ def finditer_anchored(pattern: re.Pattern, lines: Lines, anchor: Optional[re.Pat
     for line in lines.holding(anchor):
         yield from pattern.finditer(text, starts[line], ends[line])
 
+
+
+@lru_cache(maxsize=512)
+def starts_lines(pattern: re.Pattern) -> bool:
+    """Whether every match of ``pattern`` is non-empty and starts a line: under ``re.MULTILINE``,
+    its parsed form opens with ``^`` outside any group or alternation."""
+    if not pattern.flags & re.MULTILINE:
+        return False
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed.getwidth()[0] == 0 or not len(parsed):
+        return False
+    return parsed[0] == (sre_constants.AT, sre_constants.AT_BEGINNING)
+
+
+def finditer_lines(pattern: re.Pattern, lines: Lines) -> Iterator[re.Match]:
+    """``pattern.finditer(lines.text)``; for a pattern whose matches start lines
+    (:func:`starts_lines`), ``pattern.match`` at each line start after the previous match instead."""
+    text = lines.text
+    if not starts_lines(pattern):
+        yield from pattern.finditer(text)
+        return
+    position = 0
+    match_at = pattern.match
+    for start in lines.starts:
+        if start < position:
+            continue
+        match = match_at(text, start)
+        if match is not None:
+            yield match
+            position = match.end()

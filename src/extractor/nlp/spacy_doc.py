@@ -12,7 +12,9 @@ from functools import lru_cache
 from itertools import chain
 from typing import Iterable
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -120,7 +122,10 @@ def build_doc(
 
     if not words:
         return Doc(shared_vocab(), words=[], spaces=[])
-    doc = Doc(shared_vocab(), words=words, spaces=spaces, sent_starts=sent_flags)
+    doc = Doc(shared_vocab(), words=words, spaces=spaces)
+    # What ``Doc(sent_starts=...)`` does (1 for a start, -1 otherwise, through ``from_array``),
+    # without its per-token Python loop over a numpy array.
+    doc.from_array([SENT_START], numpy.where(sent_flags, 1, -1).astype(numpy.uint64))
     # ``doc.text`` joins the words and their trailing spaces: check that join (doc.text itself
     # would build a Token object per token, a cost that shows on long articles).
     assert len(doc) == len(words) and "".join(

@@ -27,6 +27,10 @@ from .spacy_doc import doc_text
 _LAYER = "extractor.words"
 _SEPARATORS = frozenset("-'\u2019")  # what may join the letter runs of one word (Bangsa-Bangsa, O'Brien)
 _APOSTROPHES = "'\u2019"
+# A one-character token that is neither a letter nor a digit is a word of its own unless it may
+# join the runs around it (a separator) or is itself a word character (``_``); a token holding
+# no whitespace is never a space.
+_JOINERS = _SEPARATORS | {"_"}
 
 
 class Word(NamedTuple):
@@ -141,27 +145,30 @@ class _DocLayer:
 
     def __init__(self, doc: Doc):
         self.text = text = doc_text(doc)
-        self.words = words = []
         self.columns = columns = TokenColumns(doc)
         offsets, lengths, is_space, spaced = columns.offsets, columns.lengths, columns.is_space, columns.spaced
+        words: list[Word] = []
+        append = words.append
+        new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
         k, count = 0, len(offsets)
         while k < count:
             if is_space[k]:
                 k += 1
                 continue
-            last = k  # the tokens written together with this one (no whitespace between)
-            while not spaced[last] and last + 1 < count and not is_space[last + 1]:
-                last += 1
-            # Most chunks are tokens that are each a word (``Jakarta`` ``,``): a run of letters and
-            # digits, or a mark that joins nothing (no separator, no full stop after one letter).
-            if last == k:
-                start = offsets[k]
-                token = text[start : start + lengths[k]]
-                if token.isalnum() or (lengths[k] == 1 and token not in _SEPARATORS and not is_word_char(token) and not token.isspace()):
-                    words.append(Word(start, start + lengths[k], token))
+            start, length = offsets[k], lengths[k]
+            if spaced[k] or k + 1 == count or is_space[k + 1]:
+                # Most tokens are written alone and are each a word (``Jakarta`` ``,``): a run of
+                # letters and digits, or a mark that joins nothing (no separator, no full stop after one letter).
+                token = text[start : start + length]
+                if token.isalnum() or (length == 1 and token not in _JOINERS):
+                    append(new(Word, (start, start + length, token)))
                     k += 1
                     continue
+                last = k
             else:
+                last = k + 1  # the tokens written together with this one (no whitespace between)
+                while not spaced[last] and last + 1 < count and not is_space[last + 1]:
+                    last += 1
                 chunk = []
                 after_run = 0  # length of the run of letters and digits right before, 0 after a mark
                 for m in range(k, last + 1):
@@ -171,13 +178,13 @@ class _DocLayer:
                         if after_run:
                             break
                         after_run = length
-                    elif length == 1 and token not in _SEPARATORS and not is_word_char(token) and not token.isspace():
+                    elif length == 1 and token not in _JOINERS:
                         if token == "." and after_run == 1:
                             break
                         after_run = 0
                     else:
                         break
-                    chunk.append(Word(start, start + length, token))
+                    chunk.append(new(Word, (start, start + length, token)))
                 else:
                     words.extend(chunk)
                     k = last + 1
@@ -185,8 +192,9 @@ class _DocLayer:
             start, end = offsets[k], offsets[last] + lengths[last]
             words.extend(_Pieces(((start, text[start:end]),)).words(text))
             k = last + 1
-        self.starts = [w.start for w in words]
-        self.ends = [w.end for w in words]
+        self.words = words
+        self.starts = [w[0] for w in words]
+        self.ends = [w[1] for w in words]
         self._runs: Optional[list[tuple[int, int]]] = None
         self._run_index: dict[str, list[int]] = {}
 

@@ -54,6 +54,7 @@ from typing import Optional
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from ...nlp.spacy_doc import doc_text
 from ...normalize.countries import party_code
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, EventType, Official
@@ -562,7 +563,8 @@ def _diplomatic(words: Words, mention: Mention, official_spans, patterns: EventP
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    text = doc_text(doc)  # a span's text is the text between its offsets
+    return [(s.start_char, s.end_char) for s in doc.sents if text[s.start_char : s.end_char].strip()]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:

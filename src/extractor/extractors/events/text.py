@@ -10,14 +10,14 @@ the sentence; ``text[word.start:word.end]`` is always the word.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from spacy.tokens import Doc
 
 from ...components import spans
 from ...components.parties import party_parts
 from ...nlp.spacy_doc import doc_text
+from ...nlp.words import token_columns
 from ...normalize.countries import party_code
 from ...normalize.numbers import parse_ordinal
 
@@ -33,8 +33,9 @@ SENTENCE_PUNCT = frozenset(".;!?:")
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word and its character offsets (a tuple: cheap to build by the thousand)."""
+
     start: int
     end: int
     text: str
@@ -276,17 +277,28 @@ def _pieces(token_text: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _build_words(doc: Doc, text: str) -> list[Word]:
+    columns = token_columns(doc)
     pieces: list[tuple[int, int]] = []
-    for token in doc:
-        if not token.is_space:
-            pieces.extend(_pieces(token.text, token.idx))
-    words: list[list[int]] = []
-    for index, (start, end) in enumerate(pieces):
-        if words and words[-1][1] == start and _joins(text, pieces, index):
-            words[-1][1] = end
+    for start, length, space in zip(columns.offsets, columns.lengths, columns.is_space):
+        if space:
+            continue
+        token = text[start : start + length]
+        if length == 1 or token.isalnum():  # one piece: a run, or a single other character
+            pieces.append((start, start + length))
         else:
-            words.append([start, end])
-    return [Word(s, e, text[s:e]) for s, e in words]
+            pieces.extend(_pieces(token, start))
+    words: list[Word] = []
+    word_start = word_end = -1
+    for index, (start, end) in enumerate(pieces):
+        if word_end == start and _joins(text, pieces, index):
+            word_end = end
+            continue
+        if word_end >= 0:
+            words.append(Word(word_start, word_end, text[word_start:word_end]))
+        word_start, word_end = start, end
+    if word_end >= 0:
+        words.append(Word(word_start, word_end, text[word_start:word_end]))
+    return words
 
 
 def _joins(text: str, pieces, index: int) -> bool:
