@@ -3,20 +3,7 @@ posting, an ordinal, a bracket, a rank, ``terpilih``, a copula."""
 
 import pytest
 
-from extractor.extractors.article_meta import ArticleMetaStage
-from extractor.extractors.officials import extract_officials
-
-from conftest import make_context
-
-
-def officials(text, entities=()):
-    context = make_context(text, entities)
-    ArticleMetaStage()(context)
-    records = list(extract_officials(context.doc, context))
-    for record in records:
-        for span in record.mentions:
-            assert text[span.start : span.end] == span.text
-    return {o.name: o for o in records}
+from test_officials import officials
 
 
 @pytest.mark.parametrize(
