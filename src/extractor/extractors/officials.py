@@ -41,9 +41,8 @@ from ..nlp.words import token_columns
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
-from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
-from ..resource_data import load_resource
 from ..records import Official, Span
 
 
@@ -342,16 +341,11 @@ def _size(surface: str) -> int:
     return sum(1 for t in phrase_words(surface) if t.text[:1].isalpha())
 
 
-@lru_cache(maxsize=1)
-def _office_list_words() -> frozenset[str]:
-    return frozenset(load_resource("titles.json")["office_list_words"])
-
-
 def _closes_office_list(text: str, unnamed: TitleMatch, match: TitleMatch, name: tuple[int, int]) -> bool:
     """``Perdana Menteri (PM) dan Menlu Bangladesh, Retno``: a title listed after an office named
     without a holder, then a comma: the comma closes the list of offices, the name after it is
     the sentence's subject, not their holder."""
-    if unnamed.end > match.start or text[unnamed.end : match.start].strip() not in _office_list_words():
+    if unnamed.end > match.start or text[unnamed.end : match.start].strip() not in office_list_words():
         return False
     return "," in text[match.end : name[0]]
 
@@ -465,13 +459,6 @@ def _head_first_words() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _needs_organization() -> frozenset[str]:
-    """Heads that are an office only with a body (``anggota DPR``, not ``anggota Komunitas …``)."""
-    entries = load_resource("titles.json")["titles"]
-    return frozenset(form.casefold() for e in entries if e.get("requires_organization") for form in e["forms"])
-
-
 def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]], reach: int = 12) -> list[TitleMatch]:
     """Titles the text writes lowercase beside a person's name: right before it (``anggota DPR RI
     Christina Aryani``, ``juru bicara Kementerian Luar Negeri China (MFA) Zhao Lijian``) or after
@@ -494,7 +481,7 @@ def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]
         snippet = text[token.start : tokens[last].end]
         stops = [s - token.start for s in spans if token.start < s <= tokens[last].start]
         matches = find_titles(snippet[:1].upper() + snippet[1:], stops)
-        if matches and matches[0].start == 0 and (matches[0].organization or matches[0].head not in _needs_organization()):
+        if matches and matches[0].start == 0 and (matches[0].organization or matches[0].head not in organization_bound_heads()):
             match = matches[0]
             found.append(replace(match, start=match.start + token.start, end=match.end + token.start))
     return found

@@ -329,3 +329,15 @@ def envoy_qualifiers() -> frozenset[str]:
 def holder_gap() -> dict:
     """What may stand between a title and its holder's name (``titles.json`` ``holder_gap``)."""
     return dict(_data().get("holder_gap", {}))
+
+
+@lru_cache(maxsize=1)
+def office_list_words() -> frozenset[str]:
+    """Words that join unnamed offices into one list (``PM dan Menlu Bangladesh, Retno``)."""
+    return frozenset(_data()["office_list_words"])
+
+
+@lru_cache(maxsize=1)
+def organization_bound_heads() -> frozenset[str]:
+    """Heads that are an office only with a body (``anggota DPR``, not ``anggota Komunitas …``)."""
+    return frozenset(form.casefold() for e in _data()["titles"] if e.get("requires_organization") for form in e["forms"])
