@@ -15,7 +15,7 @@ Built-in types are registered below, in output order (the order of ``DocumentRec
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Optional, Union
 
 from .evaluation import matching as m

@@ -18,7 +18,6 @@ import json
 import os
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from pydantic import ValidationError

@@ -158,7 +158,6 @@ def batched_viterbi_predict(trainer: Any):
     set of numpy calls over all sentences of the batch. The arithmetic per sentence is the same
     (same float32 additions, first maximum wins), so the tags are the same.
     """
-    import numpy as np
     from stanza.models.common import utils
     from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
     from stanza.models.ner.trainer import fix_singleton_tags, unpack_batch

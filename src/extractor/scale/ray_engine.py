@@ -30,7 +30,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
-from ..core import DEFAULT_BATCH_SIZE, DocumentError, Extractor
+from ..core import DEFAULT_BATCH_SIZE, Extractor
 from ..document import Article, parse_published
 from ..io.readers import InputError, SkippedFile, article_from_object, read_file
 from ..io.resume import Done, content_hash

@@ -62,7 +62,6 @@ from ...components import spans
 from .lexicon import EventPatterns, event_lexicon, event_patterns, resource_regex
 from .text import (
     HYPHENS,
-    SPACES,
     Words,
     _extend_left,
     _extend_right,

@@ -8,9 +8,9 @@ from spacy.tokens import Doc
 
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
-from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _object_end, _ordinal, _parties, _planned, _to_event, object_parties
+from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _ordinal, _parties, _planned, _to_event, object_parties
 from .clusters import cluster_mentions
-from .lexicon import event_lexicon, event_patterns
+from .lexicon import event_patterns
 from .mentions import Mention, _officials_index, _window, find_mentions
 from .text import Words, has_phrase
 
