@@ -266,6 +266,7 @@ class FiguresResource(Strict):
     ordinals: OrdinalWords
     subject_triggers: Words
     subject_stop_words: Words
+    subject_hedges: Words
     subject_leading_fillers: Words
 
 

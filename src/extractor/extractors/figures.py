@@ -61,6 +61,7 @@ _KIND = {
 _INLINE_SPACE = " \u00a0"
 # A clause ends at one of these followed by whitespace, or at a line break.
 _CLAUSE_PUNCTUATION = frozenset(".!?;:,\"“”()\n")
+_SUBJECT_WORDS = 8
 # What right before a capitalised word makes it start a clause rather than continue a name.
 _NAME_BREAKS = frozenset(".!?:;\"“”'(\n-–")
 
@@ -106,6 +107,9 @@ class _Reach:
     def __init__(self, doc: Doc, text: str):
         self.text = text
         self.tokens = token_columns(doc)
+        self._boundaries: Optional[list[int]] = None
+        self._word_starts: Optional[list[int]] = None
+        self._word_ends: list[int] = []
 
     def chunk_before(self, position: int) -> int:
         return chunk_before(self.tokens, position)
@@ -117,6 +121,72 @@ class _Reach:
         starts = self.tokens.sentence_starts
         k = bisect.bisect_right(starts, position) - 1
         return starts[k] if k >= 0 else 0
+
+    def clause_start(self, window_start: int, position: int) -> int:
+        """Where the clause holding ``position`` starts, not before ``window_start``: after the
+        last clause punctuation followed by whitespace, or the last line break, before ``position``
+        (a punctuation mark right before ``position`` ends the clause there)."""
+        if position > window_start and self.text[position - 1] in _CLAUSE_PUNCTUATION:
+            return position
+        boundaries = self._clause_boundaries()
+        k = bisect.bisect_right(boundaries, position) - 1
+        return boundaries[k] if k >= 0 and boundaries[k] > window_start else window_start
+
+    def words(self, start: int, end: int) -> "_Words":
+        """The whitespace-separated words of ``text[start:end]``, a word crossing either end cut
+        there; looked up, not copied, so a long clause costs nothing until its words are read."""
+        starts, ends = self._words()
+        return _Words(self.text, starts, ends, start, end)
+
+    def _clause_boundaries(self) -> list[int]:
+        # Computed once per Doc: bisected per figure, so a long sentence costs its length once,
+        # not once per figure in it.
+        if self._boundaries is None:
+            text = self.text
+            length = len(text)
+            self._boundaries = [
+                index + 1
+                for index, char in enumerate(text)
+                if char == "\n"
+                or (char in _CLAUSE_PUNCTUATION and (index + 1 == length or text[index + 1].isspace()))
+            ]
+        return self._boundaries
+
+    def _words(self) -> tuple[list[int], list[int]]:
+        if self._word_starts is None:
+            starts, ends, position = [], [], 0
+            text = self.text
+            for word in text.split():
+                position = text.index(word, position)
+                starts.append(position)
+                position += len(word)
+                ends.append(position)
+            self._word_starts, self._word_ends = starts, ends
+        return self._word_starts, self._word_ends
+
+
+class _Words:
+    """A run of a text's whitespace-separated words: ``len``, ``words[k] -> (offset, word)``,
+    ``pop()`` drops the last one and ``head(n)`` lists the first ``n``."""
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], start: int, end: int):
+        self.text, self.starts, self.ends, self.start, self.end = text, starts, ends, start, end
+        self.first = bisect.bisect_right(ends, start)
+        self.last = bisect.bisect_left(starts, end)
+
+    def __len__(self) -> int:
+        return max(0, self.last - self.first)
+
+    def __getitem__(self, k: int) -> tuple[int, str]:
+        index = (self.last if k < 0 else self.first) + k
+        begin = max(self.starts[index], self.start)
+        return begin, self.text[begin : min(self.ends[index], self.end)]
+
+    def pop(self) -> None:
+        self.last -= 1
+
+    def head(self, n: int) -> list[tuple[int, str]]:
+        return [self[k] for k in range(min(n, len(self)))]
 
 
 def _previous_word(reach: _Reach, start: int) -> Optional[str]:
@@ -310,49 +380,26 @@ class _Occupancy:
         return self.covered.find(1, start, end) >= 0
 
 
-def _clause_start(window: str) -> int:
-    """Where the last clause of ``window`` starts: after its last clause punctuation followed by
-    whitespace (that whitespace included) or its last line break, read left to right."""
-    last = index = 0
-    length = len(window)
-    while index < length:
-        char = window[index]
-        if char in _CLAUSE_PUNCTUATION and (index + 1 == length or window[index + 1].isspace()):
-            index = last = min(index + 2, length)
-        else:
-            index += 1
-            if char == "\n":
-                last = index
-    return last
-
-
-def _words_with_starts(text: str, offset: int) -> list[tuple[int, str]]:
-    """The whitespace-separated words of ``text``, each with its offset plus ``offset``."""
-    words, position = [], 0
-    for word in text.split():
-        position = text.index(word, position)
-        words.append((offset + position, word))
-        position += len(word)
-    return words
-
-
 def _subject(reach: _Reach, start: int) -> Optional[str]:
     """The noun phrase before ``mencapai``/``sebesar``/... that introduces the figure, if any,
     read in the figure's clause within its sentence."""
     lexicon = figure_lexicon()
     text = reach.text
     window_start = reach.sentence_start(start)
-    window = text[window_start:start]
-    clause_offset = _clause_start(window)
-    words = _words_with_starts(window[clause_offset:], window_start + clause_offset)
+    clause = reach.words(reach.clause_start(window_start, start), start)
     triggers = set(lexicon["subject_triggers"])
-    while words and words[-1][1].lower() in ("sekitar", "hampir", "lebih", "dari", "kurang", "nyaris"):
-        words.pop()
-    if len(words) < 2 or words[-1][1].lower() not in triggers:
+    hedges = set(lexicon["subject_hedges"])
+    while clause and clause[-1][1].lower() in hedges:
+        clause.pop()
+    if len(clause) < 2 or clause[-1][1].lower() not in triggers:
         return None
-    words.pop()
+    clause.pop()
+    fillers = sorted(lexicon["subject_leading_fillers"], key=len, reverse=True)
+    # The subject is at most _SUBJECT_WORDS words after a filler, cut at the first stop word: the
+    # words past that reach can only make it too long, so they are not read.
+    words = clause.head(max(len(filler.split()) for filler in fillers) + _SUBJECT_WORDS + 2)
     phrase = " ".join(w for _, w in words).lower()
-    for filler in sorted(lexicon["subject_leading_fillers"], key=len, reverse=True):
+    for filler in fillers:
         if phrase.startswith(filler + " "):
             words = words[len(filler.split()) :]
             break
@@ -361,7 +408,7 @@ def _subject(reach: _Reach, start: int) -> Optional[str]:
         if word.lower() in stops or word[0].isdigit():
             words = words[:index]
             break
-    if not words or len(words) > 8:
+    if not words or len(words) > _SUBJECT_WORDS:
         return None
     first_start = words[0][0]
     last_start, last_word = words[-1]
