@@ -431,6 +431,7 @@ class VisitHosts(Strict):
     meeting_verbs: Words = []  # a meeting verb itself (bertemu), not a preposition (dengan)
     departure_words: Words = []  # leaving a state after meeting its officials (meninggalkan)
     visit_places: Words = []  # before the state a visit goes to or is made in (ke, di)
+    arrival_words: Words = []  # an arrival (tiba di Kairo, Mesir) names the visit's destination
     place_prepositions: Words = []  # a capitalised word after one is a place (di Jeddah), no name
     place_nouns: Words = []  # so is one after these (Kabupaten Jayawijaya)
 
@@ -446,6 +447,13 @@ class HolderGap(Strict):
     origin_words: Words = []  # a state after the name (Abdulla Shahid dari Maladewa) is his
     plural_markers: Words = []  # an office counted in the plural (tiga mantan Menlu) ...
     list_markers: Words = []  # ... then yaitu/yakni and the names of its holders
+
+
+class CounterpartOffices(Strict):
+    """Offices Indonesia has one holder of at a time: another holder is a foreign counterpart."""
+
+    titles: Words = []  # exact titles (Presiden)
+    title_prefixes: Words = []  # a title starting so (Menteri + a portfolio)
 
 
 class TitlesResource(Strict):
@@ -471,6 +479,7 @@ class TitlesResource(Strict):
     envoy_qualifiers: Words  # words between an envoy's title and his state (Designate, Resident)
     office_list_words: Words = []  # join unnamed offices into a list (PM dan Menlu Bangladesh, Retno)
     holder_gap: HolderGap = HolderGap()  # between a title and the name of its holder
+    counterpart_offices: CounterpartOffices = CounterpartOffices()  # one holder in Indonesia at a time
 
 
 # --- archive.json -----------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from ..nlp.words import token_columns
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
-from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, counterpart_offices, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Official, Span
 
@@ -554,19 +554,40 @@ def _country(
 
 
 def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str, SentenceSpan]]:
-    """``(token index, state, sentence)`` of every visit's destination (``kunjungan … ke Rusia``), in order."""
+    """``(token index, state, sentence)`` of every visit's destination (``kunjungan … ke Rusia``,
+    ``kunjungan kenegaraan ke Ankara, Turki``, ``tiba di Kairo, Mesir``), in order."""
     words, strings = visit_hosts(), doc.vocab.strings
-    visit_words = {strings[word] for word in words["visit_words"]}  # LOWER ids
+    # LOWER ids, with the possessive enclitic (kunjungannya, lawatannya)
+    visit_words = {strings[form] for word in words["visit_words"] for form in (word, word + "nya")}
     to_words = {strings[word] for word in words["to_words"]}
+    arrival_words = {strings[word] for word in words["arrival_words"]}
+    places = {strings[word] for word in words["visit_places"]}
     lowers = doc.to_array(LOWER).tolist()
     found = []
     for sentence in doc.sents:
         visiting = False
         for i in range(sentence.start, sentence.end):
             visiting = visiting or lowers[i] in visit_words
-            if visiting and lowers[i] in to_words and i + 1 in states:
-                found.append((i + 1, states[i + 1], sentence))
+            arriving = i > sentence.start and lowers[i - 1] in arrival_words and lowers[i] in places
+            if not (visiting and lowers[i] in to_words or arriving):
+                continue
+            state = _place_state(doc, i + 1, sentence.end, states)
+            if state is not None:
+                found.append((state, states[state], sentence))
     return found
+
+
+def _place_state(doc: Doc, i: int, end: int, states: dict[int, str], reach: int = 4) -> Optional[int]:
+    """The token of the state a place phrase at token ``i`` names: the state itself (``Rusia``) or
+    the state after a capitalised place and a comma (``Ankara, Turki``, ``Kuala Lumpur, Malaysia``)."""
+    if i in states:
+        return i
+    j = i
+    while j < end and j - i < reach and doc[j].text[:1].isupper() and j not in states:
+        j += 1
+    if j > i and j + 1 < end and doc[j].text == "," and j + 1 in states:
+        return j + 1
+    return None
 
 
 def _travellers(people: dict[tuple[int, int], int], start: int, end: int) -> set[int]:
@@ -624,6 +645,97 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
             hosts[match] = state
         previous = match
     return hosts
+
+
+def _content_states(doc: Doc, context: ExtractionContext) -> list[tuple[int, str]]:
+    """``(character offset, ISO code)`` of every state the article's content names (no boilerplate),
+    inside hyphen-joined words too (``pertemuan bilateral Indonesia-Australia``)."""
+    parts = doc.spans["party_part"] if "party_part" in doc.spans else ()
+    found = {
+        (span.start_char, span.kb_id_)
+        for group in (spans(doc, "party"), parts)
+        for span in group
+        if span.label_ == "country" and not context.in_boilerplate(span.start_char, span.end_char)
+    }
+    return sorted(found)
+
+
+def _foreign_state(doc: Doc, person: _Person, states: list[tuple[int, str]], destinations: list[str]) -> Optional[str]:
+    """The one foreign state a person's context names: the only foreign state of the sentences he
+    is named in, else the only foreign state the article's visits go to, else the only foreign state
+    the article names; ``None`` where there are several."""
+    foreign = [(offset, state) for offset, state in states if state != "ID"]
+    sentences = set()
+    for mention in person.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            sentences.add((span.sent.start_char, span.sent.end_char))
+    for candidates in (
+        {state for offset, state in foreign if any(s <= offset < e for s, e in sentences)},
+        {state for state in destinations if state != "ID"},
+        {state for _, state in foreign},
+    ):
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        if candidates:
+            return None
+    return None
+
+
+def _listed_indonesian(person: _Person) -> bool:
+    """Whether the gazetteer lists the person as Indonesia's (whatever his term)."""
+    return any(m.known is not None and m.known.country == "ID" for m in person.mentions) or (
+        person.known is not None and person.known.country == "ID"
+    )
+
+
+def _counterpart_countries(doc: Doc, context: ExtractionContext, records: list[tuple], inherited: dict[TitleMatch, str]) -> list[tuple]:
+    """``Menlu Sugiono dan Menlu Penny Wong membahas kerja sama kedua negara``: Indonesia has one
+    holder of an office such as ``Presiden`` or ``Menteri Luar Negeri`` at a time (``titles.json``
+    ``counterpart_offices``). Where the article names one holder of it as Indonesia's (``Menlu RI``,
+    ``Kemlu``, or listed so by the gazetteer), another person given that office only by default
+    (no state named with it, the gazetteer not listing him as Indonesian) is his foreign
+    counterpart, of the one foreign state his context names (:func:`_foreign_state`)."""
+    offices = counterpart_offices()
+
+    def single(title: Optional[str]) -> bool:
+        return bool(title) and (title in offices["titles"] or any(title.startswith(p) for p in offices["title_prefixes"]))
+
+    def anchored(person: _Person) -> bool:
+        strong = any(t.country == "ID" and t.country_source in ("explicit", "organization", "institution") for t in person.titles)
+        return strong or _listed_indonesian(person)
+
+    anchors = {title for person, title, _, country, rule, _ in records if country == "ID" and single(title) and rule != "former_office" and anchored(person)}
+    if not anchors:
+        return records
+    states, destinations = None, None
+    result = []
+    for person, title, organization, country, rule, score in records:
+        if title in anchors and country == "ID" and rule != "former_office" and _weak(person, inherited) and not anchored(person):
+            if states is None:
+                states = _content_states(doc, context)
+                found = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+                destinations = [state for _, state, _ in _visit_destinations(doc, found)]
+            country = _foreign_state(doc, person, states, destinations) or country
+        result.append((person, title, organization, country, rule, score))
+    return result
+
+
+def _stateless_foreign_offices(doc: Doc, context: ExtractionContext, records: list[tuple]) -> list[tuple]:
+    """``Perdana Menteri Mahathir Mohamad dijadwalkan akan bertemu Jokowi``: an office Indonesia
+    does not have (``Perdana Menteri``, ``Raja``, ``Kanselir``, ``Gubernur Jenderal``), named
+    without a state, serves the one foreign state his context names (:func:`_foreign_state`)."""
+    states, destinations = None, None
+    result = []
+    for person, title, organization, country, rule, score in records:
+        if country is None and person.titles and all(t.country is None and t.country_source is None for t in person.titles):
+            if states is None:
+                states = _content_states(doc, context)
+                found = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+                destinations = [state for _, state, _ in _visit_destinations(doc, found)]
+            country = _foreign_state(doc, person, states, destinations)
+        result.append((person, title, organization, country, rule, score))
+    return result
 
 
 def _weak(person: _Person, inherited: dict[TitleMatch, str]) -> bool:
@@ -880,6 +992,8 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
                 (person, title, organization, frame if person in weak and country in ("ID", None) else country, rule, score)
                 for person, title, organization, country, rule, score in records
             ]
+    records = _counterpart_countries(doc, context, records, inherited)
+    records = _stateless_foreign_offices(doc, context, records)
 
     claimed = Counter(key for person, *_ in records for key in person.keys)
     taken = [(m.start, m.end) for person, *_ in records for m in person.mentions]

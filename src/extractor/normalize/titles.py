@@ -341,3 +341,11 @@ def office_list_words() -> frozenset[str]:
 def organization_bound_heads() -> frozenset[str]:
     """Heads that are an office only with a body (``anggota DPR``, not ``anggota Komunitas …``)."""
     return frozenset(form.casefold() for e in _data()["titles"] if e.get("requires_organization") for form in e["forms"])
+
+
+@lru_cache(maxsize=1)
+def counterpart_offices() -> dict[str, tuple[str, ...]]:
+    """Offices Indonesia has one holder of at a time (``titles.json`` ``counterpart_offices``):
+    exact titles and title prefixes (``Menteri `` + a portfolio)."""
+    data = _data().get("counterpart_offices", {})
+    return {"titles": tuple(data.get("titles", ())), "title_prefixes": tuple(data.get("title_prefixes", ()))}
