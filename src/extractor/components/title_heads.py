@@ -260,7 +260,8 @@ def find_titles(text: str, stops: Iterable[int] = (), doc: Optional[Doc] = None)
         end, match = scanned
         # "Ketua Tim Ahli Wapres Sofjan Wanandi": a title that qualifies the next one is one title.
         following = scanner.scan(end) if scanner.joined(end) else None
-        if following is not None and not match.former:
+        # A title that names its state is whole (Menlu Arab Saudi | Pangeran Faisal bin Farhan).
+        if following is not None and not match.former and match.country_source != "explicit":
             end, second = following
             match = TitleMatch(
                 match.start,

@@ -442,6 +442,44 @@ def _without_places(doc: Doc, text: str, spans: dict, links: dict, title_first: 
     )
 
 
+def _headline_names(names: _Names, spans: dict, links: dict, title_first: set) -> tuple[dict, dict, set]:
+    """``Mendag Budi Santoso Lepas Ekspor Perdana Kopi ke Peru`` over ``Menteri Perdagangan Budi
+    Santoso melepas ekspor``: in a Title-Case line every word is capitalised, so a name there may
+    run into the words after it. Where the article writes the start of it as a whole name outside
+    such lines, the headline's name is that name."""
+    tokens = names.tokens
+    headline, body_names = [], set()
+    for start, end in spans.values():
+        i = names.index_at.get(start)
+        if i is None:
+            continue
+        words = tuple(t.text for t in tokens[i : bisect_left(names.starts, end)])
+        if names.in_title_case_line(i):
+            headline.append((start, end, i, words))
+        else:
+            body_names.add(words)
+    if not headline or not body_names:
+        return spans, links, title_first
+    moved: dict[tuple[int, int], tuple[int, int]] = {}
+    for start, end, i, words in headline:
+        if words in body_names:
+            continue
+        k = next((k for k in range(len(words) - 1, 0, -1) if words[:k] in body_names), None)
+        if k is not None:
+            moved[(start, end)] = (start, tokens[i + k - 1].end)
+    if not moved:
+        return spans, links, title_first
+    renamed = {span: moved.get(span, span) for span in spans.values()}
+    new_links: dict[tuple[int, int], list[TitleMatch]] = {}
+    for span, matches in links.items():
+        new_links.setdefault(renamed.get(span, span), []).extend(matches)
+    return (
+        {start: renamed[span] for start, span in spans.items()},
+        new_links,
+        {renamed.get(span, span) for span in title_first},
+    )
+
+
 def _find_aliases(doc: Doc, published) -> list[tuple[int, int, KnownOfficial]]:
     """Occurrences of known officials' names and aliases (``Jokowi``), in office or not: a term
     decides only whether a person named without any office is an official, never who he is."""
@@ -921,6 +959,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         linked = {t for ms in links.values() for t in ms}
         titles = [t for t in titles if t not in lowercase or t in linked]
     spans, links, title_first = _without_places(doc, text, spans, links, title_first)
+    spans, links, title_first = _headline_names(names, spans, links, title_first)
     mentions: dict[tuple[int, int], _Mention] = {}
     for start, end, official in _find_aliases(doc, context.published):
         if _inside_other_name(text, start, end, official, spans.values()):
