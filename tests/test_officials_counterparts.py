@@ -138,3 +138,17 @@ def test_a_headline_name_the_body_writes_whole_is_kept():
 def test_kabinet_merah_putih_abbreviations(text, name, title):
     record = officials(text, [(name, "PER")])[name]
     assert (record.title, record.country) == (title, "ID")
+
+
+def test_a_prose_line_is_no_headline_however_capitalised():
+    text = (
+        "Jakarta, CNN Indonesia - Mantan Gubernur DKI Jakarta Djarot Saiful Hidayat Bertemu Basuki Tjahaja Purnama Di Depok.\n\n"
+        "Hari ini Djarot resmi mengakhiri masa jabatannya."
+    )
+    found = officials(text, [("Djarot Saiful Hidayat", "PER"), ("Djarot", "PER")])
+    assert "Djarot Saiful Hidayat" in found
+
+
+def test_a_ministry_written_out_after_menteri_is_read_whole():
+    found = officials("Menteri PU dan Pera Basuki Hadimuljono meninjau bendungan.", [("Basuki Hadimuljono", "PER")])
+    assert found["Basuki Hadimuljono"].country == "ID"

@@ -454,7 +454,7 @@ def _headline_names(names: _Names, spans: dict, links: dict, title_first: set) -
         if i is None:
             continue
         words = tuple(t.text for t in tokens[i : bisect_left(names.starts, end)])
-        if names.in_title_case_line(i):
+        if names.in_title_case_line(i) and not _ends_sentence(names.text, start):
             headline.append((start, end, i, words))
         else:
             body_names.add(words)
@@ -478,6 +478,13 @@ def _headline_names(names: _Names, spans: dict, links: dict, title_first: set) -
         new_links,
         {renamed.get(span, span) for span in title_first},
     )
+
+
+def _ends_sentence(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` ends with a full stop (prose, not a headline)."""
+    end = text.find("\n", offset)
+    line = text[offset : end if end >= 0 else len(text)].rstrip(" \u00a0\t\r\"'\u201d\u2019")
+    return line.endswith(".")
 
 
 def _find_aliases(doc: Doc, published) -> list[tuple[int, int, KnownOfficial]]:
@@ -698,10 +705,14 @@ def _content_states(doc: Doc, context: ExtractionContext) -> list[tuple[int, str
     return sorted(found)
 
 
-def _foreign_state(doc: Doc, person: _Person, states: list[tuple[int, str]], destinations: list[str]) -> Optional[str]:
+def _foreign_state(
+    doc: Doc, person: _Person, states: list[tuple[int, str]], destinations: list[str], taken: frozenset[str] = frozenset()
+) -> Optional[str]:
     """The one foreign state a person's context names: the only foreign state of the sentences he
     is named in, else the only foreign state the article's visits go to, else the only foreign state
-    the article names; ``None`` where there are several."""
+    the article names; ``None`` where the first of these that names a state names several, or only
+    states in ``taken`` (those another holder of his office serves: ``Presiden Afghanistan Ashraf
+    Ghani dan Presiden Emomali Rahmon``)."""
     foreign = [(offset, state) for offset, state in states if state != "ID"]
     sentences = set()
     for mention in person.mentions:
@@ -713,11 +724,17 @@ def _foreign_state(doc: Doc, person: _Person, states: list[tuple[int, str]], des
         {state for state in destinations if state != "ID"},
         {state for _, state in foreign},
     ):
-        if len(candidates) == 1:
-            return next(iter(candidates))
+        free = candidates - taken
+        if len(free) == 1:
+            return next(iter(free))
         if candidates:
             return None
     return None
+
+
+def _served_states(records: list[tuple], title: Optional[str]) -> frozenset[str]:
+    """The foreign states the article's holders of ``title`` already serve."""
+    return frozenset(country for _, other, _, country, *_ in records if other == title and country and country != "ID")
 
 
 def _listed_indonesian(person: _Person) -> bool:
@@ -754,7 +771,7 @@ def _counterpart_countries(doc: Doc, context: ExtractionContext, records: list[t
                 states = _content_states(doc, context)
                 found = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
                 destinations = [state for _, state, _ in _visit_destinations(doc, found)]
-            country = _foreign_state(doc, person, states, destinations) or country
+            country = _foreign_state(doc, person, states, destinations, _served_states(records, title)) or country
         result.append((person, title, organization, country, rule, score))
     return result
 
@@ -771,7 +788,7 @@ def _stateless_foreign_offices(doc: Doc, context: ExtractionContext, records: li
                 states = _content_states(doc, context)
                 found = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
                 destinations = [state for _, state, _ in _visit_destinations(doc, found)]
-            country = _foreign_state(doc, person, states, destinations)
+            country = _foreign_state(doc, person, states, destinations, _served_states(records, title))
         result.append((person, title, organization, country, rule, score))
     return result
 
