@@ -36,9 +36,25 @@ def test_a_visit_word_with_its_possessive_still_names_the_visit():
 
 
 def test_a_place_without_a_state_names_no_host():
-    text = "Menteri Luar Negeri Sugiono berkunjung ke Canberra pekan ini. Ia bertemu dengan Menlu Penny Wong."
+    text = "Menteri Luar Negeri Sugiono berkunjung ke Sydney pekan ini. Ia bertemu dengan Menlu Penny Wong."
     found = officials(text, [("Sugiono", "PER"), ("Penny Wong", "PER")], published=dt.date(2023, 1, 1))
     assert found["Penny Wong"].country == "ID"  # the article names no foreign state: nothing to give the counterpart
+
+
+def test_a_capital_written_as_a_place_names_its_state():
+    text = "Menteri Luar Negeri Sugiono berkunjung ke Canberra pekan ini. Ia bertemu dengan Menlu Penny Wong."
+    found = officials(text, [("Sugiono", "PER"), ("Penny Wong", "PER")])
+    assert (found["Sugiono"].country, found["Penny Wong"].country) == ("ID", "AU")
+    # A capital not written as a place (an agreement named after it) names no state.
+    text = "Menlu Sugiono dan Menlu Penny Wong membahas Perjanjian Paris."
+    found = officials(text, [("Sugiono", "PER"), ("Penny Wong", "PER")])
+    assert found["Penny Wong"].country == "ID"
+
+
+def test_the_entourage_of_a_counterpart_takes_his_state_but_not_whom_he_welcomes():
+    text = "Presiden Xi Jinping didampingi Menlu Wang Yi menyambut Presiden Prabowo Subianto di Aula Besar Rakyat, Beijing."
+    found = officials(text, [("Xi Jinping", "PER"), ("Wang Yi", "PER"), ("Prabowo Subianto", "PER")], published=dt.date(2025, 4, 9))
+    assert (found["Xi Jinping"].country, found["Wang Yi"].country, found["Prabowo Subianto"].country) == ("CN", "CN", "ID")
 
 
 def test_the_other_holder_of_an_indonesian_office_is_the_foreign_counterpart():
@@ -100,6 +116,7 @@ def test_a_title_that_names_its_state_is_whole_before_a_royal_title():
     [
         ("Menteri Luar Negeri Timor-Leste Bendito dos Santos Freitas tiba di Jakarta.", "Bendito", "Bendito dos Santos Freitas"),
         ("Presiden Brasil Luiz Inacio Lula da Silva menyambut tamunya.", "Luiz Inacio Lula", "Luiz Inacio Lula da Silva"),
+        ("Presiden Komisi Eropa Ursula von der Leyen tiba.", "Ursula", "Ursula von der Leyen"),
     ],
 )
 def test_romance_name_particles_stay_inside_the_name(text, entity, name):

@@ -50,6 +50,7 @@ class CountriesResource(Strict):
     countries: dict[str, Words]  # ISO alpha-2 -> names, adjectives, abbreviations
     blocs: dict[str, Words]  # acronym -> names
     not_countries: Words
+    capitals: dict[str, Words] = {}  # ISO alpha-2 -> capital cities (a visit to Beijing is one to China)
 
 
 # --- dates.json ----------------------------------------------------------------------------

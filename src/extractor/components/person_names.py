@@ -172,6 +172,15 @@ class NameWords:
             elif self.is_particle(last + 1) and last + 2 < len(self.tokens) and self.joined(last + 2) and self.is_name_word(last + 2):
                 last += 2
             elif (
+                self.is_particle(last + 1)
+                and last + 3 < len(self.tokens)
+                and self.joined(last + 2)
+                and self.is_particle(last + 2)
+                and self.joined(last + 3)
+                and self.is_name_word(last + 3)
+            ):
+                last += 3  # two particles: Ursula von der Leyen
+            elif (
                 self.tokens[last + 1].text == "."
                 and len(self.tokens[last].text) == 1
                 and is_initial(self.tokens[last].text)

@@ -43,6 +43,7 @@ from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
 from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, counterpart_offices, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
+from ..resource_data import load_resource
 from ..records import Official, Span
 
 
@@ -659,7 +660,7 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
     does a departure from a state later in the sentence (``bertemu dengan Perdana Menteri Dmitry
     Medvedev pada Jumat, sebelum meninggalkan Rusia``)."""
     words = visit_hosts()
-    states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+    states = _state_tokens(doc)
     destinations = _visit_destinations(doc, states)
     hosts: dict[TitleMatch, str] = {}
     previous: Optional[TitleMatch] = None
@@ -692,6 +693,36 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
     return hosts
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[Optional[re.Pattern], dict[str, str]]:
+    """A pattern over the capital cities of ``countries.json`` ``capitals`` and their states."""
+    forms = {name: code for code, names in load_resource("countries.json").get("capitals", {}).items() for name in names}
+    if not forms:
+        return None, {}
+    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[ \u00a0]+") for name in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), {collapse_spaces(name): code for name, code in forms.items()}
+
+
+def _state_tokens(doc: Doc) -> dict[int, str]:
+    """The first token of each state the text names, with its code: the state's names, and a
+    capital written as a place (after ``di``/``ke`` or a comma: ``tiba di Beijing``, ``di Aula Besar
+    Rakyat, Beijing``), where news names the state by its seat of government."""
+    states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+    pattern, codes = _capitals()
+    if pattern is None:
+        return states
+    text = doc_text(doc)
+    openers = visit_hosts()["place_prepositions"]
+    for found in pattern.finditer(text):
+        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if span is None or span.start == 0 or span.start in states:
+            continue
+        before = doc[span.start - 1]
+        if before.lower_ in openers or before.text == ",":
+            states[span.start] = codes[collapse_spaces(found.group())]
+    return states
+
+
 def _content_states(doc: Doc, context: ExtractionContext) -> list[tuple[int, str]]:
     """``(character offset, ISO code)`` of every state the article's content names (no boilerplate),
     inside hyphen-joined words too (``pertemuan bilateral Indonesia-Australia``)."""
@@ -702,6 +733,7 @@ def _content_states(doc: Doc, context: ExtractionContext) -> list[tuple[int, str
         for span in group
         if span.label_ == "country" and not context.in_boilerplate(span.start_char, span.end_char)
     }
+    found |= {(doc[i].idx, code) for i, code in _state_tokens(doc).items() if not context.in_boilerplate(doc[i].idx, doc[i].idx + 1)}
     return sorted(found)
 
 
@@ -769,7 +801,7 @@ def _counterpart_countries(doc: Doc, context: ExtractionContext, records: list[t
         if title in anchors and country == "ID" and rule != "former_office" and _weak(person, inherited) and not anchored(person):
             if states is None:
                 states = _content_states(doc, context)
-                found = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+                found = _state_tokens(doc)
                 destinations = [state for _, state, _ in _visit_destinations(doc, found)]
             country = _foreign_state(doc, person, states, destinations, _served_states(records, title)) or country
         result.append((person, title, organization, country, rule, score))
@@ -786,7 +818,7 @@ def _stateless_foreign_offices(doc: Doc, context: ExtractionContext, records: li
         if country is None and person.titles and all(t.country is None and t.country_source is None for t in person.titles):
             if states is None:
                 states = _content_states(doc, context)
-                found = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
+                found = _state_tokens(doc)
                 destinations = [state for _, state, _ in _visit_destinations(doc, found)]
             country = _foreign_state(doc, person, states, destinations, _served_states(records, title))
         result.append((person, title, organization, country, rule, score))
@@ -843,12 +875,12 @@ def _sentences_naming(doc: Doc, titles: list[TitleMatch], state: str) -> set[int
     return _sentence_starts(doc, (t for t in titles if t.country == state and t.country_source in ("explicit", "organization")))
 
 
-def _accompanying_countries(doc: Doc, records: list[tuple], inherited: dict[TitleMatch, str]) -> list[tuple]:
+def _accompanying_countries(doc: Doc, records: list[tuple], inherited: dict[TitleMatch, str], resolved: frozenset[int] = frozenset()) -> list[tuple]:
     """``Phu Trong didampingi anggota Biro Politik, Wakil Perdana Menteri, Menteri Luar Negeri Phan
     Binh Minh``: an office named without a state, listed after ``didampingi`` / ``beserta`` in
     the sentence of a person whose state the text names, serves that person's state."""
     leads = frozenset(link.split()[0] for link in coordination_links())
-    weak = {id(person) for person, *_ in records if _weak(person, inherited)}
+    weak = {id(person) for person, *_ in records if _weak(person, inherited) and id(person) not in resolved}
     named = sorted(
         ((m.start, m.end, country) for person, _, _, country, *_ in records if id(person) not in weak and country for m in person.mentions),
     )
@@ -863,7 +895,7 @@ def _accompanying_countries(doc: Doc, records: list[tuple], inherited: dict[Titl
                     continue
                 sentence = span.sent
                 link = next((t for t in reversed(doc[sentence.start : span.start]) if t.lower_ in leads), None)
-                if link is None:
+                if link is None or not _listed_after_link(doc[link.i + 1 : span.start]):
                     continue
                 leader = [c for s, e, c in named if sentence.start_char <= s and e <= link.idx]
                 if leader:
@@ -871,6 +903,15 @@ def _accompanying_countries(doc: Doc, records: list[tuple], inherited: dict[Titl
                     break
         result.append((person, title, organization, country, rule, score))
     return result
+
+
+def _listed_after_link(between) -> bool:
+    """Whether the words between ``didampingi`` and an office only list the entourage
+    (capitalised names and offices, ``dan``, ``serta``, ``oleh``, commas, lowercase offices such as
+    ``anggota``): ``didampingi Menlu Wang Yi menyambut Presiden Prabowo``, where a verb stands
+    between, makes the second office no companion."""
+    allowed = office_list_words() | {"oleh"} | _head_first_words()
+    return all(t.text[:1].isupper() or t.is_punct or t.is_space or t.lower_ in allowed for t in between)
 
 
 def _is_coordination(gap: str) -> bool:
@@ -1038,9 +1079,13 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         else:
             continue
         records.append((person, title, organization, country, rule, score))
-    records = _accompanying_countries(doc, records, inherited)
+    before = {id(person): country for person, _, _, country, *_ in records}
+    records = _counterpart_countries(doc, context, records, inherited)
+    records = _stateless_foreign_offices(doc, context, records)
+    resolved = {id(person) for person, _, _, country, *_ in records if country != before[id(person)]}
+    records = _accompanying_countries(doc, records, inherited, resolved)
     frame = _foreign_frame(doc, context, titles, records)
-    weak = [person for person, *_ in records if _weak(person, inherited)]
+    weak = [person for person, *_ in records if _weak(person, inherited) and id(person) not in resolved]
     if frame is not None and weak:
         beside = _sentences_naming(doc, titles, frame)
         if not any(_sentence_starts(doc, person.titles) & beside for person in weak):
@@ -1048,8 +1093,6 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
                 (person, title, organization, frame if person in weak and country in ("ID", None) else country, rule, score)
                 for person, title, organization, country, rule, score in records
             ]
-    records = _counterpart_countries(doc, context, records, inherited)
-    records = _stateless_foreign_offices(doc, context, records)
 
     claimed = Counter(key for person, *_ in records for key in person.keys)
     taken = [(m.start, m.end) for person, *_ in records for m in person.mentions]
