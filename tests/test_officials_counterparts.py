@@ -169,3 +169,26 @@ def test_a_prose_line_is_no_headline_however_capitalised():
 def test_a_ministry_written_out_after_menteri_is_read_whole():
     found = officials("Menteri PU dan Pera Basuki Hadimuljono meninjau bendungan.", [("Basuki Hadimuljono", "PER")])
     assert found["Basuki Hadimuljono"].country == "ID"
+
+
+def test_a_foreign_ministry_that_goes_on_past_an_indonesian_portfolio_is_read_whole():
+    text = "Menteri Perdagangan Budi Santoso bertemu Menteri Perdagangan dan Industri Singapura Gan Kim Yong di Singapura."
+    found = officials(text, [("Budi Santoso", "PER"), ("Kim Yong", "PER")])
+    assert (found["Gan Kim Yong"].title, found["Gan Kim Yong"].country) == ("Menteri Perdagangan dan Industri", "SG")
+    assert found["Gan Kim Yong"].organization is None  # not Indonesia's Kementerian Perdagangan
+    assert (found["Budi Santoso"].title, found["Budi Santoso"].country) == ("Menteri Perdagangan", "ID")
+    # another title or a state after "dan" ends the ministry's name
+    found = officials("Menteri Perdagangan dan Menteri Luar Negeri Sugiono hadir.", [("Sugiono", "PER")])
+    assert found["Sugiono"].title == "Menteri Luar Negeri"
+
+
+def test_an_initial_split_from_its_full_stop_belongs_to_the_name():
+    text = "Menteri Luar Negeri India S. Jaishankar bertemu dengan Menlu Sugiono di New Delhi."
+    found = officials(text, [("Jaishankar", "PER"), ("Sugiono", "PER")])
+    assert (found["S. Jaishankar"].title, found["S. Jaishankar"].country) == ("Menteri Luar Negeri", "IN")
+
+
+def test_an_envoys_posting_may_name_a_city_ner_cut_short():
+    text = "Konsul Jenderal RI di Johor Bahru Sigit S. Widiyanto menjemput para pekerja migran."
+    found = officials(text, [("Johor", "LOC"), ("Sigit S. Widiyanto", "PER")])
+    assert (found["Sigit S. Widiyanto"].title, found["Sigit S. Widiyanto"].country) == ("Konsul Jenderal", "ID")

@@ -203,8 +203,20 @@ class NameWords:
                 break
         # Leftwards only initials (M. Hery Saripudin): a capitalised word before a name is more
         # often the place or body of a title (Gubernur DKI Jakarta Anies Baswedan).
-        while first > 0 and last - first + 1 < MAX_NAME_TOKENS and self.joined(first) and is_initial(self.tokens[first - 1].text):
-            first -= 1
+        while first > 0 and last - first + 1 < MAX_NAME_TOKENS and self.joined(first):
+            if is_initial(self.tokens[first - 1].text):
+                first -= 1
+            elif (
+                first > 1
+                and self.tokens[first - 1].text == "."
+                and len(self.tokens[first - 2].text) == 1
+                and is_initial(self.tokens[first - 2].text)
+                and self.tokens[first - 1].start == self.tokens[first - 2].end
+                and self.joined(first - 1)
+            ):
+                first -= 2  # an initial split from its full stop: S. Jaishankar
+            else:
+                break
         return first, last
 
     def token_range(self, start: int, end: int) -> Optional[tuple[int, int]]:

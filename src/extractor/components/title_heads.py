@@ -147,6 +147,13 @@ class _Scanner:
                 portfolio = spell_portfolio(collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end]))
                 title = f"{title} {portfolio}"
             j = end
+        elif head.kind == "closed" and self._ministry_written_out(i, head):
+            # "Menteri Perdagangan dan Industri Singapura": a portfolio that goes on past the
+            # Indonesian ministry's name is another state's ministry (title to the last word).
+            end = self.words(j + 1, allow_qualifier_inside=False, limit=4) if self._goes_on(j) else j
+            if end > j + 1:
+                title = f"{title} {collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end])}"
+                organization, j = None, end
         elif head.kind == "region":
             end = self.words(j, allow_qualifier_inside=False, limit=4)
             if end > j and head.region_organization:
@@ -187,6 +194,21 @@ class _Scanner:
         former = self._former_before(i)
         pattern = " ".join(t.text.casefold() for t in self.tokens[i:found[0]])
         return j, TitleMatch(start, self.tokens[j - 1].end, title, organization, country, country_source, former, pattern)
+
+    def _ministry_written_out(self, i: int, head: Head) -> bool:
+        """Whether the head at token ``i`` is a ministry's title written out (``Menteri Perdagangan``,
+        not ``Mendag``)."""
+        return head.title.startswith(("Menteri ", "Wakil Menteri ")) and self.tokens[i].text in ("Menteri", "Wakil")
+
+    def _goes_on(self, j: int) -> bool:
+        """``dan``/``serta`` and a capitalised portfolio word at token ``j`` (not a title, a state,
+        a body or a name)."""
+        if not (j + 1 < len(self.tokens) and self.joined(j) and self.tokens[j].text in ("dan", "serta") and self.joined(j + 1)):
+            return False
+        word = self.tokens[j + 1].text
+        if not (word[:1].isalpha() and is_capitalised(word)) or word.casefold() in title_stop_words():
+            return False
+        return self.found.match(HEAD, j + 1) is None and self.qualifier(j + 1) is None and self.found.match(HONORIFIC, j + 1) is None
 
     def _skip_parenthetical(self, j: int) -> int:
         """``(BNPB)`` or ``(Menlu)`` right after a title: part of the phrase."""

@@ -145,7 +145,7 @@ class _Names(NameWords):
         i = self.index_at.get(self._next_token_start(match.end))
         if i is None or not self.joined(i):
             return None
-        elect, steps = False, 0
+        elect, steps, posted = False, 0, 0
         while i < len(self.tokens) and steps < 10 and self.joined(i):
             token = self.tokens[i]
             word = token.text
@@ -177,7 +177,9 @@ class _Names(NameWords):
                 following = names.get(self.tokens[i + 1].start) if i + 1 < len(self.tokens) and self.joined(i + 1) else None
                 return (following, elect) if following is not None and steps > 1 else None
             elif word in envoy_postings() and i + 1 < len(self.tokens) and self.joined(i + 1) and self._qualifies(i + 1):
-                pass
+                posted = 3  # the posting's place may run on over words NER left out (di Johor Bahru)
+            elif posted and word[:1].isupper() and word[:1].isalpha():
+                posted -= 1
             elif word[:1].isupper() and self._qualifies(i):
                 qualifier = self.found.match(COUNTRY, i) or self.found.match(ORGANIZATION, i)
                 if qualifier is not None:
