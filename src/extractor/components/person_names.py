@@ -213,8 +213,9 @@ class NameWords:
                 and is_initial(self.tokens[first - 2].text)
                 and self.tokens[first - 1].start == self.tokens[first - 2].end
                 and self.joined(first - 1)
+                and not (first > 2 and self.joined(first - 2) and self.is_name_word(first - 3))
             ):
-                first -= 2  # an initial split from its full stop: S. Jaishankar
+                first -= 2  # an initial split from its full stop, opening the name: S. Jaishankar
             else:
                 break
         return first, last
