@@ -192,3 +192,9 @@ def test_an_envoys_posting_may_name_a_city_ner_cut_short():
     text = "Konsul Jenderal RI di Johor Bahru Sigit S. Widiyanto menjemput para pekerja migran."
     found = officials(text, [("Johor", "LOC"), ("Sigit S. Widiyanto", "PER")])
     assert (found["Sigit S. Widiyanto"].title, found["Sigit S. Widiyanto"].country) == ("Konsul Jenderal", "ID")
+
+
+def test_a_ministry_that_goes_on_keeps_its_written_words():
+    text = "Ia bertemu mantan Menteri Tenaga Kerja dan Transmigrasi Muhaimin Iskandar di Jakarta."
+    found = officials(text, [("Muhaimin Iskandar", "PER")])
+    assert (found["Muhaimin Iskandar"].title, found["Muhaimin Iskandar"].country) == ("Menteri Tenaga Kerja dan Transmigrasi", "ID")

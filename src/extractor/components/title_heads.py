@@ -151,8 +151,8 @@ class _Scanner:
             # "Menteri Perdagangan dan Industri Singapura": a portfolio that goes on past the
             # Indonesian ministry's name is another state's ministry (title to the last word).
             end = self.words(j + 1, allow_qualifier_inside=False, limit=4) if self._goes_on(j) else j
-            if end > j + 1:
-                title = f"{title} {collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end])}"
+            if end > j + 1:  # the title as written (Menteri Tenaga Kerja dan Transmigrasi)
+                title = spell_portfolio(collapse_spaces(self.text[self.tokens[i].start : self.tokens[end - 1].end]))
                 organization, j = None, end
         elif head.kind == "region":
             end = self.words(j, allow_qualifier_inside=False, limit=4)
