@@ -98,6 +98,7 @@ BY_HAND.update({
         "python benchmarks/replay.py --input ARTICLES.jsonl --baseline OLD.jsonl",
         "python scripts/score_parts.py data/annotations/test",
         "python scripts/score_parts.py data/annotations/tune",
+        "python scripts/probe_officials.py data/probes/officials-2023-2025.jsonl",
         "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
         "python benchmarks/streaming_memory.py --sizes 1000 3000 --json",
     )
