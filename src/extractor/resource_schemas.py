@@ -213,6 +213,9 @@ class EventsResource(Strict):
     joint_words: Words
     link_cue_followers: Words
     windows: EventWindows
+    continued_venue_cues: Words = []  # attributes: a mention-less next sentence's venue (``Lokasi di``)
+    continued_day_reach: int = 7  # attributes: days from publication a next sentence's day may lie
+    continued_statement_words: Words = []  # attributes: a statement's words before that day
     co_held_joiners: Words
     place_particles: Words
     subject_pronouns: Words

@@ -34,7 +34,7 @@ from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
 from .lexicon import EventPatterns, Phrases, event_lexicon
-from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
+from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _sentences, _window
 from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
@@ -334,7 +334,10 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
 def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRecord], patterns: EventPatterns, context) -> None:
     """Events of a sentence opening with a sequence phrase (``Selanjutnya, ...``, ``Siang harinya,
     ...``) and no date of their own are on the day of the latest dated event before, when no other
-    date stands between: the text goes on with that day's programme."""
+    date stands between: the text goes on with that day's programme. First, a sentence with no
+    event mention goes on reporting the event of the sentence before it
+    (:func:`continue_from_next_sentence`)."""
+    continue_from_next_sentence(words, mentions, dates, patterns, context)
     day: Optional[DateRecord] = None
     sentences: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
@@ -350,6 +353,78 @@ def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRec
         dated = [m.date for m in in_sentence if m.date is not None and _granularity_rank(m.date) == 2]
         if dated:
             day = max(dated, key=lambda d: d.start)
+
+
+def continue_from_next_sentence(words: Words, mentions: list[Mention], dates: list[DateRecord], patterns: EventPatterns, context) -> None:
+    """A sentence that names no event, right after a sentence that does, goes on reporting it
+    (``Presiden Jokowi menerima surat kepercayaan ... . Lokasi di Istana Merdeka Jakarta, Kamis
+    (8/8/2024).``, ``... tiba di Kazan untuk menghadiri KTT BRICS. Dalam agenda yang bakal dihelat
+    ... pada 23-24 Oktober 2024 ini.``). When neither the event's sentence nor its mentions hold a
+    date, its mentions take the first day of that sentence that lies near publication (the news
+    days: ``continued_day_reach``; history like ``17 Agustus 1945`` is not the event's) and that
+    no reporting verb (a statement's day) or subordinator (another clause's) comes before. When
+    none of them has a place, they take the place after ``di`` following a venue cue
+    (``continued_venue_cues``: ``Lokasi di``, ``berlangsung di``)."""
+    lexicon = event_lexicon()
+    venue_cues = frozenset(lexicon["continued_venue_cues"])
+    reach = lexicon["continued_day_reach"]
+    statement_words = frozenset(w.casefold() for w in lexicon["continued_statement_words"])
+    sentences = _sentences(context.doc)
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    usable = [d for d in dates if d.value is not None and not context.in_boilerplate(d.start, d.end)]
+    mention_spans = [(m.start, m.end) for m in mentions]
+    for (s_start, s_end), (n_start, n_end) in zip(sentences, sentences[1:]):
+        in_sentence = by_sentence.get((s_start, s_end))
+        if not in_sentence or (n_start, n_end) in by_sentence or any(n_start <= s < n_end for s, _e in mention_spans):
+            continue
+        receivers = [m for m in in_sentence if m.kind != REFERENCE]
+        own_dated = any(s_start <= d.start < s_end for d in usable) or any(m.date is not None for m in in_sentence)
+        day = next((d for d in usable if n_start <= d.start < n_end and _granularity_rank(d) == 2), None)
+        if receivers and not own_dated and day is not None and _near_publication(day, context, reach):
+            before = words.between(n_start, day.start)
+            future = any(w in patterns.planned_before for w in before)
+            statement = any(w in patterns.reporting or w in statement_words or w in patterns.subordinators for w in before)
+            if not statement and future == any(m.planned for m in receivers):
+                for mention in receivers:
+                    mention.date = day
+        if receivers and all(m.location is None for m in in_sentence):
+            place = _venue_cue_place(words, n_start, n_end, venue_cues, patterns, [(d.start, d.end) for d in dates])
+            if place is not None:
+                for mention in receivers:
+                    mention.location, mention.location_span = words.text[place[0] : place[1]], place
+
+
+def _near_publication(record: DateRecord, context, reach: int) -> bool:
+    """Whether a day lies at most ``reach`` days from a publication date known to the day."""
+    if context.published is None or context.published_source not in ("input", "text"):
+        return False
+    try:
+        day = dt.date.fromisoformat(record.value)
+    except (TypeError, ValueError):
+        return False
+    return abs((day - context.published).days) <= reach
+
+
+def _venue_cue_place(words: Words, start: int, end: int, cues: frozenset[str], patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """The place after the first ``<venue cue> di`` (``Lokasi di Istana Merdeka Jakarta``) in ``[start, end)``."""
+    for index in range(words.first_from(start), words.last_before(end)):
+        if words[index].folded not in cues:
+            continue
+        preposition = words.spaced_after(words[index].end)
+        if preposition is None or words[preposition].text not in patterns.place_prepositions:
+            continue
+        place_at = words.spaced_after(words[preposition].end)
+        venue_at = _venue_name_at(words, place_at, patterns)
+        opening = words[place_at].start if venue_at is not None else None
+        place_at = venue_at if venue_at is not None else place_at
+        if place_at is None or words[place_at].start >= end or not words[place_at].text[:1].isupper():
+            continue
+        place = _read_place(words, words[place_at].start, end, patterns, stops)
+        if place:
+            return (opening, place[1]) if opening is not None else place
+    return None
 
 
 def _starts_event(words: Words, owner: Optional[Mention], record: DateRecord, s_start: int, patterns: EventPatterns) -> bool:
@@ -546,5 +621,10 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], word
             event.location = _collapse(venue)
             if event.start is None and visit.start is not None:
                 event.start, event.end = visit.start, visit.end
+        one_day = visit.start is not None and len(visit.start) == 10 and visit.end is None
+        if event.start is None and one_day and cluster.type is EventType.meeting and not cluster.planned:
+            # A one-day visit dates what is held during it ("melakukan kunjungan kenegaraan ke Dili,
+            # Timor Leste, hari ini. Mengawali kunjungannya, Jokowi melakukan pertemuan bilateral").
+            event.start = visit.start
         if set(event.parties) <= set(visit.parties):
             event.parties = list(visit.parties)
