@@ -216,6 +216,8 @@ class EventsResource(Strict):
     continued_venue_cues: Words = []  # attributes: a mention-less next sentence's venue (``Lokasi di``)
     continued_day_reach: int = 7  # attributes: days from publication a next sentence's day may lie
     continued_statement_words: Words = []  # attributes: a statement's words before that day
+    fronted_place_openers: Words = []  # attributes: words before a sentence-opening ``di`` place
+    fronted_link_cues: Words = []  # attributes: a sentence-opening ``Di sela-sela <event>,``
     co_held_joiners: Words
     place_particles: Words
     subject_pronouns: Words

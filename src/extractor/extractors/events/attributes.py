@@ -28,6 +28,7 @@ a mention and its place.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
 from ...pipeline import ExtractionContext
@@ -244,11 +245,21 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
 
     # A visit with no place of its own is where its visitor arrived ("tiba di Kuching, Malaysia,
     # Selasa, untuk melakukan kunjungan kerja").
+    # So is what the visitor came for ("tiba di Kazan, Rusia, untuk menghadiri KTT BRICS"): a
+    # purpose word between the place and the event, and no other event between.
     for mention in sentence_mentions:
-        if mention.type is EventType.visit and mention.location is None:
+        if mention.location is None:
             arrival = _arrival_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
+            if arrival is not None and mention.type is not EventType.visit:
+                between = words.between(arrival[1], mention.start)
+                purpose = any(w in patterns.purpose_cues for w in between)
+                crossed = any(arrival[1] <= m.start < mention.start for m in sentence_mentions)
+                if not purpose or crossed or any(w in patterns.clause_breakers for w in between):
+                    arrival = None
             if arrival is not None:
                 mention.location, mention.location_span = text[arrival[0] : arrival[1]], arrival
+
+    _fronted_setting(words, s_start, s_end, sentence_mentions, patterns, date_spans + mention_spans)
 
     # Dates: nearest mention before; a date before every mention goes to the first one, unless
     # the mention's own clause, after it, gives one ("tiba pada Senin malam dijadwalkan bertemu
@@ -331,6 +342,62 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                                 mention.chairs.append(partner_official.name)
 
 
+@lru_cache(maxsize=None)
+def _fronted_link_cues() -> Phrases:
+    return Phrases(event_lexicon()["fronted_link_cues"])
+
+
+def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: list[Mention], patterns: EventPatterns, stops) -> None:
+    """A sentence opening with its main clause's setting, closed by a comma: a place (``Di
+    Beijing, Presiden ... bertemu ...``, ``Saat berada di Tokyo, ...``) goes to the first event
+    mention after the comma when it has none of its own; an event (``Di sela-sela KTT ASEAN di
+    Vientiane, Laos, Presiden ... bertemu ...``) is the one that mention is held during: it
+    takes that event's place and date when it has none (``Mention.link``)."""
+    first = words.first_from(s_start)
+    if first >= len(words) or words[first].start >= s_end:
+        return
+    frame: Optional[Mention] = None
+    after_cue = phrase_at(words, first, _fronted_link_cues(), s_end)
+    if after_cue is not None and after_cue < len(words):
+        frame = next((m for m in sentence_mentions if m.start >= words[after_cue - 1].end), None)
+        if frame is None or any(w not in patterns.link_cue_followers for w in words.between(words[after_cue - 1].end, frame.start)):
+            return
+        setting_end = frame.location_span[1] if frame.location_span and frame.location_span[1] > frame.end else frame.end
+        place = None
+    else:
+        openers = frozenset(event_lexicon()["fronted_place_openers"])
+        index = first
+        while index < len(words) and words[index].folded in openers:
+            index += 1
+        if index >= len(words) or words[index].folded not in patterns.place_prepositions:
+            return
+        place_at = words.spaced_after(words[index].end)
+        venue_at = _venue_name_at(words, place_at, patterns)
+        opening = words[place_at].start if venue_at is not None else None
+        place_at = venue_at if venue_at is not None else place_at
+        if place_at is None or not words[place_at].text[:1].isupper() or any(m.start < words[place_at].start for m in sentence_mentions):
+            return
+        place = _read_place(words, words[place_at].start, s_end, patterns, stops)
+        if not place:
+            return
+        place = (opening, place[1]) if opening is not None else place
+        setting_end = place[1]
+    comma = words.first_from(setting_end)
+    if comma >= len(words) or words[comma].text != "," or words[comma].start >= s_end:
+        return
+    target = next((m for m in sentence_mentions if m.start >= words[comma].end), None)
+    if target is None or target is frame:
+        return
+    between = words.between(words[comma].end, target.start)
+    if any(w in patterns.clause_breakers or w in patterns.subordinators for w in between):
+        return
+    if frame is not None:
+        if target.link is None:
+            target.link = frame
+    elif target.location is None:
+        target.location, target.location_span = words.text[place[0] : place[1]], place
+
+
 def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRecord], patterns: EventPatterns, context) -> None:
     """Events of a sentence opening with a sequence phrase (``Selanjutnya, ...``, ``Siang harinya,
     ...``) and no date of their own are on the day of the latest dated event before, when no other
@@ -386,6 +453,7 @@ def continue_from_next_sentence(words: Words, mentions: list[Mention], dates: li
             before = words.between(n_start, day.start)
             future = any(w in patterns.planned_before for w in before)
             statement = any(w in patterns.reporting or w in statement_words or w in patterns.subordinators for w in before)
+            statement = statement or _in_quotation(words.text, n_start, day.start)
             if not statement and future == any(m.planned for m in receivers):
                 for mention in receivers:
                     mention.date = day
@@ -394,6 +462,13 @@ def continue_from_next_sentence(words: Words, mentions: list[Mention], dates: li
             if place is not None:
                 for mention in receivers:
                     mention.location, mention.location_span = words.text[place[0] : place[1]], place
+
+
+def _in_quotation(text: str, start: int, position: int) -> bool:
+    """Whether a quotation opened in ``[start, position)`` is still open at ``position`` (a quote's
+    ``hari ini`` is the speaker's)."""
+    stretch = text[start:position]
+    return stretch.count("\u201c") > stretch.count("\u201d") or stretch.count('"') % 2 == 1
 
 
 def _near_publication(record: DateRecord, context, reach: int) -> bool:
