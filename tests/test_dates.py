@@ -396,3 +396,18 @@ def test_unresolved_dates_say_why():
     # a date that resolves, or that is no date whatever the anchor, carries no reason
     resolved = dates("Menlu tiba pada 19 Mei 2016 dan 31 Februari 2017.", dt.date(2019, 1, 1), source="copyright")
     assert [r.model_dump().get("unresolved") for r in resolved] == [None, None]
+
+
+def test_nothing_after_the_closing_sign_off_is_a_date():
+    text = (
+        "Menlu Sugiono bertemu Menlu Jepang di Tokyo pada 3 Maret 2025.\n"
+        "Kedua menteri sepakat bertemu lagi tahun depan. (rdp/hns)\n"
+        "Festival Musik 2026\n"
+        "Daftar sekarang, tiket terbatas hingga 30 Juni 2026"
+    )
+    assert triples(text, dt.date(2025, 3, 4)) == [("3 Maret 2025", "2025-03-03", None), ("tahun depan", "2026", None)]
+    # A bracketed word inside a sentence is no sign-off; nor are capitals (a caption's credit).
+    inside = "Indonesia dan (saya) berharap pada 2026 ada kemajuan.\nTarget 2030 tetap."
+    assert texts(inside, dt.date(2025, 3, 4)) == ["2026", "2030"]
+    credit = "Presiden tiba di Bali. (ANTARA/Fikri)\nKTT digelar pada 2026."
+    assert texts(credit, dt.date(2025, 3, 4)) == ["2026"]

@@ -293,3 +293,42 @@ def test_what_a_visitor_arrived_for_is_held_where_they_arrived():
     # Without a purpose word the arrival says nothing of the event.
     text = "Menteri Luar Negeri Sugiono tiba di Kazan, Rusia, sehari setelah KTT BRICS dibuka."
     assert [e.location for e in run(text, officials=officials)] == [None]
+
+
+def test_where_a_traveller_went_or_came_places_the_event_they_went_for():
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID"), ("Retno Marsudi", "ID"), ("Wang Yi", "CN")]
+    cases = {
+        "Presiden Joko Widodo bertolak menuju Abu Dhabi, UEA, untuk kunjungan kerja.": "Abu Dhabi, UEA",
+        "Menlu Retno Marsudi berangkat ke Beijing untuk menghadiri pertemuan dengan Menlu China Wang Yi.": "Beijing",
+        "Menlu China Wang Yi mendatangi Kementerian Luar Negeri menemui Menlu Retno Marsudi.": "Kementerian Luar Negeri",
+        "Menlu China Wang Yi menyambangi kantor Kementerian Luar Negeri untuk bertemu Menlu Retno Marsudi.": "kantor Kementerian Luar Negeri",
+        # No purpose word, or something else between: the trip says nothing of the event.
+        "Menlu Retno Marsudi terbang ke Beijing, lalu bertemu dengan Menlu China Wang Yi.": None,
+        "Menlu China Wang Yi mendatangi Jakarta pekan lalu dan sempat bertemu Menlu Retno Marsudi.": None,
+    }
+    for text, place in cases.items():
+        events = run(text, officials=[o for o in officials if o[0] in text])
+        assert [e.location for e in events] == [place], text
+
+
+def test_a_later_day_of_an_event_is_not_its_start():
+    import datetime as dt
+
+    from test_events import run
+
+    day = [("Selasa (5/3/2024)", "2024-03-05", "day")]
+    officials = [("Joko Widodo", "ID")]
+    first = run("Presiden Joko Widodo menghadiri hari pertama KTT ASEAN di Jakarta, Selasa (5/3/2024).", officials, day, dt.date(2024, 3, 5))
+    assert [(e.start, e.location) for e in first] == [("2024-03-05", "Jakarta")]
+    for qualifier in ("hari terakhir", "hari ketiga", "hari ke-3"):
+        text = f"Presiden Joko Widodo berpidato pada {qualifier} KTT ASEAN di Jakarta, Selasa (5/3/2024)."
+        assert [(e.start, e.location) for e in run(text, officials, day, dt.date(2024, 3, 5))] == [(None, "Jakarta")], text
+    # The day still dates the programme that follows it.
+    text = (
+        "Presiden Joko Widodo menjalani hari ketiga kunjungannya di Kamboja, Selasa (5/3/2024). "
+        "Selanjutnya, Presiden bertemu dengan Perdana Menteri Kamboja Hun Manet."
+    )
+    events = run(text, officials + [("Hun Manet", "KH")], day, dt.date(2024, 3, 5))
+    assert sorted((e.type.value, e.start) for e in events) == [("meeting", "2024-03-05"), ("visit", None)]

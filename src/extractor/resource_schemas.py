@@ -93,6 +93,7 @@ class DatesResource(Strict):
     week_qualifiers: dict[str, int]
     relative_year_suffix: dict[str, int]
     day_range_joiners: Words
+    closing_sign_off: str = ""  # dates: the desk's initials closing an article; after them, furniture
 
 
 # --- events.json ---------------------------------------------------------------------------
@@ -218,6 +219,10 @@ class EventsResource(Strict):
     continued_statement_words: Words = []  # attributes: a statement's words before that day
     fronted_place_openers: Words = []  # attributes: words before a sentence-opening ``di`` place
     fronted_link_cues: Words = []  # attributes: a sentence-opening ``Di sela-sela <event>,``
+    departure_cues: Words = []  # attributes: ``bertolak menuju <place> untuk <event>``
+    departure_prepositions: Words = []
+    venue_visit_verbs: Words = []  # attributes: ``mendatangi <place> menemui ...``
+    later_day_words: Words = []  # attributes: ``hari terakhir <event>``: not its start
     co_held_joiners: Words
     place_particles: Words
     subject_pronouns: Words

@@ -31,6 +31,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Optional
 
+from ...normalize.numbers import parse_ordinal
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
@@ -250,6 +251,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
     for mention in sentence_mentions:
         if mention.location is None:
             arrival = _arrival_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
+            arrival = arrival or _departure_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
             if arrival is not None and mention.type is not EventType.visit:
                 between = words.between(arrival[1], mention.start)
                 purpose = any(w in patterns.purpose_cues for w in between)
@@ -258,6 +260,11 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                     arrival = None
             if arrival is not None:
                 mention.location, mention.location_span = text[arrival[0] : arrival[1]], arrival
+    for mention in sentence_mentions:
+        if mention.location is None and mention.type is not EventType.visit:
+            visited = _visited_place(words, mention, s_start, patterns, date_spans + mention_spans)
+            if visited is not None:
+                mention.location, mention.location_span = text[visited[0] : visited[1]], visited
 
     _fronted_setting(words, s_start, s_end, sentence_mentions, patterns, date_spans + mention_spans)
 
@@ -295,7 +302,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                 owner = linkers[0]
             elif not any(w in patterns.opening_cues for w in words.between(owner.end, record.start)):
                 continue
-        if owner is None:
+        if owner is None or _on_a_later_day(words, owner, s_start):
             continue
         own_clause = not before_all and id(owner) in dated_from_before
         if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date) or (
@@ -418,6 +425,15 @@ def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRec
                     if mention.date is None and mention.kind != REFERENCE:
                         mention.date = day
         dated = [m.date for m in in_sentence if m.date is not None and _granularity_rank(m.date) == 2]
+        # "pada hari keempat kunjungannya di Kamboja, Sabtu, 12 November 2022": not the visit's
+        # start, but the day the programme that follows is on.
+        dated += [
+            d
+            for m in in_sentence
+            if m.date is None and _on_a_later_day(words, m, s_start)
+            for d in dates
+            if m.end <= d.start < _s_end and d.value is not None and _granularity_rank(d) == 2 and not context.in_boilerplate(d.start, d.end)
+        ][:1]
         if dated:
             day = max(dated, key=lambda d: d.start)
 
@@ -539,6 +555,18 @@ def _venue_name_at(words: Words, index: Optional[int], patterns: EventPatterns) 
     return None
 
 
+def _on_a_later_day(words: Words, mention: Mention, s_start: int) -> bool:
+    """``pada hari keempat kunjungannya di Kamboja, Sabtu``, ``hari terakhir KTT``: the mention is
+    qualified by a later day of the event, so the date is not when it began (``hari pertama`` is)."""
+    index = words.last_before(mention.start)
+    if index < 1 or words[index - 1].start < s_start or words[index - 1].folded != "hari":
+        return False
+    if words[index].folded in event_lexicon()["later_day_words"]:
+        return True
+    value = parse_ordinal(words[index].text)
+    return value is not None and value >= 2
+
+
 def _clause_punct_between(words: Words, start: int, end: int) -> bool:
     return any(w.text in CLAUSE_PUNCT for w in words.words_in(start, end))
 
@@ -560,18 +588,58 @@ def _mention_in_clause_after(words: Words, record: DateRecord, sentence_mentions
 
 def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
     """The place after the last ``tiba di`` (an arrival cue and a place preposition) in ``[start, end)``."""
+    return _travel_place(words, start, end, patterns.arrival_cues, patterns.place_prepositions, patterns, stops)
+
+
+def _departure_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """The place after the last ``bertolak menuju``/``terbang ke`` in ``[start, end)``: where the traveller went."""
+    lexicon = event_lexicon()
+    cues = frozenset(w.casefold() for w in lexicon["departure_cues"])
+    prepositions = frozenset(lexicon["departure_prepositions"])
+    return _travel_place(words, start, end, cues, prepositions, patterns, stops)
+
+
+def _travel_place(words: Words, start: int, end: int, cues, prepositions, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
     found = None
     for index in range(words.first_from(start), words.last_before(end)):
-        if words[index].folded not in patterns.arrival_cues:
+        if words[index].folded not in cues:
             continue
         preposition = words.spaced_after(words[index].end)
-        if preposition is None or words[preposition].text not in patterns.place_prepositions:
+        if preposition is None or words[preposition].text not in prepositions:
             continue
         place_at = words.spaced_after(words[preposition].end)
         if place_at is not None and words[place_at].start < end and words[place_at].text[:1].isupper():
             place = _read_place(words, words[place_at].start, end, patterns, stops)
             found = place or found
     return found
+
+
+def _visited_place(words: Words, mention: Mention, s_start: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """``mendatangi Kementerian Luar Negeri menemui Menlu Retno``: the place a ``venue_visit_verbs``
+    verb goes to, right before the event (only a comma or a purpose word between)."""
+    verbs = frozenset(w.casefold() for w in event_lexicon()["venue_visit_verbs"])
+    before = words.words_in(s_start, mention.start)
+    verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].folded in verbs), None)
+    if verb is None:
+        return None
+    place_at = words.spaced_after(before[verb].end)
+    venue_at = _venue_name_at(words, place_at, patterns)
+    opening = words[place_at].start if venue_at is not None else None
+    place_at = venue_at if venue_at is not None else place_at
+    if place_at is None or words[place_at].start >= mention.start or not words[place_at].text[:1].isupper():
+        return None
+    place = _read_place(words, words[place_at].start, mention.start, patterns, stops)
+    if not place:
+        return None
+    rest = words.words_in(place[1], mention.start)
+    named = 0
+    while named < len(rest) and rest[named].text[:1].isupper():
+        named += 1  # the rest of a capitalised name the place reader stopped in (``Kementerian Luar Negeri``)
+    if named:
+        place = (place[0], rest[named - 1].end)
+    if any(w.text != "," and w.folded not in patterns.purpose_cues for w in rest[named:]):
+        return None
+    return (opening, place[1]) if opening is not None else place
 
 
 def _location_gap_ok(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:
