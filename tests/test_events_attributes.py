@@ -215,7 +215,14 @@ def test_the_next_sentence_gives_no_day_of_a_statement_history_or_another_tense(
     statement = meeting + "Dalam keterangan pers yang diterima wartawan, Selasa (14/1/2025), Kemlu merinci hasilnya."
     history = meeting + "Kedua negara menjalin hubungan diplomatik sejak 9 Mei 1952 di Ottawa."
     future = meeting + "Sebuah perjanjian akan diteken Jumat (17/1/2025)."
-    for text, day in ((statement, ("Selasa (14/1/2025)", "2025-01-14", "day")), (history, ("9 Mei 1952", "1952-05-09", "day")), (future, ("Jumat (17/1/2025)", "2025-01-17", "day"))):
+    quoted = meeting + "\u201cHari bersejarah bagi kita adalah Selasa (14/1/2025) ini,\u201d katanya."
+    cases = (
+        (statement, ("Selasa (14/1/2025)", "2025-01-14", "day")),
+        (history, ("9 Mei 1952", "1952-05-09", "day")),
+        (future, ("Jumat (17/1/2025)", "2025-01-17", "day")),
+        (quoted, ("Selasa (14/1/2025)", "2025-01-14", "day")),
+    )
+    for text, day in cases:
         events = run(text, officials=officials, dates=[day], published=dt.date(2025, 1, 15))
         assert [(e.start, e.location) for e in events] == [(None, None)], text
     # A sentence that names an event of its own is not a continuation.
