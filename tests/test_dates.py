@@ -411,3 +411,5 @@ def test_nothing_after_the_closing_sign_off_is_a_date():
     assert texts(inside, dt.date(2025, 3, 4)) == ["2026", "2030"]
     credit = "Presiden tiba di Bali. (ANTARA/Fikri)\nKTT digelar pada 2026."
     assert texts(credit, dt.date(2025, 3, 4)) == ["2026"]
+    listed = "Delegasi RI:\n1 Retno Marsudi (ketua)\n2 Tiba pada 5 Maret 2025."
+    assert texts(listed, dt.date(2025, 3, 4)) == ["5 Maret 2025"]
