@@ -413,3 +413,13 @@ def test_nothing_after_the_closing_sign_off_is_a_date():
     assert texts(credit, dt.date(2025, 3, 4)) == ["2026"]
     listed = "Delegasi RI:\n1 Retno Marsudi (ketua)\n2 Tiba pada 5 Maret 2025."
     assert texts(listed, dt.date(2025, 3, 4)) == ["5 Maret 2025"]
+
+
+def test_a_weekday_right_after_a_statements_words_is_the_statements_day():
+    published = dt.date(2017, 9, 14)  # a Thursday
+    text = "Suu Kyi tidak akan menghadiri Sidang Umum PBB mendatang di New York menurut kantornya pada Rabu, di tengah tekanan."
+    assert triples(text, published) == [("Rabu", "2017-09-13", None)]
+    assert triples("Presiden akan bertemu PM Jepang, ujar Menlu, Rabu, di Jakarta.", published) == [("Rabu", "2017-09-13", None)]
+    # The future holds when the weekday is the plan's, or a future word follows it.
+    assert triples("Menlu akan berkunjung ke Jepang pada Rabu, kata juru bicara.", published) == [("Rabu", "2017-09-20", None)]
+    assert triples("Presiden dijadwalkan bertemu PM Jepang, kata Menlu pada Rabu depan.", published) == [("Rabu", "2017-09-20", None)]

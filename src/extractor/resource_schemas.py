@@ -94,6 +94,9 @@ class DatesResource(Strict):
     relative_year_suffix: dict[str, int]
     day_range_joiners: Words
     closing_sign_off: str = ""  # dates: the desk's initials closing an article; after them, furniture
+    statement_words: Words = []  # dates: a bare weekday right after them dates a statement (past)
+    statement_reach: int = 4
+    weekday_future_after: Words = []
 
 
 # --- events.json ---------------------------------------------------------------------------

@@ -255,6 +255,26 @@ def _in_apposition(doc: Doc, mention: CalendarMention, following: CalendarMentio
     return marks <= _MOST_APPOSITION_MARKS
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _dates_a_statement(doc: Doc, text: str, mention: CalendarMention) -> bool:
+    """A bare weekday right after a statement's words (``menurut kantornya pada Rabu``, ``kata
+    Menlu, Senin``): at most ``statement_reach`` tokens back within its sentence, and no future
+    word right after it (``Rabu depan``)."""
+    lexicon = date_lexicon()
+    following = _WORD.findall(text[mention.end : mention.end + 40].casefold())
+    for phrase in lexicon["weekday_future_after"]:
+        if following[: len(phrase.split())] == phrase.split():
+            return False
+    span = doc.char_span(mention.sentence_start, mention.start, alignment_mode="contract") if mention.sentence_start < mention.start else None
+    if span is None:
+        return False
+    words = frozenset(lexicon["statement_words"])
+    before = [token.text.casefold() for token in span if not token.is_space][-lexicon["statement_reach"] :]
+    return any(word in words for word in before)
+
+
 def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
     text = context.text
     chosen = _select(text, calendar_mentions(doc), context)
@@ -269,7 +289,10 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
             continue
         name = mention.form
         groups = mention.expression.groups
-        value = resolve_form(name, groups, anchor, anchor_grain=grain, tense=mention.tense, default_year=borrowed[index])
+        tense = mention.tense
+        if name == "weekday" and tense == "future" and _dates_a_statement(doc, text, mention):
+            tense = None  # "... menurut kantornya pada Rabu": the day the statement was made
+        value = resolve_form(name, groups, anchor, anchor_grain=grain, tense=tense, default_year=borrowed[index])
         if name == "weekday" and not groups.get("wq"):
             weekday = weekday_number(groups["wd"])
             near = None
