@@ -396,3 +396,30 @@ def test_unresolved_dates_say_why():
     # a date that resolves, or that is no date whatever the anchor, carries no reason
     resolved = dates("Menlu tiba pada 19 Mei 2016 dan 31 Februari 2017.", dt.date(2019, 1, 1), source="copyright")
     assert [r.model_dump().get("unresolved") for r in resolved] == [None, None]
+
+
+def test_nothing_after_the_closing_sign_off_is_a_date():
+    text = (
+        "Menlu Sugiono bertemu Menlu Jepang di Tokyo pada 3 Maret 2025.\n"
+        "Kedua menteri sepakat bertemu lagi tahun depan. (rdp/hns)\n"
+        "Festival Musik 2026\n"
+        "Daftar sekarang, tiket terbatas hingga 30 Juni 2026"
+    )
+    assert triples(text, dt.date(2025, 3, 4)) == [("3 Maret 2025", "2025-03-03", None), ("tahun depan", "2026", None)]
+    # A bracketed word inside a sentence is no sign-off; nor are capitals (a caption's credit).
+    inside = "Indonesia dan (saya) berharap pada 2026 ada kemajuan.\nTarget 2030 tetap."
+    assert texts(inside, dt.date(2025, 3, 4)) == ["2026", "2030"]
+    credit = "Presiden tiba di Bali. (ANTARA/Fikri)\nKTT digelar pada 2026."
+    assert texts(credit, dt.date(2025, 3, 4)) == ["2026"]
+    listed = "Delegasi RI:\n1 Retno Marsudi (ketua)\n2 Tiba pada 5 Maret 2025."
+    assert texts(listed, dt.date(2025, 3, 4)) == ["5 Maret 2025"]
+
+
+def test_a_weekday_right_after_a_statements_words_is_the_statements_day():
+    published = dt.date(2017, 9, 14)  # a Thursday
+    text = "Suu Kyi tidak akan menghadiri Sidang Umum PBB mendatang di New York menurut kantornya pada Rabu, di tengah tekanan."
+    assert triples(text, published) == [("Rabu", "2017-09-13", None)]
+    assert triples("Presiden akan bertemu PM Jepang, ujar Menlu, Rabu, di Jakarta.", published) == [("Rabu", "2017-09-13", None)]
+    # The future holds when the weekday is the plan's, or a future word follows it.
+    assert triples("Menlu akan berkunjung ke Jepang pada Rabu, kata juru bicara.", published) == [("Rabu", "2017-09-20", None)]
+    assert triples("Presiden dijadwalkan bertemu PM Jepang, kata Menlu pada Rabu depan.", published) == [("Rabu", "2017-09-20", None)]

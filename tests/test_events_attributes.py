@@ -185,3 +185,157 @@ def test_a_visit_takes_its_destination_state_from_the_places_characters():
 
     events = run("Presiden Joko Widodo melakukan kunjungan kenegaraan ke Kuching, Malaysia, pekan ini.")
     assert [(e.type.value, e.parties, e.location) for e in events] == [("visit", ["MY"], "Kuching, Malaysia")]
+
+
+def test_a_mention_less_next_sentence_gives_the_event_its_day_and_venue():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Kanada Melanie Joly. "
+        "Acara itu berlangsung di Gedung Pancasila, Jakarta, Selasa (14/1/2025)."
+    )
+    events = run(
+        text,
+        officials=[("Sugiono", "ID"), ("Melanie Joly", "CA")],
+        dates=[("Selasa (14/1/2025)", "2025-01-14", "day")],
+        published=dt.date(2025, 1, 15),
+    )
+    assert [(e.type.value, e.start, e.location) for e in events] == [("meeting", "2025-01-14", "Gedung Pancasila, Jakarta")]
+
+
+def test_the_next_sentence_gives_no_day_of_a_statement_history_or_another_tense():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Sugiono", "ID"), ("Melanie Joly", "CA")]
+    meeting = "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Kanada Melanie Joly. "
+    statement = meeting + "Dalam keterangan pers yang diterima wartawan, Selasa (14/1/2025), Kemlu merinci hasilnya."
+    history = meeting + "Kedua negara menjalin hubungan diplomatik sejak 9 Mei 1952 di Ottawa."
+    future = meeting + "Sebuah perjanjian akan diteken Jumat (17/1/2025)."
+    quoted = meeting + "\u201cHari bersejarah bagi kita adalah Selasa (14/1/2025) ini,\u201d katanya."
+    cases = (
+        (statement, ("Selasa (14/1/2025)", "2025-01-14", "day")),
+        (history, ("9 Mei 1952", "1952-05-09", "day")),
+        (future, ("Jumat (17/1/2025)", "2025-01-17", "day")),
+        (quoted, ("Selasa (14/1/2025)", "2025-01-14", "day")),
+    )
+    for text, day in cases:
+        events = run(text, officials=officials, dates=[day], published=dt.date(2025, 1, 15))
+        assert [(e.start, e.location) for e in events] == [(None, None)], text
+    # A sentence that names an event of its own is not a continuation.
+    own = meeting + "Sugiono juga bertemu Menlu Australia Penny Wong yang digelar di Ottawa, Selasa (14/1/2025)."
+    events = run(own, officials=officials + [("Penny Wong", "AU")], dates=[("Selasa (14/1/2025)", "2025-01-14", "day")], published=dt.date(2025, 1, 15))
+    assert [(e.parties, e.start) for e in events] == [(["CA", "ID"], None), (["AU", "ID"], "2025-01-14")]
+
+
+def test_a_meeting_during_a_one_day_visit_takes_the_visits_day():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Anwar Ibrahim", "MY"), ("Prabowo Subianto", "ID")]
+    day = [("Senin (27/1/2025)", "2025-01-27", "day")]
+    visit = "Perdana Menteri Malaysia Anwar Ibrahim melakukan kunjungan kenegaraan ke Indonesia, Senin (27/1/2025). "
+    text = visit + "Mengawali kunjungannya, Anwar bertemu Presiden Prabowo Subianto di Istana Merdeka."
+    events = run(text, officials=officials, dates=day, published=dt.date(2025, 1, 27))
+    assert [(e.type.value, e.start, e.location) for e in events] == [
+        ("visit", "2025-01-27", "Indonesia"),
+        ("meeting", "2025-01-27", "Istana Merdeka"),
+    ]
+    # A visit of several days does not date what is held during it.
+    days = [("Senin (27/1/2025)", "2025-01-27", "day", "2025-01-29")]
+    events = run(text, officials=officials, dates=days, published=dt.date(2025, 1, 27))
+    assert [(e.type.value, e.start) for e in events] == [("visit", "2025-01-27"), ("meeting", None)]
+
+
+def test_a_sentence_opening_with_a_place_gives_it_to_the_event_after_the_comma():
+    from test_events import run
+
+    officials = [("Retno Marsudi", "ID"), ("Wang Yi", "CN")]
+    for opening in ("Di Beijing, ", "Saat berada di Beijing, ", "Ketika di Beijing, "):
+        text = opening + "Menlu Retno Marsudi bertemu dengan Menlu China Wang Yi."
+        events = run(text, officials=officials)
+        assert [(e.type.value, e.location) for e in events] == [("meeting", "Beijing")], text
+    # Its own place wins; a lowercase opening is no place; nor is one without the closing comma.
+    own = run("Di Beijing, Menlu Retno Marsudi bertemu dengan Menlu China Wang Yi di Diaoyutai.", officials=officials)
+    assert [e.location for e in own] == ["Diaoyutai"]
+    for text in (
+        "Di sana, Menlu Retno Marsudi bertemu dengan Menlu China Wang Yi.",
+        "Di Beijing Menlu Retno Marsudi bertemu dengan Menlu China Wang Yi.",
+        "Di Beijing, yang sedang diguyur hujan, karena itu Menlu Retno Marsudi bertemu dengan Menlu China Wang Yi.",
+    ):
+        assert [e.location for e in run(text, officials=officials)] == [None], text
+
+
+def test_a_meeting_on_the_sidelines_of_an_event_opening_the_sentence_takes_its_place_and_date():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Di sela-sela KTT ASEAN ke-47 di Kuala Lumpur, Malaysia, Minggu (26/10/2025), "
+        "Presiden Prabowo Subianto bertemu dengan Perdana Menteri Jepang Sanae Takaichi."
+    )
+    events = run(
+        text,
+        officials=[("Prabowo Subianto", "ID"), ("Sanae Takaichi", "JP")],
+        dates=[("Minggu (26/10/2025)", "2025-10-26", "day")],
+        published=dt.date(2025, 10, 26),
+    )
+    meeting = next(e for e in events if e.type.value == "meeting")
+    summit = next(e for e in events if e.type.value == "summit")
+    assert (summit.location, summit.start) == ("Kuala Lumpur, Malaysia", "2025-10-26")
+    assert (meeting.location, meeting.start, meeting.parties) == ("Kuala Lumpur, Malaysia", "2025-10-26", ["ID", "JP"])
+
+
+def test_what_a_visitor_arrived_for_is_held_where_they_arrived():
+    from test_events import run
+
+    officials = [("Sugiono", "ID")]
+    text = "Menteri Luar Negeri Sugiono tiba di Kazan, Rusia, untuk menghadiri KTT BRICS."
+    assert [(e.type.value, e.location) for e in run(text, officials=officials)] == [("summit", "Kazan, Rusia")]
+    # Without a purpose word the arrival says nothing of the event.
+    text = "Menteri Luar Negeri Sugiono tiba di Kazan, Rusia, sehari setelah KTT BRICS dibuka."
+    assert [e.location for e in run(text, officials=officials)] == [None]
+
+
+def test_where_a_traveller_went_or_came_places_the_event_they_went_for():
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID"), ("Retno Marsudi", "ID"), ("Wang Yi", "CN")]
+    cases = {
+        "Presiden Joko Widodo bertolak menuju Abu Dhabi, UEA, untuk kunjungan kerja.": "Abu Dhabi, UEA",
+        "Menlu Retno Marsudi berangkat ke Beijing untuk menghadiri pertemuan dengan Menlu China Wang Yi.": "Beijing",
+        "Menlu China Wang Yi mendatangi Kementerian Luar Negeri menemui Menlu Retno Marsudi.": "Kementerian Luar Negeri",
+        "Menlu China Wang Yi menyambangi kantor Kementerian Luar Negeri untuk bertemu Menlu Retno Marsudi.": "kantor Kementerian Luar Negeri",
+        # No purpose word, or something else between: the trip says nothing of the event.
+        "Menlu Retno Marsudi terbang ke Beijing, lalu bertemu dengan Menlu China Wang Yi.": None,
+        "Menlu China Wang Yi mendatangi Jakarta pekan lalu dan sempat bertemu Menlu Retno Marsudi.": None,
+    }
+    for text, place in cases.items():
+        events = run(text, officials=[o for o in officials if o[0] in text])
+        assert [e.location for e in events] == [place], text
+
+
+def test_a_later_day_of_an_event_is_not_its_start():
+    import datetime as dt
+
+    from test_events import run
+
+    day = [("Selasa (5/3/2024)", "2024-03-05", "day")]
+    officials = [("Joko Widodo", "ID")]
+    first = run("Presiden Joko Widodo menghadiri hari pertama KTT ASEAN di Jakarta, Selasa (5/3/2024).", officials, day, dt.date(2024, 3, 5))
+    assert [(e.start, e.location) for e in first] == [("2024-03-05", "Jakarta")]
+    for qualifier in ("hari terakhir", "hari ketiga", "hari ke-3"):
+        text = f"Presiden Joko Widodo berpidato pada {qualifier} KTT ASEAN di Jakarta, Selasa (5/3/2024)."
+        assert [(e.start, e.location) for e in run(text, officials, day, dt.date(2024, 3, 5))] == [(None, "Jakarta")], text
+    # The day still dates the programme that follows it.
+    text = (
+        "Presiden Joko Widodo menjalani hari ketiga kunjungannya di Kamboja, Selasa (5/3/2024). "
+        "Selanjutnya, Presiden bertemu dengan Perdana Menteri Kamboja Hun Manet."
+    )
+    events = run(text, officials + [("Hun Manet", "KH")], day, dt.date(2024, 3, 5))
+    assert sorted((e.type.value, e.start) for e in events) == [("meeting", "2024-03-05"), ("visit", None)]

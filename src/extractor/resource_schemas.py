@@ -94,6 +94,10 @@ class DatesResource(Strict):
     week_qualifiers: dict[str, int]
     relative_year_suffix: dict[str, int]
     day_range_joiners: Words
+    closing_sign_off: str = ""  # dates: the desk's initials closing an article; after them, furniture
+    statement_words: Words = []  # dates: a bare weekday right after them dates a statement (past)
+    statement_reach: int = 4
+    weekday_future_after: Words = []
 
 
 # --- events.json ---------------------------------------------------------------------------
@@ -214,6 +218,15 @@ class EventsResource(Strict):
     joint_words: Words
     link_cue_followers: Words
     windows: EventWindows
+    continued_venue_cues: Words = []  # attributes: a mention-less next sentence's venue (``Lokasi di``)
+    continued_day_reach: int = 7  # attributes: days from publication a next sentence's day may lie
+    continued_statement_words: Words = []  # attributes: a statement's words before that day
+    fronted_place_openers: Words = []  # attributes: words before a sentence-opening ``di`` place
+    fronted_link_cues: Words = []  # attributes: a sentence-opening ``Di sela-sela <event>,``
+    departure_cues: Words = []  # attributes: ``bertolak menuju <place> untuk <event>``
+    departure_prepositions: Words = []
+    venue_visit_verbs: Words = []  # attributes: ``mendatangi <place> menemui ...``
+    later_day_words: Words = []  # attributes: ``hari terakhir <event>``: not its start
     co_held_joiners: Words
     place_particles: Words
     subject_pronouns: Words

@@ -45,7 +45,9 @@ What is and is not a date:
   ``tahun lalu`` after a number or quantifier (``dua tahun lalu``, ``beberapa tahun lalu``) is a
   duration, not a date; durations (``2 tahun``), clock times, ``pekan lalu``, ``saat ini`` never
   match a form;
-* nothing inside boilerplate (``context.in_boilerplate``) or on a copyright line.
+* nothing inside boilerplate (``context.in_boilerplate``) or on a copyright line, nor after an
+  article's closing sign-off (the desk's initials ending a line, ``(fai/imk)``): what follows it on
+  a web page is furniture (``Hoegeng Awards 2025``, quizzes, related links).
 
 Resolving (spec § dates, issue 9):
 
@@ -82,6 +84,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc
@@ -89,7 +92,7 @@ from spacy.tokens import Doc
 from ..components.calendar import YEARLESS_FORMS, CalendarMention, calendar_mentions
 from ..nlp.spacy_doc import doc_text
 from ..nlp.words import token_columns
-from ..normalize.dates import DateValue, anchor_granularity, nearest_weekday, resolve_form, weekday_number
+from ..normalize.dates import DateValue, anchor_granularity, date_lexicon, nearest_weekday, resolve_form, weekday_number
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import DateRecord
 
@@ -105,12 +108,30 @@ def _qualifies_chosen_date(text: str, mention: CalendarMention, taken: bytearray
     return bool(gap_start and taken[gap_start - 1])
 
 
+@lru_cache(maxsize=1)
+def _closing_sign_off() -> Optional[re.Pattern]:
+    pattern = date_lexicon().get("closing_sign_off")
+    return re.compile(pattern, re.MULTILINE) if pattern else None
+
+
+def _furniture_from(text: str) -> int:
+    """Where the page furniture after an article's closing sign-off (``(fai/imk)`` ending a line)
+    begins: the end of the last sign-off, or the text's end when there is none."""
+    pattern = _closing_sign_off()
+    last = None
+    if pattern is not None:
+        for last in pattern.finditer(text):
+            pass
+    return last.end() if last is not None else len(text)
+
+
 def _select(text: str, mentions: Iterable[CalendarMention], context: ExtractionContext) -> list[CalendarMention]:
     """Date mentions, longest first; then bare years and relative words once their neighbours are known."""
+    furniture = _furniture_from(text)
     plausible = [
         m
         for m in mentions
-        if m.is_date and not m.on_copyright_line and not context.in_boilerplate(m.start, m.end)
+        if m.is_date and not m.on_copyright_line and not context.in_boilerplate(m.start, m.end) and m.start < furniture
     ]
     chosen: list[CalendarMention] = []
     # The characters of the chosen mentions: overlap tests cost a mention's length, not the
@@ -234,6 +255,26 @@ def _in_apposition(doc: Doc, mention: CalendarMention, following: CalendarMentio
     return marks <= _MOST_APPOSITION_MARKS
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _dates_a_statement(doc: Doc, text: str, mention: CalendarMention) -> bool:
+    """A bare weekday right after a statement's words (``menurut kantornya pada Rabu``, ``kata
+    Menlu, Senin``): at most ``statement_reach`` tokens back within its sentence, and no future
+    word right after it (``Rabu depan``)."""
+    lexicon = date_lexicon()
+    following = _WORD.findall(text[mention.end : mention.end + 40].casefold())
+    for phrase in lexicon["weekday_future_after"]:
+        if following[: len(phrase.split())] == phrase.split():
+            return False
+    span = doc.char_span(mention.sentence_start, mention.start, alignment_mode="contract") if mention.sentence_start < mention.start else None
+    if span is None:
+        return False
+    words = frozenset(lexicon["statement_words"])
+    before = [token.text.casefold() for token in span if not token.is_space][-lexicon["statement_reach"] :]
+    return any(word in words for word in before)
+
+
 def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
     text = context.text
     chosen = _select(text, calendar_mentions(doc), context)
@@ -248,7 +289,10 @@ def extract_dates(doc: Doc, context: ExtractionContext) -> Iterable[DateRecord]:
             continue
         name = mention.form
         groups = mention.expression.groups
-        value = resolve_form(name, groups, anchor, anchor_grain=grain, tense=mention.tense, default_year=borrowed[index])
+        tense = mention.tense
+        if name == "weekday" and tense == "future" and _dates_a_statement(doc, text, mention):
+            tense = None  # "... menurut kantornya pada Rabu": the day the statement was made
+        value = resolve_form(name, groups, anchor, anchor_grain=grain, tense=tense, default_year=borrowed[index])
         if name == "weekday" and not groups.get("wq"):
             weekday = weekday_number(groups["wd"])
             near = None

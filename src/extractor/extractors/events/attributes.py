@@ -28,13 +28,15 @@ a mention and its place.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
+from ...normalize.numbers import parse_ordinal
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
 from .lexicon import EventPatterns, Phrases, event_lexicon
-from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _window
+from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _sentences, _window
 from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
@@ -244,11 +246,27 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
 
     # A visit with no place of its own is where its visitor arrived ("tiba di Kuching, Malaysia,
     # Selasa, untuk melakukan kunjungan kerja").
+    # So is what the visitor came for ("tiba di Kazan, Rusia, untuk menghadiri KTT BRICS"): a
+    # purpose word between the place and the event, and no other event between.
     for mention in sentence_mentions:
-        if mention.type is EventType.visit and mention.location is None:
+        if mention.location is None:
             arrival = _arrival_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
+            arrival = arrival or _departure_place(words, s_start, mention.start, patterns, date_spans + mention_spans)
+            if arrival is not None and mention.type is not EventType.visit:
+                between = words.between(arrival[1], mention.start)
+                purpose = any(w in patterns.purpose_cues for w in between)
+                crossed = any(arrival[1] <= m.start < mention.start for m in sentence_mentions)
+                if not purpose or crossed or any(w in patterns.clause_breakers for w in between):
+                    arrival = None
             if arrival is not None:
                 mention.location, mention.location_span = text[arrival[0] : arrival[1]], arrival
+    for mention in sentence_mentions:
+        if mention.location is None and mention.type is not EventType.visit:
+            visited = _visited_place(words, mention, s_start, patterns, date_spans + mention_spans)
+            if visited is not None:
+                mention.location, mention.location_span = text[visited[0] : visited[1]], visited
+
+    _fronted_setting(words, s_start, s_end, sentence_mentions, patterns, date_spans + mention_spans)
 
     # Dates: nearest mention before; a date before every mention goes to the first one, unless
     # the mention's own clause, after it, gives one ("tiba pada Senin malam dijadwalkan bertemu
@@ -284,7 +302,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                 owner = linkers[0]
             elif not any(w in patterns.opening_cues for w in words.between(owner.end, record.start)):
                 continue
-        if owner is None:
+        if owner is None or _on_a_later_day(words, owner, s_start):
             continue
         own_clause = not before_all and id(owner) in dated_from_before
         if owner.date is None or _granularity_rank(record) > _granularity_rank(owner.date) or (
@@ -331,10 +349,69 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
                                 mention.chairs.append(partner_official.name)
 
 
+@lru_cache(maxsize=None)
+def _fronted_link_cues() -> Phrases:
+    return Phrases(event_lexicon()["fronted_link_cues"])
+
+
+def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: list[Mention], patterns: EventPatterns, stops) -> None:
+    """A sentence opening with its main clause's setting, closed by a comma: a place (``Di
+    Beijing, Presiden ... bertemu ...``, ``Saat berada di Tokyo, ...``) goes to the first event
+    mention after the comma when it has none of its own; an event (``Di sela-sela KTT ASEAN di
+    Vientiane, Laos, Presiden ... bertemu ...``) is the one that mention is held during: it
+    takes that event's place and date when it has none (``Mention.link``)."""
+    first = words.first_from(s_start)
+    if first >= len(words) or words[first].start >= s_end:
+        return
+    frame: Optional[Mention] = None
+    after_cue = phrase_at(words, first, _fronted_link_cues(), s_end)
+    if after_cue is not None and after_cue < len(words):
+        frame = next((m for m in sentence_mentions if m.start >= words[after_cue - 1].end), None)
+        if frame is None or any(w not in patterns.link_cue_followers for w in words.between(words[after_cue - 1].end, frame.start)):
+            return
+        setting_end = frame.location_span[1] if frame.location_span and frame.location_span[1] > frame.end else frame.end
+        place = None
+    else:
+        openers = frozenset(event_lexicon()["fronted_place_openers"])
+        index = first
+        while index < len(words) and words[index].folded in openers:
+            index += 1
+        if index >= len(words) or words[index].folded not in patterns.place_prepositions:
+            return
+        place_at = words.spaced_after(words[index].end)
+        venue_at = _venue_name_at(words, place_at, patterns)
+        opening = words[place_at].start if venue_at is not None else None
+        place_at = venue_at if venue_at is not None else place_at
+        if place_at is None or not words[place_at].text[:1].isupper() or any(m.start < words[place_at].start for m in sentence_mentions):
+            return
+        place = _read_place(words, words[place_at].start, s_end, patterns, stops)
+        if not place:
+            return
+        place = (opening, place[1]) if opening is not None else place
+        setting_end = place[1]
+    comma = words.first_from(setting_end)
+    if comma >= len(words) or words[comma].text != "," or words[comma].start >= s_end:
+        return
+    target = next((m for m in sentence_mentions if m.start >= words[comma].end), None)
+    if target is None or target is frame:
+        return
+    between = words.between(words[comma].end, target.start)
+    if any(w in patterns.clause_breakers or w in patterns.subordinators for w in between):
+        return
+    if frame is not None:
+        if target.link is None:
+            target.link = frame
+    elif target.location is None:
+        target.location, target.location_span = words.text[place[0] : place[1]], place
+
+
 def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRecord], patterns: EventPatterns, context) -> None:
     """Events of a sentence opening with a sequence phrase (``Selanjutnya, ...``, ``Siang harinya,
     ...``) and no date of their own are on the day of the latest dated event before, when no other
-    date stands between: the text goes on with that day's programme."""
+    date stands between: the text goes on with that day's programme. First, a sentence with no
+    event mention goes on reporting the event of the sentence before it
+    (:func:`continue_from_next_sentence`)."""
+    continue_from_next_sentence(words, mentions, dates, patterns, context)
     day: Optional[DateRecord] = None
     sentences: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
@@ -348,8 +425,97 @@ def carry_day_forward(words: Words, mentions: list[Mention], dates: list[DateRec
                     if mention.date is None and mention.kind != REFERENCE:
                         mention.date = day
         dated = [m.date for m in in_sentence if m.date is not None and _granularity_rank(m.date) == 2]
+        # "pada hari keempat kunjungannya di Kamboja, Sabtu, 12 November 2022": not the visit's
+        # start, but the day the programme that follows is on.
+        dated += [
+            d
+            for m in in_sentence
+            if m.date is None and _on_a_later_day(words, m, s_start)
+            for d in dates
+            if m.end <= d.start < _s_end and d.value is not None and _granularity_rank(d) == 2 and not context.in_boilerplate(d.start, d.end)
+        ][:1]
         if dated:
             day = max(dated, key=lambda d: d.start)
+
+
+def continue_from_next_sentence(words: Words, mentions: list[Mention], dates: list[DateRecord], patterns: EventPatterns, context) -> None:
+    """A sentence that names no event, right after a sentence that does, goes on reporting it
+    (``Presiden Jokowi menerima surat kepercayaan ... . Lokasi di Istana Merdeka Jakarta, Kamis
+    (8/8/2024).``, ``... tiba di Kazan untuk menghadiri KTT BRICS. Dalam agenda yang bakal dihelat
+    ... pada 23-24 Oktober 2024 ini.``). When neither the event's sentence nor its mentions hold a
+    date, its mentions take the first day of that sentence that lies near publication (the news
+    days: ``continued_day_reach``; history like ``17 Agustus 1945`` is not the event's) and that
+    no reporting verb (a statement's day) or subordinator (another clause's) comes before. When
+    none of them has a place, they take the place after ``di`` following a venue cue
+    (``continued_venue_cues``: ``Lokasi di``, ``berlangsung di``)."""
+    lexicon = event_lexicon()
+    venue_cues = frozenset(lexicon["continued_venue_cues"])
+    reach = lexicon["continued_day_reach"]
+    statement_words = frozenset(w.casefold() for w in lexicon["continued_statement_words"])
+    sentences = _sentences(context.doc)
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    usable = [d for d in dates if d.value is not None and not context.in_boilerplate(d.start, d.end)]
+    mention_spans = [(m.start, m.end) for m in mentions]
+    for (s_start, s_end), (n_start, n_end) in zip(sentences, sentences[1:]):
+        in_sentence = by_sentence.get((s_start, s_end))
+        if not in_sentence or (n_start, n_end) in by_sentence or any(n_start <= s < n_end for s, _e in mention_spans):
+            continue
+        receivers = [m for m in in_sentence if m.kind != REFERENCE]
+        own_dated = any(s_start <= d.start < s_end for d in usable) or any(m.date is not None for m in in_sentence)
+        day = next((d for d in usable if n_start <= d.start < n_end and _granularity_rank(d) == 2), None)
+        if receivers and not own_dated and day is not None and _near_publication(day, context, reach):
+            before = words.between(n_start, day.start)
+            future = any(w in patterns.planned_before for w in before)
+            statement = any(w in patterns.reporting or w in statement_words or w in patterns.subordinators for w in before)
+            statement = statement or _in_quotation(words.text, n_start, day.start)
+            if not statement and future == any(m.planned for m in receivers):
+                for mention in receivers:
+                    mention.date = day
+        if receivers and all(m.location is None for m in in_sentence):
+            place = _venue_cue_place(words, n_start, n_end, venue_cues, patterns, [(d.start, d.end) for d in dates])
+            if place is not None:
+                for mention in receivers:
+                    mention.location, mention.location_span = words.text[place[0] : place[1]], place
+
+
+def _in_quotation(text: str, start: int, position: int) -> bool:
+    """Whether a quotation opened in ``[start, position)`` is still open at ``position`` (a quote's
+    ``hari ini`` is the speaker's)."""
+    stretch = text[start:position]
+    return stretch.count("\u201c") > stretch.count("\u201d") or stretch.count('"') % 2 == 1
+
+
+def _near_publication(record: DateRecord, context, reach: int) -> bool:
+    """Whether a day lies at most ``reach`` days from a publication date known to the day."""
+    if context.published is None or context.published_source not in ("input", "text"):
+        return False
+    try:
+        day = dt.date.fromisoformat(record.value)
+    except (TypeError, ValueError):
+        return False
+    return abs((day - context.published).days) <= reach
+
+
+def _venue_cue_place(words: Words, start: int, end: int, cues: frozenset[str], patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """The place after the first ``<venue cue> di`` (``Lokasi di Istana Merdeka Jakarta``) in ``[start, end)``."""
+    for index in range(words.first_from(start), words.last_before(end)):
+        if words[index].folded not in cues:
+            continue
+        preposition = words.spaced_after(words[index].end)
+        if preposition is None or words[preposition].text not in patterns.place_prepositions:
+            continue
+        place_at = words.spaced_after(words[preposition].end)
+        venue_at = _venue_name_at(words, place_at, patterns)
+        opening = words[place_at].start if venue_at is not None else None
+        place_at = venue_at if venue_at is not None else place_at
+        if place_at is None or words[place_at].start >= end or not words[place_at].text[:1].isupper():
+            continue
+        place = _read_place(words, words[place_at].start, end, patterns, stops)
+        if place:
+            return (opening, place[1]) if opening is not None else place
+    return None
 
 
 def _starts_event(words: Words, owner: Optional[Mention], record: DateRecord, s_start: int, patterns: EventPatterns) -> bool:
@@ -389,6 +555,18 @@ def _venue_name_at(words: Words, index: Optional[int], patterns: EventPatterns) 
     return None
 
 
+def _on_a_later_day(words: Words, mention: Mention, s_start: int) -> bool:
+    """``pada hari keempat kunjungannya di Kamboja, Sabtu``, ``hari terakhir KTT``: the mention is
+    qualified by a later day of the event, so the date is not when it began (``hari pertama`` is)."""
+    index = words.last_before(mention.start)
+    if index < 1 or words[index - 1].start < s_start or words[index - 1].folded != "hari":
+        return False
+    if words[index].folded in event_lexicon()["later_day_words"]:
+        return True
+    value = parse_ordinal(words[index].text)
+    return value is not None and value >= 2
+
+
 def _clause_punct_between(words: Words, start: int, end: int) -> bool:
     return any(w.text in CLAUSE_PUNCT for w in words.words_in(start, end))
 
@@ -410,18 +588,58 @@ def _mention_in_clause_after(words: Words, record: DateRecord, sentence_mentions
 
 def _arrival_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
     """The place after the last ``tiba di`` (an arrival cue and a place preposition) in ``[start, end)``."""
+    return _travel_place(words, start, end, patterns.arrival_cues, patterns.place_prepositions, patterns, stops)
+
+
+def _departure_place(words: Words, start: int, end: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """The place after the last ``bertolak menuju``/``terbang ke`` in ``[start, end)``: where the traveller went."""
+    lexicon = event_lexicon()
+    cues = frozenset(w.casefold() for w in lexicon["departure_cues"])
+    prepositions = frozenset(lexicon["departure_prepositions"])
+    return _travel_place(words, start, end, cues, prepositions, patterns, stops)
+
+
+def _travel_place(words: Words, start: int, end: int, cues, prepositions, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
     found = None
     for index in range(words.first_from(start), words.last_before(end)):
-        if words[index].folded not in patterns.arrival_cues:
+        if words[index].folded not in cues:
             continue
         preposition = words.spaced_after(words[index].end)
-        if preposition is None or words[preposition].text not in patterns.place_prepositions:
+        if preposition is None or words[preposition].text not in prepositions:
             continue
         place_at = words.spaced_after(words[preposition].end)
         if place_at is not None and words[place_at].start < end and words[place_at].text[:1].isupper():
             place = _read_place(words, words[place_at].start, end, patterns, stops)
             found = place or found
     return found
+
+
+def _visited_place(words: Words, mention: Mention, s_start: int, patterns: EventPatterns, stops) -> Optional[tuple[int, int]]:
+    """``mendatangi Kementerian Luar Negeri menemui Menlu Retno``: the place a ``venue_visit_verbs``
+    verb goes to, right before the event (only a comma or a purpose word between)."""
+    verbs = frozenset(w.casefold() for w in event_lexicon()["venue_visit_verbs"])
+    before = words.words_in(s_start, mention.start)
+    verb = next((i for i in range(len(before) - 1, -1, -1) if before[i].folded in verbs), None)
+    if verb is None:
+        return None
+    place_at = words.spaced_after(before[verb].end)
+    venue_at = _venue_name_at(words, place_at, patterns)
+    opening = words[place_at].start if venue_at is not None else None
+    place_at = venue_at if venue_at is not None else place_at
+    if place_at is None or words[place_at].start >= mention.start or not words[place_at].text[:1].isupper():
+        return None
+    place = _read_place(words, words[place_at].start, mention.start, patterns, stops)
+    if not place:
+        return None
+    rest = words.words_in(place[1], mention.start)
+    named = 0
+    while named < len(rest) and rest[named].text[:1].isupper():
+        named += 1  # the rest of a capitalised name the place reader stopped in (``Kementerian Luar Negeri``)
+    if named:
+        place = (place[0], rest[named - 1].end)
+    if any(w.text != "," and w.folded not in patterns.purpose_cues for w in rest[named:]):
+        return None
+    return (opening, place[1]) if opening is not None else place
 
 
 def _location_gap_ok(words: Words, start: int, end: int, patterns: EventPatterns) -> bool:
@@ -546,5 +764,10 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], word
             event.location = _collapse(venue)
             if event.start is None and visit.start is not None:
                 event.start, event.end = visit.start, visit.end
+        one_day = visit.start is not None and len(visit.start) == 10 and visit.end is None
+        if event.start is None and one_day and cluster.type is EventType.meeting and not cluster.planned:
+            # A one-day visit dates what is held during it ("melakukan kunjungan kenegaraan ke Dili,
+            # Timor Leste, hari ini. Mengawali kunjungannya, Jokowi melakukan pertemuan bilateral").
+            event.start = visit.start
         if set(event.parties) <= set(visit.parties):
             event.parties = list(visit.parties)
