@@ -146,6 +146,7 @@ class EventWindows(Strict):
     location_max: int
     during_visit: int
     verb_negation: int
+    look_back_date: int
 
 
 class EventsResource(Strict):
@@ -214,6 +215,7 @@ class EventsResource(Strict):
     link_cue_followers: Words
     windows: EventWindows
     co_held_joiners: Words
+    look_back_days: int
     place_particles: Words
     subject_pronouns: Words
     subject_auxiliaries: Words
