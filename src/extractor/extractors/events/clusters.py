@@ -132,7 +132,8 @@ def mark_looking_back(mentions: list[Mention], dates, published: Optional[dt.dat
     """Flag the mentions of earlier events: those dated more than ``events.json`` ``look_back_days``
     before the publication day, by their own date or, having none (a session takes none), by the
     first date of their clause after them (``di hadapan Sidang Umum PBB sebagai pemimpin nasional
-    pada September tahun lalu``, ``KAA dahulu digelar pada tahun 1955``)."""
+    pada September tahun lalu``, ``KAA dahulu digelar pada tahun 1955``); that date becomes the
+    mention's own."""
     if published is None:
         return
     reach = event_lexicon()["windows"]["look_back_date"]
@@ -146,6 +147,8 @@ def mark_looking_back(mentions: list[Mention], dates, published: Optional[dt.dat
                 date = after
         last = _last_day(date.value_end or date.value) if date is not None else None
         mention.looks_back = last is not None and (published - last).days > event_lexicon()["look_back_days"]
+        if mention.looks_back and mention.date is None:
+            mention.date = date  # the date that tells the earlier event is its date
 
 
 def _dated(cluster: EventCluster) -> bool:
@@ -329,8 +332,9 @@ def _place(clusters: list[EventCluster], mention: Mention, words: Words) -> None
             return
         if (mention.parties or mention.stands_alone or mention.looks_back) and not mention.introduced and mention.place_span is None:
             # "Kunjungan Retno dan Ryamizard ini" with nothing earlier to refer to: its naming
-            # complement names a new event; so does "pertemuan tersebut" where an official or a
-            # state of its sentence takes part (the meeting of a visit told as a visit).
+            # complement names a new event; so does "pertemuan tersebut" where an official of its
+            # sentence takes part (the meeting of a visit told as a visit), or one dated long
+            # before publication ("Kunjungan terakhir saya pada November 2016", "KAA dahulu ... 1955").
             clusters.append(EventCluster([mention]))
             return
         if mention.introduced or mention.place_span is not None:

@@ -126,7 +126,7 @@ class Mention:
     # host of the meeting before.
     sequence: bool = False
     # A demonstrative reference (``pertemuan tersebut``, its head not ``named_only``) whose sentence
-    # names an official or a state: with no earlier event to refer to, it reports an event the article told in other
+    # names an official: with no earlier event to refer to, it reports an event the article told in other
     # words (a meeting held during a visit: ``Retno yang turut hadir dalam pertemuan tersebut``).
     stands_alone: bool = False
     # Dated well before the publication day: an earlier event (``clusters.mark_looking_back``).
@@ -236,7 +236,7 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         mention_end = _letter_words_end(words, name_end, demonstrative_at + 1)
         mention = Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
         # Heads that are events only when named ("rapat terbatas tersebut": a cabinet meeting) never stand alone.
-        mention.stands_alone = not info.get("named_only") and _takes_part(words, sentence, officials)
+        mention.stands_alone = not info.get("named_only") and any(sentence[0] <= s and e <= sentence[1] for s, e, _o in officials)
         return mention
     held = info.get("held_cue_named") and _held_cue_near(words, start, name_end, s_start, s_end, patterns)
     if items and (not info.get("reference_only") or held):
