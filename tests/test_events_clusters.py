@@ -145,5 +145,8 @@ def test_an_orphan_reference_without_anyone_taking_part_or_to_a_named_only_head_
     text = "Kepala BPS Suhariyanto mengatakan Juli 2016 tercatat 1,03 juta kunjungan wisman."
     dates = [("Juli 2016", "2016-07", "month")]
     assert run(text, officials=[("Suhariyanto", "ID")], dates=dates, published=dt.date(2017, 9, 1)) == []
+    # Nothing else reported: a personal or domestic meeting an official speaks of.
+    text = "Ketua DPRD Prasetyo menemui pejabat kementerian. Dari hasil pertemuan itu, Prasetyo berharap aturan ditinjau."
+    assert run(text, officials=[("Prasetyo", "ID")]) == []
     text = "Menteri Luar Negeri Retno Marsudi menghadiri rapat di kantornya. Rapat terbatas tersebut membahas anggaran."
     assert run(text, officials=[("Retno Marsudi", "ID")]) == []

@@ -216,6 +216,7 @@ class EventsResource(Strict):
     windows: EventWindows
     co_held_joiners: Words
     look_back_days: int
+    headline_verb_forms: Words
     place_particles: Words
     subject_pronouns: Words
     subject_auxiliaries: Words

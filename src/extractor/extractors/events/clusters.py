@@ -330,10 +330,12 @@ def _place(clusters: list[EventCluster], mention: Mention, words: Words) -> None
         if target is not None:
             target.mentions.append(mention)
             return
-        if (mention.parties or mention.stands_alone or mention.looks_back) and not mention.introduced and mention.place_span is None:
+        stands_alone = mention.stands_alone and bool(clusters)  # in an article that reports events
+        if (mention.parties or stands_alone or mention.looks_back) and not mention.introduced and mention.place_span is None:
             # "Kunjungan Retno dan Ryamizard ini" with nothing earlier to refer to: its naming
             # complement names a new event; so does "pertemuan tersebut" where an official of its
-            # sentence takes part (the meeting of a visit told as a visit), or one dated long
+            # sentence takes part, after other events of the article (the meeting of a visit told
+            # as a visit: "Retno yang turut hadir dalam pertemuan tersebut"), or one dated long
             # before publication ("Kunjungan terakhir saya pada November 2016", "KAA dahulu ... 1955").
             clusters.append(EventCluster([mention]))
             return

@@ -477,6 +477,8 @@ def _read_english(words: Words, start, end, sentence, event_type, claimed, patte
         return None  # "Asia Summit Capital": the head is inside a company or body name
     if words.word_before(name_start, s_start) in patterns.plural_cues:
         return None
+    if words.word_before(name_start, s_start) in patterns.title_words:
+        return None  # "Executive Chairman World Economic Forum": a body whose officer is named
     return Mention(
         name_start, name_end, event_type, NAMED, frozenset({event_type.value}), sentence, text[name_start:name_end]
     )

@@ -331,9 +331,16 @@ def _joins(text: str, pieces, index: int) -> bool:
 
 
 def _is_capword_stop(word: str, patterns: EventPatterns) -> bool:
-    """Capitalised words that end a name: weekdays, months, sentence-initial function words."""
+    """Capitalised words that end a name: weekdays, months, sentence-initial function words, and
+    verbs of a Title-Case headline (``KTT G20 Disahkan``, ``Forum Digelar``)."""
     folded = word.casefold().rstrip(APOSTROPHES)
-    return folded in patterns.calendar or folded in patterns.function_words
+    return (
+        folded in patterns.calendar
+        or folded in patterns.function_words
+        or folded in patterns.held_cues
+        or folded in patterns.reporting
+        or patterns.headline_verb.fullmatch(folded) is not None
+    )
 
 
 def _is_place_stop(word: str, patterns: EventPatterns) -> bool:
