@@ -85,6 +85,18 @@ def test_an_event_dated_long_before_publication_is_not_the_articles_own():
     ]
 
 
+def test_a_date_of_a_subordinate_clause_does_not_make_a_mention_an_earlier_event():
+    from test_events import run
+
+    text = (
+        "Para pemimpin menghadiri KTT ASEAN di Labuan Bajo. "
+        "PM Timor Leste Taur Matan Ruak menghadiri KTT ASEAN setelah diterima sebagai anggota akhir tahun lalu."
+    )
+    dates = [("akhir tahun lalu", "2022", "year")]
+    events = run(text, officials=[("Taur Matan Ruak", "TL")], dates=dates, published=dt.date(2023, 5, 10))
+    assert [len(e.mentions) for e in events] == [2]
+
+
 def test_a_date_just_before_publication_is_still_the_same_event():
     from test_events import run
 

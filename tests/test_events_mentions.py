@@ -332,3 +332,13 @@ def test_an_english_event_name_after_a_title_is_the_body_of_its_officer():
     assert all("Forum" not in e.name for e in events)
     text = "Para menteri ASEAN menghadiri ASEAN Regional Forum di Manila."
     assert [e.name for e in run(text)] == ["ASEAN Regional Forum"]
+
+
+def test_a_bloc_spelled_out_as_its_members_and_its_acronym_is_one_name_with_the_bloc_as_party():
+    text = "Pertemuan Menlu Meksiko, Indonesia, Korea Selatan, Turki dan Australia (MIKTA) digelar di New York."
+    events = run(text)
+    assert [(e.name, e.parties) for e in events] == [
+        ("Pertemuan Menlu Meksiko, Indonesia, Korea Selatan, Turki dan Australia (MIKTA)", ["MIKTA"])
+    ]
+    # Without the bracketed acronym a comma ends the name.
+    assert [e.name for e in run("Presiden menghadiri KTT ASEAN, Jepang dan Korea di Tokyo.")] == ["KTT ASEAN"]

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ...normalize.countries import party_spans
 from ...records import EventType
-from .lexicon import event_lexicon
+from .lexicon import event_lexicon, event_patterns
 from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention
 from .text import Words, dehyphenate, fold_words, is_suffixed_ordinal, is_upper_code
 
@@ -131,20 +131,23 @@ def _last_day(value: Optional[str]) -> Optional[dt.date]:
 def mark_looking_back(mentions: list[Mention], dates, published: Optional[dt.date], words: Words) -> None:
     """Flag the mentions of earlier events: those dated more than ``events.json`` ``look_back_days``
     before the publication day, by their own date or, having none (a session takes none), by the
-    first date of their clause after them (``di hadapan Sidang Umum PBB sebagai pemimpin nasional
+    first date of their clause after them, no subordinator or clause breaker between (``di hadapan Sidang Umum PBB sebagai pemimpin nasional
     pada September tahun lalu``, ``KAA dahulu digelar pada tahun 1955``); that date becomes the
     mention's own."""
     if published is None:
         return
     reach = event_lexicon()["windows"]["look_back_date"]
+    patterns = event_patterns()
     for mention in mentions:
         date = mention.date
         if date is None:
             s_end = mention.sentence[1]
             after = next((d for d in sorted(dates, key=lambda d: d.start) if mention.end <= d.start < s_end), None)
             gap = words.text[mention.end : after.start] if after is not None else ""
-            if after is not None and len(words.words_in(mention.end, after.start)) <= reach and not any(ch in gap for ch in ",.;:"):
-                date = after
+            between = words.between(mention.end, after.start) if after is not None else []
+            clause_turn = any(w in patterns.subordinators or w in patterns.clause_breakers for w in between)
+            if after is not None and len(between) <= reach and not clause_turn and not any(ch in gap for ch in ",.;:"):
+                date = after  # not "KTT ASEAN setelah ... diterima sebagai anggota ... akhir tahun lalu"
         last = _last_day(date.value_end or date.value) if date is not None else None
         mention.looks_back = last is not None and (published - last).days > event_lexicon()["look_back_days"]
         if mention.looks_back and mention.date is None:

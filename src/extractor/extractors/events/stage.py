@@ -13,7 +13,7 @@ from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_vi
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_patterns
 from .mentions import Mention, _officials_index, _window, find_mentions
-from .text import Words, has_phrase
+from .text import Words, has_phrase, member_lists
 
 
 def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
@@ -41,6 +41,10 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
         mention.parties = _parties(words, mention, official_spans, patterns, following, previous)
         if mention.co_held_of is not None:
             mention.parties = list(mention.co_held_of.parties)
+        listed = set().union(*(words.party_codes_in(*span) for span in member_lists(words, mention.start, mention.end, patterns)))
+        if listed and set(mention.parties) - listed:
+            # "KTT ke-16 Brasil, Rusia, India, Tiongok dan Afrika Selatan (BRICS)": the bloc, not its members.
+            mention.parties = sorted(set(mention.parties) - listed)
         if len(mention.parties) < 2 and has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides):
             # "antar kedua belah pihak": the two parties of the latest event reported between two.
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
