@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extractor.extractors.events.clusters import _contains_word, _fold_name, _strip_ordinals, _truncated_name
 
 
@@ -64,3 +66,99 @@ def test_a_reference_naming_its_parties_with_nothing_to_refer_to_is_an_event():
     events = run(text, officials=[("Retno", "ID")])
     assert [(e.type.value, e.name) for e in events] == [("visit", "Kunjungan Menlu Retno ke Canberra ini")]
     assert run("Kunjungan ini untuk mendampingi Presiden dalam acara kenegaraan.") == []
+
+
+def test_an_event_dated_long_before_publication_is_not_the_articles_own():
+    from test_events import run
+
+    text = (
+        "Kanselir Jerman Olaf Scholz akan menghadiri KTT G7 di Hiroshima. "
+        "Dalam KTT G7 pada Juni 2015 di Elmau, Jerman menjadi tuan rumah. "
+        "KTT G7 dibuka oleh Perdana Menteri Jepang Fumio Kishida."
+    )
+    dates = [("Juni 2015", "2015-06", "month")]
+    officials = [("Olaf Scholz", "DE"), ("Fumio Kishida", "JP")]
+    events = run(text, officials=officials, dates=dates, published=dt.date(2023, 5, 10))
+    assert [(e.start, [m.start for m in e.mentions]) for e in events] == [
+        (None, [text.index("KTT G7"), text.rindex("KTT G7")]),
+        ("2015-06", [text.index("KTT G7 pada")]),
+    ]
+
+
+def test_a_date_of_a_subordinate_clause_does_not_make_a_mention_an_earlier_event():
+    from test_events import run
+
+    text = (
+        "Para pemimpin menghadiri KTT ASEAN di Labuan Bajo. "
+        "PM Timor Leste Taur Matan Ruak menghadiri KTT ASEAN setelah diterima sebagai anggota akhir tahun lalu."
+    )
+    dates = [("akhir tahun lalu", "2022", "year")]
+    events = run(text, officials=[("Taur Matan Ruak", "TL")], dates=dates, published=dt.date(2023, 5, 10))
+    assert [len(e.mentions) for e in events] == [2]
+
+
+def test_a_date_just_before_publication_is_still_the_same_event():
+    from test_events import run
+
+    text = "Presiden Prancis Emmanuel Macron menghadiri KTT G20. KTT G20 pada 30 Desember membahas iklim."
+    dates = [("30 Desember", "2016-12-30", "day")]
+    events = run(text, officials=[("Emmanuel Macron", "FR")], dates=dates, published=dt.date(2017, 1, 4))
+    assert [len(e.mentions) for e in events] == [2]
+
+
+def test_an_earlier_event_named_by_a_reference_is_its_own_event():
+    from test_events import run
+
+    text = (
+        "Presiden Jokowi membuka Konferensi Maritim Pasifik (KMP) di Jakarta. "
+        "Ia mengingatkan bahwa KMP dahulu digelar pada tahun 1997 di Mauritius."
+    )
+    events = run(text, officials=[("Jokowi", "ID")], dates=[("tahun 1997", "1997", "year")], published=dt.date(2017, 3, 7))
+    assert [(e.start, [m.text for m in e.mentions]) for e in events] == [
+        (None, ["Konferensi Maritim Pasifik (KMP)"]),
+        ("1997", ["KMP"]),
+    ]
+
+
+def test_an_acronym_before_its_definition_joins_the_defined_event():
+    from test_events import run
+
+    text = (
+        "Jokowi Buka KMP Jakarta\n\n"
+        "Presiden Jokowi membuka Konferensi Maritim Pasifik (KMP) di Jakarta."
+    )
+    events = run(text, officials=[("Jokowi", "ID")], published=dt.date(2017, 3, 7))
+    assert [[m.text for m in e.mentions] for e in events] == [
+        ["KMP Jakarta", "Konferensi Maritim Pasifik (KMP)"]
+    ]
+
+
+def test_a_demonstrative_reference_with_nothing_to_refer_to_opens_an_event_when_an_official_takes_part():
+    from test_events import run
+
+    text = (
+        "Presiden Joko Widodo berkunjung ke Uni Emirat Arab. "
+        "Menteri Luar Negeri Retno Marsudi turut hadir dalam pertemuan tersebut."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Retno Marsudi", "ID")])
+    assert [(e.type.value, [m.text for m in e.mentions]) for e in events] == [
+        ("visit", ["berkunjung ke Uni Emirat Arab"]),
+        ("meeting", ["pertemuan tersebut"]),
+    ]
+
+
+def test_an_orphan_reference_without_anyone_taking_part_or_to_a_named_only_head_is_no_event():
+    from test_events import run
+
+    assert run("Warga desa berkumpul sejak pagi. Pertemuan tersebut berlangsung hingga sore.") == []
+    # A state alone does not take part: traders meeting, tourists counted.
+    assert run("Pedagang kopi bertemu di Istanbul. Pada pertemuan tersebut, para importir Turki memesan kopi.") == []
+    assert run("Wisman dari Jepang datang ke Bali. Jumlah kunjungan tersebut naik dua persen.") == []
+    text = "Kepala BPS Suhariyanto mengatakan Juli 2016 tercatat 1,03 juta kunjungan wisman."
+    dates = [("Juli 2016", "2016-07", "month")]
+    assert run(text, officials=[("Suhariyanto", "ID")], dates=dates, published=dt.date(2017, 9, 1)) == []
+    # Nothing else reported: a personal or domestic meeting an official speaks of.
+    text = "Ketua DPRD Prasetyo menemui pejabat kementerian. Dari hasil pertemuan itu, Prasetyo berharap aturan ditinjau."
+    assert run(text, officials=[("Prasetyo", "ID")]) == []
+    text = "Menteri Luar Negeri Retno Marsudi menghadiri rapat di kantornya. Rapat terbatas tersebut membahas anggaran."
+    assert run(text, officials=[("Retno Marsudi", "ID")]) == []

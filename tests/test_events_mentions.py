@@ -316,3 +316,29 @@ def test_flying_to_a_state_is_a_visit_and_a_series_is_plural():
     assert events == []
     events = run("Presiden Joko Widodo akan menghadiri sederet KTT pada pekan ini.", officials=[("Joko Widodo", "ID")])
     assert events == []
+
+
+def test_a_title_case_headline_verb_ends_the_event_name():
+    text = "Komunike KTT APEC Diumumkan, Para Pemimpin Pulang\n\nPara pemimpin APEC menutup KTT APEC di Lima, Peru."
+    events = run(text)
+    assert [m.text for e in events for m in e.mentions][:1] == ["KTT APEC"]
+    text = "Forum Ekonomi Dunia Digelar di Davos\n\nPresiden Swiss Alain Berset membuka forum itu."
+    assert [e.name for e in run(text, officials=[("Alain Berset", "CH")])] == ["Forum Ekonomi Dunia"]
+
+
+def test_an_english_event_name_after_a_title_is_the_body_of_its_officer():
+    text = "Presiden Prabowo menerima President Asian Development Forum Masatsugu Asakawa di Jakarta."
+    events = run(text, officials=[("Prabowo", "ID"), ("Masatsugu Asakawa", None)])
+    assert all("Forum" not in e.name for e in events)
+    text = "Para menteri ASEAN menghadiri ASEAN Regional Forum di Manila."
+    assert [e.name for e in run(text)] == ["ASEAN Regional Forum"]
+
+
+def test_a_bloc_spelled_out_as_its_members_and_its_acronym_is_one_name_with_the_bloc_as_party():
+    text = "Pertemuan Menlu Meksiko, Indonesia, Korea Selatan, Turki dan Australia (MIKTA) digelar di New York."
+    events = run(text)
+    assert [(e.name, e.parties) for e in events] == [
+        ("Pertemuan Menlu Meksiko, Indonesia, Korea Selatan, Turki dan Australia (MIKTA)", ["MIKTA"])
+    ]
+    # Without the bracketed acronym a comma ends the name.
+    assert [e.name for e in run("Presiden menghadiri KTT ASEAN, Jepang dan Korea di Tokyo.")] == ["KTT ASEAN"]

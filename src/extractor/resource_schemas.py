@@ -151,6 +151,7 @@ class EventWindows(Strict):
     location_max: int
     during_visit: int
     verb_negation: int
+    look_back_date: int
 
 
 class EventsResource(Strict):
@@ -228,6 +229,8 @@ class EventsResource(Strict):
     venue_visit_verbs: Words = []  # attributes: ``mendatangi <place> menemui ...``
     later_day_words: Words = []  # attributes: ``hari terakhir <event>``: not its start
     co_held_joiners: Words
+    look_back_days: int
+    headline_verb_forms: Words
     place_particles: Words
     subject_pronouns: Words
     subject_auxiliaries: Words

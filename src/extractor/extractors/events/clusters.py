@@ -8,6 +8,8 @@ tersebut`` is the annual meeting, not the planned ARF meeting named just before)
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import os
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -15,6 +17,7 @@ from typing import Optional
 
 from ...normalize.countries import party_spans
 from ...records import EventType
+from .lexicon import event_lexicon, event_patterns
 from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention
 from .text import Words, dehyphenate, fold_words, is_suffixed_ordinal, is_upper_code
 
@@ -100,15 +103,71 @@ class EventCluster:
         return next((m.ordinal for m in self.mentions if m.ordinal is not None), None)
 
     background: bool = False
+    # Opened by a mention of an earlier event (see :func:`mark_looking_back`).
+    looks_back: bool = False
 
     @property
     def last(self) -> int:
         return max(m.end for m in self.mentions)
 
 
+def _last_day(value: Optional[str]) -> Optional[dt.date]:
+    """The last day an ISO date or partial date (``2016``, ``2016-09``, ``2016-09-20``) covers."""
+    parts = (value or "").split("-")
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
+        return None
+    year = int(parts[0])
+    try:
+        if len(parts) == 1:
+            return dt.date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, int(parts[2]))
+    except ValueError:
+        return None
+
+
+def mark_looking_back(mentions: list[Mention], dates, published: Optional[dt.date], words: Words) -> None:
+    """Flag the mentions of earlier events: those dated more than ``events.json`` ``look_back_days``
+    before the publication day, by their own date or, having none (a session takes none), by the
+    first date of their clause after them, no subordinator or clause breaker between (``di hadapan Sidang Umum PBB sebagai pemimpin nasional
+    pada September tahun lalu``, ``KAA dahulu digelar pada tahun 1955``); that date becomes the
+    mention's own."""
+    if published is None:
+        return
+    reach = event_lexicon()["windows"]["look_back_date"]
+    patterns = event_patterns()
+    for mention in mentions:
+        date = mention.date
+        if date is None:
+            s_end = mention.sentence[1]
+            after = next((d for d in sorted(dates, key=lambda d: d.start) if mention.end <= d.start < s_end), None)
+            gap = words.text[mention.end : after.start] if after is not None else ""
+            between = words.between(mention.end, after.start) if after is not None else []
+            clause_turn = any(w in patterns.subordinators or w in patterns.clause_breakers for w in between)
+            if after is not None and len(between) <= reach and not clause_turn and not any(ch in gap for ch in ",.;:"):
+                date = after  # not "KTT ASEAN setelah ... diterima sebagai anggota ... akhir tahun lalu"
+        last = _last_day(date.value_end or date.value) if date is not None else None
+        mention.looks_back = last is not None and (published - last).days > event_lexicon()["look_back_days"]
+        if mention.looks_back and mention.date is None:
+            mention.date = date  # the date that tells the earlier event is its date
+
+
+def _dated(cluster: EventCluster) -> bool:
+    return any(m.date is not None for m in cluster.mentions if m.kind != REFERENCE)
+
+
 def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
     if cluster.type is not mention.type:
         return False
+    if (
+        mention.looks_back
+        and not cluster.looks_back
+        and not _dated(cluster)
+        and (mention.ordinal is None or mention.ordinal != cluster.ordinal)
+    ):
+        return False  # "Sidang Umum PBB mendatang" is not "Sidang Umum PBB ... pada September tahun lalu"
     if _other_year(cluster, mention):
         return False  # "kunjungannya ke Ulan Bator ... Rabu (22/11)" is not "Kunjungan ... ke Mongolia pada 2006"
     if mention.type is EventType.visit:
@@ -234,19 +293,53 @@ def cluster_mentions(mentions: list[Mention], background=None, *, words: Words) 
         for cluster in opened:
             if id(mention) in link_targets or (background is not None and background(mention)):
                 cluster.background = True
-    return clusters
+            # An earlier event is background too: later references go to the article's own.
+            cluster.looks_back = mention.looks_back
+            cluster.background = cluster.background or mention.looks_back
+    return _join_acronyms_before_definition(clusters)
+
+
+def _join_acronyms_before_definition(clusters: list[EventCluster]) -> list[EventCluster]:
+    """An acronym used before the name that defines it (a headline's ``KAA Bandung`` above
+    ``Konferensi Asia Afrika (KAA) ke-60``) opened an event of its own: it joins the defining
+    name's event, unless either reports an earlier event."""
+    home = {id(m): c for c in clusters for m in c.mentions}
+    kept = []
+    for cluster in clusters:
+        sources = {id(m.acronym_of) for m in cluster.mentions if m.acronym_of is not None}
+        target = home.get(next(iter(sources))) if len(sources) == 1 else None
+        if (
+            target is not None
+            and target is not cluster
+            and all(m.acronym_of is not None for m in cluster.mentions)
+            and not cluster.looks_back
+            and not target.looks_back
+            and cluster.type is target.type
+        ):
+            target.mentions = sorted(target.mentions + cluster.mentions, key=lambda m: m.start)
+            for m in cluster.mentions:
+                home[id(m)] = target
+            continue
+        kept.append(cluster)
+    return kept
 
 
 def _place(clusters: list[EventCluster], mention: Mention, words: Words) -> None:
     """Add ``mention`` to the event it names or refers to, or open a new event."""
     if mention.kind == REFERENCE:
         target = None if mention.introduced else _antecedent(clusters, mention)
+        if target is not None and mention.looks_back and not target.looks_back and not _dated(target):
+            target = None  # "KAA dahulu digelar pada tahun 1955" is not this year's KAA
         if target is not None:
             target.mentions.append(mention)
             return
-        if mention.parties and not mention.introduced and mention.place_span is None:
+        stands_alone = mention.stands_alone and bool(clusters)  # in an article that reports events
+        if (mention.parties or stands_alone or mention.looks_back) and not mention.introduced and mention.place_span is None:
             # "Kunjungan Retno dan Ryamizard ini" with nothing earlier to refer to: its naming
-            # complement names a new event.
+            # complement names a new event; so does "pertemuan tersebut" where an official of its
+            # sentence takes part, after other events of the article (the meeting of a visit told
+            # as a visit: "Retno yang turut hadir dalam pertemuan tersebut"), or one dated long
+            # before publication ("Kunjungan terakhir saya pada November 2016", "KAA dahulu ... 1955").
             clusters.append(EventCluster([mention]))
             return
         if mention.introduced or mention.place_span is not None:
@@ -265,7 +358,10 @@ def _place(clusters: list[EventCluster], mention: Mention, words: Words) -> None
         if target is not None:
             target.mentions.append(mention)
             return
-    target = next((c for c in reversed(clusters) if _same_event(c, mention, words)), None)
+    matching = [c for c in reversed(clusters) if _same_event(c, mention, words)]
+    # A mention of a name goes to the article's own event before an earlier one.
+    target = next((c for c in matching if not c.looks_back or mention.looks_back), None)
+    target = target or next(iter(matching), None)
     if target is not None:
         target.mentions.append(mention)
     elif mention.kind == NAMED or _between_parties(mention):

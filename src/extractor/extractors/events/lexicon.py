@@ -120,6 +120,7 @@ class EventPatterns:
     chair_fillers: tuple[str, ...]
     joint_words: frozenset[str]
     partner_words: frozenset[str]
+    headline_verb: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +188,7 @@ def event_patterns() -> EventPatterns:
         chair_fillers=tuple(w.casefold() for w in lex["chair_fillers"]),
         joint_words=_words_set("joint_words"),
         partner_words=_words_set("partner_words"),
+        headline_verb=re.compile("|".join(f"(?:{p})" for p in lex["headline_verb_forms"])),
     )
 
 

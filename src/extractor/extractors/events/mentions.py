@@ -125,6 +125,14 @@ class Mention:
     # One more meeting in a series ("Pertemuan kedua dilangsungkan dengan ..."): its host is the
     # host of the meeting before.
     sequence: bool = False
+    # A demonstrative reference (``pertemuan tersebut``, its head not ``named_only``) whose sentence
+    # names an official: with no earlier event to refer to, it reports an event the article told in other
+    # words (a meeting held during a visit: ``Retno yang turut hadir dalam pertemuan tersebut``).
+    stands_alone: bool = False
+    # Dated well before the publication day: an earlier event (``clusters.mark_looking_back``).
+    looks_back: bool = False
+    # For an acronym defined in an event name (``KAA`` of ``Konferensi Asia Afrika (KAA) ke-60``): that mention.
+    acronym_of: Optional["Mention"] = None
 
     @property
     def head(self) -> str:
@@ -226,7 +234,10 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
                 break
     if demonstrative_at is not None:
         mention_end = _letter_words_end(words, name_end, demonstrative_at + 1)
-        return Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
+        mention = Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
+        # Heads that are events only when named ("rapat terbatas tersebut": a cabinet meeting) never stand alone.
+        mention.stands_alone = not info.get("named_only") and any(sentence[0] <= s and e <= sentence[1] for s, e, _o in officials)
+        return mention
     held = info.get("held_cue_named") and _held_cue_near(words, start, name_end, s_start, s_end, patterns)
     if items and (not info.get("reference_only") or held):
         co_held = _co_held(words, start, name_end, s_end, patterns)
@@ -295,8 +306,7 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         if word_before in patterns.negations or word_before in patterns.predicate_cues:
             return None
         mention = Mention(start, name_end, event_type, REFERENCE, refers_to, sentence, text[start:name_end])
-        # A new event needs someone taking part in its sentence: an official or a state.
-        takes_part = any(s_start <= s and e <= s_end for s, e, _o in officials) or bool(words.parties_in(s_start, s_end))
+        takes_part = _takes_part(words, sentence, officials)
         mention.introduced = word_before in patterns.purpose_cues and not possessive and takes_part
         di = words.spaced_after(name_end)
         place_at = words.spaced_after(words[di].end) if di is not None and words[di].text in patterns.place_prepositions else None
@@ -308,6 +318,12 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
                 mention.extended_text = text[start : place[1]]
         return mention
     return None
+
+
+def _takes_part(words: Words, sentence: tuple[int, int], officials) -> bool:
+    """Whether someone takes part in a new event of this sentence: an official or a state is named in it."""
+    s_start, s_end = sentence
+    return any(s_start <= s and e <= s_end for s, e, _o in officials) or bool(words.parties_in(s_start, s_end))
 
 
 def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, officials, patterns: EventPatterns) -> Optional[Mention]:
@@ -461,6 +477,8 @@ def _read_english(words: Words, start, end, sentence, event_type, claimed, patte
         return None  # "Asia Summit Capital": the head is inside a company or body name
     if words.word_before(name_start, s_start) in patterns.plural_cues:
         return None
+    if words.word_before(name_start, s_start) in patterns.title_words:
+        return None  # "Executive Chairman World Economic Forum": a body whose officer is named
     return Mention(
         name_start, name_end, event_type, NAMED, frozenset({event_type.value}), sentence, text[name_start:name_end]
     )
@@ -693,6 +711,7 @@ def _acronym_mentions(doc: Doc, words: Words, context: ExtractionContext, mentio
         mention = Mention(start, name_end, source.type, kind, source.refers_to, sentence, text[start:name_end])
         mention.session = source.session
         mention.pattern = f"defined_acronym|{source.pattern}"
+        mention.acronym_of = source
         found.append(mention)
     return found
 

@@ -6,13 +6,14 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from ...normalize.dates import anchor_granularity
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
 from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _ordinal, _parties, _planned, _to_event, object_parties
-from .clusters import cluster_mentions
+from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_patterns
 from .mentions import Mention, _officials_index, _window, find_mentions
-from .text import Words, has_phrase
+from .text import Words, has_phrase, member_lists
 
 
 def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
@@ -40,6 +41,10 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
         mention.parties = _parties(words, mention, official_spans, patterns, following, previous)
         if mention.co_held_of is not None:
             mention.parties = list(mention.co_held_of.parties)
+        listed = set().union(*(words.party_codes_in(*span) for span in member_lists(words, mention.start, mention.end, patterns)))
+        if listed and set(mention.parties) - listed:
+            # "KTT ke-16 Brasil, Rusia, India, Tiongok dan Afrika Selatan (BRICS)": the bloc, not its members.
+            mention.parties = sorted(set(mention.parties) - listed)
         if len(mention.parties) < 2 and has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides):
             # "antar kedua belah pihak": the two parties of the latest event reported between two.
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
@@ -57,6 +62,8 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             visit = next((m for m in reversed(mentions[:index]) if m.type is EventType.visit), None)
             if visit is not None and len(words.words_in(visit.end, mention.start)) <= _window("during_visit"):
                 mention.during_visit = visit
+    published = context.published if anchor_granularity(context.published_source) == "day" else None
+    mark_looking_back(mentions, dates, published, words)
     clusters = cluster_mentions(mentions, lambda m: has_phrase(words, *m.sentence, patterns.background_cues), words=words)
     events = [_to_event(c, text, context, words) for c in clusters]
     _inherit_from_visits(clusters, events, words)

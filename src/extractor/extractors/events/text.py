@@ -331,9 +331,16 @@ def _joins(text: str, pieces, index: int) -> bool:
 
 
 def _is_capword_stop(word: str, patterns: EventPatterns) -> bool:
-    """Capitalised words that end a name: weekdays, months, sentence-initial function words."""
+    """Capitalised words that end a name: weekdays, months, sentence-initial function words, and
+    verbs of a Title-Case headline (``KTT G20 Disahkan``, ``Forum Digelar``)."""
     folded = word.casefold().rstrip(APOSTROPHES)
-    return folded in patterns.calendar or folded in patterns.function_words
+    return (
+        folded in patterns.calendar
+        or folded in patterns.function_words
+        or folded in patterns.held_cues
+        or folded in patterns.reporting
+        or patterns.headline_verb.fullmatch(folded) is not None
+    )
 
 
 def _is_place_stop(word: str, patterns: EventPatterns) -> bool:
@@ -425,6 +432,12 @@ def _extend_right(words: Words, position: int, limit: int, patterns: EventPatter
     end, items = position, 0
     caps_open = not english
     while True:
+        glued = words.first_from(end)
+        if items and not english and glued < len(words) and words[glued].start == end and words[glued].text == ",":
+            listed = _member_list_end(words, glued, limit, patterns)
+            if listed is not None:
+                end, items = listed, items + 1
+                continue
         index = words.spaced_after(end)
         if index is None or words[index].start >= limit:
             return end, items
@@ -462,6 +475,51 @@ def _extend_right(words: Words, position: int, limit: int, patterns: EventPatter
                     end = word.end if word.text not in HYPHENS else words[after].end
                     continue
         return end, items
+
+
+def _member_list_end(words: Words, comma: int, limit: int, patterns: EventPatterns) -> Optional[int]:
+    """A bloc spelled out as its members, then its acronym in brackets (``KTT ke-16 Brasil, Rusia,
+    India, Tiongkok dan Afrika Selatan (BRICS)``): from the comma after the first member, the end of
+    the bracket. Members are capitalised words, all but one of them states (a typo may stand), the
+    last joined by ``dan``/``serta``."""
+    index, members, states, joined = comma, 1, 1, False
+    while index < len(words) and words[index].end <= limit:
+        joiner = words[index]
+        if joiner.text != "," and joiner.folded not in patterns.co_held_joiners:
+            return None
+        joined = joiner.folded in patterns.co_held_joiners
+        start = index + 1
+        if start < len(words) and words[start].folded in patterns.co_held_joiners and joiner.text == ",":
+            start, joined = start + 1, True  # "..., dan Afrika Selatan"
+        member_end = start
+        while member_end < len(words) and capword_at(words, member_end) and not _is_capword_stop(words[member_end].text, patterns):
+            member_end += 1
+        if member_end == start or member_end - start > 3 or words[member_end - 1].end > limit:
+            return None
+        members += 1
+        states += bool(words.parties_in(words[start].start, words[member_end - 1].end))
+        if joined:
+            paren = paren_end(words, member_end, NAME_BRACKET_WORDS, _upper) if member_end < len(words) else None
+            if paren is None or words[paren - 1].end > limit or members < 3 or states < members - 1:
+                return None
+            return words[paren - 1].end
+        index = member_end
+    return None
+
+
+def member_lists(words: Words, start: int, end: int, patterns: EventPatterns) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each bloc's member list inside ``start:end``, its bracketed acronym
+    left out (``Brasil, Rusia, India, Tiongok dan Afrika Selatan`` of ``... (BRICS)``)."""
+    found = []
+    for comma in range(words.first_from(start), words.last_before(end) + 1):
+        if words[comma].text != "," or comma == 0 or not capword_at(words, comma - 1):
+            continue
+        closed = _member_list_end(words, comma, end, patterns)
+        if closed is not None:
+            first = comma - 1
+            bracket = max(i for i in range(comma, words.last_before(closed) + 1) if words[i].text == "(")
+            found.append((words[first].start, words[bracket - 1].end))
+    return found
 
 
 def _spaced_hyphen(words: Words, index: int) -> bool:
