@@ -368,9 +368,8 @@ class Extractor:
     def _records(
         self, article: Article, stanza_doc: Any, report: Optional[ProgressCallback] = None
     ) -> Union[DocumentRecords, DocumentError]:
-        from spacy.attrs import IS_SPACE
-
         from .nlp.spacy_doc import to_spacy_doc
+        from .nlp.words import token_columns
         from .pipeline import ExtractionContext
 
         timings = self.timings
@@ -409,7 +408,7 @@ class Extractor:
             return _failure(article, phase)
         timings.documents += 1
         timings.characters += len(article.text)
-        timings.tokens += len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0
+        timings.tokens += len(doc) - sum(token_columns(doc).is_space)  # the components have read the columns
         return records
 
 
