@@ -1,5 +1,7 @@
 """extractor.nlp.matchers: a matcher is built once per vocab, and a new vocab gets its own."""
 
+import re
+
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
@@ -82,3 +84,19 @@ def test_token_matcher_agrees_on_a_doc_without_the_first_token_of_its_regex_patt
     expected, found = _both(PATTERNS, words)
     assert found == expected
     assert len(TokenMatcher(Vocab())) == 0
+
+
+def test_the_anchors_regular_expressions_searched_as_one_alternation_or_in_turn():
+    from extractor.nlp.matchers import _any_search
+
+    texts = ["tete", "tete-a-tete", "Tete", "courtesy", "a", "tete\n", "xtetex", "", "-", "aa"]
+    for regexes in (
+        ["^tete-a(?:-tete)?$", "^tete$", "^[-‐‑–]$"],
+        ["(a)\\1", "^tete$"],  # a back-reference: the expressions are tried in turn
+        ["(?i)tete", "^a$"],  # inline global flags cannot go into an alternation
+        ["x"],
+    ):
+        compiled = [re.compile(r) for r in regexes]
+        search = _any_search(compiled)
+        assert [search(t) for t in texts] == [any(r.search(t) for r in compiled) for t in texts], regexes
+    assert not _any_search([])("tete")

@@ -63,26 +63,35 @@ def known_officials() -> tuple[KnownOfficial, ...]:
     )
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
-def _form_patterns() -> tuple[tuple[int, tuple[tuple[str, re.Pattern], ...]], ...]:
-    """Per known official, each name form's longest word (which any match contains) and pattern."""
+def _form_patterns() -> tuple[tuple[int, tuple[tuple[Optional[str], str, re.Pattern], ...]], ...]:
+    """Per known official, each name form's longest run of word characters, its longest word
+    (which any match contains) and its pattern."""
     table = []
     for index, official in enumerate(known_officials()):
         forms = []
         for form in (official.name, *official.aliases):
             words = form.split()
             pattern = re.compile(r"(?<!\w)" + r"[\s\u00a0]+".join(re.escape(w) for w in words) + r"(?!\w)")
-            forms.append((max(words, key=len) if words else "", pattern))
+            runs = _WORD_RUN.findall(form)
+            forms.append((max(runs, key=len) if runs else None, max(words, key=len) if words else "", pattern))
         table.append((index, tuple(forms)))
     return tuple(table)
 
 
 def form_matches(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, gazetteer index)`` of every name form in ``text``, gazetteer order."""
+    # A match holds each run of word characters of its form as a whole run of the text (the
+    # pattern allows no word character before or after the form): a form none of whose runs
+    # the text has is not scanned for, nor one whose longest word the text does not contain.
+    text_runs = set(_WORD_RUN.findall(text))
     found = []
     for index, forms in _form_patterns():
-        for word, pattern in forms:
-            if word in text:  # a match contains the word as written: no need to scan otherwise
+        for run, word, pattern in forms:
+            if (run in text_runs if run is not None else True) and word in text:
                 found.extend((m.start(), m.end(), index) for m in pattern.finditer(text))
     return found
 

@@ -129,12 +129,16 @@ class NameWords:
         self.tokens = doc_words(doc)
         self.starts, self.ends = word_bounds(doc)
         self._title_case: dict[int, bool] = {}
+        self._name_word: dict[int, bool] = {}
 
     def joined(self, i: int) -> bool:
         return 0 < i < len(self.tokens) and not has_line_break(self.text[self.tokens[i - 1].end : self.tokens[i].start])
 
     def is_name_word(self, i: int) -> bool:
-        return is_name_word(self.tokens[i].text) and not self.is_verb(i)
+        found = self._name_word.get(i)
+        if found is None:
+            found = self._name_word[i] = is_name_word(self.tokens[i].text) and not self.is_verb(i)
+        return found
 
     def is_verb(self, i: int) -> bool:
         """A capitalised verb: a name never takes it (``Prabowo Sambut PM Jepang``, ``Menlu
@@ -232,7 +236,8 @@ class NameWords:
         if found is None:
             return None
         first, last = found
-        if any(self.tokens[i].text.casefold() in institution_words() for i in range(first, last + 1)):
+        institutions = institution_words()
+        if any(self.tokens[i].text.casefold() in institutions for i in range(first, last + 1)):
             return None
         while first <= last and not (self.is_name_word(first) and not is_initial(self.tokens[first].text)):
             # A month inside a person entity and before a name word is a name (Raja Juli Antoni).

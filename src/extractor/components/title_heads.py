@@ -15,6 +15,7 @@ offsets, organisation, country and where the country came from.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -273,11 +274,13 @@ def find_titles(text: str, stops: Iterable[int] = (), doc: Optional[Doc] = None)
     scanner = _Scanner(text, tokens, frozenset(stops), found)
     markers = place_markers()
     matches = []
+    heads = found.starts(HEAD)  # a title starts with a head: the other words need no scan
     i = 0
     while i < len(tokens):
         scanned = scanner.scan(i)
         if scanned is None:
-            i += 1
+            k = bisect_right(heads, i)
+            i = heads[k] if k < len(heads) else len(tokens)
             continue
         end, match = scanned
         # "Ketua Tim Ahli Wapres Sofjan Wanandi": a title that qualifies the next one is one title.

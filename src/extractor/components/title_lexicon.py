@@ -143,22 +143,28 @@ class LexiconMatches:
         self.ends = ends
         self._cache: dict[tuple[str, int], Optional[tuple[int, object]]] = {}
 
+    def starts(self, label: str) -> list[int]:
+        """The words, in order, where a phrase of lexicon ``label`` may start (where
+        :meth:`match` can be other than None)."""
+        return sorted(i for key, i in self.ends if key == label)
+
     def match(self, label: str, i: int) -> Optional[tuple[int, object]]:
         """The longest entry of lexicon ``label`` starting at word ``i``: ``(index after it,
         value)``; abbreviations in their exact case, other phrases capitalised, never across a
         line break."""
         key = (label, i)
+        candidates = self.ends.get(key)
+        if not candidates:
+            return None
         if key in self._cache:
             return self._cache[key]
         best = None
-        candidates = self.ends.get(key)
-        if candidates:
-            entries = lexicon(label)
-            for j in sorted(candidates, reverse=True):
-                value = entries.lookup(self.tokens[i:j], self.text)
-                if value is not MISSING:
-                    best = (j, value)
-                    break
+        entries = lexicon(label)
+        for j in sorted(candidates, reverse=True):
+            value = entries.lookup(self.tokens[i:j], self.text)
+            if value is not MISSING:
+                best = (j, value)
+                break
         self._cache[key] = best
         return best
 

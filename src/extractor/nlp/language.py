@@ -29,11 +29,11 @@ def _settings() -> dict:
 def function_word_shares(text: str) -> tuple[int, dict[str, float]]:
     """The number of words looked at and, per language, the share of them in its list."""
     settings = _settings()
-    words = [word.lower() for word in _WORD.findall(text[: settings["sample_characters"]])]
+    words = list(map(str.lower, _WORD.findall(text[: settings["sample_characters"]])))
     if not words:
         return 0, {language: 0.0 for language in settings["sets"]}
     return len(words), {
-        language: sum(1 for word in words if word in vocabulary) / len(words)
+        language: sum(map(vocabulary.__contains__, words)) / len(words)
         for language, vocabulary in settings["sets"].items()
     }
 

@@ -128,16 +128,21 @@ class Lines:
         self._anchored: dict[str, list[int]] = {}
 
     def holding(self, anchor: re.Pattern) -> list[int]:
-        """Indices of the lines where ``anchor`` matches (cached per anchor pattern)."""
+        """Indices of the lines where a match of ``anchor`` (whose matches stay within a line,
+        :func:`stays_in_line`) starts, cached per anchor pattern. Once a line holds one, the
+        search goes on from the next line: a match of such an anchor starting there is the
+        first one ``finditer`` would reach in that line."""
         key = anchor.pattern
         found = self._anchored.get(key)
         if found is None:
-            found, starts, last = [], self.starts, -1
-            for match in anchor.finditer(self.text):
+            found, starts, ends = [], self.starts, self.ends
+            search, text, position = anchor.search, self.text, 0
+            while (match := search(text, position)) is not None:
                 line = bisect.bisect_right(starts, match.start()) - 1
-                if line != last:
-                    found.append(line)
-                    last = line
+                found.append(line)
+                position = ends[line]
+                if position <= match.start():  # an empty match at the end of the text
+                    break
             self._anchored[key] = found
         return found
 

@@ -83,6 +83,31 @@ def _anchor(pattern: list[dict]) -> Optional[tuple[str, Any]]:
     return None
 
 
+def _anchor_tests(anchors: list[tuple[str, Any]]) -> list[tuple[str, frozenset, Callable[[str], bool]]]:
+    """Per attribute (in name order), the anchors' words as a set and their regular expressions
+    as one test: ``search(text)`` is true when one of them is found in ``text`` (one alternation
+    where the expressions allow it, else each in turn)."""
+    tests = []
+    for attr in sorted({attr for attr, _ in anchors}):
+        words = frozenset(test for a, (kind, test) in anchors if a == attr and kind == "word")
+        regexes = [test for a, (kind, test) in anchors if a == attr and kind == "regex"]
+        tests.append((attr, words, _any_search(regexes)))
+    return tests
+
+
+def _any_search(regexes: list[re.Pattern]) -> Callable[[str], bool]:
+    if not regexes:
+        return lambda text: False
+    if all(r.flags == regexes[0].flags and not r.groups for r in regexes) and not regexes[0].flags & re.VERBOSE:
+        try:  # an alternation is found at a position where one of its branches is found
+            combined = re.compile("|".join(f"(?:{r.pattern})" for r in regexes), regexes[0].flags)
+        except re.error:  # inline global flags, for one
+            pass
+        else:
+            return lambda text: combined.search(text) is not None
+    return lambda text: any(r.search(text) is not None for r in regexes)
+
+
 class TokenMatcher:
     """``add(key, patterns, greedy=None)`` as spaCy's ``Matcher``; ``matcher(doc)`` returns the
     ``(match_id, start, end)`` list a ``Matcher`` with the same patterns, added in the same order,
@@ -142,29 +167,28 @@ class TokenMatcher:
             pattern_info[strings.add(label)] = (order, key)
             matcher.add(label, [Doc(self.vocab, words=list(words))])
         rest_matcher: Optional[Matcher] = None
-        anchors: Optional[list[tuple[str, Any]]] = None
+        anchors: Optional[list[tuple[str, frozenset, Callable[[str], bool]]]] = None
         if rest:
             rest_matcher = Matcher(self.vocab)
             for key, patterns, greedy in rest:
                 rest_matcher.add(key, patterns, greedy=greedy)
-            anchors = [_anchor(pattern) for _, patterns, _ in rest for pattern in patterns]
-            if any(anchor is None for anchor in anchors):
-                anchors = None
+            found = [_anchor(pattern) for _, patterns, _ in rest for pattern in patterns]
+            if all(anchor is not None for anchor in found):
+                anchors = _anchor_tests(found)
         return list(phrase_matchers.values()), pattern_info, rest_matcher, anchors, {}
 
-    def _may_match(self, doc: Doc, anchors: list[tuple[str, Any]], seen: dict) -> bool:
-        """Whether some token of ``doc`` passes one of the anchors (answers kept per string, as
-        the sets of strings that pass and that fail, per attribute)."""
+    def _may_match(self, doc: Doc, tests: list[tuple[str, frozenset, Callable[[str], bool]]], seen: dict) -> bool:
+        """Whether some token of ``doc`` passes one of the anchors' ``tests`` (:func:`_anchor_tests`;
+        answers kept per string, as the sets of strings that pass and that fail, per attribute)."""
         strings = self.vocab.strings
-        for attr in sorted({attr for attr, _ in anchors}):
-            tests = [test for a, test in anchors if a == attr]
+        for attr, words, search in tests:
             passing, failing = seen.setdefault(attr, (set(), set()))
             values = set(doc.to_array(ORTH if attr == "ORTH" else LOWER).tolist())
             if not values.isdisjoint(passing):
                 return True
             for value in values - failing:
                 text = strings[value]
-                if any(text == test if kind == "word" else test.search(text) is not None for kind, test in tests):
+                if text in words or search(text):
                     passing.add(value)
                     return True
                 failing.add(value)

@@ -9,7 +9,6 @@ whitespace token of its own, as spaCy's own tokenizer does.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain
 from typing import Iterable
 
 import numpy
@@ -35,13 +34,19 @@ def shared_vocab() -> Vocab:
     """The Indonesian vocabulary: lexical attributes such as ``like_num`` and ``is_stop``, no models.
 
     Built as ``spacy.blank("id")`` builds its vocabulary, without the blank pipeline's tokenizer,
-    whose ~16,000 special cases (seconds to compile) a Doc built from Stanza's tokens never uses.
+    whose ~16,000 special cases (seconds to compile) a Doc built from Stanza's tokens never uses,
+    and with lexical attribute getters that compute the same values faster
+    (:mod:`extractor.nlp.lexeme_getters`): every new word of an article runs them all.
     """
     from spacy.util import get_lang_class
     from spacy.vocab import create_vocab
 
+    from .lexeme_getters import fast_getters
+
     language = get_lang_class(LANGUAGE)
-    return create_vocab(language.lang, language.Defaults)
+    vocab = create_vocab(language.lang, language.Defaults)
+    vocab.lex_attr_getters = fast_getters(vocab.lex_attr_getters)
+    return vocab
 
 
 def _rule_free_tokenizer(nlp: "spacy.language.Language"):
@@ -64,23 +69,44 @@ def blank_nlp() -> "spacy.language.Language":
 
 
 def to_spacy_doc(text: str, stanza_doc) -> Doc:
-    """Convert a Stanza ``Document`` over ``text`` into a spaCy ``Doc`` with the same characters."""
-    tokens: list[tuple[int, int]] = []
-    sentence_starts: set[int] = set()
+    """Convert a Stanza ``Document`` over ``text`` into a spaCy ``Doc`` with the same characters.
+
+    Stanza's tokens are read as :func:`build_doc` reads offsets (a token without characters, or
+    overlapping the previous one, is left out, so that the character stream stays exact), in
+    one pass."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    sent_flags: list[bool] = []
+    position = 0
     last_end = -1
     for sentence in stanza_doc.sentences:
         first = True
         for token in sentence.tokens:
             start, end = token.start_char, token.end_char
             if start is None or end <= start or start < last_end:
-                continue  # no characters, or overlapping the previous token: keep the character stream exact
-            if first:
-                sentence_starts.add(len(tokens))
-                first = False
-            tokens.append((start, end))
-            last_end = end
+                continue
+            if start > position:
+                _add_gap(text[position:start], words, spaces, sent_flags)
+            words.append(text[start:end])
+            spaces.append(False)
+            sent_flags.append(first or not sent_flags)
+            first = False
+            position = last_end = end
+    if len(text) > position:
+        _add_gap(text[position:], words, spaces, sent_flags)
     entities = [(ent.start_char, ent.end_char, ent.type) for ent in getattr(stanza_doc, "ents", [])]
-    return build_doc(text, tokens, sentence_starts, entities)
+    return _assemble(text, words, spaces, sent_flags, entities)
+
+
+def _add_gap(gap: str, words: list[str], spaces: list[bool], sent_flags: list[bool]) -> None:
+    """A gap between tokens is a whitespace token of its own, except a single space after a
+    token, which becomes that token's trailing space."""
+    if gap == " " and words and not spaces[-1] and not words[-1].isspace():
+        spaces[-1] = True
+    else:
+        words.append(gap)
+        spaces.append(False)
+        sent_flags.append(not sent_flags)
 
 
 def build_doc(
@@ -99,38 +125,34 @@ def build_doc(
     sent_flags: list[bool] = []
     starts = set(sentence_starts)
     position = 0
-    # A gap between tokens is a whitespace token of its own, except a single space after a token,
-    # which becomes that token's trailing space.
-    # The text's end is a last, empty "token", so that the tail after the last token is a gap
-    # like any other.
-    end_of_text = len(text)
-    for index, (start, end) in enumerate(chain(token_offsets, ((end_of_text, end_of_text),))):
+    for index, (start, end) in enumerate(token_offsets):
         if start > position:
-            gap = text[position:start]
-            if gap == " " and words and not spaces[-1] and not words[-1].isspace():
-                spaces[-1] = True
-            else:
-                words.append(gap)
-                spaces.append(False)
-                sent_flags.append(not sent_flags)
-        if end == start == end_of_text:
+            _add_gap(text[position:start], words, spaces, sent_flags)
+        if end == start == len(text):
             break
         words.append(text[start:end])
         spaces.append(False)
         sent_flags.append(index in starts or not sent_flags)
         position = end
+    if len(text) > position:
+        _add_gap(text[position:], words, spaces, sent_flags)
+    return _assemble(text, words, spaces, sent_flags, entities)
 
+
+def _assemble(
+    text: str, words: list[str], spaces: list[bool], sent_flags: list[bool], entities: Iterable[tuple[int, int, str]]
+) -> Doc:
     if not words:
         return Doc(shared_vocab(), words=[], spaces=[])
+    # The words are slices of ``text`` in order, each gap between them a word or a trailing
+    # space: they reproduce the text exactly when no two overlap, that is when their lengths
+    # add up to the text's (offsets that overlap or run past the text do not).
+    assert sum(map(len, words)) + sum(spaces) == len(text), "spaCy Doc does not reproduce the article text"
     doc = Doc(shared_vocab(), words=words, spaces=spaces)
     # What ``Doc(sent_starts=...)`` does (1 for a start, -1 otherwise, through ``from_array``),
     # without its per-token Python loop over a numpy array.
     doc.from_array([SENT_START], numpy.where(sent_flags, 1, -1).astype(numpy.uint64))
-    # ``doc.text`` joins the words and their trailing spaces: check that join (doc.text itself
-    # would build a Token object per token, a cost that shows on long articles).
-    assert len(doc) == len(words) and "".join(
-        word + " " if space else word for word, space in zip(words, spaces)
-    ) == text, "spaCy Doc does not reproduce the article text"
+    assert len(doc) == len(words), "spaCy Doc does not reproduce the article text"
     doc.user_data[TEXT] = text
     spans: list[Span] = []
     last_end = -1

@@ -288,16 +288,17 @@ def _build_words(doc: Doc, text: str) -> list[Word]:
         else:
             pieces.extend(_pieces(token, start))
     words: list[Word] = []
+    new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
     word_start = word_end = -1
     for index, (start, end) in enumerate(pieces):
         if word_end == start and _joins(text, pieces, index):
             word_end = end
             continue
         if word_end >= 0:
-            words.append(Word(word_start, word_end, text[word_start:word_end]))
+            words.append(new(Word, (word_start, word_end, text[word_start:word_end])))
         word_start, word_end = start, end
     if word_end >= 0:
-        words.append(Word(word_start, word_end, text[word_start:word_end]))
+        words.append(new(Word, (word_start, word_end, text[word_start:word_end])))
     return words
 
 
