@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import chunk_after, chunk_before, token_columns
+from ..nlp.words import chunk_after, chunk_before, doc_words, token_columns, word_bounds
 from ..normalize.dates import (
     DateExpression,
     DateValue,
@@ -290,7 +290,8 @@ class _Context:
     future_after: re.Pattern
     past_after: re.Pattern
     weekday_range: re.Pattern
-    weekday_list_before: re.Pattern
+    weekday_names: frozenset[str]
+    weekday_list_joiners: frozenset[str]
     weekday_pair_after: re.Pattern
     past_words_before: frozenset[str]
     weekday_range_end: re.Pattern
@@ -303,7 +304,6 @@ def _context_lexicon() -> _Context:
     lower = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
     weekdays = [w for ws in lexicon["weekdays"].values() for w in ws]
     weekday_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
-    blockers = "|".join(re.escape(w) for w in sorted(lexicon["weekday_blockers_before"], key=len, reverse=True))
     cues = "|".join(re.escape(c).replace(r"\ ", "[ \u00a0]+") for c in sorted(lexicon["future_cues"], key=len, reverse=True))
     return _Context(
         year_nouns=lower(lexicon["calendar_nouns"]["year"]),
@@ -325,10 +325,9 @@ def _context_lexicon() -> _Context:
         weekday_range_end=re.compile(
             rf"\b(?:{weekday_alt})[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*$"
         ),
-        # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list
-        weekday_list_before=re.compile(
-            rf"(?<!\w)(?:{blockers})[ \u00a0]+(?:(?:{weekday_alt})[ \u00a0]*(?:,|dan|atau)[ \u00a0]*)+$"
-        ),
+        # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list (:func:`_in_weekday_list`)
+        weekday_names=frozenset(weekdays),
+        weekday_list_joiners=frozenset({",", "dan", "atau"}),
         # ``Sabtu dan Minggu ini``, ``Kamis dan Jumat lalu``: the second day's qualifier is both days'
         weekday_pair_after=re.compile(rf"^[ \u00a0]*(?:dan|atau)[ \u00a0]+(?:{weekday_alt})(?!\w)"),
         past_words_before=lower(lexicon["past_words_before"]),
@@ -343,6 +342,8 @@ class _Neighbours:
     def __init__(self, doc: Doc, text: str):
         self.text = text
         self.columns = token_columns(doc)
+        self.words = doc_words(doc)
+        self.word_ends = word_bounds(doc)[1]
 
     def before(self, start: int, chunks: int = 1) -> str:
         """The text from the start of the ``chunks``-th chunk before ``start`` (the one ``start``
@@ -352,20 +353,26 @@ class _Neighbours:
             first = chunk_before(self.columns, first)
         return self.text[first:start]
 
-    def after(self, end: int) -> str:
-        """The text from ``end`` to the end of the chunk that holds ``end`` or follows it."""
-        return self.text[end : chunk_after(self.columns, end, len(self.text))]
+    def after(self, end: int, chunks: int = 1) -> str:
+        """The text from ``end`` to the end of the ``chunks``-th chunk after it (the one that
+        holds ``end`` or follows it counting first)."""
+        last, length = end, len(self.text)
+        for _ in range(chunks):
+            last = chunk_after(self.columns, last, length)
+        return self.text[end:last]
 
 
+_SPACES = " \u00a0"
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'/]*|\d+[\w./]*|,|\()[ \u00a0]*$")
 _TWO_WORDS_BEFORE = re.compile(r"(\S+[ \u00a0]+\S+)[ \u00a0]*$")
 _WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+)")
 _TOKEN_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+|%)")
 
 
-def _word_before(around: _Neighbours, start: int) -> Optional[str]:
-    """The word (or ``,``/``(``) of the chunk right before ``start``, on the same line, or ``None``."""
-    match = _WORD_BEFORE.search(around.before(start))
+def _word_before(around: _Neighbours, start: int, chunk: Optional[str] = None) -> Optional[str]:
+    """The word (or ``,``/``(``) of the chunk right before ``start`` (``chunk``, its text up to
+    ``start``, when read already), on the same line, or ``None``."""
+    match = _WORD_BEFORE.search(around.before(start) if chunk is None else chunk)
     return match.group(1) if match else None
 
 
@@ -401,7 +408,6 @@ def _legal_citation(around: _Neighbours, candidate: DateExpression) -> bool:
 def _bare_year_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     """A lone ``2018`` is a year unless it is a number, a law's number or part of a phone number."""
     lex = _context_lexicon()
-    text = around.text
     before = _word_before(around, candidate.start)
     after = _word_after_any(around, candidate.end)
     if before and before.casefold() in lex.year_nouns:
@@ -410,9 +416,12 @@ def _bare_year_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
         return False
     if after and after.casefold() in lex.bare_year_blockers_after:
         return False
-    # digit groups around it: ``0812 2018 1234``
-    return not (re.search(r"\d{3}[ \u00a0]$", text[max(0, candidate.start - 4) : candidate.start])
-                or re.match(r"^[ \u00a0]\d{3}", text[candidate.end : candidate.end + 4]))
+    # digit groups around it, one space apart: ``0812 2018 1234``
+    before, after = around.before(candidate.start), around.after(candidate.end)
+    return not (
+        (len(before) >= 4 and before[-1] in _SPACES and before[-4:-1].isdecimal())
+        or (len(after) >= 4 and after[0] in _SPACES and after[1:4].isdecimal())
+    )
 
 
 _LONGEST_BARE_PERIOD = 60  # years; ``1500-2000 orang`` is a count, ``2018-2021`` a period
@@ -439,35 +448,71 @@ def _month_in_frame(around: _Neighbours, candidate: DateExpression) -> bool:
 
 def _weekday_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     lex = _context_lexicon()
-    text = around.text
     before = _word_before(around, candidate.start)
     after = _word_after(around, candidate.end)
     if before in lex.weekday_blockers_before or after in lex.weekday_blockers_after:
         return False
-    if lex.weekday_list_before.search(text[max(0, candidate.start - 80) : candidate.start]):
+    if _in_weekday_list(around, candidate.start):
         return False
     if candidate.groups.get("wd").casefold() == "minggu":
         qualifier = candidate.groups.get("wq")
         if qualifier == "ini" or (not qualifier and after and after.casefold() in lex.week_words):
             return False  # ``Minggu ini``, ``Minggu lalu``: the week, not Sunday
-    if lex.weekday_range.match(text[candidate.end : candidate.end + 30]):
-        return False  # Senin-Jumat, Senin hingga Jumat: a habit, not a day
-    if lex.weekday_range_end.search(text[max(0, candidate.start - 30) : candidate.start]):
+    # ``Senin-Jumat``, ``Senin hingga Jumat``: a habit, not a day. A range is three written
+    # chunks at most (``sampai dengan Jumat``), the one holding the weekday's end counted first.
+    if lex.weekday_range.match(around.after(candidate.end, chunks=3)):
+        return False
+    if lex.weekday_range_end.search(around.before(candidate.start, chunks=3)):
         return False
     return True
+
+
+def _line_end_dropped(before: str) -> str:
+    """The text before an expression without the line break right before it, if any (what a
+    pattern ending in ``$`` reads: the end, or a line break that ends the text)."""
+    return before[:-1] if before.endswith("\n") else before
+
+
+def _in_weekday_list(around: _Neighbours, start: int) -> bool:
+    """``setiap Senin, Rabu dan Sabtu``: whether the words before ``start`` are weekdays, each
+    followed by a list joiner, after a habit's word (``setiap``), spaces alone between them (and
+    a line break before ``start``)."""
+    lex = _context_lexicon()
+    words, text = around.words, around.text
+    index = bisect.bisect_right(around.word_ends, start) - 1
+    position, wanted = start, "joiner"  # read backwards: joiner, weekday, (joiner, weekday)*, habit word
+    while index >= 0:
+        word = words[index]
+        gap = text[word.end : position]
+        if position == start:
+            gap = _line_end_dropped(gap)  # ``setiap Selasa,\nKamis``
+        if gap.strip(_SPACES):
+            return False
+        if wanted == "weekday":
+            if word.text not in lex.weekday_names:
+                return False
+            wanted = "joiner or habit"
+        elif word.text in lex.weekday_list_joiners:
+            wanted = "weekday"
+        elif wanted == "joiner":
+            return False
+        else:
+            return bool(gap) and word.text in lex.weekday_blockers_before
+        position, index = word.start, index - 1
+    return False
 
 
 def _relative_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     """``dua tahun lalu``, ``beberapa tahun lalu``: a duration. (Whether the word only qualifies
     a date right before it, ``Minggu (5/11) kemarin``, depends on the dates chosen: the builder's.)"""
     lex = _context_lexicon()
-    text = around.text
-    before = _word_before(around, candidate.start)
+    chunk = around.before(candidate.start)
+    before = _word_before(around, candidate.start, chunk)
     if not before or candidate.groups.get("pos"):
         return True  # ``sampai akhir tahun lalu``: a position in a period is never a duration
     if before[0].isdigit():
-        # ``ke-76 tahun ini``: an ordinal glued to its ``ke-``, not a count of years
-        stripped = text[: candidate.start].rstrip(" \u00a0")
+        # ``ke-76 tahun ini``: an ordinal glued to its ``ke-`` (in the same chunk), not a count of years
+        stripped = chunk.rstrip(_SPACES)
         return len(stripped) > len(before) and stripped[-len(before) - 1] == "-"
     return before.casefold() not in lex.relative_blockers
 
@@ -537,28 +582,33 @@ def _sentence_bounds(doc: Doc, text_length: int):
 _CLOSED_QUOTE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
-def _closes_attribution(text: str, candidate: DateExpression) -> bool:
-    """``..., kata Menlu di Jakarta, Rabu.``: a date after a comma that ends its sentence."""
-    before = text[max(0, candidate.start - 5) : candidate.start]
-    following = text[candidate.end : candidate.end + 30]
-    return bool(re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following))
+def _closes_attribution(around: _Neighbours, candidate: DateExpression) -> bool:
+    """``..., kata Menlu di Jakarta, Rabu.``: a date right after a comma (spaces between, and a
+    line break right before the date) and followed, spaces between, by a full stop, a closing
+    bracket, a line break or the text's end."""
+    if not _line_end_dropped(around.before(candidate.start)).rstrip(_SPACES).endswith(","):
+        return False
+    following = around.after(candidate.end).lstrip(_SPACES)
+    return not following or following[0] in ".)\n"
 
 
-def _pair_end(text: str, candidate: DateExpression) -> int:
-    """Where the words qualifying a weekday start: after the second day of ``Kamis dan Jumat``."""
+def _pair_end(around: _Neighbours, candidate: DateExpression) -> int:
+    """Where the words qualifying a weekday start: after the second day of ``Kamis dan Jumat``
+    (two written chunks)."""
     if candidate.form == "weekday" and not candidate.groups.get("wq"):
-        pair = _context_lexicon().weekday_pair_after.match(text[candidate.end : candidate.end + 30])
+        pair = _context_lexicon().weekday_pair_after.match(around.after(candidate.end, chunks=2))
         if pair:
             return candidate.end + pair.end()
     return candidate.end
 
 
-def _shared_week(text: str, candidate: DateExpression) -> DateExpression:
-    """``Sabtu dan Minggu ini``: ``Sabtu`` takes the week the pair is in."""
-    end = _pair_end(text, candidate)
+def _shared_week(around: _Neighbours, candidate: DateExpression) -> DateExpression:
+    """``Sabtu dan Minggu ini``: ``Sabtu`` takes the week the pair is in (a qualifier of one or
+    two words, each a written chunk)."""
+    end = _pair_end(around, candidate)
     if end == candidate.end:
         return candidate
-    following = text[end : end + 20].lstrip(" \u00a0")
+    following = around.after(end, chunks=2).lstrip(_SPACES)
     for qualifier in sorted(date_lexicon()["week_qualifiers"], key=len, reverse=True):
         words = qualifier.split()
         if following.split()[: len(words)] == words and (len(following) == len(qualifier) or not following[len(qualifier)].isalnum()):
@@ -569,12 +619,12 @@ def _shared_week(text: str, candidate: DateExpression) -> DateExpression:
 def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int) -> Tense:
     lex = _context_lexicon()
     text = around.text
-    following = text[_pair_end(text, candidate) :][:30]
+    following = around.after(_pair_end(around, candidate), chunks=2)  # ``mendatang``, ``yang lalu``
     if lex.future_after.match(following):
         return "future"
     if lex.past_after.match(following):
         return "past"
-    if _closes_attribution(text, candidate):
+    if _closes_attribution(around, candidate):
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
     before = _word_before(around, candidate.start)
     if candidate.form != "weekday" and before and before.casefold() in lex.past_words_before:
@@ -596,8 +646,9 @@ def _publication_stamp(around: _Neighbours, candidate: DateExpression) -> bool:
     has_year = any(len(groups.get(name) or "") == 4 for name in ("y1", "ny"))
     if candidate.form not in _STAMP_FORMS or not has_year:
         return False
+    # the clock time, three written chunks at most: ``, 10:54``, ``| 10.54 WIB``
     return bool(
-        _STAMP_TIME.match(around.text[candidate.end : candidate.end + 20])
+        _STAMP_TIME.match(around.after(candidate.end, chunks=3))
         or _TWEET_HANDLE.search(around.before(candidate.start))
     )
 
@@ -641,7 +692,7 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
     for expression in expressions_in(text):
         if expression.end <= expression.start:
             continue
-        expression = _shared_week(text, expression)
+        expression = _shared_week(around, expression)
         is_date = _in_frame(around, expression)
         sentence_start = bounds(expression.start)[0]
         tense = _tense(around, expression, sentence_start) if is_date and expression.form in _TENSE_FORMS else None
@@ -650,7 +701,7 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
                 expression,
                 is_date=is_date,
                 tense=tense,
-                closes_attribution=_closes_attribution(text, expression),
+                closes_attribution=_closes_attribution(around, expression),
                 on_copyright_line=on_copyright_line(expression.start, expression.end),
                 sentence_start=sentence_start,
                 publication_stamp=_publication_stamp(around, expression),
