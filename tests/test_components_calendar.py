@@ -114,6 +114,19 @@ def test_attribution_tense_stamp_and_digit_groups_read_on_chunks():
     assert [m.is_date for m in years] == [False, True]  # between digit groups; a year
 
 
+def test_tense_and_pair_words_after_are_read_on_the_words():
+    text = (
+        "Ia datang Kamis dan Jumat mendatang. Ia pulang Senin yang lalu. Ia tiba Rabu yang baru. "
+        "Mereka duduk Selasa,depan rumah. Ia libur Sabtu dan\nAhad lalu."
+    )
+    tenses = {m.expression.groups["wd"]: m.tense for m in calendar_mentions(make_doc(text)) if m.form == "weekday"}
+    assert tenses["Kamis"] == tenses["Jumat"] == "future"  # the pair's second day's qualifier is both days'
+    assert tenses["Senin"] == "past"
+    assert tenses["Rabu"] is None  # ``yang`` then another word
+    assert tenses["Selasa"] is None  # a comma between
+    assert tenses["Sabtu"] is None and tenses["Ahad"] == "past"  # a line break inside the pair
+
+
 def test_tense_of_the_sentence():
     text = "Menlu dijadwalkan bertemu Rabu. Menlu bertemu Rabu lalu. Ia datang Senin mendatang."
     tenses = [m.tense for m in calendar_mentions(make_doc(text)) if m.form == "weekday"]

@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import chunk_after, chunk_before, doc_words, token_columns, word_bounds
+from ..nlp.words import Word, chunk_after, chunk_before, doc_words, is_word_char, token_columns, word_bounds
 from ..normalize.dates import (
     DateExpression,
     DateValue,
@@ -287,12 +287,10 @@ class _Context:
     relative_blockers: frozenset[str]
     legal_words: frozenset[str]
     future_cues: re.Pattern
-    future_after: re.Pattern
-    past_after: re.Pattern
     weekday_range: re.Pattern
     weekday_names: frozenset[str]
+    weekday_names_longest_first: tuple[str, ...]
     weekday_list_joiners: frozenset[str]
-    weekday_pair_after: re.Pattern
     past_words_before: frozenset[str]
     weekday_range_end: re.Pattern
     copyright_line: re.Pattern
@@ -317,8 +315,6 @@ def _context_lexicon() -> _Context:
         relative_blockers=lower(lexicon["relative_blockers_before"]),
         legal_words=frozenset(lexicon["legal_citation_words"]),
         future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
-        future_after=re.compile(r"^[ \u00a0]*(?:mendatang|depan|nanti|besok)\b", re.IGNORECASE),
-        past_after=re.compile(r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:lalu|kemarin|silam)\b", re.IGNORECASE),
         weekday_range=re.compile(
             rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*(?:{weekday_alt})\b"
         ),
@@ -327,9 +323,8 @@ def _context_lexicon() -> _Context:
         ),
         # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list (:func:`_in_weekday_list`)
         weekday_names=frozenset(weekdays),
+        weekday_names_longest_first=tuple(sorted(weekdays, key=len, reverse=True)),
         weekday_list_joiners=frozenset({",", "dan", "atau"}),
-        # ``Sabtu dan Minggu ini``, ``Kamis dan Jumat lalu``: the second day's qualifier is both days'
-        weekday_pair_after=re.compile(rf"^[ \u00a0]*(?:dan|atau)[ \u00a0]+(?:{weekday_alt})(?!\w)"),
         past_words_before=lower(lexicon["past_words_before"]),
         copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
     )
@@ -592,13 +587,65 @@ def _closes_attribution(around: _Neighbours, candidate: DateExpression) -> bool:
     return not following or following[0] in ".)\n"
 
 
+# Words read after an expression (matched in any case): its tense (``Rabu mendatang``, ``Mei
+# yang lalu``) and the joiner of a weekday pair (``Sabtu dan Minggu ini``).
+_FUTURE_AFTER = frozenset({"mendatang", "depan", "nanti", "besok"})
+_PAST_AFTER = frozenset({"lalu", "kemarin", "silam"})
+_PAST_LINK = "yang"
+_PAIR_JOINERS = frozenset({"dan", "atau"})
+
+
+def _word_from(around: _Neighbours, position: int, *, spaced: bool = False) -> Optional[Word]:
+    """The word starting at ``position`` or after it with spaces alone between (at least one when
+    ``spaced``), or ``None`` (another character between, ``position`` inside a word, no word)."""
+    index = bisect.bisect_right(around.word_ends, position)
+    if index >= len(around.words):
+        return None
+    word = around.words[index]
+    gap = around.text[position : word.start] if word.start >= position else None
+    if gap is None or gap.strip(_SPACES) or (spaced and not gap):
+        return None
+    return word
+
+
+def _leading_run(word: Optional[Word]) -> str:
+    """A word's first run of word characters, lower-cased (``depan`` of ``depan-depan``): what a
+    word pattern followed by a word boundary reads."""
+    if word is None:
+        return ""
+    text = word.text
+    end = 0
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return text[:end].lower()
+
+
+def _future_after(around: _Neighbours, position: int) -> bool:
+    return _leading_run(_word_from(around, position)) in _FUTURE_AFTER
+
+
+def _past_after(around: _Neighbours, position: int) -> bool:
+    word = _word_from(around, position)
+    if word is not None and word.text.lower() == _PAST_LINK:
+        following = _word_from(around, word.end, spaced=True)
+        if following is not None:
+            return _leading_run(following) in _PAST_AFTER
+    return _leading_run(word) in _PAST_AFTER
+
+
 def _pair_end(around: _Neighbours, candidate: DateExpression) -> int:
     """Where the words qualifying a weekday start: after the second day of ``Kamis dan Jumat``
-    (two written chunks)."""
+    (``Sabtu dan Minggu ini``, ``Kamis dan Jumat lalu``: the second day's qualifier is both days')."""
     if candidate.form == "weekday" and not candidate.groups.get("wq"):
-        pair = _context_lexicon().weekday_pair_after.match(around.after(candidate.end, chunks=2))
-        if pair:
-            return candidate.end + pair.end()
+        joiner = _word_from(around, candidate.end)
+        if joiner is not None and joiner.text in _PAIR_JOINERS:
+            day = _word_from(around, joiner.end, spaced=True)
+            if day is not None:
+                text = around.text
+                for name in _context_lexicon().weekday_names_longest_first:
+                    end = day.start + len(name)
+                    if text.startswith(name, day.start) and (end == len(text) or not is_word_char(text[end])):
+                        return end
     return candidate.end
 
 
@@ -619,11 +666,11 @@ def _shared_week(around: _Neighbours, candidate: DateExpression) -> DateExpressi
 def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int) -> Tense:
     lex = _context_lexicon()
     text = around.text
-    following = around.after(_pair_end(around, candidate), chunks=2)  # ``mendatang``, ``yang lalu``
-    if lex.future_after.match(following):
-        return "future"
-    if lex.past_after.match(following):
-        return "past"
+    qualifier_at = _pair_end(around, candidate)
+    if _future_after(around, qualifier_at):
+        return "future"  # ``Rabu mendatang``
+    if _past_after(around, qualifier_at):
+        return "past"  # ``Mei yang lalu``
     if _closes_attribution(around, candidate):
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
     before = _word_before(around, candidate.start)

@@ -139,10 +139,6 @@ def _span_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?=(?-i:[A-Z]))(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
-# Where ``_span_regex`` can match: a capital after no word character or hyphen.
-_NAME_START = re.compile(r"(?<![\w-])[A-Z]")
-
-
 @lru_cache(maxsize=1)
 def _span_regex_by_initial() -> dict[str, re.Pattern[str]]:
     """``_span_regex`` without its start conditions, one per capital: only the names whose first
@@ -175,24 +171,7 @@ def party_spans(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=4096)  # events look up the same clauses and mentions many times
 def _party_spans(text: str) -> tuple[tuple[int, int, str], ...]:
-    not_countries = _not_country_keys()
-    found = []
-    by_initial = _span_regex_by_initial()
-    position = 0
-    for start in _NAME_START.finditer(text):  # as _span_regex().finditer(text), trying only the names of that capital
-        index = start.start()
-        regex = by_initial.get(text[index]) if index >= position else None
-        match = regex.match(text, index) if regex is not None else None
-        if match is None:
-            continue
-        position = match.end()
-        surface = match.group(0)
-        if not surface[0].isupper() or _normalise(surface).casefold() in not_countries:
-            continue
-        code = party_code(surface)
-        if code is not None:
-            found.append((match.start(), match.end(), code))
-    return tuple(found)
+    return tuple(_scan(text, with_parts=False)[0])
 
 
 # Hyphens that join the parts of a word (``ASEAN-Rusia``), read as spaces between names.
@@ -215,6 +194,11 @@ def party_names(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, 
     may run over several of its parts). Both are tried at each capital of the text, with the
     same name patterns.
     """
+    return _scan(text, with_parts=True)
+
+
+def _scan(text: str, with_parts: bool) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str, int, int]]]:
+    """:func:`party_names`; the ``parts`` left empty unless ``with_parts`` (:func:`party_spans`)."""
     by_initial = _span_regex_by_initial()
     whole: list[tuple[int, int, str]] = []
     parts: list[tuple[int, int, str, int, int]] = []
@@ -227,6 +211,8 @@ def party_names(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, 
         if regex is None:
             continue
         before = text[index - 1] if index else ""
+        # the names standing apart: where ``_span_regex().finditer(text)`` finds them, trying only
+        # the names of that capital
         if index >= whole_end and before != "_" and before != "-":
             match = regex.match(text, index)
             if match is not None:
@@ -234,6 +220,8 @@ def party_names(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, 
                 code = _accepted(match.group(0))
                 if code is not None:
                     whole.append((index, whole_end, code))
+        if not with_parts:
+            continue
         after_hyphen = before != "" and before in HYPHENS
         if index >= word_end:
             end = _JOINED.match(text, index).end()
