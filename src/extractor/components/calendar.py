@@ -455,7 +455,8 @@ def _weekday_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
             return False  # ``Minggu ini``, ``Minggu lalu``: the week, not Sunday
     # ``Senin-Jumat``, ``Senin hingga Jumat``: a habit, not a day. A range is three written
     # chunks at most (``sampai dengan Jumat``), the one holding the weekday's end counted first.
-    if lex.weekday_range.match(around.after(candidate.end, chunks=3)):
+    end, text = candidate.end, around.text
+    if end < len(text) and text[end] in _RANGE_AFTER_FIRST and lex.weekday_range.match(around.after(end, chunks=3)):
         return False
     if lex.weekday_range_end.search(around.before(candidate.start, chunks=3)):
         return False
@@ -466,6 +467,9 @@ def _line_end_dropped(before: str) -> str:
     """The text before an expression without the line break right before it, if any (what a
     pattern ending in ``$`` reads: the end, or a line break that ends the text)."""
     return before[:-1] if before.endswith("\n") else before
+
+
+_RANGE_AFTER_FIRST = frozenset(" \u00a0-\u2013hs")  # what a range after a weekday can start with
 
 
 def _in_weekday_list(around: _Neighbours, start: int) -> bool:
@@ -577,10 +581,16 @@ def _sentence_bounds(doc: Doc, text_length: int):
 _CLOSED_QUOTE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
+_ATTRIBUTION_BEFORE = frozenset(", \u00a0\n")
+
+
 def _closes_attribution(around: _Neighbours, candidate: DateExpression) -> bool:
     """``..., kata Menlu di Jakarta, Rabu.``: a date right after a comma (spaces between, and a
     line break right before the date) and followed, spaces between, by a full stop, a closing
     bracket, a line break or the text's end."""
+    start, text = candidate.start, around.text
+    if not start or text[start - 1] not in _ATTRIBUTION_BEFORE:
+        return False  # what the chunk before ends with, read without reading the chunk
     if not _line_end_dropped(around.before(candidate.start)).rstrip(_SPACES).endswith(","):
         return False
     following = around.after(candidate.end).lstrip(_SPACES)
@@ -620,12 +630,8 @@ def _leading_run(word: Optional[Word]) -> str:
     return text[:end].lower()
 
 
-def _future_after(around: _Neighbours, position: int) -> bool:
-    return _leading_run(_word_from(around, position)) in _FUTURE_AFTER
-
-
-def _past_after(around: _Neighbours, position: int) -> bool:
-    word = _word_from(around, position)
+def _past_after(around: _Neighbours, word: Optional[Word]) -> bool:
+    """``lalu``, ``yang lalu`` from ``word`` (the word after an expression) on."""
     if word is not None and word.text.lower() == _PAST_LINK:
         following = _word_from(around, word.end, spaced=True)
         if following is not None:
@@ -663,15 +669,15 @@ def _shared_week(around: _Neighbours, candidate: DateExpression) -> DateExpressi
     return candidate
 
 
-def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int) -> Tense:
+def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int, closes_attribution: bool) -> Tense:
     lex = _context_lexicon()
     text = around.text
-    qualifier_at = _pair_end(around, candidate)
-    if _future_after(around, qualifier_at):
+    qualifier = _word_from(around, _pair_end(around, candidate))
+    if _leading_run(qualifier) in _FUTURE_AFTER:
         return "future"  # ``Rabu mendatang``
-    if _past_after(around, qualifier_at):
+    if _past_after(around, qualifier):
         return "past"  # ``Mei yang lalu``
-    if _closes_attribution(around, candidate):
+    if closes_attribution:
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
     before = _word_before(around, candidate.start)
     if candidate.form != "weekday" and before and before.casefold() in lex.past_words_before:
@@ -684,6 +690,9 @@ def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int) 
 # (``Kompas.com - 07/09/2017, 10:54 WIB``, ``Selasa, 28 November 2023 14:28 WIB``); one after an
 # ``(@handle)`` closes an embedded tweet. Both are page furniture (spec: boilerplate).
 _STAMP_TIME = re.compile(r"^[ \u00a0]*[,|\-\u2013\u2022\u00b7]?[ \u00a0]*(?:\d{1,2}:\d\d(?!\d)|\d{1,2}\.\d\d[ \u00a0]*(?:WIB|WITA|WIT)\b)")
+# The clock time is read in the three written chunks after the date (``, 10:54``, ``| 10.54
+# WIB``), when the character after it can start one.
+_STAMP_TIME_FIRST = frozenset(" \u00a0,|-\u2013\u2022\u00b7")
 _TWEET_HANDLE = re.compile(r"\(@\w+\)[ \u00a0]*$")
 _STAMP_FORMS = frozenset({"weekday_day_month", "day_month", "month_day_year", "dmy_numeric", "weekday_dm"})
 
@@ -693,11 +702,11 @@ def _publication_stamp(around: _Neighbours, candidate: DateExpression) -> bool:
     has_year = any(len(groups.get(name) or "") == 4 for name in ("y1", "ny"))
     if candidate.form not in _STAMP_FORMS or not has_year:
         return False
-    # the clock time, three written chunks at most: ``, 10:54``, ``| 10.54 WIB``
-    return bool(
-        _STAMP_TIME.match(around.after(candidate.end, chunks=3))
-        or _TWEET_HANDLE.search(around.before(candidate.start))
-    )
+    end, text = candidate.end, around.text
+    if end < len(text) and (text[end] in _STAMP_TIME_FIRST or text[end].isdecimal()):
+        if _STAMP_TIME.match(around.after(end, chunks=3)):
+            return True
+    return bool(_TWEET_HANDLE.search(around.before(candidate.start)))
 
 
 
@@ -742,13 +751,18 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
         expression = _shared_week(around, expression)
         is_date = _in_frame(around, expression)
         sentence_start = bounds(expression.start)[0]
-        tense = _tense(around, expression, sentence_start) if is_date and expression.form in _TENSE_FORMS else None
+        closes_attribution = _closes_attribution(around, expression)
+        tense = (
+            _tense(around, expression, sentence_start, closes_attribution)
+            if is_date and expression.form in _TENSE_FORMS
+            else None
+        )
         mentions.append(
             CalendarMention(
                 expression,
                 is_date=is_date,
                 tense=tense,
-                closes_attribution=_closes_attribution(around, expression),
+                closes_attribution=closes_attribution,
                 on_copyright_line=on_copyright_line(expression.start, expression.end),
                 sentence_start=sentence_start,
                 publication_stamp=_publication_stamp(around, expression),
