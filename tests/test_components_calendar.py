@@ -71,6 +71,62 @@ def test_context_words_are_read_on_the_written_chunks_next_to_the_expression():
     assert text[citation.start : citation.end] == "Tahun 2017" and not citation.is_date
 
 
+def test_weekday_habits_are_read_on_the_words_and_chunks_around_it():
+    text = (
+        "Pasar buka setiap Senin, Rabu dan Kamis. Kantor buka Senin sampai dengan Jumat. "
+        "Layanan Senin-Jumat. Ia datang Kamis."
+    )
+    found = {}
+    for m in calendar_mentions(make_doc(text)):
+        if m.form == "weekday":
+            found.setdefault(m.expression.groups["wd"], []).append(m.is_date)
+    assert found["Rabu"] == [False] and found["Kamis"] == [False, True]  # the habit's list; a day
+    assert found["Senin"] == [False, False, False]  # first of the list, start of two ranges
+    assert found["Jumat"] == [False, False]  # ``sampai dengan Jumat`` (three chunks), ``Senin-Jumat``
+
+
+def test_weekday_list_needs_the_habit_word_and_spaces_alone():
+    text = "Ia bertemu Senin, Rabu dan Kamis.\nsetiap Selasa,\nJumat dan\n\nSabtu ada rapat."
+    weekdays = {m.expression.groups["wd"]: m.is_date for m in calendar_mentions(make_doc(text)) if m.form == "weekday"}
+    assert weekdays["Kamis"] and weekdays["Rabu"]  # no habit word before the list
+    assert not weekdays["Selasa"] and not weekdays["Jumat"]  # one line break right before the weekday
+    assert weekdays["Sabtu"]  # two: the list ended
+
+
+def test_attribution_tense_stamp_and_digit_groups_read_on_chunks():
+    text = (
+        "Kompas.com - 07/09/2017, 10:54 WIB\n"
+        '"Kami siap," kata Menlu di Jakarta, Rabu.\n'
+        "Mereka bertemu Sabtu dan Minggu ini di Bali, lalu Kamis yang lalu.\n"
+        "Hubungi 0812 2018 444 atau datang sejak 2018 ini."
+    )
+    mentions = calendar_mentions(make_doc(text))
+    stamp = next(m for m in mentions if m.form == "dmy_numeric")
+    assert stamp.publication_stamp  # the clock time, three chunks after
+    rabu = next(m for m in mentions if m.form == "weekday" and m.expression.groups["wd"] == "Rabu")
+    assert rabu.closes_attribution and rabu.tense is None
+    assert next(m for m in calendar_mentions(make_doc("kata dia,\nRabu.")) if m.form == "weekday").closes_attribution
+    sabtu = next(m for m in mentions if m.form == "weekday" and m.expression.groups["wd"] == "Sabtu")
+    assert sabtu.expression.groups.get("wq") == "ini"  # the pair's week, two chunks after ``dan Minggu``
+    kamis = next(m for m in mentions if m.form == "weekday" and m.expression.groups["wd"] == "Kamis")
+    assert kamis.tense == "past"  # ``yang lalu``: two chunks
+    years = [m for m in mentions if m.form == "bare_year" and m.expression.groups["y1"] == "2018"]
+    assert [m.is_date for m in years] == [False, True]  # between digit groups; a year
+
+
+def test_tense_and_pair_words_after_are_read_on_the_words():
+    text = (
+        "Ia datang Kamis dan Jumat mendatang. Ia pulang Senin yang lalu. Ia tiba Rabu yang baru. "
+        "Mereka duduk Selasa,depan rumah. Ia libur Sabtu dan\nAhad lalu."
+    )
+    tenses = {m.expression.groups["wd"]: m.tense for m in calendar_mentions(make_doc(text)) if m.form == "weekday"}
+    assert tenses["Kamis"] == tenses["Jumat"] == "future"  # the pair's second day's qualifier is both days'
+    assert tenses["Senin"] == "past"
+    assert tenses["Rabu"] is None  # ``yang`` then another word
+    assert tenses["Selasa"] is None  # a comma between
+    assert tenses["Sabtu"] is None and tenses["Ahad"] == "past"  # a line break inside the pair
+
+
 def test_tense_of_the_sentence():
     text = "Menlu dijadwalkan bertemu Rabu. Menlu bertemu Rabu lalu. Ia datang Senin mendatang."
     tenses = [m.tense for m in calendar_mentions(make_doc(text)) if m.form == "weekday"]

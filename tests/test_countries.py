@@ -120,3 +120,39 @@ def test_party_spans_match_the_whole_alternation_scanned_everywhere():
     found = _party_spans.__wrapped__(text)
     assert len(found) >= 6
     assert list(found) == expected
+
+
+def test_party_names_reads_whole_names_and_hyphen_parts_in_one_scan():
+    from extractor.normalize.countries import party_names
+
+    text = "KTT ASEAN-Rusia, pro-Amerika Serikat, KTT ASEAN -Jepang, Timor-Leste dan Korea Selatan."
+    whole, parts = party_names(text)
+    assert [(text[s:e], c) for s, e, c in whole] == [("ASEAN", "ASEAN"), ("Timor-Leste", "TL"), ("Korea Selatan", "KR")]
+    assert whole == party_spans(text)
+    assert [(text[s:e], c, text[ws:we]) for s, e, c, ws, we in parts] == [
+        ("ASEAN", "ASEAN", "ASEAN-Rusia"),
+        ("Rusia", "RU", "ASEAN-Rusia"),
+        ("Amerika", "US", "pro-Amerika"),  # the word ends at the space: ``Serikat`` is not in it
+        ("Jepang", "JP", "Jepang"),  # right after a hyphen written apart
+        ("Timor-Leste", "TL", "Timor-Leste"),  # read as ``Timor Leste``, a name too
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Indonesia-Korea Selatan", "anti-Uni-Eropa", "x_Indonesia-Rusia", "ASEAN--Jepang", "--Jepang-Korea",
+    "Perserikatan Bangsa-Bangsa-Rusia", "G20-ASEAN\u2013Jepang", "Korea-Selatan-Jepang", "Asia-Pasifik",
+])
+def test_party_names_parts_are_the_names_of_each_hyphen_joined_word_read_with_spaces(text):
+    import re
+
+    from extractor.normalize.countries import HYPHENS, party_names
+
+    # the definition: each word of runs joined by hyphens (or run right after a hyphen), its
+    # hyphens read as spaces, scanned for names on its own
+    words = re.compile(rf"(?<![^\W_])[^\W_]+(?:[{HYPHENS}][^\W_]+)+|(?<=[{HYPHENS}])[^\W_]+")
+    expected = [
+        (word.start() + s, word.start() + e, code, word.start(), word.end())
+        for word in words.finditer(text)
+        for s, e, code in party_spans(word.group().translate({ord(h): " " for h in HYPHENS}))
+    ]
+    assert party_names(text) == (party_spans(text), expected)

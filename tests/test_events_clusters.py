@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import make_doc
 from extractor.extractors.events.clusters import _contains_word, _fold_name, _strip_ordinals, _truncated_name
+from extractor.extractors.events.mentions import NAMED, Mention
+from extractor.extractors.events.text import Words
+from extractor.records import EventType
 
 
 def test_fold_name_keeps_letters_and_digits():
@@ -20,9 +24,31 @@ def test_contains_word_needs_whole_words():
     assert not _contains_word("Pertemuan ARFX", "ARF")
 
 
-def test_truncated_name_keeps_every_party():
-    assert _truncated_name("pertemuan ASEAN", "pertemuan ASEAN Regional Forum")
-    assert not _truncated_name("KTT ASEAN", "KTT ASEAN-Rusia")
+def _named(words, name: str, occurrence: int = 0) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = words.text.index(name, start + 1)
+    return Mention(start, start + len(name), EventType.summit, NAMED, frozenset({"summit"}), (0, len(words.text)), name)
+
+
+def test_truncated_name_keeps_every_party_read_from_the_docs_party_spans():
+    text = "Menlu hadir di pertemuan ASEAN Regional Forum dan KTT ASEAN-Rusia. Lalu KTT ASEAN digelar."
+    words = Words(make_doc(text))
+    assert _truncated_name("pertemuan ASEAN", _named(words, "pertemuan ASEAN Regional Forum"), words)
+    # ``Rusia`` is a name inside the hyphen-joined word (a ``party_part`` span) that ``KTT ASEAN`` leaves out
+    assert not _truncated_name("KTT ASEAN", _named(words, "KTT ASEAN-Rusia"), words)
+    assert not _truncated_name("pertemuan", _named(words, "pertemuan ASEAN Regional Forum"), words)  # one word
+
+
+def test_truncated_name_of_co_held_events_reads_the_parties_of_the_whole_stretch():
+    text = "Presiden menghadiri KTT ke-44 dan ke-45 ASEAN di Vientiane."
+    words = Words(make_doc(text))
+    first = _named(words, "KTT ke-44 dan ke-45 ASEAN")
+    first.text = "KTT ke-44 ASEAN"
+    second = Mention(text.index("ke-45"), text.index("ke-45") + 5, EventType.summit, NAMED, frozenset({"summit"}), (0, len(text)), "KTT ke-45 ASEAN")
+    second.co_held_of = first
+    # the assembled name is no stretch of the text; its parties are those of the stretch naming both
+    assert _truncated_name("KTT ASEAN", second, words)
 
 
 def test_a_name_with_an_ordinal_is_not_a_longer_name_without_one():

@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import chunk_after, chunk_before, token_columns
+from ..nlp.words import Word, chunk_after, chunk_before, doc_words, is_word_char, token_columns, word_bounds
 from ..normalize.dates import (
     DateExpression,
     DateValue,
@@ -287,11 +287,10 @@ class _Context:
     relative_blockers: frozenset[str]
     legal_words: frozenset[str]
     future_cues: re.Pattern
-    future_after: re.Pattern
-    past_after: re.Pattern
     weekday_range: re.Pattern
-    weekday_list_before: re.Pattern
-    weekday_pair_after: re.Pattern
+    weekday_names: frozenset[str]
+    weekday_names_longest_first: tuple[str, ...]
+    weekday_list_joiners: frozenset[str]
     past_words_before: frozenset[str]
     weekday_range_end: re.Pattern
     copyright_line: re.Pattern
@@ -303,7 +302,6 @@ def _context_lexicon() -> _Context:
     lower = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
     weekdays = [w for ws in lexicon["weekdays"].values() for w in ws]
     weekday_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
-    blockers = "|".join(re.escape(w) for w in sorted(lexicon["weekday_blockers_before"], key=len, reverse=True))
     cues = "|".join(re.escape(c).replace(r"\ ", "[ \u00a0]+") for c in sorted(lexicon["future_cues"], key=len, reverse=True))
     return _Context(
         year_nouns=lower(lexicon["calendar_nouns"]["year"]),
@@ -317,20 +315,16 @@ def _context_lexicon() -> _Context:
         relative_blockers=lower(lexicon["relative_blockers_before"]),
         legal_words=frozenset(lexicon["legal_citation_words"]),
         future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
-        future_after=re.compile(r"^[ \u00a0]*(?:mendatang|depan|nanti|besok)\b", re.IGNORECASE),
-        past_after=re.compile(r"^[ \u00a0]*(?:yang[ \u00a0]+)?(?:lalu|kemarin|silam)\b", re.IGNORECASE),
         weekday_range=re.compile(
             rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*(?:{weekday_alt})\b"
         ),
         weekday_range_end=re.compile(
             rf"\b(?:{weekday_alt})[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*$"
         ),
-        # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list
-        weekday_list_before=re.compile(
-            rf"(?<!\w)(?:{blockers})[ \u00a0]+(?:(?:{weekday_alt})[ \u00a0]*(?:,|dan|atau)[ \u00a0]*)+$"
-        ),
-        # ``Sabtu dan Minggu ini``, ``Kamis dan Jumat lalu``: the second day's qualifier is both days'
-        weekday_pair_after=re.compile(rf"^[ \u00a0]*(?:dan|atau)[ \u00a0]+(?:{weekday_alt})(?!\w)"),
+        # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list (:func:`_in_weekday_list`)
+        weekday_names=frozenset(weekdays),
+        weekday_names_longest_first=tuple(sorted(weekdays, key=len, reverse=True)),
+        weekday_list_joiners=frozenset({",", "dan", "atau"}),
         past_words_before=lower(lexicon["past_words_before"]),
         copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
     )
@@ -343,6 +337,8 @@ class _Neighbours:
     def __init__(self, doc: Doc, text: str):
         self.text = text
         self.columns = token_columns(doc)
+        self.words = doc_words(doc)
+        self.word_ends = word_bounds(doc)[1]
 
     def before(self, start: int, chunks: int = 1) -> str:
         """The text from the start of the ``chunks``-th chunk before ``start`` (the one ``start``
@@ -352,20 +348,26 @@ class _Neighbours:
             first = chunk_before(self.columns, first)
         return self.text[first:start]
 
-    def after(self, end: int) -> str:
-        """The text from ``end`` to the end of the chunk that holds ``end`` or follows it."""
-        return self.text[end : chunk_after(self.columns, end, len(self.text))]
+    def after(self, end: int, chunks: int = 1) -> str:
+        """The text from ``end`` to the end of the ``chunks``-th chunk after it (the one that
+        holds ``end`` or follows it counting first)."""
+        last, length = end, len(self.text)
+        for _ in range(chunks):
+            last = chunk_after(self.columns, last, length)
+        return self.text[end:last]
 
 
+_SPACES = " \u00a0"
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'/]*|\d+[\w./]*|,|\()[ \u00a0]*$")
 _TWO_WORDS_BEFORE = re.compile(r"(\S+[ \u00a0]+\S+)[ \u00a0]*$")
 _WORD_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+)")
 _TOKEN_AFTER = re.compile(r"^[ \u00a0]*([^\W\d_][\w'\-]*|\d+|%)")
 
 
-def _word_before(around: _Neighbours, start: int) -> Optional[str]:
-    """The word (or ``,``/``(``) of the chunk right before ``start``, on the same line, or ``None``."""
-    match = _WORD_BEFORE.search(around.before(start))
+def _word_before(around: _Neighbours, start: int, chunk: Optional[str] = None) -> Optional[str]:
+    """The word (or ``,``/``(``) of the chunk right before ``start`` (``chunk``, its text up to
+    ``start``, when read already), on the same line, or ``None``."""
+    match = _WORD_BEFORE.search(around.before(start) if chunk is None else chunk)
     return match.group(1) if match else None
 
 
@@ -401,7 +403,6 @@ def _legal_citation(around: _Neighbours, candidate: DateExpression) -> bool:
 def _bare_year_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     """A lone ``2018`` is a year unless it is a number, a law's number or part of a phone number."""
     lex = _context_lexicon()
-    text = around.text
     before = _word_before(around, candidate.start)
     after = _word_after_any(around, candidate.end)
     if before and before.casefold() in lex.year_nouns:
@@ -410,9 +411,12 @@ def _bare_year_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
         return False
     if after and after.casefold() in lex.bare_year_blockers_after:
         return False
-    # digit groups around it: ``0812 2018 1234``
-    return not (re.search(r"\d{3}[ \u00a0]$", text[max(0, candidate.start - 4) : candidate.start])
-                or re.match(r"^[ \u00a0]\d{3}", text[candidate.end : candidate.end + 4]))
+    # digit groups around it, one space apart: ``0812 2018 1234``
+    before, after = around.before(candidate.start), around.after(candidate.end)
+    return not (
+        (len(before) >= 4 and before[-1] in _SPACES and before[-4:-1].isdecimal())
+        or (len(after) >= 4 and after[0] in _SPACES and after[1:4].isdecimal())
+    )
 
 
 _LONGEST_BARE_PERIOD = 60  # years; ``1500-2000 orang`` is a count, ``2018-2021`` a period
@@ -439,35 +443,75 @@ def _month_in_frame(around: _Neighbours, candidate: DateExpression) -> bool:
 
 def _weekday_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     lex = _context_lexicon()
-    text = around.text
     before = _word_before(around, candidate.start)
     after = _word_after(around, candidate.end)
     if before in lex.weekday_blockers_before or after in lex.weekday_blockers_after:
         return False
-    if lex.weekday_list_before.search(text[max(0, candidate.start - 80) : candidate.start]):
+    if _in_weekday_list(around, candidate.start):
         return False
     if candidate.groups.get("wd").casefold() == "minggu":
         qualifier = candidate.groups.get("wq")
         if qualifier == "ini" or (not qualifier and after and after.casefold() in lex.week_words):
             return False  # ``Minggu ini``, ``Minggu lalu``: the week, not Sunday
-    if lex.weekday_range.match(text[candidate.end : candidate.end + 30]):
-        return False  # Senin-Jumat, Senin hingga Jumat: a habit, not a day
-    if lex.weekday_range_end.search(text[max(0, candidate.start - 30) : candidate.start]):
+    # ``Senin-Jumat``, ``Senin hingga Jumat``: a habit, not a day. A range is three written
+    # chunks at most (``sampai dengan Jumat``), the one holding the weekday's end counted first.
+    end, text = candidate.end, around.text
+    if end < len(text) and text[end] in _RANGE_AFTER_FIRST and lex.weekday_range.match(around.after(end, chunks=3)):
+        return False
+    if lex.weekday_range_end.search(around.before(candidate.start, chunks=3)):
         return False
     return True
+
+
+def _line_end_dropped(before: str) -> str:
+    """The text before an expression without the line break right before it, if any (what a
+    pattern ending in ``$`` reads: the end, or a line break that ends the text)."""
+    return before[:-1] if before.endswith("\n") else before
+
+
+_RANGE_AFTER_FIRST = frozenset(" \u00a0-\u2013hs")  # what a range after a weekday can start with
+
+
+def _in_weekday_list(around: _Neighbours, start: int) -> bool:
+    """``setiap Senin, Rabu dan Sabtu``: whether the words before ``start`` are weekdays, each
+    followed by a list joiner, after a habit's word (``setiap``), spaces alone between them (and
+    a line break before ``start``)."""
+    lex = _context_lexicon()
+    words, text = around.words, around.text
+    index = bisect.bisect_right(around.word_ends, start) - 1
+    position, wanted = start, "joiner"  # read backwards: joiner, weekday, (joiner, weekday)*, habit word
+    while index >= 0:
+        word = words[index]
+        gap = text[word.end : position]
+        if position == start:
+            gap = _line_end_dropped(gap)  # ``setiap Selasa,\nKamis``
+        if gap.strip(_SPACES):
+            return False
+        if wanted == "weekday":
+            if word.text not in lex.weekday_names:
+                return False
+            wanted = "joiner or habit"
+        elif word.text in lex.weekday_list_joiners:
+            wanted = "weekday"
+        elif wanted == "joiner":
+            return False
+        else:
+            return bool(gap) and word.text in lex.weekday_blockers_before
+        position, index = word.start, index - 1
+    return False
 
 
 def _relative_is_date(around: _Neighbours, candidate: DateExpression) -> bool:
     """``dua tahun lalu``, ``beberapa tahun lalu``: a duration. (Whether the word only qualifies
     a date right before it, ``Minggu (5/11) kemarin``, depends on the dates chosen: the builder's.)"""
     lex = _context_lexicon()
-    text = around.text
-    before = _word_before(around, candidate.start)
+    chunk = around.before(candidate.start)
+    before = _word_before(around, candidate.start, chunk)
     if not before or candidate.groups.get("pos"):
         return True  # ``sampai akhir tahun lalu``: a position in a period is never a duration
     if before[0].isdigit():
-        # ``ke-76 tahun ini``: an ordinal glued to its ``ke-``, not a count of years
-        stripped = text[: candidate.start].rstrip(" \u00a0")
+        # ``ke-76 tahun ini``: an ordinal glued to its ``ke-`` (in the same chunk), not a count of years
+        stripped = chunk.rstrip(_SPACES)
         return len(stripped) > len(before) and stripped[-len(before) - 1] == "-"
     return before.casefold() not in lex.relative_blockers
 
@@ -537,28 +581,87 @@ def _sentence_bounds(doc: Doc, text_length: int):
 _CLOSED_QUOTE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
-def _closes_attribution(text: str, candidate: DateExpression) -> bool:
-    """``..., kata Menlu di Jakarta, Rabu.``: a date after a comma that ends its sentence."""
-    before = text[max(0, candidate.start - 5) : candidate.start]
-    following = text[candidate.end : candidate.end + 30]
-    return bool(re.search(r",[ \u00a0]*$", before) and re.match(r"^[ \u00a0]*(?:[.)\n]|$)", following))
+_ATTRIBUTION_BEFORE = frozenset(", \u00a0\n")
 
 
-def _pair_end(text: str, candidate: DateExpression) -> int:
-    """Where the words qualifying a weekday start: after the second day of ``Kamis dan Jumat``."""
+def _closes_attribution(around: _Neighbours, candidate: DateExpression) -> bool:
+    """``..., kata Menlu di Jakarta, Rabu.``: a date right after a comma (spaces between, and a
+    line break right before the date) and followed, spaces between, by a full stop, a closing
+    bracket, a line break or the text's end."""
+    start, text = candidate.start, around.text
+    if not start or text[start - 1] not in _ATTRIBUTION_BEFORE:
+        return False  # what the chunk before ends with, read without reading the chunk
+    if not _line_end_dropped(around.before(candidate.start)).rstrip(_SPACES).endswith(","):
+        return False
+    following = around.after(candidate.end).lstrip(_SPACES)
+    return not following or following[0] in ".)\n"
+
+
+# Words read after an expression (matched in any case): its tense (``Rabu mendatang``, ``Mei
+# yang lalu``) and the joiner of a weekday pair (``Sabtu dan Minggu ini``).
+_FUTURE_AFTER = frozenset({"mendatang", "depan", "nanti", "besok"})
+_PAST_AFTER = frozenset({"lalu", "kemarin", "silam"})
+_PAST_LINK = "yang"
+_PAIR_JOINERS = frozenset({"dan", "atau"})
+
+
+def _word_from(around: _Neighbours, position: int, *, spaced: bool = False) -> Optional[Word]:
+    """The word starting at ``position`` or after it with spaces alone between (at least one when
+    ``spaced``), or ``None`` (another character between, ``position`` inside a word, no word)."""
+    index = bisect.bisect_right(around.word_ends, position)
+    if index >= len(around.words):
+        return None
+    word = around.words[index]
+    gap = around.text[position : word.start] if word.start >= position else None
+    if gap is None or gap.strip(_SPACES) or (spaced and not gap):
+        return None
+    return word
+
+
+def _leading_run(word: Optional[Word]) -> str:
+    """A word's first run of word characters, lower-cased (``depan`` of ``depan-depan``): what a
+    word pattern followed by a word boundary reads."""
+    if word is None:
+        return ""
+    text = word.text
+    end = 0
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return text[:end].lower()
+
+
+def _past_after(around: _Neighbours, word: Optional[Word]) -> bool:
+    """``lalu``, ``yang lalu`` from ``word`` (the word after an expression) on."""
+    if word is not None and word.text.lower() == _PAST_LINK:
+        following = _word_from(around, word.end, spaced=True)
+        if following is not None:
+            return _leading_run(following) in _PAST_AFTER
+    return _leading_run(word) in _PAST_AFTER
+
+
+def _pair_end(around: _Neighbours, candidate: DateExpression) -> int:
+    """Where the words qualifying a weekday start: after the second day of ``Kamis dan Jumat``
+    (``Sabtu dan Minggu ini``, ``Kamis dan Jumat lalu``: the second day's qualifier is both days')."""
     if candidate.form == "weekday" and not candidate.groups.get("wq"):
-        pair = _context_lexicon().weekday_pair_after.match(text[candidate.end : candidate.end + 30])
-        if pair:
-            return candidate.end + pair.end()
+        joiner = _word_from(around, candidate.end)
+        if joiner is not None and joiner.text in _PAIR_JOINERS:
+            day = _word_from(around, joiner.end, spaced=True)
+            if day is not None:
+                text = around.text
+                for name in _context_lexicon().weekday_names_longest_first:
+                    end = day.start + len(name)
+                    if text.startswith(name, day.start) and (end == len(text) or not is_word_char(text[end])):
+                        return end
     return candidate.end
 
 
-def _shared_week(text: str, candidate: DateExpression) -> DateExpression:
-    """``Sabtu dan Minggu ini``: ``Sabtu`` takes the week the pair is in."""
-    end = _pair_end(text, candidate)
+def _shared_week(around: _Neighbours, candidate: DateExpression) -> DateExpression:
+    """``Sabtu dan Minggu ini``: ``Sabtu`` takes the week the pair is in (a qualifier of one or
+    two words, each a written chunk)."""
+    end = _pair_end(around, candidate)
     if end == candidate.end:
         return candidate
-    following = text[end : end + 20].lstrip(" \u00a0")
+    following = around.after(end, chunks=2).lstrip(_SPACES)
     for qualifier in sorted(date_lexicon()["week_qualifiers"], key=len, reverse=True):
         words = qualifier.split()
         if following.split()[: len(words)] == words and (len(following) == len(qualifier) or not following[len(qualifier)].isalnum()):
@@ -566,15 +669,15 @@ def _shared_week(text: str, candidate: DateExpression) -> DateExpression:
     return candidate
 
 
-def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int) -> Tense:
+def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int, closes_attribution: bool) -> Tense:
     lex = _context_lexicon()
     text = around.text
-    following = text[_pair_end(text, candidate) :][:30]
-    if lex.future_after.match(following):
-        return "future"
-    if lex.past_after.match(following):
-        return "past"
-    if _closes_attribution(text, candidate):
+    qualifier = _word_from(around, _pair_end(around, candidate))
+    if _leading_run(qualifier) in _FUTURE_AFTER:
+        return "future"  # ``Rabu mendatang``
+    if _past_after(around, qualifier):
+        return "past"  # ``Mei yang lalu``
+    if closes_attribution:
         return None  # ``kata Menlu di Jakarta, Rabu.``: the day of the statement
     before = _word_before(around, candidate.start)
     if candidate.form != "weekday" and before and before.casefold() in lex.past_words_before:
@@ -587,6 +690,9 @@ def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int) 
 # (``Kompas.com - 07/09/2017, 10:54 WIB``, ``Selasa, 28 November 2023 14:28 WIB``); one after an
 # ``(@handle)`` closes an embedded tweet. Both are page furniture (spec: boilerplate).
 _STAMP_TIME = re.compile(r"^[ \u00a0]*[,|\-\u2013\u2022\u00b7]?[ \u00a0]*(?:\d{1,2}:\d\d(?!\d)|\d{1,2}\.\d\d[ \u00a0]*(?:WIB|WITA|WIT)\b)")
+# The clock time is read in the three written chunks after the date (``, 10:54``, ``| 10.54
+# WIB``), when the character after it can start one.
+_STAMP_TIME_FIRST = frozenset(" \u00a0,|-\u2013\u2022\u00b7")
 _TWEET_HANDLE = re.compile(r"\(@\w+\)[ \u00a0]*$")
 _STAMP_FORMS = frozenset({"weekday_day_month", "day_month", "month_day_year", "dmy_numeric", "weekday_dm"})
 
@@ -596,10 +702,11 @@ def _publication_stamp(around: _Neighbours, candidate: DateExpression) -> bool:
     has_year = any(len(groups.get(name) or "") == 4 for name in ("y1", "ny"))
     if candidate.form not in _STAMP_FORMS or not has_year:
         return False
-    return bool(
-        _STAMP_TIME.match(around.text[candidate.end : candidate.end + 20])
-        or _TWEET_HANDLE.search(around.before(candidate.start))
-    )
+    end, text = candidate.end, around.text
+    if end < len(text) and (text[end] in _STAMP_TIME_FIRST or text[end].isdecimal()):
+        if _STAMP_TIME.match(around.after(end, chunks=3)):
+            return True
+    return bool(_TWEET_HANDLE.search(around.before(candidate.start)))
 
 
 
@@ -641,16 +748,21 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
     for expression in expressions_in(text):
         if expression.end <= expression.start:
             continue
-        expression = _shared_week(text, expression)
+        expression = _shared_week(around, expression)
         is_date = _in_frame(around, expression)
         sentence_start = bounds(expression.start)[0]
-        tense = _tense(around, expression, sentence_start) if is_date and expression.form in _TENSE_FORMS else None
+        closes_attribution = _closes_attribution(around, expression)
+        tense = (
+            _tense(around, expression, sentence_start, closes_attribution)
+            if is_date and expression.form in _TENSE_FORMS
+            else None
+        )
         mentions.append(
             CalendarMention(
                 expression,
                 is_date=is_date,
                 tense=tense,
-                closes_attribution=_closes_attribution(text, expression),
+                closes_attribution=closes_attribution,
                 on_copyright_line=on_copyright_line(expression.start, expression.end),
                 sentence_start=sentence_start,
                 publication_stamp=_publication_stamp(around, expression),

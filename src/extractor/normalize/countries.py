@@ -139,10 +139,6 @@ def _span_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?=(?-i:[A-Z]))(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
-# Where ``_span_regex`` can match: a capital after no word character or hyphen.
-_NAME_START = re.compile(r"(?<![\w-])[A-Z]")
-
-
 @lru_cache(maxsize=1)
 def _span_regex_by_initial() -> dict[str, re.Pattern[str]]:
     """``_span_regex`` without its start conditions, one per capital: only the names whose first
@@ -175,24 +171,92 @@ def party_spans(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=4096)  # events look up the same clauses and mentions many times
 def _party_spans(text: str) -> tuple[tuple[int, int, str], ...]:
-    not_countries = _not_country_keys()
-    found = []
+    return tuple(_scan(text, with_parts=False)[0])
+
+
+# Hyphens that join the parts of a word (``ASEAN-Rusia``), read as spaces between names.
+HYPHENS = "-\u2010\u2011\u2013"
+_HYPHEN_AS_SPACE = {ord(h): " " for h in HYPHENS}
+# Where a name can start in the whole text or inside a hyphen-joined word: a capital after no
+# letter or digit.
+_CAPITAL = re.compile(r"(?<![^\W_])[A-Z]")
+# A run of letters and digits and the runs joined to it by single hyphens.
+_JOINED = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
+
+
+def party_names(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str, int, int]]]:
+    """One scan of ``text`` for country and bloc names: ``(whole, parts)``.
+
+    ``whole`` is :func:`party_spans` of ``text``: names standing apart, no word character or
+    hyphen next to them. ``parts`` are ``(start, end, code, word start, word end)`` of the names
+    inside a word joined by hyphens (``ASEAN-Rusia``, ``pro-Rusia``) or in a run written right
+    after a hyphen (``KTT ASEAN -Jepang``), each word read with its hyphens as spaces (a name
+    may run over several of its parts). Both are tried at each capital of the text, with the
+    same name patterns.
+    """
+    return _scan(text, with_parts=True)
+
+
+def _scan(text: str, with_parts: bool) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str, int, int]]]:
+    """:func:`party_names`; the ``parts`` left empty unless ``with_parts`` (:func:`party_spans`)."""
     by_initial = _span_regex_by_initial()
-    position = 0
-    for start in _NAME_START.finditer(text):  # as _span_regex().finditer(text), trying only the names of that capital
-        index = start.start()
-        regex = by_initial.get(text[index]) if index >= position else None
-        match = regex.match(text, index) if regex is not None else None
+    whole: list[tuple[int, int, str]] = []
+    parts: list[tuple[int, int, str, int, int]] = []
+    whole_end = 0  # names do not overlap: a start inside the last name found is skipped
+    word_start = word_end = part_end = 0  # the hyphen-joined word read last, its last name's end
+    plain = ""
+    for capital in _CAPITAL.finditer(text):
+        index = capital.start()
+        regex = by_initial.get(text[index])
+        if regex is None:
+            continue
+        before = text[index - 1] if index else ""
+        # the names standing apart: where ``_span_regex().finditer(text)`` finds them, trying only
+        # the names of that capital
+        if index >= whole_end and before != "_" and before != "-":
+            match = regex.match(text, index)
+            if match is not None:
+                whole_end = match.end()
+                code = _accepted(match.group(0))
+                if code is not None:
+                    whole.append((index, whole_end, code))
+        if not with_parts:
+            continue
+        after_hyphen = before != "" and before in HYPHENS
+        if index >= word_end:
+            end = _JOINED.match(text, index).end()
+            start = index
+            if after_hyphen:
+                # the word holds the runs joined before the hyphen too (``pro-Rusia``)
+                while start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum():
+                    start -= 1
+                    while start and text[start - 1].isalnum():
+                        start -= 1
+            else:
+                segment = text[index:end]
+                if not any(hyphen in segment for hyphen in HYPHENS):
+                    continue  # a word standing alone: no part
+            word_start, word_end, part_end = start, end, start
+            plain = text[start:end].translate(_HYPHEN_AS_SPACE)
+        elif not after_hyphen:
+            continue  # inside a part of the word: no name starts here
+        if index < part_end:
+            continue
+        match = regex.match(plain, index - word_start)
         if match is None:
             continue
-        position = match.end()
-        surface = match.group(0)
-        if not surface[0].isupper() or _normalise(surface).casefold() in not_countries:
-            continue
-        code = party_code(surface)
+        part_end = word_start + match.end()
+        code = _accepted(match.group(0))
         if code is not None:
-            found.append((match.start(), match.end(), code))
-    return tuple(found)
+            parts.append((index, part_end, code, word_start, word_end))
+    return whole, parts
+
+
+def _accepted(surface: str) -> Optional[str]:
+    """The code of a name the patterns matched, unless it is a region or language phrase."""
+    if not surface[0].isupper() or _normalise(surface).casefold() in _not_country_keys():
+        return None
+    return party_code(surface)
 
 
 def country_spans(text: str) -> list[tuple[int, int, str]]:

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Optional
 
-from ...normalize.countries import party_spans
 from ...records import EventType
 from .lexicon import event_lexicon, event_patterns
 from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention
-from .text import Words, dehyphenate, fold_words, is_suffixed_ordinal, is_upper_code
+from .text import Words, fold_words, is_suffixed_ordinal, is_upper_code
 
 
 def _between_parties(mention: Mention) -> bool:
@@ -62,19 +61,22 @@ def _similar_names(short: str, long: str) -> bool:
     return bool(short)
 
 
-def _truncated_name(short: str, long: str) -> bool:
+def _truncated_name(short: str, long: Mention, words: Words) -> bool:
     """``pertemuan ASEAN`` for ``pertemuan ASEAN Regional Forum``: the words of ``short`` are words of
-    ``long`` and every party named in ``long`` is named, at least in part, in ``short`` (so that
-    ``KTT ASEAN`` is not ``KTT ASEAN-Rusia``)."""
+    ``long``'s name and every party named in it is named, at least in part, in ``short`` (so that
+    ``KTT ASEAN`` is not ``KTT ASEAN-Rusia``). The parties are the Doc's party spans, the names
+    inside hyphen-joined words included, over the stretch of text the name is read from (for one
+    of co-held events, ``KTT ke-44 dan ke-45 ASEAN``, the stretch that names them all)."""
     short_words = set(_fold_name(short).split())
-    long_folded = _fold_name(long)
-    if len(short_words) < 2 or not short_words <= set(long_folded.split()) or len(short) >= len(long):
+    long_folded = _fold_name(long.text)
+    if len(short_words) < 2 or not short_words <= set(long_folded.split()) or len(short) >= len(long.text):
         return False
-    plain = dehyphenate(long)
-    spans = party_spans(plain)
-    if not spans:
+    named = long.co_held_of or long
+    parties = words.parties_in(named.start, named.end, hyphen_parts=True)
+    if not parties:
         return False
-    return all(set(_fold_name(plain[s:e]).split()) & short_words for s, e, _c in spans)
+    text = words.text
+    return all(set(_fold_name(text[s:e]).split()) & short_words for s, e, _c in parties)
 
 
 @dataclass
@@ -209,7 +211,7 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
     names = [_fold_name(m.text) for m in cluster.mentions if m.kind == NAMED]
     if folded in names:
         return True
-    if any(_truncated_name(mention.text, m.text) for m in cluster.mentions if m.kind == NAMED):
+    if any(_truncated_name(mention.text, m, words) for m in cluster.mentions if m.kind == NAMED):
         return True
     ordinal = cluster.ordinal
     if ordinal is not None and mention.ordinal is not None and ordinal != mention.ordinal:
