@@ -298,6 +298,9 @@ class CommitmentCues(Strict):
     max_words_to_object: int
     head_blockers: Words = ()  # a need, wish or call before a head voids it: perlu, berharap, mengajak
     head_blocker_window: int = 0  # words before the head searched for them
+    headless_blocker_window: int = 0  # a verb with no head frames when none of these words before it holds a blocker (0: it needs a head)
+    headless_blockers: Words = ()  # further blockers of a verb with no head: an established relationship (selama ini, sejak)
+    verbs_needing_head: Words = ()  # verbs that frame only after a head: mendorong (a call), membuka (an opening)
 
 
 class OutcomeCues(Strict):

@@ -166,6 +166,9 @@ class PriorityLexicon:
     commitment_to_object: int
     head_blockers: frozenset[str]
     head_blocker_window: int
+    headless_blocker_window: int
+    verbs_needing_head: frozenset[str]
+    headless_blockers: frozenset[str]
     count_words: frozenset[str]
     count_numerals: bool
     separators: frozenset[str]
@@ -204,6 +207,9 @@ def priority_patterns() -> PriorityLexicon:
         commitment_to_object=int(commitment["max_words_to_object"]),
         head_blockers=_folded_set(commitment.get("head_blockers", ())),
         head_blocker_window=int(commitment.get("head_blocker_window", 0)),
+        headless_blocker_window=int(commitment.get("headless_blocker_window", 0)),
+        verbs_needing_head=_folded_set(commitment.get("verbs_needing_head", ())),
+        headless_blockers=_folded_set(commitment.get("head_blockers", ())) | _folded_set(commitment.get("headless_blockers", ())),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
         separators=_folded_set(lexicon["list_separators"]),
@@ -711,7 +717,10 @@ class _Framer:
 
     def commitments(self, start: int, end: int) -> Iterator[int]:
         """Ends of the commitment cues of a sentence: a head, up to ``max_words_between`` words
-        (no ``yang``), a cooperation verb, then within ``max_words_to_object`` words its object."""
+        (no ``yang``), a cooperation verb, then within ``max_words_to_object`` words its object;
+        or the cooperation verb and its object alone, the clause's own predicate (``Kedua negara
+        memperkuat kerja sama ...``, a headline's ``RI-Jepang Perkuat Kerja Sama ...``), when no
+        need, wish, call or discussion stands in the ``headless_blocker_window`` words before it."""
         heads = self.matches["commitment_head"]
         position = start
         for head_start, _, _ in list(heads.within(start, end)):
@@ -723,16 +732,30 @@ class _Framer:
                     yield verb_end
                     position = verb_end
                     break
+        lexicon = self.lexicon
+        if not lexicon.headless_blocker_window:
+            return
+        for verb_start, verb_end, _ in self.matches["commitment_verb"].scan(start, end):
+            if self.tokens.lower[verb_start] in lexicon.verbs_needing_head:
+                continue
+            if self._head_blocked(start, verb_start, lexicon.headless_blocker_window, lexicon.headless_blockers):
+                continue
+            if self._has_object(verb_end - 1, end):
+                yield verb_end
 
-    def _head_blocked(self, start: int, head_start: int) -> bool:
+    def _head_blocked(
+        self, start: int, head_start: int, window: Optional[int] = None, blockers: Optional[frozenset[str]] = None
+    ) -> bool:
         """Whether a need, wish, call or discussion stands among the few words before a
         commitment head (``perlu bekerja keras untuk``, ``mengajak ASEAN untuk``)."""
-        window = self.lexicon.head_blocker_window
+        if window is None:
+            window = self.lexicon.head_blocker_window
         if not window:
             return False
         lo = max(start, head_start - 3 * window)  # a word is at most a few tokens (spaces, hyphens)
         before = self.tokens.word_list(lo, head_start)[-window:]
-        return any(w in self.lexicon.head_blockers for w in before)
+        blockers = self.lexicon.head_blockers if blockers is None else blockers
+        return any(w in blockers for w in before)
 
     def _commitment_verb(self, last: int, end: int) -> int:
         tokens, lexicon = self.tokens, self.lexicon
