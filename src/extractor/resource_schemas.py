@@ -301,6 +301,8 @@ class CommitmentCues(Strict):
     headless_blocker_window: int = 0  # a verb with no head frames when none of these words before it holds a blocker (0: it needs a head)
     headless_blockers: Words = ()  # further blockers of a verb with no head: an established relationship (selama ini, sejak)
     verbs_needing_head: Words = ()  # verbs that frame only after a head: mendorong (a call), membuka (an opening)
+    direct_heads: Words = ()  # a commitment or plan that frames the area it governs directly: berkomitmen berinvestasi
+    direct_max_gap_words: int = 0
 
 
 class OutcomeCues(Strict):
@@ -330,6 +332,11 @@ class DocumentTitles(Strict):
     max_words: int
 
 
+class EnumeratedLists(Strict):
+    bullets: Words  # tokens that open a list item as an enumerator does: -, •
+    max_items: int
+
+
 class PriorityAreasResource(Strict):
     cooperation_context: Words
     areas: dict[PriorityAreaSlug, Words]
@@ -356,6 +363,7 @@ class PriorityAreasResource(Strict):
     list_continuation_max_words: int = 0
     counted_lists: CountedLists
     document_titles: DocumentTitles
+    enumerated_lists: Optional[EnumeratedLists] = None
 
 
 # --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------

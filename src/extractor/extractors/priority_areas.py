@@ -169,6 +169,9 @@ class PriorityLexicon:
     headless_blocker_window: int
     verbs_needing_head: frozenset[str]
     headless_blockers: frozenset[str]
+    direct_max_gap_words: int
+    bullets: frozenset[str]
+    max_list_items: int
     count_words: frozenset[str]
     count_numerals: bool
     separators: frozenset[str]
@@ -209,6 +212,7 @@ def priority_patterns() -> PriorityLexicon:
         head_blocker_window=int(commitment.get("head_blocker_window", 0)),
         headless_blocker_window=int(commitment.get("headless_blocker_window", 0)),
         verbs_needing_head=_folded_set(commitment.get("verbs_needing_head", ())),
+        direct_max_gap_words=int(commitment.get("direct_max_gap_words", 0)),
         headless_blockers=_folded_set(commitment.get("head_blockers", ())) | _folded_set(commitment.get("headless_blockers", ())),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
@@ -220,6 +224,8 @@ def priority_patterns() -> PriorityLexicon:
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         area_nouns=_folded_set(announcement["area_nouns"]),
+        bullets=frozenset(lexicon.get("enumerated_lists", {}).get("bullets", ())),
+        max_list_items=int(lexicon.get("enumerated_lists", {}).get("max_items", 0)),
     )
 
 
@@ -245,6 +251,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "commitment_head": commitment["heads"],
             "commitment_verb": commitment["verbs"],
             "commitment_object": commitment["objects"],
+            "commitment_direct": commitment.get("direct_heads", []),
             "outcome": outcome["cues"],
             "outcome_subject": outcome["subjects"],
             "post_cue": lexicon["post_cues"],
@@ -564,8 +571,8 @@ class _Matches:
 
 
 _KINDS = (
-    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "outcome", "outcome_subject",
-    "post_cue", "field", "context", "list_noun", "list_intro", "document_head",
+    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
+    "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head",
 )
 
 
@@ -811,6 +818,9 @@ class _Framer:
             origins.append((cue_end, lexicon.max_gap_words))
         for cue_end in self.counted_lists(start, end):
             origins.append((cue_end, lexicon.max_gap_words))
+        for head_start, head_end, _ in self.matches["commitment_direct"].scan(start, end):
+            if not self._head_blocked(start, head_start):
+                origins.append((head_end, lexicon.direct_max_gap_words))
         for cue_start, cue_end, _ in self.matches["outcome"].scan(start, end):
             if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
                 origins.append((cue_end, _UNBOUNDED))
@@ -822,10 +832,64 @@ class _Framer:
             if not areas and index + 1 < len(sentences) and self.announces(start, cue_end):
                 next_start, next_end = sentences[index + 1]
                 yield from self.framed_areas(next_start, next_end, 2 * lexicon.max_gap_words)
+            elif not areas and self.opens_list(cue_end, end):
+                for item_start, item_end in self.enumerated_items(sentences, index + 1):
+                    yield from self.framed_areas(item_start, item_end, 2 * lexicon.max_gap_words)
         for cue_start, _, _ in self.matches["post_cue"].scan(start, end):
             yield from self.areas_before(start, cue_start)
         for head_start, head_end, _ in self.matches["document_head"].scan(start, end):
             yield from self.titled_areas(head_start, head_end, end)
+
+    def opens_list(self, cue_end: int, end: int) -> bool:
+        """Whether the cue's sentence ends in a colon a few words after the cue (``Tiga komitmen
+        yang sudah disepakati yakni:``): the list it opens is set out on the lines after it."""
+        tokens = self.tokens
+        last = end - 1
+        while last >= cue_end and tokens.space[last]:
+            last -= 1
+        if last < cue_end or tokens.text[last] != ":":
+            return False
+        return len(tokens.word_list(cue_end, last)) <= _COLON_HEAD_WORDS
+
+    def _enumerator_end(self, start: int, end: int) -> int:
+        """The token after a list item's enumerator opening tokens ``start``-``end`` (``1.``,
+        ``2)``, ``a.``, a bullet from ``enumerated_lists.bullets``), or -1 when none opens them."""
+        tokens = self.tokens
+        i = start
+        while i < end and tokens.space[i]:
+            i += 1
+        if i >= end:
+            return -1
+        text = tokens.text[i]
+        if text in self.lexicon.bullets:
+            return i + 1
+        marker = text.rstrip(".)")
+        if marker != text and len(text) - len(marker) == 1 and (marker.isdecimal() or (len(marker) == 1 and marker.isalpha())):
+            return i + 1  # "1." or "a)" as one token
+        if (text.isdecimal() and len(text) <= 2) and i + 1 < end and tokens.text[i + 1] in (".", ")") and tokens.glued[i + 1]:
+            return i + 2
+        return -1
+
+    def enumerated_items(self, sentences: list[tuple[int, int]], index: int) -> Iterator[tuple[int, int]]:
+        """The items of an enumerated list starting at sentence ``index``: each opens with an
+        enumerator, in its own sentence or one sentence on its own before it; the list ends at the
+        first sentence that opens with none (at most ``enumerated_lists.max_items`` items)."""
+        items = 0
+        while index < len(sentences) and items < self.lexicon.max_list_items:
+            start, end = sentences[index]
+            after = self._enumerator_end(start, end)
+            if after < 0:
+                return
+            if self.tokens.word_list(after, end):
+                yield after, end
+            elif index + 1 < len(sentences):
+                index += 1
+                next_start, next_end = sentences[index]
+                if self._enumerator_end(next_start, next_end) >= 0:
+                    continue
+                yield next_start, next_end
+            items += 1
+            index += 1
 
     def is_count_word(self, i: int) -> bool:
         tokens, lexicon = self.tokens, self.lexicon
