@@ -583,3 +583,26 @@ def test_a_business_partnership_is_no_foreign_relations():
 def test_an_industrial_estate_is_a_place_not_an_area():
     found = areas(MEETING + "Kedua perusahaan sepakat membangun terminal peti kemas di Kawasan Industri Gresik.")
     assert found == {"connectivity_infrastructure": ["terminal peti kemas"]}
+
+
+def test_a_stated_readiness_to_help_frames_the_area_it_governs():
+    assert areas(MEETING + "Jepang siap membantu pembangunan pelabuhan Patimban.") == {
+        "connectivity_infrastructure": ["pelabuhan"]
+    }
+
+
+def test_a_need_wish_or_call_before_an_agreement_cue_voids_it():
+    assert areas(MEETING + "Menurut Menlu, kedua negara perlu menandatangani MoU di bidang energi.") == {}
+    assert areas(MEETING + "Indonesia berharap dapat sepakat soal kerja sama perikanan.") == {}
+    # a document under discussion still names its area
+    found = areas(MEETING + "Kedua pihak sedang membahas sebuah dokumen MoU dalam bidang kerja sama penanganan bencana.")
+    assert found == {"disaster_management": ["penanganan bencana"]}
+
+
+def test_a_visit_pursuing_or_launching_cooperation_frames_its_field():
+    assert areas(MEETING + "Dalam lawatan itu Presiden akan mengejar kerja sama di bidang investasi.") == {
+        "investment": ["investasi"]
+    }
+    assert areas(MEETING + "Kedua menteri meresmikan kerja sama di bidang keamanan siber.") == {
+        "cybersecurity": ["keamanan siber"]
+    }

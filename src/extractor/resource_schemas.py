@@ -348,6 +348,7 @@ class PriorityAreasResource(Strict):
     post_linkers: Words
     post_max_gap_words: int
     cue_blockers: Words
+    cue_pre_blockers: Words = ()  # a need, wish or call among the head_blocker_window words before a forward cue voids it
     anaphor_scope: AnaphorScope
     gap_blockers: Words
     area_blockers: Words

@@ -170,6 +170,7 @@ class PriorityLexicon:
     verbs_needing_head: frozenset[str]
     headless_blockers: frozenset[str]
     direct_max_gap_words: int
+    cue_pre_blockers: frozenset[str]
     bullets: frozenset[str]
     max_list_items: int
     count_words: frozenset[str]
@@ -213,6 +214,7 @@ def priority_patterns() -> PriorityLexicon:
         headless_blocker_window=int(commitment.get("headless_blocker_window", 0)),
         verbs_needing_head=_folded_set(commitment.get("verbs_needing_head", ())),
         direct_max_gap_words=int(commitment.get("direct_max_gap_words", 0)),
+        cue_pre_blockers=_folded_set(lexicon.get("cue_pre_blockers", ())),
         headless_blockers=_folded_set(commitment.get("head_blockers", ())) | _folded_set(commitment.get("headless_blockers", ())),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
@@ -812,8 +814,9 @@ class _Framer:
         start, end = sentences[index]
         lexicon = self.lexicon
         origins: list[tuple[int, int]] = []  # (cue end, reach in words)
-        for _, cue_end, _ in self.matches["cue"].scan(start, end):
-            origins.append((cue_end, lexicon.max_gap_words))
+        for cue_start, cue_end, _ in self.matches["cue"].scan(start, end):
+            if not self._head_blocked(start, cue_start, blockers=lexicon.cue_pre_blockers):
+                origins.append((cue_end, lexicon.max_gap_words))
         for cue_end in self.commitments(start, end):
             origins.append((cue_end, lexicon.max_gap_words))
         for cue_end in self.counted_lists(start, end):
