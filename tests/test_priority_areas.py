@@ -606,3 +606,19 @@ def test_a_visit_pursuing_or_launching_cooperation_frames_its_field():
     assert areas(MEETING + "Kedua menteri meresmikan kerja sama di bidang keamanan siber.") == {
         "cybersecurity": ["keamanan siber"]
     }
+
+
+def test_a_predicate_inside_a_discussion_further_back_in_its_clause_frames_nothing():
+    sentence = "Keduanya membahas berbagai isu, termasuk bagaimana kedua negara dapat meningkatkan kerja sama di bidang energi."
+    assert areas(MEETING + sentence) == {}
+
+
+def test_a_negated_agreement_or_outcome_frames_nothing():
+    for sentence in (
+        "Kedua negara belum menyepakati kerja sama di bidang perikanan.",
+        "Pertemuan itu tidak menghasilkan kesepakatan soal tarif.",
+        "Kedua pihak gagal mencapai kesepakatan di bidang perdagangan.",
+    ):
+        assert areas(MEETING + sentence) == {}, sentence
+    found = areas(MEETING + "Kedua negara tidak hanya sepakat meningkatkan kerja sama di bidang perdagangan.")
+    assert found == {"economy_trade": ["perdagangan"]}

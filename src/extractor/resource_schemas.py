@@ -337,6 +337,12 @@ class EnumeratedLists(Strict):
     max_items: int
 
 
+class Negation(Strict):
+    words: Words  # tidak, belum, gagal: a cue right after one of them frames nothing
+    exceptions: Words  # a word after the negation that makes it no negation: tidak hanya (not only)
+    window: int  # words before the cue searched
+
+
 class PriorityAreasResource(Strict):
     cooperation_context: Words
     areas: dict[PriorityAreaSlug, Words]
@@ -365,6 +371,7 @@ class PriorityAreasResource(Strict):
     counted_lists: CountedLists
     document_titles: DocumentTitles
     enumerated_lists: Optional[EnumeratedLists] = None
+    negation: Optional[Negation] = None
 
 
 # --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------

@@ -171,6 +171,9 @@ class PriorityLexicon:
     headless_blockers: frozenset[str]
     direct_max_gap_words: int
     cue_pre_blockers: frozenset[str]
+    negators: frozenset[str]
+    negation_exceptions: frozenset[str]
+    negation_window: int
     bullets: frozenset[str]
     max_list_items: int
     count_words: frozenset[str]
@@ -215,6 +218,9 @@ def priority_patterns() -> PriorityLexicon:
         verbs_needing_head=_folded_set(commitment.get("verbs_needing_head", ())),
         direct_max_gap_words=int(commitment.get("direct_max_gap_words", 0)),
         cue_pre_blockers=_folded_set(lexicon.get("cue_pre_blockers", ())),
+        negators=_folded_set(lexicon.get("negation", {}).get("words", ())),
+        negation_exceptions=_folded_set(lexicon.get("negation", {}).get("exceptions", ())),
+        negation_window=int(lexicon.get("negation", {}).get("window", 0)),
         headless_blockers=_folded_set(commitment.get("head_blockers", ())) | _folded_set(commitment.get("headless_blockers", ())),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
@@ -761,10 +767,26 @@ class _Framer:
             window = self.lexicon.head_blocker_window
         if not window:
             return False
+        if self._negated(start, head_start):
+            return True
         lo = max(start, head_start - 3 * window)  # a word is at most a few tokens (spaces, hyphens)
         before = self.tokens.word_list(lo, head_start)[-window:]
         blockers = self.lexicon.head_blockers if blockers is None else blockers
         return any(w in blockers for w in before)
+
+    def _negated(self, start: int, at: int) -> bool:
+        """Whether a negation stands among the ``negation.window`` words before token ``at``
+        (``tidak sepakat``, ``belum menandatangani``, ``gagal mencapai kesepakatan``), unless a
+        ``negation.exceptions`` word follows it (``tidak hanya sepakat``: not only)."""
+        lexicon = self.lexicon
+        window = lexicon.negation_window
+        if not window:
+            return False
+        before = self.tokens.word_list(max(start, at - 3 * window), at)[-window:]
+        return any(
+            w in lexicon.negators and not (k + 1 < len(before) and before[k + 1] in lexicon.negation_exceptions)
+            for k, w in enumerate(before)
+        )
 
     def _commitment_verb(self, last: int, end: int) -> int:
         tokens, lexicon = self.tokens, self.lexicon
@@ -825,6 +847,8 @@ class _Framer:
             if not self._head_blocked(start, head_start):
                 origins.append((head_end, lexicon.direct_max_gap_words))
         for cue_start, cue_end, _ in self.matches["outcome"].scan(start, end):
+            if self._negated(start, cue_start):  # "tidak menghasilkan kesepakatan"
+                continue
             if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
                 origins.append((cue_end, _UNBOUNDED))
         for cue_end, reach in origins:
