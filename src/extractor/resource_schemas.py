@@ -298,8 +298,9 @@ class CommitmentCues(Strict):
     max_words_to_object: int
     head_blockers: Words = ()  # a need, wish or call before a head voids it: perlu, berharap, mengajak
     head_blocker_window: int = 0  # words before the head searched for them
-    headless_blocker_window: int = 0  # a verb with no head frames when none of these words before it holds a blocker (0: it needs a head)
-    headless_blockers: Words = ()  # further blockers of a verb with no head: an established relationship (selama ini, sejak)
+    # a verb with no head frames when none of the words this far before it is a blocker (0: it needs a head)
+    headless_blocker_window: int = 0
+    headless_blockers: Words = ()  # further blockers of a verb with no head: an established relationship (sejak)
     verbs_needing_head: Words = ()  # verbs that frame only after a head: mendorong (a call), membuka (an opening)
     direct_heads: Words = ()  # a commitment or plan that frames the area it governs directly: berkomitmen berinvestasi
     direct_max_gap_words: int = 0
@@ -354,7 +355,7 @@ class PriorityAreasResource(Strict):
     post_linkers: Words
     post_max_gap_words: int
     cue_blockers: Words
-    cue_pre_blockers: Words = ()  # a need, wish or call among the head_blocker_window words before a forward cue voids it
+    cue_pre_blockers: Words = ()  # a need, wish or call just before a forward cue voids it: perlu, berharap
     anaphor_scope: AnaphorScope
     gap_blockers: Words
     area_blockers: Words

@@ -11,7 +11,15 @@ priority, focus or agreement framing. The framings, each a section of the lexico
 * **commitment cues** (``commitment_cues``): a plan or commitment that governs a cooperation verb
   and its cooperation object (``berencana memperkuat kerja sama ekonomi``, ``berkomitmen membantu
   dan memperkuat kerja sama ..., terutama dalam bidang infrastruktur``), read as a forward cue
-  ending at the verb;
+  ending at the verb; the cooperation verb and its object alone, as the clause's predicate
+  (``Kedua negara memperluas kerja sama di sektor perikanan``, the headline's ``RI-Jepang Perkuat
+  Kerja Sama Pertahanan``), unless a need, wish, call, discussion or an established relationship
+  stands before it in its clause (``headless_blocker_window``); a party's commitment to an act, its
+  plan or its readiness (``direct_heads``: ``berkomitmen untuk berinvestasi``, ``siap membantu
+  perluasan inklusi keuangan``), reaching the area it governs within ``direct_max_gap_words``;
+* **enumerated lists** (``enumerated_lists``): a cue whose sentence ends in a colon a few words
+  after it (``Tiga komitmen yang sudah disepakati yakni:``) frames the lines after it that open
+  with an enumerator (``1.``, ``2)``, a bullet);
 * **outcome cues** (``outcome_cues``): what a meeting produced (``Pertemuan itu menghasilkan
   beberapa poin di antaranya ... berbagi data terkait pergerakan FTF``) frames the rest of the
   sentence, whatever the distance;
@@ -33,8 +41,11 @@ tersebut``) refers back to areas already named and frames nothing new, unless th
 goes on to state the scope (``MoU tersebut mencakup kerja sama energi``, ``anaphor_scope``). A discussion, a need or a
 contrast between a cue and an area (``sepakat untuk membahas``, ``perlunya``, ``namun``) ends the
 cue's reach: topics merely discussed (``membahas ... ekonomi``, ``perlunya peningkatan kerja sama
-ekonomi``) are not areas. An area word inside an office or body name (``Menteri Perdagangan``,
-``Menko bidang Perekonomian``) or inside a ``non_areas`` phrase (``krisis kemanusiaan``) is no area.
+ekonomi``) are not areas. A need, wish or call right before a forward cue (``cue_pre_blockers``:
+``perlu menandatangani MoU``) and a negation right before any cue (``negation``: ``belum
+menyepakati``, ``tidak menghasilkan``; not ``tidak hanya``) void it. An area word inside an
+office or body name (``Menteri Perdagangan``, ``Menko bidang Perekonomian``) or inside a
+``non_areas`` phrase (``krisis kemanusiaan``, ``Kawasan Industri Gresik``) is no area.
 
 Matching runs on the ``Doc``'s tokens: the ``priority_phrases`` component runs one spaCy
 ``PhraseMatcher`` (on ``LOWER``), built once per vocab (:func:`priority_matcher`), over the Doc
@@ -221,7 +232,8 @@ def priority_patterns() -> PriorityLexicon:
         negators=_folded_set(lexicon.get("negation", {}).get("words", ())),
         negation_exceptions=_folded_set(lexicon.get("negation", {}).get("exceptions", ())),
         negation_window=int(lexicon.get("negation", {}).get("window", 0)),
-        headless_blockers=_folded_set(commitment.get("head_blockers", ())) | _folded_set(commitment.get("headless_blockers", ())),
+        headless_blockers=_folded_set(commitment.get("head_blockers", ()))
+        | _folded_set(commitment.get("headless_blockers", ())),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
         separators=_folded_set(lexicon["list_separators"]),
@@ -891,9 +903,11 @@ class _Framer:
         if text in self.lexicon.bullets:
             return i + 1
         marker = text.rstrip(".)")
-        if marker != text and len(text) - len(marker) == 1 and (marker.isdecimal() or (len(marker) == 1 and marker.isalpha())):
+        one_marker = marker.isdecimal() or (len(marker) == 1 and marker.isalpha())
+        if marker != text and len(text) - len(marker) == 1 and one_marker:
             return i + 1  # "1." or "a)" as one token
-        if (text.isdecimal() and len(text) <= 2) and i + 1 < end and tokens.text[i + 1] in (".", ")") and tokens.glued[i + 1]:
+        closing = i + 1 < end and tokens.text[i + 1] in (".", ")") and tokens.glued[i + 1]
+        if text.isdecimal() and len(text) <= 2 and closing:
             return i + 2
         return -1
 
