@@ -622,3 +622,8 @@ def test_a_negated_agreement_or_outcome_frames_nothing():
         assert areas(MEETING + sentence) == {}, sentence
     found = areas(MEETING + "Kedua negara tidak hanya sepakat meningkatkan kerja sama di bidang perdagangan.")
     assert found == {"economy_trade": ["perdagangan"]}
+
+
+def test_an_opportunity_to_cooperate_is_no_plan():
+    assert areas(MEETING + "Indonesia-Afghanistan berpeluang meningkatkan kerja sama industri.") == {}
+    assert areas(MEETING + "Kedua negara berpotensi menandatangani MoU di bidang energi.") == {}
