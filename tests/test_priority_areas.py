@@ -627,3 +627,8 @@ def test_a_negated_agreement_or_outcome_frames_nothing():
 def test_an_opportunity_to_cooperate_is_no_plan():
     assert areas(MEETING + "Indonesia-Afghanistan berpeluang meningkatkan kerja sama industri.") == {}
     assert areas(MEETING + "Kedua negara berpotensi menandatangani MoU di bidang energi.") == {}
+
+
+def test_a_humanitarian_catastrophe_is_no_disaster_management_area():
+    assert areas(MEETING + "Kedua pemimpin sepakat bahwa perang itu adalah bencana kemanusiaan.") == {}
+    assert areas(MEETING + "Kedua negara sepakat menambah kuota haji.") == {"other": ["kuota haji"]}
