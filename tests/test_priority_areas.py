@@ -471,3 +471,164 @@ def test_a_condition_ends_the_reach_of_an_agreement():
         CONTEXT + "Ia sepakat, asalkan pengembangan panas bumi dapat diintegrasikan dengan sektor hilir seperti industri semen."
     )
     assert found == {}
+
+
+# --- wave 6: the language of agreements and priorities in general --------------------------
+# Sentences written for these tests, phrased unlike the tune articles.
+
+MEETING = "Presiden RI bertemu Perdana Menteri Jepang dalam pertemuan bilateral. "
+
+
+def test_a_cooperation_verb_and_its_object_frame_as_the_clauses_predicate():
+    found = areas(MEETING + "Kedua negara memperluas kerja sama di sektor perikanan dan pariwisata.")
+    assert found == {"maritime_security": ["perikanan"], "tourism": ["pariwisata"]}
+    # a headline's root verb
+    found = areas("RI-Jepang Perkuat Kerja Sama Pertahanan\n\n" + MEETING)
+    assert found == {"defence": ["Kerja Sama Pertahanan"]}
+
+
+def test_a_predicate_after_a_wish_call_discussion_or_an_established_relationship_frames_nothing():
+    for sentence in (
+        "Menlu berharap kedua negara dapat meningkatkan kerja sama di bidang pendidikan.",
+        "Indonesia mengajak negara-negara ASEAN untuk memperkuat kerja sama keamanan siber.",
+        "Kedua menteri membahas upaya untuk lebih memperkuat kerja sama di bidang energi.",
+        "Selama ini kedua negara telah menjalin kerja sama erat di bidang pertanian.",
+        "Indonesia mendorong kerja sama di bidang kesehatan.",
+    ):
+        assert areas(MEETING + sentence) == {}, sentence
+
+
+def test_a_commitment_to_an_act_frames_the_area_it_governs():
+    assert areas(MEETING + "Uni Emirat Arab berkomitmen untuk berinvestasi di Ibu Kota Nusantara.") == {
+        "investment": ["berinvestasi"]
+    }
+    assert areas(MEETING + "Jepang berencana membiayai pembangunan MRT Jakarta fase dua.") == {
+        "connectivity_infrastructure": ["MRT"]
+    }
+    # an attitude, not an act the party commits to
+    assert areas(MEETING + "Mereka berkomitmen tetap mau impor CPO dari Indonesia.") == {}
+    assert areas(MEETING + "Menlu menilai perlu berkomitmen untuk berinvestasi di sana.") == {}
+
+
+def test_a_cue_ending_in_a_colon_frames_the_enumerated_lines_after_it():
+    text = (
+        MEETING + "Ada tiga kesepakatan yang ditandatangani, yaitu:\n\n"
+        "1. Kementerian Kesehatan dan mitranya dalam produksi vaksin.\n\n"
+        "2) Kerja sama beasiswa bagi mahasiswa.\n\n"
+        "- Pengembangan kereta cepat.\n\n"
+        "Sementara itu, pariwisata kedua negara terus tumbuh."
+    )
+    assert areas(text) == {
+        "health": ["produksi vaksin"],
+        "education": ["beasiswa"],
+        "connectivity_infrastructure": ["kereta cepat"],
+    }
+    # no colon: the lines after the sentence are not its list
+    text = MEETING + "Kedua negara telah menyepakati banyak hal.\n\n1. Pariwisata kedua negara terus tumbuh."
+    assert areas(text) == {}
+
+
+def test_agreement_and_priority_forms_of_the_language():
+    cases = {
+        "Indonesia-India Teken MoU Kesehatan": {"health": ["Kesehatan"]},
+        "Prabowo dan Xi Jinping Sepakati Kerja Sama Energi Hijau": {"energy": ["Energi Hijau"]},
+        "Kedua menteri menandatangani Letter of Intent (LoI) tentang pengembangan vaksin.": {"health": ["vaksin"]},
+        "Kedua negara bekerja sama di bidang antariksa.": {"science_technology": ["antariksa"]},
+        "Kedua pemimpin sepakat memprioritaskan ketahanan pangan.": {"food_security": ["ketahanan pangan"]},
+        "Kerja sama kedua negara ke depan akan dipusatkan pada ekonomi digital.": {"digital_economy": ["ekonomi digital"]},
+        "Indonesia dan Vietnam akhirnya meneken perjanjian batas laut setelah 12 tahun berunding.": {
+            "maritime_security": ["batas laut"]
+        },
+    }
+    for sentence, expected in cases.items():
+        assert areas(MEETING + sentence) == expected, sentence
+
+
+def test_the_area_lexicon_reads_synonyms_and_word_forms_of_each_slug():
+    cases = {
+        "kesepakatan tarif resiprokal": "economy_trade",
+        "perjanjian dagang": "economy_trade",
+        "penggunaan mata uang lokal": "economy_trade",
+        "pemberantasan judi online": "transnational_crime",
+        "penipuan daring": "transnational_crime",
+        "impor beras": "food_security",
+        "penyelenggaraan ibadah haji": "other",
+        "pengembangan ekosistem baterai": "energy",
+        "rehabilitasi mangrove": "environment_climate",
+        "pembayaran digital": "digital_economy",
+        "pengadaan kapal selam": "defence",
+        "kerja sama intelijen": "defence",
+        "pembangunan rumah sakit": "health",
+        "riset sains": "science_technology",
+        "patroli terkoordinasi": "maritime_security",
+    }
+    for phrase, slug in cases.items():
+        found = areas(MEETING + f"Kedua negara sepakat meningkatkan kerja sama {phrase}.")
+        assert slug in found, (phrase, found)
+
+
+def test_a_digital_divide_inside_a_cybersecurity_guideline_is_no_digital_economy_area():
+    found = areas(MEETING + "Kedua pihak sepakat meningkatkan upaya mempersempit kesenjangan digital.")
+    assert "digital_economy" not in found
+
+
+def test_a_business_partnership_is_no_foreign_relations():
+    text = (
+        "Startup itu menjalin kemitraan dengan 10 pakar teknologi dan fokus pada logistik. "
+        "Kedua belah pihak sepakat bekerja sama di bidang teknologi."
+    )
+    assert areas(text) == {}
+
+
+def test_an_industrial_estate_is_a_place_not_an_area():
+    found = areas(MEETING + "Kedua perusahaan sepakat membangun terminal peti kemas di Kawasan Industri Gresik.")
+    assert found == {"connectivity_infrastructure": ["terminal peti kemas"]}
+
+
+def test_a_stated_readiness_to_help_frames_the_area_it_governs():
+    assert areas(MEETING + "Jepang siap membantu pembangunan pelabuhan Patimban.") == {
+        "connectivity_infrastructure": ["pelabuhan"]
+    }
+
+
+def test_a_need_wish_or_call_before_an_agreement_cue_voids_it():
+    assert areas(MEETING + "Menurut Menlu, kedua negara perlu menandatangani MoU di bidang energi.") == {}
+    assert areas(MEETING + "Indonesia berharap dapat sepakat soal kerja sama perikanan.") == {}
+    # a document under discussion still names its area
+    found = areas(MEETING + "Kedua pihak sedang membahas sebuah dokumen MoU dalam bidang kerja sama penanganan bencana.")
+    assert found == {"disaster_management": ["penanganan bencana"]}
+
+
+def test_a_visit_pursuing_or_launching_cooperation_frames_its_field():
+    assert areas(MEETING + "Dalam lawatan itu Presiden akan mengejar kerja sama di bidang investasi.") == {
+        "investment": ["investasi"]
+    }
+    assert areas(MEETING + "Kedua menteri meresmikan kerja sama di bidang keamanan siber.") == {
+        "cybersecurity": ["keamanan siber"]
+    }
+
+
+def test_a_predicate_inside_a_discussion_further_back_in_its_clause_frames_nothing():
+    sentence = "Keduanya membahas berbagai isu, termasuk bagaimana kedua negara dapat meningkatkan kerja sama di bidang energi."
+    assert areas(MEETING + sentence) == {}
+
+
+def test_a_negated_agreement_or_outcome_frames_nothing():
+    for sentence in (
+        "Kedua negara belum menyepakati kerja sama di bidang perikanan.",
+        "Pertemuan itu tidak menghasilkan kesepakatan soal tarif.",
+        "Kedua pihak gagal mencapai kesepakatan di bidang perdagangan.",
+    ):
+        assert areas(MEETING + sentence) == {}, sentence
+    found = areas(MEETING + "Kedua negara tidak hanya sepakat meningkatkan kerja sama di bidang perdagangan.")
+    assert found == {"economy_trade": ["perdagangan"]}
+
+
+def test_an_opportunity_to_cooperate_is_no_plan():
+    assert areas(MEETING + "Indonesia-Afghanistan berpeluang meningkatkan kerja sama industri.") == {}
+    assert areas(MEETING + "Kedua negara berpotensi menandatangani MoU di bidang energi.") == {}
+
+
+def test_a_humanitarian_catastrophe_is_no_disaster_management_area():
+    assert areas(MEETING + "Kedua pemimpin sepakat bahwa perang itu adalah bencana kemanusiaan.") == {}
+    assert areas(MEETING + "Kedua negara sepakat menambah kuota haji.") == {"other": ["kuota haji"]}

@@ -315,6 +315,12 @@ class CommitmentCues(Strict):
     max_words_to_object: int
     head_blockers: Words = ()  # a need, wish or call before a head voids it: perlu, berharap, mengajak
     head_blocker_window: int = 0  # words before the head searched for them
+    # a verb with no head frames when none of the words this far before it is a blocker (0: it needs a head)
+    headless_blocker_window: int = 0
+    headless_blockers: Words = ()  # further blockers of a verb with no head: an established relationship (sejak)
+    verbs_needing_head: Words = ()  # verbs that frame only after a head: mendorong (a call), membuka (an opening)
+    direct_heads: Words = ()  # a commitment or plan that frames the area it governs directly: berkomitmen berinvestasi
+    direct_max_gap_words: int = 0
 
 
 class OutcomeCues(Strict):
@@ -344,6 +350,17 @@ class DocumentTitles(Strict):
     max_words: int
 
 
+class EnumeratedLists(Strict):
+    bullets: Words  # tokens that open a list item as an enumerator does: -, •
+    max_items: int
+
+
+class Negation(Strict):
+    words: Words  # tidak, belum, gagal: a cue right after one of them frames nothing
+    exceptions: Words  # a word after the negation that makes it no negation: tidak hanya (not only)
+    window: int  # words before the cue searched
+
+
 class PriorityAreasResource(Strict):
     cooperation_context: Words
     areas: dict[PriorityAreaSlug, Words]
@@ -355,6 +372,7 @@ class PriorityAreasResource(Strict):
     post_linkers: Words
     post_max_gap_words: int
     cue_blockers: Words
+    cue_pre_blockers: Words = ()  # a need, wish or call just before a forward cue voids it: perlu, berharap
     anaphor_scope: AnaphorScope
     gap_blockers: Words
     area_blockers: Words
@@ -370,6 +388,8 @@ class PriorityAreasResource(Strict):
     list_continuation_max_words: int = 0
     counted_lists: CountedLists
     document_titles: DocumentTitles
+    enumerated_lists: Optional[EnumeratedLists] = None
+    negation: Optional[Negation] = None
 
 
 # --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------

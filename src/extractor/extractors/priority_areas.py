@@ -11,7 +11,15 @@ priority, focus or agreement framing. The framings, each a section of the lexico
 * **commitment cues** (``commitment_cues``): a plan or commitment that governs a cooperation verb
   and its cooperation object (``berencana memperkuat kerja sama ekonomi``, ``berkomitmen membantu
   dan memperkuat kerja sama ..., terutama dalam bidang infrastruktur``), read as a forward cue
-  ending at the verb;
+  ending at the verb; the cooperation verb and its object alone, as the clause's predicate
+  (``Kedua negara memperluas kerja sama di sektor perikanan``, the headline's ``RI-Jepang Perkuat
+  Kerja Sama Pertahanan``), unless a need, wish, call, discussion or an established relationship
+  stands before it in its clause (``headless_blocker_window``); a party's commitment to an act, its
+  plan or its readiness (``direct_heads``: ``berkomitmen untuk berinvestasi``, ``siap membantu
+  perluasan inklusi keuangan``), reaching the area it governs within ``direct_max_gap_words``;
+* **enumerated lists** (``enumerated_lists``): a cue whose sentence ends in a colon a few words
+  after it (``Tiga komitmen yang sudah disepakati yakni:``) frames the lines after it that open
+  with an enumerator (``1.``, ``2)``, a bullet);
 * **outcome cues** (``outcome_cues``): what a meeting produced (``Pertemuan itu menghasilkan
   beberapa poin di antaranya ... berbagi data terkait pergerakan FTF``) frames the rest of the
   sentence, whatever the distance;
@@ -33,8 +41,11 @@ tersebut``) refers back to areas already named and frames nothing new, unless th
 goes on to state the scope (``MoU tersebut mencakup kerja sama energi``, ``anaphor_scope``). A discussion, a need or a
 contrast between a cue and an area (``sepakat untuk membahas``, ``perlunya``, ``namun``) ends the
 cue's reach: topics merely discussed (``membahas ... ekonomi``, ``perlunya peningkatan kerja sama
-ekonomi``) are not areas. An area word inside an office or body name (``Menteri Perdagangan``,
-``Menko bidang Perekonomian``) or inside a ``non_areas`` phrase (``krisis kemanusiaan``) is no area.
+ekonomi``) are not areas. A need, wish or call right before a forward cue (``cue_pre_blockers``:
+``perlu menandatangani MoU``) and a negation right before any cue (``negation``: ``belum
+menyepakati``, ``tidak menghasilkan``; not ``tidak hanya``) void it. An area word inside an
+office or body name (``Menteri Perdagangan``, ``Menko bidang Perekonomian``) or inside a
+``non_areas`` phrase (``krisis kemanusiaan``, ``Kawasan Industri Gresik``) is no area.
 
 Matching runs on the ``Doc``'s tokens: the ``priority_phrases`` component runs one spaCy
 ``PhraseMatcher`` (on ``LOWER``), built once per vocab (:func:`priority_matcher`), over the Doc
@@ -166,6 +177,16 @@ class PriorityLexicon:
     commitment_to_object: int
     head_blockers: frozenset[str]
     head_blocker_window: int
+    headless_blocker_window: int
+    verbs_needing_head: frozenset[str]
+    headless_blockers: frozenset[str]
+    direct_max_gap_words: int
+    cue_pre_blockers: frozenset[str]
+    negators: frozenset[str]
+    negation_exceptions: frozenset[str]
+    negation_window: int
+    bullets: frozenset[str]
+    max_list_items: int
     count_words: frozenset[str]
     count_numerals: bool
     separators: frozenset[str]
@@ -204,6 +225,15 @@ def priority_patterns() -> PriorityLexicon:
         commitment_to_object=int(commitment["max_words_to_object"]),
         head_blockers=_folded_set(commitment.get("head_blockers", ())),
         head_blocker_window=int(commitment.get("head_blocker_window", 0)),
+        headless_blocker_window=int(commitment.get("headless_blocker_window", 0)),
+        verbs_needing_head=_folded_set(commitment.get("verbs_needing_head", ())),
+        direct_max_gap_words=int(commitment.get("direct_max_gap_words", 0)),
+        cue_pre_blockers=_folded_set(lexicon.get("cue_pre_blockers", ())),
+        negators=_folded_set(lexicon.get("negation", {}).get("words", ())),
+        negation_exceptions=_folded_set(lexicon.get("negation", {}).get("exceptions", ())),
+        negation_window=int(lexicon.get("negation", {}).get("window", 0)),
+        headless_blockers=_folded_set(commitment.get("head_blockers", ()))
+        | _folded_set(commitment.get("headless_blockers", ())),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
         separators=_folded_set(lexicon["list_separators"]),
@@ -214,6 +244,8 @@ def priority_patterns() -> PriorityLexicon:
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         area_nouns=_folded_set(announcement["area_nouns"]),
+        bullets=frozenset(lexicon.get("enumerated_lists", {}).get("bullets", ())),
+        max_list_items=int(lexicon.get("enumerated_lists", {}).get("max_items", 0)),
     )
 
 
@@ -239,6 +271,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "commitment_head": commitment["heads"],
             "commitment_verb": commitment["verbs"],
             "commitment_object": commitment["objects"],
+            "commitment_direct": commitment.get("direct_heads", []),
             "outcome": outcome["cues"],
             "outcome_subject": outcome["subjects"],
             "post_cue": lexicon["post_cues"],
@@ -558,8 +591,8 @@ class _Matches:
 
 
 _KINDS = (
-    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "outcome", "outcome_subject",
-    "post_cue", "field", "context", "list_noun", "list_intro", "document_head",
+    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
+    "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head",
 )
 
 
@@ -711,7 +744,10 @@ class _Framer:
 
     def commitments(self, start: int, end: int) -> Iterator[int]:
         """Ends of the commitment cues of a sentence: a head, up to ``max_words_between`` words
-        (no ``yang``), a cooperation verb, then within ``max_words_to_object`` words its object."""
+        (no ``yang``), a cooperation verb, then within ``max_words_to_object`` words its object;
+        or the cooperation verb and its object alone, the clause's own predicate (``Kedua negara
+        memperkuat kerja sama ...``, a headline's ``RI-Jepang Perkuat Kerja Sama ...``), when no
+        need, wish, call or discussion stands in the ``headless_blocker_window`` words before it."""
         heads = self.matches["commitment_head"]
         position = start
         for head_start, _, _ in list(heads.within(start, end)):
@@ -723,16 +759,46 @@ class _Framer:
                     yield verb_end
                     position = verb_end
                     break
+        lexicon = self.lexicon
+        if not lexicon.headless_blocker_window:
+            return
+        for verb_start, verb_end, _ in self.matches["commitment_verb"].scan(start, end):
+            if self.tokens.lower[verb_start] in lexicon.verbs_needing_head:
+                continue
+            if self._head_blocked(start, verb_start, lexicon.headless_blocker_window, lexicon.headless_blockers):
+                continue
+            if self._has_object(verb_end - 1, end):
+                yield verb_end
 
-    def _head_blocked(self, start: int, head_start: int) -> bool:
+    def _head_blocked(
+        self, start: int, head_start: int, window: Optional[int] = None, blockers: Optional[frozenset[str]] = None
+    ) -> bool:
         """Whether a need, wish, call or discussion stands among the few words before a
         commitment head (``perlu bekerja keras untuk``, ``mengajak ASEAN untuk``)."""
-        window = self.lexicon.head_blocker_window
+        if window is None:
+            window = self.lexicon.head_blocker_window
         if not window:
             return False
+        if self._negated(start, head_start):
+            return True
         lo = max(start, head_start - 3 * window)  # a word is at most a few tokens (spaces, hyphens)
         before = self.tokens.word_list(lo, head_start)[-window:]
-        return any(w in self.lexicon.head_blockers for w in before)
+        blockers = self.lexicon.head_blockers if blockers is None else blockers
+        return any(w in blockers for w in before)
+
+    def _negated(self, start: int, at: int) -> bool:
+        """Whether a negation stands among the ``negation.window`` words before token ``at``
+        (``tidak sepakat``, ``belum menandatangani``, ``gagal mencapai kesepakatan``), unless a
+        ``negation.exceptions`` word follows it (``tidak hanya sepakat``: not only)."""
+        lexicon = self.lexicon
+        window = lexicon.negation_window
+        if not window:
+            return False
+        before = self.tokens.word_list(max(start, at - 3 * window), at)[-window:]
+        return any(
+            w in lexicon.negators and not (k + 1 < len(before) and before[k + 1] in lexicon.negation_exceptions)
+            for k, w in enumerate(before)
+        )
 
     def _commitment_verb(self, last: int, end: int) -> int:
         tokens, lexicon = self.tokens, self.lexicon
@@ -782,13 +848,19 @@ class _Framer:
         start, end = sentences[index]
         lexicon = self.lexicon
         origins: list[tuple[int, int]] = []  # (cue end, reach in words)
-        for _, cue_end, _ in self.matches["cue"].scan(start, end):
-            origins.append((cue_end, lexicon.max_gap_words))
+        for cue_start, cue_end, _ in self.matches["cue"].scan(start, end):
+            if not self._head_blocked(start, cue_start, blockers=lexicon.cue_pre_blockers):
+                origins.append((cue_end, lexicon.max_gap_words))
         for cue_end in self.commitments(start, end):
             origins.append((cue_end, lexicon.max_gap_words))
         for cue_end in self.counted_lists(start, end):
             origins.append((cue_end, lexicon.max_gap_words))
+        for head_start, head_end, _ in self.matches["commitment_direct"].scan(start, end):
+            if not self._head_blocked(start, head_start):
+                origins.append((head_end, lexicon.direct_max_gap_words))
         for cue_start, cue_end, _ in self.matches["outcome"].scan(start, end):
+            if self._negated(start, cue_start):  # "tidak menghasilkan kesepakatan"
+                continue
             if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
                 origins.append((cue_end, _UNBOUNDED))
         for cue_end, reach in origins:
@@ -799,10 +871,66 @@ class _Framer:
             if not areas and index + 1 < len(sentences) and self.announces(start, cue_end):
                 next_start, next_end = sentences[index + 1]
                 yield from self.framed_areas(next_start, next_end, 2 * lexicon.max_gap_words)
+            elif not areas and self.opens_list(cue_end, end):
+                for item_start, item_end in self.enumerated_items(sentences, index + 1):
+                    yield from self.framed_areas(item_start, item_end, 2 * lexicon.max_gap_words)
         for cue_start, _, _ in self.matches["post_cue"].scan(start, end):
             yield from self.areas_before(start, cue_start)
         for head_start, head_end, _ in self.matches["document_head"].scan(start, end):
             yield from self.titled_areas(head_start, head_end, end)
+
+    def opens_list(self, cue_end: int, end: int) -> bool:
+        """Whether the cue's sentence ends in a colon a few words after the cue (``Tiga komitmen
+        yang sudah disepakati yakni:``): the list it opens is set out on the lines after it."""
+        tokens = self.tokens
+        last = end - 1
+        while last >= cue_end and tokens.space[last]:
+            last -= 1
+        if last < cue_end or tokens.text[last] != ":":
+            return False
+        return len(tokens.word_list(cue_end, last)) <= _COLON_HEAD_WORDS
+
+    def _enumerator_end(self, start: int, end: int) -> int:
+        """The token after a list item's enumerator opening tokens ``start``-``end`` (``1.``,
+        ``2)``, ``a.``, a bullet from ``enumerated_lists.bullets``), or -1 when none opens them."""
+        tokens = self.tokens
+        i = start
+        while i < end and tokens.space[i]:
+            i += 1
+        if i >= end:
+            return -1
+        text = tokens.text[i]
+        if text in self.lexicon.bullets:
+            return i + 1
+        marker = text.rstrip(".)")
+        one_marker = marker.isdecimal() or (len(marker) == 1 and marker.isalpha())
+        if marker != text and len(text) - len(marker) == 1 and one_marker:
+            return i + 1  # "1." or "a)" as one token
+        closing = i + 1 < end and tokens.text[i + 1] in (".", ")") and tokens.glued[i + 1]
+        if text.isdecimal() and len(text) <= 2 and closing:
+            return i + 2
+        return -1
+
+    def enumerated_items(self, sentences: list[tuple[int, int]], index: int) -> Iterator[tuple[int, int]]:
+        """The items of an enumerated list starting at sentence ``index``: each opens with an
+        enumerator, in its own sentence or one sentence on its own before it; the list ends at the
+        first sentence that opens with none (at most ``enumerated_lists.max_items`` items)."""
+        items = 0
+        while index < len(sentences) and items < self.lexicon.max_list_items:
+            start, end = sentences[index]
+            after = self._enumerator_end(start, end)
+            if after < 0:
+                return
+            if self.tokens.word_list(after, end):
+                yield after, end
+            elif index + 1 < len(sentences):
+                index += 1
+                next_start, next_end = sentences[index]
+                if self._enumerator_end(next_start, next_end) >= 0:
+                    continue
+                yield next_start, next_end
+            items += 1
+            index += 1
 
     def is_count_word(self, i: int) -> bool:
         tokens, lexicon = self.tokens, self.lexicon
