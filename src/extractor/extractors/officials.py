@@ -434,15 +434,7 @@ def _without_places(doc: Doc, text: str, spans: dict, links: dict, title_first: 
             moved[(start, end)] = (end - len(first[1]), end)
     if not moved:
         return spans, links, title_first
-    renamed = {span: moved.get(span, span) for span in spans.values()}
-    new_links: dict[tuple[int, int], list[TitleMatch]] = {}
-    for span, matches in links.items():
-        new_links.setdefault(renamed.get(span, span), []).extend(matches)
-    return (
-        {start: renamed[span] for start, span in spans.items()},
-        new_links,
-        {renamed.get(span, span) for span in title_first},
-    )
+    return _moved_names(moved, spans, links, title_first)
 
 
 def _headline_names(names: _Names, spans: dict, links: dict, title_first: set) -> tuple[dict, dict, set]:
@@ -472,6 +464,11 @@ def _headline_names(names: _Names, spans: dict, links: dict, title_first: set) -
             moved[(start, end)] = (start, tokens[i + k - 1].end)
     if not moved:
         return spans, links, title_first
+    return _moved_names(moved, spans, links, title_first)
+
+
+def _moved_names(moved: dict, spans: dict, links: dict, title_first: set) -> tuple[dict, dict, set]:
+    """``spans``, ``links`` and ``title_first`` with each name span in ``moved`` replaced by its new one."""
     renamed = {span: moved.get(span, span) for span in spans.values()}
     new_links: dict[tuple[int, int], list[TitleMatch]] = {}
     for span, matches in links.items():
