@@ -255,18 +255,16 @@ def _in_apposition(doc: Doc, mention: CalendarMention, following: CalendarMentio
     return marks <= _MOST_APPOSITION_MARKS
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _dates_a_statement(doc: Doc, text: str, mention: CalendarMention) -> bool:
     """A bare weekday right after a statement's words (``menurut kantornya pada Rabu``, ``kata
     Menlu, Senin``): at most ``statement_reach`` tokens back within its sentence, and no future
     word right after it (``Rabu depan``)."""
     lexicon = date_lexicon()
-    following = _WORD.findall(text[mention.end : mention.end + 40].casefold())
-    for phrase in lexicon["weekday_future_after"]:
-        if following[: len(phrase.split())] == phrase.split():
-            return False
+    phrases = [phrase.split() for phrase in lexicon["weekday_future_after"]]
+    after = doc.char_span(mention.end, len(text), alignment_mode="expand") if mention.end < len(text) else None
+    following = [token.lower_ for token in (after or ())[: 2 * max(map(len, phrases))] if not token.is_space]
+    if any(following[: len(phrase)] == phrase for phrase in phrases):
+        return False
     span = doc.char_span(mention.sentence_start, mention.start, alignment_mode="contract") if mention.sentence_start < mention.start else None
     if span is None:
         return False

@@ -100,8 +100,8 @@ _OFFICE_LINKS = frozenset({"bidang", "urusan"})
 _UNBOUNDED = 10**6
 # Words a cue's phrase may run on before a colon that opens its list.
 _COLON_HEAD_WORDS = 4
-# Characters before an area searched for the office name that would swallow it.
-_OFFICE_WINDOW_CHARS = 60
+# Tokens before an area searched for the office name that would swallow it (its last two words are read).
+_OFFICE_WINDOW_TOKENS = 16
 _NOT_AREA = "non_area"
 _AREA_PREFIX = "area|"
 CUE, AREA = "cue", "area"
@@ -628,11 +628,7 @@ class _Framer:
 
     def _in_office_name(self, start: int) -> bool:
         tokens = self.tokens
-        window = tokens.start[start] - _OFFICE_WINDOW_CHARS
-        first = start
-        while first > 0 and tokens.start[first - 1] >= window:
-            first -= 1
-        before = tokens.word_list(first, start)[-2:]
+        before = tokens.word_list(max(0, start - _OFFICE_WINDOW_TOKENS), start)[-2:]
         if not before:
             return False
         blockers = self.lexicon.area_blockers
