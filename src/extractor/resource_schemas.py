@@ -98,6 +98,12 @@ class DatesResource(Strict):
     statement_words: Words = []  # dates: a bare weekday right after them dates a statement (past)
     statement_reach: int = 4
     weekday_future_after: Words = []
+    future_words_after: Words
+    past_words_after: Words
+    tense_link_after: str
+    weekday_pair_joiners: Words
+    weekday_list_joiners: Words
+    weekday_range_joiners: Words
 
 
 # --- events.json ---------------------------------------------------------------------------

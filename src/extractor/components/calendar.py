@@ -291,6 +291,10 @@ class _Context:
     weekday_names: frozenset[str]
     weekday_names_longest_first: tuple[str, ...]
     weekday_list_joiners: frozenset[str]
+    weekday_pair_joiners: frozenset[str]
+    future_words_after: frozenset[str]
+    past_words_after: frozenset[str]
+    tense_link_after: str
     past_words_before: frozenset[str]
     weekday_range_end: re.Pattern
     copyright_line: re.Pattern
@@ -302,6 +306,9 @@ def _context_lexicon() -> _Context:
     lower = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
     weekdays = [w for ws in lexicon["weekdays"].values() for w in ws]
     weekday_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    range_joiners = "|".join(
+        re.escape(w).replace(r"\ ", "[ \u00a0]+") for w in sorted(lexicon["weekday_range_joiners"], key=len, reverse=True)
+    )
     cues = "|".join(re.escape(c).replace(r"\ ", "[ \u00a0]+") for c in sorted(lexicon["future_cues"], key=len, reverse=True))
     return _Context(
         year_nouns=lower(lexicon["calendar_nouns"]["year"]),
@@ -315,16 +322,16 @@ def _context_lexicon() -> _Context:
         relative_blockers=lower(lexicon["relative_blockers_before"]),
         legal_words=frozenset(lexicon["legal_citation_words"]),
         future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
-        weekday_range=re.compile(
-            rf"^[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*(?:{weekday_alt})\b"
-        ),
-        weekday_range_end=re.compile(
-            rf"\b(?:{weekday_alt})[ \u00a0]*(?:[-\u2013]|hingga|sampai(?:[ \u00a0]+dengan)?|s/d|s\.d\.?)[ \u00a0]*$"
-        ),
+        weekday_range=re.compile(rf"^[ \u00a0]*(?:{range_joiners})[ \u00a0]*(?:{weekday_alt})\b"),
+        weekday_range_end=re.compile(rf"\b(?:{weekday_alt})[ \u00a0]*(?:{range_joiners})[ \u00a0]*$"),
         # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list (:func:`_in_weekday_list`)
         weekday_names=frozenset(weekdays),
         weekday_names_longest_first=tuple(sorted(weekdays, key=len, reverse=True)),
-        weekday_list_joiners=frozenset({",", "dan", "atau"}),
+        weekday_list_joiners=frozenset(lexicon["weekday_list_joiners"]),
+        weekday_pair_joiners=frozenset(lexicon["weekday_pair_joiners"]),
+        future_words_after=lower(lexicon["future_words_after"]),
+        past_words_after=lower(lexicon["past_words_after"]),
+        tense_link_after=lexicon["tense_link_after"].casefold(),
         past_words_before=lower(lexicon["past_words_before"]),
         copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
     )
@@ -597,14 +604,6 @@ def _closes_attribution(around: _Neighbours, candidate: DateExpression) -> bool:
     return not following or following[0] in ".)\n"
 
 
-# Words read after an expression (matched in any case): its tense (``Rabu mendatang``, ``Mei
-# yang lalu``) and the joiner of a weekday pair (``Sabtu dan Minggu ini``).
-_FUTURE_AFTER = frozenset({"mendatang", "depan", "nanti", "besok"})
-_PAST_AFTER = frozenset({"lalu", "kemarin", "silam"})
-_PAST_LINK = "yang"
-_PAIR_JOINERS = frozenset({"dan", "atau"})
-
-
 def _word_from(around: _Neighbours, position: int, *, spaced: bool = False) -> Optional[Word]:
     """The word starting at ``position`` or after it with spaces alone between (at least one when
     ``spaced``), or ``None`` (another character between, ``position`` inside a word, no word)."""
@@ -632,11 +631,12 @@ def _leading_run(word: Optional[Word]) -> str:
 
 def _past_after(around: _Neighbours, word: Optional[Word]) -> bool:
     """``lalu``, ``yang lalu`` from ``word`` (the word after an expression) on."""
-    if word is not None and word.text.lower() == _PAST_LINK:
+    lex = _context_lexicon()
+    if word is not None and word.text.lower() == lex.tense_link_after:
         following = _word_from(around, word.end, spaced=True)
         if following is not None:
-            return _leading_run(following) in _PAST_AFTER
-    return _leading_run(word) in _PAST_AFTER
+            return _leading_run(following) in lex.past_words_after
+    return _leading_run(word) in lex.past_words_after
 
 
 def _pair_end(around: _Neighbours, candidate: DateExpression) -> int:
@@ -644,7 +644,7 @@ def _pair_end(around: _Neighbours, candidate: DateExpression) -> int:
     (``Sabtu dan Minggu ini``, ``Kamis dan Jumat lalu``: the second day's qualifier is both days')."""
     if candidate.form == "weekday" and not candidate.groups.get("wq"):
         joiner = _word_from(around, candidate.end)
-        if joiner is not None and joiner.text in _PAIR_JOINERS:
+        if joiner is not None and joiner.text in _context_lexicon().weekday_pair_joiners:
             day = _word_from(around, joiner.end, spaced=True)
             if day is not None:
                 text = around.text
@@ -673,7 +673,7 @@ def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int, 
     lex = _context_lexicon()
     text = around.text
     qualifier = _word_from(around, _pair_end(around, candidate))
-    if _leading_run(qualifier) in _FUTURE_AFTER:
+    if _leading_run(qualifier) in lex.future_words_after:
         return "future"  # ``Rabu mendatang``
     if _past_after(around, qualifier):
         return "past"  # ``Mei yang lalu``
