@@ -1,5 +1,5 @@
 """``parties``: country and bloc names of ``countries.json`` as ``doc.spans["party"]`` and
-``doc.spans["party_part"]``.
+``doc.spans["party_part"]``, and its capital cities as ``doc.spans["capital"]``.
 
 One scan of the Doc's text (:func:`extractor.normalize.countries.party_names`: multi-word,
 case-dependent name patterns tried at each capital) finds both kinds of name, and each is
@@ -11,7 +11,9 @@ snapped to tokens with ``Doc.char_span``; pattern id ``country`` or ``bloc``, va
   ``Indonesia-Australia``) or written right after a hyphen (``KTT ASEAN -Jepang``), each such
   word read with its hyphens as spaces. The exact characters of each name, and of the word it
   is part of, are ``doc.spans["party_part"].attrs["characters"]`` (:func:`party_parts`), since a
-  word that is one token gives each of its names that token's span.
+  word that is one token gives each of its names that token's span;
+* ``capital``: the capital cities (``countries.json`` ``capitals``), value their state's code;
+  whether one names its state (``tiba di Beijing``) is the reader's call.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..nlp.spacy_doc import doc_text
-from ..normalize.countries import country_code, party_names
+from ..normalize.countries import capital_names, country_code, party_names
 from . import component, spans
 
 KEY = "party"
 PART_KEY = "party_part"
+CAPITAL_KEY = "capital"
 CHARACTERS = "characters"
 
 
@@ -33,7 +36,7 @@ def party_parts(doc: Doc) -> list[tuple[int, int, str, int, int]]:
     return spans(doc, PART_KEY).attrs[CHARACTERS]
 
 
-@component("parties", assigns=[f"spans:{KEY}", f"spans:{PART_KEY}"])
+@component("parties", assigns=[f"spans:{KEY}", f"spans:{PART_KEY}", f"spans:{CAPITAL_KEY}"])
 def parties(doc: Doc) -> Doc:
     text = doc_text(doc)
     whole, in_words = party_names(text)
@@ -53,4 +56,6 @@ def parties(doc: Doc) -> Doc:
             characters.append((start, end, code, word_start, word_end))
     doc.spans[PART_KEY] = parts
     doc.spans[PART_KEY].attrs[CHARACTERS] = characters
+    capitals = (doc.char_span(start, end, label=CAPITAL_KEY, kb_id=code, alignment_mode="expand") for start, end, code in capital_names(text))
+    doc.spans[CAPITAL_KEY] = [span for span in capitals if span is not None]
     return doc

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Optional
 
 from spacy.attrs import LOWER
@@ -43,7 +43,6 @@ from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
 from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, counterpart_offices, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
 from ..pipeline import ExtractionContext, RecordStage
-from ..resource_data import load_resource
 from ..records import Official, Span
 
 
@@ -692,37 +691,22 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
     return hosts
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> tuple[Optional[re.Pattern], dict[str, str]]:
-    """A pattern over the capital cities of ``countries.json`` ``capitals`` and their states."""
-    forms = {name: code for code, names in load_resource("countries.json").get("capitals", {}).items() for name in names}
-    if not forms:
-        return None, {}
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[ \u00a0]+") for name in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), {collapse_spaces(name): code for name, code in forms.items()}
-
-
 def _state_tokens(doc: Doc) -> dict[int, str]:
     """The first token of each state the text names, with its code: the state's names, and a
     capital written as a place (after ``di``/``ke`` or a comma: ``tiba di Beijing``, ``di Aula Besar
     Rakyat, Beijing``), where news names the state by its seat of government."""
     states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
-    pattern, codes = _capitals()
-    if pattern is None:
-        return states
-    text = doc_text(doc)
     openers = visit_hosts()["place_prepositions"]
-    for found in pattern.finditer(text):
-        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-        if span is None or span.start == 0 or span.start in states:
+    for span in spans(doc, "capital"):
+        if span.start == 0 or span.start in states:
             continue
         before = doc[span.start - 1]
         if before.lower_ in openers or before.text == ",":
-            states[span.start] = codes[collapse_spaces(found.group())]
+            states[span.start] = span.kb_id_
     return states
 
 
-def _content_states(doc: Doc, context: ExtractionContext) -> list[tuple[int, str]]:
+def _content_states(doc: Doc, context: ExtractionContext, state_tokens: dict[int, str]) -> list[tuple[int, str]]:
     """``(character offset, ISO code)`` of every state the article's content names (no boilerplate),
     inside hyphen-joined words too (``pertemuan bilateral Indonesia-Australia``)."""
     parts = doc.spans["party_part"] if "party_part" in doc.spans else ()
@@ -732,8 +716,28 @@ def _content_states(doc: Doc, context: ExtractionContext) -> list[tuple[int, str
         for span in group
         if span.label_ == "country" and not context.in_boilerplate(span.start_char, span.end_char)
     }
-    found |= {(doc[i].idx, code) for i, code in _state_tokens(doc).items() if not context.in_boilerplate(doc[i].idx, doc[i].idx + 1)}
+    found |= {(doc[i].idx, code) for i, code in state_tokens.items() if not context.in_boilerplate(doc[i].idx, doc[i].idx + 1)}
     return sorted(found)
+
+
+class _ArticleStates:
+    """The states an article names, read once per document, when a country rule first needs them:
+    every state of its content (:func:`_content_states`) and its visits' destinations."""
+
+    def __init__(self, doc: Doc, context: ExtractionContext):
+        self.doc, self.context = doc, context
+
+    @cached_property
+    def tokens(self) -> dict[int, str]:
+        return _state_tokens(self.doc)
+
+    @cached_property
+    def content(self) -> list[tuple[int, str]]:
+        return _content_states(self.doc, self.context, self.tokens)
+
+    @cached_property
+    def destinations(self) -> list[str]:
+        return [state for _, state, _ in _visit_destinations(self.doc, self.tokens)]
 
 
 def _foreign_state(
@@ -775,7 +779,7 @@ def _listed_indonesian(person: _Person) -> bool:
     )
 
 
-def _counterpart_countries(doc: Doc, context: ExtractionContext, records: list[tuple], inherited: dict[TitleMatch, str]) -> list[tuple]:
+def _counterpart_countries(doc: Doc, states: _ArticleStates, records: list[tuple], inherited: dict[TitleMatch, str]) -> list[tuple]:
     """``Menlu Sugiono dan Menlu Penny Wong membahas kerja sama kedua negara``: Indonesia has one
     holder of an office such as ``Presiden`` or ``Menteri Luar Negeri`` at a time (``titles.json``
     ``counterpart_offices``). Where the article names one holder of it as Indonesia's (``Menlu RI``,
@@ -794,32 +798,22 @@ def _counterpart_countries(doc: Doc, context: ExtractionContext, records: list[t
     anchors = {title for person, title, _, country, rule, _ in records if country == "ID" and single(title) and rule != "former_office" and anchored(person)}
     if not anchors:
         return records
-    states, destinations = None, None
     result = []
     for person, title, organization, country, rule, score in records:
         if title in anchors and country == "ID" and rule != "former_office" and _weak(person, inherited) and not anchored(person):
-            if states is None:
-                states = _content_states(doc, context)
-                found = _state_tokens(doc)
-                destinations = [state for _, state, _ in _visit_destinations(doc, found)]
-            country = _foreign_state(doc, person, states, destinations, _served_states(records, title)) or country
+            country = _foreign_state(doc, person, states.content, states.destinations, _served_states(records, title)) or country
         result.append((person, title, organization, country, rule, score))
     return result
 
 
-def _stateless_foreign_offices(doc: Doc, context: ExtractionContext, records: list[tuple]) -> list[tuple]:
+def _stateless_foreign_offices(doc: Doc, states: _ArticleStates, records: list[tuple]) -> list[tuple]:
     """``Perdana Menteri Mahathir Mohamad dijadwalkan akan bertemu Jokowi``: an office Indonesia
     does not have (``Perdana Menteri``, ``Raja``, ``Kanselir``, ``Gubernur Jenderal``), named
     without a state, serves the one foreign state his context names (:func:`_foreign_state`)."""
-    states, destinations = None, None
     result = []
     for person, title, organization, country, rule, score in records:
         if country is None and person.titles and all(t.country is None and t.country_source is None for t in person.titles):
-            if states is None:
-                states = _content_states(doc, context)
-                found = _state_tokens(doc)
-                destinations = [state for _, state, _ in _visit_destinations(doc, found)]
-            country = _foreign_state(doc, person, states, destinations, _served_states(records, title))
+            country = _foreign_state(doc, person, states.content, states.destinations, _served_states(records, title))
         result.append((person, title, organization, country, rule, score))
     return result
 
@@ -1079,8 +1073,9 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             continue
         records.append((person, title, organization, country, rule, score))
     before = {id(person): country for person, _, _, country, *_ in records}
-    records = _counterpart_countries(doc, context, records, inherited)
-    records = _stateless_foreign_offices(doc, context, records)
+    states = _ArticleStates(doc, context)
+    records = _counterpart_countries(doc, states, records, inherited)
+    records = _stateless_foreign_offices(doc, states, records)
     resolved = {id(person) for person, _, _, country, *_ in records if country != before[id(person)]}
     records = _accompanying_countries(doc, records, inherited, resolved)
     frame = _foreign_frame(doc, context, titles, records)
@@ -1143,5 +1138,5 @@ def _more_mentions(
 
 class OfficialsStage(RecordStage):
     name = "officials"
-    requires = frozenset({"boilerplate", "spans:title_lexicon", "spans:party", "spans:person_name", "spans:title_head", "spans:known_official"})
+    requires = frozenset({"boilerplate", "spans:title_lexicon", "spans:party", "spans:capital", "spans:person_name", "spans:title_head", "spans:known_official"})
     extractor = extract_officials
