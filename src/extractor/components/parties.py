@@ -18,10 +18,16 @@ snapped to tokens with ``Doc.char_span``; pattern id ``country`` or ``bloc``, va
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import Optional
+
 from spacy.tokens import Doc
 
 from ..nlp.spacy_doc import doc_text
-from ..normalize.countries import capital_names, country_code, party_names
+from ..normalize.countries import country_code, party_names
+from ..normalize.text import collapse_spaces
+from ..resource_data import load_resource
 from . import component, spans
 
 KEY = "party"
@@ -34,6 +40,25 @@ def party_parts(doc: Doc) -> list[tuple[int, int, str, int, int]]:
     """``(start, end, code, word start, word end)`` of each name inside a hyphen-joined word or
     written right after a hyphen."""
     return spans(doc, PART_KEY).attrs[CHARACTERS]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[Optional[re.Pattern[str]], dict[str, str]]:
+    """A pattern over the capital cities of ``countries.json`` ``capitals`` and their states."""
+    forms = {name: code for code, names in load_resource("countries.json").get("capitals", {}).items() for name in names}
+    if not forms:
+        return None, {}
+    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[ \u00a0]+") for name in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), {collapse_spaces(name): code for name, code in forms.items()}
+
+
+def capital_names(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, code)`` of each capital city of ``countries.json`` ``capitals`` in ``text``
+    (``Beijing`` -> ``CN``), standing apart."""
+    pattern, codes = _capitals()
+    if pattern is None:
+        return []
+    return [(found.start(), found.end(), codes[collapse_spaces(found.group())]) for found in pattern.finditer(text)]
 
 
 @component("parties", assigns=[f"spans:{KEY}", f"spans:{PART_KEY}", f"spans:{CAPITAL_KEY}"])

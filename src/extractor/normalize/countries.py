@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import Optional
 
 from ..resource_data import load_resource
-from .text import collapse_spaces
 
 # Curly apostrophes and the hyphen-or-space habits of "Timor-Leste" / "Bosnia Herzegovina".
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
@@ -183,25 +182,6 @@ _HYPHEN_AS_SPACE = {ord(h): " " for h in HYPHENS}
 _CAPITAL = re.compile(r"(?<![^\W_])[A-Z]")
 # A run of letters and digits and the runs joined to it by single hyphens.
 _JOINED = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> tuple[Optional[re.Pattern[str]], dict[str, str]]:
-    """A pattern over the capital cities of ``countries.json`` ``capitals`` and their states."""
-    forms = {name: code for code, names in _data().get("capitals", {}).items() for name in names}
-    if not forms:
-        return None, {}
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[ \u00a0]+") for name in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), {collapse_spaces(name): code for name, code in forms.items()}
-
-
-def capital_names(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, code)`` of each capital city of ``countries.json`` ``capitals`` in ``text``
-    (``Beijing`` -> ``CN``), standing apart."""
-    pattern, codes = _capitals()
-    if pattern is None:
-        return []
-    return [(found.start(), found.end(), codes[collapse_spaces(found.group())]) for found in pattern.finditer(text)]
 
 
 def party_names(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str, int, int]]]:
