@@ -499,6 +499,15 @@ class CounterpartOffices(Strict):
     title_prefixes: Words = []  # a title starting so (Menteri + a portfolio)
 
 
+class BodyTitles(Strict):
+    """Titles whose words after the head may name the body they head, not a portfolio: that body
+    goes to organization (``Ketua ACONDIP``, ``Kepala Badan Gizi Nasional``, ``Sekjen Jeddah
+    Chamber of Commerce``; annotation guide: bodies in titles)."""
+
+    heads: Words = []  # titles that head a body: an acronym right after them is the body
+    nouns: Words = []  # words that open a body's name (Badan, Pasukan, Kantor, Parlemen)
+
+
 class TitlesResource(Strict):
     ministries: list[Ministry]
     titles: list[TitleEntry]
@@ -523,6 +532,9 @@ class TitlesResource(Strict):
     office_list_words: Words = []  # join unnamed offices into a list (PM dan Menlu Bangladesh, Retno)
     holder_gap: HolderGap = HolderGap()  # between a title and the name of its holder
     counterpart_offices: CounterpartOffices = CounterpartOffices()  # one holder in Indonesia at a time
+    body_titles: BodyTitles = BodyTitles()  # the body a title heads goes to organization
+    portfolio_state_words: Words = []  # a state right after these belongs to the portfolio (Warga Negara Indonesia)
+    name_words: Words = []  # words of title phrases that are also names (Agung: Jaksa Agung, I Gusti Agung)
 
 
 # --- archive.json -----------------------------------------------------------------------------

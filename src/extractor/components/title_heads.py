@@ -26,6 +26,10 @@ from ..nlp.words import Word, has_line_break
 from ..normalize.text import collapse_spaces
 from ..normalize.countries import is_abbreviation
 from ..normalize.titles import (
+    body_nouns,
+    body_title_heads,
+    institution_words,
+    portfolio_state_words,
     HEAD,
     HONORIFIC,
     ORGANIZATION,
@@ -119,7 +123,9 @@ class _Scanner:
                     and is_capitalised(self.tokens[k + 1].text)
                     and self.tokens[k + 1].text.casefold() not in title_stop_words()
                 )
-                if not (allow_qualifier_inside and (after_join or enumerated)):
+                # "Direktur Perlindungan WNI dan Badan Hukum Indonesia": the state qualifies the phrase.
+                attribute = qualifier[1] == "country" and self._after_state_words(i, j)
+                if not (allow_qualifier_inside and (after_join or enumerated or attribute)):
                     break
                 j = qualifier[0]
                 continue
@@ -142,9 +148,13 @@ class _Scanner:
         j, head = found
         assert isinstance(head, Head)
         title, organization = head.title, head.organization
+        body_start = None  # where the body a title heads starts, when its words name one
         if head.kind == "portfolio":
             end = self.words(j, allow_qualifier_inside=True)
-            if end > j:
+            if end > j and self._names_body(j, end, head):
+                body_start, end = j, self._skip_short_name(end)
+                organization = organization or self._written(j, end)
+            elif end > j:
                 portfolio = spell_portfolio(collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end]))
                 title = f"{title} {portfolio}"
             j = end
@@ -185,6 +195,13 @@ class _Scanner:
                     country_source = "international"  # Sekjen PBB serves no state
             elif country_source != "explicit":
                 country, country_source = str(value), "explicit"
+        if head.kind == "portfolio" and body_start is None and title == head.title and head.title in body_title_heads():
+            # "Kepala Indonesia Trade and Promotion Center (ITPC) Gunawan": a state, then the body.
+            end = self.words(j, allow_qualifier_inside=True)
+            if end > j and self._has_institution_word(j, end):
+                start = found[0] if country_source == "explicit" else j
+                organization = organization if qualified else self._written(start, self._skip_short_name(end))
+                j = self._skip_short_name(end)
         if head.kind == "envoy":
             j = self._skip_posting(j)
         if country is None and head.country:
@@ -195,6 +212,46 @@ class _Scanner:
         former = self._former_before(i)
         pattern = " ".join(t.text.casefold() for t in self.tokens[i:found[0]])
         return j, TitleMatch(start, self.tokens[j - 1].end, title, organization, country, country_source, former, pattern)
+
+    def _after_state_words(self, i: int, j: int) -> bool:
+        """Whether the portfolio words from ``i`` up to token ``j`` end with a phrase a state
+        qualifies (``Warga Negara``, ``Badan Hukum``)."""
+        words = tuple(t.text.casefold() for t in self.tokens[i:j])
+        return any(len(phrase) <= len(words) and words[-len(phrase) :] == phrase for phrase in portfolio_state_words())
+
+    def _names_body(self, j: int, end: int, head: Head) -> bool:
+        """Whether the words after a title head name the body it heads, not a portfolio: an
+        acronym after a head of bodies (``Ketua ACONDIP``, ``Direktur CPB``), a word that opens a
+        body's name (``Kepala Badan …``, ``Komandan Pasukan Quds``, ``Ketua Parlemen``) or an
+        institution word (``Sekjen Jeddah Chamber of Commerce``). Ministers' portfolios stay."""
+        if head.title.startswith(("Menteri", "Wakil Menteri")):
+            return False
+        first = self.tokens[j].text
+        if head.title in body_title_heads() and len(first) > 1 and first.isalpha() and first.isupper():
+            return True
+        words = tuple(t.text.casefold() for t in self.tokens[j:end])
+        if any(words[: len(noun)] == noun for noun in body_nouns()):
+            return True
+        return self._has_institution_word(j, end)
+
+    def _has_institution_word(self, j: int, end: int) -> bool:
+        return any(t.text.casefold() in institution_words() for t in self.tokens[j:end])
+
+    def _skip_short_name(self, j: int) -> int:
+        """``(ITPC)``, ``(Kadin Jeddah)`` right after a body's name: its short name, part of it."""
+        if j + 2 < len(self.tokens) and self.joined(j) and self.tokens[j].text == "(":
+            k = j + 1
+            while k < len(self.tokens) and k - j <= 4 and self.tokens[k].text[:1].isupper():
+                k += 1
+            if k < len(self.tokens) and k > j + 1 and self.tokens[k].text == ")":
+                return k + 1
+        return j
+
+    def _written(self, j: int, end: int) -> str:
+        """The words from token ``j`` to ``end`` as written, a bracket after them left out."""
+        while end > j + 1 and self.tokens[end - 1].text == ")":
+            end = next((k for k in range(end - 2, j, -1) if self.tokens[k].text == "("), end - 1)
+        return collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end])
 
     def _ministry_written_out(self, i: int, head: Head) -> bool:
         """Whether the head at token ``i`` is a ministry's title written out (``Menteri Perdagangan``,

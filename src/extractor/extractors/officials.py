@@ -41,7 +41,7 @@ from ..nlp.words import token_columns
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
-from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, counterpart_offices, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, title_words
+from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, counterpart_offices, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, region_titles, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Official, Span
 
@@ -174,7 +174,10 @@ class _Names(NameWords):
                 i = close
             elif word == ",":
                 following = names.get(self.tokens[i + 1].start) if i + 1 < len(self.tokens) and self.joined(i + 1) else None
-                return (following, elect) if following is not None and steps > 1 else None
+                if following is None and posted and i + 1 < len(self.tokens) and self.joined(i + 1) and self.tokens[i + 1].text[:1].isupper():
+                    pass  # "Konsul Jenderal RI di Istanbul, Turki, Herry Sudradjat": the posting's state
+                else:
+                    return (following, elect) if following is not None and steps > 1 else None
             elif word in envoy_postings() and i + 1 < len(self.tokens) and self.joined(i + 1) and self._qualifies(i + 1):
                 posted = 3  # the posting's place may run on over words NER left out (di Johor Bahru)
             elif posted and word[:1].isupper() and word[:1].isalpha():
@@ -406,7 +409,8 @@ def _variant_word(a: str, b: str) -> bool:
 
 
 def _place_words(doc: Doc) -> frozenset[str]:
-    """Capitalised words the article uses as places: right after ``di``, ``ke`` (not ``dari``: ``uang dari Fahmi``)."""
+    """Capitalised words the article uses as places: right after ``di``, ``ke`` (not ``dari``:
+    ``uang dari Fahmi``), and the one-word places NER names."""
     strings = doc.vocab.strings
     hosts = visit_hosts()
     # LOWER ids of the prepositions and of the place nouns (Kabupaten Jayawijaya, Kota Kupang)
@@ -419,6 +423,10 @@ def _place_words(doc: Doc) -> frozenset[str]:
             following = text[columns.offsets[i + 1] : columns.offsets[i + 1] + columns.lengths[i + 1]]
             if following[:1].isupper():
                 found.add(following)
+    # A one-word place NER names elsewhere and never inside a person's name (pesisir Queensland …
+    # Perdana Menteri Queensland Annastacia Palaszczuk; not Tsai of Tsai Ing-wen).
+    in_persons = {t.text for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
+    found.update(e.text for e in doc.ents if e.label_ == "LOC" and len(e) == 1 and e.text[:1].isupper() and e.text not in in_persons)
     return frozenset(found)
 
 
@@ -503,12 +511,20 @@ def _head_first_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _one_word_links() -> frozenset[str]:
+    """The one-word links between a name and the lowercase title after it: a comma, ``sebagai``,
+    ``selaku`` (``terpilihnya Trump sebagai presiden AS``)."""
+    return frozenset(link for link in name_title_links() if " " not in link and link != "(")
+
+
 def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]], reach: int = 12) -> list[TitleMatch]:
     """Titles the text writes lowercase beside a person's name: right before it (``anggota DPR RI
     Christina Aryani``, ``juru bicara Kementerian Luar Negeri China (MFA) Zhao Lijian``) or after
-    it and a comma (``kata Zaw Htay, juru bicara kantor Suu Kyi``). Read as the capitalised title
+    it and a comma or ``sebagai`` (``kata Zaw Htay, juru bicara kantor Suu Kyi``). Read as the capitalised title
     would be; only a name NER found (``spans``) makes one a title."""
     firsts = _head_first_words()
+    links = _one_word_links()
     tokens = names.tokens
     ends = {end for _, end in spans.values()}
     found = []
@@ -518,7 +534,7 @@ def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]
         last = k
         while last + 1 < len(tokens) and last - k < reach and names.joined(last + 1):
             last += 1
-        after_name = k >= 2 and tokens[k - 1].text == "," and tokens[k - 2].end in ends
+        after_name = k >= 2 and tokens[k - 1].text in links and tokens[k - 2].end in ends
         name_ahead = any(token.end < s <= tokens[last].start for s in spans)
         if not (after_name or name_ahead):
             continue
@@ -535,6 +551,16 @@ def _inside_other_name(text: str, start: int, end: int, official: KnownOfficial,
     """Whether a known official's form lies inside a longer name with words none of his names has."""
     own = set().union(*(name_keys(form) for form in (official.name, *official.aliases)))
     return any(s <= start and end <= e and (s, e) != (start, end) and not name_keys(text[s:e]) <= own for s, e in names)
+
+
+def _region_for_name(person: _Person, titles: list[TitleMatch]) -> bool:
+    """``kata Gubernur Hamedan pada 2 Januari``: a regional head's one word right after the title,
+    never written longer, is his region; news names a regional head first with his region and
+    full name (``Gubernur Sulawesi Tengah Longki Djanggola``), later perhaps ``Gubernur Longki``."""
+    if person.known is not None or any(m.known is not None for m in person.mentions):
+        return False
+    one_word = all(m.size == 1 and len(m.keys) == 1 for m in person.mentions)
+    return one_word and all(t.title in region_titles() and t.organization is None for t in titles)
 
 
 def _choose_title(titles: list[TitleMatch]) -> TitleMatch:
@@ -823,11 +849,12 @@ def _weak(person: _Person, inherited: dict[TitleMatch, str]) -> bool:
     return bool(person.titles) and all(t.country_source in (None, "default") and t not in inherited for t in person.titles)
 
 
-def _foreign_frame(doc: Doc, context: ExtractionContext, titles: list[TitleMatch], records: list[tuple]) -> Optional[str]:
+def _foreign_frame(doc: Doc, context: ExtractionContext, titles: list[TitleMatch], records: list[tuple], resolved: frozenset[int] = frozenset()) -> Optional[str]:
     """The state of a foreign-news article: one whose content names Indonesia nowhere (no
     ``Indonesia``/``RI`` outside its dateline and bylines, no office or body of Indonesia's), whose
     first official is named with another state (``Presiden Afrika Selatan Jacob Zuma`` …
-    ``Wakil Presiden Cyril Ramaphosa``), and which reports no visit to a state (diplomacy news
+    ``Wakil Presiden Cyril Ramaphosa``) or holds an office Indonesia lacks whose context names one
+    foreign state (``Perdana Menteri Queensland`` in a story on Australia), and which reports no visit to a state (diplomacy news
     that follows a visitor: ``kunjungannya di Kamboja``). There an office named without a
     state is that state's: "in Indonesian news an office without a state is Indonesia's" speaks
     of news about Indonesia."""
@@ -839,7 +866,10 @@ def _foreign_frame(doc: Doc, context: ExtractionContext, titles: list[TitleMatch
     if not records:
         return None
     first, _, _, state, *_ = min(records, key=lambda record: min(m.start for m in record[0].mentions))
-    if not state or not any(t.country == state and t.country_source in ("explicit", "organization") for t in first.titles):
+    named = any(t.country == state and t.country_source in ("explicit", "organization") for t in first.titles)
+    # or an office Indonesia lacks, of the one foreign state its context names (Perdana Menteri Queensland …)
+    lacking = all(t.country is None and t.country_source is None for t in first.titles)
+    if not state or not (named or state != "ID" and lacking and id(first) in resolved):
         return None
     words = visit_hosts()
     states = {span.start: span.kb_id_ for span in spans(doc, "party") if span.label_ == "country"}
@@ -995,7 +1025,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             if span is not None and span in title_first and text[span[1] : match.start].strip() == ",":
                 span = None  # "Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI …": the next in a list
         if match in lowercase and (
-            span is None or span[0] not in ner_names or span[1] <= match.start and text[span[1] : match.start].strip() != ","
+            span is None or span[0] not in ner_names or span[1] <= match.start and text[span[1] : match.start].strip() not in _one_word_links()
         ):
             continue  # a lowercase title counts only right beside a name NER found (X, juru bicara …)
         unnamed = match if span is None else None
@@ -1053,6 +1083,8 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
         person.known = known
         current = [t for t in person.titles if not t.former]
         former = [t for t in person.titles if t.former]
+        if current and _region_for_name(person, current):
+            continue
         if current:
             chosen = _choose_title(current)
             title, organization = chosen.title, chosen.organization or next((t.organization for t in current if t.organization), None)
@@ -1078,7 +1110,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
     records = _stateless_foreign_offices(doc, states, records)
     resolved = {id(person) for person, _, _, country, *_ in records if country != before[id(person)]}
     records = _accompanying_countries(doc, records, inherited, resolved)
-    frame = _foreign_frame(doc, context, titles, records)
+    frame = _foreign_frame(doc, context, titles, records, resolved)
     weak = [person for person, *_ in records if _weak(person, inherited) and id(person) not in resolved]
     if frame is not None and weak:
         beside = _sentences_naming(doc, titles, frame)

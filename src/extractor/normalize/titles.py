@@ -167,7 +167,7 @@ def title_words() -> frozenset[str]:
         # otherwise: "Marko Ham", "Pan Guangwei" are names; the acronym itself is no name anyway.
         words.update(w.text.casefold() for w in phrase_words(phrase) if not (len(w.text) > 1 and w.text.isupper()))
     words.update(key[0] for key in honorifics().entries if len(key) == 1)
-    return frozenset(words)
+    return frozenset(words - {w.casefold() for w in _data().get("name_words", ())})
 
 
 @lru_cache(maxsize=1)
@@ -349,3 +349,28 @@ def counterpart_offices() -> dict[str, tuple[str, ...]]:
     exact titles and title prefixes (``Menteri `` + a portfolio)."""
     data = _data().get("counterpart_offices", {})
     return {"titles": tuple(data.get("titles", ())), "title_prefixes": tuple(data.get("title_prefixes", ()))}
+
+
+@lru_cache(maxsize=1)
+def body_title_heads() -> frozenset[str]:
+    """Titles that head a body (``Ketua``, ``Kepala``, ``Direktur``): an acronym right after one
+    is the body (``Ketua ACONDIP``), not a portfolio (``titles.json`` ``body_titles``)."""
+    return frozenset(_data().get("body_titles", {}).get("heads", ()))
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> tuple[tuple[str, ...], ...]:
+    """The words that open a body's name (``Badan``, ``Pasukan``, ``Angkatan Bersenjata``), casefolded."""
+    return tuple(_key(noun) for noun in _data().get("body_titles", {}).get("nouns", ()))
+
+
+@lru_cache(maxsize=1)
+def portfolio_state_words() -> tuple[tuple[str, ...], ...]:
+    """Phrases a state name qualifies inside a portfolio (``Warga Negara`` Indonesia), casefolded."""
+    return tuple(_key(phrase) for phrase in _data().get("portfolio_state_words", ()))
+
+
+@lru_cache(maxsize=1)
+def region_titles() -> frozenset[str]:
+    """The titles of regional heads (``Gubernur``, ``Bupati``, ``Wali Kota``): ``kind`` region."""
+    return frozenset(e["title"] for e in _data()["titles"] if e.get("kind") == "region")
