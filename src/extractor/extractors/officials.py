@@ -41,7 +41,7 @@ from ..nlp.words import token_columns
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
 from ..normalize.text import collapse_spaces
-from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, counterpart_offices, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, region_titles, title_words
+from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, ORGANIZATION, body_title_heads, counterpart_offices, office_list_words, organization_bound_heads, envoy_postings, holder_gap, lexicon, former_markers, visit_hosts, coordination_conjunctions, coordination_links, institution_words, name_title_links, region_titles, title_words
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import Official, Span
 
@@ -516,6 +516,16 @@ def _one_word_links() -> frozenset[str]:
     """The one-word links between a name and the lowercase title after it: a comma, ``sebagai``,
     ``selaku`` (``terpilihnya Trump sebagai presiden AS``)."""
     return frozenset(link for link in name_title_links() if " " not in link and link != "(")
+
+
+def _links_lowercase_title(gap: str, match: TitleMatch) -> bool:
+    """Whether ``gap`` joins a name to the lowercase title after it: a comma, or ``sebagai`` /
+    ``selaku`` before an office (``Trump sebagai presiden AS``), not before a generic head with
+    no body (``Setiawan Sabana selaku ketua dewan juri``: a jury's chair holds no office)."""
+    if gap == ",":
+        return True
+    generic = match.head in {title.casefold() for title in body_title_heads()} and match.organization is None
+    return gap in _one_word_links() and not generic
 
 
 def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]], reach: int = 12) -> list[TitleMatch]:
@@ -1025,7 +1035,7 @@ def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official
             if span is not None and span in title_first and text[span[1] : match.start].strip() == ",":
                 span = None  # "Direktur Eksekutif UNODC, Yuri Fedotov, Wakil Tetap RI …": the next in a list
         if match in lowercase and (
-            span is None or span[0] not in ner_names or span[1] <= match.start and text[span[1] : match.start].strip() not in _one_word_links()
+            span is None or span[0] not in ner_names or span[1] <= match.start and not _links_lowercase_title(text[span[1] : match.start].strip(), match)
         ):
             continue  # a lowercase title counts only right beside a name NER found (X, juru bicara …)
         unnamed = match if span is None else None
