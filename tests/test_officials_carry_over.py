@@ -51,6 +51,8 @@ def test_the_body_a_title_heads_goes_to_organization(phrase, title, organization
         ("Kepala Pusat Penerangan", "Kepala Pusat Penerangan"),
         ("Wakil Ketua Komisi I", "Wakil Ketua Komisi I"),  # committees stay in the title (guide)
         ("Dirjen HAM", "Direktur Jenderal HAM"),  # no head of bodies: an acronym is its portfolio
+        ("Wakil Ketua Badan Legislasi DPR", "Wakil Ketua Badan Legislasi"),  # a unit of the body after it
+        ("Kepala Eksekutif Pengawas Industri Keuangan Non Bank", "Kepala Eksekutif Pengawas Industri Keuangan Non Bank"),
     ],
 )
 def test_portfolios_stay_in_the_title(phrase, title):
@@ -131,3 +133,19 @@ def test_an_envoy_posted_to_a_city_and_its_state():
     text = "Konsul Jenderal RI di Istanbul, Turki, Herry Susanto, mengatakan minat importir tinggi."
     found = officials(text, [("Istanbul", "LOC"), ("Turki", "LOC"), ("Herry Susanto", "PER")])
     assert (found["Herry Susanto"].title, found["Herry Susanto"].country) == ("Konsul Jenderal", "ID")
+
+
+@pytest.mark.parametrize(
+    "text, entities, name, organization",
+    [
+        # NER put the city and the mayor in one place entity: the region is one word, the name follows.
+        ("Wali Kota Bogor Dedie Rachim meninjau pasar.", [("Bogor Dedie Rachim", "LOC")], "Dedie Rachim", "Pemerintah Kota Bogor"),
+        ("Gubernur Jawa Tengah Ahmad Luthfi membuka pameran.", [], "Ahmad Luthfi", "Pemerintah Provinsi Jawa Tengah"),
+        # A region written out in full stays whole.
+        ("Gubernur Nusa Tenggara Barat Lalu Iqbal membuka pameran.", [("Lalu Iqbal", "PER")], "Lalu Iqbal", "Pemerintah Provinsi Nusa Tenggara Barat"),
+    ],
+)
+def test_a_region_ends_where_its_holders_name_begins(text, entities, name, organization):
+    found = officials(text, entities)
+    assert list(found) == [name]
+    assert (found[name].title, found[name].organization) == (text.split()[0] if not text.startswith("Wali") else "Wali Kota", organization)

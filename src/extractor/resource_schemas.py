@@ -506,6 +506,15 @@ class BodyTitles(Strict):
 
     heads: Words = []  # titles that head a body: an acronym right after them is the body
     nouns: Words = []  # words that open a body's name (Badan, Pasukan, Kantor, Parlemen)
+    institution_words: Words = []  # words that make the words after a title a body's name (Center, Chamber, Authority)
+
+
+class RegionWords(Strict):
+    """How a region after a regional head's title is written (``Gubernur Sulawesi Tengah``,
+    ``Bupati Pulau Morotai``): prefixes, one name word, then compass words."""
+
+    prefixes: Words = []  # Pulau, Kabupaten, Daerah Istimewa
+    compass: Words = []  # Utara, Tengah, Tenggara
 
 
 class TitlesResource(Strict):
@@ -535,6 +544,7 @@ class TitlesResource(Strict):
     body_titles: BodyTitles = BodyTitles()  # the body a title heads goes to organization
     portfolio_state_words: Words = []  # a state right after these belongs to the portfolio (Warga Negara Indonesia)
     name_words: Words = []  # words of title phrases that are also names (Agung: Jaksa Agung, I Gusti Agung)
+    region_words: RegionWords = RegionWords()  # where a region after Gubernur/Wali Kota ends
 
 
 # --- archive.json -----------------------------------------------------------------------------

@@ -26,10 +26,11 @@ from ..nlp.words import Word, has_line_break
 from ..normalize.text import collapse_spaces
 from ..normalize.countries import is_abbreviation
 from ..normalize.titles import (
+    body_institution_words,
     body_nouns,
     body_title_heads,
-    institution_words,
     portfolio_state_words,
+    region_words,
     HEAD,
     HONORIFIC,
     ORGANIZATION,
@@ -166,7 +167,7 @@ class _Scanner:
                 title = spell_portfolio(collapse_spaces(self.text[self.tokens[i].start : self.tokens[end - 1].end]))
                 organization, j = None, end
         elif head.kind == "region":
-            end = self.words(j, allow_qualifier_inside=False, limit=4)
+            end = self._region_end(j, self.words(j, allow_qualifier_inside=False, limit=4))
             if end > j and head.region_organization:
                 region = collapse_spaces(self.text[self.tokens[j].start : self.tokens[end - 1].end])
                 organization = organization or f"{head.region_organization} {region}"
@@ -213,6 +214,28 @@ class _Scanner:
         pattern = " ".join(t.text.casefold() for t in self.tokens[i:found[0]])
         return j, TitleMatch(start, self.tokens[j - 1].end, title, organization, country, country_source, former, pattern)
 
+    def _region_end(self, j: int, end: int) -> int:
+        """``Wali Kota Surabaya Eri Cahyadi`` where NER found no person: a region is prefixes
+        (``Pulau``, ``Daerah Istimewa``), one word and compass words (``Sulawesi Tengah``,
+        ``Nusa Tenggara Barat``); two or more capitalised words after it are the holder's name."""
+        if end - j < 3:
+            return end
+        prefixes, compass = region_words()
+        k = j
+        for prefix in prefixes:
+            if tuple(t.text.casefold() for t in self.tokens[k : k + len(prefix)]) == prefix:
+                k += len(prefix)
+                break
+        while k < end and self.tokens[k].text.isupper() and self.tokens[k].text.isalpha():
+            k += 1  # DKI Jakarta
+        k += 1
+        while k < end and self.tokens[k].text.casefold() in compass:
+            k += 1
+        rest = self.tokens[k:end]
+        if len(rest) < 2 or any(t.text.casefold() in compass or not t.text[:1].isalpha() for t in rest):
+            return end
+        return k
+
     def _after_state_words(self, i: int, j: int) -> bool:
         """Whether the portfolio words from ``i`` up to token ``j`` end with a phrase a state
         qualifies (``Warga Negara``, ``Badan Hukum``)."""
@@ -231,11 +254,14 @@ class _Scanner:
             return True
         words = tuple(t.text.casefold() for t in self.tokens[j:end])
         if any(words[: len(noun)] == noun for noun in body_nouns()):
-            return True
+            # "Wakil Ketua Badan Legislasi DPR", "Kepala Badan Geologi Kementerian ESDM": a unit of the
+            # body named after it stays in the title, as committees do (Wakil Ketua Komisi I).
+            qualifier = self.qualifier(end)
+            return qualifier is None or qualifier[1] != "organization"
         return self._has_institution_word(j, end)
 
     def _has_institution_word(self, j: int, end: int) -> bool:
-        return any(t.text.casefold() in institution_words() for t in self.tokens[j:end])
+        return any(t.text.casefold() in body_institution_words() for t in self.tokens[j:end])
 
     def _skip_short_name(self, j: int) -> int:
         """``(ITPC)``, ``(Kadin Jeddah)`` right after a body's name: its short name, part of it."""

@@ -374,3 +374,16 @@ def portfolio_state_words() -> tuple[tuple[str, ...], ...]:
 def region_titles() -> frozenset[str]:
     """The titles of regional heads (``Gubernur``, ``Bupati``, ``Wali Kota``): ``kind`` region."""
     return frozenset(e["title"] for e in _data()["titles"] if e.get("kind") == "region")
+
+
+@lru_cache(maxsize=1)
+def body_institution_words() -> frozenset[str]:
+    """Words that make the words after a title a body's name (``Promotion Center``), casefolded."""
+    return frozenset(w.casefold() for w in _data().get("body_titles", {}).get("institution_words", ()))
+
+
+@lru_cache(maxsize=1)
+def region_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """``(prefixes, compass words)`` of a region's name (``titles.json`` ``region_words``), casefolded."""
+    data = _data().get("region_words", {})
+    return tuple(_key(p) for p in data.get("prefixes", ())), frozenset(w.casefold() for w in data.get("compass", ()))
