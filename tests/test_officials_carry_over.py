@@ -34,6 +34,7 @@ def only_title(phrase):
         ("Direktur CPB", "Direktur", "CPB"),
         ("Kepala Badan Gizi Nasional", "Kepala", "Badan Gizi Nasional"),  # a body noun opens it
         ("Komandan Pasukan Quds", "Komandan", "Pasukan Quds"),
+        ("Direktur Jenderal Kantor PBB", "Direktur Jenderal", "Perserikatan Bangsa-Bangsa"),  # an international body's office
         ("Ketua Parlemen Turki", "Ketua", "Parlemen"),
         ("Sekjen Jeddah Chamber of Commerce and Industry (Kadin Jeddah)", "Sekretaris Jenderal", "Jeddah Chamber of Commerce and Industry"),
     ],

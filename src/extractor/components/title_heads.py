@@ -256,8 +256,9 @@ class _Scanner:
         if any(words[: len(noun)] == noun for noun in body_nouns()):
             # "Wakil Ketua Badan Legislasi DPR", "Kepala Badan Geologi Kementerian ESDM": a unit of the
             # body named after it stays in the title, as committees do (Wakil Ketua Komisi I).
+            # A state's body: "Kantor PBB Jenewa" is the body itself.
             qualifier = self.qualifier(end)
-            return qualifier is None or qualifier[1] != "organization"
+            return qualifier is None or qualifier[1] != "organization" or qualifier[2].country is None
         return self._has_institution_word(j, end)
 
     def _has_institution_word(self, j: int, end: int) -> bool:
