@@ -423,3 +423,22 @@ def test_a_weekday_right_after_a_statements_words_is_the_statements_day():
     # The future holds when the weekday is the plan's, or a future word follows it.
     assert triples("Menlu akan berkunjung ke Jepang pada Rabu, kata juru bicara.", published) == [("Rabu", "2017-09-20", None)]
     assert triples("Presiden dijadwalkan bertemu PM Jepang, kata Menlu pada Rabu depan.", published) == [("Rabu", "2017-09-20", None)]
+
+
+def test_two_years_joined_by_hingga_are_one_period():
+    assert triples("Pembakuan nama pulau telah dimulai dari tahun 2005 hingga 2017.", dt.date(2017, 8, 16)) == [
+        ("tahun 2005 hingga 2017", "2005", "2017")
+    ]
+    assert triples("Sejak 2015 sampai 2017, Indonesia memverifikasi 2.590 pulau.", dt.date(2017, 8, 16)) == [("2015 sampai 2017", "2015", "2017")]
+    # a count between two numbers is no period
+    assert triples("Sebanyak 1500 hingga 2000 orang hadir.", dt.date(2017, 8, 16)) == []
+
+
+def test_a_perfect_aspect_word_after_the_future_cue_makes_a_yearless_date_past():
+    published = dt.date(2016, 10, 15)
+    text = "Pertemuan terakhir, sebelum konferensi yang akan diikuti 30 ribu delegasi, telah dilangsungkan di New York pada Agustus."
+    assert triples(text, published) == [("Agustus", "2016-08", None)]
+    # the future cue still rules its own clause: a comma between the past word and the date
+    text = "Presiden akan menghadiri KTT yang telah dipersiapkan lama, pada 5 Agustus."
+    assert triples(text, published) == [("5 Agustus", "2017-08-05", None)]
+    assert triples("Presiden akan berkunjung ke Jepang pada Agustus.", published) == [("Agustus", "2017-08", None)]

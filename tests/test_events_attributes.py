@@ -339,3 +339,41 @@ def test_a_later_day_of_an_event_is_not_its_start():
     )
     events = run(text, officials + [("Hun Manet", "KH")], day, dt.date(2024, 3, 5))
     assert sorted((e.type.value, e.start) for e in events) == [("meeting", "2024-03-05"), ("visit", None)]
+
+
+def test_a_meeting_on_the_sidelines_of_an_event_named_by_a_reference_takes_that_events_place():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID"), ("Fumio Kishida", "JP")]
+    text = (
+        "Presiden Joko Widodo menghadiri KTT ASEAN-Jepang di Tokyo, Jepang, pada 16-18 Desember 2023. "
+        "Di sela KTT tersebut, Joko Widodo bertemu Perdana Menteri Fumio Kishida."
+    )
+    events = run(text, officials=officials, dates=[("16-18 Desember 2023", "2023-12-16", "day", "2023-12-18")], published=dt.date(2023, 12, 18))
+    meeting = next(e for e in events if e.type.value == "meeting")
+    assert meeting.location == "Tokyo, Jepang"
+    assert meeting.start is None  # one of the summit's three days, not its first to its last
+
+    text = (
+        "Presiden Joko Widodo menghadiri KTT APEC di San Francisco, Amerika Serikat, Kamis (16/11/2023). "
+        "Di sela-sela KTT itu, Joko Widodo melakukan pertemuan bilateral dengan Perdana Menteri Fumio Kishida."
+    )
+    events = run(text, officials=officials, dates=[("Kamis (16/11/2023)", "2023-11-16", "day")], published=dt.date(2023, 11, 17))
+    meeting = next(e for e in events if e.type.value == "meeting")
+    assert (meeting.location, meeting.start) == ("San Francisco, Amerika Serikat", "2023-11-16")
+
+
+def test_an_unlinked_event_takes_no_place_from_an_earlier_summit():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Presiden Joko Widodo menghadiri KTT APEC di San Francisco, Amerika Serikat, Kamis (16/11/2023). "
+        "Sepekan kemudian Joko Widodo bertemu Perdana Menteri Fumio Kishida."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Fumio Kishida", "JP")], dates=[("Kamis (16/11/2023)", "2023-11-16", "day")], published=dt.date(2023, 11, 24))
+    meeting = next(e for e in events if e.type.value == "meeting")
+    assert meeting.location is None

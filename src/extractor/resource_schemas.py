@@ -81,6 +81,7 @@ class DatesResource(Strict):
     calendar_nouns: CalendarNouns
     future_cues: Words
     past_words_before: Words  # right before a yearless date: it lies in the past (``sejak Mei``)
+    past_aspect_words: Words  # after the last future cue, in a yearless date's clause: it is past
     bare_year_blockers_before: Words
     bare_year_blockers_after: Words
     month_context_before: Words

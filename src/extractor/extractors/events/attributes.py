@@ -771,3 +771,22 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], word
             event.start = visit.start
         if set(event.parties) <= set(visit.parties):
             event.parties = list(visit.parties)
+
+
+def inherit_from_frames(clusters: list[EventCluster], events: list[Event]) -> None:
+    """An event held during another (a mention linked by ``di sela``, ``Di sela KTT tersebut,``,
+    ``dalam rangkaian``) with no place of its own is where that event is, whichever mention of it
+    gives the place (the frame is often a reference, ``KTT tersebut``, whose event was placed in
+    an earlier sentence); with no date of its own it takes the frame's day when the frame is one
+    day (a meeting on the sidelines of a three-day summit is on one of its days, not from its
+    first to its last)."""
+    event_of = {id(m): events[i] for i, c in enumerate(clusters) for m in c.mentions}
+    for cluster, event in zip(clusters, events):
+        frames = [event_of.get(id(m.link)) for m in sorted(cluster.mentions, key=lambda m: m.start) if m.link is not None]
+        frame = next((f for f in frames if f is not None and f is not event), None)
+        if frame is None:
+            continue
+        if event.location is None and frame.location is not None:
+            event.location = frame.location
+        if event.start is None and frame.start is not None and frame.end is None and len(frame.start) == 10:
+            event.start = frame.start
