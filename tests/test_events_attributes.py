@@ -377,3 +377,37 @@ def test_an_unlinked_event_takes_no_place_from_an_earlier_summit():
     events = run(text, officials=[("Joko Widodo", "ID"), ("Fumio Kishida", "JP")], dates=[("Kamis (16/11/2023)", "2023-11-16", "day")], published=dt.date(2023, 11, 24))
     meeting = next(e for e in events if e.type.value == "meeting")
     assert meeting.location is None
+
+
+def test_a_visit_is_where_its_first_written_destination_is_also_from_a_reference():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Juru bicara Jodi Mahardi mengatakan, kunjungan Menlu China Wang Yi ke Indonesia ini sudah lama direncanakan. "
+        "Wang Yi akan berkunjung ke Toba besok."
+    )
+    events = run(text, officials=[("Jodi Mahardi", "ID"), ("Wang Yi", "CN")], dates=[("besok", "2021-01-13", "day")], published=dt.date(2021, 1, 12))
+    visit = next(e for e in events if e.type.value == "visit")
+    assert len(visit.mentions) == 2
+    assert visit.location == "Indonesia"  # the stop at Toba is part of it
+
+
+def test_a_finer_date_of_another_mention_inside_the_events_year_says_when():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Bank Indonesia bakal menjadi tuan rumah Konferensi International Committee for Money and Banking Museum (ICOMON) 2017. "
+        "Rencananya, konferensi ICOMON Ke-24 ini akan dilaksanakan pada 3-6 September 2017 di Museum BI, Jakarta."
+    )
+    dates = [("2017", "2017", "year"), ("3-6 September 2017", "2017-09-03", "day", "2017-09-06")]
+    conference = run(text, dates=dates, published=dt.date(2017, 8, 31))[0]
+    assert (conference.start, conference.end) == ("2017-09-03", "2017-09-06")
+    # a day outside the year named is another matter
+    text = text.replace("3-6 September 2017", "3-6 September 2018")
+    dates = [("2017", "2017", "year"), ("3-6 September 2018", "2018-09-03", "day", "2018-09-06")]
+    conference = run(text, dates=dates, published=dt.date(2017, 8, 31))[0]
+    assert conference.start == "2017"

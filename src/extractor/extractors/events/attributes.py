@@ -680,6 +680,13 @@ def _located(cluster: EventCluster) -> Optional[Mention]:
     """The mention whose location is the event's: the first of its defining mentions, then of
     the others, then of the events they are linked to, that has one."""
     ordered = cluster.defining + [m for m in cluster.mentions if m not in cluster.defining]
+    if cluster.type is EventType.visit:
+        # A visit's destination is the first one written (``kunjungan Menlu China ke Indonesia ini``
+        # before ``berkunjung ke Toba``, a stop of it): the mention that writes it inside its own
+        # naming, whatever its kind, comes first.
+        own = [m for m in sorted(cluster.mentions, key=lambda m: m.start) if m.location and m.location_span and m.start <= m.location_span[0] < m.end]
+        if own:
+            return own[0]
     located = next((m for m in ordered if m.location), None)
     return located or next((m.link for m in ordered if m.link is not None and m.link.location), None)
 
@@ -698,6 +705,20 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext, word
             if linked is None:
                 continue
             date = date or linked.date
+    if date is not None and date.value is not None and date.value_end is None and _granularity_rank(date) < 2:
+        # ``Konferensi ICOMON 2017`` ... ``konferensi ICOMON Ke-24 ini akan dilaksanakan pada 3-6
+        # September 2017``: a finer date of another mention, inside the coarser one, says when.
+        date = next(
+            (
+                m.date
+                for m in ordered
+                if m.date is not None
+                and m.date.value is not None
+                and _granularity_rank(m.date) > _granularity_rank(date)
+                and m.date.value.startswith(date.value)
+            ),
+            date,
+        )
     parties = cluster.parties or {p for m in cluster.mentions for p in m.parties}
     if cluster.type is EventType.visit and location and parties:
         # A visit is between the visitor's state and its destination's.
