@@ -411,3 +411,66 @@ def test_a_finer_date_of_another_mention_inside_the_events_year_says_when():
     dates = [("2017", "2017", "year"), ("3-6 September 2018", "2018-09-03", "day", "2018-09-06")]
     conference = run(text, dates=dates, published=dt.date(2017, 8, 31))[0]
     assert conference.start == "2017"
+
+
+def test_a_visit_is_where_its_visitor_first_arrived_not_the_later_leg():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Wakil Presiden Ma'ruf Amin tiba di Kuching, Malaysia, Selasa, untuk melakukan kunjungan kerja. "
+        "Sebelumnya Wakil Presiden Ma'ruf Amin bertolak ke Malaysia dari Jakarta."
+    )
+    events = run(text, officials=[("Ma'ruf Amin", "ID")], dates=[("Selasa", "2023-11-28", "day")], published=dt.date(2023, 11, 28))
+    visit = next(e for e in events if e.type.value == "visit")
+    assert visit.location == "Kuching, Malaysia"
+
+
+def test_where_a_traveller_arrived_opening_the_sentence_places_the_event_after_the_comma():
+    from test_events import run
+
+    officials = [("Retno Marsudi", "ID"), ("Yoshimasa Hayashi", "JP")]
+    for opener in ("Setibanya di Tokyo", "Sesampainya di Tokyo"):
+        text = f"{opener}, Menlu Retno Marsudi bertemu dengan Menlu Jepang Yoshimasa Hayashi."
+        assert [e.location for e in run(text, officials=officials)] == ["Tokyo"], text
+
+
+def test_a_fronted_place_is_where_a_statement_was_made_not_the_event_it_reports():
+    from test_events import run
+
+    officials = [("Retno Marsudi", "ID"), ("Yoshimasa Hayashi", "JP")]
+    for opener in ("Setibanya di Bandara Soekarno-Hatta", "Di Jakarta"):
+        text = f"{opener}, Menlu Retno Marsudi mengatakan pertemuan dengan Menlu Jepang Yoshimasa Hayashi berlangsung baik."
+        assert [e.location for e in run(text, officials=officials)] == [None], text
+
+
+def test_a_date_set_off_after_a_citing_word_dates_the_statement_not_the_event():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Tsai Ing-wen", "TW")]
+    published = dt.date(2017, 10, 29)
+    cited = "Mengutip Reuters, Minggu (29/10), Presiden Taiwan Tsai Ing-wen berangkat dalam kunjungan ke Tuvalu."
+    own = "Presiden Taiwan Tsai Ing-wen, Minggu (29/10), berangkat dalam kunjungan ke Tuvalu."
+    with_pada = "Menurut keterangan pers, pada Minggu (29/10) Presiden Taiwan Tsai Ing-wen melakukan kunjungan ke Tuvalu."
+    starts = [
+        [e.start for e in run(text, officials=officials, dates=[("Minggu (29/10)", "2017-10-29", "day")], published=published)]
+        for text in (cited, own, with_pada)
+    ]
+    assert starts == [[None], ["2017-10-29"], ["2017-10-29"]]
+
+
+def test_a_day_written_before_a_mention_does_not_refine_the_events_year():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Start-up Ku Ka terpilih untuk berpartisipasi pada pameran Web Summit 2016. "
+        "Menurut Ahmad Rama kepada Antara, Sabtu, Ku Ka juga berpresentasi di Web Summit."
+    )
+    dates = [("2016", "2016", "year"), ("Sabtu", "2016-11-12", "day")]
+    events = run(text, officials=[("Ahmad Rama", "ID")], dates=dates, published=dt.date(2016, 11, 13))
+    assert [e.start for e in events] == ["2016"]

@@ -295,6 +295,8 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in words.between(record.end, owner.start)):
                 owner = None
+            elif _dates_a_statement_before(words, s_start, record, patterns):
+                owner = None
         if owner is not None and owner.session:
             # A session runs for weeks: the date is the event held at it, or the session's opening.
             linkers = [m for m in sentence_mentions if m.link is owner]
@@ -398,6 +400,8 @@ def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: 
     between = words.between(words[comma].end, target.start)
     if any(w in patterns.clause_breakers or w in patterns.subordinators for w in between):
         return
+    if place is not None and any(w in patterns.reporting for w in between):
+        return  # "Setibanya di Bandara Soekarno-Hatta, Menlu mengatakan pertemuan ...": where it was said
     if frame is not None:
         if target.link is None:
             target.link = frame
@@ -478,6 +482,16 @@ def continue_from_next_sentence(words: Words, mentions: list[Mention], dates: li
             if place is not None:
                 for mention in receivers:
                     mention.location, mention.location_span = words.text[place[0] : place[1]], place
+
+
+def _dates_a_statement_before(words: Words, s_start: int, record: DateRecord, patterns: EventPatterns) -> bool:
+    """Whether a date set off by a comma after a reporting or citing word, before every event
+    mention of its sentence, dates the statement (``Menurut ... kepada Antara, Sabtu, Ku Ka
+    terpilih ... Web Summit``, ``Mengutip Reuters, Minggu (29/10), Tsai berangkat ...``)."""
+    if not words.text[s_start : record.start].rstrip().endswith(","):
+        return False
+    statement_words = frozenset(w.casefold() for w in event_lexicon()["continued_statement_words"])
+    return any(w in patterns.reporting or w in statement_words for w in words.between(s_start, record.start))
 
 
 def _in_quotation(text: str, start: int, position: int) -> bool:
@@ -681,12 +695,12 @@ def _located(cluster: EventCluster) -> Optional[Mention]:
     the others, then of the events they are linked to, that has one."""
     ordered = cluster.defining + [m for m in cluster.mentions if m not in cluster.defining]
     if cluster.type is EventType.visit:
-        # A visit's destination is the first one written (``kunjungan Menlu China ke Indonesia ini``
-        # before ``berkunjung ke Toba``, a stop of it): the mention that writes it inside its own
-        # naming, whatever its kind, comes first.
-        own = [m for m in sorted(cluster.mentions, key=lambda m: m.start) if m.location and m.location_span and m.start <= m.location_span[0] < m.end]
-        if own:
-            return own[0]
+        # A visit is where its first written place is (``kunjungan Menlu China ke Indonesia ini``
+        # before ``berkunjung ke Toba``, a stop of it; ``tiba di Kuching, Malaysia, ... untuk
+        # kunjungan kerja`` before ``bertolak ke Malaysia``), whatever kind of mention holds it.
+        placed = [m for m in cluster.mentions if m.location and m.location_span]
+        if placed:
+            return min(placed, key=lambda m: m.location_span[0])
     located = next((m for m in ordered if m.location), None)
     return located or next((m.link for m in ordered if m.link is not None and m.link.location), None)
 
@@ -716,6 +730,7 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext, word
                 and m.date.value is not None
                 and _granularity_rank(m.date) > _granularity_rank(date)
                 and m.date.value.startswith(date.value)
+                and m.date.start >= m.end  # the mention's own clause, not a day written before it
             ),
             date,
         )
