@@ -131,8 +131,7 @@ def test_year_lists():
 def test_lone_months_need_a_frame():
     text = "Sejak Januari hingga Mei 2017 terjadi 59 kasus. Pada April lalu ia datang. Agustus menyanyi."
     assert triples(text, dt.date(2017, 8, 10)) == [
-        ("Januari", "2017-01", None),
-        ("Mei 2017", "2017-05", None),
+        ("Januari hingga Mei 2017", "2017-01", "2017-05"),  # a period, like ``10 hingga 12 Oktober``
         ("April", "2017-04", None),
     ]
 
@@ -442,3 +441,15 @@ def test_a_perfect_aspect_word_after_the_future_cue_makes_a_yearless_date_past()
     text = "Presiden akan menghadiri KTT yang telah dipersiapkan lama, pada 5 Agustus."
     assert triples(text, published) == [("5 Agustus", "2017-08-05", None)]
     assert triples("Presiden akan berkunjung ke Jepang pada Agustus.", published) == [("Agustus", "2017-08", None)]
+
+
+def test_two_months_joined_by_hingga_are_one_period():
+    published = dt.date(2017, 8, 16)
+    assert triples("Sejak Januari hingga Juli 2017, Indonesia memverifikasi pulau.", published) == [
+        ("Januari hingga Juli 2017", "2017-01", "2017-07")
+    ]
+    assert triples("Dari Januari sampai dengan Maret 2016 ekspor naik.", published) == [
+        ("Januari sampai dengan Maret 2016", "2016-01", "2016-03")
+    ]
+    # ``dan`` lists two months
+    assert triples("Ia datang pada Januari dan Juli 2017.", published) == [("Januari", "2017-01", None), ("Juli 2017", "2017-07", None)]

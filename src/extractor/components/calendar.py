@@ -227,7 +227,7 @@ def date_forms() -> tuple[DateForm, ...]:
         DateForm(
             "month_range",
             re.compile(
-                rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full}){_DASH}"
+                rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full})(?:{_DASH}|{_GAP}{range_joiner}{_GAP})"
                 rf"(?P<m2>{month_full})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
             ),
             month_word,
