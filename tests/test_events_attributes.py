@@ -474,3 +474,24 @@ def test_a_day_written_before_a_mention_does_not_refine_the_events_year():
     dates = [("2016", "2016", "year"), ("Sabtu", "2016-11-12", "day")]
     events = run(text, officials=[("Ahmad Rama", "ID")], dates=dates, published=dt.date(2016, 11, 13))
     assert [e.start for e in events] == ["2016"]
+
+
+def test_a_trip_opening_the_sentence_places_the_event_after_the_comma_when_it_names_a_city():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID"), ("Fumio Kishida", "JP")]
+    dates = [("Rabu (27/7/2022)", "2022-07-27", "day")]
+    published = dt.date(2022, 7, 27)
+    for opener in ("Dalam kunjungan kerja ke Tokyo", "Dalam kunjungannya ke Tokyo pada Rabu (27/7/2022)", "Saat berkunjung ke Tokyo"):
+        text = f"{opener}, Presiden Joko Widodo bertemu dengan Perdana Menteri Fumio Kishida."
+        meeting = next(e for e in run(text, officials=officials, dates=dates if "Rabu" in text else (), published=published) if e.type.value == "meeting")
+        assert meeting.location == "Tokyo", text
+    # a country alone is the whole trip; a statement is not the event it reports
+    for text in (
+        "Dalam lawatan ke Jepang, Presiden Joko Widodo bertemu dengan Perdana Menteri Fumio Kishida.",
+        "Dalam kunjungan kerja ke Tokyo, Presiden Joko Widodo mengatakan pertemuan dengan Perdana Menteri Fumio Kishida penting.",
+    ):
+        meeting = next(e for e in run(text, officials=officials, published=published) if e.type.value == "meeting")
+        assert meeting.location is None, text

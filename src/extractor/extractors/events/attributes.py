@@ -356,6 +356,11 @@ def _fronted_link_cues() -> Phrases:
     return Phrases(event_lexicon()["fronted_link_cues"])
 
 
+@lru_cache(maxsize=None)
+def _fronted_visit_heads() -> Phrases:
+    return Phrases(event_lexicon()["fronted_visit_heads"])
+
+
 def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: list[Mention], patterns: EventPatterns, stops) -> None:
     """A sentence opening with its main clause's setting, closed by a comma: a place (``Di
     Beijing, Presiden ... bertemu ...``, ``Saat berada di Tokyo, ...``) goes to the first event
@@ -378,19 +383,39 @@ def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: 
         index = first
         while index < len(words) and words[index].folded in openers:
             index += 1
-        if index >= len(words) or words[index].folded not in patterns.place_prepositions:
-            return
+        travelled = phrase_at(words, index, _fronted_visit_heads(), s_end)
+        trip_start = words[index].start if index < len(words) else s_end
+        if travelled is not None and travelled < len(words) and words[travelled].folded in patterns.destination_words:
+            # "Dalam kunjungan kerja ke Tokyo, Presiden ... bertemu ...": the trip's destination,
+            # when it names a city or a venue, places what follows; a country alone is the whole trip.
+            index = travelled
+        else:
+            travelled = None
+            if index >= len(words) or words[index].folded not in patterns.place_prepositions:
+                return
         place_at = words.spaced_after(words[index].end)
         venue_at = _venue_name_at(words, place_at, patterns)
         opening = words[place_at].start if venue_at is not None else None
         place_at = venue_at if venue_at is not None else place_at
-        if place_at is None or not words[place_at].text[:1].isupper() or any(m.start < words[place_at].start for m in sentence_mentions):
+        if place_at is None or not words[place_at].text[:1].isupper():
             return
-        place = _read_place(words, words[place_at].start, s_end, patterns, stops)
-        if not place:
+        # Only the trip's own verb (``Saat berkunjung ke Tokyo``) may stand before the place.
+        trip_verb = lambda m: travelled is not None and m.type is EventType.visit and m.start >= trip_start  # noqa: E731
+        if any(m.start < words[place_at].start and not trip_verb(m) for m in sentence_mentions):
+            return
+        trip = next((m for m in sentence_mentions if trip_verb(m) and m.location_span), None)
+        place = trip.location_span if trip is not None else _read_place(words, words[place_at].start, s_end, patterns, stops)
+        if not place or (travelled is not None and not _names_a_site(words, *place)):
             return
         place = (opening, place[1]) if opening is not None else place
         setting_end = place[1]
+        # "Dalam kunjungannya ke Tokyo pada Rabu (27/7/2022), ...": the setting's day before the comma
+        day = min(
+            ((st, e) for st, e in stops if st >= setting_end and not any(m.start < e and st < m.end for m in sentence_mentions)),
+            default=None,
+        )
+        if day is not None and words.between(setting_end, day[0]) in ([], ["pada"]):
+            setting_end = day[1]
     comma = words.first_from(setting_end)
     if comma >= len(words) or words[comma].text != "," or words[comma].start >= s_end:
         return
