@@ -23,6 +23,16 @@ day's programme (``Selanjutnya, ...``, ``Siang harinya, ...``) takes the day of 
 before it. Places also: a lowercase venue noun opens the place (``di ruang kerja Menhan, Jakarta``),
 and the words of a title (``Duta Besar China untuk Indonesia Wang Lutong di ...``) may stand between
 a mention and its place.
+
+Per event (issue 9, carried over to unseen articles): an event held during another (a link, also
+to a reference such as ``Di sela KTT tersebut,``) takes that event's place whichever mention gives
+it, and its day when it is one day; a visit is where its first written place is, whatever kind of
+mention holds it; an event dated only to a year or month takes a finer date written after another
+of its mentions inside that period. A sentence opening with an arrival or a trip (``Setibanya di
+Abu Dhabi,``, ``Dalam kunjungan kerja ke Tokyo,``: a city or venue, not a country) places the event
+after the comma, unless a reporting verb makes it the place of a statement; a date set off by a
+comma after a reporting or citing word (``Mengutip Reuters, Minggu (29/10), ...``) dates the
+statement, not the event.
 """
 
 from __future__ import annotations
