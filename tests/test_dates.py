@@ -437,7 +437,9 @@ def test_a_perfect_aspect_word_after_the_future_cue_makes_a_yearless_date_past()
     published = dt.date(2016, 10, 15)
     text = "Pertemuan terakhir, sebelum konferensi yang akan diikuti 30 ribu delegasi, telah dilangsungkan di New York pada Agustus."
     assert triples(text, published) == [("Agustus", "2016-08", None)]
-    # the future cue still rules its own clause: a comma between the past word and the date
+    text = "Pertemuan terakhir, sebelum konferensi yang akan diikuti delegasi, telah digelar di New York dan di Surabaya, Indonesia, pada Juli."
+    assert triples(text, published) == [("Juli", "2016-07", None)]
+    # a perfect word inside a relative clause qualifies a noun: the future cue still rules
     text = "Presiden akan menghadiri KTT yang telah dipersiapkan lama, pada 5 Agustus."
     assert triples(text, published) == [("5 Agustus", "2017-08-05", None)]
     assert triples("Presiden akan berkunjung ke Jepang pada Agustus.", published) == [("Agustus", "2017-08", None)]

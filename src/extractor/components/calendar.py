@@ -336,7 +336,7 @@ def _context_lexicon() -> _Context:
         tense_link_after=lexicon["tense_link_after"].casefold(),
         past_words_before=lower(lexicon["past_words_before"]),
         past_aspect=re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lexicon["past_aspect_words"]) + r")(?!\w)[^,;:]*$", re.IGNORECASE
+            r"(?<!\w)(?<!yang )(?:" + "|".join(re.escape(w) for w in lexicon["past_aspect_words"]) + r")(?!\w)", re.IGNORECASE
         ),
         copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
     )
