@@ -131,8 +131,7 @@ def test_year_lists():
 def test_lone_months_need_a_frame():
     text = "Sejak Januari hingga Mei 2017 terjadi 59 kasus. Pada April lalu ia datang. Agustus menyanyi."
     assert triples(text, dt.date(2017, 8, 10)) == [
-        ("Januari", "2017-01", None),
-        ("Mei 2017", "2017-05", None),
+        ("Januari hingga Mei 2017", "2017-01", "2017-05"),  # a period, like ``10 hingga 12 Oktober``
         ("April", "2017-04", None),
     ]
 
@@ -423,3 +422,36 @@ def test_a_weekday_right_after_a_statements_words_is_the_statements_day():
     # The future holds when the weekday is the plan's, or a future word follows it.
     assert triples("Menlu akan berkunjung ke Jepang pada Rabu, kata juru bicara.", published) == [("Rabu", "2017-09-20", None)]
     assert triples("Presiden dijadwalkan bertemu PM Jepang, kata Menlu pada Rabu depan.", published) == [("Rabu", "2017-09-20", None)]
+
+
+def test_two_years_joined_by_hingga_are_one_period():
+    assert triples("Pembakuan nama pulau telah dimulai dari tahun 2005 hingga 2017.", dt.date(2017, 8, 16)) == [
+        ("tahun 2005 hingga 2017", "2005", "2017")
+    ]
+    assert triples("Sejak 2015 sampai 2017, Indonesia memverifikasi 2.590 pulau.", dt.date(2017, 8, 16)) == [("2015 sampai 2017", "2015", "2017")]
+    # a count between two numbers is no period
+    assert triples("Sebanyak 1500 hingga 2000 orang hadir.", dt.date(2017, 8, 16)) == []
+
+
+def test_a_perfect_aspect_word_after_the_future_cue_makes_a_yearless_date_past():
+    published = dt.date(2016, 10, 15)
+    text = "Pertemuan terakhir, sebelum konferensi yang akan diikuti 30 ribu delegasi, telah dilangsungkan di New York pada Agustus."
+    assert triples(text, published) == [("Agustus", "2016-08", None)]
+    text = "Pertemuan terakhir, sebelum konferensi yang akan diikuti delegasi, telah digelar di New York dan di Surabaya, Indonesia, pada Juli."
+    assert triples(text, published) == [("Juli", "2016-07", None)]
+    # a perfect word inside a relative clause qualifies a noun: the future cue still rules
+    text = "Presiden akan menghadiri KTT yang telah dipersiapkan lama, pada 5 Agustus."
+    assert triples(text, published) == [("5 Agustus", "2017-08-05", None)]
+    assert triples("Presiden akan berkunjung ke Jepang pada Agustus.", published) == [("Agustus", "2017-08", None)]
+
+
+def test_two_months_joined_by_hingga_are_one_period():
+    published = dt.date(2017, 8, 16)
+    assert triples("Sejak Januari hingga Juli 2017, Indonesia memverifikasi pulau.", published) == [
+        ("Januari hingga Juli 2017", "2017-01", "2017-07")
+    ]
+    assert triples("Dari Januari sampai dengan Maret 2016 ekspor naik.", published) == [
+        ("Januari sampai dengan Maret 2016", "2016-01", "2016-03")
+    ]
+    # ``dan`` lists two months
+    assert triples("Ia datang pada Januari dan Juli 2017.", published) == [("Januari", "2017-01", None), ("Juli 2017", "2017-07", None)]

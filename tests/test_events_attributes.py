@@ -339,3 +339,159 @@ def test_a_later_day_of_an_event_is_not_its_start():
     )
     events = run(text, officials + [("Hun Manet", "KH")], day, dt.date(2024, 3, 5))
     assert sorted((e.type.value, e.start) for e in events) == [("meeting", "2024-03-05"), ("visit", None)]
+
+
+def test_a_meeting_on_the_sidelines_of_an_event_named_by_a_reference_takes_that_events_place():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID"), ("Fumio Kishida", "JP")]
+    text = (
+        "Presiden Joko Widodo menghadiri KTT ASEAN-Jepang di Tokyo, Jepang, pada 16-18 Desember 2023. "
+        "Di sela KTT tersebut, Joko Widodo bertemu Perdana Menteri Fumio Kishida."
+    )
+    events = run(text, officials=officials, dates=[("16-18 Desember 2023", "2023-12-16", "day", "2023-12-18")], published=dt.date(2023, 12, 18))
+    meeting = next(e for e in events if e.type.value == "meeting")
+    assert meeting.location == "Tokyo, Jepang"
+    assert meeting.start is None  # one of the summit's three days, not its first to its last
+
+    text = (
+        "Presiden Joko Widodo menghadiri KTT APEC di San Francisco, Amerika Serikat, Kamis (16/11/2023). "
+        "Di sela-sela KTT itu, Joko Widodo melakukan pertemuan bilateral dengan Perdana Menteri Fumio Kishida."
+    )
+    events = run(text, officials=officials, dates=[("Kamis (16/11/2023)", "2023-11-16", "day")], published=dt.date(2023, 11, 17))
+    meeting = next(e for e in events if e.type.value == "meeting")
+    assert (meeting.location, meeting.start) == ("San Francisco, Amerika Serikat", "2023-11-16")
+
+
+def test_an_unlinked_event_takes_no_place_from_an_earlier_summit():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Presiden Joko Widodo menghadiri KTT APEC di San Francisco, Amerika Serikat, Kamis (16/11/2023). "
+        "Sepekan kemudian Joko Widodo bertemu Perdana Menteri Fumio Kishida."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Fumio Kishida", "JP")], dates=[("Kamis (16/11/2023)", "2023-11-16", "day")], published=dt.date(2023, 11, 24))
+    meeting = next(e for e in events if e.type.value == "meeting")
+    assert meeting.location is None
+
+
+def test_a_visit_is_where_its_first_written_destination_is_also_from_a_reference():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Juru bicara Jodi Mahardi mengatakan, kunjungan Menlu China Wang Yi ke Indonesia ini sudah lama direncanakan. "
+        "Wang Yi akan berkunjung ke Toba besok."
+    )
+    events = run(text, officials=[("Jodi Mahardi", "ID"), ("Wang Yi", "CN")], dates=[("besok", "2021-01-13", "day")], published=dt.date(2021, 1, 12))
+    visit = next(e for e in events if e.type.value == "visit")
+    assert len(visit.mentions) == 2
+    assert visit.location == "Indonesia"  # the stop at Toba is part of it
+
+
+def test_a_finer_date_of_another_mention_inside_the_events_year_says_when():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Bank Indonesia bakal menjadi tuan rumah Konferensi International Committee for Money and Banking Museum (ICOMON) 2017. "
+        "Rencananya, konferensi ICOMON Ke-24 ini akan dilaksanakan pada 3-6 September 2017 di Museum BI, Jakarta."
+    )
+    dates = [("2017", "2017", "year"), ("3-6 September 2017", "2017-09-03", "day", "2017-09-06")]
+    conference = run(text, dates=dates, published=dt.date(2017, 8, 31))[0]
+    assert (conference.start, conference.end) == ("2017-09-03", "2017-09-06")
+    # a day outside the year named is another matter
+    text = text.replace("3-6 September 2017", "3-6 September 2018")
+    dates = [("2017", "2017", "year"), ("3-6 September 2018", "2018-09-03", "day", "2018-09-06")]
+    conference = run(text, dates=dates, published=dt.date(2017, 8, 31))[0]
+    assert conference.start == "2017"
+
+
+def test_a_visit_is_where_its_visitor_first_arrived_not_the_later_leg():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Wakil Presiden Ma'ruf Amin tiba di Kuching, Malaysia, Selasa, untuk melakukan kunjungan kerja. "
+        "Sebelumnya Wakil Presiden Ma'ruf Amin bertolak ke Malaysia dari Jakarta."
+    )
+    events = run(text, officials=[("Ma'ruf Amin", "ID")], dates=[("Selasa", "2023-11-28", "day")], published=dt.date(2023, 11, 28))
+    visit = next(e for e in events if e.type.value == "visit")
+    assert visit.location == "Kuching, Malaysia"
+
+
+def test_where_a_traveller_arrived_opening_the_sentence_places_the_event_after_the_comma():
+    from test_events import run
+
+    officials = [("Retno Marsudi", "ID"), ("Yoshimasa Hayashi", "JP")]
+    for opener in ("Setibanya di Tokyo", "Sesampainya di Tokyo"):
+        text = f"{opener}, Menlu Retno Marsudi bertemu dengan Menlu Jepang Yoshimasa Hayashi."
+        assert [e.location for e in run(text, officials=officials)] == ["Tokyo"], text
+
+
+def test_a_fronted_place_is_where_a_statement_was_made_not_the_event_it_reports():
+    from test_events import run
+
+    officials = [("Retno Marsudi", "ID"), ("Yoshimasa Hayashi", "JP")]
+    for opener in ("Setibanya di Bandara Soekarno-Hatta", "Di Jakarta"):
+        text = f"{opener}, Menlu Retno Marsudi mengatakan pertemuan dengan Menlu Jepang Yoshimasa Hayashi berlangsung baik."
+        assert [e.location for e in run(text, officials=officials)] == [None], text
+
+
+def test_a_date_set_off_after_a_citing_word_dates_the_statement_not_the_event():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Tsai Ing-wen", "TW")]
+    published = dt.date(2017, 10, 29)
+    cited = "Mengutip Reuters, Minggu (29/10), Presiden Taiwan Tsai Ing-wen berangkat dalam kunjungan ke Tuvalu."
+    own = "Presiden Taiwan Tsai Ing-wen, Minggu (29/10), berangkat dalam kunjungan ke Tuvalu."
+    with_pada = "Menurut keterangan pers, pada Minggu (29/10) Presiden Taiwan Tsai Ing-wen melakukan kunjungan ke Tuvalu."
+    starts = [
+        [e.start for e in run(text, officials=officials, dates=[("Minggu (29/10)", "2017-10-29", "day")], published=published)]
+        for text in (cited, own, with_pada)
+    ]
+    assert starts == [[None], ["2017-10-29"], ["2017-10-29"]]
+
+
+def test_a_day_written_before_a_mention_does_not_refine_the_events_year():
+    import datetime as dt
+
+    from test_events import run
+
+    text = (
+        "Start-up Ku Ka terpilih untuk berpartisipasi pada pameran Web Summit 2016. "
+        "Menurut Ahmad Rama kepada Antara, Sabtu, Ku Ka juga berpresentasi di Web Summit."
+    )
+    dates = [("2016", "2016", "year"), ("Sabtu", "2016-11-12", "day")]
+    events = run(text, officials=[("Ahmad Rama", "ID")], dates=dates, published=dt.date(2016, 11, 13))
+    assert [e.start for e in events] == ["2016"]
+
+
+def test_a_trip_opening_the_sentence_places_the_event_after_the_comma_when_it_names_a_city():
+    import datetime as dt
+
+    from test_events import run
+
+    officials = [("Joko Widodo", "ID"), ("Fumio Kishida", "JP")]
+    dates = [("Rabu (27/7/2022)", "2022-07-27", "day")]
+    published = dt.date(2022, 7, 27)
+    for opener in ("Dalam kunjungan kerja ke Tokyo", "Dalam kunjungannya ke Tokyo pada Rabu (27/7/2022)", "Saat berkunjung ke Tokyo"):
+        text = f"{opener}, Presiden Joko Widodo bertemu dengan Perdana Menteri Fumio Kishida."
+        meeting = next(e for e in run(text, officials=officials, dates=dates if "Rabu" in text else (), published=published) if e.type.value == "meeting")
+        assert meeting.location == "Tokyo", text
+    # a country alone is the whole trip; a statement is not the event it reports
+    for text in (
+        "Dalam lawatan ke Jepang, Presiden Joko Widodo bertemu dengan Perdana Menteri Fumio Kishida.",
+        "Dalam kunjungan kerja ke Tokyo, Presiden Joko Widodo mengatakan pertemuan dengan Perdana Menteri Fumio Kishida penting.",
+    ):
+        meeting = next(e for e in run(text, officials=officials, published=published) if e.type.value == "meeting")
+        assert meeting.location is None, text

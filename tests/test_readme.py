@@ -100,6 +100,7 @@ BY_HAND.update({
         "python scripts/score_parts.py data/annotations/tune",
         "python scripts/probe_officials.py data/probes/officials-2023-2025.jsonl",
         "python scripts/probe_officials.py data/probes/officials-fresh-articles.jsonl",
+        "python scripts/probe_event_attributes.py data/probes/event-attributes-dates.jsonl --verbose",
         "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
         "python benchmarks/streaming_memory.py --sizes 1000 3000 --json",
     )

@@ -81,6 +81,7 @@ class DatesResource(Strict):
     calendar_nouns: CalendarNouns
     future_cues: Words
     past_words_before: Words  # right before a yearless date: it lies in the past (``sejak Mei``)
+    past_aspect_words: Words  # after the last future cue, in a yearless date's clause: it is past
     bare_year_blockers_before: Words
     bare_year_blockers_after: Words
     month_context_before: Words
@@ -229,6 +230,7 @@ class EventsResource(Strict):
     continued_day_reach: int = 7  # attributes: days from publication a next sentence's day may lie
     continued_statement_words: Words = []  # attributes: a statement's words before that day
     fronted_place_openers: Words = []  # attributes: words before a sentence-opening ``di`` place
+    fronted_visit_heads: Words = []  # attributes: a sentence-opening trip ``Dalam kunjungan kerja ke <place>,``
     fronted_link_cues: Words = []  # attributes: a sentence-opening ``Di sela-sela <event>,``
     departure_cues: Words = []  # attributes: ``bertolak menuju <place> untuk <event>``
     departure_prepositions: Words = []

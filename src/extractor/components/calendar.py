@@ -227,7 +227,7 @@ def date_forms() -> tuple[DateForm, ...]:
         DateForm(
             "month_range",
             re.compile(
-                rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full}){_DASH}"
+                rf"(?<!\w)(?:(?P<noun>{period_noun}|{month_noun}){_GAP})?(?P<m1>{month_full})(?:{_DASH}|{_GAP}{range_joiner}{_GAP})"
                 rf"(?P<m2>{month_full})(?:{_GAP}(?P<y1>{_YEAR})|{ry})?"
             ),
             month_word,
@@ -248,7 +248,8 @@ def date_forms() -> tuple[DateForm, ...]:
             "year_range",
             re.compile(
                 rf"(?:(?<!\w)(?P<noun>{period_noun}|{year_noun})(?:{_GAP}{year_noun})?{_GAP})?{_NUM_START}"
-                rf"(?P<y1>{_YEAR})(?:{_DASH}|{_OPT}/{_OPT})(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d)"
+                rf"(?P<y1>{_YEAR})(?:{_DASH}|{_OPT}/{_OPT}|{_GAP}{range_joiner}{_GAP}(?=(?:1[5-9]|20)\d\d))"
+                rf"(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w]|[.,]\d|[\-\u2013/]\d)"
             ),
             year_digits,
         ),
@@ -296,6 +297,7 @@ class _Context:
     past_words_after: frozenset[str]
     tense_link_after: str
     past_words_before: frozenset[str]
+    past_aspect: re.Pattern
     weekday_range_end: re.Pattern
     copyright_line: re.Pattern
 
@@ -333,6 +335,9 @@ def _context_lexicon() -> _Context:
         past_words_after=lower(lexicon["past_words_after"]),
         tense_link_after=lexicon["tense_link_after"].casefold(),
         past_words_before=lower(lexicon["past_words_before"]),
+        past_aspect=re.compile(
+            r"(?<!\w)(?<!yang )(?:" + "|".join(re.escape(w) for w in lexicon["past_aspect_words"]) + r")(?!\w)", re.IGNORECASE
+        ),
         copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
     )
 
@@ -683,7 +688,12 @@ def _tense(around: _Neighbours, candidate: DateExpression, sentence_start: int, 
     if candidate.form != "weekday" and before and before.casefold() in lex.past_words_before:
         return "past"  # ``sejak Mei``: since a month that has begun
     unquoted = _CLOSED_QUOTE.sub(" ", text[sentence_start : candidate.start])
-    return "future" if lex.future_cues.search(unquoted) else None
+    cues = list(lex.future_cues.finditer(unquoted))
+    if not cues:
+        return None
+    if lex.past_aspect.search(unquoted, cues[-1].end()):
+        return "past"  # ``... yang akan diikuti 30 ribu delegasi, telah dilangsungkan ... pada Agustus``
+    return "future"
 
 
 # A full date followed by a clock time on its line is an outlet's publication stamp

@@ -24,7 +24,9 @@ Span extents (decided once, applied everywhere):
 * ranges are one span with ``value_end``: ``19-20 Mei 2016``, ``1 hingga 3 Agustus``,
   ``Mei-Juni 2017``, ``2018-2021``, ``2016/17``; so are two days of one month (``4 dan 5
   November``: first and last day); two full dates joined by ``hingga`` stay two spans, the first
-  borrowing the second's year (``17 Oktober hingga 20 Oktober 2016``);
+  borrowing the second's year (``17 Oktober hingga 20 Oktober 2016``); two years or two months
+  joined by ``hingga``/``sampai`` are one period (``tahun 2005 hingga 2017``, ``Januari hingga Juli
+  2017``);
 * a year given relative to the anchor stays with its date: ``26 Juni tahun depan``,
   ``14 Januari dua tahun lalu``.
 
@@ -58,7 +60,9 @@ Resolving (spec § dates, issue 9):
   ``hari ini (21/7)``): the explicit date wins;
 * a day or month without a year takes the year nearest to ``published`` in the direction the
   sentence speaks (:func:`~extractor.normalize.dates.resolve_form`); ``sejak``/``semenjak``
-  before it speak of the past;
+  before it speak of the past, and so does a perfect-aspect word (``telah``, ``sudah``) after the
+  sentence's last future cue in the date's own clause (``sebelum konferensi yang akan diikuti ...,
+  telah dilangsungkan di New York pada Agustus``);
 * a bare weekday the text has already dated this week is that day (``pada Selasa (26/7/2022)``
   ... ``akan ditemui ... pada Selasa``), and one shortly after a written-out day in the same
   sentence is the nearest such day to it; a bare weekday never anchors another;

@@ -23,6 +23,16 @@ day's programme (``Selanjutnya, ...``, ``Siang harinya, ...``) takes the day of 
 before it. Places also: a lowercase venue noun opens the place (``di ruang kerja Menhan, Jakarta``),
 and the words of a title (``Duta Besar China untuk Indonesia Wang Lutong di ...``) may stand between
 a mention and its place.
+
+Per event (issue 9, carried over to unseen articles): an event held during another (a link, also
+to a reference such as ``Di sela KTT tersebut,``) takes that event's place whichever mention gives
+it, and its day when it is one day; a visit is where its first written place is, whatever kind of
+mention holds it; an event dated only to a year or month takes a finer date written after another
+of its mentions inside that period. A sentence opening with an arrival or a trip (``Setibanya di
+Abu Dhabi,``, ``Dalam kunjungan kerja ke Tokyo,``: a city or venue, not a country) places the event
+after the comma, unless a reporting verb makes it the place of a statement; a date set off by a
+comma after a reporting or citing word (``Mengutip Reuters, Minggu (29/10), ...``) dates the
+statement, not the event.
 """
 
 from __future__ import annotations
@@ -295,6 +305,8 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
             owner = sentence_mentions[0]
             if any(w in patterns.reporting for w in words.between(record.end, owner.start)):
                 owner = None
+            elif _dates_a_statement_before(words, s_start, record, patterns):
+                owner = None
         if owner is not None and owner.session:
             # A session runs for weeks: the date is the event held at it, or the session's opening.
             linkers = [m for m in sentence_mentions if m.link is owner]
@@ -354,6 +366,11 @@ def _fronted_link_cues() -> Phrases:
     return Phrases(event_lexicon()["fronted_link_cues"])
 
 
+@lru_cache(maxsize=None)
+def _fronted_visit_heads() -> Phrases:
+    return Phrases(event_lexicon()["fronted_visit_heads"])
+
+
 def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: list[Mention], patterns: EventPatterns, stops) -> None:
     """A sentence opening with its main clause's setting, closed by a comma: a place (``Di
     Beijing, Presiden ... bertemu ...``, ``Saat berada di Tokyo, ...``) goes to the first event
@@ -376,19 +393,39 @@ def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: 
         index = first
         while index < len(words) and words[index].folded in openers:
             index += 1
-        if index >= len(words) or words[index].folded not in patterns.place_prepositions:
-            return
+        travelled = phrase_at(words, index, _fronted_visit_heads(), s_end)
+        trip_start = words[index].start if index < len(words) else s_end
+        if travelled is not None and travelled < len(words) and words[travelled].folded in patterns.destination_words:
+            # "Dalam kunjungan kerja ke Tokyo, Presiden ... bertemu ...": the trip's destination,
+            # when it names a city or a venue, places what follows; a country alone is the whole trip.
+            index = travelled
+        else:
+            travelled = None
+            if index >= len(words) or words[index].folded not in patterns.place_prepositions:
+                return
         place_at = words.spaced_after(words[index].end)
         venue_at = _venue_name_at(words, place_at, patterns)
         opening = words[place_at].start if venue_at is not None else None
         place_at = venue_at if venue_at is not None else place_at
-        if place_at is None or not words[place_at].text[:1].isupper() or any(m.start < words[place_at].start for m in sentence_mentions):
+        if place_at is None or not words[place_at].text[:1].isupper():
             return
-        place = _read_place(words, words[place_at].start, s_end, patterns, stops)
-        if not place:
+        # Only the trip's own verb (``Saat berkunjung ke Tokyo``) may stand before the place.
+        trip_verb = lambda m: travelled is not None and m.type is EventType.visit and m.start >= trip_start  # noqa: E731
+        if any(m.start < words[place_at].start and not trip_verb(m) for m in sentence_mentions):
+            return
+        trip = next((m for m in sentence_mentions if trip_verb(m) and m.location_span), None)
+        place = trip.location_span if trip is not None else _read_place(words, words[place_at].start, s_end, patterns, stops)
+        if not place or (travelled is not None and not _names_a_site(words, *place)):
             return
         place = (opening, place[1]) if opening is not None else place
         setting_end = place[1]
+        # "Dalam kunjungannya ke Tokyo pada Rabu (27/7/2022), ...": the setting's day before the comma
+        day = min(
+            ((st, e) for st, e in stops if st >= setting_end and not any(m.start < e and st < m.end for m in sentence_mentions)),
+            default=None,
+        )
+        if day is not None and words.between(setting_end, day[0]) in ([], ["pada"]):
+            setting_end = day[1]
     comma = words.first_from(setting_end)
     if comma >= len(words) or words[comma].text != "," or words[comma].start >= s_end:
         return
@@ -398,6 +435,8 @@ def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: 
     between = words.between(words[comma].end, target.start)
     if any(w in patterns.clause_breakers or w in patterns.subordinators for w in between):
         return
+    if place is not None and any(w in patterns.reporting for w in between):
+        return  # "Setibanya di Bandara Soekarno-Hatta, Menlu mengatakan pertemuan ...": where it was said
     if frame is not None:
         if target.link is None:
             target.link = frame
@@ -478,6 +517,16 @@ def continue_from_next_sentence(words: Words, mentions: list[Mention], dates: li
             if place is not None:
                 for mention in receivers:
                     mention.location, mention.location_span = words.text[place[0] : place[1]], place
+
+
+def _dates_a_statement_before(words: Words, s_start: int, record: DateRecord, patterns: EventPatterns) -> bool:
+    """Whether a date set off by a comma after a reporting or citing word, before every event
+    mention of its sentence, dates the statement (``Menurut ... kepada Antara, Sabtu, Ku Ka
+    terpilih ... Web Summit``, ``Mengutip Reuters, Minggu (29/10), Tsai berangkat ...``)."""
+    if not words.text[s_start : record.start].rstrip().endswith(","):
+        return False
+    statement_words = frozenset(w.casefold() for w in event_lexicon()["continued_statement_words"])
+    return any(w in patterns.reporting or w in statement_words for w in words.between(s_start, record.start))
 
 
 def _in_quotation(text: str, start: int, position: int) -> bool:
@@ -680,6 +729,13 @@ def _located(cluster: EventCluster) -> Optional[Mention]:
     """The mention whose location is the event's: the first of its defining mentions, then of
     the others, then of the events they are linked to, that has one."""
     ordered = cluster.defining + [m for m in cluster.mentions if m not in cluster.defining]
+    if cluster.type is EventType.visit:
+        # A visit is where its first written place is (``kunjungan Menlu China ke Indonesia ini``
+        # before ``berkunjung ke Toba``, a stop of it; ``tiba di Kuching, Malaysia, ... untuk
+        # kunjungan kerja`` before ``bertolak ke Malaysia``), whatever kind of mention holds it.
+        placed = [m for m in cluster.mentions if m.location and m.location_span]
+        if placed:
+            return min(placed, key=lambda m: m.location_span[0])
     located = next((m for m in ordered if m.location), None)
     return located or next((m.link for m in ordered if m.link is not None and m.link.location), None)
 
@@ -698,6 +754,21 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext, word
             if linked is None:
                 continue
             date = date or linked.date
+    if date is not None and date.value is not None and date.value_end is None and _granularity_rank(date) < 2:
+        # ``Konferensi ICOMON 2017`` ... ``konferensi ICOMON Ke-24 ini akan dilaksanakan pada 3-6
+        # September 2017``: a finer date of another mention, inside the coarser one, says when.
+        date = next(
+            (
+                m.date
+                for m in ordered
+                if m.date is not None
+                and m.date.value is not None
+                and _granularity_rank(m.date) > _granularity_rank(date)
+                and m.date.value.startswith(date.value)
+                and m.date.start >= m.end  # the mention's own clause, not a day written before it
+            ),
+            date,
+        )
     parties = cluster.parties or {p for m in cluster.mentions for p in m.parties}
     if cluster.type is EventType.visit and location and parties:
         # A visit is between the visitor's state and its destination's.
@@ -771,3 +842,22 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], word
             event.start = visit.start
         if set(event.parties) <= set(visit.parties):
             event.parties = list(visit.parties)
+
+
+def inherit_from_frames(clusters: list[EventCluster], events: list[Event]) -> None:
+    """An event held during another (a mention linked by ``di sela``, ``Di sela KTT tersebut,``,
+    ``dalam rangkaian``) with no place of its own is where that event is, whichever mention of it
+    gives the place (the frame is often a reference, ``KTT tersebut``, whose event was placed in
+    an earlier sentence); with no date of its own it takes the frame's day when the frame is one
+    day (a meeting on the sidelines of a three-day summit is on one of its days, not from its
+    first to its last)."""
+    event_of = {id(m): events[i] for i, c in enumerate(clusters) for m in c.mentions}
+    for cluster, event in zip(clusters, events):
+        frames = [event_of.get(id(m.link)) for m in sorted(cluster.mentions, key=lambda m: m.start) if m.link is not None]
+        frame = next((f for f in frames if f is not None and f is not event), None)
+        if frame is None:
+            continue
+        if event.location is None and frame.location is not None:
+            event.location = frame.location
+        if event.start is None and frame.start is not None and frame.end is None and len(frame.start) == 10:
+            event.start = frame.start

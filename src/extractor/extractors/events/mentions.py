@@ -235,6 +235,8 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     if demonstrative_at is not None:
         mention_end = _letter_words_end(words, name_end, demonstrative_at + 1)
         mention = Mention(start, mention_end, event_type, REFERENCE, refers_to, sentence, text[start:mention_end])
+        if destination is not None:  # "kunjungan Menlu China ke Indonesia ini": the visit's destination
+            mention.location, mention.location_span = text[destination[0] : destination[1]], destination
         # Heads that are events only when named ("rapat terbatas tersebut": a cabinet meeting) never stand alone.
         mention.stands_alone = not info.get("named_only") and any(sentence[0] <= s and e <= sentence[1] for s, e, _o in officials)
         return mention

@@ -10,6 +10,7 @@ from ...normalize.dates import anchor_granularity
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
 from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _ordinal, _parties, _planned, _to_event, object_parties
+from .attributes import inherit_from_frames
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_patterns
 from .mentions import Mention, _officials_index, _window, find_mentions
@@ -67,6 +68,7 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
     clusters = cluster_mentions(mentions, lambda m: has_phrase(words, *m.sentence, patterns.background_cues), words=words)
     events = [_to_event(c, text, context, words) for c in clusters]
     _inherit_from_visits(clusters, events, words)
+    inherit_from_frames(clusters, events)
     events.sort(key=lambda e: e.mentions[0].start)
     return events
 
