@@ -13,6 +13,10 @@ engines round by round so that load on a shared machine hits both alike:
   over the command's process tree, Ray's daemons and workers included, since Ray's workers are
   not reaped by the command), and the load average before each run: on a shared machine, wall
   seconds alone say little;
+- where each run's CPU goes (``cpu_s_by_part``: the command's own process, the extraction
+  workers, Ray's other workers such as Ray Data's helper actors and the read task's worker, and
+  Ray's daemons; ``cpu_s_by_process``: by process kind), and when each kind of process first
+  appeared (``process_first_seen_s``: the cluster's daemons, the actors, the read worker);
 - a simulated 2-node cluster (``ray.cluster_utils.Cluster``: a head node and a second node of
   one CPU each, two raylets on this machine), joined with ``--address``: its output must be the
   same bytes as ``--jobs 1``'s.
@@ -230,6 +234,8 @@ def main() -> None:
         label = f"--jobs {args.workers}" if engine == "jobs" else f"--engine ray --workers {args.workers}"
         cpu = f"  {r['least_cpu_s']:.1f} CPU s" if r["least_cpu_s"] is not None else ""
         print(f"  {label:<28} {r['best_wall_s']:8.1f} s  {r['articles_per_s']:6.2f} articles/s  first record after {r['start_up_s']:.1f} s{cpu}")
+        parts = r["runs"][0]["cpu_s_by_part"]
+        print("    CPU s by part (first run): " + ", ".join(f"{part} {seconds:.1f}" for part, seconds in parts.items()))
     print(f"  ray / jobs throughput: {report['ray_vs_jobs']:.3f}; same bytes: {report['same_output']}")
     if "simulated_cluster_same_output" in report:
         print(f"  simulated 2-node cluster (--address): same bytes as --jobs: {report['simulated_cluster_same_output']}")
