@@ -13,6 +13,10 @@ engines round by round so that load on a shared machine hits both alike:
   over the command's process tree, Ray's daemons and workers included, since Ray's workers are
   not reaped by the command), and the load average before each run: on a shared machine, wall
   seconds alone say little;
+- where each run's CPU goes (``cpu_s_by_part``: the command's own process, the extraction
+  workers, Ray's other workers such as Ray Data's helper actors and the read task's worker, and
+  Ray's daemons; ``cpu_s_by_process``: by process kind), and when each kind of process first
+  appeared (``process_first_seen_s``: the cluster's daemons, the actors, the read worker);
 - a simulated 2-node cluster (``ray.cluster_utils.Cluster``: a head node and a second node of
   one CPU each, two raylets on this machine), joined with ``--address``: its output must be the
   same bytes as ``--jobs 1``'s.
@@ -49,15 +53,35 @@ def command(source: Path, *options: str) -> list[str]:
     return [sys.executable, "-m", "extractor.cli", "extract", str(source), *options]
 
 
+def process_part(root: int, pid: int, command: str) -> str:
+    """Which part of a run a process is: the command itself, an extraction worker (``--jobs``
+    worker or Ray Data actor), another Ray worker (Ray Data's helper actors, the read task's
+    worker, idle workers), a Ray daemon, or something else."""
+    if pid == root:
+        return "driver"
+    if "spawn_main" in command or command.startswith("ray::MapWorker"):
+        return "extraction_workers"
+    if command.startswith("ray::") and not command.startswith(("ray::DashboardAgent", "ray::RuntimeEnvAgent")):
+        return "other_ray_workers"
+    if "ray" in command:
+        return "ray_daemons"
+    return "other"
+
+
 class TreeCPU:
     """CPU seconds of a process and all its descendants, sampled from /proc (Linux): Ray's
-    workers outlive their raylet's reaping, so ``RUSAGE_CHILDREN`` misses most of them."""
+    workers outlive their raylet's reaping, so ``RUSAGE_CHILDREN`` misses most of them. Also
+    the CPU seconds of each part of the run (:func:`process_part`) and when each part's first
+    process appeared."""
 
     TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
     def __init__(self, pid: int):
         self.pid = pid
+        self.started = time.perf_counter()
         self.seconds: dict[int, float] = {}  # pid -> CPU seconds at its last sample
+        self.commands: dict[int, str] = {}  # pid -> its command line at its last sample
+        self.first_seen: dict[str, float] = {}  # part or Ray process kind -> seconds after start
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -73,6 +97,21 @@ class TreeCPU:
 
     def total(self) -> float | None:
         return round(sum(self.seconds.values()), 2) if self.seconds else None
+
+    def by_part(self) -> dict[str, float]:
+        parts: dict[str, float] = {}
+        for pid, seconds in self.seconds.items():
+            part = process_part(self.pid, pid, self.commands.get(pid, ""))
+            parts[part] = round(parts.get(part, 0.0) + seconds, 2)
+        return dict(sorted(parts.items(), key=lambda item: -item[1]))
+
+    def by_process(self) -> dict[str, float]:
+        """CPU seconds by process kind (the command's program or Ray process title)."""
+        kinds: dict[str, float] = {}
+        for pid, seconds in self.seconds.items():
+            kind = "driver" if pid == self.pid else _process_kind(self.commands.get(pid, ""))
+            kinds[kind] = round(kinds.get(kind, 0.0) + seconds, 2)
+        return dict(sorted(kinds.items(), key=lambda item: -item[1]))
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -92,16 +131,35 @@ class TreeCPU:
                 continue
             parents.setdefault(int(fields[1]), []).append(int(name))
             cpu[int(name)] = (int(fields[11]) + int(fields[12])) / self.TICKS
+        now = round(time.perf_counter() - self.started, 2)
         stack = [self.pid]
         while stack:
             pid = stack.pop()
             if pid in cpu:
                 self.seconds[pid] = cpu[pid]
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                        command = handle.read().replace(b"\0", b" ").decode(errors="replace").strip()
+                except OSError:
+                    command = ""
+                if command:  # a Ray worker retitles itself (ray::IDLE, then its actor's class)
+                    self.commands[pid] = command
+                    self.first_seen.setdefault(_process_kind(command), now)
             stack.extend(parents.get(pid, []))
 
 
-def timed(args: list[str], env: dict | None = None) -> tuple[float, float, bytes, float | None]:
-    """(wall seconds, seconds to the first stdout line, stdout, CPU seconds) of one run."""
+def _process_kind(command: str) -> str:
+    if command.startswith("ray::"):
+        return command.split("(")[0].split()[0]
+    words = command.split()
+    program = next((os.path.basename(word) for word in words if word.endswith(".py")), None)
+    if program is None:
+        program = "jobs worker" if "spawn_main" in command else os.path.basename(words[0]) if words else "?"
+    return program
+
+
+def timed(args: list[str], env: dict | None = None) -> tuple[float, float, bytes, TreeCPU]:
+    """(wall seconds, seconds to the first stdout line, stdout, CPU sampler) of one run."""
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert process.stdout is not None
@@ -111,7 +169,7 @@ def timed(args: list[str], env: dict | None = None) -> tuple[float, float, bytes
         rest = process.stdout.read()
         if process.wait() != 0:
             raise SystemExit(f"failed: {' '.join(args)}")
-    return time.perf_counter() - started, first_at, first + rest, tree.total()
+    return time.perf_counter() - started, first_at, first + rest, tree
 
 
 def simulated_cluster_output(source: Path, workers: int) -> bytes:
@@ -147,9 +205,11 @@ def main() -> None:
             for engine in order:
                 options = ("--jobs", str(args.workers)) if engine == "jobs" else ("--engine", "ray", "--workers", str(args.workers))
                 load = round(os.getloadavg()[0], 2)
-                wall, first, out, cpu = timed(command(source, *options), env)
-                runs[engine].append({"wall_s": round(wall, 2), "first_record_s": round(first, 2), "cpu_s": cpu,
-                                     "load_average_before": load})
+                wall, first, out, tree = timed(command(source, *options), env)
+                runs[engine].append({"wall_s": round(wall, 2), "first_record_s": round(first, 2), "cpu_s": tree.total(),
+                                     "load_average_before": load, "cpu_s_by_part": tree.by_part(),
+                                     "cpu_s_by_process": tree.by_process(),
+                                     "process_first_seen_s": dict(sorted(tree.first_seen.items(), key=lambda kv: kv[1]))})
                 outputs[engine] = out
         for engine, items in runs.items():
             wall = min(item["wall_s"] for item in items)
@@ -174,6 +234,8 @@ def main() -> None:
         label = f"--jobs {args.workers}" if engine == "jobs" else f"--engine ray --workers {args.workers}"
         cpu = f"  {r['least_cpu_s']:.1f} CPU s" if r["least_cpu_s"] is not None else ""
         print(f"  {label:<28} {r['best_wall_s']:8.1f} s  {r['articles_per_s']:6.2f} articles/s  first record after {r['start_up_s']:.1f} s{cpu}")
+        parts = r["runs"][0]["cpu_s_by_part"]
+        print("    CPU s by part (first run): " + ", ".join(f"{part} {seconds:.1f}" for part, seconds in parts.items()))
     print(f"  ray / jobs throughput: {report['ray_vs_jobs']:.3f}; same bytes: {report['same_output']}")
     if "simulated_cluster_same_output" in report:
         print(f"  simulated 2-node cluster (--address): same bytes as --jobs: {report['simulated_cluster_same_output']}")

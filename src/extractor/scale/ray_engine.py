@@ -56,6 +56,22 @@ def require_ray():
     return ray
 
 
+# Settings of the local cluster the engine starts (Ray's system config, `ray_config_def.h`). A
+# cluster joined with --address keeps its own.
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    # Ray runs its workers at nice 15, below every other process of the machine: the extraction
+    # actors would get a sliver of a shared machine that `--jobs` workers (nice 0) get in full.
+    "worker_niceness": 0,
+    # Observability the engine does not read, each a periodic timer in every Ray process (13 on
+    # one node): metrics export, task state events sent to the GCS every second (and the
+    # timeline built on them), per-handler event-loop statistics.
+    "enable_metrics_collection": False,
+    "task_events_report_interval_ms": 0,
+    "enable_timeline": False,
+    "event_stats": False,
+}
+
+
 def init_ray(address: Optional[str] = None, workers: Optional[int] = None):
     """Join the cluster at ``address``, or start a local Ray with ``workers`` CPUs."""
     import importlib.util
@@ -73,8 +89,10 @@ def init_ray(address: Optional[str] = None, workers: Optional[int] = None):
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
         if address:
             options["address"] = address
-        elif workers:
-            options["num_cpus"] = workers
+        else:
+            options["_system_config"] = dict(LOCAL_CLUSTER_CONFIG)
+            if workers:
+                options["num_cpus"] = workers
         ray.init(**options)
         importing.join()
         logging.getLogger("ray.data").setLevel(logging.ERROR)
@@ -321,6 +339,9 @@ def run_entries(
     context.target_max_block_size = ONE_ROW_BLOCKS
     context.enable_progress_bars = False
     context.print_on_execution_start = False
+    # Each map task would poll its process's memory every second in a thread of its own, for
+    # statistics nobody reads.
+    context.memory_usage_poll_interval_s = None
     published_iso = published.isoformat() if published is not None else None
     ds = ray.data.from_items(files, override_num_blocks=len(files))
     ds = ds.map_batches(read_files, fn_kwargs={"max_bytes": max_bytes, "published": published_iso, "done": done,
