@@ -36,6 +36,7 @@ def ray_cluster(tmp_path_factory):
     if ray.is_initialized():
         ray.shutdown()
     ray.init(
+        address="local",  # our own cluster, never one another process left running here
         num_cpus=2,
         include_dashboard=False,
         log_to_driver=False,
@@ -143,3 +144,17 @@ def test_each_batch_of_a_file_is_one_batch_row(tmp_path: Path):
         ["article", "article", "input_error", "article"], ["article", "article"]]
     assert [row["order"] for rows in batches for row in rows] == [(3 << 32) + i for i in range(6)]
     assert [row["doc_id"] for row in batches[1]] == ["d3", "d4"]
+
+
+def test_without_an_address_the_engine_starts_a_cluster_of_its_own(monkeypatch):
+    """ray.init() alone joins the cluster a `ray start` left on the machine (or RAY_ADDRESS);
+    the engine without --address must start its own, and join only the address it is given."""
+    from extractor.scale import ray_engine
+
+    calls = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **options: calls.append(options))
+    ray_engine.init_ray(workers=2)
+    ray_engine.init_ray(address="10.0.0.5:6379")
+    assert calls[0]["address"] == "local" and calls[0]["num_cpus"] == 2 and "_system_config" in calls[0]
+    assert calls[1]["address"] == "10.0.0.5:6379" and "_system_config" not in calls[1] and "num_cpus" not in calls[1]

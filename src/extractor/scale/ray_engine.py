@@ -90,6 +90,9 @@ def init_ray(address: Optional[str] = None, workers: Optional[int] = None):
         if address:
             options["address"] = address
         else:
+            # "local": a new cluster of our own, never the one a `ray start` or RAY_ADDRESS left on
+            # this machine (ray.init() alone would join that one).
+            options["address"] = "local"
             options["_system_config"] = dict(LOCAL_CLUSTER_CONFIG)
             if workers:
                 options["num_cpus"] = workers
