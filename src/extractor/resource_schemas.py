@@ -358,6 +358,7 @@ class DocumentTitles(Strict):
 
 class EnumeratedLists(Strict):
     bullets: Words  # tokens that open a list item as an enumerator does: -, •
+    ordinals: Words = ()  # ordinal words that open a list item before a comma or colon: Pertama,
     max_items: int
 
 
@@ -396,6 +397,8 @@ class PriorityAreasResource(Strict):
     document_titles: DocumentTitles
     enumerated_lists: Optional[EnumeratedLists] = None
     negation: Optional[Negation] = None
+    party_as_currency: Words = ()  # a state's name after one of these names a currency: dolar AS
+    bilateral_acts: Words = ()  # without a context word, a sentence needs one of these and a foreign party
 
 
 # --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------

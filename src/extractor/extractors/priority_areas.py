@@ -30,10 +30,12 @@ priority, focus or agreement framing. The framings, each a section of the lexico
   naming it (``terdapat tiga bidang kerja sama yang diutamakan.``): the list then runs on at the
   start of the next sentence.
 
-Priority areas are areas of cooperation: an article with no word of foreign relations
+Priority areas are areas of cooperation: in an article with no word of foreign relations
 (``cooperation_context``: ``bilateral``, ``kedua negara``, ``Menlu``, ``ASEAN``, ...) and no
-foreign state or bloc (``doc.spans["party"]``) puts none forward, whatever its focus words (a
-ministry's budget ``difokuskan untuk ... infrastruktur``).
+sentence naming a cooperation between two parties, only a sentence that names a foreign state,
+bloc or capital (``doc.spans["party"]``, ``["party_part"]``, ``["capital"]``) frames an area
+(``Indonesia dan Brasil menandatangani MoU di bidang energi``); a ministry's budget
+``difokuskan untuk ... infrastruktur`` names none and puts none forward.
 
 Every further area chained to a framed one as a list (``kontra terorisme, keamanan siber dan
 penanganan bencana``) counts too. A cue followed by a demonstrative (``usulan prioritas kerja sama
@@ -68,7 +70,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import dropwhile, islice
 from typing import Iterable, Iterator, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SPACY
@@ -81,7 +83,9 @@ from ..resource_data import load_resource
 from ..components import spans
 from ..components.boilerplate import KEY as BOILERPLATE
 from ..components.boilerplate import in_boilerplate
+from ..components.parties import CAPITAL_KEY as CAPITAL
 from ..components.parties import KEY as PARTY
+from ..components.parties import PART_KEY as PARTY_PART
 from ..nlp.matchers import once_per_vocab
 from ..nlp.spacy_doc import doc_text
 from ..pipeline import ExtractionContext, RecordStage
@@ -100,6 +104,8 @@ _OFFICE_LINKS = frozenset({"bidang", "urusan"})
 _UNBOUNDED = 10**6
 # Words a cue's phrase may run on before a colon that opens its list.
 _COLON_HEAD_WORDS = 4
+# Words between a cue and the count word of the list it announces (``menyepakati tiga hal.``).
+_ANNOUNCED_COUNT_WORDS = 2
 # Tokens before an area searched for the office name that would swallow it (its last two words are read).
 _OFFICE_WINDOW_TOKENS = 16
 _NOT_AREA = "non_area"
@@ -186,6 +192,7 @@ class PriorityLexicon:
     negation_exceptions: frozenset[str]
     negation_window: int
     bullets: frozenset[str]
+    ordinal_enumerators: frozenset[str]
     max_list_items: int
     count_words: frozenset[str]
     count_numerals: bool
@@ -245,6 +252,7 @@ def priority_patterns() -> PriorityLexicon:
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         area_nouns=_folded_set(announcement["area_nouns"]),
         bullets=frozenset(lexicon.get("enumerated_lists", {}).get("bullets", ())),
+        ordinal_enumerators=_folded_set(lexicon.get("enumerated_lists", {}).get("ordinals", ())),
         max_list_items=int(lexicon.get("enumerated_lists", {}).get("max_items", 0)),
     )
 
@@ -280,6 +288,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "list_noun": lexicon["counted_lists"]["nouns"],
             "list_intro": lexicon["counted_lists"]["introducers"],
             "document_head": lexicon["document_titles"]["heads"],
+            "bilateral_act": lexicon.get("bilateral_acts", []),
         }
     )
     return sections
@@ -592,7 +601,7 @@ class _Matches:
 
 _KINDS = (
     "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
-    "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head",
+    "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head", "bilateral_act",
 )
 
 
@@ -731,11 +740,11 @@ class _Framer:
     def anaphoric(self, cue_end: int, sent_end: int) -> bool:
         """A cue followed by a demonstrative refers back (``usulan prioritas kerja sama tersebut``)
         unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``)."""
-        following = list(islice(self.tokens.words(cue_end, sent_end), 3))
         lexicon = self.lexicon
+        following = list(islice(self.tokens.words(cue_end, sent_end), 2 + len(lexicon.scope_fillers)))
         if not following or following[0] not in lexicon.blockers:
             return False
-        rest = [w for w in following[1:] if w not in lexicon.scope_fillers]
+        rest = list(dropwhile(lambda w: w in lexicon.scope_fillers, following[1:]))  # "itu antara lain mencakup"
         return not (rest and rest[0] in lexicon.scope_words)
 
     def commitments(self, start: int, end: int) -> Iterator[int]:
@@ -840,6 +849,25 @@ class _Framer:
                 return True
         return False
 
+    def announces_after(self, cue_end: int, end: int) -> bool:
+        """Whether a count word and an area noun follow the cue within a few words and end its
+        sentence (``kedua negara menyepakati tiga hal.``): the list is set out in the sentences
+        after it."""
+        tokens, lexicon = self.tokens, self.lexicon
+        i, words = cue_end, 0
+        while i < end and words <= _ANNOUNCED_COUNT_WORDS:
+            if tokens.space[i]:
+                i += 1
+                continue
+            if self.is_count_word(i):
+                noun = tokens.next_spaced(i)
+                if 0 <= noun < end and tokens.lower[noun] in lexicon.area_nouns:
+                    return not any(w.isalnum() for w in tokens.word_list(noun + 1, end))
+                return False
+            words += 1
+            i += 1
+        return False
+
     def in_sentence(self, sentences: list[tuple[int, int]], index: int) -> Iterator[tuple[int, int, str]]:
         start, end = sentences[index]
         lexicon = self.lexicon
@@ -864,7 +892,14 @@ class _Framer:
                 continue
             areas = list(self.framed_areas(cue_end, end, reach))
             yield from areas
-            if not areas and index + 1 < len(sentences) and self.announces(start, cue_end):
+            announced = not areas and index + 1 < len(sentences) and (
+                self.announces(start, cue_end) or self.announces_after(cue_end, end)
+            )
+            if announced and self._enumerator_end(*sentences[index + 1]) >= 0:
+                # "menyepakati tiga hal. Pertama, kerja sama perdagangan. Kedua, investasi ..."
+                for item_start, item_end in self.enumerated_items(sentences, index + 1):
+                    yield from self.framed_areas(item_start, item_end, 2 * lexicon.max_gap_words)
+            elif announced:
                 next_start, next_end = sentences[index + 1]
                 yield from self.framed_areas(next_start, next_end, 2 * lexicon.max_gap_words)
             elif not areas and self.opens_list(cue_end, end):
@@ -888,7 +923,8 @@ class _Framer:
 
     def _enumerator_end(self, start: int, end: int) -> int:
         """The token after a list item's enumerator opening tokens ``start``-``end`` (``1.``,
-        ``2)``, ``a.``, a bullet from ``enumerated_lists.bullets``), or -1 when none opens them."""
+        ``2)``, ``a.``, a bullet from ``enumerated_lists.bullets``, an ordinal word of
+        ``enumerated_lists.ordinals`` and a comma or colon: ``Pertama,``), or -1 when none opens them."""
         tokens = self.tokens
         i = start
         while i < end and tokens.space[i]:
@@ -905,6 +941,12 @@ class _Framer:
         closing = i + 1 < end and tokens.text[i + 1] in (".", ")") and tokens.glued[i + 1]
         if text.isdecimal() and len(text) <= 2 and closing:
             return i + 2
+        if tokens.lower[i] in self.lexicon.ordinal_enumerators:  # "Pertama, ...", "Kedua: ..."
+            after = i + 1
+            while after < end and tokens.space[after]:
+                after += 1
+            if after < end and tokens.text[after] in (",", ":"):
+                return after + 1
         return -1
 
     def enumerated_items(self, sentences: list[tuple[int, int]], index: int) -> Iterator[tuple[int, int]]:
@@ -1027,6 +1069,37 @@ def _cooperation_between_parties(doc: Doc, sentences: list[tuple[int, int]], mat
     return False
 
 
+def _sentences_of_an_act_with_a_foreign_party(
+    doc: Doc, sentences: list[tuple[int, int]], matches: dict[str, _Matches]
+) -> set[int]:
+    """Indices of the sentences that report an act between parties (``bilateral_acts``: an
+    agreement, a signature, a cooperation, a visit) and name a foreign state or bloc, or a
+    foreign capital (``doc.spans["party"]``, ``["party_part"]``, ``["capital"]``: any code but
+    ``ID``). In an article without a word of foreign relations, a framing counts only in such a
+    sentence (``Indonesia sepakat membeli 11 pesawat tempur ... dengan Rusia``, ``Indonesia dan
+    Brasil menandatangani MoU di bidang energi``); one party's focus is not a cooperation, even
+    in a sentence naming a state (``Jepang fokus pada ekspor produknya ke seluruh dunia, termasuk
+    AS``)."""
+    starts = [start for start, _ in sentences]
+    acts = {bisect_left(starts, span[0] + 1) - 1 for span in matches["bilateral_act"].spans}
+    if not acts:
+        return set()
+    currency_words = _folded_set(priority_lexicon().get("party_as_currency", ()))
+    found: set[int] = set()
+    for key in (PARTY, PARTY_PART, CAPITAL):
+        for span in spans(doc, key):
+            before = span.start - 1
+            while before >= 0 and doc[before].is_space:
+                before -= 1
+            if before >= 0 and doc[before].lower_ in currency_words:
+                continue  # "5 miliar dolar AS" names a currency
+            if span.kb_id_ and span.kb_id_ != "ID":
+                index = bisect_left(starts, span.start + 1) - 1
+                if index in acts and span.start < sentences[index][1]:
+                    found.add(index)
+    return found
+
+
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted character spans without those inside another (two framings of one sentence may
     read ``kerja sama industri pertahanan`` and ``industri pertahanan``)."""
@@ -1049,13 +1122,18 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
     if not matches["area"].spans:
         return
     sentences = _sentence_ranges(doc)
+    foreign_sentences: Optional[set[int]] = None  # None: the whole document speaks of foreign relations
     if not matches["context"].spans and not _cooperation_between_parties(doc, sentences, matches):
-        return
+        foreign_sentences = _sentences_of_an_act_with_a_foreign_party(doc, sentences, matches)
+        if not foreign_sentences:
+            return
     framer = _Framer(doc, matches, priority_patterns())
     tokens = framer.tokens
     text = doc_text(doc)
     found: dict[str, dict[tuple[int, int], None]] = {}
     for index in range(len(sentences)):
+        if foreign_sentences is not None and index not in foreign_sentences:
+            continue
         for first, last, slug in framer.in_sentence(sentences, index):
             start, end = tokens.start[first], tokens.end[last - 1]
             if in_boilerplate(doc, start, end):
@@ -1072,5 +1150,7 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
 
 class PriorityAreasStage(RecordStage):
     name = "priority_areas"
-    requires = frozenset({f"spans:{BOILERPLATE}", f"spans:{CUE}", f"spans:{AREA}", f"spans:{PARTY}"})
+    requires = frozenset(
+        {f"spans:{BOILERPLATE}", f"spans:{CUE}", f"spans:{AREA}", f"spans:{PARTY}", f"spans:{PARTY_PART}", f"spans:{CAPITAL}"}
+    )
     extractor = extract_priority_areas
