@@ -674,3 +674,22 @@ def test_area_words_of_current_news():
     assert area_slug("sepak bola") == area_slug("olahraga") == "culture_people"
     found = areas(CONTEXT + "Fokus pertemuan ini adalah untuk pengembangan produk usaha kecil dan pertanian.")
     assert found == {"economy_trade": ["usaha kecil"], "food_security": ["pertanian"]}
+
+
+def test_a_meetings_or_a_cooperations_purpose_frames_its_area():
+    found = areas(CONTEXT + "Kunjungan kerja Presiden ke Abu Dhabi bertujuan menjemput investasi.")
+    assert found == {"investment": ["investasi"]}
+    found = areas(CONTEXT + "Kerja sama kedua negara akan diarahkan pada pengembangan energi terbarukan.")
+    assert found == {"energy": ["energi terbarukan"]}
+    found = areas(CONTEXT + "Tujuan kunjungan tersebut adalah meningkatkan investasi dan perdagangan kedua negara.")
+    assert found == {"investment": ["investasi"], "economy_trade": ["perdagangan"]}
+    # a program's aim, and a purpose that is a discussion, frame nothing
+    assert areas(CONTEXT + "Program beasiswa itu bertujuan memajukan pendidikan di Indonesia.") == {}
+    text = CONTEXT + "Tujuan pertemuan tersebut adalah membahas peningkatan kerja sama khususnya di bidang ekonomi."
+    assert areas(text) == {}
+
+
+def test_a_demonstrative_after_a_meeting_noun_points_at_the_meeting():
+    text = CONTEXT + "Hasil kunjungan itu antara lain komitmen investasi senilai 10 miliar dolar AS."
+    assert areas(text) == {"investment": ["investasi"]}
+    assert areas(CONTEXT + "Usulan prioritas kerja sama tersebut, termasuk energi, akan dikaji.") == {}

@@ -362,6 +362,11 @@ class EnumeratedLists(Strict):
     max_items: int
 
 
+class PurposeCues(Strict):
+    cues: Words  # bertujuan, dimaksudkan untuk, diarahkan pada: a meeting's or a cooperation's purpose
+    subject_window: int  # words between the meeting noun or the cooperation and the cue
+
+
 class Negation(Strict):
     words: Words  # tidak, belum, gagal: a cue right after one of them frames nothing
     exceptions: Words  # a word after the negation that makes it no negation: tidak hanya (not only)
@@ -399,6 +404,7 @@ class PriorityAreasResource(Strict):
     negation: Optional[Negation] = None
     party_as_currency: Words = ()  # a state's name after one of these names a currency: dolar AS
     bilateral_acts: Words = ()  # without a context word, a sentence needs one of these and a foreign party
+    purpose_cues: Optional[PurposeCues] = None
 
 
 # --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------

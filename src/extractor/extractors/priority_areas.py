@@ -193,6 +193,7 @@ class PriorityLexicon:
     negation_window: int
     bullets: frozenset[str]
     ordinal_enumerators: frozenset[str]
+    purpose_subject_window: int
     max_list_items: int
     count_words: frozenset[str]
     count_numerals: bool
@@ -253,6 +254,7 @@ def priority_patterns() -> PriorityLexicon:
         area_nouns=_folded_set(announcement["area_nouns"]),
         bullets=frozenset(lexicon.get("enumerated_lists", {}).get("bullets", ())),
         ordinal_enumerators=_folded_set(lexicon.get("enumerated_lists", {}).get("ordinals", ())),
+        purpose_subject_window=int(lexicon.get("purpose_cues", {}).get("subject_window", 0)),
         max_list_items=int(lexicon.get("enumerated_lists", {}).get("max_items", 0)),
     )
 
@@ -289,6 +291,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "list_intro": lexicon["counted_lists"]["introducers"],
             "document_head": lexicon["document_titles"]["heads"],
             "bilateral_act": lexicon.get("bilateral_acts", []),
+            "purpose": lexicon.get("purpose_cues", {}).get("cues", []),
         }
     )
     return sections
@@ -602,6 +605,7 @@ class _Matches:
 _KINDS = (
     "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
     "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head", "bilateral_act",
+    "purpose",
 )
 
 
@@ -739,11 +743,15 @@ class _Framer:
 
     def anaphoric(self, cue_end: int, sent_end: int) -> bool:
         """A cue followed by a demonstrative refers back (``usulan prioritas kerja sama tersebut``)
-        unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``)."""
+        unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``) or the
+        cue ends in a meeting noun the demonstrative points at (``Hasil kunjungan itu antara lain
+        ...``)."""
         lexicon = self.lexicon
         following = list(islice(self.tokens.words(cue_end, sent_end), 2 + len(lexicon.scope_fillers)))
         if not following or following[0] not in lexicon.blockers:
             return False
+        if any(span[1] == cue_end for span in self.matches["outcome_subject"].within(max(0, cue_end - 4), cue_end)):
+            return False  # "hasil kunjungan itu", "tujuan pertemuan tersebut": the meeting's demonstrative
         rest = list(dropwhile(lambda w: w in lexicon.scope_fillers, following[1:]))  # "itu antara lain mencakup"
         return not (rest and rest[0] in lexicon.scope_words)
 
@@ -849,6 +857,21 @@ class _Framer:
                 return True
         return False
 
+    def purpose_of_a_meeting(self, start: int, cue_start: int) -> bool:
+        """Whether a meeting noun or a cooperation (``outcome_cues.subjects``, ``commitment_cues.objects``)
+        ends within ``purpose_cues.subject_window`` words before a purpose cue, in its clause
+        (``Kunjungan kerja Presiden ke Abu Dhabi bertujuan menjemput investasi``, ``Kerja sama kedua
+        negara akan diarahkan pada ...``): a program's or a company's aim is not one."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for kind in ("outcome_subject", "commitment_object"):
+            for _, subject_end, _ in self.matches[kind].within(start, cue_start):
+                gap = tokens.word_list(subject_end, cue_start)
+                if len(gap) <= lexicon.purpose_subject_window and not tokens.broken(subject_end, cue_start) and not any(
+                    w in lexicon.gap_blockers for w in gap
+                ):
+                    return True
+        return False
+
     def announces_after(self, cue_end: int, end: int) -> bool:
         """Whether a count word and an area noun follow the cue within a few words and end its
         sentence (``kedua negara menyepakati tiga hal.``): the list is set out in the sentences
@@ -887,6 +910,9 @@ class _Framer:
                 continue
             if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
                 origins.append((cue_end, _UNBOUNDED))
+        for cue_start, cue_end, _ in self.matches["purpose"].scan(start, end):
+            if not self._head_blocked(start, cue_start) and self.purpose_of_a_meeting(start, cue_start):
+                origins.append((cue_end, lexicon.max_gap_words))
         for cue_end, reach in origins:
             if self.anaphoric(cue_end, end):
                 continue
