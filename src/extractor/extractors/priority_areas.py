@@ -873,9 +873,9 @@ class _Framer:
         return False
 
     def announces_after(self, cue_end: int, end: int) -> bool:
-        """Whether a count word and an area noun follow the cue within a few words and end its
-        sentence (``kedua negara menyepakati tiga hal.``): the list is set out in the sentences
-        after it."""
+        """Whether a count word and a list noun (``counted_lists.nouns``) follow the cue within a
+        few words and end its sentence (``kedua negara menyepakati tiga hal.``): the list is set out
+        in the sentences after it."""
         tokens, lexicon = self.tokens, self.lexicon
         i, words = cue_end, 0
         while i < end and words <= _ANNOUNCED_COUNT_WORDS:
@@ -884,8 +884,9 @@ class _Framer:
                 continue
             if self.is_count_word(i):
                 noun = tokens.next_spaced(i)
-                if 0 <= noun < end and tokens.lower[noun] in lexicon.area_nouns:
-                    return not any(w.isalnum() for w in tokens.word_list(noun + 1, end))
+                noun_ends = [span[1] for span in self.matches["list_noun"].at(noun)] if noun >= 0 else []
+                if noun_ends and noun_ends[0] <= end:
+                    return not any(w.isalnum() for w in tokens.word_list(noun_ends[0], end))
                 return False
             words += 1
             i += 1
