@@ -693,3 +693,10 @@ def test_a_demonstrative_after_a_meeting_noun_points_at_the_meeting():
     text = CONTEXT + "Hasil kunjungan itu antara lain komitmen investasi senilai 10 miliar dolar AS."
     assert areas(text) == {"investment": ["investasi"]}
     assert areas(CONTEXT + "Usulan prioritas kerja sama tersebut, termasuk energi, akan dikaji.") == {}
+
+
+def test_a_main_aim_frames_only_a_meetings_or_a_cooperations_aim():
+    found = areas(CONTEXT + "\"Tujuan utamanya perkuat kerja sama ekonomi. Khususnya mengembangkan pasar,\" tuturnya.")
+    assert found == {"economy_trade": ["kerja sama ekonomi"]}
+    text = CONTEXT + "Salah satu tujuan utama organisasi itu adalah melindungi hak asasi manusia warga Korea Utara."
+    assert areas(text) == {}

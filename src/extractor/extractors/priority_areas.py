@@ -857,16 +857,24 @@ class _Framer:
                 return True
         return False
 
-    def purpose_of_a_meeting(self, start: int, cue_start: int) -> bool:
+    def purpose_of_a_meeting(self, start: int, cue_start: int, cue_end: int, end: int) -> bool:
         """Whether a meeting noun or a cooperation (``outcome_cues.subjects``, ``commitment_cues.objects``)
         ends within ``purpose_cues.subject_window`` words before a purpose cue, in its clause
         (``Kunjungan kerja Presiden ke Abu Dhabi bertujuan menjemput investasi``, ``Kerja sama kedua
-        negara akan diarahkan pada ...``): a program's or a company's aim is not one."""
+        negara akan diarahkan pada ...``), or starts within ``max_gap_words`` after it (``Tujuan
+        utamanya perkuat kerja sama ekonomi``): an organisation's or a program's aim is not one
+        (``tujuan utama organisasi itu adalah melindungi hak asasi manusia``)."""
         tokens, lexicon = self.tokens, self.lexicon
         for kind in ("outcome_subject", "commitment_object"):
-            for _, subject_end, _ in self.matches[kind].within(start, cue_start):
-                gap = tokens.word_list(subject_end, cue_start)
-                if len(gap) <= lexicon.purpose_subject_window and not tokens.broken(subject_end, cue_start) and not any(
+            for subject_start, subject_end, _ in self.matches[kind].within(start, end):
+                if subject_end <= cue_start:
+                    gap_start, gap_end, window = subject_end, cue_start, lexicon.purpose_subject_window
+                elif subject_start >= cue_end:
+                    gap_start, gap_end, window = cue_end, subject_start, lexicon.max_gap_words
+                else:
+                    continue
+                gap = tokens.word_list(gap_start, gap_end)
+                if len(gap) <= window and not tokens.broken(gap_start, gap_end) and not any(
                     w in lexicon.gap_blockers for w in gap
                 ):
                     return True
@@ -912,7 +920,7 @@ class _Framer:
             if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
                 origins.append((cue_end, _UNBOUNDED))
         for cue_start, cue_end, _ in self.matches["purpose"].scan(start, end):
-            if not self._head_blocked(start, cue_start) and self.purpose_of_a_meeting(start, cue_start):
+            if not self._head_blocked(start, cue_start) and self.purpose_of_a_meeting(start, cue_start, cue_end, end):
                 origins.append((cue_end, lexicon.max_gap_words))
         for cue_end, reach in origins:
             if self.anaphoric(cue_end, end):
