@@ -700,3 +700,11 @@ def test_a_main_aim_frames_only_a_meetings_or_a_cooperations_aim():
     assert found == {"economy_trade": ["kerja sama ekonomi"]}
     text = CONTEXT + "Salah satu tujuan utama organisasi itu adalah melindungi hak asasi manusia warga Korea Utara."
     assert areas(text) == {}
+
+
+def test_an_english_title_ending_in_its_document_noun_names_its_area():
+    text = CONTEXT + "Sementara itu, Defence Cooperation Agreement (DCA) Indonesia-Singapura akan diratifikasi DPR."
+    assert areas(text) == {"defence": ["Defence"]}
+    # an office named after the agreement it negotiates is no title
+    text = CONTEXT + "Ketua Tim Perunding Indonesia-Australia Comprehensive Economic Partnership Agreement Deddy Saleh hadir."
+    assert areas(text) == {}

@@ -354,6 +354,7 @@ class DocumentTitles(Strict):
     heads: Words  # document nouns that open a title: Deklarasi, Rencana Induk, MoU
     connectors: Words  # lower-case words a title may hold: dan, tentang, of
     max_words: int
+    trailing_heads: Words = ()  # English document nouns that end their title: Agreement, Treaty
 
 
 class EnumeratedLists(Strict):

@@ -204,6 +204,7 @@ class PriorityLexicon:
     continuation_max_words: int
     title_connectors: frozenset[str]
     title_max_words: int
+    trailing_heads: frozenset[str]
     area_nouns: frozenset[str]
 
 
@@ -251,6 +252,7 @@ def priority_patterns() -> PriorityLexicon:
         continuation_max_words=int(lexicon.get("list_continuation_max_words", 0)),
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
+        trailing_heads=frozenset(" ".join(_phrase_words(h.casefold())) for h in lexicon["document_titles"].get("trailing_heads", ())),
         area_nouns=_folded_set(announcement["area_nouns"]),
         bullets=frozenset(lexicon.get("enumerated_lists", {}).get("bullets", ())),
         ordinal_enumerators=_folded_set(lexicon.get("enumerated_lists", {}).get("ordinals", ())),
@@ -1042,7 +1044,9 @@ class _Framer:
     def titled_areas(self, head_start: int, head_end: int, end: int) -> Iterator[tuple[int, int, str]]:
         """Areas named inside a document's title: a capitalised document noun (``Deklarasi``,
         ``Rencana Induk``, ``MoU``) and the Title-Case words after it (``Rencana Acuan
-        Konektivitas ASEAN``, ``Deklarasi ... Penanggulangan Bencana``)."""
+        Konektivitas ASEAN``, ``Deklarasi ... Penanggulangan Bencana``), and for an English noun
+        that ends its title (``document_titles.trailing_heads``) the Title-Case words before it
+        (``Defence Cooperation Agreement``)."""
         tokens, lexicon = self.tokens, self.lexicon
         if not tokens.text[head_start][:1].isupper() or self._in_office_title(head_start):
             return
@@ -1063,6 +1067,34 @@ class _Framer:
         for span in self.matches["area"].scan(head_end, last):
             if self.is_area(span):
                 yield span
+        if " ".join(tokens.word_list(head_start, head_end)) in lexicon.trailing_heads:
+            first = self._title_start_before(head_start)
+            for span in self.matches["area"].scan(first, head_start):
+                if self.is_area(span):
+                    yield span
+
+    def _title_start_before(self, head_start: int) -> int:
+        """The first token of the Title-Case words right before a document noun that ends an
+        English title (``Defence Cooperation Agreement``, ``Comprehensive Economic Partnership
+        Agreement``): at most ``title_max_words`` words, lower-case connectors allowed, on one line."""
+        tokens, lexicon = self.tokens, self.lexicon
+        first, words, i = head_start, 0, head_start - 1
+        while i >= 0 and words < lexicon.title_max_words:
+            text = tokens.text[i]
+            if tokens.space[i]:
+                if "\n" in text:
+                    break
+            elif tokens.hyphen[i] and tokens.link[i]:
+                pass  # the hyphen of "Indonesia-Australia"
+            elif tokens.alnum[i] and (text[:1].isupper() or text[:1].isdigit() or tokens.lower[i] in lexicon.title_connectors):
+                if not tokens.link[i]:
+                    words += 1
+                if text[:1].isupper() or text[:1].isdigit():
+                    first = i
+            else:
+                break
+            i -= 1
+        return first
 
 
     def _in_office_title(self, head_start: int) -> bool:
@@ -1071,8 +1103,8 @@ class _Framer:
         tokens, lexicon = self.tokens, self.lexicon
         i = head_start - 1
         for _ in range(lexicon.title_max_words):
-            while i >= 0 and tokens.space[i] and "\n" not in tokens.text[i]:
-                i -= 1
+            while i >= 0 and ((tokens.space[i] and "\n" not in tokens.text[i]) or (tokens.hyphen[i] and tokens.link[i])):
+                i -= 1  # spaces, and the hyphen of "Indonesia-Australia"
             if i < 0 or not tokens.alnum[i]:
                 return False
             text = tokens.text[i]
