@@ -17,9 +17,14 @@ priority, focus or agreement framing. The framings, each a section of the lexico
   stands before it in its clause (``headless_blocker_window``); a party's commitment to an act, its
   plan or its readiness (``direct_heads``: ``berkomitmen untuk berinvestasi``, ``siap membantu
   perluasan inklusi keuangan``), reaching the area it governs within ``direct_max_gap_words``;
+* **purpose cues** (``purpose_cues``): the stated purpose or main aim of a visit, a meeting or a
+  cooperation (``Kunjungan kerja Presiden ke Abu Dhabi bertujuan menjemput investasi``, ``Kerja
+  sama kedua negara akan diarahkan pada ...``, ``Tujuan utamanya perkuat kerja sama ekonomi``), read
+  as a forward cue when a meeting noun or a cooperation stands next to it; an organisation's or a
+  program's aim frames nothing;
 * **enumerated lists** (``enumerated_lists``): a cue whose sentence ends in a colon a few words
   after it (``Tiga komitmen yang sudah disepakati yakni:``) frames the lines after it that open
-  with an enumerator (``1.``, ``2)``, a bullet);
+  with an enumerator (``1.``, ``2)``, a bullet, an ordinal word and a comma: ``Pertama,``);
 * **outcome cues** (``outcome_cues``): what a meeting produced (``Pertemuan itu menghasilkan
   beberapa poin di antaranya ... berbagi data terkait pergerakan FTF``) frames the rest of the
   sentence, whatever the distance;
@@ -27,20 +32,26 @@ priority, focus or agreement framing. The framings, each a section of the lexico
   word (``energi dan pertanian, yang merupakan konsen Presiden``, ``Isu reformasi di tubuh PBB
   menjadi salah satu agenda yang menjadi fokus Indonesia``);
 * **announced lists** (``announcement``): a cue sentence that announces a counted list without
-  naming it (``terdapat tiga bidang kerja sama yang diutamakan.``): the list then runs on at the
-  start of the next sentence.
+  naming it (``terdapat tiga bidang kerja sama yang diutamakan.``, ``kedua negara menyepakati tiga
+  hal.``): the list then runs on at the start of the next sentence, or over the ordinal-enumerated
+  sentences after it (``Pertama, kerja sama perdagangan. Kedua, investasi ...``);
+* **document titles** (``document_titles``): areas named in a signed document's title
+  (``Deklarasi ... Penanggulangan Bencana``, ``Defence Cooperation Agreement``).
 
 Priority areas are areas of cooperation: in an article with no word of foreign relations
 (``cooperation_context``: ``bilateral``, ``kedua negara``, ``Menlu``, ``ASEAN``, ...) and no
-sentence naming a cooperation between two parties, only a sentence that names a foreign state,
-bloc or capital (``doc.spans["party"]``, ``["party_part"]``, ``["capital"]``) frames an area
-(``Indonesia dan Brasil menandatangani MoU di bidang energi``); a ministry's budget
-``difokuskan untuk ... infrastruktur`` names none and puts none forward.
+sentence naming a cooperation between two parties, only a sentence that reports an act between
+parties (``bilateral_acts``) and names a foreign state, bloc or capital (``doc.spans["party"]``,
+``["party_part"]``, ``["capital"]``; not ``dolar AS``) frames an area (``Indonesia dan Brasil
+menandatangani MoU di bidang energi``); a ministry's budget ``difokuskan untuk ... infrastruktur``
+and one party's own focus (``Jepang fokus pada ekspor ... termasuk AS``) put none forward.
 
 Every further area chained to a framed one as a list (``kontra terorisme, keamanan siber dan
 penanganan bencana``) counts too. A cue followed by a demonstrative (``usulan prioritas kerja sama
 tersebut``) refers back to areas already named and frames nothing new, unless the demonstrative
-goes on to state the scope (``MoU tersebut mencakup kerja sama energi``, ``anaphor_scope``). A discussion, a need or a
+goes on to state the scope (``MoU tersebut mencakup kerja sama energi``, ``Kesepakatan itu antara
+lain mencakup ...``, ``anaphor_scope``) or points at the meeting the cue ends in (``Hasil
+kunjungan itu ...``). A discussion, a need or a
 contrast between a cue and an area (``sepakat untuk membahas``, ``perlunya``, ``namun``) ends the
 cue's reach: topics merely discussed (``membahas ... ekonomi``, ``perlunya peningkatan kerja sama
 ekonomi``) are not areas. A need, wish or call right before a forward cue (``cue_pre_blockers``:
