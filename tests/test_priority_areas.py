@@ -210,7 +210,9 @@ def test_lexicon_uses_the_spec_taxonomy():
 
 def test_stage():
     assert PriorityAreasStage.name == "priority_areas"
-    assert PriorityAreasStage.requires == frozenset({"spans:boilerplate", "spans:cue", "spans:area", "spans:party"})
+    assert PriorityAreasStage.requires == frozenset(
+        {"spans:boilerplate", "spans:cue", "spans:area", "spans:party", "spans:party_part", "spans:capital"}
+    )
     assert PriorityAreasStage.provides == frozenset({"priority_areas"})
     context = make_context("Kedua menlu sepakat memperkuat kerja sama dalam bidang pendidikan.")
     PriorityAreasStage()(context)
@@ -632,3 +634,77 @@ def test_an_opportunity_to_cooperate_is_no_plan():
 def test_a_humanitarian_catastrophe_is_no_disaster_management_area():
     assert areas(MEETING + "Kedua pemimpin sepakat bahwa perang itu adalah bencana kemanusiaan.") == {}
     assert areas(MEETING + "Kedua negara sepakat menambah kuota haji.") == {"other": ["kuota haji"]}
+
+
+def test_an_agreement_with_a_foreign_party_frames_without_a_diplomatic_word():
+    text = "Indonesia dan Brasil menandatangani nota kesepahaman (MoU) di bidang energi terbarukan di Rio de Janeiro."
+    assert areas(text) == {"energy": ["energi terbarukan"]}
+    text = "Indonesia sepakat membeli 11 unit pesawat tempur Sukhoi SU-35 melalui skema imbal beli dengan Rusia."
+    assert areas(text) == {"defence": ["pesawat tempur"]}
+    # a currency names no party, and one party's focus is no act between parties
+    assert areas("Pemerintah sepakat memfokuskan investasi senilai 2 miliar dolar AS pada sektor energi.") == {}
+    assert areas("Pertamina akan fokus mengembangkan energi panas bumi seperti Total dari Prancis.") == {}
+
+
+def test_a_demonstrative_then_fillers_then_a_scope_word_frames_again():
+    text = CONTEXT + "Kesepakatan itu antara lain mencakup pembebasan visa bagi pemegang paspor diplomatik."
+    assert areas(text) == {"other": ["pembebasan visa"]}
+    assert areas(CONTEXT + "Kesepakatan itu antara lain akan dibahas lagi, termasuk soal visa.") == {}
+
+
+def test_a_counted_agreement_announces_the_ordinal_items_after_it():
+    text = CONTEXT + (
+        "Dalam pertemuan tersebut, kedua negara menyepakati tiga hal. Pertama, kerja sama perdagangan. "
+        "Kedua, investasi di sektor hilirisasi. Ketiga, pertukaran pelajar."
+    )
+    assert areas(text) == {
+        "economy_trade": ["kerja sama perdagangan", "hilirisasi"],
+        "investment": ["investasi"],
+        "education": ["pertukaran pelajar"],
+    }
+    # "Kedua negara" opens no item: both states, no enumerator
+    text = CONTEXT + "Kedua negara menyepakati tiga hal. Kedua negara juga membahas kerja sama energi."
+    assert areas(text) == {}
+
+
+def test_area_words_of_current_news():
+    assert area_slug("usaha kecil") == area_slug("pelaku usaha") == "economy_trade"
+    assert area_slug("pusat data") == "digital_economy"
+    assert area_slug("pelindungan data pribadi") == "cybersecurity"
+    assert area_slug("sepak bola") == area_slug("olahraga") == "culture_people"
+    found = areas(CONTEXT + "Fokus pertemuan ini adalah untuk pengembangan produk usaha kecil dan pertanian.")
+    assert found == {"economy_trade": ["usaha kecil"], "food_security": ["pertanian"]}
+
+
+def test_a_meetings_or_a_cooperations_purpose_frames_its_area():
+    found = areas(CONTEXT + "Kunjungan kerja Presiden ke Abu Dhabi bertujuan menjemput investasi.")
+    assert found == {"investment": ["investasi"]}
+    found = areas(CONTEXT + "Kerja sama kedua negara akan diarahkan pada pengembangan energi terbarukan.")
+    assert found == {"energy": ["energi terbarukan"]}
+    found = areas(CONTEXT + "Tujuan kunjungan tersebut adalah meningkatkan investasi dan perdagangan kedua negara.")
+    assert found == {"investment": ["investasi"], "economy_trade": ["perdagangan"]}
+    # a program's aim, and a purpose that is a discussion, frame nothing
+    assert areas(CONTEXT + "Program beasiswa itu bertujuan memajukan pendidikan di Indonesia.") == {}
+    text = CONTEXT + "Tujuan pertemuan tersebut adalah membahas peningkatan kerja sama khususnya di bidang ekonomi."
+    assert areas(text) == {}
+
+
+def test_a_demonstrative_after_a_meeting_noun_points_at_the_meeting():
+    text = CONTEXT + "Hasil kunjungan itu antara lain komitmen investasi senilai 10 miliar dolar AS."
+    assert areas(text) == {"investment": ["investasi"]}
+    assert areas(CONTEXT + "Usulan prioritas kerja sama tersebut, termasuk energi, akan dikaji.") == {}
+
+
+def test_a_main_aim_frames_only_a_meetings_or_a_cooperations_aim():
+    found = areas(CONTEXT + "\"Tujuan utamanya perkuat kerja sama ekonomi. Khususnya mengembangkan pasar,\" tuturnya.")
+    assert found == {"economy_trade": ["kerja sama ekonomi"]}
+    text = CONTEXT + "Salah satu tujuan utama organisasi itu adalah melindungi hak asasi manusia warga Korea Utara."
+    assert areas(text) == {}
+
+
+def test_an_english_title_ending_in_its_document_noun_names_its_area():
+    text = CONTEXT + "Sementara itu, Defence Cooperation Agreement (DCA) Indonesia-Singapura akan diratifikasi DPR."
+    assert areas(text) == {"defence": ["Defence"]}
+    # an office named after the agreement it negotiates is no title
+    text = CONTEXT + "Ketua Tim Perunding Indonesia-Australia Comprehensive Economic Partnership Agreement Deddy Saleh hadir."
+    assert areas(text) == {}

@@ -356,11 +356,18 @@ class DocumentTitles(Strict):
     heads: Words  # document nouns that open a title: Deklarasi, Rencana Induk, MoU
     connectors: Words  # lower-case words a title may hold: dan, tentang, of
     max_words: int
+    trailing_heads: Words = ()  # English document nouns that end their title: Agreement, Treaty
 
 
 class EnumeratedLists(Strict):
     bullets: Words  # tokens that open a list item as an enumerator does: -, •
+    ordinals: Words = ()  # ordinal words that open a list item before a comma or colon: Pertama,
     max_items: int
+
+
+class PurposeCues(Strict):
+    cues: Words  # bertujuan, dimaksudkan untuk, diarahkan pada: a meeting's or a cooperation's purpose
+    subject_window: int  # words between the meeting noun or the cooperation and the cue
 
 
 class Negation(Strict):
@@ -398,6 +405,9 @@ class PriorityAreasResource(Strict):
     document_titles: DocumentTitles
     enumerated_lists: Optional[EnumeratedLists] = None
     negation: Optional[Negation] = None
+    party_as_currency: Words = ()  # a state's name after one of these names a currency: dolar AS
+    bilateral_acts: Words = ()  # without a context word, a sentence needs one of these and a foreign party
+    purpose_cues: Optional[PurposeCues] = None
 
 
 # --- sentence_abbreviations.json, tokenizer_augmentation.json ------------------------------

@@ -17,9 +17,14 @@ priority, focus or agreement framing. The framings, each a section of the lexico
   stands before it in its clause (``headless_blocker_window``); a party's commitment to an act, its
   plan or its readiness (``direct_heads``: ``berkomitmen untuk berinvestasi``, ``siap membantu
   perluasan inklusi keuangan``), reaching the area it governs within ``direct_max_gap_words``;
+* **purpose cues** (``purpose_cues``): the stated purpose or main aim of a visit, a meeting or a
+  cooperation (``Kunjungan kerja Presiden ke Abu Dhabi bertujuan menjemput investasi``, ``Kerja
+  sama kedua negara akan diarahkan pada ...``, ``Tujuan utamanya perkuat kerja sama ekonomi``), read
+  as a forward cue when a meeting noun or a cooperation stands next to it; an organisation's or a
+  program's aim frames nothing;
 * **enumerated lists** (``enumerated_lists``): a cue whose sentence ends in a colon a few words
   after it (``Tiga komitmen yang sudah disepakati yakni:``) frames the lines after it that open
-  with an enumerator (``1.``, ``2)``, a bullet);
+  with an enumerator (``1.``, ``2)``, a bullet, an ordinal word and a comma: ``Pertama,``);
 * **outcome cues** (``outcome_cues``): what a meeting produced (``Pertemuan itu menghasilkan
   beberapa poin di antaranya ... berbagi data terkait pergerakan FTF``) frames the rest of the
   sentence, whatever the distance;
@@ -27,18 +32,26 @@ priority, focus or agreement framing. The framings, each a section of the lexico
   word (``energi dan pertanian, yang merupakan konsen Presiden``, ``Isu reformasi di tubuh PBB
   menjadi salah satu agenda yang menjadi fokus Indonesia``);
 * **announced lists** (``announcement``): a cue sentence that announces a counted list without
-  naming it (``terdapat tiga bidang kerja sama yang diutamakan.``): the list then runs on at the
-  start of the next sentence.
+  naming it (``terdapat tiga bidang kerja sama yang diutamakan.``, ``kedua negara menyepakati tiga
+  hal.``): the list then runs on at the start of the next sentence, or over the ordinal-enumerated
+  sentences after it (``Pertama, kerja sama perdagangan. Kedua, investasi ...``);
+* **document titles** (``document_titles``): areas named in a signed document's title
+  (``Deklarasi ... Penanggulangan Bencana``, ``Defence Cooperation Agreement``).
 
-Priority areas are areas of cooperation: an article with no word of foreign relations
+Priority areas are areas of cooperation: in an article with no word of foreign relations
 (``cooperation_context``: ``bilateral``, ``kedua negara``, ``Menlu``, ``ASEAN``, ...) and no
-foreign state or bloc (``doc.spans["party"]``) puts none forward, whatever its focus words (a
-ministry's budget ``difokuskan untuk ... infrastruktur``).
+sentence naming a cooperation between two parties, only a sentence that reports an act between
+parties (``bilateral_acts``) and names a foreign state, bloc or capital (``doc.spans["party"]``,
+``["party_part"]``, ``["capital"]``; not ``dolar AS``) frames an area (``Indonesia dan Brasil
+menandatangani MoU di bidang energi``); a ministry's budget ``difokuskan untuk ... infrastruktur``
+and one party's own focus (``Jepang fokus pada ekspor ... termasuk AS``) put none forward.
 
 Every further area chained to a framed one as a list (``kontra terorisme, keamanan siber dan
 penanganan bencana``) counts too. A cue followed by a demonstrative (``usulan prioritas kerja sama
 tersebut``) refers back to areas already named and frames nothing new, unless the demonstrative
-goes on to state the scope (``MoU tersebut mencakup kerja sama energi``, ``anaphor_scope``). A discussion, a need or a
+goes on to state the scope (``MoU tersebut mencakup kerja sama energi``, ``Kesepakatan itu antara
+lain mencakup ...``, ``anaphor_scope``) or points at the meeting the cue ends in (``Hasil
+kunjungan itu ...``). A discussion, a need or a
 contrast between a cue and an area (``sepakat untuk membahas``, ``perlunya``, ``namun``) ends the
 cue's reach: topics merely discussed (``membahas ... ekonomi``, ``perlunya peningkatan kerja sama
 ekonomi``) are not areas. A need, wish or call right before a forward cue (``cue_pre_blockers``:
@@ -68,7 +81,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import dropwhile, islice
 from typing import Iterable, Iterator, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SPACY
@@ -81,7 +94,9 @@ from ..resource_data import load_resource
 from ..components import spans
 from ..components.boilerplate import KEY as BOILERPLATE
 from ..components.boilerplate import in_boilerplate
+from ..components.parties import CAPITAL_KEY as CAPITAL
 from ..components.parties import KEY as PARTY
+from ..components.parties import PART_KEY as PARTY_PART
 from ..nlp.matchers import once_per_vocab
 from ..nlp.spacy_doc import doc_text
 from ..pipeline import ExtractionContext, RecordStage
@@ -100,6 +115,8 @@ _OFFICE_LINKS = frozenset({"bidang", "urusan"})
 _UNBOUNDED = 10**6
 # Words a cue's phrase may run on before a colon that opens its list.
 _COLON_HEAD_WORDS = 4
+# Words between a cue and the count word of the list it announces (``menyepakati tiga hal.``).
+_ANNOUNCED_COUNT_WORDS = 2
 # Tokens before an area searched for the office name that would swallow it (its last two words are read).
 _OFFICE_WINDOW_TOKENS = 16
 _NOT_AREA = "non_area"
@@ -186,6 +203,8 @@ class PriorityLexicon:
     negation_exceptions: frozenset[str]
     negation_window: int
     bullets: frozenset[str]
+    ordinal_enumerators: frozenset[str]
+    purpose_subject_window: int
     max_list_items: int
     count_words: frozenset[str]
     count_numerals: bool
@@ -196,6 +215,7 @@ class PriorityLexicon:
     continuation_max_words: int
     title_connectors: frozenset[str]
     title_max_words: int
+    trailing_heads: frozenset[str]
     area_nouns: frozenset[str]
 
 
@@ -243,8 +263,11 @@ def priority_patterns() -> PriorityLexicon:
         continuation_max_words=int(lexicon.get("list_continuation_max_words", 0)),
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
+        trailing_heads=frozenset(" ".join(_phrase_words(h.casefold())) for h in lexicon["document_titles"].get("trailing_heads", ())),
         area_nouns=_folded_set(announcement["area_nouns"]),
         bullets=frozenset(lexicon.get("enumerated_lists", {}).get("bullets", ())),
+        ordinal_enumerators=_folded_set(lexicon.get("enumerated_lists", {}).get("ordinals", ())),
+        purpose_subject_window=int(lexicon.get("purpose_cues", {}).get("subject_window", 0)),
         max_list_items=int(lexicon.get("enumerated_lists", {}).get("max_items", 0)),
     )
 
@@ -280,6 +303,8 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "list_noun": lexicon["counted_lists"]["nouns"],
             "list_intro": lexicon["counted_lists"]["introducers"],
             "document_head": lexicon["document_titles"]["heads"],
+            "bilateral_act": lexicon.get("bilateral_acts", []),
+            "purpose": lexicon.get("purpose_cues", {}).get("cues", []),
         }
     )
     return sections
@@ -592,7 +617,8 @@ class _Matches:
 
 _KINDS = (
     "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
-    "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head",
+    "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head", "bilateral_act",
+    "purpose",
 )
 
 
@@ -730,12 +756,16 @@ class _Framer:
 
     def anaphoric(self, cue_end: int, sent_end: int) -> bool:
         """A cue followed by a demonstrative refers back (``usulan prioritas kerja sama tersebut``)
-        unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``)."""
-        following = list(islice(self.tokens.words(cue_end, sent_end), 3))
+        unless the demonstrative goes on to state the scope (``MoU tersebut mencakup ...``) or the
+        cue ends in a meeting noun the demonstrative points at (``Hasil kunjungan itu antara lain
+        ...``)."""
         lexicon = self.lexicon
+        following = list(islice(self.tokens.words(cue_end, sent_end), 2 + len(lexicon.scope_fillers)))
         if not following or following[0] not in lexicon.blockers:
             return False
-        rest = [w for w in following[1:] if w not in lexicon.scope_fillers]
+        if any(span[1] == cue_end for span in self.matches["outcome_subject"].within(max(0, cue_end - 4), cue_end)):
+            return False  # "hasil kunjungan itu", "tujuan pertemuan tersebut": the meeting's demonstrative
+        rest = list(dropwhile(lambda w: w in lexicon.scope_fillers, following[1:]))  # "itu antara lain mencakup"
         return not (rest and rest[0] in lexicon.scope_words)
 
     def commitments(self, start: int, end: int) -> Iterator[int]:
@@ -840,6 +870,49 @@ class _Framer:
                 return True
         return False
 
+    def purpose_of_a_meeting(self, start: int, cue_start: int, cue_end: int, end: int) -> bool:
+        """Whether a meeting noun or a cooperation (``outcome_cues.subjects``, ``commitment_cues.objects``)
+        ends within ``purpose_cues.subject_window`` words before a purpose cue, in its clause
+        (``Kunjungan kerja Presiden ke Abu Dhabi bertujuan menjemput investasi``, ``Kerja sama kedua
+        negara akan diarahkan pada ...``), or starts within ``max_gap_words`` after it (``Tujuan
+        utamanya perkuat kerja sama ekonomi``): an organisation's or a program's aim is not one
+        (``tujuan utama organisasi itu adalah melindungi hak asasi manusia``)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for kind in ("outcome_subject", "commitment_object"):
+            for subject_start, subject_end, _ in self.matches[kind].within(start, end):
+                if subject_end <= cue_start:
+                    gap_start, gap_end, window = subject_end, cue_start, lexicon.purpose_subject_window
+                elif subject_start >= cue_end:
+                    gap_start, gap_end, window = cue_end, subject_start, lexicon.max_gap_words
+                else:
+                    continue
+                gap = tokens.word_list(gap_start, gap_end)
+                if len(gap) <= window and not tokens.broken(gap_start, gap_end) and not any(
+                    w in lexicon.gap_blockers for w in gap
+                ):
+                    return True
+        return False
+
+    def announces_after(self, cue_end: int, end: int) -> bool:
+        """Whether a count word and a list noun (``counted_lists.nouns``) follow the cue within a
+        few words and end its sentence (``kedua negara menyepakati tiga hal.``): the list is set out
+        in the sentences after it."""
+        tokens, lexicon = self.tokens, self.lexicon
+        i, words = cue_end, 0
+        while i < end and words <= _ANNOUNCED_COUNT_WORDS:
+            if tokens.space[i]:
+                i += 1
+                continue
+            if self.is_count_word(i):
+                noun = tokens.next_spaced(i)
+                noun_ends = [span[1] for span in self.matches["list_noun"].at(noun)] if noun >= 0 else []
+                if noun_ends and noun_ends[0] <= end:
+                    return not any(w.isalnum() for w in tokens.word_list(noun_ends[0], end))
+                return False
+            words += 1
+            i += 1
+        return False
+
     def in_sentence(self, sentences: list[tuple[int, int]], index: int) -> Iterator[tuple[int, int, str]]:
         start, end = sentences[index]
         lexicon = self.lexicon
@@ -859,12 +932,22 @@ class _Framer:
                 continue
             if next(self.matches["outcome_subject"].within(start, cue_start), None) is not None:
                 origins.append((cue_end, _UNBOUNDED))
+        for cue_start, cue_end, _ in self.matches["purpose"].scan(start, end):
+            if not self._head_blocked(start, cue_start) and self.purpose_of_a_meeting(start, cue_start, cue_end, end):
+                origins.append((cue_end, lexicon.max_gap_words))
         for cue_end, reach in origins:
             if self.anaphoric(cue_end, end):
                 continue
             areas = list(self.framed_areas(cue_end, end, reach))
             yield from areas
-            if not areas and index + 1 < len(sentences) and self.announces(start, cue_end):
+            announced = not areas and index + 1 < len(sentences) and (
+                self.announces(start, cue_end) or self.announces_after(cue_end, end)
+            )
+            if announced and self._enumerator_end(*sentences[index + 1]) >= 0:
+                # "menyepakati tiga hal. Pertama, kerja sama perdagangan. Kedua, investasi ..."
+                for item_start, item_end in self.enumerated_items(sentences, index + 1):
+                    yield from self.framed_areas(item_start, item_end, 2 * lexicon.max_gap_words)
+            elif announced:
                 next_start, next_end = sentences[index + 1]
                 yield from self.framed_areas(next_start, next_end, 2 * lexicon.max_gap_words)
             elif not areas and self.opens_list(cue_end, end):
@@ -888,7 +971,8 @@ class _Framer:
 
     def _enumerator_end(self, start: int, end: int) -> int:
         """The token after a list item's enumerator opening tokens ``start``-``end`` (``1.``,
-        ``2)``, ``a.``, a bullet from ``enumerated_lists.bullets``), or -1 when none opens them."""
+        ``2)``, ``a.``, a bullet from ``enumerated_lists.bullets``, an ordinal word of
+        ``enumerated_lists.ordinals`` and a comma or colon: ``Pertama,``), or -1 when none opens them."""
         tokens = self.tokens
         i = start
         while i < end and tokens.space[i]:
@@ -905,6 +989,12 @@ class _Framer:
         closing = i + 1 < end and tokens.text[i + 1] in (".", ")") and tokens.glued[i + 1]
         if text.isdecimal() and len(text) <= 2 and closing:
             return i + 2
+        if tokens.lower[i] in self.lexicon.ordinal_enumerators:  # "Pertama, ...", "Kedua: ..."
+            after = i + 1
+            while after < end and tokens.space[after]:
+                after += 1
+            if after < end and tokens.text[after] in (",", ":"):
+                return after + 1
         return -1
 
     def enumerated_items(self, sentences: list[tuple[int, int]], index: int) -> Iterator[tuple[int, int]]:
@@ -965,7 +1055,9 @@ class _Framer:
     def titled_areas(self, head_start: int, head_end: int, end: int) -> Iterator[tuple[int, int, str]]:
         """Areas named inside a document's title: a capitalised document noun (``Deklarasi``,
         ``Rencana Induk``, ``MoU``) and the Title-Case words after it (``Rencana Acuan
-        Konektivitas ASEAN``, ``Deklarasi ... Penanggulangan Bencana``)."""
+        Konektivitas ASEAN``, ``Deklarasi ... Penanggulangan Bencana``), and for an English noun
+        that ends its title (``document_titles.trailing_heads``) the Title-Case words before it
+        (``Defence Cooperation Agreement``)."""
         tokens, lexicon = self.tokens, self.lexicon
         if not tokens.text[head_start][:1].isupper() or self._in_office_title(head_start):
             return
@@ -986,6 +1078,34 @@ class _Framer:
         for span in self.matches["area"].scan(head_end, last):
             if self.is_area(span):
                 yield span
+        if " ".join(tokens.word_list(head_start, head_end)) in lexicon.trailing_heads:
+            first = self._title_start_before(head_start)
+            for span in self.matches["area"].scan(first, head_start):
+                if self.is_area(span):
+                    yield span
+
+    def _title_start_before(self, head_start: int) -> int:
+        """The first token of the Title-Case words right before a document noun that ends an
+        English title (``Defence Cooperation Agreement``, ``Comprehensive Economic Partnership
+        Agreement``): at most ``title_max_words`` words, lower-case connectors allowed, on one line."""
+        tokens, lexicon = self.tokens, self.lexicon
+        first, words, i = head_start, 0, head_start - 1
+        while i >= 0 and words < lexicon.title_max_words:
+            text = tokens.text[i]
+            if tokens.space[i]:
+                if "\n" in text:
+                    break
+            elif tokens.hyphen[i] and tokens.link[i]:
+                pass  # the hyphen of "Indonesia-Australia"
+            elif tokens.alnum[i] and (text[:1].isupper() or text[:1].isdigit() or tokens.lower[i] in lexicon.title_connectors):
+                if not tokens.link[i]:
+                    words += 1
+                if text[:1].isupper() or text[:1].isdigit():
+                    first = i
+            else:
+                break
+            i -= 1
+        return first
 
 
     def _in_office_title(self, head_start: int) -> bool:
@@ -994,8 +1114,8 @@ class _Framer:
         tokens, lexicon = self.tokens, self.lexicon
         i = head_start - 1
         for _ in range(lexicon.title_max_words):
-            while i >= 0 and tokens.space[i] and "\n" not in tokens.text[i]:
-                i -= 1
+            while i >= 0 and ((tokens.space[i] and "\n" not in tokens.text[i]) or (tokens.hyphen[i] and tokens.link[i])):
+                i -= 1  # spaces, and the hyphen of "Indonesia-Australia"
             if i < 0 or not tokens.alnum[i]:
                 return False
             text = tokens.text[i]
@@ -1027,6 +1147,37 @@ def _cooperation_between_parties(doc: Doc, sentences: list[tuple[int, int]], mat
     return False
 
 
+def _sentences_of_an_act_with_a_foreign_party(
+    doc: Doc, sentences: list[tuple[int, int]], matches: dict[str, _Matches]
+) -> set[int]:
+    """Indices of the sentences that report an act between parties (``bilateral_acts``: an
+    agreement, a signature, a cooperation, a visit) and name a foreign state or bloc, or a
+    foreign capital (``doc.spans["party"]``, ``["party_part"]``, ``["capital"]``: any code but
+    ``ID``). In an article without a word of foreign relations, a framing counts only in such a
+    sentence (``Indonesia sepakat membeli 11 pesawat tempur ... dengan Rusia``, ``Indonesia dan
+    Brasil menandatangani MoU di bidang energi``); one party's focus is not a cooperation, even
+    in a sentence naming a state (``Jepang fokus pada ekspor produknya ke seluruh dunia, termasuk
+    AS``)."""
+    starts = [start for start, _ in sentences]
+    acts = {bisect_left(starts, span[0] + 1) - 1 for span in matches["bilateral_act"].spans}
+    if not acts:
+        return set()
+    currency_words = _folded_set(priority_lexicon().get("party_as_currency", ()))
+    found: set[int] = set()
+    for key in (PARTY, PARTY_PART, CAPITAL):
+        for span in spans(doc, key):
+            before = span.start - 1
+            while before >= 0 and doc[before].is_space:
+                before -= 1
+            if before >= 0 and doc[before].lower_ in currency_words:
+                continue  # "5 miliar dolar AS" names a currency
+            if span.kb_id_ and span.kb_id_ != "ID":
+                index = bisect_left(starts, span.start + 1) - 1
+                if index in acts and span.start < sentences[index][1]:
+                    found.add(index)
+    return found
+
+
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted character spans without those inside another (two framings of one sentence may
     read ``kerja sama industri pertahanan`` and ``industri pertahanan``)."""
@@ -1049,13 +1200,18 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
     if not matches["area"].spans:
         return
     sentences = _sentence_ranges(doc)
+    foreign_sentences: Optional[set[int]] = None  # None: the whole document speaks of foreign relations
     if not matches["context"].spans and not _cooperation_between_parties(doc, sentences, matches):
-        return
+        foreign_sentences = _sentences_of_an_act_with_a_foreign_party(doc, sentences, matches)
+        if not foreign_sentences:
+            return
     framer = _Framer(doc, matches, priority_patterns())
     tokens = framer.tokens
     text = doc_text(doc)
     found: dict[str, dict[tuple[int, int], None]] = {}
     for index in range(len(sentences)):
+        if foreign_sentences is not None and index not in foreign_sentences:
+            continue
         for first, last, slug in framer.in_sentence(sentences, index):
             start, end = tokens.start[first], tokens.end[last - 1]
             if in_boilerplate(doc, start, end):
@@ -1072,5 +1228,7 @@ def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[Pri
 
 class PriorityAreasStage(RecordStage):
     name = "priority_areas"
-    requires = frozenset({f"spans:{BOILERPLATE}", f"spans:{CUE}", f"spans:{AREA}", f"spans:{PARTY}"})
+    requires = frozenset(
+        {f"spans:{BOILERPLATE}", f"spans:{CUE}", f"spans:{AREA}", f"spans:{PARTY}", f"spans:{PARTY_PART}", f"spans:{CAPITAL}"}
+    )
     extractor = extract_priority_areas
