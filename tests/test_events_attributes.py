@@ -7,6 +7,7 @@ from extractor.extractors.events.lexicon import event_patterns
 from extractor.extractors.events.text import Words
 
 from conftest import make_doc
+from test_events import by_name, run
 
 
 def test_cue_after_takes_optional_fillers_in_order():
@@ -339,3 +340,21 @@ def test_a_later_day_of_an_event_is_not_its_start():
     )
     events = run(text, officials + [("Hun Manet", "KH")], day, dt.date(2024, 3, 5))
     assert sorted((e.type.value, e.start) for e in events) == [("meeting", "2024-03-05"), ("visit", None)]
+
+
+def test_a_visit_naming_only_its_destination_takes_its_subject_s_state():
+    text = "Presiden Joko Widodo akan menghadiri KTT ASEAN-Jepang pada hari keempat kunjungannya di Kamboja, Sabtu."
+    visit = by_name(run(text, officials=[("Joko Widodo", "ID")]), "kunjungannya")
+    assert visit.parties == ["ID", "KH"]
+
+
+def test_an_arrival_in_a_capital_makes_its_state_a_party_of_the_visit():
+    text = "Raja Yordania Abdullah II tiba di Jakarta untuk kunjungan kenegaraan selama dua hari."
+    visit = run(text, officials=[("Abdullah II", "JO")])[0]
+    assert (visit.location, visit.parties) == ("Jakarta", ["ID", "JO"])
+
+
+def test_the_subject_state_of_an_unnamed_meeting_takes_part():
+    text = "Retno menyampaikan bahwa Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar."
+    meeting = run(text)[0]
+    assert meeting.parties == ["ID", "MM"]

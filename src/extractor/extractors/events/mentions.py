@@ -297,6 +297,9 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
             return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         if word_before in patterns.predicate_cues:
             return None  # "merupakan pertemuan tingkat pejabat tinggi": a description
+        if event_type is EventType.visit and _abroad(words, sentence, officials):
+            # "Presiden Joko Widodo ... terbang ... ke Malaysia untuk kunjungan resmi selama dua hari"
+            return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         mention = Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         mention.needs_link = True
         return mention
@@ -317,7 +320,27 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
                 mention.place_text = text[place[0] : place[1]]
                 mention.extended_text = text[start : place[1]]
         return mention
+    if (
+        word_before in patterns.purpose_cues
+        and following[0] not in patterns.function_words
+        and following[0] not in patterns.predicate_cues
+        and not possessive
+        and _takes_part(words, sentence, officials)
+    ):
+        # "Delegasi Indonesia dan Filipina melakukan perundingan batas maritim": a topic after the
+        # head, not a description of it; the head opens a new event, as a bare one would.
+        mention = Mention(start, name_end, event_type, REFERENCE, refers_to, sentence, text[start:name_end])
+        mention.introduced = True
+        return mention
     return None
+
+
+def _abroad(words: Words, sentence: tuple[int, int], officials) -> bool:
+    """Whether a sentence names an official and a state other than the official's (a trip
+    abroad), not only officials and places of one state."""
+    s_start, s_end = sentence
+    own = {o.country for s, e, o in officials if s_start <= s and e <= s_end and o.country}
+    return bool(own) and bool(words.party_codes_in(s_start, s_end) - own)
 
 
 def _takes_part(words: Words, sentence: tuple[int, int], officials) -> bool:
@@ -576,7 +599,23 @@ def _diplomatic(words: Words, mention: Mention, official_spans, patterns: EventP
         return True
     if any(mention.start <= s and e <= mention.end for s, e, _o in official_spans):
         return True  # "kunjungan Phu Trong"
+    if mention.type is EventType.visit and _foreign_capital(words, mention, official_spans):
+        return True  # "Menlu Retno melakukan kunjungan kerja ke Beijing"
     return bool(words.parties_in(mention.start, mention.end, hyphen_parts=True) or has_phrase(words, mention.start, mention.end, patterns.diplomatic_name))
+
+
+def _foreign_capital(words: Words, mention: Mention, official_spans) -> bool:
+    """Whether a visit goes to the capital city of a state other than that of the officials its
+    sentence names, or of the official named last before it (``Setelah itu ia melakukan kunjungan
+    ke Tokyo``); a minister's ``kunjungan kerja ke Jakarta`` is domestic."""
+    capitals = words.capital_codes_in(mention.start, mention.end)
+    if not capitals:
+        return False
+    s_start, s_end = mention.sentence
+    named = [o for s, e, o in official_spans if s_start <= s and e <= s_end and o.country]
+    if not named:
+        named = [o for _s, e, o in official_spans if e <= mention.start and o.country][-1:]
+    return any(o.country not in capitals for o in named)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from ...records import DateRecord, Event, EventType, Official
 from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _ordinal, _parties, _planned, _to_event, object_parties
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_patterns
-from .mentions import Mention, _officials_index, _window, find_mentions
+from .mentions import REFERENCE, UNNAMED, Mention, _officials_index, _window, find_mentions
 from .text import Words, has_phrase, member_lists
 
 
@@ -54,6 +54,11 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             # A visit is between its visitor's state and its destination's.
             mention.parties = sorted(set(mention.parties) | _destination_codes(words, mention))
             mention.parties = sorted(set(mention.parties) | _visitor_of_legs(words, mention, mentions[:index]))
+            mention.parties = sorted(set(mention.parties) | _visitor_in_sentence(words, mention, official_spans))
+        if mention.type is EventType.meeting and mention.kind in (UNNAMED, REFERENCE) and len(mention.parties) < 2:
+            # "Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar": the
+            # states that are the subject of its clause take part, as for a verb.
+            mention.parties = sorted(set(mention.parties) | _subject_states(words, mention))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
             mention.parties = sorted(set(mention.parties) | host)
@@ -84,8 +89,42 @@ def _share_co_held(mention: Mention) -> None:
     mention.date, mention.planned = first.date, first.planned
 
 
+def _subject_states(words: Words, mention: Mention) -> set[str]:
+    """States named in a new unnamed meeting's clause before it (its subject): ``Delegasi
+    Indonesia dan Filipina melakukan perundingan``; a reference to an earlier event takes none."""
+    if mention.kind == REFERENCE and not mention.introduced:
+        return set()
+    clause_start = words.clause_start(mention.start, mention.sentence[0], _window("party_clause"))
+    return words.party_codes_in(clause_start, mention.start)
+
+
 def _destination_codes(words: Words, mention: Mention) -> set[str]:
-    return words.party_codes_in(*mention.location_span) if mention.location else set()
+    """The states a visit goes to: named, or by their capital city (``ke Beijing``)."""
+    if not mention.location:
+        return set()
+    return words.party_codes_in(*mention.location_span) | words.capital_codes_in(*mention.location_span)
+
+
+def _visitor_in_sentence(words: Words, mention: Mention, official_spans) -> set[str]:
+    """A visit naming only its destination's state (``kunjungannya di Kamboja``, ``melakukan
+    kunjungan kerja ke Beijing``) is made by the official its sentence names before it, from
+    another state: the subject (``Presiden Joko Widodo ... pada hari keempat kunjungannya di Kamboja``),
+    or the official a subject pronoun stands for."""
+    destination = _destination_codes(words, mention)
+    if not destination or not set(mention.parties) <= destination:
+        return set()
+    s_start = mention.sentence[0]
+    before = [o for s, e, o in official_spans if s_start <= s and e <= mention.start and o.country and o.country not in destination]
+    if before:
+        return {before[0].country}
+    patterns = event_patterns()
+    clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
+    pronoun = next((w for w in words.words_in(clause_start, mention.start) if w.folded in patterns.subject_pronouns), None)
+    if pronoun is None:
+        return set()
+    # "Setelah itu ia melakukan kunjungan ke Tokyo": the official named last before the pronoun.
+    named = [o for _s, e, o in official_spans if e <= pronoun.start and o.country]
+    return {named[-1].country} - destination if named else set()
 
 
 def _visitor_of_legs(words: Words, mention: Mention, earlier: list[Mention]) -> set[str]:
@@ -122,5 +161,5 @@ def _both_sides_end(words: Words, mention: Mention, following: int, patterns) ->
 
 class EventsStage(RecordStage):
     name = "events"
-    requires = frozenset({"dates", "officials", "spans:event_trigger", "spans:party", "spans:party_part"})
+    requires = frozenset({"dates", "officials", "spans:event_trigger", "spans:party", "spans:party_part", "spans:capital"})
     extractor = extract_events
