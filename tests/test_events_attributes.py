@@ -358,3 +358,13 @@ def test_the_subject_state_of_an_unnamed_meeting_takes_part():
     text = "Retno menyampaikan bahwa Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar."
     meeting = run(text)[0]
     assert meeting.parties == ["ID", "MM"]
+
+
+def test_an_office_named_without_a_state_as_subject_is_the_home_state_s():
+    text = "Panglima TNI akan bertemu dengan delegasi militer Thailand di Bangkok, Selasa."
+    assert [(e.type.value, e.parties) for e in run(text)] == [("meeting", ["ID", "TH"])]
+
+
+def test_an_office_with_its_state_as_subject_is_that_state_s():
+    text = "Menteri Luar Negeri Jepang akan bertemu dengan delegasi Thailand di Bangkok."
+    assert [(e.type.value, e.parties) for e in run(text)] == [("meeting", ["JP", "TH"])]

@@ -380,3 +380,10 @@ def test_a_head_with_a_topic_after_a_light_verb_is_a_new_meeting_of_its_subject_
 
 def test_a_head_with_a_description_after_a_light_verb_without_participants_is_no_event():
     assert run("Pemerintah daerah melakukan pertemuan rutin setiap bulan.") == []
+
+
+def test_a_head_with_a_topic_after_a_light_verb_needs_its_subject_named():
+    text = "Mentan Amran Sulaiman mengemukakan hal itu saat melakukan pertemuan terbatas membahas ekspor."
+    assert run(text, officials=[("Amran Sulaiman", "ID")]) == []
+    text = "Pemerintah Malaysia menyebut umat Muslim menghadiri pertemuan kelompok Atheist Republic di Kuala Lumpur."
+    assert run(text) == []

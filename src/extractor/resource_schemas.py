@@ -242,6 +242,8 @@ class EventsResource(Strict):
     subject_auxiliaries: Words
     topic_cues: Words
     subordinators: Words
+    home_state: str = "ID"  # events: the state of an office named without one (``Panglima``)
+    light_verbs: Words = []  # events: ``melakukan perundingan <topic>``
 
 
 # --- figures.json --------------------------------------------------------------------------

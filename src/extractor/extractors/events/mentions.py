@@ -321,11 +321,12 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
                 mention.extended_text = text[start : place[1]]
         return mention
     if (
-        word_before in patterns.purpose_cues
+        event_type is EventType.meeting
+        and word_before in patterns.light_verbs
         and following[0] not in patterns.function_words
         and following[0] not in patterns.predicate_cues
         and not possessive
-        and _takes_part(words, sentence, officials)
+        and _states_before_verb(words, start, s_start)
     ):
         # "Delegasi Indonesia dan Filipina melakukan perundingan batas maritim": a topic after the
         # head, not a description of it; the head opens a new event, as a bare one would.
@@ -333,6 +334,16 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         mention.introduced = True
         return mention
     return None
+
+
+def _states_before_verb(words: Words, head_start: int, s_start: int) -> bool:
+    """Whether states are named in the clause right before the verb before a head (its subject:
+    ``Delegasi Indonesia dan Filipina melakukan``)."""
+    verb = words.last_before(head_start)
+    if verb < 0:
+        return False
+    clause_start = words.clause_start(words[verb].start, s_start, _window("party_clause"))
+    return bool(words.parties_in(words.window_start(words[verb].start, clause_start, 6), words[verb].start))
 
 
 def _abroad(words: Words, sentence: tuple[int, int], officials) -> bool:

@@ -11,8 +11,8 @@ from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
 from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _ordinal, _parties, _planned, _to_event, object_parties
 from .clusters import cluster_mentions, mark_looking_back
-from .lexicon import event_patterns
-from .mentions import REFERENCE, UNNAMED, Mention, _officials_index, _window, find_mentions
+from .lexicon import event_lexicon, event_patterns
+from .mentions import REFERENCE, UNNAMED, VERB, Mention, _officials_index, _window, find_mentions
 from .text import Words, has_phrase, member_lists
 
 
@@ -59,6 +59,8 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             # "Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar": the
             # states that are the subject of its clause take part, as for a verb.
             mention.parties = sorted(set(mention.parties) | _subject_states(words, mention))
+        if mention.kind == VERB and len(mention.parties) < 2:
+            mention.parties = sorted(set(mention.parties) | _unnamed_office_state(words, mention, official_spans, patterns))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
             mention.parties = sorted(set(mention.parties) | host)
@@ -87,6 +89,21 @@ def _share_co_held(mention: Mention) -> None:
     if first.location:
         mention.location, mention.location_span = first.location, first.location_span
     mention.date, mention.planned = first.date, first.planned
+
+
+def _unnamed_office_state(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """The home state when a verb's subject is an office named without a state or a holder
+    (``Panglima sudah bisa berangkat ke AS``); none when its clause names an official or a state
+    (``Menlu Jepang akan bertemu``)."""
+    s_start = mention.sentence[0]
+    clause_start = words.clause_start(mention.start, s_start, 5)
+    if not any(w in patterns.title_words for w in words.clause_before(mention.start, s_start, 4)):
+        return set()
+    if words.parties_in(clause_start, mention.start, hyphen_parts=True):
+        return set()
+    if any(clause_start <= s and e <= mention.start for s, e, _o in official_spans):
+        return set()
+    return {event_lexicon()["home_state"]}
 
 
 def _subject_states(words: Words, mention: Mention) -> set[str]:
