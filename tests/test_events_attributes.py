@@ -368,3 +368,9 @@ def test_an_office_named_without_a_state_as_subject_is_the_home_state_s():
 def test_an_office_with_its_state_as_subject_is_that_state_s():
     text = "Menteri Luar Negeri Jepang akan bertemu dengan delegasi Thailand di Bangkok."
     assert [(e.type.value, e.parties) for e in run(text)] == [("meeting", ["JP", "TH"])]
+
+
+def test_both_sides_with_no_event_before_are_the_two_states_named_last():
+    text = "Indonesia dan Vietnam sepakat meningkatkan perdagangan. Hal itu disepakati dalam pertemuan Komisi Bersama ke-5 kedua negara di Hanoi."
+    meeting = run(text)[0]
+    assert (meeting.ordinal, meeting.parties) == (5, ["ID", "VN"])

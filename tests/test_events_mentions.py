@@ -387,3 +387,19 @@ def test_a_head_with_a_topic_after_a_light_verb_needs_its_subject_named():
     assert run(text, officials=[("Amran Sulaiman", "ID")]) == []
     text = "Pemerintah Malaysia menyebut umat Muslim menghadiri pertemuan kelompok Atheist Republic di Kuala Lumpur."
     assert run(text) == []
+
+
+def test_a_modified_head_after_a_light_verb_with_a_foreign_state_is_a_held_meeting():
+    text = "Para pejabat dari 40 negara menggelar pertemuan perdana aliansi kontra-terorisme di Riyadh, Arab Saudi, Minggu."
+    meeting = run(text)[0]
+    assert (meeting.type.value, meeting.name) == ("meeting", "pertemuan perdana")
+
+
+def test_a_modified_head_after_a_light_verb_at_home_is_no_event():
+    text = "Presiden Joko Widodo menggelar pertemuan tertutup dengan para gubernur di Istana Bogor."
+    assert run(text, officials=[("Joko Widodo", "ID")]) == []
+
+
+def test_a_modified_visit_head_before_a_foreign_state_is_no_visit_there():
+    text = "Mentan Amran Sulaiman melakukan kunjungan kerja melepas ekspor 10 ton bawang merah ke Thailand di Brebes."
+    assert run(text, officials=[("Amran Sulaiman", "ID")]) == []

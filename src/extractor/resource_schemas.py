@@ -158,6 +158,7 @@ class EventWindows(Strict):
     during_visit: int
     verb_negation: int
     look_back_date: int
+    both_sides_back: int = 30  # events: how far back ``kedua negara`` finds its two states
 
 
 class EventsResource(Strict):

@@ -297,8 +297,11 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
             return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         if word_before in patterns.predicate_cues:
             return None  # "merupakan pertemuan tingkat pejabat tinggi": a description
-        if event_type is EventType.visit and _abroad(words, sentence, officials):
+        if event_type is EventType.visit and _abroad(words, start, sentence, officials, patterns):
             # "Presiden Joko Widodo ... terbang ... ke Malaysia untuk kunjungan resmi selama dua hari"
+            return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
+        if event_type is EventType.meeting and word_before in patterns.light_verbs and _foreign_state_named(words, sentence, officials):
+            # "para pejabat dari 40 negara Muslim menggelar pertemuan perdana aliansi ... di Riyadh"
             return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         mention = Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         mention.needs_link = True
@@ -346,12 +349,25 @@ def _states_before_verb(words: Words, head_start: int, s_start: int) -> bool:
     return bool(words.parties_in(words.window_start(words[verb].start, clause_start, 6), words[verb].start))
 
 
-def _abroad(words: Words, sentence: tuple[int, int], officials) -> bool:
-    """Whether a sentence names an official and a state other than the official's (a trip
-    abroad), not only officials and places of one state."""
+def _foreign_state_named(words: Words, sentence: tuple[int, int], officials) -> bool:
+    """Whether a sentence names a state or bloc other than the states of the officials it names."""
     s_start, s_end = sentence
     own = {o.country for s, e, o in officials if s_start <= s and e <= s_end and o.country}
-    return bool(own) and bool(words.party_codes_in(s_start, s_end) - own)
+    return bool(words.party_codes_in(s_start, s_end) - own)
+
+
+def _abroad(words: Words, head_start: int, sentence: tuple[int, int], officials, patterns: EventPatterns) -> bool:
+    """Whether an official's trip abroad leads to a head: its sentence names, before it, after
+    ``ke``/``di``, a state other than the official's (``terbang ... ke Malaysia untuk kunjungan
+    resmi``; not ``kunjungan kerja melepas ekspor ... ke Thailand``)."""
+    s_start, s_end = sentence
+    own = {o.country for s, e, o in officials if s_start <= s and e <= s_end and o.country}
+    reached = {
+        code
+        for p_start, _e, code in words.parties_in(s_start, head_start)
+        if words.word_before(p_start, s_start) in patterns.destination_words | patterns.place_prepositions
+    }
+    return bool(own) and bool(reached - own)
 
 
 def _takes_part(words: Words, sentence: tuple[int, int], officials) -> bool:

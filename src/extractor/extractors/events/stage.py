@@ -50,6 +50,8 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
             if earlier is not None:
                 mention.parties = sorted(set(mention.parties) | set(earlier.parties))
+            elif mention.kind != REFERENCE:  # a reference takes its antecedent's parties
+                mention.parties = sorted(set(mention.parties) | _last_two_states(words, mention))
         if mention.type is EventType.visit and mention.location:
             # A visit is between its visitor's state and its destination's.
             mention.parties = sorted(set(mention.parties) | _destination_codes(words, mention))
@@ -89,6 +91,17 @@ def _share_co_held(mention: Mention) -> None:
     if first.location:
         mention.location, mention.location_span = first.location, first.location_span
     mention.date, mention.planned = first.date, first.planned
+
+
+def _last_two_states(words: Words, mention: Mention) -> set[str]:
+    """The two states named last before a mention, in its sentence or a few words before it
+    (what ``kedua negara`` stands for when no event between two was reported before)."""
+    reach_start = words.window_start(mention.sentence[0], 0, _window("both_sides_back"))
+    codes: list[str] = []
+    for _s, _e, code in reversed(words.parties_in(min(reach_start, mention.sentence[0]), mention.start)):
+        if code not in codes:
+            codes.append(code)
+    return set(codes[:2]) if len(codes) >= 2 else set()
 
 
 def _unnamed_office_state(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
