@@ -374,3 +374,15 @@ def test_both_sides_with_no_event_before_are_the_two_states_named_last():
     text = "Indonesia dan Vietnam sepakat meningkatkan perdagangan. Hal itu disepakati dalam pertemuan Komisi Bersama ke-5 kedua negara di Hanoi."
     meeting = run(text)[0]
     assert (meeting.ordinal, meeting.parties) == (5, ["ID", "VN"])
+
+
+def test_a_visit_in_a_sentence_naming_no_official_is_the_last_named_official_s():
+    text = "Presiden Prabowo Subianto tiba di Brasilia. Kunjungan kenegaraan ke Brasil itu berlangsung dua hari."
+    visit = by_name(run(text, officials=[("Prabowo Subianto", "ID")]), "Brasil")
+    assert visit.parties == ["BR", "ID"]
+
+
+def test_a_visit_naming_a_visitor_without_office_takes_no_earlier_official():
+    text = "Presiden Joko Widodo membuka acara. Kunjungan Dalai Lama ke Mongolia pada 2006 memicu protes."
+    visit = by_name(run(text, officials=[("Joko Widodo", "ID")]), "Mongolia")
+    assert visit.parties == ["MN"]

@@ -403,3 +403,8 @@ def test_a_modified_head_after_a_light_verb_at_home_is_no_event():
 def test_a_modified_visit_head_before_a_foreign_state_is_no_visit_there():
     text = "Mentan Amran Sulaiman melakukan kunjungan kerja melepas ekspor 10 ton bawang merah ke Thailand di Brebes."
     assert run(text, officials=[("Amran Sulaiman", "ID")]) == []
+
+
+def test_a_negated_head_is_no_event():
+    text = "Kementerian Luar Negeri AS menyebut transit Presiden Taiwan Tsai Ing-wen bersifat pribadi dan bukan kunjungan kenegaraan."
+    assert run(text, officials=[("Tsai Ing-wen", "TW")]) == []

@@ -189,6 +189,8 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     counted = word_before.isdigit() and int(word_before) > 1  # "13 pertemuan bilateral"
     if word_before in patterns.plural_cues or counted or _reduplicated(text, start, end):
         return None
+    if word_before in patterns.negations:
+        return None  # "bersifat pribadi dan bukan kunjungan kenegaraan"
     if info.get("official_object"):
         return _read_arrival(words, start, end, sentence, event_type, refers_to, officials, patterns)
     position = end

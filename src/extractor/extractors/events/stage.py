@@ -56,13 +56,14 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             # A visit is between its visitor's state and its destination's.
             mention.parties = sorted(set(mention.parties) | _destination_codes(words, mention))
             mention.parties = sorted(set(mention.parties) | _visitor_of_legs(words, mention, mentions[:index]))
-            mention.parties = sorted(set(mention.parties) | _visitor_in_sentence(words, mention, official_spans))
         if mention.type is EventType.meeting and mention.kind in (UNNAMED, REFERENCE) and len(mention.parties) < 2:
             # "Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar": the
             # states that are the subject of its clause take part, as for a verb.
             mention.parties = sorted(set(mention.parties) | _subject_states(words, mention))
         if mention.kind == VERB and len(mention.parties) < 2:
             mention.parties = sorted(set(mention.parties) | _unnamed_office_state(words, mention, official_spans, patterns))
+        if mention.type is EventType.visit:
+            mention.parties = sorted(set(mention.parties) | _visitor_in_sentence(words, mention, official_spans))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
             mention.parties = sorted(set(mention.parties) | host)
@@ -135,25 +136,38 @@ def _destination_codes(words: Words, mention: Mention) -> set[str]:
     return words.party_codes_in(*mention.location_span) | words.capital_codes_in(*mention.location_span)
 
 
+def _named_destination(words: Words, mention: Mention) -> set[str]:
+    """The states named right after a ``ke`` inside a visit's mention."""
+    patterns = event_patterns()
+    return {
+        code
+        for start, _e, code in words.parties_in(mention.start, mention.end)
+        if words.word_before(start, mention.start) in patterns.destination_words
+    }
+
+
 def _visitor_in_sentence(words: Words, mention: Mention, official_spans) -> set[str]:
     """A visit naming only its destination's state (``kunjungannya di Kamboja``, ``melakukan
     kunjungan kerja ke Beijing``) is made by the official its sentence names before it, from
-    another state: the subject (``Presiden Joko Widodo ... pada hari keempat kunjungannya di Kamboja``),
-    or the official a subject pronoun stands for."""
-    destination = _destination_codes(words, mention)
+    another state: the subject (``Presiden Joko Widodo ... pada hari keempat kunjungannya di Kamboja``);
+    in a sentence naming no official, the official named last before it."""
+    # Where no place was read, the states its mention names after "ke" ("Kunjungan kenegaraan ke Brasil itu").
+    destination = _destination_codes(words, mention) if mention.location else _named_destination(words, mention)
     if not destination or not set(mention.parties) <= destination:
         return set()
     s_start = mention.sentence[0]
     before = [o for s, e, o in official_spans if s_start <= s and e <= mention.start and o.country and o.country not in destination]
     if before:
         return {before[0].country}
-    patterns = event_patterns()
-    clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
-    pronoun = next((w for w in words.words_in(clause_start, mention.start) if w.folded in patterns.subject_pronouns), None)
-    if pronoun is None:
-        return set()
-    # "Setelah itu ia melakukan kunjungan ke Tokyo": the official named last before the pronoun.
-    named = [o for _s, e, o in official_spans if e <= pronoun.start and o.country]
+    if any(s_start <= s < mention.sentence[1] for s, _e, _o in official_spans):
+        return set()  # the sentence names its officials after the visit: the host, not the visitor
+    destination_at = next((w.start for w in words.words_in(mention.start, mention.end) if w.folded in event_patterns().destination_words), mention.end)
+    named_before = [w for w in words.words_in(s_start, destination_at)[1:] if w.text[:1].isupper()]
+    if named_before:
+        return set()  # "Kunjungan Dalai Lama ke Mongolia": a visitor named who holds no office
+    # "Setelah itu ia melakukan kunjungan ke Tokyo", "... . Kunjungan kenegaraan ke Brasil itu ...":
+    # the official named last before it.
+    named = [o for _s, e, o in official_spans if e <= mention.start and o.country]
     return {named[-1].country} - destination if named else set()
 
 
