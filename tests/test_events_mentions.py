@@ -408,3 +408,10 @@ def test_a_modified_visit_head_before_a_foreign_state_is_no_visit_there():
 def test_a_negated_head_is_no_event():
     text = "Kementerian Luar Negeri AS menyebut transit Presiden Taiwan Tsai Ing-wen bersifat pribadi dan bukan kunjungan kenegaraan."
     assert run(text, officials=[("Tsai Ing-wen", "TW")]) == []
+
+
+def test_receiving_credentials_is_a_meeting_of_the_receiving_and_the_sending_states():
+    text = "Presiden Jokowi menerima surat kepercayaan duta besar Kuba dan Tunisia di Istana Merdeka, Jakarta."
+    meeting = run(text, officials=[("Jokowi", "ID")])[0]
+    assert meeting.type.value == "meeting" and meeting.mentions[0].text == "menerima surat kepercayaan"
+    assert meeting.parties == ["CU", "ID", "TN"]
