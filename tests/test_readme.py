@@ -99,6 +99,7 @@ BY_HAND.update({
         "python scripts/score_parts.py data/annotations/test",
         "python scripts/score_parts.py data/annotations/tune",
         "python scripts/probe_officials.py data/probes/officials-2023-2025.jsonl",
+        "python scripts/probe_events.py data/probes/events-unseen.jsonl",
         "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
         "python benchmarks/streaming_memory.py --sizes 1000 3000 --json",
     )
