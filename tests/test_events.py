@@ -225,7 +225,7 @@ def test_offsets_survive_non_breaking_spaces():
 
 def test_stage_declares_its_dependencies():
     assert EventsStage.name == "events"
-    assert EventsStage.requires == frozenset({"dates", "officials", "spans:event_trigger", "spans:party", "spans:party_part"})
+    assert EventsStage.requires == frozenset({"dates", "officials", "spans:event_trigger", "spans:party", "spans:party_part", "spans:capital"})
     assert EventsStage.provides == frozenset({"events"})
     text = "KTT ASEAN ke-31 di Manila dibuka."
     context = make_context(text)

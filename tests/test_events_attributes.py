@@ -7,6 +7,7 @@ from extractor.extractors.events.lexicon import event_patterns
 from extractor.extractors.events.text import Words
 
 from conftest import make_doc
+from test_events import by_name, run
 
 
 def test_cue_after_takes_optional_fillers_in_order():
@@ -495,3 +496,49 @@ def test_a_trip_opening_the_sentence_places_the_event_after_the_comma_when_it_na
     ):
         meeting = next(e for e in run(text, officials=officials, published=published) if e.type.value == "meeting")
         assert meeting.location is None, text
+
+
+def test_a_visit_naming_only_its_destination_takes_its_subject_s_state():
+    text = "Presiden Joko Widodo akan menghadiri KTT ASEAN-Jepang pada hari keempat kunjungannya di Kamboja, Sabtu."
+    visit = by_name(run(text, officials=[("Joko Widodo", "ID")]), "kunjungannya")
+    assert visit.parties == ["ID", "KH"]
+
+
+def test_an_arrival_in_a_capital_makes_its_state_a_party_of_the_visit():
+    text = "Raja Yordania Abdullah II tiba di Jakarta untuk kunjungan kenegaraan selama dua hari."
+    visit = run(text, officials=[("Abdullah II", "JO")])[0]
+    assert (visit.location, visit.parties) == ("Jakarta", ["ID", "JO"])
+
+
+def test_the_subject_state_of_an_unnamed_meeting_takes_part():
+    text = "Retno menyampaikan bahwa Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar."
+    meeting = run(text)[0]
+    assert meeting.parties == ["ID", "MM"]
+
+
+def test_an_office_named_without_a_state_as_subject_is_the_home_state_s():
+    text = "Panglima TNI akan bertemu dengan delegasi militer Thailand di Bangkok, Selasa."
+    assert [(e.type.value, e.parties) for e in run(text)] == [("meeting", ["ID", "TH"])]
+
+
+def test_an_office_with_its_state_as_subject_is_that_state_s():
+    text = "Menteri Luar Negeri Jepang akan bertemu dengan delegasi Thailand di Bangkok."
+    assert [(e.type.value, e.parties) for e in run(text)] == [("meeting", ["JP", "TH"])]
+
+
+def test_both_sides_with_no_event_before_are_the_two_states_named_last():
+    text = "Indonesia dan Vietnam sepakat meningkatkan perdagangan. Hal itu disepakati dalam pertemuan Komisi Bersama ke-5 kedua negara di Hanoi."
+    meeting = run(text)[0]
+    assert (meeting.ordinal, meeting.parties) == (5, ["ID", "VN"])
+
+
+def test_a_visit_in_a_sentence_naming_no_official_is_the_last_named_official_s():
+    text = "Presiden Prabowo Subianto tiba di Brasilia. Kunjungan kenegaraan ke Brasil itu berlangsung dua hari."
+    visit = by_name(run(text, officials=[("Prabowo Subianto", "ID")]), "Brasil")
+    assert visit.parties == ["BR", "ID"]
+
+
+def test_a_visit_naming_a_visitor_without_office_takes_no_earlier_official():
+    text = "Presiden Joko Widodo membuka acara. Kunjungan Dalai Lama ke Mongolia pada 2006 memicu protes."
+    visit = by_name(run(text, officials=[("Joko Widodo", "ID")]), "Mongolia")
+    assert visit.parties == ["MN"]

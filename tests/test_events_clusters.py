@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import make_doc
+from test_events import by_name, run
 from extractor.extractors.events.clusters import _contains_word, _fold_name, _strip_ordinals, _truncated_name
 from extractor.extractors.events.mentions import NAMED, Mention
 from extractor.extractors.events.text import Words
@@ -188,3 +189,23 @@ def test_an_orphan_reference_without_anyone_taking_part_or_to_a_named_only_head_
     assert run(text, officials=[("Prasetyo", "ID")]) == []
     text = "Menteri Luar Negeri Retno Marsudi menghadiri rapat di kantornya. Rapat terbatas tersebut membahas anggaran."
     assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_a_verb_meeting_of_a_two_letter_bloc_alone_is_an_event():
+    events = run("Dewan Keamanan PBB akan bertemu di ruang tertutup pada Rabu ini untuk membahas situasi Rohingya.")
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["UN"])]
+
+
+def test_a_verb_meeting_of_one_state_alone_is_no_event():
+    text = "Menaker Hanif Dhakiri bertemu mantan Menakertrans Muhaimin Iskandar di Jakarta."
+    assert run(text, officials=[("Hanif Dhakiri", "ID"), ("Muhaimin Iskandar", "ID")]) == []
+
+
+def test_a_visit_to_the_capital_of_the_state_visited_is_the_same_visit():
+    text = (
+        "Presiden Joko Widodo bertolak ke Uni Emirat Arab (UEA), Minggu. "
+        "Presiden Joko Widodo akan melakukan kunjungan kerja ke Abu Dhabi untuk membahas investasi."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID")])
+    assert len(events) == 1 and events[0].parties == ["AE", "ID"]
+    assert [m.text for m in events[0].mentions] == ["bertolak ke Uni Emirat Arab (UEA)", "kunjungan kerja ke Abu Dhabi"]

@@ -342,3 +342,76 @@ def test_a_bloc_spelled_out_as_its_members_and_its_acronym_is_one_name_with_the_
     ]
     # Without the bracketed acronym a comma ends the name.
     assert [e.name for e in run("Presiden menghadiri KTT ASEAN, Jepang dan Korea di Tokyo.")] == ["KTT ASEAN"]
+
+
+def test_a_visit_to_a_foreign_capital_is_a_visit_to_its_state():
+    text = "Menlu Retno Marsudi akan melakukan kunjungan kerja ke Beijing pekan depan."
+    visit = run(text, officials=[("Retno Marsudi", "ID")])[0]
+    assert (visit.type.value, visit.location, visit.parties) == ("visit", "Beijing", ["CN", "ID"])
+
+
+def test_a_visit_to_the_own_capital_is_domestic():
+    text = "Gubernur Anies Baswedan melakukan kunjungan kerja ke Jakarta Utara."
+    assert run(text, officials=[("Anies Baswedan", "ID")]) == []
+
+
+def test_a_capital_visit_after_a_pronoun_takes_the_official_named_before():
+    text = "Menlu Sugiono tiba di Seoul kemarin. Setelah itu ia melakukan kunjungan ke Tokyo."
+    visit = by_name(run(text, officials=[("Sugiono", "ID")]), "Tokyo")
+    assert visit.parties == ["ID", "JP"]
+
+
+def test_a_modified_visit_head_abroad_is_a_visit():
+    text = "Presiden Joko Widodo telah terbang dengan pesawat kepresidenan ke Malaysia untuk kunjungan resmi selama dua hari."
+    visit = by_name(run(text, officials=[("Joko Widodo", "ID")]), "kunjungan resmi")
+    assert visit.type.value == "visit" and "ID" in visit.parties
+
+
+def test_a_modified_visit_head_at_home_is_no_event():
+    text = "Menteri Pertanian Amran Sulaiman melakukan kunjungan resmi selama dua hari di Jawa Timur."
+    assert run(text, officials=[("Amran Sulaiman", "ID")]) == []
+
+
+def test_a_head_with_a_topic_after_a_light_verb_is_a_new_meeting_of_its_subject_states():
+    text = "Delegasi Indonesia dan Filipina melakukan perundingan batas maritim di Manila pekan ini."
+    meeting = run(text)[0]
+    assert (meeting.type.value, meeting.name, meeting.parties) == ("meeting", "perundingan", ["ID", "PH"])
+
+
+def test_a_head_with_a_description_after_a_light_verb_without_participants_is_no_event():
+    assert run("Pemerintah daerah melakukan pertemuan rutin setiap bulan.") == []
+
+
+def test_a_head_with_a_topic_after_a_light_verb_needs_its_subject_named():
+    text = "Mentan Amran Sulaiman mengemukakan hal itu saat melakukan pertemuan terbatas membahas ekspor."
+    assert run(text, officials=[("Amran Sulaiman", "ID")]) == []
+    text = "Pemerintah Malaysia menyebut umat Muslim menghadiri pertemuan kelompok Atheist Republic di Kuala Lumpur."
+    assert run(text) == []
+
+
+def test_a_modified_head_after_a_light_verb_with_a_foreign_state_is_a_held_meeting():
+    text = "Para pejabat dari 40 negara menggelar pertemuan perdana aliansi kontra-terorisme di Riyadh, Arab Saudi, Minggu."
+    meeting = run(text)[0]
+    assert (meeting.type.value, meeting.name) == ("meeting", "pertemuan perdana")
+
+
+def test_a_modified_head_after_a_light_verb_at_home_is_no_event():
+    text = "Presiden Joko Widodo menggelar pertemuan tertutup dengan para gubernur di Istana Bogor."
+    assert run(text, officials=[("Joko Widodo", "ID")]) == []
+
+
+def test_a_modified_visit_head_before_a_foreign_state_is_no_visit_there():
+    text = "Mentan Amran Sulaiman melakukan kunjungan kerja melepas ekspor 10 ton bawang merah ke Thailand di Brebes."
+    assert run(text, officials=[("Amran Sulaiman", "ID")]) == []
+
+
+def test_a_negated_head_is_no_event():
+    text = "Kementerian Luar Negeri AS menyebut transit Presiden Taiwan Tsai Ing-wen bersifat pribadi dan bukan kunjungan kenegaraan."
+    assert run(text, officials=[("Tsai Ing-wen", "TW")]) == []
+
+
+def test_receiving_credentials_is_a_meeting_of_the_receiving_and_the_sending_states():
+    text = "Presiden Jokowi menerima surat kepercayaan duta besar Kuba dan Tunisia di Istana Merdeka, Jakarta."
+    meeting = run(text, officials=[("Jokowi", "ID")])[0]
+    assert meeting.type.value == "meeting" and meeting.mentions[0].text == "menerima surat kepercayaan"
+    assert meeting.parties == ["CU", "ID", "TN"]

@@ -102,6 +102,7 @@ BY_HAND.update({
         "python scripts/probe_officials.py data/probes/officials-fresh-articles.jsonl",
         "python scripts/probe_event_attributes.py data/probes/event-attributes-dates.jsonl --verbose",
         "python scripts/probe_priority_areas.py",
+        "python scripts/probe_events.py data/probes/events-unseen.jsonl",
         "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
         "python benchmarks/streaming_memory.py --sizes 1000 3000 --json",
     )

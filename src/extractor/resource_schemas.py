@@ -159,6 +159,7 @@ class EventWindows(Strict):
     during_visit: int
     verb_negation: int
     look_back_date: int
+    both_sides_back: int = 30  # events: how far back ``kedua negara`` finds its two states
 
 
 class EventsResource(Strict):
@@ -244,6 +245,8 @@ class EventsResource(Strict):
     subject_auxiliaries: Words
     topic_cues: Words
     subordinators: Words
+    home_state: str = "ID"  # events: the state of an office named without one (``Panglima``)
+    light_verbs: Words = []  # events: ``melakukan perundingan <topic>``
 
 
 # --- figures.json --------------------------------------------------------------------------

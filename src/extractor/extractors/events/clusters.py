@@ -13,9 +13,11 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Optional
 
 from ...records import EventType
+from ...resource_data import load_resource
 from .lexicon import event_lexicon, event_patterns
 from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention
 from .text import Words, fold_words, is_suffixed_ordinal, is_upper_code
@@ -28,7 +30,13 @@ def _between_parties(mention: Mention) -> bool:
         return True  # credentials presented; a meeting held during a visit
     if mention.kind == UNNAMED and len(mention.head.split()) > 1:
         return True
-    return len(mention.parties) >= 2 or any(not is_upper_code(p) for p in mention.parties)
+    return len(mention.parties) >= 2 or any(p in _bloc_codes() or not is_upper_code(p) for p in mention.parties)
+
+
+@lru_cache(maxsize=1)
+def _bloc_codes() -> frozenset[str]:
+    """The codes of blocs and international bodies, two-letter ones included (``UN``, ``EU``)."""
+    return frozenset(load_resource("countries.json").get("blocs", {}))
 
 
 def _fold_name(name: str) -> str:
@@ -175,8 +183,10 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
     if mention.type is EventType.visit:
         # One visit per visitor and destination in a news article; a visit to a venue ("kunjungan
         # kenegaraan ke Istana Presiden Arg") is part of the visit to the country reported before.
-        if mention.location and not words.parties_in(*mention.location_span):
+        if mention.location and not words.parties_in(*mention.location_span) and not words.capital_codes_in(*mention.location_span):
             return True
+        if _capital_of_destination(words, mention, cluster):
+            return True  # "kunjungan kerja ke Abu Dhabi" of "bertolak ke Uni Emirat Arab (UEA)"
         destinations = [m.location for m in cluster.mentions if m.location]
         if mention.location and destinations and not any(_same_place(mention.location, d) for d in destinations):
             return False  # "kunjungan Presiden Nauru ke Indonesia" is not "kunjungannya ke Nauru"
@@ -234,6 +244,19 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
             return any(_similar_names(short, _strip_ordinals(n)) for n in names)
         return any(_similar_names(_strip_ordinals(n), short) for n in names)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _capital_of_destination(words: Words, mention: Mention, cluster: EventCluster) -> bool:
+    """A visit to a capital city (``kunjungan kerja ke Abu Dhabi``) of the state an event's visit
+    goes to (``bertolak ke Uni Emirat Arab (UEA)``)."""
+    if mention.location_span is None or words.parties_in(*mention.location_span):
+        return False
+    capitals = words.capital_codes_in(*mention.location_span)
+    reached: set[str] = set()
+    for m in cluster.mentions:
+        if m.location_span is not None:
+            reached |= words.party_codes_in(*m.location_span) | words.capital_codes_in(*m.location_span)
+    return bool(capitals) and capitals <= reached
 
 
 def _inside(short: str, long: str) -> bool:

@@ -105,6 +105,7 @@ class EventPatterns:
     background_cues: Phrases
     both_sides: Phrases
     purpose_cues: frozenset[str]
+    light_verbs: frozenset[str]
     object_cutters: frozenset[str]
     object_introducers: frozenset[str]
     co_held_joiners: frozenset[str]
@@ -173,6 +174,7 @@ def event_patterns() -> EventPatterns:
         background_cues=_phrases("background_cues"),
         both_sides=_phrases("both_sides_cues"),
         purpose_cues=_words_set("purpose_cues"),
+        light_verbs=_words_set("light_verbs"),
         object_cutters=frozenset(lex["object_cutters"]),
         object_introducers=_words_set("object_introducers"),
         co_held_joiners=_words_set("co_held_joiners"),

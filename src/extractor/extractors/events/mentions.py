@@ -189,6 +189,8 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     counted = word_before.isdigit() and int(word_before) > 1  # "13 pertemuan bilateral"
     if word_before in patterns.plural_cues or counted or _reduplicated(text, start, end):
         return None
+    if word_before in patterns.negations:
+        return None  # "bersifat pribadi dan bukan kunjungan kenegaraan"
     if info.get("official_object"):
         return _read_arrival(words, start, end, sentence, event_type, refers_to, officials, patterns)
     position = end
@@ -299,6 +301,12 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
             return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         if word_before in patterns.predicate_cues:
             return None  # "merupakan pertemuan tingkat pejabat tinggi": a description
+        if event_type is EventType.visit and _abroad(words, start, sentence, officials, patterns):
+            # "Presiden Joko Widodo ... terbang ... ke Malaysia untuk kunjungan resmi selama dua hari"
+            return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
+        if event_type is EventType.meeting and word_before in patterns.light_verbs and _foreign_state_named(words, sentence, officials):
+            # "para pejabat dari 40 negara Muslim menggelar pertemuan perdana aliansi ... di Riyadh"
+            return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         mention = Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
         mention.needs_link = True
         return mention
@@ -319,7 +327,51 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
                 mention.place_text = text[place[0] : place[1]]
                 mention.extended_text = text[start : place[1]]
         return mention
+    if (
+        event_type is EventType.meeting
+        and word_before in patterns.light_verbs
+        and following[0] not in patterns.function_words
+        and following[0] not in patterns.predicate_cues
+        and not possessive
+        and _states_before_verb(words, start, s_start)
+    ):
+        # "Delegasi Indonesia dan Filipina melakukan perundingan batas maritim": a topic after the
+        # head, not a description of it; the head opens a new event, as a bare one would.
+        mention = Mention(start, name_end, event_type, REFERENCE, refers_to, sentence, text[start:name_end])
+        mention.introduced = True
+        return mention
     return None
+
+
+def _states_before_verb(words: Words, head_start: int, s_start: int) -> bool:
+    """Whether states are named in the clause right before the verb before a head (its subject:
+    ``Delegasi Indonesia dan Filipina melakukan``)."""
+    verb = words.last_before(head_start)
+    if verb < 0:
+        return False
+    clause_start = words.clause_start(words[verb].start, s_start, _window("party_clause"))
+    return bool(words.parties_in(words.window_start(words[verb].start, clause_start, 6), words[verb].start))
+
+
+def _foreign_state_named(words: Words, sentence: tuple[int, int], officials) -> bool:
+    """Whether a sentence names a state or bloc other than the states of the officials it names."""
+    s_start, s_end = sentence
+    own = {o.country for s, e, o in officials if s_start <= s and e <= s_end and o.country}
+    return bool(words.party_codes_in(s_start, s_end) - own)
+
+
+def _abroad(words: Words, head_start: int, sentence: tuple[int, int], officials, patterns: EventPatterns) -> bool:
+    """Whether an official's trip abroad leads to a head: its sentence names, before it, after
+    ``ke``/``di``, a state other than the official's (``terbang ... ke Malaysia untuk kunjungan
+    resmi``; not ``kunjungan kerja melepas ekspor ... ke Thailand``)."""
+    s_start, s_end = sentence
+    own = {o.country for s, e, o in officials if s_start <= s and e <= s_end and o.country}
+    reached = {
+        code
+        for p_start, _e, code in words.parties_in(s_start, head_start)
+        if words.word_before(p_start, s_start) in patterns.destination_words | patterns.place_prepositions
+    }
+    return bool(own) and bool(reached - own)
 
 
 def _takes_part(words: Words, sentence: tuple[int, int], officials) -> bool:
@@ -578,7 +630,23 @@ def _diplomatic(words: Words, mention: Mention, official_spans, patterns: EventP
         return True
     if any(mention.start <= s and e <= mention.end for s, e, _o in official_spans):
         return True  # "kunjungan Phu Trong"
+    if mention.type is EventType.visit and _foreign_capital(words, mention, official_spans):
+        return True  # "Menlu Retno melakukan kunjungan kerja ke Beijing"
     return bool(words.parties_in(mention.start, mention.end, hyphen_parts=True) or has_phrase(words, mention.start, mention.end, patterns.diplomatic_name))
+
+
+def _foreign_capital(words: Words, mention: Mention, official_spans) -> bool:
+    """Whether a visit goes to the capital city of a state other than that of the officials its
+    sentence names, or of the official named last before it (``Setelah itu ia melakukan kunjungan
+    ke Tokyo``); a minister's ``kunjungan kerja ke Jakarta`` is domestic."""
+    capitals = words.capital_codes_in(mention.start, mention.end)
+    if not capitals:
+        return False
+    s_start, s_end = mention.sentence
+    named = [o for s, e, o in official_spans if s_start <= s and e <= s_end and o.country]
+    if not named:
+        named = [o for _s, e, o in official_spans if e <= mention.start and o.country][-1:]
+    return any(o.country not in capitals for o in named)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:

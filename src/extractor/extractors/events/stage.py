@@ -12,8 +12,8 @@ from ...records import DateRecord, Event, EventType, Official
 from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _ordinal, _parties, _planned, _to_event, object_parties
 from .attributes import inherit_from_frames
 from .clusters import cluster_mentions, mark_looking_back
-from .lexicon import event_patterns
-from .mentions import Mention, _officials_index, _window, find_mentions
+from .lexicon import event_lexicon, event_patterns
+from .mentions import REFERENCE, UNNAMED, VERB, Mention, _officials_index, _window, find_mentions
 from .text import Words, has_phrase, member_lists
 
 
@@ -51,10 +51,20 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
             if earlier is not None:
                 mention.parties = sorted(set(mention.parties) | set(earlier.parties))
+            elif mention.kind != REFERENCE:  # a reference takes its antecedent's parties
+                mention.parties = sorted(set(mention.parties) | _last_two_states(words, mention))
         if mention.type is EventType.visit and mention.location:
             # A visit is between its visitor's state and its destination's.
             mention.parties = sorted(set(mention.parties) | _destination_codes(words, mention))
             mention.parties = sorted(set(mention.parties) | _visitor_of_legs(words, mention, mentions[:index]))
+        if mention.type is EventType.meeting and mention.kind in (UNNAMED, REFERENCE) and len(mention.parties) < 2:
+            # "Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar": the
+            # states that are the subject of its clause take part, as for a verb.
+            mention.parties = sorted(set(mention.parties) | _subject_states(words, mention))
+        if mention.kind == VERB and len(mention.parties) < 2:
+            mention.parties = sorted(set(mention.parties) | _unnamed_office_state(words, mention, official_spans, patterns))
+        if mention.type is EventType.visit:
+            mention.parties = sorted(set(mention.parties) | _visitor_in_sentence(words, mention, official_spans))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
             mention.parties = sorted(set(mention.parties) | host)
@@ -86,8 +96,81 @@ def _share_co_held(mention: Mention) -> None:
     mention.date, mention.planned = first.date, first.planned
 
 
+def _last_two_states(words: Words, mention: Mention) -> set[str]:
+    """The two states named last before a mention, in its sentence or a few words before it
+    (what ``kedua negara`` stands for when no event between two was reported before)."""
+    reach_start = words.window_start(mention.sentence[0], 0, _window("both_sides_back"))
+    codes: list[str] = []
+    for _s, _e, code in reversed(words.parties_in(min(reach_start, mention.sentence[0]), mention.start)):
+        if code not in codes:
+            codes.append(code)
+    return set(codes[:2]) if len(codes) >= 2 else set()
+
+
+def _unnamed_office_state(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """The home state when a verb's subject is an office named without a state or a holder
+    (``Panglima sudah bisa berangkat ke AS``); none when its clause names an official or a state
+    (``Menlu Jepang akan bertemu``)."""
+    s_start = mention.sentence[0]
+    clause_start = words.clause_start(mention.start, s_start, 5)
+    if not any(w in patterns.title_words for w in words.clause_before(mention.start, s_start, 4)):
+        return set()
+    if words.parties_in(clause_start, mention.start, hyphen_parts=True):
+        return set()
+    if any(clause_start <= s and e <= mention.start for s, e, _o in official_spans):
+        return set()
+    return {event_lexicon()["home_state"]}
+
+
+def _subject_states(words: Words, mention: Mention) -> set[str]:
+    """States named in a new unnamed meeting's clause before it (its subject): ``Delegasi
+    Indonesia dan Filipina melakukan perundingan``; a reference to an earlier event takes none."""
+    if mention.kind == REFERENCE and not mention.introduced:
+        return set()
+    clause_start = words.clause_start(mention.start, mention.sentence[0], _window("party_clause"))
+    return words.party_codes_in(clause_start, mention.start)
+
+
 def _destination_codes(words: Words, mention: Mention) -> set[str]:
-    return words.party_codes_in(*mention.location_span) if mention.location else set()
+    """The states a visit goes to: named, or by their capital city (``ke Beijing``)."""
+    if not mention.location:
+        return set()
+    return words.party_codes_in(*mention.location_span) | words.capital_codes_in(*mention.location_span)
+
+
+def _named_destination(words: Words, mention: Mention) -> set[str]:
+    """The states named right after a ``ke`` inside a visit's mention."""
+    patterns = event_patterns()
+    return {
+        code
+        for start, _e, code in words.parties_in(mention.start, mention.end)
+        if words.word_before(start, mention.start) in patterns.destination_words
+    }
+
+
+def _visitor_in_sentence(words: Words, mention: Mention, official_spans) -> set[str]:
+    """A visit naming only its destination's state (``kunjungannya di Kamboja``, ``melakukan
+    kunjungan kerja ke Beijing``) is made by the official its sentence names before it, from
+    another state: the subject (``Presiden Joko Widodo ... pada hari keempat kunjungannya di Kamboja``);
+    in a sentence naming no official, the official named last before it."""
+    # Where no place was read, the states its mention names after "ke" ("Kunjungan kenegaraan ke Brasil itu").
+    destination = _destination_codes(words, mention) if mention.location else _named_destination(words, mention)
+    if not destination or not set(mention.parties) <= destination:
+        return set()
+    s_start = mention.sentence[0]
+    before = [o for s, e, o in official_spans if s_start <= s and e <= mention.start and o.country and o.country not in destination]
+    if before:
+        return {before[0].country}
+    if any(s_start <= s < mention.sentence[1] for s, _e, _o in official_spans):
+        return set()  # the sentence names its officials after the visit: the host, not the visitor
+    destination_at = next((w.start for w in words.words_in(mention.start, mention.end) if w.folded in event_patterns().destination_words), mention.end)
+    named_before = [w for w in words.words_in(s_start, destination_at)[1:] if w.text[:1].isupper()]
+    if named_before:
+        return set()  # "Kunjungan Dalai Lama ke Mongolia": a visitor named who holds no office
+    # "Setelah itu ia melakukan kunjungan ke Tokyo", "... . Kunjungan kenegaraan ke Brasil itu ...":
+    # the official named last before it.
+    named = [o for _s, e, o in official_spans if e <= mention.start and o.country]
+    return {named[-1].country} - destination if named else set()
 
 
 def _visitor_of_legs(words: Words, mention: Mention, earlier: list[Mention]) -> set[str]:
@@ -124,5 +207,5 @@ def _both_sides_end(words: Words, mention: Mention, following: int, patterns) ->
 
 class EventsStage(RecordStage):
     name = "events"
-    requires = frozenset({"dates", "officials", "spans:event_trigger", "spans:party", "spans:party_part"})
+    requires = frozenset({"dates", "officials", "spans:event_trigger", "spans:party", "spans:party_part", "spans:capital"})
     extractor = extract_events

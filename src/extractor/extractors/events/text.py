@@ -123,6 +123,8 @@ class Words:
         self.ends = [w.end for w in self.items]
         self.parties = sorted((s.start_char, s.end_char, s.kb_id_) for s in spans(doc, "party"))
         self._party_starts = [p[0] for p in self.parties]
+        # Capital cities, valued by their state's code: a visit to one is a visit to that state.
+        self.capitals = sorted((s.start_char, s.end_char, s.kb_id_) for s in spans(doc, "capital"))
         # A name inside a hyphen-joined word, with the word it is part of.
         self.party_parts = [(s, e, code, self._word_holding(s)) for s, e, code, _ws, _we in party_parts(doc)]
 
@@ -227,6 +229,10 @@ class Words:
 
     def party_codes_in(self, start: int, end: int, hyphen_parts: bool = False) -> set[str]:
         return {code for _s, _e, code in self.parties_in(start, end, hyphen_parts)}
+
+    def capital_codes_in(self, start: int, end: int) -> set[str]:
+        """The states whose capital cities stand in ``[start, end)`` (``ke Beijing``: CN)."""
+        return {code for s, e, code in self.capitals if start <= s and e <= end}
 
     def window_start(self, position: int, lower_bound: int, count: int) -> int:
         """The start of the ``count``-th word before ``position`` (none before ``lower_bound``)."""
