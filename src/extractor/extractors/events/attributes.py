@@ -45,7 +45,7 @@ from ...normalize.numbers import parse_ordinal
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
-from .lexicon import EventPatterns, Phrases, event_lexicon
+from .lexicon import EventPatterns, Phrases, event_lexicon, event_patterns
 from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _sentences, _window
 from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
@@ -829,9 +829,13 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], word
             continue
         venue_of = visit_mention if visit_mention.location else _located(visit_clusters[id(visit_mention)])
         venue = venue_of.location if venue_of is not None else None
-        if venue and _names_a_site(words, *venue_of.location_span) and event.location is None:
+        reported = first.start > visit_mention.end and any(
+            w in event_patterns().reporting for w in words.between(visit_mention.end, first.start))
+        if venue and _names_a_site(words, *venue_of.location_span) and event.location is None and not reported:
             # Only a venue or a city ("Istana Presiden Arg", "Kuching, Malaysia") places the
-            # meeting: a country alone is the whole visit.
+            # meeting: a country alone is the whole visit. A meeting a statement made during the
+            # visit reports ("..., Presiden mengatakan pertemuan dengan PM Kishida penting") may be
+            # held anywhere.
             event.location = _collapse(venue)
             if event.start is None and visit.start is not None:
                 event.start, event.end = visit.start, visit.end
