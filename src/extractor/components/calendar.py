@@ -38,6 +38,7 @@ import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from ..nlp.alternation import prefix_tree
 from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..nlp.words import Word, chunk_after, chunk_before, doc_words, is_word_char, token_columns, word_bounds
@@ -120,17 +121,14 @@ def _words(words, *, title_and_upper: bool = True, abbreviation_dot: bool = Fals
         variants.add(word)
         if title_and_upper:
             variants.add(word.upper())
-    escaped = sorted(variants, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in escaped)
     dot = r"\.?" if abbreviation_dot else ""
-    return rf"(?:{alternation}){dot}(?!\w)"
+    return rf"{prefix_tree(variants, ignorecase=False)}{dot}(?!\w)"
 
 
 def _literal_alternation(words) -> re.Pattern:
     """The words as written and in capitals, without lookarounds: a pattern the regex engine
     scans for quickly (an anchor of the forms, see :class:`DateForm`)."""
-    variants = sorted({variant for word in words for variant in (word, word.upper())}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(word) for word in variants))
+    return re.compile(prefix_tree({variant for word in words for variant in (word, word.upper())}, ignorecase=False))
 
 
 def _noun(kind: str) -> str:
@@ -185,9 +183,9 @@ def date_forms() -> tuple[DateForm, ...]:
         [w for ws in lexicon["months"].values() for w in ws] + [w for ws in lexicon["month_abbreviations"].values() for w in ws]
     )
     # a relative phrase's first letter is matched in any case: the anchor is the rest of it
-    relative_word = re.compile("|".join(
-        re.escape(phrase[1:]).replace(r"\ ", _GAP) for phrase in sorted(lexicon["relative"], key=len, reverse=True)
-    )) if all(len(phrase) > 1 for phrase in lexicon["relative"]) else None
+    relative_word = re.compile(
+        prefix_tree((phrase[1:] for phrase in lexicon["relative"]), gap=_GAP, ignorecase=False)
+    ) if all(len(phrase) > 1 for phrase in lexicon["relative"]) else None
     bracketed_day, slashed_day = re.compile(rf"\({_OPT}\d"), re.compile(r"\d/\d")
     year_digits = re.compile(r"(?:1[5-9]|20)\d\d")
     forms = [
