@@ -538,11 +538,13 @@ def _in_frame(around: _Neighbours, candidate: DateExpression) -> bool:
     return True
 
 
-def _copyright_lines(text: str):
+def _copyright_lines(text: str, marks: Optional[list] = None):
     """``(start, end) -> bool``: whether the line(s) holding ``start:end`` hold a copyright mark,
     with the marks and line breaks found once (a search of the whole line per candidate was
     quadratic on one long line)."""
-    marks = [m.span() for m in _context_lexicon().copyright_line.finditer(text) if "\n" not in m.group()]
+    if marks is None:
+        marks = list(_context_lexicon().copyright_line.finditer(text))
+    marks = [m.span() for m in marks if "\n" not in m.group()]
     mark_starts = [start for start, _ in marks]
     breaks = [m.start() for m in re.finditer("\n", text)]
 
@@ -717,10 +719,20 @@ _COPYRIGHT = re.compile(
 )
 
 
-def copyright_marks(text: str) -> list[tuple[int, int, int]]:
+def copyright_marks(text: str, marks: Optional[list] = None) -> list[tuple[int, int, int]]:
     """``(start, end, year)`` of each copyright line's mark and (latest) year, e.g.
-    ``COPYRIGHT © ANTARA News Bali 2019``, ``Hak Cipta © 2005-2018``."""
-    return [(m.start(), m.end(), int(m.group(2) or m.group(1))) for m in _COPYRIGHT.finditer(text)]
+    ``COPYRIGHT © ANTARA News Bali 2019``, ``Hak Cipta © 2005-2018``. ``marks``: the copyright
+    marks of ``text`` (``copyright_line`` matches) when they are found already."""
+    # Every match starts at a copyright mark: ``_COPYRIGHT.finditer`` tried at the marks alone.
+    found, position, match_at = [], 0, _COPYRIGHT.match
+    for mark in _context_lexicon().copyright_line.finditer(text) if marks is None else marks:
+        if mark.start() < position:
+            continue
+        match = match_at(text, mark.start())
+        if match is not None:
+            found.append((match.start(), match.end(), int(match.group(2) or match.group(1))))
+            position = match.end()
+    return found
 
 
 # --------------------------------------------------------------------------- the component
@@ -738,9 +750,9 @@ def expressions_in(text: str) -> list[DateExpression]:
     return found
 
 
-def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
+def _mentions(doc: Doc, text: str, marks: Optional[list] = None) -> tuple[CalendarMention, ...]:
     bounds = _sentence_bounds(doc, len(text))
-    on_copyright_line = _copyright_lines(text)
+    on_copyright_line = _copyright_lines(text, marks)
     around = _Neighbours(doc, text)
     mentions = []
     for expression in expressions_in(text):
@@ -772,7 +784,8 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
 @component("calendar", assigns=[f"spans:{KEY}", f"spans:{COPYRIGHT_KEY}"], requires=["doc.sents"])
 def calendar(doc: Doc) -> Doc:
     text = doc_text(doc)
-    mentions = _mentions(doc, text)
+    marks = list(_context_lexicon().copyright_line.finditer(text))  # read by both: the scan runs once
+    mentions = _mentions(doc, text, marks)
     doc.user_data[_MENTIONS] = mentions
     found = []
     for mention in mentions:
@@ -784,7 +797,7 @@ def calendar(doc: Doc) -> Doc:
             found.append(span)
     doc.spans[KEY] = found
     years = []
-    for start, end, year in copyright_marks(text):
+    for start, end, year in copyright_marks(text, marks):
         span = doc.char_span(start, end, label="copyright", kb_id=str(year), alignment_mode="expand")
         if span is not None:
             years.append(span)

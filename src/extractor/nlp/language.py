@@ -10,7 +10,6 @@ no list reaches ``min_share``, and None for a text too short to tell. Words live
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -30,12 +29,11 @@ def _settings() -> dict:
 def function_word_shares(text: str) -> tuple[int, dict[str, float]]:
     """The number of words looked at and, per language, the share of them in its list."""
     settings = _settings()
-    words = Counter(map(str.lower, _WORD.findall(text[: settings["sample_characters"]])))
-    count = sum(words.values())
-    if not count:
+    words = list(map(str.lower, _WORD.findall(text[: settings["sample_characters"]])))
+    if not words:
         return 0, {language: 0.0 for language in settings["sets"]}
-    return count, {
-        language: sum(map(words.__getitem__, vocabulary & words.keys())) / count
+    return len(words), {
+        language: sum(map(vocabulary.__contains__, words)) / len(words)
         for language, vocabulary in settings["sets"].items()
     }
 
