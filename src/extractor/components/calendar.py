@@ -307,7 +307,7 @@ def _context_lexicon() -> _Context:
     range_joiners = "|".join(
         re.escape(w).replace(r"\ ", "[ \u00a0]+") for w in sorted(lexicon["weekday_range_joiners"], key=len, reverse=True)
     )
-    cues = "|".join(re.escape(c).replace(r"\ ", "[ \u00a0]+") for c in sorted(lexicon["future_cues"], key=len, reverse=True))
+    cues = prefix_tree(lexicon["future_cues"], gap="[ \u00a0]+")  # searched case-insensitively
     return _Context(
         year_nouns=lower(lexicon["calendar_nouns"]["year"]),
         bare_year_blockers_before=lower(lexicon["bare_year_blockers_before"]),
@@ -319,7 +319,7 @@ def _context_lexicon() -> _Context:
         week_words=lower(lexicon["week_words_after_minggu"]),
         relative_blockers=lower(lexicon["relative_blockers_before"]),
         legal_words=frozenset(lexicon["legal_citation_words"]),
-        future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
+        future_cues=re.compile(rf"(?<!\w){cues}(?!\w)", re.IGNORECASE),
         weekday_range=re.compile(rf"^[ \u00a0]*(?:{range_joiners})[ \u00a0]*(?:{weekday_alt})\b"),
         weekday_range_end=re.compile(rf"\b(?:{weekday_alt})[ \u00a0]*(?:{range_joiners})[ \u00a0]*$"),
         # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list (:func:`_in_weekday_list`)
