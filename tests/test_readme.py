@@ -101,6 +101,7 @@ BY_HAND.update({
         "python scripts/probe_officials.py data/probes/officials-2023-2025.jsonl",
         "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
         "python benchmarks/streaming_memory.py --sizes 1000 3000 --json",
+        "python benchmarks/own_time.py --n 400 --cache FILE",
     )
 })
 
