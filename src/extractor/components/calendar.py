@@ -38,6 +38,7 @@ import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from ..nlp.alternation import prefix_tree
 from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..nlp.words import Word, chunk_after, chunk_before, doc_words, is_word_char, token_columns, word_bounds
@@ -120,17 +121,14 @@ def _words(words, *, title_and_upper: bool = True, abbreviation_dot: bool = Fals
         variants.add(word)
         if title_and_upper:
             variants.add(word.upper())
-    escaped = sorted(variants, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in escaped)
     dot = r"\.?" if abbreviation_dot else ""
-    return rf"(?:{alternation}){dot}(?!\w)"
+    return rf"{prefix_tree(variants, ignorecase=False)}{dot}(?!\w)"
 
 
 def _literal_alternation(words) -> re.Pattern:
     """The words as written and in capitals, without lookarounds: a pattern the regex engine
     scans for quickly (an anchor of the forms, see :class:`DateForm`)."""
-    variants = sorted({variant for word in words for variant in (word, word.upper())}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(word) for word in variants))
+    return re.compile(prefix_tree({variant for word in words for variant in (word, word.upper())}, ignorecase=False))
 
 
 def _noun(kind: str) -> str:
@@ -185,9 +183,9 @@ def date_forms() -> tuple[DateForm, ...]:
         [w for ws in lexicon["months"].values() for w in ws] + [w for ws in lexicon["month_abbreviations"].values() for w in ws]
     )
     # a relative phrase's first letter is matched in any case: the anchor is the rest of it
-    relative_word = re.compile("|".join(
-        re.escape(phrase[1:]).replace(r"\ ", _GAP) for phrase in sorted(lexicon["relative"], key=len, reverse=True)
-    )) if all(len(phrase) > 1 for phrase in lexicon["relative"]) else None
+    relative_word = re.compile(
+        prefix_tree((phrase[1:] for phrase in lexicon["relative"]), gap=_GAP, ignorecase=False)
+    ) if all(len(phrase) > 1 for phrase in lexicon["relative"]) else None
     bracketed_day, slashed_day = re.compile(rf"\({_OPT}\d"), re.compile(r"\d/\d")
     year_digits = re.compile(r"(?:1[5-9]|20)\d\d")
     forms = [
@@ -311,7 +309,7 @@ def _context_lexicon() -> _Context:
     range_joiners = "|".join(
         re.escape(w).replace(r"\ ", "[ \u00a0]+") for w in sorted(lexicon["weekday_range_joiners"], key=len, reverse=True)
     )
-    cues = "|".join(re.escape(c).replace(r"\ ", "[ \u00a0]+") for c in sorted(lexicon["future_cues"], key=len, reverse=True))
+    cues = prefix_tree(lexicon["future_cues"], gap="[ \u00a0]+")  # searched case-insensitively
     return _Context(
         year_nouns=lower(lexicon["calendar_nouns"]["year"]),
         bare_year_blockers_before=lower(lexicon["bare_year_blockers_before"]),
@@ -323,7 +321,7 @@ def _context_lexicon() -> _Context:
         week_words=lower(lexicon["week_words_after_minggu"]),
         relative_blockers=lower(lexicon["relative_blockers_before"]),
         legal_words=frozenset(lexicon["legal_citation_words"]),
-        future_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
+        future_cues=re.compile(rf"(?<!\w){cues}(?!\w)", re.IGNORECASE),
         weekday_range=re.compile(rf"^[ \u00a0]*(?:{range_joiners})[ \u00a0]*(?:{weekday_alt})\b"),
         weekday_range_end=re.compile(rf"\b(?:{weekday_alt})[ \u00a0]*(?:{range_joiners})[ \u00a0]*$"),
         # ``setiap Senin, Rabu dan Sabtu``: every weekday of a habit's list (:func:`_in_weekday_list`)
@@ -545,11 +543,13 @@ def _in_frame(around: _Neighbours, candidate: DateExpression) -> bool:
     return True
 
 
-def _copyright_lines(text: str):
+def _copyright_lines(text: str, marks: Optional[list] = None):
     """``(start, end) -> bool``: whether the line(s) holding ``start:end`` hold a copyright mark,
     with the marks and line breaks found once (a search of the whole line per candidate was
     quadratic on one long line)."""
-    marks = [m.span() for m in _context_lexicon().copyright_line.finditer(text) if "\n" not in m.group()]
+    if marks is None:
+        marks = list(_context_lexicon().copyright_line.finditer(text))
+    marks = [m.span() for m in marks if "\n" not in m.group()]
     mark_starts = [start for start, _ in marks]
     breaks = [m.start() for m in re.finditer("\n", text)]
 
@@ -729,10 +729,20 @@ _COPYRIGHT = re.compile(
 )
 
 
-def copyright_marks(text: str) -> list[tuple[int, int, int]]:
+def copyright_marks(text: str, marks: Optional[list] = None) -> list[tuple[int, int, int]]:
     """``(start, end, year)`` of each copyright line's mark and (latest) year, e.g.
-    ``COPYRIGHT © ANTARA News Bali 2019``, ``Hak Cipta © 2005-2018``."""
-    return [(m.start(), m.end(), int(m.group(2) or m.group(1))) for m in _COPYRIGHT.finditer(text)]
+    ``COPYRIGHT © ANTARA News Bali 2019``, ``Hak Cipta © 2005-2018``. ``marks``: the copyright
+    marks of ``text`` (``copyright_line`` matches) when they are found already."""
+    # Every match starts at a copyright mark: ``_COPYRIGHT.finditer`` tried at the marks alone.
+    found, position, match_at = [], 0, _COPYRIGHT.match
+    for mark in _context_lexicon().copyright_line.finditer(text) if marks is None else marks:
+        if mark.start() < position:
+            continue
+        match = match_at(text, mark.start())
+        if match is not None:
+            found.append((match.start(), match.end(), int(match.group(2) or match.group(1))))
+            position = match.end()
+    return found
 
 
 # --------------------------------------------------------------------------- the component
@@ -750,9 +760,9 @@ def expressions_in(text: str) -> list[DateExpression]:
     return found
 
 
-def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
+def _mentions(doc: Doc, text: str, marks: Optional[list] = None) -> tuple[CalendarMention, ...]:
     bounds = _sentence_bounds(doc, len(text))
-    on_copyright_line = _copyright_lines(text)
+    on_copyright_line = _copyright_lines(text, marks)
     around = _Neighbours(doc, text)
     mentions = []
     for expression in expressions_in(text):
@@ -784,7 +794,8 @@ def _mentions(doc: Doc, text: str) -> tuple[CalendarMention, ...]:
 @component("calendar", assigns=[f"spans:{KEY}", f"spans:{COPYRIGHT_KEY}"], requires=["doc.sents"])
 def calendar(doc: Doc) -> Doc:
     text = doc_text(doc)
-    mentions = _mentions(doc, text)
+    marks = list(_context_lexicon().copyright_line.finditer(text))  # read by both: the scan runs once
+    mentions = _mentions(doc, text, marks)
     doc.user_data[_MENTIONS] = mentions
     found = []
     for mention in mentions:
@@ -796,7 +807,7 @@ def calendar(doc: Doc) -> Doc:
             found.append(span)
     doc.spans[KEY] = found
     years = []
-    for start, end, year in copyright_marks(text):
+    for start, end, year in copyright_marks(text, marks):
         span = doc.char_span(start, end, label="copyright", kb_id=str(year), alignment_mode="expand")
         if span is not None:
             years.append(span)

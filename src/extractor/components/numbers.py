@@ -32,6 +32,7 @@ from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.alternation import prefix_tree
 from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
@@ -48,10 +49,10 @@ def figure_lexicon() -> dict:
     return load_resource("figures.json")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Regex alternation, longest first, with spaces matching any run of horizontal whitespace."""
-    escaped = (re.escape(word).replace(r"\ ", r"[ \u00a0]+") for word in sorted(set(words), key=len, reverse=True))
-    return "(?:" + "|".join(escaped) + ")"
+def _alternation(words: Iterable[str], ignorecase: bool = True) -> str:
+    """Regex alternation, longest first, with spaces matching any run of horizontal whitespace
+    (as a prefix tree: :mod:`extractor.nlp.alternation`)."""
+    return prefix_tree(words, ignorecase=ignorecase)
 
 
 _GAP = r"[ \u00a0]+"
@@ -96,7 +97,7 @@ def number_patterns() -> NumberPatterns:
     money_amount = rf"(?P<amount>{_DIGITS}(?:{_OPT_GAP}(?:{multipliers}\b|(?-i:[MT])\b))?)"
 
     currencies = lexicon["currencies"]
-    prefix = _alternation(currencies["prefix"])
+    prefix = _alternation(currencies["prefix"], ignorecase=False)
     suffix = _alternation(currencies["suffix"])
     measures = _alternation(lexicon["measures"])
     durations = _alternation(lexicon["durations"])

@@ -24,6 +24,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ..nlp.alternation import prefix_tree
 from ..nlp.spacy_doc import doc_text
 from ..normalize.countries import country_code, party_names
 from ..normalize.text import collapse_spaces
@@ -48,8 +49,8 @@ def _capitals() -> tuple[Optional[re.Pattern[str]], dict[str, str]]:
     forms = {name: code for code, names in load_resource("countries.json").get("capitals", {}).items() for name in names}
     if not forms:
         return None, {}
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"[ \u00a0]+") for name in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), {collapse_spaces(name): code for name, code in forms.items()}
+    alternatives = prefix_tree(forms, gap=r"[ \u00a0]+", ignorecase=False)  # the names longest first
+    return re.compile(rf"(?<!\w){alternatives}(?!\w)"), {collapse_spaces(name): code for name, code in forms.items()}
 
 
 def capital_names(text: str) -> list[tuple[int, int, str]]:

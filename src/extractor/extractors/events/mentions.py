@@ -51,10 +51,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ...nlp.spacy_doc import doc_text
+from ...nlp.words import token_columns
 from ...normalize.countries import party_code
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, EventType, Official
@@ -763,14 +763,13 @@ def _acronym_mentions(doc: Doc, words: Words, context: ExtractionContext, mentio
                 defined.setdefault(acronym, mention)
     if not defined:
         return []
-    matcher = Matcher(doc.vocab)
-    for acronym in defined:
-        matcher.add(acronym, [[{"ORTH": acronym}]])
     found: list[Mention] = []
-    for match_id, t_start, t_end in matcher(doc):
-        span = doc[t_start:t_end]
-        start, end = span.start_char, span.end_char
-        source = defined[doc.vocab.strings[match_id]]
+    columns = token_columns(doc)  # the tokens written as a defined acronym (``ORTH``), in order
+    for start, length in zip(columns.offsets, columns.lengths):
+        source = defined.get(text[start : start + length])
+        if source is None:
+            continue
+        end = start + length
         if any(m.start < end and start < m.end for m in mentions + found) or context.in_boilerplate(start, end):
             continue
         sentence = _sentence_of(sentences, start)

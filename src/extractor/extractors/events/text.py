@@ -283,18 +283,42 @@ def _pieces(token_text: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _build_words(doc: Doc, text: str) -> list[Word]:
+    """The Doc's pieces joined into words, chunk by chunk: pieces of tokens with whitespace
+    between never join, so a token written alone that is one piece is one word."""
     columns = token_columns(doc)
-    pieces: list[tuple[int, int]] = []
-    for start, length, space in zip(columns.offsets, columns.lengths, columns.is_space):
-        if space:
-            continue
-        token = text[start : start + length]
-        if length == 1 or token.isalnum():  # one piece: a run, or a single other character
-            pieces.append((start, start + length))
-        else:
-            pieces.extend(_pieces(token, start))
+    offsets, lengths, is_space, spaced = columns.offsets, columns.lengths, columns.is_space, columns.spaced
     words: list[Word] = []
     new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
+    k, count = 0, len(offsets)
+    while k < count:
+        if is_space[k]:
+            k += 1
+            continue
+        last = k  # the tokens written together with this one (no whitespace between)
+        while not spaced[last] and last + 1 < count and not is_space[last + 1]:
+            last += 1
+        if last == k:
+            start, length = offsets[k], lengths[k]
+            token = text[start : start + length]
+            if length == 1 or token.isalnum():
+                words.append(new(Word, (start, start + length, token)))
+                k += 1
+                continue
+        pieces: list[tuple[int, int]] = []
+        for m in range(k, last + 1):
+            start, length = offsets[m], lengths[m]
+            if length == 1 or text[start : start + length].isalnum():  # one piece: a run, or a single other character
+                pieces.append((start, start + length))
+            else:
+                pieces.extend(_pieces(text[start : start + length], start))
+        words.extend(_joined(text, pieces))
+        k = last + 1
+    return words
+
+
+def _joined(text: str, pieces: list[tuple[int, int]]) -> list[Word]:
+    words: list[Word] = []
+    new = tuple.__new__
     word_start = word_end = -1
     for index, (start, end) in enumerate(pieces):
         if word_end == start and _joins(text, pieces, index):
