@@ -897,7 +897,7 @@ class _Framer:
         """Whether a count word and a list noun (``counted_lists.nouns``) follow the cue within a
         few words and end its sentence (``kedua negara menyepakati tiga hal.``): the list is set out
         in the sentences after it."""
-        tokens, lexicon = self.tokens, self.lexicon
+        tokens = self.tokens
         i, words = cue_end, 0
         while i < end and words <= _ANNOUNCED_COUNT_WORDS:
             if tokens.space[i]:
