@@ -155,13 +155,15 @@ def test_command_output_lines(extractor: Extractor, tmp_path_factory, texts: lis
     assert lines[-1] == b""
     written = [json.loads(line.decode("utf-8")) for line in lines[:-1]]
     errors = [json.loads(line) for line in (folder / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
-    refused = {f"d{i}" for i, t in enumerate(texts) if first_refused(t.removeprefix("\ufeff")) is not None}
-    empty = {f"d{i}" for i, t in enumerate(texts) if not t.removeprefix("\ufeff").strip()} - refused
+    # A JSON text field is the text as given: a leading U+FEFF in it is a character, not the file's
+    # encoding mark (io/readers.py), so offsets count it (found here: texts=['\ufeffKetua MPR Zulkifli ']).
+    refused = {f"d{i}" for i, t in enumerate(texts) if first_refused(t) is not None}
+    empty = {f"d{i}" for i, t in enumerate(texts) if not t.strip()} - refused
     assert {e["doc_id"] for e in errors} == refused | empty
     assert all(("text refused" if e["doc_id"] in refused else EMPTY_TEXT) in e["reason"] for e in errors)
     refused |= empty
     assert [o["doc_id"] for o in written] == [f"d{i}" for i in range(len(texts)) if f"d{i}" not in refused]
     for obj in written:
-        text = texts[int(obj["doc_id"][1:])].removeprefix("\ufeff")
+        text = texts[int(obj["doc_id"][1:])]
         DocumentRecords.model_validate(obj, context={"text": text})
     assert status == (1 if refused else 0)
