@@ -23,36 +23,11 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-RAW = [ROOT.parent / "shared" / "data" / "web" / "articles.jsonl", ROOT.parent / "shared" / "data" / "indosum" / "articles.jsonl"]
-
-
-def resolve(text: str, ref, doc_id: str) -> tuple[int, int]:
-    surface, nth = (ref, 1) if isinstance(ref, str) else (ref[0], ref[1])
-    start = -1
-    for _ in range(nth):
-        start = text.find(surface, start + 1)
-        if start < 0:
-            raise SystemExit(f"{doc_id}: {surface!r} occurrence {nth} not in the text")
-    return start, start + len(surface)
+from probe_texts import read_articles, resolve
 
 
 def overlaps(a: tuple[int, int], b) -> bool:
     return a[0] < b.end and b.start < a[1]
-
-
-def read_articles(ids: set[str]) -> dict[str, dict]:
-    found = {}
-    for path in RAW:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                article = json.loads(line)
-                if article["id"] in ids:
-                    found[article["id"]] = article
-    missing = ids - set(found)
-    if missing:
-        raise SystemExit(f"articles not found: {sorted(missing)}")
-    return found
 
 
 def main(argv: list[str] | None = None) -> int:

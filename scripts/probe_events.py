@@ -23,17 +23,7 @@ import json
 import sys
 from pathlib import Path
 
-DEFAULT_RAW = ["../shared/data/indosum/articles.jsonl", "../shared/data/web/articles.jsonl"]
-
-
-def resolve(text: str, ref, where: str) -> tuple[int, int]:
-    surface, nth = (ref, 1) if isinstance(ref, str) else (ref[0], int(ref[1]))
-    start = -1
-    for _ in range(nth):
-        start = text.find(surface, start + 1)
-        if start < 0:
-            raise SystemExit(f"{where}: {surface!r} (occurrence {nth}) not in the text")
-    return start, start + len(surface)
+from probe_texts import CORPORA, read_articles, resolve
 
 
 def shared(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
@@ -53,17 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     probes = [json.loads(line) for line in args.probes.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {p["id"] for p in probes if p["source"] != "sentence"}
-    raw: dict[str, dict] = {}
-    for path in args.raw or [Path(p) for p in DEFAULT_RAW]:
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    article = json.loads(line)
-                    if article["id"] in wanted:
-                        raw[article["id"]] = article
-    missing = wanted - set(raw)
-    if missing:
-        raise SystemExit(f"articles not found in the raw files: {sorted(missing)}")
+    raw = read_articles(wanted, args.raw or CORPORA)
     articles = []
     for probe in probes:
         if probe["source"] == "sentence":

@@ -28,9 +28,7 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPORA = [ROOT.parent / "shared" / "data" / "indosum" / "articles.jsonl", ROOT.parent / "shared" / "data" / "web" / "articles.jsonl"]
-FROZEN = ROOT / "data" / "annotations" / "test"
+from probe_texts import CORPORA, read_articles
 
 
 def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
@@ -49,26 +47,6 @@ def accepts(want, got) -> bool:
     if want == "*":
         return True
     return got in want if isinstance(want, list) else got == want
-
-
-def load_articles(probes: list[dict], corpora: list[Path]) -> dict[str, dict]:
-    wanted = {p["id"] for p in probes if "text" not in p}
-    frozen = {path.stem for path in FROZEN.glob("*.json")} if FROZEN.is_dir() else set()
-    if wanted & frozen:
-        raise SystemExit(f"probe names frozen test documents: {sorted(wanted & frozen)}")
-    articles = {}
-    for corpus in corpora:
-        if not wanted:
-            break
-        with corpus.open(encoding="utf-8") as lines:
-            for line in lines:
-                article = json.loads(line)
-                if article["id"] in wanted:
-                    articles[article["id"]] = {"id": article["id"], "text": article["text"], "published": article.get("published")}
-    missing = wanted - set(articles)
-    if missing:
-        raise SystemExit(f"probe articles not found in {', '.join(map(str, corpora))}: {sorted(missing)}")
-    return articles
 
 
 def expected_officials(probe: dict, text: str) -> list[dict]:
@@ -99,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from extractor.records import DocumentRecords
 
     probes = [json.loads(line) for line in args.probes.read_text(encoding="utf-8").splitlines() if line.strip()]
-    stored = load_articles(probes, args.corpus or CORPORA)
+    stored = read_articles({p["id"] for p in probes if "text" not in p}, args.corpus or CORPORA)
     articles = [{"id": p["id"], "text": p["text"], "published": p["published"]} if "text" in p else stored[p["id"]] for p in probes]
     texts = {a["id"]: a["text"] for a in articles}
     results = {r.doc_id: r for r in Extractor().iter_results(articles) if isinstance(r, DocumentRecords)}

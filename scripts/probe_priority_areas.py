@@ -23,7 +23,8 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from probe_texts import ROOT, read_articles
+
 DEFAULT_PROBES = ROOT / "data" / "probes" / "priority-areas.jsonl"
 
 
@@ -37,16 +38,9 @@ def load_probes(path: Path) -> list[dict]:
         file = (ROOT / source).resolve()
         if not file.exists():
             raise SystemExit(f"{path}: source {source} not found ({file})")
-        articles = {}
-        with file.open(encoding="utf-8") as handle:
-            for line in handle:
-                article = json.loads(line)
-                if article["id"] in ids:
-                    articles[article["id"]] = article
+        articles = read_articles(ids, [file])
         for probe in probes:
             if probe["source"] == source:
-                if probe["doc_id"] not in articles:
-                    raise SystemExit(f"{path}: {probe['doc_id']} not in {source}")
                 article = articles[probe["doc_id"]]
                 probe["text"], probe["published"] = article["text"], article.get("published")
     for probe in probes:

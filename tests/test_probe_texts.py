@@ -1,21 +1,35 @@
-"""scripts/probe_events.py: mention references and the probe file's own consistency."""
+"""scripts/probe_texts.py (what the probe scripts share) and scripts/probe_events.py: mention
+references, the frozen test set refused, and the events probe file's own consistency."""
 
-import importlib.util
 import json
+import sys
+
+import pytest
 
 from conftest import REPO
 
-_spec = importlib.util.spec_from_file_location("probe_events", REPO / "scripts" / "probe_events.py")
-probe_events = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(probe_events)
+sys.path.insert(0, str(REPO / "scripts"))  # the probe scripts import probe_texts as scripts do
+import probe_events  # noqa: E402
+import probe_texts  # noqa: E402
 
 PROBE = REPO / "data" / "probes" / "events-unseen.jsonl"
 
 
 def test_a_reference_is_its_first_or_nth_occurrence():
     text = "bertemu A, lalu bertemu B"
-    assert probe_events.resolve(text, "bertemu", "t") == (0, 7)
-    assert probe_events.resolve(text, ["bertemu", 2], "t") == (16, 23)
+    assert probe_texts.resolve(text, "bertemu", "t") == (0, 7)
+    assert probe_texts.resolve(text, ["bertemu", 2], "t") == (16, 23)
+    with pytest.raises(SystemExit, match="occurrence 3"):
+        probe_texts.resolve(text, ["bertemu", 3], "t")
+
+
+def test_a_probe_may_not_name_a_document_of_the_frozen_test_set():
+    frozen = sorted(path.stem for path in (REPO / "data" / "annotations" / "test").glob("*.json"))
+    assert frozen
+    with pytest.raises(SystemExit, match="frozen test documents"):
+        probe_texts.read_articles({frozen[0]})
+    with pytest.raises(SystemExit, match="not found"):
+        probe_texts.read_articles({"no-such-article"})
 
 
 def test_characters_shared_by_two_span_lists():
@@ -31,7 +45,7 @@ def test_the_probe_holds_no_article_text_and_resolves_on_its_sentences():
         if probe["source"] == "sentence":
             for event in probe["events"]:
                 for mention in event["mentions"]:
-                    probe_events.resolve(probe["text"], mention, probe["id"])
+                    probe_texts.resolve(probe["text"], mention, probe["id"])
 
 
 def test_the_probe_articles_are_in_no_gold_set():
