@@ -1,7 +1,7 @@
 """Run the extractor over a probe file and compare its officials with the expected ones.
 
     python scripts/probe_officials.py data/probes/officials-2023-2025.jsonl [--events] [--json OUT]
-    python scripts/probe_officials.py data/probes/officials-fresh-articles.jsonl [--corpus ARTICLES.jsonl ...]
+    python scripts/probe_officials.py data/probes/officials-unseen.jsonl [--corpus ARTICLES.jsonl ...]
 
 Two kinds of probe line, both written from the spec by hand:
 

@@ -1,5 +1,5 @@
 """Officials rules written from the spec and the guide for phrasings the development articles
-lacked (the fresh-article probe ``data/probes/officials-fresh-articles.jsonl``): the body a title
+lacked (the fresh-article probe ``data/probes/officials-unseen.jsonl``): the body a title
 heads, states inside a portfolio, honorifics and ranks in names, offices the lexicon lacked,
 regional heads abroad, lowercase titles after ``sebagai``, envoys posted to a city."""
 
