@@ -6,20 +6,8 @@ regional heads abroad, lowercase titles after ``sebagai``, envoys posted to a ci
 import pytest
 
 from extractor.components.title_heads import find_titles
-from extractor.extractors.article_meta import ArticleMetaStage
-from extractor.extractors.officials import extract_officials
 
-from conftest import make_context
-
-
-def officials(text, entities=()):
-    context = make_context(text, entities)
-    ArticleMetaStage()(context)
-    records = list(extract_officials(context.doc, context))
-    for record in records:
-        for span in record.mentions:
-            assert text[span.start : span.end] == span.text
-    return {o.name: o for o in records}
+from test_officials import officials
 
 
 def only_title(phrase):
