@@ -134,6 +134,10 @@ class Mention:
     # For an acronym defined in an event name (``KAA`` of ``Konferensi Asia Afrika (KAA) ke-60``): that mention.
     acronym_of: Optional["Mention"] = None
 
+    def take_parties(self, codes) -> None:
+        """Add ``codes`` to the mention's parties (kept sorted, each once)."""
+        self.parties = sorted(set(self.parties) | set(codes))
+
     @property
     def head(self) -> str:
         return self.head_text if self.head_text is not None else self.text

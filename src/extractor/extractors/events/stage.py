@@ -50,24 +50,24 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             # "antar kedua belah pihak": the two parties of the latest event reported between two.
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
             if earlier is not None:
-                mention.parties = sorted(set(mention.parties) | set(earlier.parties))
+                mention.take_parties(earlier.parties)
             elif mention.kind != REFERENCE:  # a reference takes its antecedent's parties
-                mention.parties = sorted(set(mention.parties) | _last_two_states(words, mention))
+                mention.take_parties(_last_two_states(words, mention))
         if mention.type is EventType.visit and mention.location:
             # A visit is between its visitor's state and its destination's.
-            mention.parties = sorted(set(mention.parties) | _destination_codes(words, mention))
-            mention.parties = sorted(set(mention.parties) | _visitor_of_legs(words, mention, mentions[:index]))
+            mention.take_parties(_destination_codes(words, mention))
+            mention.take_parties(_visitor_of_legs(words, mention, mentions[:index]))
         if mention.type is EventType.meeting and mention.kind in (UNNAMED, REFERENCE) and len(mention.parties) < 2:
             # "Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar": the
             # states that are the subject of its clause take part, as for a verb.
-            mention.parties = sorted(set(mention.parties) | _subject_states(words, mention))
+            mention.take_parties(_subject_states(words, mention))
         if mention.kind == VERB and len(mention.parties) < 2:
-            mention.parties = sorted(set(mention.parties) | _unnamed_office_state(words, mention, official_spans, patterns))
+            mention.take_parties(_unnamed_office_state(words, mention, official_spans, patterns))
         if mention.type is EventType.visit:
-            mention.parties = sorted(set(mention.parties) | _visitor_in_sentence(words, mention, official_spans))
+            mention.take_parties(_visitor_in_sentence(words, mention, official_spans))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
-            mention.parties = sorted(set(mention.parties) | host)
+            mention.take_parties(host)
         mention.ordinal = _ordinal(words, mention)
         if mention.type is not EventType.visit:
             visit = next((m for m in reversed(mentions[:index]) if m.type is EventType.visit), None)
