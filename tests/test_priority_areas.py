@@ -708,3 +708,42 @@ def test_an_english_title_ending_in_its_document_noun_names_its_area():
     # an office named after the agreement it negotiates is no title
     text = CONTEXT + "Ketua Tim Perunding Indonesia-Australia Comprehensive Economic Partnership Agreement Deddy Saleh hadir."
     assert areas(text) == {}
+
+
+def test_digital_and_blue_economy_cooperation_is_not_read_as_economy():
+    text = "Kedua negara menyepakati kerja sama ekonomi digital dan ekonomi biru."
+    assert areas(text) == {"digital_economy": ["kerja sama ekonomi digital"], "environment_climate": ["ekonomi biru"]}
+    assert areas("Kedua negara sepakat memperkuat kerja sama ekonomi.") == {"economy_trade": ["kerja sama ekonomi"]}
+
+
+def test_prime_minister_and_the_two_leaders_speak_of_foreign_relations():
+    text = "Presiden Prabowo bertemu PM Albanese. Kedua pemimpin sepakat memperkuat kerja sama di bidang pertanian."
+    assert areas(text) == {"food_security": ["pertanian"]}
+    # no word of foreign relations and no foreign party: still nothing
+    assert areas("Presiden Prabowo bertemu Albanese. Keduanya sepakat memperkuat kerja sama di bidang pertanian.") == {}
+
+
+def test_an_understanding_reached_with_a_foreign_state_is_an_agreement():
+    assert areas("Indonesia dan Jepang mencapai kesepahaman di bidang energi.") == {"energy": ["energi"]}
+
+
+def test_agreement_named_after_its_parties_names_its_area():
+    assert areas("Kedua negara sepakat menyelesaikan perundingan IA-CEPA.") == {"economy_trade": ["IA-CEPA"]}
+    assert areas("Kedua negara membahas IA-CEPA.") == {}
+    assert areas("Kedua negara sepakat menyelesaikan perundingan Non-Blok.") == {}
+
+
+def test_parties_referred_back_to_after_a_foreign_act_frame_their_agreement():
+    text = (
+        "Menteri Perdagangan Jepang bertemu Menteri Perdagangan Budi Santoso di Jakarta. "
+        "Keduanya sepakat memperkuat kerja sama di bidang otomotif."
+    )
+    assert areas(text) == {"economy_trade": ["otomotif"]}
+    # no earlier sentence naming a foreign party in an act: the anaphor opens nothing
+    assert areas("Perusahaan itu fokus pada ekspor. Keduanya sepakat memperkuat kerja sama di bidang otomotif.") == {}
+    # the anaphor before the act with the foreign party opens nothing either
+    text = (
+        "Keduanya sepakat memperkuat kerja sama di bidang otomotif. "
+        "Menteri Perdagangan Jepang bertemu Menteri Perdagangan Budi Santoso di Jakarta."
+    )
+    assert areas(text) == {}

@@ -382,6 +382,9 @@ class Negation(Strict):
 class PriorityAreasResource(Strict):
     cooperation_context: Words
     areas: dict[PriorityAreaSlug, Words]
+    # the last part of a hyphenated compound token that names its area: IA-CEPA, ASEAN-FTA
+    compound_suffixes: dict[PriorityAreaSlug, Words] = {}
+    party_anaphors: Words = ()  # keduanya, kedua pihak: the parties of an act named before
     non_areas: Words
     cues: Words
     commitment_cues: CommitmentCues

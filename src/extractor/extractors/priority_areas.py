@@ -305,6 +305,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "document_head": lexicon["document_titles"]["heads"],
             "bilateral_act": lexicon.get("bilateral_acts", []),
             "purpose": lexicon.get("purpose_cues", {}).get("cues", []),
+            "party_anaphor": lexicon.get("party_anaphors", []),
         }
     )
     return sections
@@ -460,7 +461,30 @@ def phrase_spans(doc: Doc) -> tuple[list[Span], list[Span]]:
             found_areas.append(SpacySpan(doc, start, end, label=label))
         else:
             cues.append(SpacySpan(doc, start, end, label=label))
+    found_areas += _compound_area_spans(doc)
     return cues, found_areas
+
+
+@lru_cache(maxsize=1)
+def _compound_suffixes() -> dict[str, str]:
+    return {suffix: slug for slug, suffixes in priority_lexicon().get("compound_suffixes", {}).items() for suffix in suffixes}
+
+
+def _compound_area_spans(doc: Doc) -> list[Span]:
+    """Area spans of the hyphenated compound tokens whose last part names an area
+    (``compound_suffixes``: ``IA-CEPA`` → ``economy_trade``); the phrase matcher reads whole tokens only."""
+    suffixes = _compound_suffixes()
+    found: list[Span] = []
+    if not suffixes:
+        return found
+    for token in doc:
+        text = token.text
+        if "-" in text:
+            head, _, last = text.rpartition("-")
+            slug = suffixes.get(last)
+            if slug and head:
+                found.append(SpacySpan(doc, token.i, token.i + 1, label=_AREA_PREFIX + slug, kb_id=slug))
+    return found
 
 
 # --------------------------------------------------------------------------- token view
@@ -618,7 +642,7 @@ class _Matches:
 _KINDS = (
     "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
     "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head", "bilateral_act",
-    "purpose",
+    "purpose", "party_anaphor",
 )
 
 
@@ -1175,6 +1199,14 @@ def _sentences_of_an_act_with_a_foreign_party(
                 index = bisect_left(starts, span.start + 1) - 1
                 if index in acts and span.start < sentences[index][1]:
                     found.add(index)
+    if found:
+        # "Menteri Perdagangan Jepang ... bertemu Mendag Budi. Keduanya sepakat ...": an act whose
+        # parties are referred back to (``party_anaphors``) after a sentence that named them
+        first = min(found)
+        for span in matches["party_anaphor"].spans:
+            index = bisect_left(starts, span[0] + 1) - 1
+            if index > first and index in acts:
+                found.add(index)
     return found
 
 
