@@ -747,3 +747,17 @@ def test_parties_referred_back_to_after_a_foreign_act_frame_their_agreement():
         "Menteri Perdagangan Jepang bertemu Menteri Perdagangan Budi Santoso di Jakarta."
     )
     assert areas(text) == {}
+
+
+def test_discussion_before_a_purpose_voids_the_commitment():
+    assert areas("Kedua negara mendiskusikan langkah konkret untuk memperkuat kerja sama kesehatan.") == {}
+    assert areas("Keduanya membicarakan upaya untuk meningkatkan kerja sama perdagangan.") == {}
+    assert areas("Kedua negara berkomitmen untuk memperkuat kerja sama kesehatan.") == {"health": ["kesehatan"]}
+
+
+def test_cooperation_established_since_is_a_relationship_not_a_plan():
+    assert areas("Indonesia dan Jepang telah menjalin kerja sama di bidang ekonomi sejak lama.") == {}
+    assert areas("Kedua negara memperkuat kerja sama di bidang energi.") == {"energy": ["energi"]}
+    # an agreement still frames, whatever the relationship's age
+    text = "Kedua negara sepakat memperkuat kerja sama di bidang energi yang terjalin sejak 1990."
+    assert areas(text) == {"energy": ["energi"]}

@@ -329,6 +329,7 @@ class CommitmentCues(Strict):
     # a verb with no head frames when none of the words this far before it is a blocker (0: it needs a head)
     headless_blocker_window: int = 0
     headless_blockers: Words = ()  # further blockers of a verb with no head: an established relationship (sejak)
+    headless_after_blockers: Words = ()  # the same after the verb: menjalin kerja sama ... sejak lama
     verbs_needing_head: Words = ()  # verbs that frame only after a head: mendorong (a call), membuka (an opening)
     direct_heads: Words = ()  # a commitment or plan that frames the area it governs directly: berkomitmen berinvestasi
     direct_max_gap_words: int = 0

@@ -197,6 +197,7 @@ class PriorityLexicon:
     headless_blocker_window: int
     verbs_needing_head: frozenset[str]
     headless_blockers: frozenset[str]
+    headless_after_blockers: frozenset[str]
     direct_max_gap_words: int
     cue_pre_blockers: frozenset[str]
     negators: frozenset[str]
@@ -254,6 +255,7 @@ def priority_patterns() -> PriorityLexicon:
         negation_window=int(lexicon.get("negation", {}).get("window", 0)),
         headless_blockers=_folded_set(commitment.get("head_blockers", ()))
         | _folded_set(commitment.get("headless_blockers", ())),
+        headless_after_blockers=_folded_set(commitment.get("headless_after_blockers", ())),
         count_words=_folded_set(announcement["count_words"]),
         count_numerals=announcement["count_numerals"],
         separators=_folded_set(lexicon["list_separators"]),
@@ -797,7 +799,9 @@ class _Framer:
         (no ``yang``), a cooperation verb, then within ``max_words_to_object`` words its object;
         or the cooperation verb and its object alone, the clause's own predicate (``Kedua negara
         memperkuat kerja sama ...``, a headline's ``RI-Jepang Perkuat Kerja Sama ...``), when no
-        need, wish, call or discussion stands in the ``headless_blocker_window`` words before it."""
+        need, wish, call or discussion stands in the ``headless_blocker_window`` words before it
+        and no ``headless_after_blockers`` word of an established relationship (``sejak``) in as
+        many words after it."""
         heads = self.matches["commitment_head"]
         position = start
         for head_start, _, _ in list(heads.within(start, end)):
@@ -817,6 +821,9 @@ class _Framer:
                 continue
             if self._head_blocked(start, verb_start, lexicon.headless_blocker_window, lexicon.headless_blockers):
                 continue
+            after = list(islice(self.tokens.words(verb_end, end), lexicon.headless_blocker_window))
+            if any(w in lexicon.headless_after_blockers for w in after):
+                continue  # "menjalin kerja sama di bidang ekonomi sejak lama": a relationship, no plan
             if self._has_object(verb_end - 1, end):
                 yield verb_end
 
