@@ -761,3 +761,14 @@ def test_cooperation_established_since_is_a_relationship_not_a_plan():
     # an agreement still frames, whatever the relationship's age
     text = "Kedua negara sepakat memperkuat kerja sama di bidang energi yang terjalin sejak 1990."
     assert areas(text) == {"energy": ["energi"]}
+
+
+def test_english_field_phrase_is_no_office_name():
+    text = "Indonesia dan Korea Selatan menandatangani MoU on Cooperation in the Field of Renewable Energy."
+    assert areas(text) == {"energy": ["Renewable Energy"]}
+    assert areas("Kedua negara sepakat bekerja sama dengan Ministry of Energy.") == {}
+
+
+def test_english_and_further_indonesian_area_words():
+    text = "Kedua negara sepakat memperluas kerja sama di bidang geothermal, healthcare dan higher education."
+    assert areas(text) == {"energy": ["geothermal"], "health": ["healthcare"], "education": ["higher education"]}

@@ -685,8 +685,20 @@ class _Framer:
             return False
         blockers = self.lexicon.area_blockers
         if before[-1] in blockers:
-            return True
+            return not self._after_field_phrase(start)
         return before[-1] in _OFFICE_LINKS and len(before) == 2 and before[0] in blockers
+
+    def _after_field_phrase(self, start: int) -> bool:
+        """Whether a field marker of several words ends right before token ``start`` (``in the
+        field of Renewable Energy``): its ``of`` introduces a field, not an office's portfolio."""
+        tokens = self.tokens
+        last = start - 1
+        while last >= 0 and tokens.space[last]:
+            last -= 1
+        return any(
+            span[1] == last + 1 and len(tokens.word_list(span[0], span[1])) > 1
+            for span in self.matches["field"].within(max(0, last - _OFFICE_WINDOW_TOKENS), last + 1)
+        )
 
     def is_list_gap(self, a: int, b: int) -> bool:
         """Whether tokens ``a``–``b`` only join two items of a list: linking words (``, dan``), or
