@@ -43,7 +43,9 @@ Priority areas are areas of cooperation: in an article with no word of foreign r
 sentence naming a cooperation between two parties, only a sentence that reports an act between
 parties (``bilateral_acts``) and names a foreign state, bloc or capital (``doc.spans["party"]``,
 ``["party_part"]``, ``["capital"]``; not ``dolar AS``) frames an area (``Indonesia dan Brasil
-menandatangani MoU di bidang energi``); a ministry's budget ``difokuskan untuk ... infrastruktur``
+menandatangani MoU di bidang energi``), and so does a later sentence of such an act that refers
+back to its parties (``party_anaphors``: ``Menteri Perdagangan Jepang bertemu Mendag ... Keduanya
+sepakat ...``); a ministry's budget ``difokuskan untuk ... infrastruktur``
 and one party's own focus (``Jepang fokus pada ekspor ... termasuk AS``) put none forward.
 
 Every further area chained to a framed one as a list (``kontra terorisme, keamanan siber dan
@@ -65,7 +67,8 @@ Matching runs on the ``Doc``'s tokens: the ``priority_phrases`` component runs o
 (and a token ``Matcher`` around whitespace tokens, for phrases spaced by them), and
 writes every lexicon phrase of the document to ``doc.spans["cue"]`` (framing phrases, pattern id
 the lexicon section: ``cue``, ``commitment_head``, ``outcome``, ``field``, ``context``...) and
-``doc.spans["area"]`` (pattern id ``area|<slug>`` or ``non_area``, value the slug). The
+``doc.spans["area"]`` (pattern id ``area|<slug>`` or ``non_area``, value the slug), with the
+hyphenated compound tokens whose last part names an area (``compound_suffixes``: ``IA-CEPA``). The
 phrases become token patterns split the way the pipeline's tokenizers split words
 (whitespace and punctuation apart, hyphens as tokens of their own, ``kontra-terorisme`` →
 ``kontra`` ``-`` ``terorisme``, with the spelled-together and spaced variants too); a run of
