@@ -772,3 +772,18 @@ def test_english_field_phrase_is_no_office_name():
 def test_english_and_further_indonesian_area_words():
     text = "Kedua negara sepakat memperluas kerja sama di bidang geothermal, healthcare dan higher education."
     assert areas(text) == {"energy": ["geothermal"], "health": ["healthcare"], "education": ["higher education"]}
+
+
+def test_list_items_joined_by_a_longer_run_of_joiners():
+    text = (
+        "Kedua negara menyepakati sejumlah hal, termasuk peningkatan kerja sama dalam bidang energi terbarukan, "
+        "ketahanan pangan dan penguatan kerja sama di sektor kesehatan."
+    )
+    assert areas(text) == {
+        "energy": ["energi terbarukan"],
+        "food_security": ["ketahanan pangan"],
+        "health": ["kesehatan"],
+    }
+    # a clause break ends the list
+    text = "Kedua negara menyepakati kerja sama dalam bidang energi terbarukan; dan penguatan kerja sama di sektor kesehatan."
+    assert areas(text) == {"energy": ["energi terbarukan"]}

@@ -116,6 +116,8 @@ _BREAK_CHARS = frozenset(";:!?")
 # (``Menteri Koordinator bidang Perekonomian``).
 _OFFICE_LINKS = frozenset({"bidang", "urusan"})
 _UNBOUNDED = 10**6
+# Words of a gap between two areas that holds list joiners only (``dan penguatan kerja sama di sektor``).
+_JOINER_GAP_WORDS = 8
 # Words a cue's phrase may run on before a colon that opens its list.
 _COLON_HEAD_WORDS = 4
 # Words between a cue and the count word of the list it announces (``menyepakati tiga hal.``).
@@ -711,6 +713,8 @@ class _Framer:
         lexicon = self.lexicon
         if len(words) <= 4 and all(w in lexicon.joiners for w in words):
             return True
+        if len(words) <= _JOINER_GAP_WORDS and all(w in lexicon.joiners for w in words):
+            return not self.tokens.has_break(a, b)  # "ketahanan pangan dan penguatan kerja sama di sektor kesehatan"
         if len(words) <= lexicon.continuation_max_words and all(
             w in lexicon.joiners or w in lexicon.continuations for w in words
         ):
