@@ -542,3 +542,37 @@ def test_a_visit_naming_a_visitor_without_office_takes_no_earlier_official():
     text = "Presiden Joko Widodo membuka acara. Kunjungan Dalai Lama ke Mongolia pada 2006 memicu protes."
     visit = by_name(run(text, officials=[("Joko Widodo", "ID")]), "Mongolia")
     assert visit.parties == ["MN"]
+
+
+def test_a_date_inside_the_topic_after_an_event_is_not_when_it_is_held():
+    text = (
+        "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Kanada Melanie Joly di Ottawa untuk "
+        "membahas perjanjian perdagangan yang ditargetkan rampung pada 2025."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Melanie Joly", "CA")], dates=[("2025", "2025", "year")])
+    assert [(e.location, e.start) for e in events] == [("Ottawa", None)]
+
+
+def test_a_capitalised_topic_word_inside_a_name_does_not_open_a_topic():
+    text = "Presiden Joko Widodo menghadiri KTT ASEAN Ke-28 dan KTT Terkait ASEAN Ke-29 di Vientiane, Laos, Selasa (6/9/2016)."
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("Selasa (6/9/2016)", "2016-09-06", "day")])
+    assert {(e.location, e.start) for e in events} == {("Vientiane, Laos", "2016-09-06")}
+
+
+def test_a_day_tied_by_pada_to_the_clause_just_closed_is_that_clauses_event():
+    text = (
+        "Menteri Pertahanan Sjafrie Sjamsoeddin bertandang ke Canberra, Australia, pada 2 Februari 2025 untuk "
+        "bertemu Menteri Pertahanan Australia Richard Marles."
+    )
+    events = run(text, officials=[("Sjafrie Sjamsoeddin", "ID"), ("Richard Marles", "AU")], dates=[("2 Februari 2025", "2025-02-02", "day")])
+    visit = next(e for e in events if e.type.value == "visit")
+    assert (visit.location, visit.start) == ("Canberra, Australia", "2025-02-02")
+
+
+def test_a_date_set_off_before_its_own_clause_still_goes_to_the_event_after_it():
+    text = (
+        "Presiden Joko Widodo, pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan "
+        "kunjungan kenegaraan ke Afghanistan."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("Senin (29/1/2018)", "2018-01-29", "day")])
+    assert [(e.location, e.start) for e in events] == [("Afghanistan", "2018-01-29")]

@@ -296,8 +296,17 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if is_period and not (owner is not None and not text[owner.end : record.start].strip()) and not _starts_event(words, owner, record, s_start, patterns):
             continue
         before_all = owner is None and not any(m.end <= record.start for m in sentence_mentions)
+        if owner is not None and _in_topic(words, owner, record.start, patterns):
+            continue  # "bertemu ... untuk membahas perjanjian yang ditargetkan rampung pada 2025"
         following = _mention_in_clause_after(words, record, sentence_mentions, patterns)
-        if following is not None and (owner is None or _clause_punct_between(words, owner.end, record.start)):
+        # The commas of the owner's own place phrase (", Australia,") do not close its clause.
+        clause_from = None
+        if owner is not None and owner.location_span and owner.end <= owner.location_span[0] and owner.location_span[1] <= record.start:
+            clause_from = owner.location_span[1]
+        # "bertandang ke Canberra, Australia, pada 2 Februari 2025 untuk bertemu ...": a day that
+        # ``pada`` ties to the clause just closed is that clause's event's.
+        tied = owner is not None and words.between(clause_from or owner.end, record.start) in ([",", "pada"], ["pada"])
+        if following is not None and not tied and (owner is None or _clause_punct_between(words, clause_from or owner.end, record.start)):
             # "... pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan
             # kunjungan kenegaraan ke Afghanistan": the date's own clause names its event.
             owner, before_all = following, True
@@ -614,6 +623,20 @@ def _on_a_later_day(words: Words, mention: Mention, s_start: int) -> bool:
         return True
     value = parse_ordinal(words[index].text)
     return value is not None and value >= 2
+
+
+def _in_topic(words: Words, owner: Mention, position: int, patterns: EventPatterns) -> bool:
+    """Whether a topic cue (``membahas``, ``soal``, ``isu``) after an event mention opens what
+    ``position`` lies in: a date there is the topic's (``membahas perjanjian yang ditargetkan
+    rampung pada 2025``, ``mengangkat isu tahun depan``), not when the event is held, unless a
+    held cue (``yang digelar``, ``berlangsung``) after the topic comes back to the event."""
+    between = words.words_in(owner.end, position)
+    # Written in lower case: ``KTT Terkait ASEAN`` is a name, not a topic.
+    topic = max((i for i, w in enumerate(between) if w.folded in patterns.topic_cues and is_plain_lower(w.text)), default=None)
+    if topic is None:
+        return False
+    held = frozenset(event_lexicon()["continued_venue_cues"])
+    return not any(w.folded in held for w in between[topic + 1 :])
 
 
 def _clause_punct_between(words: Words, start: int, end: int) -> bool:
