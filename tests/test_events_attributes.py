@@ -576,3 +576,14 @@ def test_a_date_set_off_before_its_own_clause_still_goes_to_the_event_after_it()
     )
     events = run(text, officials=[("Joko Widodo", "ID")], dates=[("Senin (29/1/2018)", "2018-01-29", "day")])
     assert [(e.location, e.start) for e in events] == [("Afghanistan", "2018-01-29")]
+
+
+def test_a_lowercase_area_or_site_noun_opens_the_place_phrase():
+    officials = [("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")]
+    day = [("Senin (4/9/2023)", "2023-09-04", "day")]
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di kota Bandung, Jawa Barat, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == ["kota Bandung, Jawa Barat"]
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di kawasan Nusa Dua, Bali, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == ["kawasan Nusa Dua, Bali"]
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di kota itu, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == [None]

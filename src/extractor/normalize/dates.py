@@ -315,7 +315,9 @@ def resolve_form(
             year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         else:
             year = default_year or _choose_year(month, day, anchor, anchor_grain, tense, weekday)
-        return DateValue(_iso_day(year, month, day, numeric=True, **reading), None, "day")
+        end_day = int(groups["nd2"]) if groups.get("nd2") else None
+        value_end = _iso_day(year, month, end_day, numeric=True, **reading) if end_day is not None else None
+        return _ordered(_iso_day(year, month, day, numeric=True, **reading), value_end, "day")
 
     if form in ("weekday_day_month", "day_month", "day_month_range", "month_day_year"):
         month = month_number(groups.get("m1"))
