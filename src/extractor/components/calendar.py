@@ -193,6 +193,17 @@ def date_forms() -> tuple[DateForm, ...]:
     year_digits = re.compile(r"(?:1[5-9]|20)\d\d")
     forms = [
         DateForm("weekday_dm", re.compile(rf"(?<!\w){wd_range}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)"), weekday_word),
+        # ``Jumat (28/7) hingga Minggu (30/7)``: a range between two bracketed days is one span
+        DateForm(
+            "weekday_dm",
+            re.compile(
+                rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
+                rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?{_OPT}\)(?:{_GAP}{day_part})?"
+                rf"(?:{_DASH}|{_GAP}{range_joiner}{_GAP})(?:{day_noun}{_GAP})?(?:{weekday})(?:{_GAP}{day_part})?,?{_OPT}"
+                rf"\({_OPT}(?P<ed>{_DAY}){_OPT}/{_OPT}(?P<em>{_MONTH_NUM})(?:{_OPT}/{_OPT}(?P<ey>\d{{4}}|\d{{2}})(?!\d))?{_OPT}\)"
+            ),
+            weekday_word,
+        ),
         # ``Selasa, 5/9/2023``, ``Selasa 13/11/2018``: a weekday with an unbracketed full date
         DateForm(
             "weekday_dm",
@@ -209,7 +220,13 @@ def date_forms() -> tuple[DateForm, ...]:
         ),
         DateForm(
             "weekday_day_month",
-            re.compile(rf"(?<!\w){wd},?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
+            re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
+            weekday_word,
+        ),
+        # ``Jumat (14 April 2017)``: a written-out date in brackets after its weekday
+        DateForm(
+            "weekday_day_month",
+            re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{day_month}{_OPT}\)"),
             weekday_word,
         ),
         DateForm(
