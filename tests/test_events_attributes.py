@@ -587,3 +587,12 @@ def test_a_lowercase_area_or_site_noun_opens_the_place_phrase():
     assert [e.location for e in run(text, officials=officials, dates=day)] == ["kawasan Nusa Dua, Bali"]
     text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di kota itu, Senin (4/9/2023)."
     assert [e.location for e in run(text, officials=officials, dates=day)] == [None]
+
+
+def test_a_tours_listed_states_are_its_place():
+    text = "Presiden Prabowo Subianto melakukan lawatan ke lima negara, yakni China, Amerika Serikat, Peru, Brasil, dan Inggris."
+    events = run(text, officials=[("Prabowo Subianto", "ID")])
+    assert [(e.type.value, e.location) for e in events] == [("visit", "China, Amerika Serikat, Peru, Brasil, dan Inggris")]
+    # no list after the cue: no place
+    events = run("Presiden Prabowo Subianto melakukan kunjungan ke lima negara, yakni untuk memperkuat kerja sama.", officials=[("Prabowo Subianto", "ID")])
+    assert [e.location for e in events] == [None]

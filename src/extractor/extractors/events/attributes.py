@@ -45,7 +45,7 @@ from ...normalize.numbers import parse_ordinal
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
-from .lexicon import EventPatterns, Phrases, event_lexicon, event_patterns
+from .lexicon import EventPatterns, Phrases, event_lexicon, event_patterns, resource_regex
 from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _sentences, _window
 from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
@@ -625,6 +625,32 @@ def _on_a_later_day(words: Words, mention: Mention, s_start: int) -> bool:
     return value is not None and value >= 2
 
 
+@lru_cache(maxsize=None)
+def _tour_list_cues() -> Phrases:
+    return Phrases(event_lexicon()["tour_list_cues"])
+
+
+def _tour_list(words: Words, mention: Mention, s_end: int, patterns: EventPatterns) -> Optional[tuple[int, int]]:
+    """``lawatan ke lima negara, yakni China, Amerika Serikat, Peru, Brasil, dan Inggris``: the
+    states listed after a tour's count (two at least, joined by commas, ``dan``, ``serta``)."""
+    if not resource_regex(event_lexicon()["tour_destination"]).search(mention.text):
+        return None
+    index = words.first_from(mention.end)
+    if index < len(words) and words[index].text == ",":
+        index += 1
+    after_cue = phrase_at(words, index, _tour_list_cues(), s_end) if index < len(words) else None
+    if after_cue is None or after_cue >= len(words):
+        return None
+    start = words[after_cue].start
+    listed: list[tuple[int, int]] = []
+    for s, e, _code in words.parties_in(start, s_end):
+        gap = words.between(listed[-1][1] if listed else start, s)
+        if any(w not in (",", ":", "dan", "serta") for w in gap) or (not listed and gap not in ([], [":"])):
+            break
+        listed.append((s, e))
+    return (listed[0][0], listed[-1][1]) if len(listed) >= 2 else None
+
+
 def _in_topic(words: Words, owner: Mention, position: int, patterns: EventPatterns) -> bool:
     """Whether a topic cue (``membahas``, ``soal``, ``isu``) after an event mention opens what
     ``position`` lies in: a date there is the topic's (``membahas perjanjian yang ditargetkan
@@ -796,6 +822,13 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext, word
     if cluster.type is EventType.visit and location and parties:
         # A visit is between the visitor's state and its destination's.
         parties = set(parties) | words.party_codes_in(*located.location_span)
+    if cluster.type is EventType.visit and location is None:
+        # A tour's place is the list of its states, read once the visit is whole (a leg named on
+        # its own, "kunjungan ke Cina", stays its own visit).
+        listed = next((span for m in ordered if (span := _tour_list(words, m, m.sentence[1], event_patterns())) is not None), None)
+        if listed is not None:
+            location = text[listed[0] : listed[1]]
+            parties = set(parties) | words.party_codes_in(*listed)
     if not parties:
         parties = {p for m in cluster.mentions if m.session_part and m.link is not None for p in m.link.parties}
     chairs: list[str] = []
