@@ -596,3 +596,13 @@ def test_a_tours_listed_states_are_its_place():
     # no list after the cue: no place
     events = run("Presiden Prabowo Subianto melakukan kunjungan ke lima negara, yakni untuk memperkuat kerja sama.", officials=[("Prabowo Subianto", "ID")])
     assert [e.location for e in events] == [None]
+
+
+def test_a_named_meeting_during_a_visit_to_a_city_is_held_there():
+    text = (
+        "Wakil Presiden Ma'ruf Amin tiba di Kuching, Malaysia, Selasa (28/11/2023), untuk melakukan kunjungan kerja. "
+        "Selasa malam, Wapres menghadiri Pembukaan Global Muslim Business Forum 2023."
+    )
+    events = run(text, officials=[("Ma'ruf Amin", "ID")], dates=[("Selasa (28/11/2023)", "2023-11-28", "day"), ("2023", "2023", "year")])
+    forum = by_name(events, "Global Muslim Business Forum")
+    assert forum.location == "Kuching, Malaysia"

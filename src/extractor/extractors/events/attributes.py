@@ -878,7 +878,8 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], word
     for cluster, event in zip(clusters, events):
         first = min(cluster.mentions, key=lambda m: m.start)
         visit_mention = first.during_visit
-        if visit_mention is None or cluster.type is EventType.visit or any(m.kind == NAMED for m in cluster.mentions):
+        named = any(m.kind == NAMED for m in cluster.mentions)
+        if visit_mention is None or cluster.type is EventType.visit or (named and (cluster.planned or event.location is not None)):
             continue
         visit = by_mention.get(id(visit_mention))
         if visit is None:
