@@ -606,3 +606,12 @@ def test_a_named_meeting_during_a_visit_to_a_city_is_held_there():
     events = run(text, officials=[("Ma'ruf Amin", "ID")], dates=[("Selasa (28/11/2023)", "2023-11-28", "day"), ("2023", "2023", "year")])
     forum = by_name(events, "Global Muslim Business Forum")
     assert forum.location == "Kuching, Malaysia"
+
+
+def test_a_venue_owned_by_the_subject_is_named_after_a_comma():
+    officials = [("Retno Marsudi", "ID"), ("Yoko Kamikawa", "JP")]
+    day = [("Senin (4/9/2023)", "2023-09-04", "day")]
+    text = "Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di ruang kerjanya, Gedung Pancasila, Jakarta, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == ["ruang kerjanya, Gedung Pancasila, Jakarta"]
+    text = "Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di ruang kerjanya, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == [None]

@@ -598,19 +598,37 @@ def _in_subordinate_clause(words: Words, start: int, end: int, patterns: EventPa
 def _venue_name_at(words: Words, index: Optional[int], patterns: EventPatterns) -> Optional[int]:
     """A lowercase venue noun opening a place phrase (``ruang kerja Menhan``, ``gedung tamu negara
     Diaoyutai``): the index of the capitalised word that names it, after at most
-    ``venue_modifiers`` lowercase words."""
-    if index is None or words[index].folded not in patterns.venue_nouns or not is_plain_lower(words[index].text):
+    ``venue_modifiers`` lowercase words. A venue owned by the sentence's subject (``ruang
+    kerjanya``, ``kediamannya``) is named after a comma: ``di ruang kerjanya, Gedung Pancasila,
+    Jakarta``."""
+    if index is None or not is_plain_lower(words[index].text):
         return None
+    suffix = event_lexicon()["possessive_suffix"]
+    folded = words[index].folded
+    if folded not in patterns.venue_nouns and not (folded.endswith(suffix) and folded[: -len(suffix)] in patterns.venue_nouns):
+        return None
+    current = index
     following = words.spaced_after(words[index].end)
     for _ in range(event_lexicon()["venue_modifiers"] + 1):
+        if words[current].folded.endswith(suffix):
+            return _named_after_comma(words, current)
         if following is None:
             return None
         if words[following].text[:1].isupper():
             return following
         if not is_plain_lower(words[following].text) or words[following].folded in patterns.function_words:
             return None
-        following = words.spaced_after(words[following].end)
+        current, following = following, words.spaced_after(words[following].end)
     return None
+
+
+def _named_after_comma(words: Words, index: int) -> Optional[int]:
+    """The capitalised word after a comma right after word ``index`` (``kerjanya, Gedung``)."""
+    comma = index + 1
+    if comma >= len(words) or words[comma].text != "," or words[comma].start != words[index].end:
+        return None
+    named = words.spaced_after(words[comma].end)
+    return named if named is not None and words[named].text[:1].isupper() else None
 
 
 def _on_a_later_day(words: Words, mention: Mention, s_start: int) -> bool:
