@@ -3,7 +3,8 @@
     python scripts/probe_event_attributes.py data/probes/event-attributes-dates.jsonl [--verbose] [--json]
 
 Each line of the probe names an article of ``../shared/data/web`` or ``../shared/data/indosum`` by
-``id`` (no article text is stored) and gives, written from the text and the spec by hand:
+``id`` (no article text is stored), or carries a hand-written sentence in ``text`` (with its
+``published``), and gives, written from the text and the spec by hand:
 ``events``: ``{"mentions": [REF, …], "location", "start", "end"}``; ``dates``: ``[REF, value,
 value_end]``; ``ignore``: REFs of expressions left undecided (a predicted date overlapping one is
 neither right nor wrong). A REF is a surface string (its first occurrence) or ``[surface, N]`` (the
@@ -42,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     from extractor.records import DocumentRecords
 
     probes = [json.loads(line) for line in args.probe.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = read_articles({p["id"] for p in probes})
+    # A line with its own ``text`` is a hand-written sentence (with its ``published``), not an article.
+    articles = read_articles({p["id"] for p in probes if "text" not in p})
+    articles.update({p["id"]: {"id": p["id"], "text": p["text"], "published": p.get("published")} for p in probes if "text" in p})
     inputs = [{k: articles[p["id"]][k] for k in ("id", "text", "published") if k in articles[p["id"]]} for p in probes]
     results = {r.doc_id: r for r in Extractor().iter_results(inputs) if isinstance(r, DocumentRecords)}
     t = dict(events=0, matched=0, location=0, start=0, dates_gold=0, dates_pred=0, dates_tp=0)

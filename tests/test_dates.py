@@ -455,3 +455,41 @@ def test_two_months_joined_by_hingga_are_one_period():
     ]
     # ``dan`` lists two months
     assert triples("Ia datang pada Januari dan Juli 2017.", published) == [("Januari", "2017-01", None), ("Juli 2017", "2017-07", None)]
+
+
+def test_a_bracketed_day_range_of_one_month_is_one_span_with_its_end():
+    published = dt.date(2023, 9, 5)
+    assert triples("Pertemuan berlangsung Senin-Selasa (4-5/9/2023) di Jakarta.", published) == [
+        ("Senin-Selasa (4-5/9/2023)", "2023-09-04", "2023-09-05")
+    ]
+    assert triples("Pertemuan berlangsung pada (4-5/9) di Jakarta.", published) == [("4-5/9", "2023-09-04", "2023-09-05")]
+    assert triples("Kantor buka Senin-Jumat pukul 08.00.", published) == []
+
+
+def test_a_weekday_with_an_unbracketed_full_date_is_one_span():
+    published = dt.date(2023, 9, 5)
+    assert triples("Laporan itu dirilis pada Selasa, 5/9/2023, oleh kementerian.", published) == [("Selasa, 5/9/2023", "2023-09-05", None)]
+    assert triples("Pertemuan digelar Selasa 13/11/2018 di Jakarta.", published) == [("Selasa 13/11/2018", "2018-11-13", None)]
+    # a publication stamp stays furniture
+    assert triples("Detik.com - Selasa, 05/09/2023 10:15 WIB\nMenlu bertemu Menlu Jepang.", published) == []
+
+
+def test_a_range_between_two_bracketed_days_is_one_span():
+    assert triples("Pertemuan berlangsung Senin (13/1/2025) hingga Rabu (15/1/2025).", dt.date(2025, 1, 13)) == [
+        ("Senin (13/1/2025) hingga Rabu (15/1/2025)", "2025-01-13", "2025-01-15")
+    ]
+    # the year of the last day, across the new year
+    assert triples("Pertemuan berlangsung Jumat (29/12) hingga Selasa (2/1/2018).", dt.date(2017, 12, 20)) == [
+        ("Jumat (29/12) hingga Selasa (2/1/2018)", "2017-12-29", "2018-01-02")
+    ]
+    # ``dan`` lists two days
+    assert texts("Pertemuan Senin (13/1/2025) dan Rabu (15/1/2025) berjalan lancar.", dt.date(2025, 1, 13)) == [
+        "Senin (13/1/2025)",
+        "Rabu (15/1/2025)",
+    ]
+
+
+def test_a_weekday_keeps_its_written_out_date_in_brackets_or_after_a_time_of_day():
+    published = dt.date(2025, 1, 13)
+    assert triples("Menlu bertemu Menlu Jepang pada Senin (13 Januari 2025).", published) == [("Senin (13 Januari 2025)", "2025-01-13", None)]
+    assert triples("Pertemuan itu berlangsung pada Senin sore, 13 Januari 2025.", published) == [("Senin sore, 13 Januari 2025", "2025-01-13", None)]

@@ -542,3 +542,76 @@ def test_a_visit_naming_a_visitor_without_office_takes_no_earlier_official():
     text = "Presiden Joko Widodo membuka acara. Kunjungan Dalai Lama ke Mongolia pada 2006 memicu protes."
     visit = by_name(run(text, officials=[("Joko Widodo", "ID")]), "Mongolia")
     assert visit.parties == ["MN"]
+
+
+def test_a_date_inside_the_topic_after_an_event_is_not_when_it_is_held():
+    text = (
+        "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Kanada Melanie Joly di Ottawa untuk "
+        "membahas perjanjian perdagangan yang ditargetkan rampung pada 2025."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Melanie Joly", "CA")], dates=[("2025", "2025", "year")])
+    assert [(e.location, e.start) for e in events] == [("Ottawa", None)]
+
+
+def test_a_capitalised_topic_word_inside_a_name_does_not_open_a_topic():
+    text = "Presiden Joko Widodo menghadiri KTT ASEAN Ke-28 dan KTT Terkait ASEAN Ke-29 di Vientiane, Laos, Selasa (6/9/2016)."
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("Selasa (6/9/2016)", "2016-09-06", "day")])
+    assert {(e.location, e.start) for e in events} == {("Vientiane, Laos", "2016-09-06")}
+
+
+def test_a_day_tied_by_pada_to_the_clause_just_closed_is_that_clauses_event():
+    text = (
+        "Menteri Pertahanan Sjafrie Sjamsoeddin bertandang ke Canberra, Australia, pada 2 Februari 2025 untuk "
+        "bertemu Menteri Pertahanan Australia Richard Marles."
+    )
+    events = run(text, officials=[("Sjafrie Sjamsoeddin", "ID"), ("Richard Marles", "AU")], dates=[("2 Februari 2025", "2025-02-02", "day")])
+    visit = next(e for e in events if e.type.value == "visit")
+    assert (visit.location, visit.start) == ("Canberra, Australia", "2025-02-02")
+
+
+def test_a_date_set_off_before_its_own_clause_still_goes_to_the_event_after_it():
+    text = (
+        "Presiden Joko Widodo, pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan "
+        "kunjungan kenegaraan ke Afghanistan."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID")], dates=[("Senin (29/1/2018)", "2018-01-29", "day")])
+    assert [(e.location, e.start) for e in events] == [("Afghanistan", "2018-01-29")]
+
+
+def test_a_lowercase_area_or_site_noun_opens_the_place_phrase():
+    officials = [("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")]
+    day = [("Senin (4/9/2023)", "2023-09-04", "day")]
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di kota Bandung, Jawa Barat, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == ["kota Bandung, Jawa Barat"]
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di kawasan Nusa Dua, Bali, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == ["kawasan Nusa Dua, Bali"]
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di kota itu, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == [None]
+
+
+def test_a_tours_listed_states_are_its_place():
+    text = "Presiden Prabowo Subianto melakukan lawatan ke lima negara, yakni China, Amerika Serikat, Peru, Brasil, dan Inggris."
+    events = run(text, officials=[("Prabowo Subianto", "ID")])
+    assert [(e.type.value, e.location) for e in events] == [("visit", "China, Amerika Serikat, Peru, Brasil, dan Inggris")]
+    # no list after the cue: no place
+    events = run("Presiden Prabowo Subianto melakukan kunjungan ke lima negara, yakni untuk memperkuat kerja sama.", officials=[("Prabowo Subianto", "ID")])
+    assert [e.location for e in events] == [None]
+
+
+def test_a_named_meeting_during_a_visit_to_a_city_is_held_there():
+    text = (
+        "Wakil Presiden Ma'ruf Amin tiba di Kuching, Malaysia, Selasa (28/11/2023), untuk melakukan kunjungan kerja. "
+        "Selasa malam, Wapres menghadiri Pembukaan Global Muslim Business Forum 2023."
+    )
+    events = run(text, officials=[("Ma'ruf Amin", "ID")], dates=[("Selasa (28/11/2023)", "2023-11-28", "day"), ("2023", "2023", "year")])
+    forum = by_name(events, "Global Muslim Business Forum")
+    assert forum.location == "Kuching, Malaysia"
+
+
+def test_a_venue_owned_by_the_subject_is_named_after_a_comma():
+    officials = [("Retno Marsudi", "ID"), ("Yoko Kamikawa", "JP")]
+    day = [("Senin (4/9/2023)", "2023-09-04", "day")]
+    text = "Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di ruang kerjanya, Gedung Pancasila, Jakarta, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == ["ruang kerjanya, Gedung Pancasila, Jakarta"]
+    text = "Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di ruang kerjanya, Senin (4/9/2023)."
+    assert [e.location for e in run(text, officials=officials, dates=day)] == [None]

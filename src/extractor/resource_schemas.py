@@ -237,6 +237,7 @@ class EventsResource(Strict):
     departure_prepositions: Words = []
     venue_visit_verbs: Words = []  # attributes: ``mendatangi <place> menemui ...``
     later_day_words: Words = []  # attributes: ``hari terakhir <event>``: not its start
+    tour_list_cues: Words = []  # attributes: ``kunjungan ke lima negara, yakni A, B dan C``: the list is the place
     co_held_joiners: Words
     look_back_days: int
     headline_verb_forms: Words

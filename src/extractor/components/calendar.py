@@ -163,10 +163,13 @@ def date_forms() -> tuple[DateForm, ...]:
         re.escape(w).replace(r"\ ", _GAP) for w in sorted(lexicon["day_parts"], key=len, reverse=True)
     ) + r")(?!\w)"
     wd = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})(?:{_GAP}(?P<wq>{week})(?!\w))?"
+    # ``4-5/9/2023`` inside brackets: two days of one month
     dm_numeric = (
-        rf"(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
+        rf"(?P<nd>{_DAY})(?:{_DASH}(?P<nd2>{_DAY}))?{_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
         rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?"
     )
+    # ``Senin-Selasa (4-5/9/2023)``: the weekdays of a bracketed range
+    wd_range = rf"(?:(?P<noun>{day_noun}){_GAP})?(?P<wd>{weekday})(?:{_DASH}(?P<wd2>{weekday}))?(?:{_GAP}(?P<wq>{week})(?!\w))?"
     day_joiner = "(?:" + "|".join(re.escape(w).replace(r"\ ", _GAP) for w in lexicon["day_range_joiners"]) + ")"
     # Between two full dates ``dan`` lists two days (``1 Januari dan 3 Februari``); only these make a range.
     range_joiner = "(?:" + "|".join(
@@ -189,7 +192,24 @@ def date_forms() -> tuple[DateForm, ...]:
     bracketed_day, slashed_day = re.compile(rf"\({_OPT}\d"), re.compile(r"\d/\d")
     year_digits = re.compile(r"(?:1[5-9]|20)\d\d")
     forms = [
-        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)"), weekday_word),
+        DateForm("weekday_dm", re.compile(rf"(?<!\w){wd_range}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{dm_numeric}{_OPT}\)"), weekday_word),
+        # ``Jumat (28/7) hingga Minggu (30/7)``: a range between two bracketed days is one span
+        DateForm(
+            "weekday_dm",
+            re.compile(
+                rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}(?P<nd>{_DAY}){_OPT}/{_OPT}(?P<nm>{_MONTH_NUM})"
+                rf"(?:{_OPT}/{_OPT}(?P<ny>\d{{4}}|\d{{2}})(?!\d))?{_OPT}\)(?:{_GAP}{day_part})?"
+                rf"(?:{_DASH}|{_GAP}{range_joiner}{_GAP})(?:{day_noun}{_GAP})?(?:{weekday})(?:{_GAP}{day_part})?,?{_OPT}"
+                rf"\({_OPT}(?P<ed>{_DAY}){_OPT}/{_OPT}(?P<em>{_MONTH_NUM})(?:{_OPT}/{_OPT}(?P<ey>\d{{4}}|\d{{2}})(?!\d))?{_OPT}\)"
+            ),
+            weekday_word,
+        ),
+        # ``Selasa, 5/9/2023``, ``Selasa 13/11/2018``: a weekday with an unbracketed full date
+        DateForm(
+            "weekday_dm",
+            re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_GAP}(?P<nd>{_DAY})/(?P<nm>{_MONTH_NUM})/(?P<ny>(?:19|20)\d\d){_NUM_END}"),
+            weekday_word,
+        ),
         # ``(Selasa, 17/10)``: the weekday inside the brackets, reported without them
         DateForm("weekday_dm", re.compile(rf"\({_OPT}(?P<span>{wd},?{_OPT}{dm_numeric}){_OPT}\)"), weekday_word),
         DateForm("dm_paren", re.compile(rf"\({_OPT}(?P<span>{dm_numeric}){_OPT}\)"), bracketed_day),
@@ -200,7 +220,13 @@ def date_forms() -> tuple[DateForm, ...]:
         ),
         DateForm(
             "weekday_day_month",
-            re.compile(rf"(?<!\w){wd},?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
+            re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_GAP}(?:{date_noun}{_GAP})?{day_month}"),
+            weekday_word,
+        ),
+        # ``Jumat (14 April 2017)``: a written-out date in brackets after its weekday
+        DateForm(
+            "weekday_day_month",
+            re.compile(rf"(?<!\w){wd}(?:{_GAP}{day_part})?,?{_OPT}\({_OPT}{day_month}{_OPT}\)"),
             weekday_word,
         ),
         DateForm(

@@ -278,6 +278,11 @@ def _ordered(value: Optional[str], value_end: Optional[str], granularity: Granul
     return DateValue(value, value_end, granularity)
 
 
+def _full_year(text: str) -> int:
+    """``2017`` or ``17`` (written after a day and month) as a four-digit year."""
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
 def _spaced(words: str) -> str:
     """A phrase as the lexicon spells it: one plain space between its words (``pekan\u00a0lalu``)."""
     return " ".join(words.split())
@@ -310,12 +315,19 @@ def resolve_form(
 
     if form in ("weekday_dm", "dm_paren", "dmy_numeric"):
         day, month = int(groups.get("nd")), int(groups.get("nm"))
-        year_text = groups.get("ny")
+        # ``Jumat (28/7) hingga Minggu (30/7)``: the range's last day; either side may give the year
+        end_month = int(groups["em"]) if groups.get("em") else month
+        end_day = int(groups["ed"]) if groups.get("ed") else int(groups["nd2"]) if groups.get("nd2") else None
+        year_text, end_year_text = groups.get("ny"), groups.get("ey")
         if year_text:
-            year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+            year = _full_year(year_text)
+        elif end_year_text:
+            year = _full_year(end_year_text) - (1 if end_month < month else 0)
         else:
             year = default_year or _choose_year(month, day, anchor, anchor_grain, tense, weekday)
-        return DateValue(_iso_day(year, month, day, numeric=True, **reading), None, "day")
+        end_year = _full_year(end_year_text) if end_year_text else (year + 1 if year is not None and end_month < month else year)
+        value_end = _iso_day(end_year, end_month, end_day, numeric=True, **reading) if end_day is not None else None
+        return _ordered(_iso_day(year, month, day, numeric=True, **reading), value_end, "day")
 
     if form in ("weekday_day_month", "day_month", "day_month_range", "month_day_year"):
         month = month_number(groups.get("m1"))

@@ -45,7 +45,7 @@ from ...normalize.numbers import parse_ordinal
 from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
-from .lexicon import EventPatterns, Phrases, event_lexicon, event_patterns
+from .lexicon import EventPatterns, Phrases, event_lexicon, event_patterns, resource_regex
 from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _sentences, _window
 from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
@@ -296,8 +296,17 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
         if is_period and not (owner is not None and not text[owner.end : record.start].strip()) and not _starts_event(words, owner, record, s_start, patterns):
             continue
         before_all = owner is None and not any(m.end <= record.start for m in sentence_mentions)
+        if owner is not None and _in_topic(words, owner, record.start, patterns):
+            continue  # "bertemu ... untuk membahas perjanjian yang ditargetkan rampung pada 2025"
         following = _mention_in_clause_after(words, record, sentence_mentions, patterns)
-        if following is not None and (owner is None or _clause_punct_between(words, owner.end, record.start)):
+        # The commas of the owner's own place phrase (", Australia,") do not close its clause.
+        clause_from = None
+        if owner is not None and owner.location_span and owner.end <= owner.location_span[0] and owner.location_span[1] <= record.start:
+            clause_from = owner.location_span[1]
+        # "bertandang ke Canberra, Australia, pada 2 Februari 2025 untuk bertemu ...": a day that
+        # ``pada`` ties to the clause just closed is that clause's event's.
+        tied = owner is not None and words.between(clause_from or owner.end, record.start) in ([",", "pada"], ["pada"])
+        if following is not None and not tied and (owner is None or _clause_punct_between(words, clause_from or owner.end, record.start)):
             # "... pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan
             # kunjungan kenegaraan ke Afghanistan": the date's own clause names its event.
             owner, before_all = following, True
@@ -589,19 +598,37 @@ def _in_subordinate_clause(words: Words, start: int, end: int, patterns: EventPa
 def _venue_name_at(words: Words, index: Optional[int], patterns: EventPatterns) -> Optional[int]:
     """A lowercase venue noun opening a place phrase (``ruang kerja Menhan``, ``gedung tamu negara
     Diaoyutai``): the index of the capitalised word that names it, after at most
-    ``venue_modifiers`` lowercase words."""
-    if index is None or words[index].folded not in patterns.venue_nouns or not is_plain_lower(words[index].text):
+    ``venue_modifiers`` lowercase words. A venue owned by the sentence's subject (``ruang
+    kerjanya``, ``kediamannya``) is named after a comma: ``di ruang kerjanya, Gedung Pancasila,
+    Jakarta``."""
+    if index is None or not is_plain_lower(words[index].text):
         return None
+    suffix = event_lexicon()["possessive_suffix"]
+    folded = words[index].folded
+    if folded not in patterns.venue_nouns and not (folded.endswith(suffix) and folded[: -len(suffix)] in patterns.venue_nouns):
+        return None
+    current = index
     following = words.spaced_after(words[index].end)
     for _ in range(event_lexicon()["venue_modifiers"] + 1):
+        if words[current].folded.endswith(suffix):
+            return _named_after_comma(words, current)
         if following is None:
             return None
         if words[following].text[:1].isupper():
             return following
         if not is_plain_lower(words[following].text) or words[following].folded in patterns.function_words:
             return None
-        following = words.spaced_after(words[following].end)
+        current, following = following, words.spaced_after(words[following].end)
     return None
+
+
+def _named_after_comma(words: Words, index: int) -> Optional[int]:
+    """The capitalised word after a comma right after word ``index`` (``kerjanya, Gedung``)."""
+    comma = index + 1
+    if comma >= len(words) or words[comma].text != "," or words[comma].start != words[index].end:
+        return None
+    named = words.spaced_after(words[comma].end)
+    return named if named is not None and words[named].text[:1].isupper() else None
 
 
 def _on_a_later_day(words: Words, mention: Mention, s_start: int) -> bool:
@@ -614,6 +641,46 @@ def _on_a_later_day(words: Words, mention: Mention, s_start: int) -> bool:
         return True
     value = parse_ordinal(words[index].text)
     return value is not None and value >= 2
+
+
+@lru_cache(maxsize=None)
+def _tour_list_cues() -> Phrases:
+    return Phrases(event_lexicon()["tour_list_cues"])
+
+
+def _tour_list(words: Words, mention: Mention, s_end: int, patterns: EventPatterns) -> Optional[tuple[int, int]]:
+    """``lawatan ke lima negara, yakni China, Amerika Serikat, Peru, Brasil, dan Inggris``: the
+    states listed after a tour's count (two at least, joined by commas, ``dan``, ``serta``)."""
+    if not resource_regex(event_lexicon()["tour_destination"]).search(mention.text):
+        return None
+    index = words.first_from(mention.end)
+    if index < len(words) and words[index].text == ",":
+        index += 1
+    after_cue = phrase_at(words, index, _tour_list_cues(), s_end) if index < len(words) else None
+    if after_cue is None or after_cue >= len(words):
+        return None
+    start = words[after_cue].start
+    listed: list[tuple[int, int]] = []
+    for s, e, _code in words.parties_in(start, s_end):
+        gap = words.between(listed[-1][1] if listed else start, s)
+        if any(w not in (",", ":", "dan", "serta") for w in gap) or (not listed and gap not in ([], [":"])):
+            break
+        listed.append((s, e))
+    return (listed[0][0], listed[-1][1]) if len(listed) >= 2 else None
+
+
+def _in_topic(words: Words, owner: Mention, position: int, patterns: EventPatterns) -> bool:
+    """Whether a topic cue (``membahas``, ``soal``, ``isu``) after an event mention opens what
+    ``position`` lies in: a date there is the topic's (``membahas perjanjian yang ditargetkan
+    rampung pada 2025``, ``mengangkat isu tahun depan``), not when the event is held, unless a
+    held cue (``yang digelar``, ``berlangsung``) after the topic comes back to the event."""
+    between = words.words_in(owner.end, position)
+    # Written in lower case: ``KTT Terkait ASEAN`` is a name, not a topic.
+    topic = max((i for i, w in enumerate(between) if w.folded in patterns.topic_cues and is_plain_lower(w.text)), default=None)
+    if topic is None:
+        return False
+    held = frozenset(event_lexicon()["continued_venue_cues"])
+    return not any(w.folded in held for w in between[topic + 1 :])
 
 
 def _clause_punct_between(words: Words, start: int, end: int) -> bool:
@@ -773,6 +840,13 @@ def _to_event(cluster: EventCluster, text: str, context: ExtractionContext, word
     if cluster.type is EventType.visit and location and parties:
         # A visit is between the visitor's state and its destination's.
         parties = set(parties) | words.party_codes_in(*located.location_span)
+    if cluster.type is EventType.visit and location is None:
+        # A tour's place is the list of its states, read once the visit is whole (a leg named on
+        # its own, "kunjungan ke Cina", stays its own visit).
+        listed = next((span for m in ordered if (span := _tour_list(words, m, m.sentence[1], event_patterns())) is not None), None)
+        if listed is not None:
+            location = text[listed[0] : listed[1]]
+            parties = set(parties) | words.party_codes_in(*listed)
     if not parties:
         parties = {p for m in cluster.mentions if m.session_part and m.link is not None for p in m.link.parties}
     chairs: list[str] = []
@@ -822,7 +896,8 @@ def _inherit_from_visits(clusters: list[EventCluster], events: list[Event], word
     for cluster, event in zip(clusters, events):
         first = min(cluster.mentions, key=lambda m: m.start)
         visit_mention = first.during_visit
-        if visit_mention is None or cluster.type is EventType.visit or any(m.kind == NAMED for m in cluster.mentions):
+        named = any(m.kind == NAMED for m in cluster.mentions)
+        if visit_mention is None or cluster.type is EventType.visit or (named and (cluster.planned or event.location is not None)):
             continue
         visit = by_mention.get(id(visit_mention))
         if visit is None:
