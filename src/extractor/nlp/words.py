@@ -16,6 +16,7 @@ sentence starts) serve the builders that count their reach in tokens.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Iterable, NamedTuple, Optional
 
@@ -31,6 +32,7 @@ _APOSTROPHES = "'\u2019"
 # join the runs around it (a separator) or is itself a word character (``_``); a token holding
 # no whitespace is never a space.
 _JOINERS = _SEPARATORS | {"_"}
+_RUN = re.compile(r"[\w-]+")
 
 
 class Word(NamedTuple):
@@ -200,12 +202,12 @@ class _DocLayer:
 
     def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
         if self._runs is None:
-            text, columns = self.text, self.columns
-            self._runs = _Pieces(
-                (start, text[start : start + length])
-                for start, length, space in zip(columns.offsets, columns.lengths, columns.is_space)
-                if not space
-            ).runs()
+            # The runs :meth:`_Pieces.runs` reads off the tokens that are not whitespace: the
+            # tokens cover the text, whitespace breaks a run and a whitespace token holds no word
+            # character or hyphen, so they are the text's maximal runs of ``[\w-]`` (``\w`` is
+            # :func:`is_word_char`).
+            text = self.text
+            self._runs = [match.span() for match in _RUN.finditer(text)]
             index: dict[str, list[int]] = {}
             for k, (start, end) in enumerate(self._runs):
                 index.setdefault(text[start:end], []).append(k)
