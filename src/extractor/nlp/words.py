@@ -115,18 +115,6 @@ class _Pieces:
             i = j + 1
         return words
 
-    def runs(self) -> list[tuple[int, int]]:
-        """Maximal runs of word characters and hyphens written together."""
-        spans: list[tuple[int, int]] = []
-        for start, end, kind in zip(self.starts, self.ends, self.kinds):
-            if kind and kind != "-":
-                continue
-            if spans and spans[-1][1] == start:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-        return spans
-
 
 class TokenColumns:
     """The Doc's tokens as columns of plain values, read once per Doc (no Token objects):
@@ -202,10 +190,9 @@ class _DocLayer:
 
     def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
         if self._runs is None:
-            # The runs :meth:`_Pieces.runs` reads off the tokens that are not whitespace: the
-            # tokens cover the text, whitespace breaks a run and a whitespace token holds no word
-            # character or hyphen, so they are the text's maximal runs of ``[\w-]`` (``\w`` is
-            # :func:`is_word_char`).
+            # Maximal runs of word characters and hyphens written together: the tokens cover the
+            # text and whitespace breaks a run, so they are the text's runs of ``[\w-]`` (``\w``
+            # is :func:`is_word_char`), whatever the tokens.
             text = self.text
             self._runs = [match.span() for match in _RUN.finditer(text)]
             index: dict[str, list[int]] = {}
