@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
@@ -61,6 +62,9 @@ _KIND = {
 _INLINE_SPACE = " \u00a0"
 # A clause ends at one of these followed by whitespace, or at a line break.
 _CLAUSE_PUNCTUATION = frozenset(".!?;:,\"“”()\n")
+# Where a clause ends: after a line break, or after clause punctuation that whitespace (``\s`` is
+# ``str.isspace``) or the end of the text follows.
+_CLAUSE_BOUNDARY = re.compile("\n|[" + re.escape("".join(sorted(_CLAUSE_PUNCTUATION))) + r"](?=\s|\Z)")
 _SUBJECT_WORDS = 8
 # What right before a capitalised word makes it start a clause rather than continue a name.
 _NAME_BREAKS = frozenset(".!?:;\"“”'(\n-–")
@@ -142,14 +146,7 @@ class _Reach:
         # Computed once per Doc: bisected per figure, so a long sentence costs its length once,
         # not once per figure in it.
         if self._boundaries is None:
-            text = self.text
-            length = len(text)
-            self._boundaries = [
-                index + 1
-                for index, char in enumerate(text)
-                if char == "\n"
-                or (char in _CLAUSE_PUNCTUATION and (index + 1 == length or text[index + 1].isspace()))
-            ]
+            self._boundaries = [match.end() for match in _CLAUSE_BOUNDARY.finditer(self.text)]
         return self._boundaries
 
     def _words(self) -> tuple[list[int], list[int]]:

@@ -73,7 +73,7 @@ class _Names(NameWords):
         super().__init__(doc)
         self.found = lexicon_words(doc)  # the lexicon phrases (honorifics) matched on the Doc
         self.other_entities = other_entities  # LOC, ORG … spans: what NER says is no person
-        self.index_at = {t.start: i for i, t in enumerate(self.tokens)}
+        self.index_at = dict(zip(self.starts, range(len(self.tokens))))  # the words' starts
         self.stop_words = title_words()
         # The most words a link between a name and the title after it holds: the longest link
         # phrase and a former-office marker (``yang juga merupakan mantan``).
@@ -418,11 +418,11 @@ def _place_words(doc: Doc) -> frozenset[str]:
     lowers = doc.to_array(LOWER).tolist()
     text, columns = doc_text(doc), token_columns(doc)
     found = set()
-    for i in range(len(lowers) - 1):
-        if lowers[i] in openers:
-            following = text[columns.offsets[i + 1] : columns.offsets[i + 1] + columns.lengths[i + 1]]
-            if following[:1].isupper():
-                found.add(following)
+    offsets, lengths = columns.offsets, columns.lengths
+    for i in [i for i, lower in enumerate(lowers[:-1]) if lower in openers]:
+        following = text[offsets[i + 1] : offsets[i + 1] + lengths[i + 1]]
+        if following[:1].isupper():
+            found.add(following)
     # A one-word place NER names elsewhere and never inside a person's name (pesisir Queensland …
     # Perdana Menteri Queensland Annastacia Palaszczuk; not Tsai of Tsai Ing-wen).
     in_persons = {t.text for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
@@ -538,8 +538,9 @@ def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]
     tokens = names.tokens
     ends = {end for _, end in spans.values()}
     found = []
-    for k, token in enumerate(tokens):
-        if not token.text.islower() or token.text not in firsts:
+    for k in [k for k, token in enumerate(tokens) if token.text in firsts]:
+        token = tokens[k]
+        if not token.text.islower():
             continue
         last = k
         while last + 1 < len(tokens) and last - k < reach and names.joined(last + 1):
@@ -643,15 +644,23 @@ def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str
     arrival_words = {strings[word] for word in words["arrival_words"]}
     places = {strings[word] for word in words["visit_places"]}
     lowers = doc.to_array(LOWER).tolist()
+    # The tokens each test needs, found in one pass over the Doc; each sentence then reads only
+    # its own: a to-word at or after the sentence's first visit word, a place right after an
+    # arrival word inside the sentence, in token order.
+    visits = [i for i, lower in enumerate(lowers) if lower in visit_words]
+    tos = [i for i, lower in enumerate(lowers) if lower in to_words]
+    arrivals = [i for i in range(1, len(lowers)) if lowers[i] in places and lowers[i - 1] in arrival_words]
     found = []
+    if not tos and not arrivals:
+        return found
     for sentence in doc.sents:
-        visiting = False
-        for i in range(sentence.start, sentence.end):
-            visiting = visiting or lowers[i] in visit_words
-            arriving = i > sentence.start and lowers[i - 1] in arrival_words and lowers[i] in places
-            if not (visiting and lowers[i] in to_words or arriving):
-                continue
-            state = _place_state(doc, i + 1, sentence.end, states)
+        start, end = sentence.start, sentence.end
+        first_visit = bisect_left(visits, start)
+        first_visit = visits[first_visit] if first_visit < len(visits) and visits[first_visit] < end else end
+        candidates = [i for i in tos[bisect_left(tos, first_visit) : bisect_left(tos, end)]]
+        candidates += [i for i in arrivals[bisect_left(arrivals, start + 1) : bisect_left(arrivals, end)] if i not in candidates]
+        for i in sorted(candidates):
+            state = _place_state(doc, i + 1, end, states)
             if state is not None:
                 found.append((state, states[state], sentence))
     return found

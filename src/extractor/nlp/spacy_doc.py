@@ -86,7 +86,11 @@ def to_spacy_doc(text: str, stanza_doc) -> Doc:
             if start is None or end <= start or start < last_end:
                 continue
             if start > position:
-                _add_gap(text[position:start], words, spaces, sent_flags)
+                # :func:`_add_gap` inlined for its commonest case, one space after a token
+                if start - position == 1 and text[position] == " " and words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True
+                else:
+                    _add_gap(text[position:start], words, spaces, sent_flags)
             words.append(text[start:end])
             spaces.append(False)
             sent_flags.append(first or not sent_flags)

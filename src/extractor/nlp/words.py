@@ -16,6 +16,7 @@ sentence starts) serve the builders that count their reach in tokens.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Iterable, NamedTuple, Optional
 
@@ -31,6 +32,7 @@ _APOSTROPHES = "'\u2019"
 # join the runs around it (a separator) or is itself a word character (``_``); a token holding
 # no whitespace is never a space.
 _JOINERS = _SEPARATORS | {"_"}
+_RUN = re.compile(r"[\w-]+")
 
 
 class Word(NamedTuple):
@@ -113,18 +115,6 @@ class _Pieces:
             i = j + 1
         return words
 
-    def runs(self) -> list[tuple[int, int]]:
-        """Maximal runs of word characters and hyphens written together."""
-        spans: list[tuple[int, int]] = []
-        for start, end, kind in zip(self.starts, self.ends, self.kinds):
-            if kind and kind != "-":
-                continue
-            if spans and spans[-1][1] == start:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-        return spans
-
 
 class TokenColumns:
     """The Doc's tokens as columns of plain values, read once per Doc (no Token objects):
@@ -200,12 +190,11 @@ class _DocLayer:
 
     def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
         if self._runs is None:
-            text, columns = self.text, self.columns
-            self._runs = _Pieces(
-                (start, text[start : start + length])
-                for start, length, space in zip(columns.offsets, columns.lengths, columns.is_space)
-                if not space
-            ).runs()
+            # Maximal runs of word characters and hyphens written together: the tokens cover the
+            # text and whitespace breaks a run, so they are the text's runs of ``[\w-]`` (``\w``
+            # is :func:`is_word_char`), whatever the tokens.
+            text = self.text
+            self._runs = [match.span() for match in _RUN.finditer(text)]
             index: dict[str, list[int]] = {}
             for k, (start, end) in enumerate(self._runs):
                 index.setdefault(text[start:end], []).append(k)
