@@ -130,6 +130,26 @@ def test_date_range_of_partial_dates():
     assert date_range(None) is None
 
 
+def test_two_consecutive_years_or_months_are_two_periods_however_close_their_ends(tmp_path):
+    text = "Web Summit di Lisabon tahun lalu dihadiri Perdana Menteri Antonio Costa. Web Summit tahun depan juga di Lisabon."
+    doc = _doc("ws", "2016-11-13", text, [
+        {"type": "summit", "name": "Web Summit", "location": "Lisabon", "start": "2016", "surface": "Web Summit"},
+        {"type": "summit", "name": "Web Summit", "location": "Lisabon", "start": "2017", "surface": "Web Summit tahun depan"},
+    ])
+    forum = "Forum Bisnis Indonesia-Afrika digelar di Bali."
+    september = _doc("f1", "2018-09-30", forum, [
+        {"type": "meeting", "name": "Forum Bisnis Indonesia-Afrika", "location": "Bali", "start": "2018-09", "surface": "Forum Bisnis"}])
+    october = _doc("f2", "2018-10-02", forum, [
+        {"type": "meeting", "name": "Forum Bisnis Indonesia-Afrika", "location": "Bali", "start": "2018-10-01", "surface": "Forum Bisnis"}])
+    # Days are a day or two off between outlets: the 1st and the 3rd meet.
+    day = _doc("f3", "2018-10-03", forum, [
+        {"type": "meeting", "name": "Forum Bisnis Indonesia-Afrika", "location": "Bali", "start": "2018-10-03", "surface": "Forum Bisnis"}])
+    assert _groups(_archive(tmp_path, [doc, september, october, day])) == [
+        ["f1:Forum Bisnis Indonesia-Afrika"], ["f2:Forum Bisnis Indonesia-Afrika", "f3:Forum Bisnis Indonesia-Afrika"],
+        ["ws:Web Summit"], ["ws:Web Summit"],
+    ]
+
+
 def test_the_gold_archive_joins_the_two_reports_of_the_un_general_assembly(gold_archive):
     conn = connect(gold_archive, readonly=True)
     clusters, _ = cluster_events(load_events(conn))

@@ -41,7 +41,8 @@ MULTILATERAL = {"summit", "conference"}
 HELD_WINDOW = (-10, 3)  # days around the publication date: a held event without a date
 PLANNED_WINDOW = (0, 30)
 # Outlets disagree on dates by a day or two (the day of the report, time zones, a two-day
-# summit given by its opening or closing day): intervals this close still overlap.
+# summit given by its opening or closing day): intervals this close still overlap. Not a month
+# or a year that a report gives: `2016` and `2017` are two years, however close their ends.
 DATE_SLACK = dt.timedelta(days=2)
 # Reports sharing one name are compared across time only in groups up to this size (a name as
 # common as `pertemuan bilateral` is no evidence anyway: its words are all stop words).
@@ -77,6 +78,7 @@ class EventRow:
     name_states: frozenset = frozenset()  # the states the name writes (`Forum Bisnis Indonesia-Mesir`)
     state_words: frozenset = frozenset()  # the words of ``words`` that write them
     kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
+    coarse: bool = False  # the interval is a month or a year the record or its name gives
 
     def __post_init__(self):
         self.kind = self.kind or self.type
@@ -273,9 +275,10 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     ):
         interval = date_range(r["start"], r["end"])
         reported = interval is not None
+        coarse = reported and not _is_day(r["start"])
         years = set(_NAME_YEAR.findall(r["name"] or ""))
         if interval is None and len(years) == 1:
-            interval = date_range(years.pop())
+            interval, coarse = date_range(years.pop()), True
         if interval is None and r["published"]:
             low, high = _bounds(r["published"])
             before, after = PLANNED_WINDOW if r["status"] == "planned" else HELD_WINDOW
@@ -301,6 +304,7 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
                 name_states,
                 state_words & words,
                 kind="meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
+                coarse=coarse,
             )
         )
     return rows
@@ -317,8 +321,18 @@ def _name_states(name: Optional[str]) -> tuple[frozenset, frozenset]:
     return frozenset(code for *_, code in spans), frozenset(w for s, e, _ in spans for w in name_words(name[s:e]))
 
 
-def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] <= b[1] + DATE_SLACK and b[0] <= a[1] + DATE_SLACK
+def _is_day(value: Optional[str]) -> bool:
+    return bool(value) and value.count("-") == 2
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], slack: dt.timedelta = DATE_SLACK) -> bool:
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _rows_overlap(a: "EventRow", b: "EventRow") -> bool:
+    """Whether two reports' intervals overlap: within :data:`DATE_SLACK` unless either is a
+    month or a year (no outlet is a day off on those)."""
+    return _overlap(a.interval, b.interval, dt.timedelta(0) if a.coarse or b.coarse else DATE_SLACK)
 
 
 def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
@@ -348,7 +362,7 @@ def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if a.interval is None or b.interval is None:
         return True
-    if not _overlap(a.interval, b.interval) and not _same_name_same_year(a, b):
+    if not _rows_overlap(a, b) and not _same_name_same_year(a, b):
         return True
     if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
@@ -374,7 +388,7 @@ def incompatible(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if a.foreign and b.foreign and not (a.foreign & b.foreign):
         return True
-    return a.reported and b.reported and not _overlap(a.interval, b.interval)
+    return a.reported and b.reported and not _rows_overlap(a, b)
 
 
 def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
@@ -450,7 +464,7 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 first, second = sorted((a, b), key=lambda r: r.interval[0])
-                if (first.event_id, second.event_id) in seen_pairs or _overlap(a.interval, b.interval):
+                if (first.event_id, second.event_id) in seen_pairs or _rows_overlap(a, b):
                     continue
                 if ruled_out(a, b, groups):
                     continue
@@ -540,7 +554,7 @@ def same_article_duplicates(rows: list[EventRow], groups: dict[str, int]) -> lis
                     continue
                 if a.foreign and b.foreign and not (a.foreign & b.foreign):
                     continue
-                if a.interval is None or b.interval is None or not _overlap(a.interval, b.interval):
+                if a.interval is None or b.interval is None or not _rows_overlap(a, b):
                     continue
                 shared = _names_contained(a, b)
                 if shared is not None:
@@ -664,7 +678,7 @@ def _link_visits(conn: sqlite3.Connection, rows: list[EventRow], archive_of: dic
                 if other.event_id in seen or pair in linked or other.doc_id == visit.doc_id:
                     continue
                 seen.add(other.event_id)
-                if _overlap(visit.interval, other.interval) and visit.persons & other.persons and place_relation(visit, other) >= 0:
+                if _rows_overlap(visit, other) and visit.persons & other.persons and place_relation(visit, other) >= 0:
                     add(*pair, "during", None)
     conn.executemany(
         "INSERT INTO archive_event_links VALUES (?, ?, ?, ?)",
