@@ -471,5 +471,14 @@ def test_partial_records_of_one_article_never_chain_two_records_that_contradict_
         {"type": "summit", "name": "KTT ASEAN ke-40", "parties": ["ASEAN"], "start": "2022-11-11", "surface": "KTT ASEAN ke-40"},
         {"type": "summit", "name": "KTT ASEAN ke-41", "parties": ["ASEAN"], "start": "2022-11-11", "surface": "KTT ASEAN ke-41"},
     ])
-    groups = _groups(_archive(tmp_path, [doc]))
-    assert len(groups) == 2 and not any({"pp:KTT ASEAN ke-40", "pp:KTT ASEAN ke-41"} <= set(g) for g in groups)
+    # A numbered summit of a series is no partial record of a longer name without a number.
+    assert _groups(_archive(tmp_path, [doc])) == [["pp:KTT ASEAN Plus Three"], ["pp:KTT ASEAN ke-40"], ["pp:KTT ASEAN ke-41"]]
+
+
+def test_a_numbered_name_is_a_partial_record_of_a_longer_name_adding_only_its_place(tmp_path):
+    text = "KTT ASEAN di Manila dibuka. KTT ASEAN ke-31 dihadiri Presiden Joko Widodo."
+    doc = _doc("mn", "2017-11-13", text, [
+        {"type": "summit", "name": "KTT ASEAN di Manila", "parties": ["ASEAN"], "location": "Manila", "surface": "KTT ASEAN di Manila"},
+        {"type": "summit", "name": "KTT ASEAN ke-31", "ordinal": 31, "parties": ["ASEAN"], "start": "2017-11-13", "surface": "KTT ASEAN ke-31"},
+    ])
+    assert _groups(_archive(tmp_path, [doc])) == [["mn:KTT ASEAN di Manila", "mn:KTT ASEAN ke-31"]]

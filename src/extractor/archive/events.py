@@ -519,8 +519,9 @@ def _contained(small: EventRow, big: EventRow) -> Optional[frozenset]:
 def _names_contained(a: EventRow, b: EventRow) -> Optional[frozenset]:
     """The words of the shorter name when all of them are written in the longer one, one of
     them naming no state, and the longer one's other words name no state (`KTT Peringatan
-    ASEAN-Kanada` is not `KTT ASEAN`; `pertemuan ... Rusia` twice is no name); ``None``
-    otherwise or when either names nothing."""
+    ASEAN-Kanada` is not `KTT ASEAN`; `pertemuan ... Rusia` twice is no name) nor, when only the
+    shorter gives an ordinal, anything at all (`KTT ASEAN ke-40` is not `KTT ASEAN Plus Three`);
+    ``None`` otherwise or when either names nothing."""
     from ..normalize.countries import country_code
 
     if not a.words or not b.words:
@@ -531,6 +532,8 @@ def _names_contained(a: EventRow, b: EventRow) -> Optional[frozenset]:
             continue
         if all(country_code(word) for word in small.words) or any(country_code(word) for word in big.words - matched):
             return None
+        if small.ordinals and not big.ordinals and big.words - matched:
+            return None  # `KTT ASEAN ke-40` names one summit of its series, `KTT ASEAN Plus Three` another series
         return small.words
     return None
 
