@@ -413,6 +413,33 @@ def test_a_state_written_in_two_names_is_party_evidence_not_name_evidence(tmp_pa
     assert _groups(conn) == [["p1:Pertemuan Indonesia-Malaysia", "p3:Pertemuan Indonesia-Malaysia"], ["p2:Pertemuan Indonesia-Malaysia"]]
 
 
+def test_reports_of_one_forum_naming_different_delegations_join_but_other_events_of_its_days_do_not(tmp_path):
+    def report(doc_id, name, parties, location="Manila", start="2017-08-07", kind="meeting"):
+        text = f"{name} digelar di {location}."
+        return _doc(doc_id, "2017-08-08", text, [
+            {"type": kind, "name": name, "parties": parties, "location": location, "start": start, "surface": name}])
+
+    docs = [
+        report("f1", "ASEAN Regional Forum", ["KP", "US"]),  # the delegations an outlet names
+        report("f2", "Forum Regional ASEAN", ["KP"]),
+        report("f3", "ARF", ["ASEAN"]),  # the organiser
+        # Other events of the same days and city: another bloc's summit, a bilateral meeting with
+        # a state no report of the forum names, two summits of one bloc with two partners.
+        report("s1", "KTT G20", ["G20"], kind="summit"),
+        report("s2", "KTT APEC", ["APEC"], kind="summit"),
+        report("b1", "pertemuan bilateral", ["ID", "JP"]),
+        report("b2", "pertemuan bilateral", ["ID", "IN"]),
+        report("a1", "KTT ASEAN-Jepang", ["ASEAN", "JP"], kind="summit"),
+        report("a2", "KTT ASEAN-India", ["ASEAN", "IN"], kind="summit"),
+    ]
+    assert _groups(_archive(tmp_path, docs)) == [
+        ["a1:KTT ASEAN-Jepang"], ["a2:KTT ASEAN-India"],
+        ["b1:pertemuan bilateral"], ["b2:pertemuan bilateral"],
+        ["f1:ASEAN Regional Forum", "f2:Forum Regional ASEAN", "f3:ARF"],
+        ["s1:KTT G20"], ["s2:KTT APEC"],
+    ]
+
+
 def _links(conn):
     return sorted(
         (v["name"], m["name"], r["relation"], json.loads(r["doc_ids"])) for r, v, m in (

@@ -6,7 +6,7 @@ Two reports may be one event only when nothing rules it out (hard constraints): 
 articles, compatible types (``event_type_groups`` of ``resources/id/archive.json``), overlapping
 dates, a shared ordinal if both give some (a report's ordinal is its record's, or failing that
 those its name writes in digits, :func:`name_ordinals`), and a shared party besides Indonesia if both name
-one. When a report gives no date, its article's publication date stands in with a window
+one (not between reports of a multilateral event: :func:`parties_differ`). When a report gives no date, its article's publication date stands in with a window
 (:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`), unless its name writes the year (then that year
 stands in). They are then one event when the evidence adds up
 to :data:`MERGE_SCORE`: a shared ordinal (2), the same distinctive name words (2, or 1 when
@@ -88,6 +88,16 @@ class EventRow:
         return self.parties - {INDONESIA}
 
     @property
+    def blocs(self) -> frozenset:
+        """The parties that are no state: blocs and organisations (`ASEAN`, `G20`, `UN`)."""
+        return self.parties - _state_codes()
+
+    @property
+    def multilateral(self) -> bool:
+        """A summit or conference, or a report naming a bloc or two states besides Indonesia."""
+        return self.kind in MULTILATERAL or bool(self.blocs) or len(self.foreign - self.blocs) >= 2
+
+    @property
     def naming_words(self) -> frozenset:
         """The name's words that say which event it is: a state the name writes is a party."""
         return self.words - self.state_words
@@ -110,6 +120,33 @@ def _bounds(value: str) -> tuple[dt.date, dt.date]:
         return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     day = dt.date(parts[0], parts[1], parts[2])
     return day, day
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset:
+    from ..normalize.countries import country_phrases
+
+    return frozenset(country_phrases().values())
+
+
+def parties_differ(a: "EventRow", b: "EventRow") -> bool:
+    """Whether the parties say two reports are of different events: besides Indonesia they share
+    none, and one report is bilateral (a meeting with another state is another meeting) or
+    both name blocs (`G20` and `APEC`). Two reports of a multilateral event may each name the
+    states of the delegations they mention (the ASEAN Regional Forum as `KP, US` and as `CN,
+    JP`): that is no contradiction. Nor is a name writing states (`KTT ASEAN-Jepang`) written
+    alike by both: two names writing states besides Indonesia that share none differ
+    (`KTT ASEAN-Jepang` and `KTT ASEAN-India`, one bloc in common)."""
+    named_a, named_b = a.name_states - {INDONESIA}, b.name_states - {INDONESIA}
+    if named_a and named_b and not named_a & named_b:
+        return True
+    if not a.foreign or not b.foreign or a.foreign & b.foreign:
+        return False
+    if (a.multilateral or b.multilateral) and a.naming_words & b.naming_words:
+        return False  # one forum named alike (`ARF`): its organiser or delegations given differently
+    if a.blocs and b.blocs:
+        return True
+    return not (a.multilateral and b.multilateral)
 
 
 def _type_group() -> dict[str, int]:
@@ -366,7 +403,7 @@ def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
-    if a.foreign and b.foreign and not (a.foreign & b.foreign):
+    if parties_differ(a, b):
         return True
     return False
 
@@ -386,7 +423,7 @@ def incompatible(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
-    if a.foreign and b.foreign and not (a.foreign & b.foreign):
+    if parties_differ(a, b):
         return True
     return a.reported and b.reported and not _rows_overlap(a, b)
 
@@ -555,7 +592,7 @@ def same_article_duplicates(rows: list[EventRow], groups: dict[str, int]) -> lis
                     continue
                 if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
                     continue
-                if a.foreign and b.foreign and not (a.foreign & b.foreign):
+                if parties_differ(a, b):
                     continue
                 if a.interval is None or b.interval is None or not _rows_overlap(a, b):
                     continue
