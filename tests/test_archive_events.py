@@ -440,6 +440,16 @@ def test_reports_of_one_forum_naming_different_delegations_join_but_other_events
     ]
 
 
+def test_visits_to_other_states_are_other_visits_however_many_states_each_takes_in(tmp_path):
+    def tour(doc_id, name, parties):
+        text = f"Presiden Joko Widodo memulai {name} di Jakarta."
+        return _doc(doc_id, "2017-09-03", text, [
+            {"type": "visit", "name": name, "parties": parties, "start": "2017-09-03", "surface": name}], [("Joko Widodo", "ID")])
+
+    docs = [tour("t1", "kunjungan kenegaraan", ["ID", "JP", "KR"]), tour("t2", "kunjungan kerja", ["CN", "ID", "TH"])]
+    assert _groups(_archive(tmp_path, docs)) == [["t1:kunjungan kenegaraan"], ["t2:kunjungan kerja"]]
+
+
 def _links(conn):
     return sorted(
         (v["name"], m["name"], r["relation"], json.loads(r["doc_ids"])) for r, v, m in (

@@ -94,7 +94,10 @@ class EventRow:
 
     @property
     def multilateral(self) -> bool:
-        """A summit or conference, or a report naming a bloc or two states besides Indonesia."""
+        """A summit or conference, or a report naming a bloc or two states besides Indonesia, but
+        not a visit: a visit to two states is a tour, and visits to other states are other visits."""
+        if self.kind == "visit":
+            return False
         return self.kind in MULTILATERAL or bool(self.blocs) or len(self.foreign - self.blocs) >= 2
 
     @property
