@@ -450,6 +450,30 @@ def test_visits_to_other_states_are_other_visits_however_many_states_each_takes_
     assert _groups(_archive(tmp_path, docs)) == [["t1:kunjungan kenegaraan"], ["t2:kunjungan kerja"]]
 
 
+def test_two_meetings_held_on_one_trip_join_when_one_names_no_participant(tmp_path):
+    trip_text = "Menlu Retno Marsudi berkunjung ke Myanmar. Setibanya di Yangon, ia menggelar pertemuan di Nay Pyi Taw."
+    trip_visit = {"type": "visit", "name": "berkunjung ke Myanmar", "parties": ["ID", "MM"], "location": "Myanmar",
+                  "surface": "berkunjung ke Myanmar"}
+    trip_meeting = {"type": "meeting", "name": "pertemuan di Nay Pyi Taw", "parties": ["ID", "MM"], "location": "Nay Pyi Taw",
+                    "surface": "pertemuan di Nay Pyi Taw"}
+    plan_text = "Menlu Retno Marsudi akan bertolak ke Myanmar untuk pertemuan dengan otoritas Myanmar."
+    plan = _doc("p", "2017-09-03", plan_text, [
+        {"type": "visit", "name": "bertolak ke Myanmar", "parties": ["ID", "MM"], "location": "Myanmar", "status": "planned",
+         "surface": "bertolak ke Myanmar"},
+        {"type": "meeting", "name": "pertemuan", "parties": ["ID", "MM"], "status": "planned", "surface": "pertemuan"}],
+        [("Retno Marsudi", "ID")])
+    trip = _doc("t", "2017-09-07", trip_text, [trip_visit, trip_meeting], [("Retno Marsudi", "ID")])
+    for folder in "abc":
+        (tmp_path / folder).mkdir()
+    rows = {r.event_id: r for r in load_events(_archive(tmp_path / "a", [plan, trip]))}
+    assert not next(r for r in rows.values() if r.name == "pertemuan di Nay Pyi Taw").persons
+    assert _groups(_archive(tmp_path / "b", [plan, trip])) == [
+        ["p:bertolak ke Myanmar", "t:berkunjung ke Myanmar"], ["p:pertemuan", "t:pertemuan di Nay Pyi Taw"]]
+    # Without the trip in its article, the meeting is a state and an absent place: not enough.
+    alone = _doc("t", "2017-09-07", trip_text, [trip_meeting], [("Retno Marsudi", "ID")])
+    assert len(_groups(_archive(tmp_path / "c", [plan, alone]))) == 3
+
+
 def _links(conn):
     return sorted(
         (v["name"], m["name"], r["relation"], json.loads(r["doc_ids"])) for r, v, m in (

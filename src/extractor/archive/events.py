@@ -13,7 +13,8 @@ to :data:`MERGE_SCORE`: a shared ordinal (2), the same distinctive name words (2
 half of them are shared; a state the name writes is a party, not a name word), a shared party
 besides Indonesia (1), both reporting dates that overlap (1), the same place (1, a state and a
 place in it too: :func:`place_relation`; a different place -1), a person taking part in both
-(1; none in common -1, but not between two summits or conferences: many leaders attend one).
+(1; none in common -1, but not between two summits or conferences: many leaders attend one),
+one trip when one of them names no participant (1, :func:`hold_in_trips`).
 
 Records of one article that name one event alike (:func:`same_article_duplicates`: a partial
 record of a mention) are one report first. Reports are joined best pair first; two groups join only if no pair across them contradicts
@@ -78,6 +79,7 @@ class EventRow:
     name_states: frozenset = frozenset()  # the states the name writes (`Forum Bisnis Indonesia-Mesir`)
     state_words: frozenset = frozenset()  # the words of ``words`` that write them
     kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
+    trips: frozenset = frozenset()  # the resolved visits its article holds it in (:func:`hold_in_trips`)
     coarse: bool = False  # the interval is a month or a year the record or its name gives
 
     def __post_init__(self):
@@ -458,6 +460,12 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
     score += place
     if place > 0:
         found["place"] = sorted((a.places & b.places) or {f"@{code}" for code in a.place_states & b.place_states})
+    if a.trips & b.trips and not (a.persons and b.persons):
+        # Held on one trip, as the articles reporting it say, and one report names no one who
+        # took part: the trip stands in for them (two reports naming their participants say
+        # themselves whether they met the same people; a trip holds many meetings).
+        score += 1
+        found["trip"] = True
     if a.persons and b.persons:
         if a.persons & b.persons:
             score += 1
@@ -470,6 +478,27 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
 def _name_similarity(a: EventRow, b: EventRow) -> float:
     union = a.words | b.words
     return len(a.words & b.words) / len(union) if union else 0.0
+
+
+def hold_in_trips(rows: list[EventRow]) -> None:
+    """Each report other than a visit takes as ``trips`` the resolved visits (clusters of visit
+    reports) that its article reports it with: at compatible dates, and in a state the visit
+    goes to when the report names one. Two meetings held on one trip by the articles reporting
+    it share a trip (evidence, :func:`evidence`)."""
+    visits = [r for r in rows if r.kind == "visit"]
+    clusters, _ = cluster_events(visits)
+    trip_of = {row.event_id: min(r.event_id for r in cluster) for cluster in clusters for row in cluster}
+    by_doc: dict[str, list[EventRow]] = defaultdict(list)
+    for visit in visits:
+        by_doc[visit.doc_id].append(visit)
+    for row in rows:
+        if row.kind == "visit":
+            continue
+        row.trips = frozenset(
+            trip_of[v.event_id] for v in by_doc.get(row.doc_id, [])
+            if (v.interval is None or row.interval is None or _within_dates(v, row))
+            and (not row.foreign or row.foreign & v.foreign)
+        )
 
 
 def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int, dict]]:
@@ -620,6 +649,7 @@ FIELDS = ("type", "name", "ordinal", "location", "start", "end", "status")
 def resolve_events(conn: sqlite3.Connection) -> int:
     """Rebuild the archive event tables (inside the caller's transaction)."""
     rows = load_events(conn)
+    hold_in_trips(rows)
     clusters, joined = cluster_events(rows)
     conn.execute("DELETE FROM archive_event_links")
     conn.execute("DELETE FROM archive_event_values")
