@@ -6,14 +6,15 @@ Two reports may be one event only when nothing rules it out (hard constraints): 
 articles, compatible types (``event_type_groups`` of ``resources/id/archive.json``), overlapping
 dates, a shared ordinal if both give some (a report's ordinal is its record's, or failing that
 those its name writes in digits, :func:`name_ordinals`), and a shared party besides Indonesia if both name
-one. When a report gives no date, its article's publication date stands in with a window
+one (not between reports of a multilateral event: :func:`parties_differ`). When a report gives no date, its article's publication date stands in with a window
 (:data:`HELD_WINDOW`, :data:`PLANNED_WINDOW`), unless its name writes the year (then that year
 stands in). They are then one event when the evidence adds up
 to :data:`MERGE_SCORE`: a shared ordinal (2), the same distinctive name words (2, or 1 when
 half of them are shared; a state the name writes is a party, not a name word), a shared party
 besides Indonesia (1), both reporting dates that overlap (1), the same place (1, a state and a
 place in it too: :func:`place_relation`; a different place -1), a person taking part in both
-(1; none in common -1, but not between two summits or conferences: many leaders attend one).
+(1; none in common -1, but not between two summits or conferences: many leaders attend one),
+one trip when one of them names no participant (1, :func:`hold_in_trips`).
 
 Records of one article that name one event alike (:func:`same_article_duplicates`: a partial
 record of a mention) are one report first. Reports are joined best pair first; two groups join only if no pair across them contradicts
@@ -41,7 +42,8 @@ MULTILATERAL = {"summit", "conference"}
 HELD_WINDOW = (-10, 3)  # days around the publication date: a held event without a date
 PLANNED_WINDOW = (0, 30)
 # Outlets disagree on dates by a day or two (the day of the report, time zones, a two-day
-# summit given by its opening or closing day): intervals this close still overlap.
+# summit given by its opening or closing day): intervals this close still overlap. Not a month
+# or a year that a report gives: `2016` and `2017` are two years, however close their ends.
 DATE_SLACK = dt.timedelta(days=2)
 # Reports sharing one name are compared across time only in groups up to this size (a name as
 # common as `pertemuan bilateral` is no evidence anyway: its words are all stop words).
@@ -77,6 +79,8 @@ class EventRow:
     name_states: frozenset = frozenset()  # the states the name writes (`Forum Bisnis Indonesia-Mesir`)
     state_words: frozenset = frozenset()  # the words of ``words`` that write them
     kind: str = ""  # the type resolution goes by (a courtesy call typed `visit` is a meeting)
+    trips: frozenset = frozenset()  # the resolved visits its article holds it in (:func:`hold_in_trips`)
+    coarse: bool = False  # the interval is a month or a year the record or its name gives
 
     def __post_init__(self):
         self.kind = self.kind or self.type
@@ -84,6 +88,19 @@ class EventRow:
     @property
     def foreign(self) -> frozenset:
         return self.parties - {INDONESIA}
+
+    @property
+    def blocs(self) -> frozenset:
+        """The parties that are no state: blocs and organisations (`ASEAN`, `G20`, `UN`)."""
+        return self.parties - _state_codes()
+
+    @property
+    def multilateral(self) -> bool:
+        """A summit or conference, or a report naming a bloc or two states besides Indonesia, but
+        not a visit: a visit to two states is a tour, and visits to other states are other visits."""
+        if self.kind == "visit":
+            return False
+        return self.kind in MULTILATERAL or bool(self.blocs) or len(self.foreign - self.blocs) >= 2
 
     @property
     def naming_words(self) -> frozenset:
@@ -108,6 +125,33 @@ def _bounds(value: str) -> tuple[dt.date, dt.date]:
         return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     day = dt.date(parts[0], parts[1], parts[2])
     return day, day
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset:
+    from ..normalize.countries import country_phrases
+
+    return frozenset(country_phrases().values())
+
+
+def parties_differ(a: "EventRow", b: "EventRow") -> bool:
+    """Whether the parties say two reports are of different events: besides Indonesia they share
+    none, and one report is bilateral (a meeting with another state is another meeting) or
+    both name blocs (`G20` and `APEC`). Two reports of a multilateral event may each name the
+    states of the delegations they mention (the ASEAN Regional Forum as `KP, US` and as `CN,
+    JP`): that is no contradiction. Nor is a name writing states (`KTT ASEAN-Jepang`) written
+    alike by both: two names writing states besides Indonesia that share none differ
+    (`KTT ASEAN-Jepang` and `KTT ASEAN-India`, one bloc in common)."""
+    named_a, named_b = a.name_states - {INDONESIA}, b.name_states - {INDONESIA}
+    if named_a and named_b and not named_a & named_b:
+        return True
+    if not a.foreign or not b.foreign or a.foreign & b.foreign:
+        return False
+    if (a.multilateral or b.multilateral) and a.naming_words & b.naming_words:
+        return False  # one forum named alike (`ARF`): its organiser or delegations given differently
+    if a.blocs and b.blocs:
+        return True
+    return not (a.multilateral and b.multilateral)
 
 
 def _type_group() -> dict[str, int]:
@@ -273,9 +317,10 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
     ):
         interval = date_range(r["start"], r["end"])
         reported = interval is not None
+        coarse = reported and not _is_day(r["start"])
         years = set(_NAME_YEAR.findall(r["name"] or ""))
         if interval is None and len(years) == 1:
-            interval = date_range(years.pop())
+            interval, coarse = date_range(years.pop()), True
         if interval is None and r["published"]:
             low, high = _bounds(r["published"])
             before, after = PLANNED_WINDOW if r["status"] == "planned" else HELD_WINDOW
@@ -301,6 +346,7 @@ def load_events(conn: sqlite3.Connection) -> list[EventRow]:
                 name_states,
                 state_words & words,
                 kind="meeting" if r["type"] == "visit" and courtesy.search(plain(r["name"] or "")) else r["type"],
+                coarse=coarse,
             )
         )
     return rows
@@ -317,8 +363,18 @@ def _name_states(name: Optional[str]) -> tuple[frozenset, frozenset]:
     return frozenset(code for *_, code in spans), frozenset(w for s, e, _ in spans for w in name_words(name[s:e]))
 
 
-def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] <= b[1] + DATE_SLACK and b[0] <= a[1] + DATE_SLACK
+def _is_day(value: Optional[str]) -> bool:
+    return bool(value) and value.count("-") == 2
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], slack: dt.timedelta = DATE_SLACK) -> bool:
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _rows_overlap(a: "EventRow", b: "EventRow") -> bool:
+    """Whether two reports' intervals overlap: within :data:`DATE_SLACK` unless either is a
+    month or a year (no outlet is a day off on those)."""
+    return _overlap(a.interval, b.interval, dt.timedelta(0) if a.coarse or b.coarse else DATE_SLACK)
 
 
 def _same_name_same_year(a: EventRow, b: EventRow) -> bool:
@@ -348,11 +404,11 @@ def ruled_out(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if a.interval is None or b.interval is None:
         return True
-    if not _overlap(a.interval, b.interval) and not _same_name_same_year(a, b):
+    if not _rows_overlap(a, b) and not _same_name_same_year(a, b):
         return True
     if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
-    if a.foreign and b.foreign and not (a.foreign & b.foreign):
+    if parties_differ(a, b):
         return True
     return False
 
@@ -372,9 +428,9 @@ def incompatible(a: EventRow, b: EventRow, groups: dict[str, int]) -> bool:
         return True
     if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
         return True
-    if a.foreign and b.foreign and not (a.foreign & b.foreign):
+    if parties_differ(a, b):
         return True
-    return a.reported and b.reported and not _overlap(a.interval, b.interval)
+    return a.reported and b.reported and not _rows_overlap(a, b)
 
 
 def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
@@ -404,6 +460,12 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
     score += place
     if place > 0:
         found["place"] = sorted((a.places & b.places) or {f"@{code}" for code in a.place_states & b.place_states})
+    if a.trips & b.trips and not (a.persons and b.persons):
+        # Held on one trip, as the articles reporting it say, and one report names no one who
+        # took part: the trip stands in for them (two reports naming their participants say
+        # themselves whether they met the same people; a trip holds many meetings).
+        score += 1
+        found["trip"] = True
     if a.persons and b.persons:
         if a.persons & b.persons:
             score += 1
@@ -416,6 +478,27 @@ def evidence(a: EventRow, b: EventRow) -> tuple[int, dict[str, Any]]:
 def _name_similarity(a: EventRow, b: EventRow) -> float:
     union = a.words | b.words
     return len(a.words & b.words) / len(union) if union else 0.0
+
+
+def hold_in_trips(rows: list[EventRow]) -> None:
+    """Each report other than a visit takes as ``trips`` the resolved visits (clusters of visit
+    reports) that its article reports it with: at compatible dates, and in a state the visit
+    goes to when the report names one. Two meetings held on one trip by the articles reporting
+    it share a trip (evidence, :func:`evidence`)."""
+    visits = [r for r in rows if r.kind == "visit"]
+    clusters, _ = cluster_events(visits)
+    trip_of = {row.event_id: min(r.event_id for r in cluster) for cluster in clusters for row in cluster}
+    by_doc: dict[str, list[EventRow]] = defaultdict(list)
+    for visit in visits:
+        by_doc[visit.doc_id].append(visit)
+    for row in rows:
+        if row.kind == "visit":
+            continue
+        row.trips = frozenset(
+            trip_of[v.event_id] for v in by_doc.get(row.doc_id, [])
+            if (v.interval is None or row.interval is None or _within_dates(v, row))
+            and (not row.foreign or row.foreign & v.foreign)
+        )
 
 
 def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int, dict]]:
@@ -450,7 +533,7 @@ def cluster_events(rows: list[EventRow]) -> tuple[list[list[EventRow]], dict[int
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 first, second = sorted((a, b), key=lambda r: r.interval[0])
-                if (first.event_id, second.event_id) in seen_pairs or _overlap(a.interval, b.interval):
+                if (first.event_id, second.event_id) in seen_pairs or _rows_overlap(a, b):
                     continue
                 if ruled_out(a, b, groups):
                     continue
@@ -505,8 +588,9 @@ def _contained(small: EventRow, big: EventRow) -> Optional[frozenset]:
 def _names_contained(a: EventRow, b: EventRow) -> Optional[frozenset]:
     """The words of the shorter name when all of them are written in the longer one, one of
     them naming no state, and the longer one's other words name no state (`KTT Peringatan
-    ASEAN-Kanada` is not `KTT ASEAN`; `pertemuan ... Rusia` twice is no name); ``None``
-    otherwise or when either names nothing."""
+    ASEAN-Kanada` is not `KTT ASEAN`; `pertemuan ... Rusia` twice is no name) nor, when only the
+    shorter gives an ordinal, anything at all (`KTT ASEAN ke-40` is not `KTT ASEAN Plus Three`);
+    ``None`` otherwise or when either names nothing."""
     from ..normalize.countries import country_code
 
     if not a.words or not b.words:
@@ -517,6 +601,8 @@ def _names_contained(a: EventRow, b: EventRow) -> Optional[frozenset]:
             continue
         if all(country_code(word) for word in small.words) or any(country_code(word) for word in big.words - matched):
             return None
+        if small.ordinals and not big.ordinals and big.words - matched:
+            return None  # `KTT ASEAN ke-40` names one summit of its series, `KTT ASEAN Plus Three` another series
         return small.words
     return None
 
@@ -538,9 +624,9 @@ def same_article_duplicates(rows: list[EventRow], groups: dict[str, int]) -> lis
                     continue
                 if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals):
                     continue
-                if a.foreign and b.foreign and not (a.foreign & b.foreign):
+                if parties_differ(a, b):
                     continue
-                if a.interval is None or b.interval is None or not _overlap(a.interval, b.interval):
+                if a.interval is None or b.interval is None or not _rows_overlap(a, b):
                     continue
                 shared = _names_contained(a, b)
                 if shared is not None:
@@ -563,6 +649,7 @@ FIELDS = ("type", "name", "ordinal", "location", "start", "end", "status")
 def resolve_events(conn: sqlite3.Connection) -> int:
     """Rebuild the archive event tables (inside the caller's transaction)."""
     rows = load_events(conn)
+    hold_in_trips(rows)
     clusters, joined = cluster_events(rows)
     conn.execute("DELETE FROM archive_event_links")
     conn.execute("DELETE FROM archive_event_values")
@@ -664,7 +751,7 @@ def _link_visits(conn: sqlite3.Connection, rows: list[EventRow], archive_of: dic
                 if other.event_id in seen or pair in linked or other.doc_id == visit.doc_id:
                     continue
                 seen.add(other.event_id)
-                if _overlap(visit.interval, other.interval) and visit.persons & other.persons and place_relation(visit, other) >= 0:
+                if _rows_overlap(visit, other) and visit.persons & other.persons and place_relation(visit, other) >= 0:
                     add(*pair, "during", None)
     conn.executemany(
         "INSERT INTO archive_event_links VALUES (?, ?, ?, ?)",
