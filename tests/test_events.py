@@ -519,3 +519,60 @@ def test_a_meeting_in_a_series_takes_the_host_of_the_meeting_before():
     officials = [("Retno Marsudi", "ID"), ("Aurelia Frick", "LI"), ("Maria Fernanda Espinosa", "EC"), ("Gilles Tonelli", "MC")]
     events = run(text, officials=officials)
     assert [e.parties for e in events] == [["ID", "LI"], ["EC", "ID"], ["ID", "MC"]]
+
+
+def test_passive_diterima_oleh_an_official_is_a_meeting_but_a_received_report_is_not():
+    text = "Menteri Pertahanan Australia Richard Marles diterima oleh Menteri Pertahanan Sjafrie Sjamsoeddin di Jakarta."
+    events = run(text, officials=[("Richard Marles", "AU"), ("Sjafrie Sjamsoeddin", "ID")])
+    assert [(e.type.value, e.parties, e.mentions[0].text) for e in events] == [("meeting", ["AU", "ID"], "diterima oleh")]
+    text = "Duta Besar Jepang Masaki Yasushi diterima Presiden Joko Widodo di Istana Merdeka."
+    events = run(text, officials=[("Masaki Yasushi", "JP"), ("Joko Widodo", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "JP"])]
+    text = "Laporan itu diterima oleh Menteri Keuangan Sri Mulyani pada Senin."
+    assert run(text, officials=[("Sri Mulyani", "ID")]) == []
+
+
+def test_a_visit_to_a_venue_is_hosted_by_the_other_state_of_its_sentence():
+    text = "Raja Yordania Abdullah II bertandang ke Istana Bogor untuk bertemu Presiden Prabowo Subianto."
+    events = run(text, officials=[("Abdullah II", "JO"), ("Prabowo Subianto", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("visit", ["ID", "JO"]), ("meeting", ["ID", "JO"])]
+    # Officials of two other states: no host can be told.
+    text = "Raja Yordania Abdullah II bertandang ke Istana Bogor bersama Menlu Mesir Badr Abdelatty dan Presiden Prabowo Subianto."
+    events = run(text, officials=[("Abdullah II", "JO"), ("Badr Abdelatty", "EG"), ("Prabowo Subianto", "ID")])
+    assert all(e.type.value != "visit" or e.parties != ["ID", "JO"] for e in events)
+
+
+def test_both_sides_as_the_subject_of_a_signing_verb():
+    text = (
+        "Menteri Pendidikan Tinggi Brian Yuliarto menerima Menteri Pendidikan Malaysia Fadhlina Sidek di Jakarta. "
+        "Kedua menteri kemudian menandatangani nota kesepahaman kerja sama pendidikan."
+    )
+    events = run(text, officials=[("Brian Yuliarto", "ID"), ("Fadhlina Sidek", "MY")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "MY"]), ("signing", ["ID", "MY"])]
+
+
+def test_talks_held_by_officials_of_two_states_as_the_subject():
+    text = "Presiden Xi Jinping dan Presiden Prabowo melakukan pembicaraan di Aula Besar Rakyat, Beijing."
+    events = run(text, officials=[("Xi Jinping", "CN"), ("Prabowo", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["CN", "ID"])]
+    assert events[0].mentions[0].text.startswith("pembicaraan")
+    # One side only: talks of a delegation, no meeting between parties.
+    text = "Presiden Prabowo melakukan pembicaraan di Istana Merdeka mengenai anggaran."
+    assert run(text, officials=[("Prabowo", "ID")]) == []
+
+
+def test_named_event_held_jointly_by_the_states_of_its_subject():
+    text = "Indonesia dan Vietnam menggelar Dialog Strategis Keamanan ke-3 di Hanoi."
+    (event,) = run(text)
+    assert (event.type.value, event.parties, event.ordinal) == ("dialogue", ["ID", "VN"], 3)
+    # Attending is not holding: the summit keeps its bloc.
+    text = "Presiden Joko Widodo dan PM Jepang Fumio Kishida menghadiri KTT G20 di Bali."
+    (event,) = run(text, officials=[("Joko Widodo", "ID"), ("Fumio Kishida", "JP")])
+    assert event.parties == ["G20"]
+
+
+def test_a_destination_listing_states_runs_to_the_last_one():
+    text = "Wakil Menteri Luar Negeri Anis Matta melakukan lawatan ke Aljazair, Tunisia, dan Maroko."
+    (event,) = run(text, officials=[("Anis Matta", "ID")])
+    assert event.parties == ["DZ", "ID", "MA", "TN"]
+    assert event.mentions[0].text == "lawatan ke Aljazair, Tunisia, dan Maroko"

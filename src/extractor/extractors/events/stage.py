@@ -13,7 +13,7 @@ from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_vi
 from .attributes import inherit_from_frames
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_lexicon, event_patterns
-from .mentions import REFERENCE, UNNAMED, VERB, Mention, _officials_index, _window, find_mentions
+from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention, _officials_index, _subject_states_of_verb, _window, find_mentions
 from .text import Words, has_phrase, member_lists
 
 
@@ -46,7 +46,10 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
         if listed and set(mention.parties) - listed:
             # "KTT ke-16 Brasil, Rusia, India, Tiongok dan Afrika Selatan (BRICS)": the bloc, not its members.
             mention.parties = sorted(set(mention.parties) - listed)
-        if len(mention.parties) < 2 and has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides):
+        if len(mention.parties) < 2 and (
+            has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides)
+            or _both_sides_subject(words, mention, patterns)
+        ):
             # "antar kedua belah pihak": the two parties of the latest event reported between two.
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
             if earlier is not None:
@@ -60,11 +63,15 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
         if mention.type is EventType.meeting and mention.kind in (UNNAMED, REFERENCE) and len(mention.parties) < 2:
             # "Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar": the
             # states that are the subject of its clause take part, as for a verb.
-            mention.take_parties(_subject_states(words, mention))
+            mention.take_parties(_subject_states(words, mention, official_spans))
         if mention.kind == VERB and len(mention.parties) < 2:
             mention.take_parties(_unnamed_office_state(words, mention, official_spans, patterns))
         if mention.type is EventType.visit:
             mention.take_parties(_visitor_in_sentence(words, mention, official_spans))
+            if len(mention.parties) == 1:
+                mention.take_parties(_host_of_venue(words, mention, official_spans))
+        if mention.kind == NAMED and not mention.parties:
+            mention.take_parties(_joint_holders(words, mention, official_spans, patterns))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
             mention.take_parties(host)
@@ -96,6 +103,40 @@ def _share_co_held(mention: Mention) -> None:
     mention.date, mention.planned = first.date, first.planned
 
 
+def _both_sides_subject(words: Words, mention: Mention, patterns) -> bool:
+    """Whether ``kedua belah pihak`` and its kin are the subject of a mention's clause (``Kedua
+    menteri kemudian menandatangani nota kesepahaman``); only a verb has them as its subject
+    (``kedua Kepala Negara sudah bertukar pikiran mengenai ... KTT G20``: a topic)."""
+    if mention.kind != VERB:
+        return False
+    clause_start = words.clause_start(mention.start, mention.sentence[0], _window("party_clause"))
+    return has_phrase(words, clause_start, mention.start, patterns.both_sides)
+
+
+def _host_of_venue(words: Words, mention: Mention, official_spans) -> set[str]:
+    """A visit by one state's official to a venue or city that names no state (``Raja Yordania
+    Abdullah II bertandang ke Istana Bogor untuk bertemu Presiden Prabowo Subianto``) is hosted
+    by the state of the other officials its sentence names, when they serve one state."""
+    if not mention.location_span or words.parties_in(*mention.location_span) or words.capital_codes_in(*mention.location_span):
+        return set()
+    s_start, s_end = mention.sentence
+    others = {o.country for s, e, o in official_spans if s_start <= s and e <= s_end and o.country} - set(mention.parties)
+    return others if len(others) == 1 else set()
+
+
+def _joint_holders(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """A named event whose name names no party, held by states that are the subject of its
+    holding verb (``Indonesia dan Vietnam menggelar Dialog Strategis Keamanan ke-3``): those
+    states, when two or more are named (one host alone does not make the parties)."""
+    verb = words.last_before(mention.start)
+    if verb < 0 or words[verb].folded not in patterns.light_verbs:  # holding, not attending ("menghadiri KTT G20")
+        return set()
+    clause_start = words.clause_start(words[verb].start, mention.sentence[0], _window("party_clause"))
+    codes = words.party_codes_in(clause_start, words[verb].start)
+    codes |= {o.country for s, e, o in official_spans if clause_start <= s and e <= words[verb].start and o.country}
+    return codes if len(codes) >= 2 else set()
+
+
 def _last_two_states(words: Words, mention: Mention) -> set[str]:
     """The two states named last before a mention, in its sentence or a few words before it
     (what ``kedua negara`` stands for when no event between two was reported before)."""
@@ -122,13 +163,17 @@ def _unnamed_office_state(words: Words, mention: Mention, official_spans, patter
     return {event_lexicon()["home_state"]}
 
 
-def _subject_states(words: Words, mention: Mention) -> set[str]:
+def _subject_states(words: Words, mention: Mention, official_spans) -> set[str]:
     """States named in a new unnamed meeting's clause before it (its subject): ``Delegasi
     Indonesia dan Filipina melakukan perundingan``; a reference to an earlier event takes none."""
     if mention.kind == REFERENCE and not mention.introduced:
         return set()
     clause_start = words.clause_start(mention.start, mention.sentence[0], _window("party_clause"))
-    return words.party_codes_in(clause_start, mention.start)
+    codes = words.party_codes_in(clause_start, mention.start)
+    if mention.introduced and words.word_before(mention.start, clause_start) in event_patterns().light_verbs:
+        # "Presiden Xi Jinping dan Presiden Prabowo melakukan pembicaraan": the officials that are its subject.
+        codes |= _subject_states_of_verb(words, mention.start, mention.sentence[0], official_spans)
+    return codes
 
 
 def _destination_codes(words: Words, mention: Mention) -> set[str]:
