@@ -536,10 +536,12 @@ def test_a_visit_to_a_venue_is_hosted_by_the_other_state_of_its_sentence():
     text = "Raja Yordania Abdullah II bertandang ke Istana Bogor untuk bertemu Presiden Prabowo Subianto."
     events = run(text, officials=[("Abdullah II", "JO"), ("Prabowo Subianto", "ID")])
     assert [(e.type.value, e.parties) for e in events] == [("visit", ["ID", "JO"]), ("meeting", ["ID", "JO"])]
-    # Officials of two other states: no host can be told.
-    text = "Raja Yordania Abdullah II bertandang ke Istana Bogor bersama Menlu Mesir Badr Abdelatty dan Presiden Prabowo Subianto."
-    events = run(text, officials=[("Abdullah II", "JO"), ("Badr Abdelatty", "EG"), ("Prabowo Subianto", "ID")])
-    assert all(e.type.value != "visit" or e.parties != ["ID", "JO"] for e in events)
+    # No other official in its sentence: no host is told, and a city that is a capital names its own.
+    text = "Raja Yordania Abdullah II bertandang ke Istana Bogor pada Selasa."
+    assert run(text, officials=[("Abdullah II", "JO")]) == []
+    text = "Raja Yordania Abdullah II bertandang ke Beijing untuk bertemu Presiden Prabowo Subianto."
+    events = run(text, officials=[("Abdullah II", "JO"), ("Prabowo Subianto", "ID")])
+    assert next(e for e in events if e.type.value == "visit").parties == ["CN", "JO"]
 
 
 def test_both_sides_as_the_subject_of_a_signing_verb():
@@ -576,3 +578,29 @@ def test_a_destination_listing_states_runs_to_the_last_one():
     (event,) = run(text, officials=[("Anis Matta", "ID")])
     assert event.parties == ["DZ", "ID", "MA", "TN"]
     assert event.mentions[0].text == "lawatan ke Aljazair, Tunisia, dan Maroko"
+
+
+def test_a_signing_takes_the_states_of_its_signatories_after_oleh():
+    text = (
+        "Penandatanganan Rencana Aksi Kemitraan Strategis Komprehensif periode 2025-2029 oleh Menlu RI Sugiono "
+        "dan Menlu Australia Penny Wong berlangsung di Istana Merdeka."
+    )
+    events = run(text, officials=[("Sugiono", "ID"), ("Penny Wong", "AU")])
+    assert [(e.type.value, e.parties) for e in events] == [("signing", ["AU", "ID"])]
+    # An "oleh" of another clause names no signatory.
+    text = "Penandatanganan Rencana Aksi Kemitraan Strategis berlangsung tertutup, lalu dipuji oleh Menlu Australia Penny Wong."
+    events = run(text, officials=[("Penny Wong", "AU")])
+    assert events and all("AU" not in e.parties for e in events)
+
+
+def test_a_meeting_verb_with_a_described_subject_takes_the_official_named_before():
+    text = (
+        "Menlu Retno Marsudi menggelar sejumlah pertemuan bilateral di New York. "
+        "Di antaranya, diplomat kelahiran Semarang itu bertemu dengan Menlu Liechtenstein, Aurelia Frick."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Aurelia Frick", "LI")])
+    meeting = next(e for e in events if e.mentions[0].text == "bertemu")
+    assert meeting.parties == ["ID", "LI"]
+    # A subject that names no one ("startup tersebut") is no official of the text before.
+    text = "Menlu Retno Marsudi berada di New York. Startup asal Jerman itu bertemu dengan investor Tokyo."
+    assert run(text, officials=[("Retno Marsudi", "ID")]) == []

@@ -14,7 +14,7 @@ from .attributes import inherit_from_frames
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_lexicon, event_patterns
 from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention, _officials_index, _subject_states_of_verb, _window, find_mentions
-from .text import Words, has_phrase, member_lists
+from .text import CLAUSE_PUNCT, Words, has_phrase, member_lists
 
 
 def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
@@ -66,6 +66,10 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             mention.take_parties(_subject_states(words, mention, official_spans))
         if mention.kind == VERB and len(mention.parties) < 2:
             mention.take_parties(_unnamed_office_state(words, mention, official_spans, patterns))
+        if mention.kind == VERB and mention.type is EventType.meeting and len(mention.parties) == 1:
+            mention.take_parties(_described_subject_state(words, mention, official_spans, patterns))
+        if mention.type is EventType.signing and mention.kind != VERB:
+            mention.take_parties(_signatories(words, mention, official_spans, patterns))
         if mention.type is EventType.visit:
             mention.take_parties(_visitor_in_sentence(words, mention, official_spans))
             if len(mention.parties) == 1:
@@ -161,6 +165,37 @@ def _unnamed_office_state(words: Words, mention: Mention, official_spans, patter
     if any(clause_start <= s and e <= mention.start for s, e, _o in official_spans):
         return set()
     return {event_lexicon()["home_state"]}
+
+
+def _described_subject_state(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """A meeting verb whose subject is a description, not a name (``diplomat kelahiran Semarang
+    itu bertemu dengan Menlu Liechtenstein``), and whose object is one state's: the subject is the
+    official named last before its sentence, when another state's. A clause naming an official or
+    a state before the verb has its own subject."""
+    s_start = mention.sentence[0]
+    clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
+    if words.parties_in(s_start, mention.start, hyphen_parts=True) or any(s_start <= s and e <= mention.start for s, e, _o in official_spans):
+        return set()
+    before = words.words_in(clause_start, mention.start)
+    if not before or not any(w.folded in patterns.demonstratives for w in before):
+        return set()  # only a demonstrative description ("diplomat ... itu") points back to a person
+    named = [o for _s, e, o in official_spans if e <= s_start and o.country]
+    return {named[-1].country} - set(mention.parties) if named else set()
+
+
+def _signatories(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """A signing's agents after ``oleh`` (``penandatanganan Rencana Aksi ... periode 2025-2029 oleh
+    Menlu RI Sugiono dan Menlu Australia Penny Wong``): the states of the officials named there,
+    within its clause."""
+    s_end = mention.sentence[1]
+    limit = words.window_end(mention.end, s_end, _window("official_object"))
+    agent = next((w for w in words.words_in(mention.end, limit) if w.folded == "oleh"), None)
+    if agent is None or any(ch in CLAUSE_PUNCT for ch in words.text[mention.end : agent.start]):
+        return set()
+    if any(w.folded == patterns.relative_marker for w in words.words_in(mention.end, agent.start)):
+        return set()  # "penandatanganan ... yang disaksikan oleh": witnesses, not signatories
+    end = words.object_end(agent.end, words.window_end(agent.end, s_end, _window("verb_object")), patterns.object_cutters)
+    return {o.country for s, e, o in official_spans if agent.end <= s and e <= end and o.country}
 
 
 def _subject_states(words: Words, mention: Mention, official_spans) -> set[str]:
