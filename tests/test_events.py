@@ -604,3 +604,10 @@ def test_a_meeting_verb_with_a_described_subject_takes_the_official_named_before
     # A subject that names no one ("startup tersebut") is no official of the text before.
     text = "Menlu Retno Marsudi berada di New York. Startup asal Jerman itu bertemu dengan investor Tokyo."
     assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_asean_plus_three_and_aipa_are_blocs_of_their_own():
+    (summit,) = run("Presiden Joko Widodo menghadiri KTT ASEAN Plus Three (APT) di Phnom Penh, Kamboja.", officials=[("Joko Widodo", "ID")])
+    assert summit.parties == ["APT"]
+    (session,) = run("Ketua DPR Puan Maharani membuka Sidang ke-44 AIPA di Jakarta.", officials=[("Puan Maharani", "ID")])
+    assert (session.parties, session.ordinal) == (["AIPA"], 44)
