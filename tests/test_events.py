@@ -611,3 +611,31 @@ def test_asean_plus_three_and_aipa_are_blocs_of_their_own():
     assert summit.parties == ["APT"]
     (session,) = run("Ketua DPR Puan Maharani membuka Sidang ke-44 AIPA di Jakarta.", officials=[("Puan Maharani", "ID")])
     assert (session.parties, session.ordinal) == (["AIPA"], 44)
+
+
+def test_a_meeting_of_both_sides_is_the_meeting_between_the_two_states_reported():
+    text = (
+        "Menko Polhukam Luhut Binsar Pandjaitan berkunjung ke Tiongkok. "
+        "Luhut berujar, pertemuan kedua negara itu digelar untuk meningkatkan kerja sama."
+    )
+    events = run(text, officials=[("Luhut Binsar Pandjaitan", "ID", "Luhut")])
+    assert [(e.type.value, e.parties, e.mentions[0].text) for e in events] == [
+        ("visit", ["CN", "ID"], "berkunjung ke Tiongkok"),
+        ("meeting", ["CN", "ID"], "pertemuan kedua negara itu"),
+    ]
+    # A mechanism of dialogue between both sides is no event.
+    text = "Menlu Retno Marsudi bertemu Menlu Rusia Sergey Lavrov. Keduanya membahas mekanisme dialog kedua pihak."
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Sergey Lavrov", "RU")])
+    assert [m.text for e in events for m in e.mentions] == ["bertemu"]
+
+
+def test_a_meeting_referred_to_during_a_visit_with_none_told_before_is_held_there():
+    text = (
+        "Menhan Prabowo Subianto berkunjung ke Pentagon, Amerika Serikat. "
+        "Di akhir pertemuan, Menhan Prabowo menyampaikan terima kasih kepada Pemerintah AS."
+    )
+    events = run(text, officials=[("Prabowo Subianto", "ID", "Prabowo")])
+    assert [(e.type.value, e.parties) for e in events] == [("visit", ["ID", "US"]), ("meeting", ["ID", "US"])]
+    # Without a visit, a bare reference has nothing to be part of.
+    text = "Menhan Prabowo Subianto berada di Jakarta. Di akhir pertemuan, Menhan Prabowo menyampaikan terima kasih."
+    assert run(text, officials=[("Prabowo Subianto", "ID", "Prabowo")]) == []

@@ -359,6 +359,9 @@ def _place(clusters: list[EventCluster], mention: Mention, words: Words) -> None
             target.mentions.append(mention)
             return
         stands_alone = mention.stands_alone and bool(clusters)  # in an article that reports events
+        # "Berkunjung ke Pentagon ... Di akhir pertemuan, Menhan Prabowo ...": with no meeting told
+        # before, a meeting referred to during a visit is the meeting held there.
+        stands_alone = stands_alone or (mention.during_visit is not None and mention.type is EventType.meeting and mention.place_span is None)
         if (mention.parties or stands_alone or mention.looks_back) and not mention.introduced and mention.place_span is None:
             # "Kunjungan Retno dan Ryamizard ini" with nothing earlier to refer to: its naming
             # complement names a new event; so does "pertemuan tersebut" where an official of its

@@ -228,6 +228,15 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         return None
     if tour:
         return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
+    if not items and not modifiers and not possessive and not info.get("named_only") and not info.get("reference_only"):
+        # ("mekanisme dialog kedua pihak": a head that is an event only when named stays out.)
+        both_sides = _both_sides_after(words, name_end, s_end, patterns)
+        if both_sides is not None:
+            # "pertemuan kedua negara itu", "pertemuan kedua pemimpin": the event between the two
+            # sides reported (its parties are theirs), not a second meeting.
+            mention = Mention(start, both_sides, event_type, REFERENCE, refers_to, sentence, text[start:both_sides])
+            mention.stands_alone = _takes_part(words, sentence, officials)
+            return mention
     demonstrative_at = None
     if following[:1] and following[0] in patterns.demonstratives:
         demonstrative_at = 0
@@ -349,6 +358,22 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         mention.introduced = True
         return mention
     return None
+
+
+def _both_sides_after(words: Words, position: int, s_end: int, patterns: EventPatterns) -> Optional[int]:
+    """The end of a ``kedua negara``-like cue right after a head, with a demonstrative after it
+    (``pertemuan kedua negara itu``); None when none follows."""
+    index = words.spaced_after(position)
+    if index is None:
+        return None
+    after = phrase_at(words, index, patterns.both_sides)
+    if after is None or words[after - 1].end > s_end:
+        return None
+    end = words[after - 1].end
+    demonstrative = words.spaced_after(end)
+    if demonstrative is not None and words[demonstrative].folded in patterns.demonstratives and words[demonstrative].end <= s_end:
+        end = words[demonstrative].end
+    return end
 
 
 def _states_before_verb(words: Words, head_start: int, s_start: int) -> bool:
