@@ -639,3 +639,18 @@ def test_a_meeting_referred_to_during_a_visit_with_none_told_before_is_held_ther
     # Without a visit, a bare reference has nothing to be part of.
     text = "Menhan Prabowo Subianto berada di Jakarta. Di akhir pertemuan, Menhan Prabowo menyampaikan terima kasih."
     assert run(text, officials=[("Prabowo Subianto", "ID", "Prabowo")]) == []
+
+
+def test_plain_names_of_one_bilateral_meeting_are_one_event_but_a_tete_a_tete_stays_apart():
+    text = (
+        "Pertemuan RI-Palestina digelar di Jakarta. "
+        "Pertemuan bilateral Palestina-Indonesia di Gedung Pancasila itu dihadiri Menlu Retno Marsudi dan Menlu Palestina Riyad al-Maliki. "
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Riyad al-Maliki", "PS")])
+    assert [(e.type.value, e.parties, len(e.mentions)) for e in events] == [("meeting", ["ID", "PS"], 2)]
+    text = (
+        "Pertemuan bilateral Indonesia-Malaysia digelar di Istana Bogor. "
+        "Sebelumnya, Presiden Joko Widodo melakukan pertemuan empat mata dengan Perdana Menteri Malaysia Anwar Ibrahim."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "MY"]), ("meeting", ["ID", "MY"])]
