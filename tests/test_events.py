@@ -654,3 +654,8 @@ def test_plain_names_of_one_bilateral_meeting_are_one_event_but_a_tete_a_tete_st
     )
     events = run(text, officials=[("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")])
     assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "MY"]), ("meeting", ["ID", "MY"])]
+
+
+def test_asean_written_in_title_case_is_the_bloc():
+    (meeting,) = run("Para menteri luar negeri Asean menggelar pertemuan tingkat menteri Asean di Kuala Lumpur.")
+    assert meeting.parties == ["ASEAN"]
