@@ -659,3 +659,12 @@ def test_plain_names_of_one_bilateral_meeting_are_one_event_but_a_tete_a_tete_st
 def test_asean_written_in_title_case_is_the_bloc():
     (meeting,) = run("Para menteri luar negeri Asean menggelar pertemuan tingkat menteri Asean di Kuala Lumpur.")
     assert meeting.parties == ["ASEAN"]
+
+
+def test_a_meeting_at_one_stop_of_a_tour_is_with_that_state_only():
+    text = (
+        "Menlu Retno Marsudi berangkat ke Myanmar dan Bangladesh pada Minggu. "
+        "Dalam kunjungannya ke Myanmar dan Bangladesh, Retno menggelar pertemuan di Nay Pyi Taw dengan pejabat setempat."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID", "Retno")])
+    assert [(e.type.value, e.parties) for e in events] == [("visit", ["BD", "ID", "MM"]), ("meeting", ["ID", "MM"])]

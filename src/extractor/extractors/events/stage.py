@@ -6,6 +6,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from ...components.parties import capital_names
+from ...normalize.countries import party_names
 from ...normalize.dates import anchor_granularity
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
@@ -89,9 +91,33 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
     clusters = cluster_mentions(mentions, lambda m: has_phrase(words, *m.sentence, patterns.background_cues), words=words)
     events = [_to_event(c, text, context, words) for c in clusters]
     _inherit_from_visits(clusters, events, words)
+    _meetings_at_one_stop(clusters, events)
     inherit_from_frames(clusters, events)
     events.sort(key=lambda e: e.mentions[0].start)
     return events
+
+
+def _meetings_at_one_stop(clusters, events) -> None:
+    """A meeting held during a tour of several states, placed in one of them (``pertemuan di Nay
+    Pyi Taw`` during ``kunjungannya ke Myanmar dan Bangladesh``), is between the visitor and that
+    state, not every state of the tour."""
+    event_of = {id(m): events[i] for i, c in enumerate(clusters) for m in c.mentions}
+    for cluster, event in zip(clusters, events):
+        first = min(cluster.mentions, key=lambda m: m.start)
+        visit_mention = first.during_visit
+        visit = event_of.get(id(visit_mention)) if visit_mention is not None else None
+        if visit is None or event.type is not EventType.meeting or not event.location or not visit.location:
+            continue
+        toured = _place_codes(visit.location)
+        here = _place_codes(event.location) & toured
+        if len(toured) < 2 or len(here) != 1 or set(event.parties) != set(visit.parties):
+            continue
+        event.parties = sorted((set(visit.parties) - toured) | here)
+
+
+def _place_codes(place: str) -> set[str]:
+    """The states a place phrase names, by name or by capital city."""
+    return {code for _s, _e, code in party_names(place)[0]} | {code for _s, _e, code in capital_names(place)}
 
 
 def _share_co_held(mention: Mention) -> None:
