@@ -519,3 +519,152 @@ def test_a_meeting_in_a_series_takes_the_host_of_the_meeting_before():
     officials = [("Retno Marsudi", "ID"), ("Aurelia Frick", "LI"), ("Maria Fernanda Espinosa", "EC"), ("Gilles Tonelli", "MC")]
     events = run(text, officials=officials)
     assert [e.parties for e in events] == [["ID", "LI"], ["EC", "ID"], ["ID", "MC"]]
+
+
+def test_passive_diterima_oleh_an_official_is_a_meeting_but_a_received_report_is_not():
+    text = "Menteri Pertahanan Australia Richard Marles diterima oleh Menteri Pertahanan Sjafrie Sjamsoeddin di Jakarta."
+    events = run(text, officials=[("Richard Marles", "AU"), ("Sjafrie Sjamsoeddin", "ID")])
+    assert [(e.type.value, e.parties, e.mentions[0].text) for e in events] == [("meeting", ["AU", "ID"], "diterima oleh")]
+    text = "Duta Besar Jepang Masaki Yasushi diterima Presiden Joko Widodo di Istana Merdeka."
+    events = run(text, officials=[("Masaki Yasushi", "JP"), ("Joko Widodo", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "JP"])]
+    text = "Laporan itu diterima oleh Menteri Keuangan Sri Mulyani pada Senin."
+    assert run(text, officials=[("Sri Mulyani", "ID")]) == []
+
+
+def test_a_visit_to_a_venue_is_hosted_by_the_other_state_of_its_sentence():
+    text = "Raja Yordania Abdullah II bertandang ke Istana Bogor untuk bertemu Presiden Prabowo Subianto."
+    events = run(text, officials=[("Abdullah II", "JO"), ("Prabowo Subianto", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("visit", ["ID", "JO"]), ("meeting", ["ID", "JO"])]
+    # No other official in its sentence: no host is told, and a city that is a capital names its own.
+    text = "Raja Yordania Abdullah II bertandang ke Istana Bogor pada Selasa."
+    assert run(text, officials=[("Abdullah II", "JO")]) == []
+    text = "Raja Yordania Abdullah II bertandang ke Beijing untuk bertemu Presiden Prabowo Subianto."
+    events = run(text, officials=[("Abdullah II", "JO"), ("Prabowo Subianto", "ID")])
+    assert next(e for e in events if e.type.value == "visit").parties == ["CN", "JO"]
+
+
+def test_both_sides_as_the_subject_of_a_signing_verb():
+    text = (
+        "Menteri Pendidikan Tinggi Brian Yuliarto menerima Menteri Pendidikan Malaysia Fadhlina Sidek di Jakarta. "
+        "Kedua menteri kemudian menandatangani nota kesepahaman kerja sama pendidikan."
+    )
+    events = run(text, officials=[("Brian Yuliarto", "ID"), ("Fadhlina Sidek", "MY")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "MY"]), ("signing", ["ID", "MY"])]
+
+
+def test_talks_held_by_officials_of_two_states_as_the_subject():
+    text = "Presiden Xi Jinping dan Presiden Prabowo melakukan pembicaraan di Aula Besar Rakyat, Beijing."
+    events = run(text, officials=[("Xi Jinping", "CN"), ("Prabowo", "ID")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["CN", "ID"])]
+    assert events[0].mentions[0].text.startswith("pembicaraan")
+    # One side only: talks of a delegation, no meeting between parties.
+    text = "Presiden Prabowo melakukan pembicaraan di Istana Merdeka mengenai anggaran."
+    assert run(text, officials=[("Prabowo", "ID")]) == []
+
+
+def test_named_event_held_jointly_by_the_states_of_its_subject():
+    text = "Indonesia dan Vietnam menggelar Dialog Strategis Keamanan ke-3 di Hanoi."
+    (event,) = run(text)
+    assert (event.type.value, event.parties, event.ordinal) == ("dialogue", ["ID", "VN"], 3)
+    # Attending is not holding: the summit keeps its bloc.
+    text = "Presiden Joko Widodo dan PM Jepang Fumio Kishida menghadiri KTT G20 di Bali."
+    (event,) = run(text, officials=[("Joko Widodo", "ID"), ("Fumio Kishida", "JP")])
+    assert event.parties == ["G20"]
+
+
+def test_a_destination_listing_states_runs_to_the_last_one():
+    text = "Wakil Menteri Luar Negeri Anis Matta melakukan lawatan ke Aljazair, Tunisia, dan Maroko."
+    (event,) = run(text, officials=[("Anis Matta", "ID")])
+    assert event.parties == ["DZ", "ID", "MA", "TN"]
+    assert event.mentions[0].text == "lawatan ke Aljazair, Tunisia, dan Maroko"
+
+
+def test_a_signing_takes_the_states_of_its_signatories_after_oleh():
+    text = (
+        "Penandatanganan Rencana Aksi Kemitraan Strategis Komprehensif periode 2025-2029 oleh Menlu RI Sugiono "
+        "dan Menlu Australia Penny Wong berlangsung di Istana Merdeka."
+    )
+    events = run(text, officials=[("Sugiono", "ID"), ("Penny Wong", "AU")])
+    assert [(e.type.value, e.parties) for e in events] == [("signing", ["AU", "ID"])]
+    # An "oleh" of another clause names no signatory.
+    text = "Penandatanganan Rencana Aksi Kemitraan Strategis berlangsung tertutup, lalu dipuji oleh Menlu Australia Penny Wong."
+    events = run(text, officials=[("Penny Wong", "AU")])
+    assert events and all("AU" not in e.parties for e in events)
+
+
+def test_a_meeting_verb_with_a_described_subject_takes_the_official_named_before():
+    text = (
+        "Menlu Retno Marsudi menggelar sejumlah pertemuan bilateral di New York. "
+        "Di antaranya, diplomat kelahiran Semarang itu bertemu dengan Menlu Liechtenstein, Aurelia Frick."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Aurelia Frick", "LI")])
+    meeting = next(e for e in events if e.mentions[0].text == "bertemu")
+    assert meeting.parties == ["ID", "LI"]
+    # A subject that names no one ("startup tersebut") is no official of the text before.
+    text = "Menlu Retno Marsudi berada di New York. Startup asal Jerman itu bertemu dengan investor Tokyo."
+    assert run(text, officials=[("Retno Marsudi", "ID")]) == []
+
+
+def test_asean_plus_three_and_aipa_are_blocs_of_their_own():
+    (summit,) = run("Presiden Joko Widodo menghadiri KTT ASEAN Plus Three (APT) di Phnom Penh, Kamboja.", officials=[("Joko Widodo", "ID")])
+    assert summit.parties == ["APT"]
+    (session,) = run("Ketua DPR Puan Maharani membuka Sidang ke-44 AIPA di Jakarta.", officials=[("Puan Maharani", "ID")])
+    assert (session.parties, session.ordinal) == (["AIPA"], 44)
+
+
+def test_a_meeting_of_both_sides_is_the_meeting_between_the_two_states_reported():
+    text = (
+        "Menko Polhukam Luhut Binsar Pandjaitan berkunjung ke Tiongkok. "
+        "Luhut berujar, pertemuan kedua negara itu digelar untuk meningkatkan kerja sama."
+    )
+    events = run(text, officials=[("Luhut Binsar Pandjaitan", "ID", "Luhut")])
+    assert [(e.type.value, e.parties, e.mentions[0].text) for e in events] == [
+        ("visit", ["CN", "ID"], "berkunjung ke Tiongkok"),
+        ("meeting", ["CN", "ID"], "pertemuan kedua negara itu"),
+    ]
+    # A mechanism of dialogue between both sides is no event.
+    text = "Menlu Retno Marsudi bertemu Menlu Rusia Sergey Lavrov. Keduanya membahas mekanisme dialog kedua pihak."
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Sergey Lavrov", "RU")])
+    assert [m.text for e in events for m in e.mentions] == ["bertemu"]
+
+
+def test_a_meeting_referred_to_during_a_visit_with_none_told_before_is_held_there():
+    text = (
+        "Menhan Prabowo Subianto berkunjung ke Pentagon, Amerika Serikat. "
+        "Di akhir pertemuan, Menhan Prabowo menyampaikan terima kasih kepada Pemerintah AS."
+    )
+    events = run(text, officials=[("Prabowo Subianto", "ID", "Prabowo")])
+    assert [(e.type.value, e.parties) for e in events] == [("visit", ["ID", "US"]), ("meeting", ["ID", "US"])]
+    # Without a visit, a bare reference has nothing to be part of.
+    text = "Menhan Prabowo Subianto berada di Jakarta. Di akhir pertemuan, Menhan Prabowo menyampaikan terima kasih."
+    assert run(text, officials=[("Prabowo Subianto", "ID", "Prabowo")]) == []
+
+
+def test_plain_names_of_one_bilateral_meeting_are_one_event_but_a_tete_a_tete_stays_apart():
+    text = (
+        "Pertemuan RI-Palestina digelar di Jakarta. "
+        "Pertemuan bilateral Palestina-Indonesia di Gedung Pancasila itu dihadiri Menlu Retno Marsudi dan Menlu Palestina Riyad al-Maliki. "
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Riyad al-Maliki", "PS")])
+    assert [(e.type.value, e.parties, len(e.mentions)) for e in events] == [("meeting", ["ID", "PS"], 2)]
+    text = (
+        "Pertemuan bilateral Indonesia-Malaysia digelar di Istana Bogor. "
+        "Sebelumnya, Presiden Joko Widodo melakukan pertemuan empat mata dengan Perdana Menteri Malaysia Anwar Ibrahim."
+    )
+    events = run(text, officials=[("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "MY"]), ("meeting", ["ID", "MY"])]
+
+
+def test_asean_written_in_title_case_is_the_bloc():
+    (meeting,) = run("Para menteri luar negeri Asean menggelar pertemuan tingkat menteri Asean di Kuala Lumpur.")
+    assert meeting.parties == ["ASEAN"]
+
+
+def test_a_meeting_at_one_stop_of_a_tour_is_with_that_state_only():
+    text = (
+        "Menlu Retno Marsudi berangkat ke Myanmar dan Bangladesh pada Minggu. "
+        "Dalam kunjungannya ke Myanmar dan Bangladesh, Retno menggelar pertemuan di Nay Pyi Taw dengan pejabat setempat."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID", "Retno")])
+    assert [(e.type.value, e.parties) for e in events] == [("visit", ["BD", "ID", "MM"]), ("meeting", ["ID", "MM"])]

@@ -196,6 +196,15 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
         m.kind == UNNAMED and _fold_name(m.head) == _fold_name(mention.head) for m in cluster.mentions
     ):
         return True  # "pertemuan tingkat tinggi" twice
+    if (
+        mention.type is EventType.meeting
+        and mention.kind in (NAMED, UNNAMED)
+        and len(mention.parties) >= 2
+        and set(mention.parties) == cluster.parties
+        and _plain_bilateral(mention, words)
+        and all(_plain_bilateral(m, words) for m in cluster.defining)
+    ):
+        return True  # "Pertemuan RI-Palestina", "Pertemuan bilateral Palestina-Indonesia", "pertemuan bilateral"
     if mention.kind in (VERB, UNNAMED):
         # "menandatangani ... ; Para kepala negara ... menandatangani ...": one act reported twice;
         # a mention naming more states than a meeting between two is another meeting
@@ -244,6 +253,25 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
             return any(_similar_names(short, _strip_ordinals(n)) for n in names)
         return any(_similar_names(_strip_ordinals(n), short) for n in names)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _plain_bilateral(mention: Mention, words: Words) -> bool:
+    """Whether a meeting mention names nothing but its head, the modifier ``bilateral`` and the
+    states it joins (``Pertemuan bilateral Palestina-Indonesia``, ``Pertemuan RI-Palestina``,
+    ``pertemuan bilateral``): one article's names of its meeting between two states. A kind of
+    meeting (``pertemuan empat mata``, ``tete-a-tete``), an ordinal or any other word tells another."""
+    if mention.kind not in (NAMED, UNNAMED) or mention.ordinal is not None:
+        return False
+    text = words.text
+    kept = list(text[mention.start : mention.end])
+    for s, e, _c in words.parties_in(mention.start, mention.end, hyphen_parts=True):
+        kept[s - mention.start : e - mention.start] = " " * (e - s)
+    rest = fold_words("".join(kept))
+    head = event_lexicon()["heads"]
+    return bool(rest) and rest[0] in head and all(w in _BILATERAL_WORDS for w in rest[1:])
+
+
+_BILATERAL_WORDS = frozenset({"bilateral"})
 
 
 def _capital_of_destination(words: Words, mention: Mention, cluster: EventCluster) -> bool:
@@ -359,6 +387,9 @@ def _place(clusters: list[EventCluster], mention: Mention, words: Words) -> None
             target.mentions.append(mention)
             return
         stands_alone = mention.stands_alone and bool(clusters)  # in an article that reports events
+        # "Berkunjung ke Pentagon ... Di akhir pertemuan, Menhan Prabowo ...": with no meeting told
+        # before, a meeting referred to during a visit is the meeting held there.
+        stands_alone = stands_alone or (mention.during_visit is not None and mention.type is EventType.meeting and mention.place_span is None)
         if (mention.parties or stands_alone or mention.looks_back) and not mention.introduced and mention.place_span is None:
             # "Kunjungan Retno dan Ryamizard ini" with nothing earlier to refer to: its naming
             # complement names a new event; so does "pertemuan tersebut" where an official of its

@@ -228,6 +228,15 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         return None
     if tour:
         return Mention(start, name_end, event_type, UNNAMED, refers_to, sentence, text[start:name_end])
+    if not items and not modifiers and not possessive and not info.get("named_only") and not info.get("reference_only"):
+        # ("mekanisme dialog kedua pihak": a head that is an event only when named stays out.)
+        both_sides = _both_sides_after(words, name_end, s_end, patterns)
+        if both_sides is not None:
+            # "pertemuan kedua negara itu", "pertemuan kedua pemimpin": the event between the two
+            # sides reported (its parties are theirs), not a second meeting.
+            mention = Mention(start, both_sides, event_type, REFERENCE, refers_to, sentence, text[start:both_sides])
+            mention.stands_alone = _takes_part(words, sentence, officials)
+            return mention
     demonstrative_at = None
     if following[:1] and following[0] in patterns.demonstratives:
         demonstrative_at = 0
@@ -289,7 +298,11 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     if info.get("named_only") or info.get("reference_only"):
         # "pembicaraan dengan Perdana Menteri (PM) dan Menlu Bangladesh"
         object_named = info.get("object_named") and not items and _specific_object(words, name_end, s_end, officials, patterns)
-        if not object_named and not (possessive and not items and not modifiers):
+        # "Presiden Xi Jinping dan Presiden Prabowo melakukan pembicaraan di ...": held between its subjects.
+        held_between = (
+            info.get("object_named") and not items and word_before in patterns.light_verbs and len(_subject_states_of_verb(words, start, s_start, officials)) >= 2
+        )
+        if not object_named and not held_between and not (possessive and not items and not modifiers):
             return None
     specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
         words, name_end, s_end, officials, patterns
@@ -347,6 +360,22 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
     return None
 
 
+def _both_sides_after(words: Words, position: int, s_end: int, patterns: EventPatterns) -> Optional[int]:
+    """The end of a ``kedua negara``-like cue right after a head, with a demonstrative after it
+    (``pertemuan kedua negara itu``); None when none follows."""
+    index = words.spaced_after(position)
+    if index is None:
+        return None
+    after = phrase_at(words, index, patterns.both_sides)
+    if after is None or words[after - 1].end > s_end:
+        return None
+    end = words[after - 1].end
+    demonstrative = words.spaced_after(end)
+    if demonstrative is not None and words[demonstrative].folded in patterns.demonstratives and words[demonstrative].end <= s_end:
+        end = words[demonstrative].end
+    return end
+
+
 def _states_before_verb(words: Words, head_start: int, s_start: int) -> bool:
     """Whether states are named in the clause right before the verb before a head (its subject:
     ``Delegasi Indonesia dan Filipina melakukan``)."""
@@ -355,6 +384,17 @@ def _states_before_verb(words: Words, head_start: int, s_start: int) -> bool:
         return False
     clause_start = words.clause_start(words[verb].start, s_start, _window("party_clause"))
     return bool(words.parties_in(words.window_start(words[verb].start, clause_start, 6), words[verb].start))
+
+
+def _subject_states_of_verb(words: Words, head_start: int, s_start: int, officials) -> set[str]:
+    """The states named, or served by the officials named, in the clause before the verb before a
+    head (its subject: ``Presiden Xi Jinping dan Presiden Prabowo melakukan``)."""
+    verb = words.last_before(head_start)
+    if verb < 0:
+        return set()
+    clause_start = words.clause_start(words[verb].start, s_start, _window("party_clause"))
+    codes = words.party_codes_in(clause_start, words[verb].start)
+    return codes | {o.country for s, e, o in officials if clause_start <= s and e <= words[verb].start and o.country}
 
 
 def _foreign_state_named(words: Words, sentence: tuple[int, int], officials) -> bool:
@@ -435,8 +475,32 @@ def _destination(words: Words, position: int, s_end: int, patterns: EventPattern
     if items and start is not None:
         place = _read_place(words, words[start].start, s_end, patterns, [])
         if place is not None and place[1] > end:
-            return place[1], items + 1
-    return end, items
+            end, items = place[1], items + 1
+    return _listed_states_end(words, end, s_end, patterns), items
+
+
+def _listed_states_end(words: Words, end: int, s_end: int, patterns: EventPatterns) -> int:
+    """A destination that lists states goes on over ``, dan``/``serta`` and the next state
+    (``ke Aljazair, Tunisia, dan Maroko``): the end of the last state listed."""
+    while True:
+        index = words.first_from(end)
+        if index < len(words) and words[index].start == end and words[index].text == ",":
+            index += 1
+        if index >= len(words) or words[index].folded not in patterns.co_held_joiners:
+            return end
+        state = words.spaced_after(words[index].end)
+        if state is None:
+            return end
+        found = [p for p in words.parties_in(words[state].start, s_end) if p[0] == words[state].start]
+        if not found or not words.parties_in(*_listed_before(words, end)):
+            return end
+        end = max(p[1] for p in found)
+
+
+def _listed_before(words: Words, end: int) -> tuple[int, int]:
+    """The word ending at ``end`` (a list of states goes on only after a state)."""
+    last = words.last_before(end)
+    return (words[last].start, end) if last >= 0 else (end, end)
 
 
 def _counterparts_end(words: Words, mention: Mention, officials, patterns: EventPatterns) -> int:

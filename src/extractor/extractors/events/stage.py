@@ -6,6 +6,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from ...components.parties import capital_names
+from ...normalize.countries import party_names
 from ...normalize.dates import anchor_granularity
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
@@ -13,8 +15,8 @@ from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_vi
 from .attributes import inherit_from_frames
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_lexicon, event_patterns
-from .mentions import REFERENCE, UNNAMED, VERB, Mention, _officials_index, _window, find_mentions
-from .text import Words, has_phrase, member_lists
+from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention, _officials_index, _subject_states_of_verb, _window, find_mentions
+from .text import CLAUSE_PUNCT, Words, has_phrase, member_lists
 
 
 def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
@@ -46,7 +48,10 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
         if listed and set(mention.parties) - listed:
             # "KTT ke-16 Brasil, Rusia, India, Tiongok dan Afrika Selatan (BRICS)": the bloc, not its members.
             mention.parties = sorted(set(mention.parties) - listed)
-        if len(mention.parties) < 2 and has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides):
+        if len(mention.parties) < 2 and (
+            has_phrase(words, mention.start, _both_sides_end(words, mention, following, patterns), patterns.both_sides)
+            or _both_sides_subject(words, mention, patterns)
+        ):
             # "antar kedua belah pihak": the two parties of the latest event reported between two.
             earlier = next((m for m in reversed(mentions[:index]) if len(m.parties) >= 2), None)
             if earlier is not None:
@@ -60,11 +65,19 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
         if mention.type is EventType.meeting and mention.kind in (UNNAMED, REFERENCE) and len(mention.parties) < 2:
             # "Indonesia akan mengupayakan solusi lewat pertemuan dengan otoritas Myanmar": the
             # states that are the subject of its clause take part, as for a verb.
-            mention.take_parties(_subject_states(words, mention))
+            mention.take_parties(_subject_states(words, mention, official_spans))
         if mention.kind == VERB and len(mention.parties) < 2:
             mention.take_parties(_unnamed_office_state(words, mention, official_spans, patterns))
+        if mention.kind == VERB and mention.type is EventType.meeting and len(mention.parties) == 1:
+            mention.take_parties(_described_subject_state(words, mention, official_spans, patterns))
+        if mention.type is EventType.signing and mention.kind != VERB:
+            mention.take_parties(_signatories(words, mention, official_spans, patterns))
         if mention.type is EventType.visit:
             mention.take_parties(_visitor_in_sentence(words, mention, official_spans))
+            if len(mention.parties) == 1:
+                mention.take_parties(_host_of_venue(words, mention, official_spans))
+        if mention.kind == NAMED and not mention.parties:
+            mention.take_parties(_joint_holders(words, mention, official_spans, patterns))
         if mention.sequence and len(mention.parties) < 2:
             host = _series_host(words, mentions[:index], mention.start, official_spans, patterns)
             mention.take_parties(host)
@@ -78,9 +91,33 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
     clusters = cluster_mentions(mentions, lambda m: has_phrase(words, *m.sentence, patterns.background_cues), words=words)
     events = [_to_event(c, text, context, words) for c in clusters]
     _inherit_from_visits(clusters, events, words)
+    _meetings_at_one_stop(clusters, events)
     inherit_from_frames(clusters, events)
     events.sort(key=lambda e: e.mentions[0].start)
     return events
+
+
+def _meetings_at_one_stop(clusters, events) -> None:
+    """A meeting held during a tour of several states, placed in one of them (``pertemuan di Nay
+    Pyi Taw`` during ``kunjungannya ke Myanmar dan Bangladesh``), is between the visitor and that
+    state, not every state of the tour."""
+    event_of = {id(m): events[i] for i, c in enumerate(clusters) for m in c.mentions}
+    for cluster, event in zip(clusters, events):
+        first = min(cluster.mentions, key=lambda m: m.start)
+        visit_mention = first.during_visit
+        visit = event_of.get(id(visit_mention)) if visit_mention is not None else None
+        if visit is None or event.type is not EventType.meeting or not event.location or not visit.location:
+            continue
+        toured = _place_codes(visit.location)
+        here = _place_codes(event.location) & toured
+        if len(toured) < 2 or len(here) != 1 or set(event.parties) != set(visit.parties):
+            continue
+        event.parties = sorted((set(visit.parties) - toured) | here)
+
+
+def _place_codes(place: str) -> set[str]:
+    """The states a place phrase names, by name or by capital city."""
+    return {code for _s, _e, code in party_names(place)[0]} | {code for _s, _e, code in capital_names(place)}
 
 
 def _share_co_held(mention: Mention) -> None:
@@ -94,6 +131,40 @@ def _share_co_held(mention: Mention) -> None:
     if first.location:
         mention.location, mention.location_span = first.location, first.location_span
     mention.date, mention.planned = first.date, first.planned
+
+
+def _both_sides_subject(words: Words, mention: Mention, patterns) -> bool:
+    """Whether ``kedua belah pihak`` and its kin are the subject of a mention's clause (``Kedua
+    menteri kemudian menandatangani nota kesepahaman``); only a verb has them as its subject
+    (``kedua Kepala Negara sudah bertukar pikiran mengenai ... KTT G20``: a topic)."""
+    if mention.kind != VERB:
+        return False
+    clause_start = words.clause_start(mention.start, mention.sentence[0], _window("party_clause"))
+    return has_phrase(words, clause_start, mention.start, patterns.both_sides)
+
+
+def _host_of_venue(words: Words, mention: Mention, official_spans) -> set[str]:
+    """A visit by one state's official to a venue or city that names no state (``Raja Yordania
+    Abdullah II bertandang ke Istana Bogor untuk bertemu Presiden Prabowo Subianto``) is hosted
+    by the state of the other officials its sentence names, when they serve one state."""
+    if not mention.location_span or words.parties_in(*mention.location_span) or words.capital_codes_in(*mention.location_span):
+        return set()
+    s_start, s_end = mention.sentence
+    others = {o.country for s, e, o in official_spans if s_start <= s and e <= s_end and o.country} - set(mention.parties)
+    return others if len(others) == 1 else set()
+
+
+def _joint_holders(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """A named event whose name names no party, held by states that are the subject of its
+    holding verb (``Indonesia dan Vietnam menggelar Dialog Strategis Keamanan ke-3``): those
+    states, when two or more are named (one host alone does not make the parties)."""
+    verb = words.last_before(mention.start)
+    if verb < 0 or words[verb].folded not in patterns.light_verbs:  # holding, not attending ("menghadiri KTT G20")
+        return set()
+    clause_start = words.clause_start(words[verb].start, mention.sentence[0], _window("party_clause"))
+    codes = words.party_codes_in(clause_start, words[verb].start)
+    codes |= {o.country for s, e, o in official_spans if clause_start <= s and e <= words[verb].start and o.country}
+    return codes if len(codes) >= 2 else set()
 
 
 def _last_two_states(words: Words, mention: Mention) -> set[str]:
@@ -122,13 +193,48 @@ def _unnamed_office_state(words: Words, mention: Mention, official_spans, patter
     return {event_lexicon()["home_state"]}
 
 
-def _subject_states(words: Words, mention: Mention) -> set[str]:
+def _described_subject_state(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """A meeting verb whose subject is a description, not a name (``diplomat kelahiran Semarang
+    itu bertemu dengan Menlu Liechtenstein``), and whose object is one state's: the subject is the
+    official named last before its sentence, when another state's. A clause naming an official or
+    a state before the verb has its own subject."""
+    s_start = mention.sentence[0]
+    clause_start = words.clause_start(mention.start, s_start, _window("party_clause"))
+    if words.parties_in(s_start, mention.start, hyphen_parts=True) or any(s_start <= s and e <= mention.start for s, e, _o in official_spans):
+        return set()
+    before = words.words_in(clause_start, mention.start)
+    if not before or not any(w.folded in patterns.demonstratives for w in before):
+        return set()  # only a demonstrative description ("diplomat ... itu") points back to a person
+    named = [o for _s, e, o in official_spans if e <= s_start and o.country]
+    return {named[-1].country} - set(mention.parties) if named else set()
+
+
+def _signatories(words: Words, mention: Mention, official_spans, patterns) -> set[str]:
+    """A signing's agents after ``oleh`` (``penandatanganan Rencana Aksi ... periode 2025-2029 oleh
+    Menlu RI Sugiono dan Menlu Australia Penny Wong``): the states of the officials named there,
+    within its clause."""
+    s_end = mention.sentence[1]
+    limit = words.window_end(mention.end, s_end, _window("official_object"))
+    agent = next((w for w in words.words_in(mention.end, limit) if w.folded == "oleh"), None)
+    if agent is None or any(ch in CLAUSE_PUNCT for ch in words.text[mention.end : agent.start]):
+        return set()
+    if any(w.folded == patterns.relative_marker for w in words.words_in(mention.end, agent.start)):
+        return set()  # "penandatanganan ... yang disaksikan oleh": witnesses, not signatories
+    end = words.object_end(agent.end, words.window_end(agent.end, s_end, _window("verb_object")), patterns.object_cutters)
+    return {o.country for s, e, o in official_spans if agent.end <= s and e <= end and o.country}
+
+
+def _subject_states(words: Words, mention: Mention, official_spans) -> set[str]:
     """States named in a new unnamed meeting's clause before it (its subject): ``Delegasi
     Indonesia dan Filipina melakukan perundingan``; a reference to an earlier event takes none."""
     if mention.kind == REFERENCE and not mention.introduced:
         return set()
     clause_start = words.clause_start(mention.start, mention.sentence[0], _window("party_clause"))
-    return words.party_codes_in(clause_start, mention.start)
+    codes = words.party_codes_in(clause_start, mention.start)
+    if mention.introduced and words.word_before(mention.start, clause_start) in event_patterns().light_verbs:
+        # "Presiden Xi Jinping dan Presiden Prabowo melakukan pembicaraan": the officials that are its subject.
+        codes |= _subject_states_of_verb(words, mention.start, mention.sentence[0], official_spans)
+    return codes
 
 
 def _destination_codes(words: Words, mention: Mention) -> set[str]:
