@@ -92,6 +92,29 @@ def test_resume_with_the_ray_engine(ray_cluster, tmp_path: Path):
     assert resumed.read_bytes() == fresh.read_bytes()
 
 
+def test_resume_with_the_ray_engine_replaces_a_changed_document(ray_cluster, tmp_path: Path):
+    """A document whose text changed since the previous run is extracted again and its old line
+    replaced, as by the default engine."""
+    folder = _inputs(tmp_path / "in", n=4)
+    before = tmp_path / "before.jsonl"
+    assert _run([str(folder), "-o", str(before), "--resume"]) == 1
+    source = folder / "b.jsonl"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    lines[0] = json.dumps({**first, "text": first["text"] + " Menlu Retno juga bertemu Menlu Jepang."}, ensure_ascii=False)
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local, ray_resumed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    shutil.copyfile(before, ray_resumed)
+    shutil.copyfile(tmp_path / ".before.jsonl.journal", tmp_path / ".ray.jsonl.journal")
+    shutil.copyfile(before, local)
+    shutil.copyfile(tmp_path / ".before.jsonl.journal", tmp_path / ".local.jsonl.journal")
+    assert _run([str(folder), "-o", str(local), "--resume"]) == 1
+    assert _run([str(folder), "-o", str(ray_resumed), "--resume", "--engine", "ray"]) == 1
+    assert ray_resumed.read_bytes() == local.read_bytes() != before.read_bytes()
+    doc_ids = [json.loads(line)["doc_id"] for line in ray_resumed.read_text(encoding="utf-8").splitlines()]
+    assert doc_ids.count(first["id"]) == 1
+
+
 def test_parquet_in_and_out(ray_cluster, tmp_path: Path):
     with open(INDOSUM, encoding="utf-8") as handle:
         rows = [json.loads(line) for line in islice(handle, 20, 26)]

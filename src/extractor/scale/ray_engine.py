@@ -337,12 +337,17 @@ def run_entries(
 ) -> Iterator[Union[RecordLine, RemoteError]]:
     """Results for every input of ``entries`` (:func:`extractor.io.readers.expand_inputs`), in
     input order, computed on Ray; documents that ``done`` marks as already written are skipped."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not entries:
+        return
     batches = input_batches(entries, max_bytes=max_bytes, published=published, done=done,
                             batch_size=batch_size, max_chars=max_chars)
-    window = list(islice(batches, WINDOW_BATCHES))
-    if not window:
-        return
-    ray = init_ray(address, workers)
+    # The first window is read while the cluster starts (about a second for 1,000 articles).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="read inputs") as reader:
+        first = reader.submit(lambda: list(islice(batches, WINDOW_BATCHES)))
+        ray = init_ray(address, workers)
+        window = first.result()
     size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
