@@ -92,6 +92,29 @@ def test_resume_with_the_ray_engine(ray_cluster, tmp_path: Path):
     assert resumed.read_bytes() == fresh.read_bytes()
 
 
+def test_resume_with_the_ray_engine_replaces_a_changed_document(ray_cluster, tmp_path: Path):
+    """A document whose text changed since the previous run is extracted again and its old line
+    replaced, as by the default engine."""
+    folder = _inputs(tmp_path / "in", n=4)
+    before = tmp_path / "before.jsonl"
+    assert _run([str(folder), "-o", str(before), "--resume"]) == 1
+    source = folder / "b.jsonl"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    lines[0] = json.dumps({**first, "text": first["text"] + " Menlu Retno juga bertemu Menlu Jepang."}, ensure_ascii=False)
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local, ray_resumed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    shutil.copyfile(before, ray_resumed)
+    shutil.copyfile(tmp_path / ".before.jsonl.journal", tmp_path / ".ray.jsonl.journal")
+    shutil.copyfile(before, local)
+    shutil.copyfile(tmp_path / ".before.jsonl.journal", tmp_path / ".local.jsonl.journal")
+    assert _run([str(folder), "-o", str(local), "--resume"]) == 1
+    assert _run([str(folder), "-o", str(ray_resumed), "--resume", "--engine", "ray"]) == 1
+    assert ray_resumed.read_bytes() == local.read_bytes() != before.read_bytes()
+    doc_ids = [json.loads(line)["doc_id"] for line in ray_resumed.read_text(encoding="utf-8").splitlines()]
+    assert doc_ids.count(first["id"]) == 1
+
+
 def test_parquet_in_and_out(ray_cluster, tmp_path: Path):
     with open(INDOSUM, encoding="utf-8") as handle:
         rows = [json.loads(line) for line in islice(handle, 20, 26)]
@@ -126,24 +149,29 @@ def test_extract_dataset_library_function(ray_cluster):
         assert json.loads(row["record"]) == expected.model_dump(mode="json") and row["error"] is None
 
 
-def test_each_batch_of_a_file_is_one_batch_row(tmp_path: Path):
-    """read_files yields one one-row table (a block of its own) per batch of `chunk` inputs, the
-    same batches as the default engine's, input errors counted in them."""
-    from extractor.io.readers import DEFAULT_MAX_BYTES
-    from extractor.scale.ray_engine import _batch_rows, read_files
+def test_input_batches_are_the_default_engines_batches(tmp_path: Path):
+    """The driver cuts the inputs into the default engine's batches: `batch_size` inputs a batch
+    across files, input errors and duplicate ids counted in them, documents already written left
+    out, texts over max_chars refused as the default engine refuses them."""
+    from extractor.io.readers import DEFAULT_MAX_BYTES, expand_inputs
+    from extractor.io.resume import Done
+    from extractor.scale.ray_engine import input_batches
 
     lines = [json.dumps({"id": f"d{i}", "text": f"Menlu Retno bertemu Menlu Malaysia {i}."}) for i in range(5)]
     lines.insert(2, "{not json")
-    source = tmp_path / "in.jsonl"
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    files = pa.table({"file_order": [3], "path": [str(source)], "error": pa.array([None], type=pa.string())})
-    tables = list(read_files(files, max_bytes=DEFAULT_MAX_BYTES, published=None, done=None, chunk=4))
-    assert [table.num_rows for table in tables] == [1, 1]
-    batches = [rows for table in tables for rows in _batch_rows(table)]
+    lines.append(json.dumps({"id": "d0", "text": "duplicate id"}))
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Menlu Retno bertemu Menlu Malaysia di Jakarta. " * 4, encoding="utf-8")
+    done = Done()
+    done.hashes["d1"] = None  # written by the previous run: skipped
+    entries = expand_inputs([tmp_path])
+    batches = list(input_batches(entries, max_bytes=DEFAULT_MAX_BYTES, done=done, batch_size=4, max_chars=100))
     assert [[row["kind"] for row in rows] for rows in batches] == [
-        ["article", "article", "input_error", "article"], ["article", "article"]]
-    assert [row["order"] for rows in batches for row in rows] == [(3 << 32) + i for i in range(6)]
-    assert [row["doc_id"] for row in batches[1]] == ["d3", "d4"]
+        ["article", "input_error", "article", "article"], ["article", "input_error", "input_error"]]
+    assert [row["doc_id"] for rows in batches for row in rows] == ["d0", None, "d2", "d3", "d4", "d0", "b"]
+    assert [row["order"] for rows in batches for row in rows] == list(range(7))
+    errors = [json.loads(row["error"]) for rows in batches for row in rows if row["error"]]
+    assert "duplicate id" in errors[1]["reason"] and "100" in errors[2]["reason"]
 
 
 def test_without_an_address_the_engine_starts_a_cluster_of_its_own(monkeypatch):

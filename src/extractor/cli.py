@@ -512,7 +512,7 @@ def extract_command(args: argparse.Namespace) -> int:
 
                 results = run_entries(
                     entries, address=args.address, workers=args.workers, max_bytes=args.max_bytes,
-                    published=args.published, batch_size=batch_size, done=done,
+                    published=args.published, batch_size=batch_size, done=done, max_chars=args.max_chars,
                 )
             else:
                 if done is not None:
@@ -669,10 +669,19 @@ def _check_engine_options(args: argparse.Namespace) -> Optional[str]:
 
 
 def _importable(name: str) -> bool:
+    """Whether ``name`` can be imported, without importing it: ``find_spec`` of a submodule
+    imports its parents (``ray`` takes a second or two, and the Ray engine imports it in parallel
+    with starting the cluster)."""
+    import importlib.machinery
     import importlib.util
 
+    parent, _, child = name.rpartition(".")
     try:
-        return importlib.util.find_spec(name) is not None
+        if not parent:
+            return importlib.util.find_spec(name) is not None
+        spec = importlib.util.find_spec(parent) if _importable(parent) else None
+        locations = spec.submodule_search_locations if spec is not None else None
+        return bool(locations) and importlib.machinery.PathFinder.find_spec(child, list(locations)) is not None
     except (ImportError, ValueError):
         return False
 

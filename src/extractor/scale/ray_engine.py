@@ -1,21 +1,27 @@
 """The Ray Data engine: the same extraction, spread over a Ray cluster.
 
-Shape of the job (one Ray Data pipeline, streamed end to end):
+Shape of the job (one Ray Data pipeline a window of inputs, streamed end to end):
 
-    input files ──read_files (map_batches, tasks)──► batch rows: articles and input errors, in input order
+    input files ──driver: read_expanded, batches──► one row a batch (its inputs as JSON), in input order
                 ──BatchExtractorActor (map_batches, actor pool)──► batch rows: one record line or error each
                 ──driver (iter_batches, order preserved)──► JSONL / Parquet, errors file, summary
 
-A *batch row* holds one batch of ``batch_size`` inputs (each column a list), and every batch row
-is a block of its own: Ray Data hands each batch to one actor task, so the actors share the work
-evenly and the first records come back after one batch. Each actor loads the models once
+The driver reads the inputs itself, with the default engine's reader
+(:func:`extractor.io.readers.read_expanded`: the same articles, input errors and duplicate ids),
+skips what ``--resume`` finds written, refuses the texts the default engine refuses, and cuts the
+same batches of ``batch_size`` inputs. Reading is a small part of the work (parsing JSON), and a
+read stage of Ray tasks costs a Ray worker process of its own (importing Ray, Ray Data, pandas and
+pyarrow: about 4 CPU seconds, a tenth of Ray's whole overhead on a 2-core machine). Each batch is
+one block (``ray.data.from_items``, one item a batch: blocks built in the driver, no remote task),
+so Ray Data hands each batch to one actor task, the actors share the work evenly and the first
+records come back after one batch. The inputs go to Ray's object store a window of
+:data:`WINDOW_BATCHES` batches at a time, so that the driver's memory stays bounded on an archive
+of millions of articles (each window is one Dataset execution; the actors of the next window load
+the models again, a small share of a window's work). Each actor loads the models once
 (:class:`~extractor.core.Extractor`) and extracts the same batches as the default engine, so the
-record lines are the same bytes. Reading uses :func:`extractor.io.readers.read_file` in Ray
-tasks, so bad inputs are reported exactly as by the default engine; duplicate ids are detected
-by the driver, which sees rows in input order. An actor that dies is restarted and its batch
-retried by Ray Data (its actor pools default to unlimited ``max_restarts`` and
-``max_task_retries``); the driver only writes what Ray Data hands back, once, so nothing is lost
-or written twice.
+record lines are the same bytes. An actor that dies is restarted and its batch retried by Ray Data
+(its actor pools default to unlimited ``max_restarts`` and ``max_task_retries``); the driver only
+writes what Ray Data hands back, once, so nothing is lost or written twice.
 
 :func:`extract_dataset` is the library form: a ``ray.data.Dataset`` of articles (columns ``id``,
 ``text``, optional ``published``, ``title``, ``url``, ``source``) in, a Dataset of results out.
@@ -28,12 +34,14 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence, Union
+from itertools import islice
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
-from ..core import DEFAULT_BATCH_SIZE, Extractor
+from ..core import DEFAULT_BATCH_SIZE, Extractor, _batched, _coerce_all
 from ..document import Article, parse_published
-from ..io.readers import InputError, SkippedFile, article_from_object, read_file
+from ..io.readers import InputError, SkippedFile, article_from_object, read_expanded
 from ..io.resume import Done, content_hash
+from ..io.text_check import DEFAULT_MAX_CHARS
 from ..io.record_writers import RecordLine, RemoteError
 from ..io.writers import record_line
 from ..records import DocumentRecords
@@ -105,11 +113,10 @@ def init_ray(address: Optional[str] = None, workers: Optional[int] = None):
 # --- rows -----------------------------------------------------------------------------------
 
 
-def _article_row(order: int, article: Article, done: Optional[Done]) -> dict[str, Any]:
-    status = done.status(article.doc_id, article.text) if done is not None else "new"
+def _article_row(order: int, article: Article) -> dict[str, Any]:
     return {
         "order": order,
-        "kind": status if status != "new" else "article",
+        "kind": "article",
         "doc_id": article.doc_id,
         "text": article.text,
         "published": article.published.isoformat() if article.published else None,
@@ -128,37 +135,37 @@ def _error_row(order: int, error: InputError) -> dict[str, Any]:
     }
 
 
-ONE_ROW_BLOCKS = 1  # bytes: Ray Data's target block size, below the size of any batch row
+# Batches of inputs that go to Ray's object store together, as one Dataset (see the module docstring).
+WINDOW_BATCHES = 2000
 
 
-def read_files(
-    batch: dict[str, Any], *, max_bytes: int, published: Optional[str], done: Optional[Done], chunk: int = 64
-) -> Iterator[dict[str, list]]:
-    """Ray Data UDF: a batch of (file order, path) rows → the articles and errors of those files
-    (documents ``done`` marks as already written are left out)."""
-    anchor = parse_published(published)
-    rows: list[dict[str, Any]] = []
-    for file in _rows(batch):
-        file_order, path, error = file["file_order"], file["path"], file["error"]
-        base = int(file_order) << 32  # input order: (file, item within the file)
-        if error is not None:
-            entry = json.loads(error)
-            kind = SkippedFile if entry.pop("skipped", False) else InputError
-            rows.append(_error_row(base, kind(**entry)))
-            continue
-        for index, item in enumerate(read_file(path, max_bytes=max_bytes, published=anchor)):
-            if isinstance(item, InputError):
-                rows.append(_error_row(base + index, item))
-            else:
-                row = _article_row(base + index, item, done)
-                if row["kind"] == "done":
-                    continue
-                rows.append(row)
-            if len(rows) >= chunk:
-                yield _batch_row(rows, "input")
-                rows = []
-    if rows:
-        yield _batch_row(rows, "input")
+def input_batches(
+    entries: Iterable[Union[Path, InputError]],
+    *,
+    max_bytes: int,
+    published: Optional[dt.date] = None,
+    done: Optional[Done] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: Optional[int] = DEFAULT_MAX_CHARS,
+) -> Iterator[list[dict[str, Any]]]:
+    """The input rows of ``entries``, batch by batch: the default engine's inputs and batches
+    (:func:`~extractor.io.readers.read_expanded`, documents ``done`` marks as already written left
+    out, refused texts turned into input errors, ``batch_size`` inputs a batch, input errors
+    counted in it). ``order`` numbers the rows in input order."""
+
+    def not_done(inputs):
+        for item in inputs:
+            if done is None or not isinstance(item, Article) or done.status(item.doc_id, item.text) != "done":
+                yield item
+
+    inputs = _coerce_all(not_done(read_expanded(entries, max_bytes=max_bytes, published=published)), max_chars)
+    order = 0
+    for chunk in _batched(inputs, batch_size):
+        rows = []
+        for item in chunk:
+            rows.append(_article_row(order, item) if isinstance(item, Article) else _error_row(order, item))
+            order += 1
+        yield rows
 
 
 def _columns(schema_name: str):
@@ -194,6 +201,12 @@ def _batch_rows(batch) -> Iterator[list[dict[str, Any]]]:
         yield [dict(zip(columns, row)) for row in zip(*values)]
 
 
+def _input_batches(batch) -> Iterator[list[dict[str, Any]]]:
+    """The input rows of each batch of an Arrow table of input batches (column ``batch``)."""
+    for text in batch.column("batch").to_pylist():
+        yield json.loads(text)
+
+
 class ExtractorActor:
     """Ray Data UDF run by an actor pool: the models load once per actor."""
 
@@ -210,7 +223,7 @@ class ExtractorActor:
         """One result row per input row; the articles among them are extracted as one batch."""
         articles = {}
         for row in rows:
-            if row.get("kind", "article") == "article":
+            if row["kind"] == "article":
                 articles[int(row["order"])] = _row_article(row)
         self._maybe_crash(articles.values())
         results = dict(zip(articles, self.extractor.process_chunk(list(articles.values())))) if articles else {}
@@ -218,9 +231,9 @@ class ExtractorActor:
         for row in rows:
             order = int(row["order"])
             result = results.get(order)
-            base = {"order": order, "doc_id": row.get("doc_id"), "origin": row.get("origin"), "kind": row.get("kind", "article"),
+            base = {"order": order, "doc_id": row.get("doc_id"), "origin": row.get("origin"), "kind": row["kind"],
                     "sha256": None, "record": None, "error": None, "message": None, "counts": None}
-            if result is None:  # an input error, or a document the previous run already wrote
+            if result is None:  # an input error
                 base["error"] = row.get("error")
                 if base["error"]:
                     error = InputError(**json.loads(base["error"]))
@@ -246,12 +259,12 @@ class ExtractorActor:
 
 
 class BatchExtractorActor(ExtractorActor):
-    """:class:`ExtractorActor` over batch rows: each batch row in, its results as one batch row out."""
+    """:class:`ExtractorActor` over input batches: each batch in, its results as one batch row out."""
 
     def __call__(self, batch):
         import pyarrow as pa
 
-        return pa.concat_tables([_batch_row(self.extract_rows(rows), "result") for rows in _batch_rows(batch)])
+        return pa.concat_tables([_batch_row(self.extract_rows(rows), "result") for rows in _input_batches(batch)])
 
 
 def _row_article(row: dict[str, Any]) -> Article:
@@ -293,7 +306,7 @@ def extract_dataset(
             item = article_from_object({k: v for k, v in obj.items() if k in ARTICLE_COLUMNS and v is not None},
                                        "<dataset>", None, str(obj.get("id")))
             order = index  # order inside the batch only: Dataset order is kept by Ray Data
-            rows.append(_article_row(order, item, None) if isinstance(item, Article) else _error_row(order, item))
+            rows.append(_article_row(order, item) if isinstance(item, Article) else _error_row(order, item))
         return _table(rows, "input")
 
     size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -317,69 +330,51 @@ def run_entries(
     address: Optional[str] = None,
     workers: Optional[int] = None,
     max_bytes: int,
-    published: Optional[Any] = None,
+    published: Optional[dt.date] = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     done: Optional[Done] = None,
+    max_chars: Optional[int] = DEFAULT_MAX_CHARS,
 ) -> Iterator[Union[RecordLine, RemoteError]]:
     """Results for every input of ``entries`` (:func:`extractor.io.readers.expand_inputs`), in
     input order, computed on Ray; documents that ``done`` marks as already written are skipped."""
-    ray = init_ray(address, workers)
-    size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    files = []
-    for order, item in enumerate(entries):
-        if isinstance(item, InputError):
-            entry = {**item.as_dict(), "skipped": isinstance(item, SkippedFile)}
-            files.append({"file_order": order, "path": "", "error": json.dumps(entry)})
-        else:
-            files.append({"file_order": order, "path": str(item), "error": None})
-    if not files:
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not entries:
         return
+    batches = input_batches(entries, max_bytes=max_bytes, published=published, done=done,
+                            batch_size=batch_size, max_chars=max_chars)
+    # The first window is read while the cluster starts (about a second for 1,000 articles).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="read inputs") as reader:
+        first = reader.submit(lambda: list(islice(batches, WINDOW_BATCHES)))
+        ray = init_ray(address, workers)
+        window = first.result()
+    size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
-    # Ray Data joins a task's outputs into blocks of up to 128 MB: the articles of one input file
-    # would be one block, extracted by one actor while the others wait. Every batch row is bigger
-    # than this bound (and a block is never cut inside a row), so each batch row is a block.
-    context.target_max_block_size = ONE_ROW_BLOCKS
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     # Each map task would poll its process's memory every second in a thread of its own, for
     # statistics nobody reads.
     context.memory_usage_poll_interval_s = None
-    published_iso = published.isoformat() if published is not None else None
-    ds = ray.data.from_items(files, override_num_blocks=len(files))
-    ds = ds.map_batches(read_files, fn_kwargs={"max_bytes": max_bytes, "published": published_iso, "done": done,
-                                               "chunk": batch_size},
-                        batch_size=1, batch_format="pyarrow",
-                        # Reading is I/O: it must never wait for a CPU that the extraction actors hold.
-                        num_cpus=0, concurrency=max(1, min(len(files), 2 * size)))
-    ds = ds.map_batches(
-        BatchExtractorActor,
-        fn_constructor_kwargs={"batch_size": batch_size, "threads": 1},
-        batch_size=1,  # one batch row: batch_size articles
-        batch_format="pyarrow",
-        compute=ray.data.ActorPoolStrategy(size=size),
-        num_cpus=1,
-    )
-    seen: dict[str, str] = {}
-    for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-        for row in (row for rows in _batch_rows(batch) for row in rows):
-            kind = row["kind"]
-            doc_id = row["doc_id"]
-            if kind in ("article", "changed") and doc_id is not None:
-                first = seen.get(doc_id)
-                origin = row["origin"] or ""
-                if first is not None:
-                    file, _, line = origin.rpartition(":") if ":" in origin else (origin, "", "")
-                    entry = InputError(file if line.isdigit() else origin, int(line) if line.isdigit() else None,
-                                       f"duplicate id {doc_id!r} (first read from {first}); skipped", doc_id)
-                    yield RemoteError(str(entry), entry.as_dict(), "input_error")
-                    continue
-                seen[doc_id] = origin
-            if row["record"] is not None:
-                counts = json.loads(row["counts"])
-                yield RecordLine(doc_id, row["record"], row["sha256"], counts)
-            else:
-                yield RemoteError(row["message"], json.loads(row["error"]), kind if kind != "article" else "input_error")
+    while window:
+        # One item a batch, one block an item: each actor task is one batch.
+        items = [{"batch": json.dumps(rows, ensure_ascii=False)} for rows in window]
+        ds = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+            BatchExtractorActor,
+            fn_constructor_kwargs={"batch_size": batch_size, "threads": 1},
+            batch_size=1,  # one item: batch_size inputs
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=min(size, len(items))),
+            num_cpus=1,
+        )
+        del items
+        for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+            for row in (row for rows in _batch_rows(batch) for row in rows):
+                if row["record"] is not None:
+                    yield RecordLine(row["doc_id"], row["record"], row["sha256"], json.loads(row["counts"]))
+                else:
+                    yield RemoteError(row["message"], json.loads(row["error"]), row["kind"])
+        window = list(islice(batches, WINDOW_BATCHES))
 
 
-__all__ = ["extract_dataset", "init_ray", "run_entries", "RecordLine", "RemoteError"]
+__all__ = ["extract_dataset", "init_ray", "input_batches", "run_entries", "RecordLine", "RemoteError"]
