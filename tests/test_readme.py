@@ -101,6 +101,7 @@ BY_HAND.update({
         "python scripts/probe_officials.py data/probes/officials-2023-2025.jsonl",
         "python scripts/probe_officials.py data/probes/officials-unseen.jsonl",
         "python scripts/probe_event_attributes.py data/probes/event-attributes-dates.jsonl --verbose",
+        "python scripts/probe_event_attributes.py data/probes/event-attributes-fresh.jsonl --verbose",
         "python scripts/probe_priority_areas.py",
         "python scripts/probe_events.py data/probes/events-unseen.jsonl",
         "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
