@@ -23,8 +23,9 @@ Span extents (decided once, applied everywhere):
   week of the anchor, Monday to Sunday); ``lalu``/``mendatang`` after it only set the tense;
 * ranges are one span with ``value_end``: ``19-20 Mei 2016``, ``1 hingga 3 Agustus``,
   ``Mei-Juni 2017``, ``2018-2021``, ``2016/17``; so are two days of one month (``4 dan 5
-  November``: first and last day); two full dates joined by ``hingga`` stay two spans, the first
-  borrowing the second's year (``17 Oktober hingga 20 Oktober 2016``); two years or two months
+  November``: first and last day), two full dates joined by ``hingga``/``sampai``, the first
+  borrowing the second's year (``17 Oktober hingga 20 Oktober 2016``), and two bracketed days
+  (``Jumat (28/7) hingga Minggu (30/7)``; ``dan`` between them still lists two); two years or two months
   joined by ``hingga``/``sampai`` are one period (``tahun 2005 hingga 2017``, ``Januari hingga Juli
   2017``);
 * a year given relative to the anchor stays with its date: ``26 Juni tahun depan``,
