@@ -294,7 +294,7 @@ class Extractor:
         """Like :meth:`extract_many`, but a failed document yields a :class:`DocumentError` and
         :class:`InputError` items pass through in place, so that one bad input stops nothing."""
         size = batch_size or self.batch_size
-        for chunk in _batched(_coerce_all(items, self.max_chars), size):
+        for chunk in extraction_batches(items, size, self.max_chars):
             yield from self.process_chunk(chunk)
 
     def process_chunk(self, chunk: Sequence[Union[Article, InputError]]) -> list[Result]:
@@ -531,6 +531,12 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def extraction_batches(items: Iterable[Any], size: int, max_chars: Optional[int] = None) -> Iterator[list[Union[Article, InputError]]]:
+    """The batches every engine extracts: ``size`` inputs each, as articles or input errors (a
+    refused or over-long text is an input error, counted in its batch), in input order."""
+    return _batched(_coerce_all(items, max_chars), size)
+
+
 # Parallel extraction: one Extractor per worker process, chunks of `batch_size` inputs, results
 # in input order. Chunks are the same as the sequential path's batches, so output is identical.
 
@@ -642,7 +648,7 @@ def extract_parallel(
         return results
 
     try:
-        for chunk in _batched(_coerce_all(items, max_chars), batch_size):
+        for chunk in extraction_batches(items, batch_size, max_chars):
             pending.append(pool.submit(_work_chunk, chunk))
             # Results come back in input order: a worker can run this many chunks ahead of the one
             # the output waits for (on a busy machine, workers do not keep the same pace).

@@ -37,7 +37,7 @@ from pathlib import Path
 from itertools import islice
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
-from ..core import DEFAULT_BATCH_SIZE, Extractor, _batched, _coerce_all
+from ..core import DEFAULT_BATCH_SIZE, Extractor, extraction_batches
 from ..document import Article, parse_published
 from ..io.readers import InputError, SkippedFile, article_from_object, read_expanded
 from ..io.resume import Done, content_hash
@@ -158,9 +158,9 @@ def input_batches(
             if done is None or not isinstance(item, Article) or done.status(item.doc_id, item.text) != "done":
                 yield item
 
-    inputs = _coerce_all(not_done(read_expanded(entries, max_bytes=max_bytes, published=published)), max_chars)
+    inputs = not_done(read_expanded(entries, max_bytes=max_bytes, published=published))
     order = 0
-    for chunk in _batched(inputs, batch_size):
+    for chunk in extraction_batches(inputs, batch_size, max_chars):
         rows = []
         for item in chunk:
             rows.append(_article_row(order, item) if isinstance(item, Article) else _error_row(order, item))
