@@ -222,6 +222,7 @@ class EventsResource(Strict):
     arrival_cues: Words
     object_cutters: Words
     relative_marker: str
+    agent_marker: str
     chair_fillers: Words
     partner_words: Words
     joint_words: Words

@@ -118,6 +118,7 @@ class EventPatterns:
     place_prepositions: frozenset[str]
     arrival_cues: frozenset[str]
     relative_marker: str
+    agent_marker: str
     chair_fillers: tuple[str, ...]
     joint_words: frozenset[str]
     partner_words: frozenset[str]
@@ -187,6 +188,7 @@ def event_patterns() -> EventPatterns:
         place_prepositions=frozenset(lex["place_prepositions"]),
         arrival_cues=_words_set("arrival_cues"),
         relative_marker=lex["relative_marker"],
+        agent_marker=lex["agent_marker"],
         chair_fillers=tuple(w.casefold() for w in lex["chair_fillers"]),
         joint_words=_words_set("joint_words"),
         partner_words=_words_set("partner_words"),

@@ -215,7 +215,7 @@ def _signatories(words: Words, mention: Mention, official_spans, patterns) -> se
     within its clause."""
     s_end = mention.sentence[1]
     limit = words.window_end(mention.end, s_end, _window("official_object"))
-    agent = next((w for w in words.words_in(mention.end, limit) if w.folded == "oleh"), None)
+    agent = next((w for w in words.words_in(mention.end, limit) if w.folded == patterns.agent_marker), None)
     if agent is None or any(ch in CLAUSE_PUNCT for ch in words.text[mention.end : agent.start]):
         return set()
     if any(w.folded == patterns.relative_marker for w in words.words_in(mention.end, agent.start)):
