@@ -46,7 +46,7 @@ from ...pipeline import ExtractionContext
 from ...records import DateRecord, Event, EventStatus, EventType, Span
 from .clusters import EventCluster
 from .lexicon import EventPatterns, Phrases, event_lexicon, event_patterns, resource_regex
-from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _sentences, _window
+from .mentions import NAMED, REFERENCE, VERB, Mention, _link_gap_ok, _sentences, _window, official_states_in
 from .text import CLAUSE_PUNCT, SPACES, Words, _hyphen_parts, is_plain_lower, _clause_clean, _read_place, has_phrase, ordinal_value, phrase_at
 
 
@@ -57,7 +57,7 @@ def _parties(
     if mention.kind in (NAMED, REFERENCE):
         codes = words.party_codes_in(mention.start, mention.end, hyphen_parts=True)
         # Officials named inside: "kunjungan Presiden Joko Widodo ... ke Afghanistan".
-        codes |= {o.country for s, e, o in official_spans if mention.start <= s and e <= mention.end and o.country}
+        codes |= official_states_in(official_spans, mention.start, mention.end)
         codes |= _officials_in_joined_names(words, mention, official_spans)
         if EventType.visit.value in mention.refers_to and mention.kind == NAMED:
             # The visitor is the subject of the sentence: "Phu Trong menemui ... dalam lawatan resminya ke Indonesia";
@@ -125,7 +125,7 @@ def object_parties(words: Words, mention: Mention, official_spans, next_mention_
     start = mention.start + len(mention.head) if mention.kind != VERB else mention.end
     end = max(mention.end, _object_end(words, mention, next_mention_start, patterns))
     codes = words.party_codes_in(start, end)
-    return codes | {o.country for s, e, o in official_spans if start <= s and e <= end and o.country}
+    return codes | official_states_in(official_spans, start, end)
 
 
 def _ordinal(words: Words, mention: Mention) -> Optional[int]:

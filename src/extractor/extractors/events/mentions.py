@@ -147,6 +147,11 @@ def _officials_index(officials: list[Official]) -> list[tuple[int, int, Official
     return sorted((m.start, m.end, o) for o in officials for m in o.mentions)
 
 
+def official_states_in(official_spans, start: int, end: int) -> set[str]:
+    """The states of the officials mentioned wholly inside ``[start, end)``."""
+    return {o.country for s, e, o in official_spans if start <= s and e <= end and o.country}
+
+
 def _window(name: str) -> int:
     return event_lexicon()["windows"][name]
 

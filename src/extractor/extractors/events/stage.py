@@ -15,7 +15,7 @@ from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_vi
 from .attributes import inherit_from_frames
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_lexicon, event_patterns
-from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention, _officials_index, _subject_states_of_verb, _window, find_mentions
+from .mentions import NAMED, REFERENCE, UNNAMED, VERB, Mention, _officials_index, _subject_states_of_verb, _window, find_mentions, official_states_in
 from .text import CLAUSE_PUNCT, Words, has_phrase, member_lists
 
 
@@ -150,7 +150,7 @@ def _host_of_venue(words: Words, mention: Mention, official_spans) -> set[str]:
     if not mention.location_span or words.parties_in(*mention.location_span) or words.capital_codes_in(*mention.location_span):
         return set()
     s_start, s_end = mention.sentence
-    others = {o.country for s, e, o in official_spans if s_start <= s and e <= s_end and o.country} - set(mention.parties)
+    others = official_states_in(official_spans, s_start, s_end) - set(mention.parties)
     return others if len(others) == 1 else set()
 
 
@@ -163,7 +163,7 @@ def _joint_holders(words: Words, mention: Mention, official_spans, patterns) -> 
         return set()
     clause_start = words.clause_start(words[verb].start, mention.sentence[0], _window("party_clause"))
     codes = words.party_codes_in(clause_start, words[verb].start)
-    codes |= {o.country for s, e, o in official_spans if clause_start <= s and e <= words[verb].start and o.country}
+    codes |= official_states_in(official_spans, clause_start, words[verb].start)
     return codes if len(codes) >= 2 else set()
 
 
@@ -221,7 +221,7 @@ def _signatories(words: Words, mention: Mention, official_spans, patterns) -> se
     if any(w.folded == patterns.relative_marker for w in words.words_in(mention.end, agent.start)):
         return set()  # "penandatanganan ... yang disaksikan oleh": witnesses, not signatories
     end = words.object_end(agent.end, words.window_end(agent.end, s_end, _window("verb_object")), patterns.object_cutters)
-    return {o.country for s, e, o in official_spans if agent.end <= s and e <= end and o.country}
+    return official_states_in(official_spans, agent.end, end)
 
 
 def _subject_states(words: Words, mention: Mention, official_spans) -> set[str]:
