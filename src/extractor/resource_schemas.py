@@ -223,6 +223,8 @@ class EventsResource(Strict):
     object_cutters: Words
     relative_marker: str
     agent_marker: str
+    day_linker: str
+    plain_meeting_modifiers: Words
     chair_fillers: Words
     partner_words: Words
     joint_words: Words

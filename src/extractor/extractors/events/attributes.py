@@ -305,7 +305,7 @@ def _assign_in_sentence(words: Words, sentence_mentions, dates, official_spans, 
             clause_from = owner.location_span[1]
         # "bertandang ke Canberra, Australia, pada 2 Februari 2025 untuk bertemu ...": a day that
         # ``pada`` ties to the clause just closed is that clause's event's.
-        tied = owner is not None and words.between(clause_from or owner.end, record.start) in ([",", "pada"], ["pada"])
+        tied = owner is not None and words.between(clause_from or owner.end, record.start) in ([",", patterns.day_linker], [patterns.day_linker])
         if following is not None and not tied and (owner is None or _clause_punct_between(words, clause_from or owner.end, record.start)):
             # "... pagi ini, Senin (29/1/2018) akan meninggalkan Bangladesh untuk melanjutkan
             # kunjungan kenegaraan ke Afghanistan": the date's own clause names its event.
@@ -433,7 +433,7 @@ def _fronted_setting(words: Words, s_start: int, s_end: int, sentence_mentions: 
             ((st, e) for st, e in stops if st >= setting_end and not any(m.start < e and st < m.end for m in sentence_mentions)),
             default=None,
         )
-        if day is not None and words.between(setting_end, day[0]) in ([], ["pada"]):
+        if day is not None and words.between(setting_end, day[0]) in ([], [patterns.day_linker]):
             setting_end = day[1]
     comma = words.first_from(setting_end)
     if comma >= len(words) or words[comma].text != "," or words[comma].start >= s_end:
@@ -663,7 +663,7 @@ def _tour_list(words: Words, mention: Mention, s_end: int, patterns: EventPatter
     listed: list[tuple[int, int]] = []
     for s, e, _code in words.parties_in(start, s_end):
         gap = words.between(listed[-1][1] if listed else start, s)
-        if any(w not in (",", ":", "dan", "serta") for w in gap) or (not listed and gap not in ([], [":"])):
+        if any(w not in (",", ":") and w not in patterns.co_held_joiners for w in gap) or (not listed and gap not in ([], [":"])):
             break
         listed.append((s, e))
     return (listed[0][0], listed[-1][1]) if len(listed) >= 2 else None

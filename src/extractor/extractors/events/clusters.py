@@ -268,10 +268,12 @@ def _plain_bilateral(mention: Mention, words: Words) -> bool:
         kept[s - mention.start : e - mention.start] = " " * (e - s)
     rest = fold_words("".join(kept))
     head = event_lexicon()["heads"]
-    return bool(rest) and rest[0] in head and all(w in _BILATERAL_WORDS for w in rest[1:])
+    return bool(rest) and rest[0] in head and all(w in _plain_meeting_modifiers() for w in rest[1:])
 
 
-_BILATERAL_WORDS = frozenset({"bilateral"})
+@lru_cache(maxsize=1)
+def _plain_meeting_modifiers() -> frozenset[str]:
+    return frozenset(event_lexicon()["plain_meeting_modifiers"])
 
 
 def _capital_of_destination(words: Words, mention: Mention, cluster: EventCluster) -> bool:

@@ -119,6 +119,7 @@ class EventPatterns:
     arrival_cues: frozenset[str]
     relative_marker: str
     agent_marker: str
+    day_linker: str
     chair_fillers: tuple[str, ...]
     joint_words: frozenset[str]
     partner_words: frozenset[str]
@@ -189,6 +190,7 @@ def event_patterns() -> EventPatterns:
         arrival_cues=_words_set("arrival_cues"),
         relative_marker=lex["relative_marker"],
         agent_marker=lex["agent_marker"],
+        day_linker=lex["day_linker"],
         chair_fillers=tuple(w.casefold() for w in lex["chair_fillers"]),
         joint_words=_words_set("joint_words"),
         partner_words=_words_set("partner_words"),
