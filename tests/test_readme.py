@@ -106,6 +106,7 @@ BY_HAND.update({
         "python scripts/probe_events.py data/probes/events-unseen.jsonl",
         "extractor extract ARCHIVE-DOCS.jsonl -o OUT.jsonl",
         "python benchmarks/streaming_memory.py --sizes 1000 3000 --json",
+        "python benchmarks/streaming_memory.py --sizes 1000 100000 --jobs 2 --json",
         "python benchmarks/own_time.py --n 400 --cache FILE",
     )
 })
