@@ -1,24 +1,21 @@
-"""The lexicon's word layer: the Doc's tokens regrouped into the words title and name patterns are written in.
+"""The lexicon's word layer: the article's words as title and name patterns are written in them.
 
 A lexicon phrase (``Perserikatan Bangsa-Bangsa``, ``Retno L.P. Marsudi``) is a sequence of
 *words*: initials (``L.P.``), runs of letters and digits with inner hyphens or apostrophes
-(``Bangsa-Bangsa``, ``O'Brien``), any other non-space character alone. Stanza's tokens may split
-a word (``Bangsa`` ``-`` ``Bangsa``) or hold several (``Dr.``), so the title and name grammars
-read words, regrouped from the Doc's tokens once per ``Doc`` (:func:`doc_words`): each token is
-cut into *pieces* (a run of word characters, or one other character), pieces written together
-across a token boundary are joined where they make one word (``Bangsa`` ``-`` ``Bangsa``,
-``L.`` ``P.``), and a token holding several words gives several (``Dr`` ``.``). A lexicon or
-gazetteer string is read into words by the same grammar (:func:`phrase_words`), its
-whitespace-separated parts standing for tokens, so that its words are the ones a Doc gives.
-The token columns the words are read from (:func:`token_columns`: offsets, lengths, whitespace,
-sentence starts) serve the builders that count their reach in tokens.
+(``Bangsa-Bangsa``, ``O'Brien``), any other non-space character alone. A word is read from the
+characters, whatever Stanza's tokens (which may split a word, ``Bangsa`` ``-`` ``Bangsa``, or hold
+several, ``Dr.``): one regular expression (:data:`_WORD`) over the article text gives the words of
+a Doc (:func:`doc_words`, once per Doc) and over a lexicon or gazetteer string the words of that
+string (:func:`phrase_words`), so that a phrase's words are the ones a Doc gives.
+The token columns (:func:`token_columns`: offsets, lengths, whitespace, sentence starts) serve
+the builders that count their reach in tokens.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Iterable, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
@@ -26,12 +23,11 @@ from spacy.tokens import Doc
 from .spacy_doc import doc_text
 
 _LAYER = "extractor.words"
-_SEPARATORS = frozenset("-'\u2019")  # what may join the letter runs of one word (Bangsa-Bangsa, O'Brien)
 _APOSTROPHES = "'\u2019"
-# A one-character token that is neither a letter nor a digit is a word of its own unless it may
-# join the runs around it (a separator) or is itself a word character (``_``); a token holding
-# no whitespace is never a space.
-_JOINERS = _SEPARATORS | {"_"}
+# Initials (two letters or more, each with its full stop right after), else a run of word
+# characters (``\w``: :func:`is_word_char`) joined to the next runs by single hyphens or
+# apostrophes, else any other non-space character alone.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'\u2019]\w+)*|\S")
 _RUN = re.compile(r"[\w-]+")
 
 
@@ -43,77 +39,9 @@ class Word(NamedTuple):
     text: str
 
 
-class _Pieces:
-    """Runs of word characters (``kind == ""``) and single other characters (``kind`` the
-    character) in text order; runs written together across a token boundary are one run."""
-
-    def __init__(self, chunks: Iterable[tuple[int, str]]):
-        starts: list[int] = []
-        ends: list[int] = []
-        kinds: list[str] = []
-        for offset, chunk in chunks:
-            if chunk.isalnum():  # most tokens: one run of letters and digits
-                if kinds and ends[-1] == offset and kinds[-1] == "":
-                    ends[-1] = offset + len(chunk)
-                else:
-                    starts.append(offset)
-                    ends.append(offset + len(chunk))
-                    kinds.append("")
-                continue
-            for position, char in enumerate(chunk, offset):
-                if is_word_char(char):
-                    if kinds and ends[-1] == position and kinds[-1] == "":
-                        ends[-1] = position + 1
-                    else:
-                        starts.append(position)
-                        ends.append(position + 1)
-                        kinds.append("")
-                elif not char.isspace():
-                    starts.append(position)
-                    ends.append(position + 1)
-                    kinds.append(char)
-        self.starts, self.ends, self.kinds = starts, ends, kinds
-
-    def words(self, text: str) -> list[Word]:
-        """The pieces grouped into words: initials (two letters or more, each with its full
-        stop), runs joined by single separators (:data:`_SEPARATORS`), any other piece alone."""
-        starts, ends, kinds = self.starts, self.ends, self.kinds
-        count = len(kinds)
-        words = []
-        i = 0
-        while i < count:
-            start = starts[i]
-            if kinds[i]:
-                words.append(Word(start, ends[i], kinds[i]))
-                i += 1
-                continue
-            j = i  # initials: a one-letter run, its full stop, the next letter written right after
-            while (
-                j + 1 < count
-                and kinds[j] == ""
-                and ends[j] - starts[j] == 1
-                and kinds[j + 1] == "."
-                and starts[j + 1] == ends[j]
-                and (j == i or starts[j] == ends[j - 1])
-                and is_letter(text[starts[j]])
-            ):
-                j += 2
-            if j - i >= 4:
-                words.append(Word(start, ends[j - 1], text[start : ends[j - 1]]))
-                i = j
-                continue
-            j = i
-            while (
-                j + 2 < count
-                and kinds[j + 1] in _SEPARATORS
-                and starts[j + 1] == ends[j]
-                and kinds[j + 2] == ""
-                and starts[j + 2] == ends[j + 1]
-            ):
-                j += 2
-            words.append(Word(start, ends[j], text[start : ends[j]]))
-            i = j + 1
-        return words
+def _words(text: str) -> list[Word]:
+    new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
+    return [new(Word, (match.start(), match.end(), match.group())) for match in _WORD.finditer(text)]
 
 
 class TokenColumns:
@@ -131,60 +59,14 @@ class TokenColumns:
 
 
 class _DocLayer:
-    """The words (and, on demand, the runs) of one Doc."""
+    """The words, the token columns and (on demand) the runs of one Doc."""
 
     def __init__(self, doc: Doc):
-        self.text = text = doc_text(doc)
-        self.columns = columns = TokenColumns(doc)
-        offsets, lengths, is_space, spaced = columns.offsets, columns.lengths, columns.is_space, columns.spaced
-        words: list[Word] = []
-        append = words.append
-        new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
-        k, count = 0, len(offsets)
-        while k < count:
-            if is_space[k]:
-                k += 1
-                continue
-            start, length = offsets[k], lengths[k]
-            if spaced[k] or k + 1 == count or is_space[k + 1]:
-                # Most tokens are written alone and are each a word (``Jakarta`` ``,``): a run of
-                # letters and digits, or a mark that joins nothing (no separator, no full stop after one letter).
-                token = text[start : start + length]
-                if token.isalnum() or (length == 1 and token not in _JOINERS):
-                    append(new(Word, (start, start + length, token)))
-                    k += 1
-                    continue
-                last = k
-            else:
-                last = k + 1  # the tokens written together with this one (no whitespace between)
-                while not spaced[last] and last + 1 < count and not is_space[last + 1]:
-                    last += 1
-                chunk = []
-                after_run = 0  # length of the run of letters and digits right before, 0 after a mark
-                for m in range(k, last + 1):
-                    start, length = offsets[m], lengths[m]
-                    token = text[start : start + length]
-                    if token.isalnum():
-                        if after_run:
-                            break
-                        after_run = length
-                    elif length == 1 and token not in _JOINERS:
-                        if token == "." and after_run == 1:
-                            break
-                        after_run = 0
-                    else:
-                        break
-                    chunk.append(new(Word, (start, start + length, token)))
-                else:
-                    words.extend(chunk)
-                    k = last + 1
-                    continue
-            start, end = offsets[k], offsets[last] + lengths[last]
-            words.extend(_Pieces(((start, text[start:end]),)).words(text))
-            k = last + 1
-        self.words = words
-        self.starts = [w[0] for w in words]
-        self.ends = [w[1] for w in words]
+        self.text = doc_text(doc)
+        self.columns = TokenColumns(doc)
+        self.words = _words(self.text)
+        self.starts = [w[0] for w in self.words]
+        self.ends = [w[1] for w in self.words]
         self._runs: Optional[list[tuple[int, int]]] = None
         self._run_index: dict[str, list[int]] = {}
 
@@ -257,18 +139,10 @@ def word_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return layer.starts, layer.ends
 
 
-def _whitespace_parts(text: str) -> Iterable[tuple[int, str]]:
-    position = 0
-    for part in text.split():
-        position = text.index(part, position)
-        yield position, part
-        position += len(part)
-
-
 def phrase_words(text: str) -> list[Word]:
     """The words of a short string (a lexicon phrase, a name), read as :func:`doc_words` reads a
-    Doc, its whitespace-separated parts standing for tokens; punctuation is one word per character."""
-    return _Pieces(_whitespace_parts(text)).words(text)
+    Doc's text; punctuation is one word per character."""
+    return _words(text)
 
 
 def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:

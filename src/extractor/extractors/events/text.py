@@ -1,14 +1,15 @@
 """Reading words, names and places from the tokens around an event trigger.
 
-The reader works on **words** built once per Doc from its tokens: a word is a token, or tokens
-written together that make one written word (``ASEAN`` ``-`` ``Rusia`` is ``ASEAN-Rusia``,
-``Officials`` ``'s`` is ``Officials's``); a token of punctuation is one word per character.
+The reader works on **words** read once per Doc from its characters, whatever Stanza's tokens
+(:data:`_WORD`): a run of letters and digits with the hyphens and possessive that make one
+written word (``ASEAN-Rusia``, ``Officials's``); punctuation is one word per character.
 Names, places and ordinals are runs of words; every window is counted in words and bounded by
 the sentence; ``text[word.start:word.end]`` is always the word.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
@@ -17,7 +18,6 @@ from spacy.tokens import Doc
 from ...components import spans
 from ...components.parties import party_parts
 from ...nlp.spacy_doc import doc_text
-from ...nlp.words import token_columns
 from ...normalize.countries import party_code
 from ...normalize.numbers import parse_ordinal
 
@@ -31,6 +31,11 @@ SPACES = " \u00a0"
 CLAUSE_PUNCT = frozenset('.;:!?"\u201c\u201d,')
 SENTENCE_PUNCT = frozenset(".;!?:")
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+# A word: a run of letters and digits, continued by a hyphen and the next run (``ASEAN-Rusia``)
+# or a possessive (``Officials's``), ended by an apostrophe no letter follows (``Officials'``);
+# any other non-space character alone.
+_RUN = r"[^\W_]+"
+_WORD = re.compile(rf"{_RUN}(?:[{HYPHENS}]{_RUN}|[{APOSTROPHES}]s(?![^\W_]))*(?:[{APOSTROPHES}](?![^\W_]))?|\S")
 
 
 class Word(NamedTuple):
@@ -118,7 +123,8 @@ class Words:
 
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
-        self.items: list[Word] = _build_words(doc, self.text)
+        new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
+        self.items: list[Word] = [new(Word, (m.start(), m.end(), m.group())) for m in _WORD.finditer(self.text)]
         self.starts = [w.start for w in self.items]
         self.ends = [w.end for w in self.items]
         self.parties = sorted((s.start_char, s.end_char, s.kb_id_) for s in spans(doc, "party"))
@@ -260,105 +266,6 @@ class Words:
         """The end of the ``count``-th word after ``position`` (or ``limit``)."""
         last = min(self.last_before(limit), self.first_from(position) + count - 1)
         return self.items[last].end if last >= self.first_from(position) else position
-
-
-def _pieces(token_text: str, offset: int) -> list[tuple[int, int]]:
-    """A token cut into runs of letters and digits and single other characters (``(KTT)`` is
-    ``(``, ``KTT``, ``)``)."""
-    pieces: list[tuple[int, int]] = []
-    run_start = None
-    for i, ch in enumerate(token_text):
-        if ch.isalnum():
-            if run_start is None:
-                run_start = i
-            continue
-        if run_start is not None:
-            pieces.append((offset + run_start, offset + i))
-            run_start = None
-        if not ch.isspace():
-            pieces.append((offset + i, offset + i + 1))
-    if run_start is not None:
-        pieces.append((offset + run_start, offset + len(token_text)))
-    return pieces
-
-
-def _build_words(doc: Doc, text: str) -> list[Word]:
-    """The Doc's pieces joined into words, chunk by chunk: pieces of tokens with whitespace
-    between never join, so a token written alone that is one piece is one word."""
-    columns = token_columns(doc)
-    offsets, lengths, is_space, spaced = columns.offsets, columns.lengths, columns.is_space, columns.spaced
-    words: list[Word] = []
-    new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
-    k, count = 0, len(offsets)
-    while k < count:
-        if is_space[k]:
-            k += 1
-            continue
-        last = k  # the tokens written together with this one (no whitespace between)
-        while not spaced[last] and last + 1 < count and not is_space[last + 1]:
-            last += 1
-        if last == k:
-            start, length = offsets[k], lengths[k]
-            token = text[start : start + length]
-            if length == 1 or token.isalnum():
-                words.append(new(Word, (start, start + length, token)))
-                k += 1
-                continue
-        pieces: list[tuple[int, int]] = []
-        for m in range(k, last + 1):
-            start, length = offsets[m], lengths[m]
-            if length == 1 or text[start : start + length].isalnum():  # one piece: a run, or a single other character
-                pieces.append((start, start + length))
-            else:
-                pieces.extend(_pieces(text[start : start + length], start))
-        words.extend(_joined(text, pieces))
-        k = last + 1
-    return words
-
-
-def _joined(text: str, pieces: list[tuple[int, int]]) -> list[Word]:
-    words: list[Word] = []
-    new = tuple.__new__
-    word_start = word_end = -1
-    for index, (start, end) in enumerate(pieces):
-        if word_end == start and _joins(text, pieces, index):
-            word_end = end
-            continue
-        if word_end >= 0:
-            words.append(new(Word, (word_start, word_end, text[word_start:word_end])))
-        word_start, word_end = start, end
-    if word_end >= 0:
-        words.append(new(Word, (word_start, word_end, text[word_start:word_end])))
-    return words
-
-
-def _joins(text: str, pieces, index: int) -> bool:
-    """Whether piece ``index`` continues the word written right before it: letters after a
-    hyphen or an apostrophe inside the word, a hyphen between letters (``ASEAN-Rusia``), a
-    possessive (``Officials'``, ``Officials's``)."""
-    def chars(i: int) -> str:
-        return text[pieces[i][0] : pieces[i][1]]
-
-    def glued(i: int, j: int) -> bool:
-        return 0 <= i and j < len(pieces) and pieces[i][1] == pieces[j][0]
-
-    piece, previous = chars(index), chars(index - 1)
-    if piece[0].isalnum():
-        if previous[0].isalnum():
-            return True
-        if previous in HYPHENS:
-            return glued(index - 2, index - 1) and chars(index - 2)[0].isalnum()
-        if previous in APOSTROPHES:
-            return piece == "s" and glued(index - 2, index - 1) and chars(index - 2)[0].isalnum()
-        return False
-    if not previous[0].isalnum():
-        return False
-    following_word = glued(index, index + 1) and chars(index + 1)[0].isalnum()
-    if piece in HYPHENS:
-        return following_word
-    if piece in APOSTROPHES:
-        return not following_word or chars(index + 1) == "s"
-    return False
 
 
 def _is_capword_stop(word: str, patterns: EventPatterns) -> bool:
