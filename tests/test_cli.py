@@ -476,12 +476,12 @@ def test_show_keeps_markers_when_piped(tmp_path: Path, capsys):
 # --- signals: a killed or terminated run leaves nothing behind ---------------------------------
 
 
-def _spawned_run(tmp_path: Path, *extra: str):
+def _spawned_run(tmp_path: Path, *extra: str, articles: int = 400):
     import subprocess
     import sys
 
     corpus = tmp_path / "big.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": SHORT}) + "\n" for i in range(400)), encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": SHORT}) + "\n" for i in range(articles)), encoding="utf-8")
     return subprocess.Popen(
         [sys.executable, "-m", "extractor.cli", "extract", str(corpus), "-o", str(tmp_path / "out.jsonl"), *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
@@ -531,11 +531,13 @@ def test_sigterm_and_sighup_clean_up_like_ctrl_c(tmp_path: Path, signame: str, s
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_workers_die_with_a_killed_parent(tmp_path: Path):
     import signal
-    import time
 
-    process = _spawned_run(tmp_path, "--jobs", "2")
+    # Enough articles that the run is still going when its first records are written, on any machine.
+    process = _spawned_run(tmp_path, "--jobs", "2", articles=20_000)
     workers = _wait_for(lambda: len(_children(process.pid)) == 2 and _children(process.pid), 120, "two workers")
-    time.sleep(3)  # let them pass their initializer
+    _wait_for(lambda: any(p.stat().st_size for p in tmp_path.glob(".out.jsonl.extractor-*.tmp")), 120,
+              "the workers' first records (past their initializer)")
+    assert process.poll() is None
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=60)
     _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()

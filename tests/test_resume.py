@@ -111,16 +111,28 @@ def test_resume_skips_what_is_written_and_matches_a_fresh_run(tmp_path: Path, lo
     assert partial.read_bytes() == fresh.read_bytes()
 
 
+def test_resuming_a_finished_run_succeeds_and_changes_nothing(tmp_path: Path, loaded_models, capsys):
+    source = _write_jsonl(tmp_path / "in.jsonl", _articles(2))
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["extract", str(source), "-o", str(out), "--resume"]) == 0
+    written = out.read_bytes()
+    capsys.readouterr()
+    assert cli.main(["extract", str(source), "-o", str(out), "--resume"]) == 0
+    err = capsys.readouterr().err
+    assert "2 documents already in" in err and "nothing was extracted" not in err
+    assert out.read_bytes() == written
+
+
 def test_resume_needs_an_output_file(capsys):
     assert cli.main(["extract", "data/raw", "--resume"]) == 2
     assert "--resume needs -o" in capsys.readouterr().err
 
 
-def _run(args: list[str]) -> subprocess.Popen:
+def _run(args: list[str], stderr=subprocess.DEVNULL) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "extractor.cli", *args],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
         env={**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")},
     )
 
@@ -148,8 +160,9 @@ def test_sigkill_at_random_moments_then_resume_gives_every_input_once(tmp_path: 
             process.send_signal(signal.SIGKILL)
             kills += 1
         process.wait()
-    final = _run(["extract", str(source), "-o", str(out), "--resume"])
-    assert final.wait(timeout=600) == 0
+    final = _run(["extract", str(source), "-o", str(out), "--resume"], stderr=subprocess.PIPE)
+    _, err = final.communicate(timeout=600)
+    assert final.returncode == 0, err.decode("utf-8", "replace")
     ids = _doc_ids(out)  # every line parses: none truncated
     assert sorted(ids) == sorted(a["id"] for a in articles) and len(ids) == len(set(ids))
     assert kills >= 1

@@ -608,7 +608,8 @@ def extract_command(args: argparse.Namespace) -> int:
     summary = _summary(counts, len(errors) - len(skipped), elapsed, args, jobs, errors_path)
     notes = _notes(skipped, unresolved, not_indonesian, args.quiet)
     print(printable("\n".join([summary, *notes])), file=sys.stderr)
-    if counts["articles"] == 0:
+    if counts["articles"] == 0 and not counts["skipped"]:
+        # A resumed run whose every input is already written has nothing left to do: that is success.
         print("error: nothing was extracted", file=sys.stderr)
         return EXIT_FAILED
     if archive is not None and archive.problems:
