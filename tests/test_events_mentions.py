@@ -252,6 +252,37 @@ def test_an_arrival_without_an_official_is_no_visit():
     assert run(text, officials=[("Jokowi", "ID")]) == []
 
 
+def test_a_foreign_officials_arrival_naming_no_state_is_a_visit_to_the_home_state():
+    text = "Ribuan warga menyambut kedatangan Presiden Prancis Emmanuel Macron, Rabu (28/5/2025)."
+    events = run(text, officials=[("Emmanuel Macron", "FR")])
+    assert [(e.type.value, e.name, e.location, e.parties) for e in events] == [
+        ("visit", "kedatangan Presiden Prancis Emmanuel Macron", None, ["FR", "ID"])
+    ]
+    text = "Kedatangan Presiden Brasil Lula da Silva ke Jakarta dimanfaatkan untuk memperkuat kerja sama."
+    visit = run(text, officials=[("Lula da Silva", "BR")])[0]
+    assert (visit.name, visit.location, visit.parties) == ("Kedatangan Presiden Brasil Lula da Silva ke Jakarta", "Jakarta", ["BR", "ID"])
+
+
+def test_a_home_officials_arrival_naming_no_state_is_no_visit():
+    text = "Kedatangan Presiden Prabowo Subianto di Bandara Halim Perdanakusuma disambut sejumlah menteri."
+    assert run(text, officials=[("Prabowo Subianto", "ID")]) == []
+
+
+def test_an_arrival_received_by_a_verb_is_the_verbs_meeting():
+    text = "Menko Marves pada sore ini akan menerima langsung kedatangan Menteri Luar Negeri China Wang Yi di Danau Toba."
+    events = run(text, officials=[("Wang Yi", "CN")])
+    assert [(e.type.value, e.mentions[0].text, e.parties) for e in events] == [("meeting", "menerima", ["CN", "ID"])]
+
+
+def test_a_foreign_official_received_with_no_other_state_named_meets_the_home_state():
+    text = "Pada Kamis pagi, Kementerian Pertahanan menerima Kepala Staf Angkatan Darat Prancis Jenderal Pierre Schill."
+    events = run(text, officials=[("Pierre Schill", "FR")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["FR", "ID"])]
+    text = "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri China Wang Yi di Kremlin."
+    events = run(text, officials=[("Vladimir Putin", "RU"), ("Wang Yi", "CN")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["CN", "RU"])]
+
+
 def test_states_as_the_subject_of_a_meeting_verb():
     text = "Para wakil dari Korea Selatan dan Korea Utara bertemu langsung di zona demiliterisasi."
     events = run(text)

@@ -220,6 +220,7 @@ class EventsResource(Strict):
     destination_words: Words
     place_prepositions: Words
     arrival_cues: Words
+    receiving_fillers: Words
     object_cutters: Words
     relative_marker: str
     agent_marker: str
