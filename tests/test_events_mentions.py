@@ -268,6 +268,16 @@ def test_a_home_officials_arrival_naming_no_state_is_no_visit():
     assert run(text, officials=[("Prabowo Subianto", "ID")]) == []
 
 
+
+def test_a_joint_arrival_is_the_visit_of_the_official_the_head_names():
+    text = (
+        "Polri menyambut kedatangan mantan Presiden Amerika Serikat, Barack Obama, yang berlibur di Bali. "
+        "Kedatangan Obama dan Perdana Menteri Malaysia Najib Razak diperkirakan meramaikan Bali."
+    )
+    events = run(text, officials=[("Barack Obama", "US", "Obama"), ("Najib Razak", "MY")])
+    assert [(e.type.value, e.parties, len(e.mentions)) for e in events] == [("visit", ["ID", "US"], 2)]
+
+
 def test_an_arrival_received_by_a_verb_is_the_verbs_meeting():
     text = "Menko Marves pada sore ini akan menerima langsung kedatangan Menteri Luar Negeri China Wang Yi di Danau Toba."
     events = run(text, officials=[("Wang Yi", "CN")])
@@ -281,6 +291,10 @@ def test_a_foreign_official_received_with_no_other_state_named_meets_the_home_st
     text = "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri China Wang Yi di Kremlin."
     events = run(text, officials=[("Vladimir Putin", "RU"), ("Wang Yi", "CN")])
     assert [(e.type.value, e.parties) for e in events] == [("meeting", ["CN", "RU"])]
+    # "diterima": the official after the verb is the host, not a guest of the home state
+    text = "Pangeran William tiba di Kanada dan diterima Perdana Menteri Justin Trudeau di pangkalan udara militer."
+    events = run(text, officials=[("Justin Trudeau", "CA")])
+    assert all("ID" not in e.parties for e in events)
 
 
 def test_states_as_the_subject_of_a_meeting_verb():

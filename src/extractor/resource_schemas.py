@@ -134,6 +134,7 @@ class EventVerb(Strict):
     needs_document_before: bool = False
     needs_party_object: bool = False
     needs_official_object: bool = False
+    receives_guest: bool = False  # the official it needs is the guest (``menerima Menlu X``), not the host (``diterima``)
     intrinsic: bool = False
 
 

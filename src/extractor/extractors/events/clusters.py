@@ -212,7 +212,7 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
         return (
             all(m.kind in (VERB, UNNAMED) for m in cluster.defining)
             and not _other_participants(cluster, mention)
-            and not _other_day(cluster, mention)
+            and not (mention.type is EventType.meeting and _other_day(cluster, mention))
             and bool(mention.parties)
             and bool(cluster.parties)
             and (set(mention.parties) <= cluster.parties or (cluster.parties <= set(mention.parties) and len(cluster.parties) < 2))
@@ -271,7 +271,8 @@ def _other_participants(cluster: EventCluster, mention: Mention) -> bool:
 def _other_day(cluster: EventCluster, mention: Mention) -> bool:
     """A mention dated to a day that none of the event's mentions dated to a day gives (``akan
     menerima ... Menlu China Wang Yi ... (12/1/2021)``, ``bertemu Presiden Joko Widodo ... pada
-    Rabu (13/1/2021)``): a verb told again for another day reports another act."""
+    Rabu (13/1/2021)``): a meeting verb told again for another day reports another meeting (a visit
+    runs over several days)."""
     day = _day(mention)
     days = {_day(m) for m in cluster.mentions if m.kind != REFERENCE} - {None}
     return day is not None and bool(days) and day not in days

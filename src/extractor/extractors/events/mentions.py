@@ -134,11 +134,11 @@ class Mention:
     # For an acronym defined in an event name (``KAA`` of ``Konferensi Asia Afrika (KAA) ke-60``): that mention.
     acronym_of: Optional["Mention"] = None
     # An arrival of a foreign official naming no state it goes to (``menyambut kedatangan Presiden
-    # Prancis Emmanuel Macron``): a visit to the home state, which takes part.
-    hosted_at_home: bool = False
+    # Prancis Emmanuel Macron``): a visit of that official's state (this) to the home state.
+    visitor_state: Optional[str] = None
     # The names of the officials a meeting verb reports meeting (``attributes.taking_part``).
     participants: frozenset = frozenset()
-    # A verb receiving an official (``needs_official_object``: ``menerima Menlu X``).
+    # A verb receiving an official as a guest (``receives_guest``: ``menerima Menlu X``).
     receives: bool = False
 
     def take_parties(self, codes) -> None:
@@ -481,7 +481,7 @@ def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, off
         # foreign official arriving, no other state named, comes to the home state.
         place_end = place_end if place_items else o_end
     mention = Mention(start, place_end, event_type, UNNAMED, refers_to, sentence, text[start:place_end])
-    mention.hosted_at_home = not states
+    mention.visitor_state = None if states else official.country
     if place_items:
         mention.location_span = (words.skip_spaces(words[to].end), place_end)
         mention.location = text[mention.location_span[0] : place_end]
@@ -700,7 +700,7 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
     if destination is not None:
         mention.location, mention.location_span = text[destination[0] : destination[1]], destination
     mention.intrinsic = bool(info.get("intrinsic"))
-    mention.receives = bool(info.get("needs_official_object"))
+    mention.receives = bool(info.get("receives_guest"))
     return mention
 
 

@@ -79,8 +79,9 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             mention.take_parties({event_lexicon()["home_state"]})
         if mention.type is EventType.signing and mention.kind != VERB:
             mention.take_parties(_signatories(words, mention, official_spans, patterns))
-        if mention.hosted_at_home:
-            mention.take_parties({event_lexicon()["home_state"]})
+        if mention.visitor_state is not None:
+            # "Kedatangan Obama dan Najib": the visit of the official the head names, to the home state.
+            mention.parties = sorted({mention.visitor_state, event_lexicon()["home_state"]})
         if mention.type is EventType.visit:
             mention.take_parties(_visitor_in_sentence(words, mention, official_spans))
             if len(mention.parties) == 1:
