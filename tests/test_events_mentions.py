@@ -460,3 +460,12 @@ def test_receiving_credentials_is_a_meeting_of_the_receiving_and_the_sending_sta
     meeting = run(text, officials=[("Jokowi", "ID")])[0]
     assert meeting.type.value == "meeting" and meeting.mentions[0].text == "menerima surat kepercayaan"
     assert meeting.parties == ["CU", "ID", "TN"]
+
+
+def test_an_indonesian_office_written_short_is_a_subject_taking_part():
+    text = "Sebelum kembali ke Tanah Air, Wapres juga akan bertemu dengan Perdana Menteri Singapura Lawrence Wong."
+    events = run(text, officials=[("Lawrence Wong", "SG")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "SG"])]
+    text = "Menhan dijadwalkan berangkat ke Prancis untuk meninjau pengadaan jet tempur."
+    assert [(e.type.value, e.parties) for e in run(text)] == [("visit", ["FR", "ID"])]
+    assert run("Wapres bertemu dengan para petani di Kabupaten Grobogan.") == []
