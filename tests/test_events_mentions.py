@@ -469,3 +469,14 @@ def test_an_indonesian_office_written_short_is_a_subject_taking_part():
     text = "Menhan dijadwalkan berangkat ke Prancis untuk meninjau pengadaan jet tempur."
     assert [(e.type.value, e.parties) for e in run(text)] == [("visit", ["FR", "ID"])]
     assert run("Wapres bertemu dengan para petani di Kabupaten Grobogan.") == []
+
+
+def test_a_plural_cue_covers_every_event_noun_of_its_list():
+    text = "Presiden akan menghadiri sederet KTT dengan mitra wicara ASEAN dan pertemuan bilateral di Phnom Penh."
+    assert [e for e in run(text) if e.type.value == "meeting"] == []
+    text = "Presiden menggelar beberapa pertemuan bilateral serta pertemuan trilateral."
+    assert run(text) == []
+    # a noun of the list with its own counterpart is an event
+    text = "Presiden Prabowo Subianto menghadiri sejumlah acara budaya dan pertemuan bilateral dengan Perdana Menteri Jepang Shigeru Ishiba."
+    events = run(text, officials=[("Prabowo Subianto", "ID"), ("Shigeru Ishiba", "JP")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "JP"])]

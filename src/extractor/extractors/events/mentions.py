@@ -49,6 +49,7 @@ subject is a pronoun (``dia berkunjung ke Bangladesh``) is reported of the offic
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -316,9 +317,10 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         )
         if not object_named and not held_between and not (possessive and not items and not modifiers):
             return None
-    specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
-        words, name_end, s_end, officials, patterns
-    )
+    has_object = _specific_object(words, name_end, s_end, officials, patterns)
+    if not items and not has_object and _in_plural_list(words, start, s_start, patterns):
+        return None  # "sejumlah KTT dengan mitra wicara ASEAN dan pertemuan bilateral": a programme
+    specific = any(m in patterns.specific_modifiers for m in modifiers) or has_object
     if not specific and not items and not modifiers and following[:1] and following[0] in patterns.sequence_words:
         sequence_end = _sequence_end(words, name_end, s_end, officials, patterns)
         if sequence_end is not None:
@@ -444,6 +446,26 @@ def _received(words: Words, start: int, s_start: int, patterns: EventPatterns) -
         before = before[:-1]
     receivers = {v for v, info in event_lexicon()["verbs"].items() if info.get("needs_official_object")}
     return bool(before) and before[-1] in receivers
+
+
+# How many words back, in its clause, a list of events opened by a plural cue is looked for.
+PLURAL_LIST_REACH = 12
+
+
+def _in_plural_list(words: Words, start: int, s_start: int, patterns: EventPatterns) -> bool:
+    """Whether the head at ``start`` is joined (``dan``/``serta``) to an event noun opened by a plural
+    cue earlier in its clause (``sejumlah KTT dengan mitra wicara ASEAN dan pertemuan bilateral``,
+    ``beberapa pertemuan bilateral serta pertemuan trilateral``): the cue covers the whole list."""
+    before = words.clause_before(start, s_start, PLURAL_LIST_REACH)
+    if not before or before[-1] not in patterns.co_held_joiners:
+        return False
+    heads = _head_first_words()
+    return any(before[i] in heads and before[i - 1] in patterns.plural_cues for i in range(1, len(before) - 1))
+
+
+@lru_cache(maxsize=1)
+def _head_first_words() -> frozenset[str]:
+    return frozenset(head.split()[0] for head in event_lexicon()["heads"])
 
 
 def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, officials, patterns: EventPatterns) -> Optional[Mention]:
