@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import make_doc
-from test_events import by_name, run
+from test_events import run
 from extractor.extractors.events.clusters import _contains_word, _fold_name, _strip_ordinals, _truncated_name
 from extractor.extractors.events.mentions import NAMED, Mention
 from extractor.extractors.events.text import Words
@@ -209,3 +209,39 @@ def test_a_visit_to_the_capital_of_the_state_visited_is_the_same_visit():
     events = run(text, officials=[("Joko Widodo", "ID")])
     assert len(events) == 1 and events[0].parties == ["AE", "ID"]
     assert [m.text for m in events[0].mentions] == ["bertolak ke Uni Emirat Arab (UEA)", "kunjungan kerja ke Abu Dhabi"]
+
+
+def test_a_meeting_verb_between_other_officials_is_another_meeting():
+    text = (
+        "Menlu Retno Marsudi bertemu dengan Menlu Malaysia Saifuddin Abdullah di Gedung Pancasila. "
+        "Sebelumnya, Saifuddin Abdullah telah bertemu dengan Presiden Joko Widodo di Istana Bogor."
+    )
+    events = run(text, officials=[("Retno Marsudi", "ID"), ("Saifuddin Abdullah", "MY"), ("Joko Widodo", "ID")])
+    assert [(e.type.value, e.parties, e.location) for e in events] == [
+        ("meeting", ["ID", "MY"], "Gedung Pancasila"), ("meeting", ["ID", "MY"], "Istana Bogor")
+    ]
+
+
+def test_a_meeting_verb_naming_some_or_more_of_its_officials_is_the_same_meeting():
+    text = (
+        "Menteri Perdagangan Budi Santoso bertemu dengan Menteri Perdagangan Australia Don Farrell di Jakarta. "
+        "Budi Santoso mengatakan ia bertemu Don Farrell untuk membahas IA-CEPA. Kedua menteri bertemu selama dua jam."
+    )
+    events = run(text, officials=[("Budi Santoso", "ID"), ("Don Farrell", "AU")])
+    assert [(e.type.value, len(e.mentions)) for e in events] == [("meeting", 3)]
+    text = "Wakil Presiden bertemu dengan PM Malaysia Anwar Ibrahim di Kuching. Wapres Ma'ruf Amin bertemu PM Anwar Ibrahim selama satu jam."
+    events = run(text, officials=[("Anwar Ibrahim", "MY"), ("Ma'ruf Amin", "ID")])
+    assert [(e.type.value, len(e.mentions)) for e in events] == [("meeting", 2)]
+
+
+def test_a_meeting_verb_told_again_for_another_day_is_another_meeting():
+    text = (
+        "Menko Marves akan menerima Menlu China Wang Yi di Toba, Selasa (12/1/2021). "
+        "Wang Yi dijadwalkan bertemu Presiden Joko Widodo di Jakarta, Rabu (13/1/2021)."
+    )
+    events = run(
+        text, officials=[("Wang Yi", "CN"), ("Joko Widodo", "ID")],
+        dates=[("Selasa (12/1/2021)", "2021-01-12", "day"), ("Rabu (13/1/2021)", "2021-01-13", "day")],
+        published=dt.date(2021, 1, 12),
+    )
+    assert [(e.mentions[0].text, e.start) for e in events] == [("menerima", "2021-01-12"), ("bertemu", "2021-01-13")]

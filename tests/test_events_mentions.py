@@ -252,6 +252,51 @@ def test_an_arrival_without_an_official_is_no_visit():
     assert run(text, officials=[("Jokowi", "ID")]) == []
 
 
+def test_a_foreign_officials_arrival_naming_no_state_is_a_visit_to_the_home_state():
+    text = "Ribuan warga menyambut kedatangan Presiden Prancis Emmanuel Macron, Rabu (28/5/2025)."
+    events = run(text, officials=[("Emmanuel Macron", "FR")])
+    assert [(e.type.value, e.name, e.location, e.parties) for e in events] == [
+        ("visit", "kedatangan Presiden Prancis Emmanuel Macron", None, ["FR", "ID"])
+    ]
+    text = "Kedatangan Presiden Brasil Lula da Silva ke Jakarta dimanfaatkan untuk memperkuat kerja sama."
+    visit = run(text, officials=[("Lula da Silva", "BR")])[0]
+    assert (visit.name, visit.location, visit.parties) == ("Kedatangan Presiden Brasil Lula da Silva ke Jakarta", "Jakarta", ["BR", "ID"])
+
+
+def test_a_home_officials_arrival_naming_no_state_is_no_visit():
+    text = "Kedatangan Presiden Prabowo Subianto di Bandara Halim Perdanakusuma disambut sejumlah menteri."
+    assert run(text, officials=[("Prabowo Subianto", "ID")]) == []
+
+
+
+def test_a_joint_arrival_is_the_visit_of_the_official_the_head_names():
+    text = (
+        "Polri menyambut kedatangan mantan Presiden Amerika Serikat, Barack Obama, yang berlibur di Bali. "
+        "Kedatangan Obama dan Perdana Menteri Malaysia Najib Razak diperkirakan meramaikan Bali."
+    )
+    events = run(text, officials=[("Barack Obama", "US", "Obama"), ("Najib Razak", "MY")])
+    assert [(e.type.value, e.parties, len(e.mentions)) for e in events] == [("visit", ["ID", "US"], 2)]
+
+
+def test_an_arrival_received_by_a_verb_is_the_verbs_meeting():
+    text = "Menko Marves pada sore ini akan menerima langsung kedatangan Menteri Luar Negeri China Wang Yi di Danau Toba."
+    events = run(text, officials=[("Wang Yi", "CN")])
+    assert [(e.type.value, e.mentions[0].text, e.parties) for e in events] == [("meeting", "menerima", ["CN", "ID"])]
+
+
+def test_a_foreign_official_received_with_no_other_state_named_meets_the_home_state():
+    text = "Pada Kamis pagi, Kementerian Pertahanan menerima Kepala Staf Angkatan Darat Prancis Jenderal Pierre Schill."
+    events = run(text, officials=[("Pierre Schill", "FR")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["FR", "ID"])]
+    text = "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri China Wang Yi di Kremlin."
+    events = run(text, officials=[("Vladimir Putin", "RU"), ("Wang Yi", "CN")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["CN", "RU"])]
+    # "diterima": the official after the verb is the host, not a guest of the home state
+    text = "Pangeran William tiba di Kanada dan diterima Perdana Menteri Justin Trudeau di pangkalan udara militer."
+    events = run(text, officials=[("Justin Trudeau", "CA")])
+    assert all("ID" not in e.parties for e in events)
+
+
 def test_states_as_the_subject_of_a_meeting_verb():
     text = "Para wakil dari Korea Selatan dan Korea Utara bertemu langsung di zona demiliterisasi."
     events = run(text)
@@ -415,3 +460,23 @@ def test_receiving_credentials_is_a_meeting_of_the_receiving_and_the_sending_sta
     meeting = run(text, officials=[("Jokowi", "ID")])[0]
     assert meeting.type.value == "meeting" and meeting.mentions[0].text == "menerima surat kepercayaan"
     assert meeting.parties == ["CU", "ID", "TN"]
+
+
+def test_an_indonesian_office_written_short_is_a_subject_taking_part():
+    text = "Sebelum kembali ke Tanah Air, Wapres juga akan bertemu dengan Perdana Menteri Singapura Lawrence Wong."
+    events = run(text, officials=[("Lawrence Wong", "SG")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "SG"])]
+    text = "Menhan dijadwalkan berangkat ke Prancis untuk meninjau pengadaan jet tempur."
+    assert [(e.type.value, e.parties) for e in run(text)] == [("visit", ["FR", "ID"])]
+    assert run("Wapres bertemu dengan para petani di Kabupaten Grobogan.") == []
+
+
+def test_a_plural_cue_covers_every_event_noun_of_its_list():
+    text = "Presiden akan menghadiri sederet KTT dengan mitra wicara ASEAN dan pertemuan bilateral di Phnom Penh."
+    assert [e for e in run(text) if e.type.value == "meeting"] == []
+    text = "Presiden menggelar beberapa pertemuan bilateral serta pertemuan trilateral."
+    assert run(text) == []
+    # a noun of the list with its own counterpart is an event
+    text = "Presiden Prabowo Subianto menghadiri sejumlah acara budaya dan pertemuan bilateral dengan Perdana Menteri Jepang Shigeru Ishiba."
+    events = run(text, officials=[("Prabowo Subianto", "ID"), ("Shigeru Ishiba", "JP")])
+    assert [(e.type.value, e.parties) for e in events] == [("meeting", ["ID", "JP"])]

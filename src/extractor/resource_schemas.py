@@ -134,6 +134,7 @@ class EventVerb(Strict):
     needs_document_before: bool = False
     needs_party_object: bool = False
     needs_official_object: bool = False
+    receives_guest: bool = False  # the official it needs is the guest (``menerima Menlu X``), not the host (``diterima``)
     intrinsic: bool = False
 
 
@@ -220,6 +221,7 @@ class EventsResource(Strict):
     destination_words: Words
     place_prepositions: Words
     arrival_cues: Words
+    receiving_fillers: Words
     object_cutters: Words
     relative_marker: str
     agent_marker: str

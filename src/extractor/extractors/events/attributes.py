@@ -66,26 +66,7 @@ def _parties(
             if subject is not None and subject.country:
                 codes.add(subject.country)
         return sorted(codes)
-    codes = set()
-    reach = _window("verb_official")
-    before_from = words.window_start(mention.start, s_start, reach)
-    after_to = words.window_end(mention.end, s_end, reach)
-    for s, e, official in official_spans:
-        if not (s_start <= s and e <= s_end) or not official.country:
-            continue
-        if mention.start <= s and e <= mention.end:
-            codes.add(official.country)  # "pertemuan dengan Menlu X": the official it is held with
-            continue
-        if before_from <= e <= mention.start:
-            if previous is not None and previous.end <= s < _object_end(words, previous, mention.start, patterns):
-                continue  # the object of the event before ("bertemu A, kemudian bertemu B")
-            between = words.between(e, mention.start)
-        elif mention.end <= s <= min(after_to, next_mention_start):
-            between = words.between(mention.end, s)
-        else:
-            continue
-        if _clause_clean(between, patterns):
-            codes.add(official.country)
+    codes = {official.country for official in taking_part(words, mention, official_spans, patterns, next_mention_start, previous)}
     codes |= words.party_codes_in(mention.end, _object_end(words, mention, next_mention_start, patterns), hyphen_parts=True)
     codes |= words.party_codes_in(mention.start, mention.end)  # "melawat ke India"
     if mention.kind == VERB:
@@ -98,6 +79,37 @@ def _parties(
             if named:
                 codes.add(named[-1].country)
     return sorted(codes)
+
+
+def taking_part(
+    words: Words, mention: Mention, official_spans, patterns: EventPatterns, next_mention_start: int, previous: Optional[Mention] = None
+) -> list:
+    """The officials (of a known state) a mention read without a name reports taking part: those
+    inside it (``pertemuan dengan Menlu X``) and those named in its clause within
+    ``windows.verb_official`` words either side, not the object of the event before (``bertemu A,
+    kemudian bertemu B``)."""
+    s_start, s_end = mention.sentence
+    found = []
+    reach = _window("verb_official")
+    before_from = words.window_start(mention.start, s_start, reach)
+    after_to = words.window_end(mention.end, s_end, reach)
+    for s, e, official in official_spans:
+        if not (s_start <= s and e <= s_end) or not official.country:
+            continue
+        if mention.start <= s and e <= mention.end:
+            found.append(official)  # "pertemuan dengan Menlu X": the official it is held with
+            continue
+        if before_from <= e <= mention.start:
+            if previous is not None and previous.end <= s < _object_end(words, previous, mention.start, patterns):
+                continue  # the object of the event before ("bertemu A, kemudian bertemu B")
+            between = words.between(e, mention.start)
+        elif mention.end <= s <= min(after_to, next_mention_start):
+            between = words.between(mention.end, s)
+        else:
+            continue
+        if _clause_clean(between, patterns):
+            found.append(official)
+    return found
 
 
 def _officials_in_joined_names(words: Words, mention: Mention, official_spans) -> set[str]:

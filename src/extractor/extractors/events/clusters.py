@@ -211,6 +211,8 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
         # ("bertemu Lavrov ... pertemuan trilateral dengan Lavrov dan Wang Yi").
         return (
             all(m.kind in (VERB, UNNAMED) for m in cluster.defining)
+            and not _other_participants(cluster, mention)
+            and not (mention.type is EventType.meeting and _other_day(cluster, mention))
             and bool(mention.parties)
             and bool(cluster.parties)
             and (set(mention.parties) <= cluster.parties or (cluster.parties <= set(mention.parties) and len(cluster.parties) < 2))
@@ -253,6 +255,32 @@ def _same_event(cluster: EventCluster, mention: Mention, words: Words) -> bool:
             return any(_similar_names(short, _strip_ordinals(n)) for n in names)
         return any(_similar_names(_strip_ordinals(n), short) for n in names)
     return any(_similar_names(short, _strip_ordinals(n)) or _similar_names(_strip_ordinals(n), short) for n in names)
+
+
+def _other_participants(cluster: EventCluster, mention: Mention) -> bool:
+    """A meeting verb naming officials the event's verbs do not, while they name some it does not
+    (``Retno bertemu dengan Menlu Malaysia Saifuddin ... Saifuddin telah bertemu dengan Presiden
+    Joko Widodo``; ``bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim ... akan bertemu dengan
+    Premier Sarawak ...``): another meeting of the same states. A verb naming none, some or all of
+    them, or them and more (``Kedua menteri bertemu``, ``ia bertemu Farrell``, ``Wapres Ma'ruf Amin
+    bertemu PM Anwar Ibrahim``) tells the same meeting again."""
+    known = frozenset().union(*(m.participants for m in cluster.mentions if m.kind == VERB))
+    return bool(mention.participants - known) and bool(known - mention.participants)
+
+
+def _other_day(cluster: EventCluster, mention: Mention) -> bool:
+    """A mention dated to a day that none of the event's mentions dated to a day gives (``akan
+    menerima ... Menlu China Wang Yi ... (12/1/2021)``, ``bertemu Presiden Joko Widodo ... pada
+    Rabu (13/1/2021)``): a meeting verb told again for another day reports another meeting (a visit
+    runs over several days)."""
+    day = _day(mention)
+    days = {_day(m) for m in cluster.mentions if m.kind != REFERENCE} - {None}
+    return day is not None and bool(days) and day not in days
+
+
+def _day(mention: Mention) -> Optional[str]:
+    value = mention.date.value if mention.date is not None else None
+    return value if value and len(value) == 10 and not (mention.date.value_end or "") else None
 
 
 def _plain_bilateral(mention: Mention, words: Words) -> bool:

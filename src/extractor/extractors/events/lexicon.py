@@ -117,6 +117,7 @@ class EventPatterns:
     destination_words: frozenset[str]
     place_prepositions: frozenset[str]
     arrival_cues: frozenset[str]
+    receiving_fillers: frozenset[str]
     relative_marker: str
     agent_marker: str
     day_linker: str
@@ -188,6 +189,7 @@ def event_patterns() -> EventPatterns:
         destination_words=frozenset(lex["destination_words"]),
         place_prepositions=frozenset(lex["place_prepositions"]),
         arrival_cues=_words_set("arrival_cues"),
+        receiving_fillers=_words_set("receiving_fillers"),
         relative_marker=lex["relative_marker"],
         agent_marker=lex["agent_marker"],
         day_linker=lex["day_linker"],

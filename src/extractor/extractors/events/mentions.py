@@ -49,6 +49,7 @@ subject is a pronoun (``dia berkunjung ke Bangladesh``) is reported of the offic
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -133,6 +134,13 @@ class Mention:
     looks_back: bool = False
     # For an acronym defined in an event name (``KAA`` of ``Konferensi Asia Afrika (KAA) ke-60``): that mention.
     acronym_of: Optional["Mention"] = None
+    # An arrival of a foreign official naming no state it goes to (``menyambut kedatangan Presiden
+    # Prancis Emmanuel Macron``): a visit of that official's state (this) to the home state.
+    visitor_state: Optional[str] = None
+    # The names of the officials a meeting verb reports meeting (``attributes.taking_part``).
+    participants: frozenset = frozenset()
+    # A verb receiving an official as a guest (``receives_guest``: ``menerima Menlu X``).
+    receives: bool = False
 
     def take_parties(self, codes) -> None:
         """Add ``codes`` to the mention's parties (kept sorted, each once)."""
@@ -309,9 +317,10 @@ def _read_head(words: Words, start, end, sentence, info, officials, patterns: Ev
         )
         if not object_named and not held_between and not (possessive and not items and not modifiers):
             return None
-    specific = any(m in patterns.specific_modifiers for m in modifiers) or _specific_object(
-        words, name_end, s_end, officials, patterns
-    )
+    has_object = _specific_object(words, name_end, s_end, officials, patterns)
+    if not items and not has_object and _in_plural_list(words, start, s_start, patterns):
+        return None  # "sejumlah KTT dengan mitra wicara ASEAN dan pertemuan bilateral": a programme
+    specific = any(m in patterns.specific_modifiers for m in modifiers) or has_object
     if not specific and not items and not modifiers and following[:1] and following[0] in patterns.sequence_words:
         sequence_end = _sequence_end(words, name_end, s_end, officials, patterns)
         if sequence_end is not None:
@@ -429,13 +438,48 @@ def _takes_part(words: Words, sentence: tuple[int, int], officials) -> bool:
     return any(s_start <= s and e <= s_end for s, e, _o in officials) or bool(words.parties_in(s_start, s_end))
 
 
+def _received(words: Words, start: int, s_start: int, patterns: EventPatterns) -> bool:
+    """Whether a verb receiving an official (``needs_official_object``) stands right before
+    ``start``, only ``receiving_fillers`` between (``menerima langsung kedatangan ...``)."""
+    before = words.clause_before(start, s_start, 4)
+    while before and before[-1] in patterns.receiving_fillers:
+        before = before[:-1]
+    receivers = {v for v, info in event_lexicon()["verbs"].items() if info.get("needs_official_object")}
+    return bool(before) and before[-1] in receivers
+
+
+# How many words back, in its clause, a list of events opened by a plural cue is looked for.
+PLURAL_LIST_REACH = 12
+
+
+def _in_plural_list(words: Words, start: int, s_start: int, patterns: EventPatterns) -> bool:
+    """Whether the head at ``start`` is joined (``dan``/``serta``) to an event noun opened by a plural
+    cue earlier in its clause (``sejumlah KTT dengan mitra wicara ASEAN dan pertemuan bilateral``,
+    ``beberapa pertemuan bilateral serta pertemuan trilateral``): the cue covers the whole list."""
+    before = words.clause_before(start, s_start, PLURAL_LIST_REACH)
+    if not before or before[-1] not in patterns.co_held_joiners:
+        return False
+    heads = _head_first_words()
+    return any(before[i] in heads and before[i - 1] in patterns.plural_cues for i in range(1, len(before) - 1))
+
+
+@lru_cache(maxsize=1)
+def _head_first_words() -> frozenset[str]:
+    return frozenset(head.split()[0] for head in event_lexicon()["heads"])
+
+
 def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, officials, patterns: EventPatterns) -> Optional[Mention]:
     """``Kedatangan Barack Obama ke Indonesia``, ``kedatangan mantan Presiden Amerika Serikat, Barack
     Obama, ke Indonesia``: a head that is a visit only with an official of a known state right after
     it (titles, capitalised words and commas between) and a ``ke`` destination in another state
-    (``kedatangan Ketua DPR RI Fahri Hamzah ke Manado`` is domestic); the mention runs over both."""
+    (``kedatangan Ketua DPR RI Fahri Hamzah ke Manado`` is domestic); the mention runs over both.
+    With no destination naming a state (none, or ``ke Jakarta``), a foreign official's arrival is a
+    visit to the home state (``menyambut kedatangan Presiden Prancis Emmanuel Macron``), the mention
+    running over the official (and the destination); a home official's is no event."""
     text = words.text
-    s_end = sentence[1]
+    s_start, s_end = sentence
+    if _received(words, start, s_start, patterns):
+        return None  # "akan menerima langsung kedatangan Menlu China": the verb reports a meeting
     limit = words.window_end(end, s_end, _window("official_object"))
     following = [(s, e, o) for s, e, o in officials if end <= s and e <= limit and o.country]
     if not following:
@@ -445,15 +489,24 @@ def _read_arrival(words: Words, start, end, sentence, event_type, refers_to, off
     if not all(w.text[:1].isupper() or w.folded in patterns.title_words or w.text == "," for w in between):
         return None
     to = words.spaced_after(o_end + 1 if text[o_end : o_end + 1] == "," else o_end)
-    if to is None or words[to].text not in patterns.destination_words:
-        return None
-    place_end, place_items = _destination(words, words[to].end, s_end, patterns)
+    place_end, place_items = (o_end, [])
+    if to is not None and words[to].text in patterns.destination_words:
+        place_end, place_items = _destination(words, words[to].end, s_end, patterns)
     states = {code for _s, _e, code in words.parties_in(words[to].end, place_end)} if place_items else set()
-    if not states or states == {official.country}:
-        return None
+    if states:
+        if states == {official.country}:
+            return None
+    elif official.country == event_lexicon()["home_state"]:
+        return None  # "kedatangan Presiden Prabowo di Bandara Halim": an office holder coming home
+    else:
+        # "menyambut kedatangan Presiden Prancis Emmanuel Macron", "kedatangan ... ke Jakarta": a
+        # foreign official arriving, no other state named, comes to the home state.
+        place_end = place_end if place_items else o_end
     mention = Mention(start, place_end, event_type, UNNAMED, refers_to, sentence, text[start:place_end])
-    mention.location_span = (words.skip_spaces(words[to].end), place_end)
-    mention.location = text[mention.location_span[0] : place_end]
+    mention.visitor_state = None if states else official.country
+    if place_items:
+        mention.location_span = (words.skip_spaces(words[to].end), place_end)
+        mention.location = text[mention.location_span[0] : place_end]
     return mention
 
 
@@ -656,7 +709,7 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
             return None
         first = min(following, key=lambda pair: pair[0])[0]
         between = words.words_in(mention_end, first)
-        if not all(w.text[:1].isupper() or w.folded in patterns.title_words for w in between):
+        if not all(w.text[:1].isupper() or w.folded in patterns.title_words or w.folded in patterns.receiving_fillers for w in between):
             return None  # "menerima Phu Trong", "menerima Menlu X", not "menerima bantuan dari X"
     near = [o for s, e, o in officials if s_start <= s and e <= s_end and (near_before <= e <= start or mention_end <= s <= near_after)]
     signs_document = info.get("needs_document") or info.get("needs_document_before")
@@ -669,6 +722,7 @@ def _read_verb(words: Words, start, end, sentence, info, officials, patterns: Ev
     if destination is not None:
         mention.location, mention.location_span = text[destination[0] : destination[1]], destination
     mention.intrinsic = bool(info.get("intrinsic"))
+    mention.receives = bool(info.get("receives_guest"))
     return mention
 
 

@@ -12,6 +12,7 @@ from ...normalize.dates import anchor_granularity
 from ...pipeline import ExtractionContext, RecordStage
 from ...records import DateRecord, Event, EventType, Official
 from .attributes import _assign_in_sentence, carry_day_forward, _inherit_from_visits, _ordinal, _parties, _planned, _to_event, object_parties
+from .attributes import taking_part
 from .attributes import inherit_from_frames
 from .clusters import cluster_mentions, mark_looking_back
 from .lexicon import event_lexicon, event_patterns
@@ -42,6 +43,8 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         previous = mentions[index - 1] if index and mentions[index - 1].sentence == mention.sentence else None
         mention.parties = _parties(words, mention, official_spans, patterns, following, previous)
+        if mention.kind == VERB and mention.type is EventType.meeting:
+            mention.participants = frozenset(o.name for o in taking_part(words, mention, official_spans, patterns, following, previous))
         if mention.co_held_of is not None:
             mention.parties = list(mention.co_held_of.parties)
         listed = set().union(*(words.party_codes_in(*span) for span in member_lists(words, mention.start, mention.end, patterns)))
@@ -70,8 +73,15 @@ def extract_events(doc: Doc, context: ExtractionContext) -> Iterable[Event]:
             mention.take_parties(_unnamed_office_state(words, mention, official_spans, patterns))
         if mention.kind == VERB and mention.type is EventType.meeting and len(mention.parties) == 1:
             mention.take_parties(_described_subject_state(words, mention, official_spans, patterns))
+        if mention.receives and len(mention.parties) == 1 and mention.parties[0] != event_lexicon()["home_state"]:
+            # "Menko Marves ... akan menerima langsung kedatangan Menlu China Wang Yi": a foreign
+            # official received, no other state named, is received by the home state.
+            mention.take_parties({event_lexicon()["home_state"]})
         if mention.type is EventType.signing and mention.kind != VERB:
             mention.take_parties(_signatories(words, mention, official_spans, patterns))
+        if mention.visitor_state is not None:
+            # "Kedatangan Obama dan Najib": the visit of the official the head names, to the home state.
+            mention.parties = sorted({mention.visitor_state, event_lexicon()["home_state"]})
         if mention.type is EventType.visit:
             mention.take_parties(_visitor_in_sentence(words, mention, official_spans))
             if len(mention.parties) == 1:
