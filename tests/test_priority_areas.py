@@ -787,3 +787,47 @@ def test_list_items_joined_by_a_longer_run_of_joiners():
     # a clause break ends the list
     text = "Kedua negara menyepakati kerja sama dalam bidang energi terbarukan; dan penguatan kerja sama di sektor kesehatan."
     assert areas(text) == {"energy": ["energi terbarukan"]}
+
+
+def test_a_process_noun_may_head_the_next_item_of_a_list():
+    text = "Menlu kedua negara sepakat meningkatkan kerja sama di bidang energi, investasi, dan penyelenggaraan umrah."
+    assert areas(text) == {"energy": ["energi"], "investment": ["investasi"], "other": ["umrah"]}
+    # a discussion word is no item head: the list ends
+    text = "Menlu kedua negara sepakat meningkatkan kerja sama perdagangan dan pembahasan isu keamanan maritim."
+    assert areas(text) == {"economy_trade": ["kerja sama perdagangan"]}
+
+
+def test_a_commitment_verb_governing_the_area_itself_frames_it():
+    text = "Dalam kunjungan itu, kedua negara berkomitmen meningkatkan perdagangan bilateral dan investasi."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"]}
+    # a bare commitment before another verb still frames nothing
+    assert areas("Kedua negara berkomitmen tetap mau impor CPO.") == {}
+    # a call before the commitment voids it
+    assert areas("Menlu mengajak kedua negara berkomitmen meningkatkan perdagangan.") == {}
+
+
+def test_a_planned_passive_after_the_area_frames_it():
+    text = "Menlu RI bertemu Menlu Jepang. Kerja sama di bidang perdagangan dan investasi juga akan ditingkatkan."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"]}
+    # a need is no plan
+    assert areas("Menlu RI bertemu Menlu Jepang. Kerja sama perdagangan perlu ditingkatkan.") == {}
+
+
+def test_foreign_relations_named_by_delegations_and_groups_of_states():
+    text = "Kedua delegasi menyepakati kerja sama maritim."
+    assert areas(text) == {"maritime_security": ["kerja sama maritim"]}
+    text = "Pemerintah memprioritaskan kerja sama ketahanan pangan dengan negara-negara Afrika."
+    assert areas(text) == {"food_security": ["ketahanan pangan"]}
+    # a visit in the -nya form is an act with the foreign state it names
+    text = "Presiden menegaskan bahwa peningkatan perdagangan dan investasi menjadi prioritas kunjungannya ke Brasil."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"]}
+    # a company's strategic partnership is no foreign relation
+    assert areas("Grab menjalin kemitraan strategis dengan PT KAI untuk fokus pada transportasi.") == {}
+
+
+def test_exchanged_cooperation_documents_frame_their_fields():
+    text = (
+        "Kedua kepala negara menyaksikan pertukaran 10 dokumen kerja sama, antara lain di bidang pertanian, "
+        "kesehatan, dan ekonomi kreatif."
+    )
+    assert areas(text) == {"food_security": ["pertanian"], "health": ["kesehatan"], "economy_trade": ["ekonomi kreatif"]}

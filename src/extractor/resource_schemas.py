@@ -337,6 +337,7 @@ class CommitmentCues(Strict):
     verbs_needing_head: Words = ()  # verbs that frame only after a head: mendorong (a call), membuka (an opening)
     direct_heads: Words = ()  # a commitment or plan that frames the area it governs directly: berkomitmen berinvestasi
     direct_max_gap_words: int = 0
+    verb_heads: Words = ()  # a commitment whose cooperation verb governs the area itself: berkomitmen meningkatkan perdagangan
 
 
 class OutcomeCues(Strict):
@@ -358,6 +359,11 @@ class Announcement(Strict):
 class CountedLists(Strict):
     nouns: Words  # what a count word counts before a list: kerja sama, MoU, bidang
     introducers: Words  # yaitu, yakni, antara lain, meliputi
+
+
+class ListItemHeads(Strict):
+    affixes: list[tuple[str, str]]  # (prefix, suffix) of a process noun: pe-/-an (pengembangan, perlindungan)
+    max_words: int  # at most this many of them right before a list's next area
 
 
 class DocumentTitles(Strict):
@@ -412,6 +418,7 @@ class PriorityAreasResource(Strict):
     list_gap_max_words: int
     list_continuations: Words = []  # words leading from a framed area to its parts: yang mencakup, khususnya
     list_continuation_max_words: int = 0
+    list_item_heads: Optional[ListItemHeads] = None  # dan pengembangan <area>: a process noun heading a list item
     counted_lists: CountedLists
     document_titles: DocumentTitles
     enumerated_lists: Optional[EnumeratedLists] = None

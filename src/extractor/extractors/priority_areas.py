@@ -219,6 +219,8 @@ class PriorityLexicon:
     list_gap_max_words: int
     continuations: frozenset[str]
     continuation_max_words: int
+    item_head_affixes: tuple[tuple[str, str], ...]
+    item_head_max_words: int
     title_connectors: frozenset[str]
     title_max_words: int
     trailing_heads: frozenset[str]
@@ -268,6 +270,10 @@ def priority_patterns() -> PriorityLexicon:
         list_gap_max_words=int(lexicon["list_gap_max_words"]),
         continuations=_folded_set(lexicon.get("list_continuations", ())),
         continuation_max_words=int(lexicon.get("list_continuation_max_words", 0)),
+        item_head_affixes=tuple(
+            (prefix.casefold(), suffix.casefold()) for prefix, suffix in (lexicon.get("list_item_heads") or {}).get("affixes", ())
+        ),
+        item_head_max_words=int((lexicon.get("list_item_heads") or {}).get("max_words", 0)),
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         trailing_heads=frozenset(" ".join(_phrase_words(h.casefold())) for h in lexicon["document_titles"].get("trailing_heads", ())),
@@ -302,6 +308,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "commitment_verb": commitment["verbs"],
             "commitment_object": commitment["objects"],
             "commitment_direct": commitment.get("direct_heads", []),
+            "commitment_verb_head": commitment.get("verb_heads", []),
             "outcome": outcome["cues"],
             "outcome_subject": outcome["subjects"],
             "post_cue": lexicon["post_cues"],
@@ -647,7 +654,8 @@ class _Matches:
 
 
 _KINDS = (
-    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
+    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct",
+    "commitment_verb_head", "outcome",
     "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head", "bilateral_act",
     "purpose", "party_anaphor",
 )
@@ -705,12 +713,29 @@ class _Framer:
             for span in self.matches["field"].within(max(0, last - _OFFICE_WINDOW_TOKENS), last + 1)
         )
 
+    def is_item_head(self, word: str) -> bool:
+        """A process noun that may head a list item before its area (``list_item_heads``: pe-/-an,
+        ``penyelenggaraan`` in ``dan penyelenggaraan ibadah haji``); no discussion or need."""
+        lexicon = self.lexicon
+        if word in lexicon.gap_blockers or word in lexicon.blockers or not word.isalpha():
+            return False
+        return any(
+            word.startswith(prefix) and word.endswith(suffix) and len(word) > len(prefix) + len(suffix) + 2
+            for prefix, suffix in lexicon.item_head_affixes
+        )
+
     def is_list_gap(self, a: int, b: int) -> bool:
         """Whether tokens ``a``–``b`` only join two items of a list: linking words (``, dan``), or
         further items the lexicon does not know (``, kearsipan, klimatologi dan geofisika,``),
-        each of at most ``list_item_max_words`` words between separators."""
+        each of at most ``list_item_max_words`` words between separators; up to
+        ``list_item_heads.max_words`` process nouns may head the next item (``, dan pengembangan``)."""
         words = self.tokens.word_list(a, b)
         lexicon = self.lexicon
+        heads = 0
+        while heads < lexicon.item_head_max_words and len(words) > heads + 1 and self.is_item_head(words[-1 - heads]):
+            heads += 1
+        if heads and words[-1 - heads] in lexicon.separators and all(w in lexicon.joiners for w in words[:-heads]):
+            return len(words) - heads <= 4 or not self.tokens.has_break(a, b)
         if len(words) <= 4 and all(w in lexicon.joiners for w in words):
             return True
         if len(words) <= _JOINER_GAP_WORDS and all(w in lexicon.joiners for w in words):
@@ -846,6 +871,21 @@ class _Framer:
             if self._has_object(verb_end - 1, end):
                 yield verb_end
 
+    def committed_verbs(self, start: int, end: int) -> Iterator[int]:
+        """Ends of the cooperation verbs right after a commitment head of ``verb_heads``
+        (``berkomitmen meningkatkan perdagangan bilateral``, ``bertekad memperkuat ketahanan
+        pangan``): the verb governs the area itself, reached as a direct head's."""
+        verbs = self.matches["commitment_verb"]
+        for head_start, head_end, _ in self.matches["commitment_verb_head"].scan(start, end):
+            if self._head_blocked(start, head_start):
+                continue
+            following = self.tokens.next_spaced(head_end - 1)
+            if 0 <= following < end:
+                for _, verb_end, _ in verbs.at(following):
+                    if verb_end <= end:
+                        yield verb_end
+                        break
+
     def _head_blocked(
         self, start: int, head_start: int, window: Optional[int] = None, blockers: Optional[frozenset[str]] = None
     ) -> bool:
@@ -977,6 +1017,8 @@ class _Framer:
         for head_start, head_end, _ in self.matches["commitment_direct"].scan(start, end):
             if not self._head_blocked(start, head_start):
                 origins.append((head_end, lexicon.direct_max_gap_words))
+        for cue_end in self.committed_verbs(start, end):
+            origins.append((cue_end, lexicon.direct_max_gap_words))
         for cue_start, cue_end, _ in self.matches["outcome"].scan(start, end):
             if self._negated(start, cue_start):  # "tidak menghasilkan kesepakatan"
                 continue
