@@ -831,3 +831,12 @@ def test_exchanged_cooperation_documents_frame_their_fields():
         "kesehatan, dan ekonomi kreatif."
     )
     assert areas(text) == {"food_security": ["pertanian"], "health": ["kesehatan"], "economy_trade": ["ekonomi kreatif"]}
+
+
+def test_readiness_to_cooperate_and_further_cooperation_verbs_frame():
+    text = "Menlu RI bertemu Menlu Jepang. Indonesia siap bekerja sama dengan Jepang dalam pengembangan energi hijau."
+    assert areas(text) == {"energy": ["energi hijau"]}
+    text = "Menlu RI bertemu Menlu Jepang. Kedua negara memperpanjang kerja sama di bidang pendidikan tinggi."
+    assert areas(text) == {"education": ["pendidikan tinggi"]}
+    text = "Menlu RI bertemu Menlu Jepang. Kedua negara memacu sinergi di sektor ekonomi digital."
+    assert areas(text) == {"digital_economy": ["ekonomi digital"]}
