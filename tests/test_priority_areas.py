@@ -840,3 +840,22 @@ def test_readiness_to_cooperate_and_further_cooperation_verbs_frame():
     assert areas(text) == {"education": ["pendidikan tinggi"]}
     text = "Menlu RI bertemu Menlu Jepang. Kedua negara memacu sinergi di sektor ekonomi digital."
     assert areas(text) == {"digital_economy": ["ekonomi digital"]}
+
+
+def test_a_predicate_marker_a_few_words_before_the_area_extends_the_reach():
+    text = (
+        "Menlu RI bertemu Menlu Jepang. Menurut Menlu, salah satu fokus utama Indonesia dalam keketuaan ASEAN "
+        "tahun ini adalah memperkuat ketahanan kesehatan kawasan."
+    )
+    assert areas(text) == {"health": ["ketahanan kesehatan"]}
+    # a discussion word between the marker and the area still ends the reach
+    text = (
+        "Menlu RI bertemu Menlu Jepang. Salah satu fokus utama Indonesia dalam keketuaan ASEAN tahun ini "
+        "adalah membahas ketahanan kesehatan kawasan."
+    )
+    assert areas(text) == {}
+
+
+def test_a_commitment_in_the_nya_form_frames_like_its_head():
+    text = "Menlu RI bertemu Menlu Jepang. Jepang menyatakan komitmennya untuk mendukung program makan bergizi gratis."
+    assert areas(text) == {"food_security": ["makan bergizi gratis"]}

@@ -366,6 +366,11 @@ class ListItemHeads(Strict):
     max_words: int  # at most this many of them right before a list's next area
 
 
+class PredicateMarkers(Strict):
+    words: Words  # adalah, yakni: a copula or introducer before the predicate that names the area
+    max_words: int  # plain words it may stand before the area (adalah memperkuat arsitektur kesehatan)
+
+
 class DocumentTitles(Strict):
     heads: Words  # document nouns that open a title: Deklarasi, Rencana Induk, MoU
     connectors: Words  # lower-case words a title may hold: dan, tentang, of
@@ -418,6 +423,7 @@ class PriorityAreasResource(Strict):
     list_gap_max_words: int
     list_continuations: Words = []  # words leading from a framed area to its parts: yang mencakup, khususnya
     list_continuation_max_words: int = 0
+    predicate_markers: Optional[PredicateMarkers] = None  # extended reach: fokus ... adalah memperkuat <area>
     list_item_heads: Optional[ListItemHeads] = None  # dan pengembangan <area>: a process noun heading a list item
     counted_lists: CountedLists
     document_titles: DocumentTitles

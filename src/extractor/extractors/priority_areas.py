@@ -221,6 +221,8 @@ class PriorityLexicon:
     continuation_max_words: int
     item_head_affixes: tuple[tuple[str, str], ...]
     item_head_max_words: int
+    predicate_markers: frozenset[str]
+    predicate_max_words: int
     title_connectors: frozenset[str]
     title_max_words: int
     trailing_heads: frozenset[str]
@@ -274,6 +276,8 @@ def priority_patterns() -> PriorityLexicon:
             (prefix.casefold(), suffix.casefold()) for prefix, suffix in (lexicon.get("list_item_heads") or {}).get("affixes", ())
         ),
         item_head_max_words=int((lexicon.get("list_item_heads") or {}).get("max_words", 0)),
+        predicate_markers=_folded_set((lexicon.get("predicate_markers") or {}).get("words", ())),
+        predicate_max_words=int((lexicon.get("predicate_markers") or {}).get("max_words", 0)),
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         trailing_heads=frozenset(" ".join(_phrase_words(h.casefold())) for h in lexicon["document_titles"].get("trailing_heads", ())),
@@ -769,7 +773,26 @@ class _Framer:
         end = b
         while end > a and (tokens.space[end - 1] or not any(c.isalnum() or c == "_" for c in tokens.text[end - 1])):
             end -= 1
-        return any(span[1] == end for span in self.matches["field"].within(a, end))
+        if any(span[1] == end for span in self.matches["field"].within(a, end)):
+            return True
+        return self.predicate_marker_before(a, b)
+
+    def predicate_marker_before(self, a: int, b: int) -> bool:
+        """Whether a ``predicate_markers.words`` word (``adalah``, ``yakni``) stands at most
+        ``predicate_markers.max_words`` words before token ``b``, the words between it and the area
+        plain words (``fokus utama Indonesia ... adalah memperkuat arsitektur kesehatan``)."""
+        lexicon = self.lexicon
+        if not lexicon.predicate_max_words:
+            return False
+        words = self.tokens.word_list(a, b)
+        for k in range(1, min(lexicon.predicate_max_words + 1, len(words))):
+            before = words[-k - 1]
+            between = words[-k:]
+            if not all(w.isalpha() and w not in lexicon.gap_blockers and w not in lexicon.blockers for w in between):
+                return False
+            if before in lexicon.predicate_markers:
+                return True
+        return False
 
     def reaches(self, a: int, b: int, max_gap: int) -> bool:
         """Whether a cue ending at token ``a`` reaches across the gap to an area at token ``b``."""
