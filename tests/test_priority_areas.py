@@ -859,3 +859,10 @@ def test_a_predicate_marker_a_few_words_before_the_area_extends_the_reach():
 def test_a_commitment_in_the_nya_form_frames_like_its_head():
     text = "Menlu RI bertemu Menlu Jepang. Jepang menyatakan komitmennya untuk mendukung program makan bergizi gratis."
     assert areas(text) == {"food_security": ["makan bergizi gratis"]}
+
+
+def test_a_verb_of_one_area_frames_that_area_only():
+    text = "Menlu RI bertemu Menlu UEA. Presiden bertolak ke Abu Dhabi untuk menjemput investasi senilai 20 miliar dolar AS."
+    assert areas(text) == {"investment": ["investasi"]}
+    assert areas("Menlu RI bertemu Menlu UEA. KBRI menjemput WNI di bandara.") == {}
+    assert areas("Menlu RI bertemu Menlu UEA. Jokowi ke Abu Dhabi Jemput Investasi") == {"investment": ["Investasi"]}

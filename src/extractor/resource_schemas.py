@@ -423,6 +423,7 @@ class PriorityAreasResource(Strict):
     list_gap_max_words: int
     list_continuations: Words = []  # words leading from a framed area to its parts: yang mencakup, khususnya
     list_continuation_max_words: int = 0
+    area_verbs: dict[PriorityAreaSlug, Words] = {}  # a verb that frames its own area right after it: menjemput investasi
     predicate_markers: Optional[PredicateMarkers] = None  # extended reach: fokus ... adalah memperkuat <area>
     list_item_heads: Optional[ListItemHeads] = None  # dan pengembangan <area>: a process noun heading a list item
     counted_lists: CountedLists

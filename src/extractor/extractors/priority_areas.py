@@ -223,6 +223,7 @@ class PriorityLexicon:
     item_head_max_words: int
     predicate_markers: frozenset[str]
     predicate_max_words: int
+    area_verbs: dict[str, str]
     title_connectors: frozenset[str]
     title_max_words: int
     trailing_heads: frozenset[str]
@@ -278,6 +279,7 @@ def priority_patterns() -> PriorityLexicon:
         item_head_max_words=int((lexicon.get("list_item_heads") or {}).get("max_words", 0)),
         predicate_markers=_folded_set((lexicon.get("predicate_markers") or {}).get("words", ())),
         predicate_max_words=int((lexicon.get("predicate_markers") or {}).get("max_words", 0)),
+        area_verbs={_fold(verb): slug for slug, verbs in lexicon.get("area_verbs", {}).items() for verb in verbs},
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         trailing_heads=frozenset(" ".join(_phrase_words(h.casefold())) for h in lexicon["document_titles"].get("trailing_heads", ())),
@@ -324,6 +326,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "bilateral_act": lexicon.get("bilateral_acts", []),
             "purpose": lexicon.get("purpose_cues", {}).get("cues", []),
             "party_anaphor": lexicon.get("party_anaphors", []),
+            "area_verb": [verb for verbs in lexicon.get("area_verbs", {}).values() for verb in verbs],
         }
     )
     return sections
@@ -661,7 +664,7 @@ _KINDS = (
     "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct",
     "commitment_verb_head", "outcome",
     "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head", "bilateral_act",
-    "purpose", "party_anaphor",
+    "purpose", "party_anaphor", "area_verb",
 )
 
 
@@ -1068,10 +1071,28 @@ class _Framer:
             elif not areas and self.opens_list(cue_end, end):
                 for item_start, item_end in self.enumerated_items(sentences, index + 1):
                     yield from self.framed_areas(item_start, item_end, 2 * lexicon.max_gap_words)
+        yield from self.verb_areas(start, end)
         for cue_start, _, _ in self.matches["post_cue"].scan(start, end):
             yield from self.areas_before(start, cue_start)
         for head_start, head_end, _ in self.matches["document_head"].scan(start, end):
             yield from self.titled_areas(head_start, head_end, end)
+
+    def verb_areas(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """The area right after a verb of ``area_verbs`` that names it, no need or call before it
+        (``untuk menjemput investasi``, the headline ``Jokowi ke Abu Dhabi Jemput Investasi``); the
+        verb frames no other area (``menjemput WNI di bandara``)."""
+        tokens = self.tokens
+        for verb_start, verb_end, _ in self.matches["area_verb"].scan(start, end):
+            if self._head_blocked(start, verb_start):
+                continue
+            slug = self.lexicon.area_verbs.get(" ".join(tokens.word_list(verb_start, verb_end)))
+            following = tokens.next_spaced(verb_end - 1)
+            if following < 0 or following >= end:
+                continue
+            for span in self.matches["area"].at(following):
+                if span[1] <= end and span[2] == slug and self.is_area(span):
+                    yield span
+                    break
 
     def opens_list(self, cue_end: int, end: int) -> bool:
         """Whether the cue's sentence ends in a colon a few words after the cue (``Tiga komitmen
