@@ -811,6 +811,8 @@ def test_a_planned_passive_after_the_area_frames_it():
     assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"]}
     # a need is no plan
     assert areas("Menlu RI bertemu Menlu Jepang. Kerja sama perdagangan perlu ditingkatkan.") == {}
+    # nor is a wish before the area
+    assert areas("Menlu RI bertemu Menlu Jepang. Menlu berharap kerja sama pendidikan akan ditingkatkan.") == {}
 
 
 def test_foreign_relations_named_by_delegations_and_groups_of_states():

@@ -848,6 +848,8 @@ class _Framer:
             if not self.is_list_gap(span[1], framed[-1][0]):
                 break
             framed.append(span)
+        if self._head_blocked(sent_start, framed[-1][0], blockers=self.lexicon.cue_pre_blockers):
+            return []  # "Menlu berharap kerja sama pendidikan akan ditingkatkan": a wish
         return framed
 
     def anaphoric(self, cue_end: int, sent_end: int) -> bool:
