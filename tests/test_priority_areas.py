@@ -868,3 +868,8 @@ def test_a_verb_of_one_area_frames_that_area_only():
     assert areas(text) == {"investment": ["investasi"]}
     assert areas("Menlu RI bertemu Menlu UEA. KBRI menjemput WNI di bandara.") == {}
     assert areas("Menlu RI bertemu Menlu UEA. Jokowi ke Abu Dhabi Jemput Investasi") == {"investment": ["Investasi"]}
+
+
+def test_a_joint_commission_speaks_of_foreign_relations():
+    text = "Pertemuan Komisi Bersama itu menyepakati lima bidang prioritas, yakni perdagangan, investasi, dan energi."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"], "energy": ["energi"]}
