@@ -787,3 +787,89 @@ def test_list_items_joined_by_a_longer_run_of_joiners():
     # a clause break ends the list
     text = "Kedua negara menyepakati kerja sama dalam bidang energi terbarukan; dan penguatan kerja sama di sektor kesehatan."
     assert areas(text) == {"energy": ["energi terbarukan"]}
+
+
+def test_a_process_noun_may_head_the_next_item_of_a_list():
+    text = "Menlu kedua negara sepakat meningkatkan kerja sama di bidang energi, investasi, dan penyelenggaraan umrah."
+    assert areas(text) == {"energy": ["energi"], "investment": ["investasi"], "other": ["umrah"]}
+    # a discussion word is no item head: the list ends
+    text = "Menlu kedua negara sepakat meningkatkan kerja sama perdagangan dan pembahasan isu keamanan maritim."
+    assert areas(text) == {"economy_trade": ["kerja sama perdagangan"]}
+
+
+def test_a_commitment_verb_governing_the_area_itself_frames_it():
+    text = "Dalam kunjungan itu, kedua negara berkomitmen meningkatkan perdagangan bilateral dan investasi."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"]}
+    # a bare commitment before another verb still frames nothing
+    assert areas("Kedua negara berkomitmen tetap mau impor CPO.") == {}
+    # a call before the commitment voids it
+    assert areas("Menlu mengajak kedua negara berkomitmen meningkatkan perdagangan.") == {}
+
+
+def test_a_planned_passive_after_the_area_frames_it():
+    text = "Menlu RI bertemu Menlu Jepang. Kerja sama di bidang perdagangan dan investasi juga akan ditingkatkan."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"]}
+    # a need is no plan
+    assert areas("Menlu RI bertemu Menlu Jepang. Kerja sama perdagangan perlu ditingkatkan.") == {}
+    # nor is a wish before the area
+    assert areas("Menlu RI bertemu Menlu Jepang. Menlu berharap kerja sama pendidikan akan ditingkatkan.") == {}
+
+
+def test_foreign_relations_named_by_delegations_and_groups_of_states():
+    text = "Kedua delegasi menyepakati kerja sama maritim."
+    assert areas(text) == {"maritime_security": ["kerja sama maritim"]}
+    text = "Pemerintah memprioritaskan kerja sama ketahanan pangan dengan negara-negara Afrika."
+    assert areas(text) == {"food_security": ["ketahanan pangan"]}
+    # a visit in the -nya form is an act with the foreign state it names
+    text = "Presiden menegaskan bahwa peningkatan perdagangan dan investasi menjadi prioritas kunjungannya ke Brasil."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"]}
+    # a company's strategic partnership is no foreign relation
+    assert areas("Grab menjalin kemitraan strategis dengan PT KAI untuk fokus pada transportasi.") == {}
+
+
+def test_exchanged_cooperation_documents_frame_their_fields():
+    text = (
+        "Kedua kepala negara menyaksikan pertukaran 10 dokumen kerja sama, antara lain di bidang pertanian, "
+        "kesehatan, dan ekonomi kreatif."
+    )
+    assert areas(text) == {"food_security": ["pertanian"], "health": ["kesehatan"], "economy_trade": ["ekonomi kreatif"]}
+
+
+def test_readiness_to_cooperate_and_further_cooperation_verbs_frame():
+    text = "Menlu RI bertemu Menlu Jepang. Indonesia siap bekerja sama dengan Jepang dalam pengembangan energi hijau."
+    assert areas(text) == {"energy": ["energi hijau"]}
+    text = "Menlu RI bertemu Menlu Jepang. Kedua negara memperpanjang kerja sama di bidang pendidikan tinggi."
+    assert areas(text) == {"education": ["pendidikan tinggi"]}
+    text = "Menlu RI bertemu Menlu Jepang. Kedua negara memacu sinergi di sektor ekonomi digital."
+    assert areas(text) == {"digital_economy": ["ekonomi digital"]}
+
+
+def test_a_predicate_marker_a_few_words_before_the_area_extends_the_reach():
+    text = (
+        "Menlu RI bertemu Menlu Jepang. Menurut Menlu, salah satu fokus utama Indonesia dalam keketuaan ASEAN "
+        "tahun ini adalah memperkuat ketahanan kesehatan kawasan."
+    )
+    assert areas(text) == {"health": ["ketahanan kesehatan"]}
+    # a discussion word between the marker and the area still ends the reach
+    text = (
+        "Menlu RI bertemu Menlu Jepang. Salah satu fokus utama Indonesia dalam keketuaan ASEAN tahun ini "
+        "adalah membahas ketahanan kesehatan kawasan."
+    )
+    assert areas(text) == {}
+
+
+def test_a_commitment_in_the_nya_form_frames_like_its_head():
+    text = "Menlu RI bertemu Menlu Jepang. Jepang menyatakan komitmennya untuk mendukung program makan bergizi gratis."
+    assert areas(text) == {"food_security": ["makan bergizi gratis"]}
+
+
+def test_a_verb_of_one_area_frames_that_area_only():
+    text = "Menlu RI bertemu Menlu UEA. Presiden bertolak ke Abu Dhabi untuk menjemput investasi senilai 20 miliar dolar AS."
+    assert areas(text) == {"investment": ["investasi"]}
+    assert areas("Menlu RI bertemu Menlu UEA. KBRI menjemput WNI di bandara.") == {}
+    assert areas("Menlu RI bertemu Menlu UEA. Jokowi ke Abu Dhabi Jemput Investasi") == {"investment": ["Investasi"]}
+
+
+def test_a_joint_commission_speaks_of_foreign_relations():
+    text = "Pertemuan Komisi Bersama itu menyepakati lima bidang prioritas, yakni perdagangan, investasi, dan energi."
+    assert areas(text) == {"economy_trade": ["perdagangan"], "investment": ["investasi"], "energy": ["energi"]}

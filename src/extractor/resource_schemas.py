@@ -339,6 +339,7 @@ class CommitmentCues(Strict):
     verbs_needing_head: Words = ()  # verbs that frame only after a head: mendorong (a call), membuka (an opening)
     direct_heads: Words = ()  # a commitment or plan that frames the area it governs directly: berkomitmen berinvestasi
     direct_max_gap_words: int = 0
+    verb_heads: Words = ()  # a commitment whose cooperation verb governs the area itself: berkomitmen meningkatkan perdagangan
 
 
 class OutcomeCues(Strict):
@@ -360,6 +361,16 @@ class Announcement(Strict):
 class CountedLists(Strict):
     nouns: Words  # what a count word counts before a list: kerja sama, MoU, bidang
     introducers: Words  # yaitu, yakni, antara lain, meliputi
+
+
+class ListItemHeads(Strict):
+    affixes: list[tuple[str, str]]  # (prefix, suffix) of a process noun: pe-/-an (pengembangan, perlindungan)
+    max_words: int  # at most this many of them right before a list's next area
+
+
+class PredicateMarkers(Strict):
+    words: Words  # adalah, yakni: a copula or introducer before the predicate that names the area
+    max_words: int  # plain words it may stand before the area (adalah memperkuat arsitektur kesehatan)
 
 
 class DocumentTitles(Strict):
@@ -414,6 +425,9 @@ class PriorityAreasResource(Strict):
     list_gap_max_words: int
     list_continuations: Words = []  # words leading from a framed area to its parts: yang mencakup, khususnya
     list_continuation_max_words: int = 0
+    area_verbs: dict[PriorityAreaSlug, Words] = {}  # a verb that frames its own area right after it: menjemput investasi
+    predicate_markers: Optional[PredicateMarkers] = None  # extended reach: fokus ... adalah memperkuat <area>
+    list_item_heads: Optional[ListItemHeads] = None  # dan pengembangan <area>: a process noun heading a list item
     counted_lists: CountedLists
     document_titles: DocumentTitles
     enumerated_lists: Optional[EnumeratedLists] = None

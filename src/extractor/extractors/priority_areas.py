@@ -219,6 +219,11 @@ class PriorityLexicon:
     list_gap_max_words: int
     continuations: frozenset[str]
     continuation_max_words: int
+    item_head_affixes: tuple[tuple[str, str], ...]
+    item_head_max_words: int
+    predicate_markers: frozenset[str]
+    predicate_max_words: int
+    area_verbs: dict[str, str]
     title_connectors: frozenset[str]
     title_max_words: int
     trailing_heads: frozenset[str]
@@ -268,6 +273,13 @@ def priority_patterns() -> PriorityLexicon:
         list_gap_max_words=int(lexicon["list_gap_max_words"]),
         continuations=_folded_set(lexicon.get("list_continuations", ())),
         continuation_max_words=int(lexicon.get("list_continuation_max_words", 0)),
+        item_head_affixes=tuple(
+            (prefix.casefold(), suffix.casefold()) for prefix, suffix in (lexicon.get("list_item_heads") or {}).get("affixes", ())
+        ),
+        item_head_max_words=int((lexicon.get("list_item_heads") or {}).get("max_words", 0)),
+        predicate_markers=_folded_set((lexicon.get("predicate_markers") or {}).get("words", ())),
+        predicate_max_words=int((lexicon.get("predicate_markers") or {}).get("max_words", 0)),
+        area_verbs={_fold(verb): slug for slug, verbs in lexicon.get("area_verbs", {}).items() for verb in verbs},
         title_connectors=_folded_set(lexicon["document_titles"]["connectors"]),
         title_max_words=int(lexicon["document_titles"]["max_words"]),
         trailing_heads=frozenset(" ".join(_phrase_words(h.casefold())) for h in lexicon["document_titles"].get("trailing_heads", ())),
@@ -302,6 +314,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "commitment_verb": commitment["verbs"],
             "commitment_object": commitment["objects"],
             "commitment_direct": commitment.get("direct_heads", []),
+            "commitment_verb_head": commitment.get("verb_heads", []),
             "outcome": outcome["cues"],
             "outcome_subject": outcome["subjects"],
             "post_cue": lexicon["post_cues"],
@@ -313,6 +326,7 @@ def _phrase_sections(lexicon: dict) -> dict[str, list[str]]:
             "bilateral_act": lexicon.get("bilateral_acts", []),
             "purpose": lexicon.get("purpose_cues", {}).get("cues", []),
             "party_anaphor": lexicon.get("party_anaphors", []),
+            "area_verb": [verb for verbs in lexicon.get("area_verbs", {}).values() for verb in verbs],
         }
     )
     return sections
@@ -647,9 +661,10 @@ class _Matches:
 
 
 _KINDS = (
-    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct", "outcome",
+    "area", "cue", "commitment_head", "commitment_verb", "commitment_object", "commitment_direct",
+    "commitment_verb_head", "outcome",
     "outcome_subject", "post_cue", "field", "context", "list_noun", "list_intro", "document_head", "bilateral_act",
-    "purpose", "party_anaphor",
+    "purpose", "party_anaphor", "area_verb",
 )
 
 
@@ -705,12 +720,29 @@ class _Framer:
             for span in self.matches["field"].within(max(0, last - _OFFICE_WINDOW_TOKENS), last + 1)
         )
 
+    def is_item_head(self, word: str) -> bool:
+        """A process noun that may head a list item before its area (``list_item_heads``: pe-/-an,
+        ``penyelenggaraan`` in ``dan penyelenggaraan ibadah haji``); no discussion or need."""
+        lexicon = self.lexicon
+        if word in lexicon.gap_blockers or word in lexicon.blockers or not word.isalpha():
+            return False
+        return any(
+            word.startswith(prefix) and word.endswith(suffix) and len(word) > len(prefix) + len(suffix) + 2
+            for prefix, suffix in lexicon.item_head_affixes
+        )
+
     def is_list_gap(self, a: int, b: int) -> bool:
         """Whether tokens ``a``–``b`` only join two items of a list: linking words (``, dan``), or
         further items the lexicon does not know (``, kearsipan, klimatologi dan geofisika,``),
-        each of at most ``list_item_max_words`` words between separators."""
+        each of at most ``list_item_max_words`` words between separators; up to
+        ``list_item_heads.max_words`` process nouns may head the next item (``, dan pengembangan``)."""
         words = self.tokens.word_list(a, b)
         lexicon = self.lexicon
+        heads = 0
+        while heads < lexicon.item_head_max_words and len(words) > heads + 1 and self.is_item_head(words[-1 - heads]):
+            heads += 1
+        if heads and words[-1 - heads] in lexicon.separators and all(w in lexicon.joiners for w in words[:-heads]):
+            return len(words) - heads <= 4 or not self.tokens.has_break(a, b)
         if len(words) <= 4 and all(w in lexicon.joiners for w in words):
             return True
         if len(words) <= _JOINER_GAP_WORDS and all(w in lexicon.joiners for w in words):
@@ -744,7 +776,26 @@ class _Framer:
         end = b
         while end > a and (tokens.space[end - 1] or not any(c.isalnum() or c == "_" for c in tokens.text[end - 1])):
             end -= 1
-        return any(span[1] == end for span in self.matches["field"].within(a, end))
+        if any(span[1] == end for span in self.matches["field"].within(a, end)):
+            return True
+        return self.predicate_marker_before(a, b)
+
+    def predicate_marker_before(self, a: int, b: int) -> bool:
+        """Whether a ``predicate_markers.words`` word (``adalah``, ``yakni``) stands at most
+        ``predicate_markers.max_words`` words before token ``b``, the words between it and the area
+        plain words (``fokus utama Indonesia ... adalah memperkuat arsitektur kesehatan``)."""
+        lexicon = self.lexicon
+        if not lexicon.predicate_max_words:
+            return False
+        words = self.tokens.word_list(a, b)
+        for k in range(1, min(lexicon.predicate_max_words + 1, len(words))):
+            before = words[-k - 1]
+            between = words[-k:]
+            if not all(w.isalpha() and w not in lexicon.gap_blockers and w not in lexicon.blockers for w in between):
+                return False
+            if before in lexicon.predicate_markers:
+                return True
+        return False
 
     def reaches(self, a: int, b: int, max_gap: int) -> bool:
         """Whether a cue ending at token ``a`` reaches across the gap to an area at token ``b``."""
@@ -797,6 +848,8 @@ class _Framer:
             if not self.is_list_gap(span[1], framed[-1][0]):
                 break
             framed.append(span)
+        if self._head_blocked(sent_start, framed[-1][0], blockers=self.lexicon.cue_pre_blockers):
+            return []  # "Menlu berharap kerja sama pendidikan akan ditingkatkan": a wish
         return framed
 
     def anaphoric(self, cue_end: int, sent_end: int) -> bool:
@@ -845,6 +898,21 @@ class _Framer:
                 continue  # "menjalin kerja sama di bidang ekonomi sejak lama": a relationship, no plan
             if self._has_object(verb_end - 1, end):
                 yield verb_end
+
+    def committed_verbs(self, start: int, end: int) -> Iterator[int]:
+        """Ends of the cooperation verbs right after a commitment head of ``verb_heads``
+        (``berkomitmen meningkatkan perdagangan bilateral``, ``bertekad memperkuat ketahanan
+        pangan``): the verb governs the area itself, reached as a direct head's."""
+        verbs = self.matches["commitment_verb"]
+        for head_start, head_end, _ in self.matches["commitment_verb_head"].scan(start, end):
+            if self._head_blocked(start, head_start):
+                continue
+            following = self.tokens.next_spaced(head_end - 1)
+            if 0 <= following < end:
+                for _, verb_end, _ in verbs.at(following):
+                    if verb_end <= end:
+                        yield verb_end
+                        break
 
     def _head_blocked(
         self, start: int, head_start: int, window: Optional[int] = None, blockers: Optional[frozenset[str]] = None
@@ -977,6 +1045,8 @@ class _Framer:
         for head_start, head_end, _ in self.matches["commitment_direct"].scan(start, end):
             if not self._head_blocked(start, head_start):
                 origins.append((head_end, lexicon.direct_max_gap_words))
+        for cue_end in self.committed_verbs(start, end):
+            origins.append((cue_end, lexicon.direct_max_gap_words))
         for cue_start, cue_end, _ in self.matches["outcome"].scan(start, end):
             if self._negated(start, cue_start):  # "tidak menghasilkan kesepakatan"
                 continue
@@ -1003,10 +1073,28 @@ class _Framer:
             elif not areas and self.opens_list(cue_end, end):
                 for item_start, item_end in self.enumerated_items(sentences, index + 1):
                     yield from self.framed_areas(item_start, item_end, 2 * lexicon.max_gap_words)
+        yield from self.verb_areas(start, end)
         for cue_start, _, _ in self.matches["post_cue"].scan(start, end):
             yield from self.areas_before(start, cue_start)
         for head_start, head_end, _ in self.matches["document_head"].scan(start, end):
             yield from self.titled_areas(head_start, head_end, end)
+
+    def verb_areas(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """The area right after a verb of ``area_verbs`` that names it, no need or call before it
+        (``untuk menjemput investasi``, the headline ``Jokowi ke Abu Dhabi Jemput Investasi``); the
+        verb frames no other area (``menjemput WNI di bandara``)."""
+        tokens = self.tokens
+        for verb_start, verb_end, _ in self.matches["area_verb"].scan(start, end):
+            if self._head_blocked(start, verb_start):
+                continue
+            slug = self.lexicon.area_verbs.get(" ".join(tokens.word_list(verb_start, verb_end)))
+            following = tokens.next_spaced(verb_end - 1)
+            if following < 0 or following >= end:
+                continue
+            for span in self.matches["area"].at(following):
+                if span[1] <= end and span[2] == slug and self.is_area(span):
+                    yield span
+                    break
 
     def opens_list(self, cue_end: int, end: int) -> bool:
         """Whether the cue's sentence ends in a colon a few words after the cue (``Tiga komitmen
