@@ -20,7 +20,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.spacy_doc import doc_text
+from ..nlp.spacy_doc import doc_entities, doc_text
 from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, word_bounds
 from ..normalize.countries import bloc_code, country_code
 from ..normalize.dates import calendar_names
@@ -262,7 +262,7 @@ class NameWords:
 def person_name_spans(doc: Doc) -> Doc:
     names = NameWords(doc)
     by_span: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in PERSON_LABELS:
             continue
         cleaned = names.clean_entity(ent.start_char, ent.end_char)

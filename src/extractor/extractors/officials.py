@@ -36,7 +36,7 @@ from ..components.known_officials import KnownOfficial, known_matches
 from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, name_keys, person_name_entities
 from ..components.title_heads import TitleMatch, find_titles, title_matches
 from ..components.title_lexicon import lexicon_words
-from ..nlp.spacy_doc import doc_text
+from ..nlp.spacy_doc import doc_entities, doc_text
 from ..nlp.words import token_columns
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
@@ -425,8 +425,9 @@ def _place_words(doc: Doc) -> frozenset[str]:
             found.add(following)
     # A one-word place NER names elsewhere and never inside a person's name (pesisir Queensland …
     # Perdana Menteri Queensland Annastacia Palaszczuk; not Tsai of Tsai Ing-wen).
-    in_persons = {t.text for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
-    found.update(e.text for e in doc.ents if e.label_ == "LOC" and len(e) == 1 and e.text[:1].isupper() and e.text not in in_persons)
+    entities = doc_entities(doc)
+    in_persons = {t.text for e in entities if e.label_ in PERSON_LABELS for t in e}
+    found.update(e.text for e in entities if e.label_ == "LOC" and len(e) == 1 and e.text[:1].isupper() and e.text not in in_persons)
     return frozenset(found)
 
 
@@ -1005,7 +1006,7 @@ def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official]:
     text = context.text
-    others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PERSON_LABELS]
+    others = [(e.start_char, e.end_char) for e in doc_entities(doc) if e.label_ not in PERSON_LABELS]
     names = _Names(doc, others)
 
     cut = _Cut(text, names.tokens)

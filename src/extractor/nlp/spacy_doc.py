@@ -29,6 +29,18 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get(TEXT) or doc.text
 
 
+_ENTITIES = "extractor.entities"
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once per Doc: the getter builds every entity's Span anew on each call.
+    Nothing sets the entities after :func:`to_spacy_doc` (or :func:`build_doc`) built the Doc."""
+    entities = doc.user_data.get(_ENTITIES)
+    if entities is None:
+        entities = doc.user_data[_ENTITIES] = tuple(doc.ents)
+    return entities
+
+
 @lru_cache(maxsize=1)
 def shared_vocab() -> Vocab:
     """The Indonesian vocabulary: lexical attributes such as ``like_num`` and ``is_stop``, no models.
