@@ -25,11 +25,12 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Iterable, Optional
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
-from spacy.tokens import Span as SentenceSpan
 
 from ..components import spans
 from ..components.known_officials import KnownOfficial, known_matches
@@ -419,7 +420,7 @@ def _place_words(doc: Doc) -> frozenset[str]:
     text, columns = doc_text(doc), token_columns(doc)
     found = set()
     offsets, lengths = columns.offsets, columns.lengths
-    for i in [i for i, lower in enumerate(lowers[:-1]) if lower in openers]:
+    for i in _indices_in(lowers[:-1], openers):
         following = text[offsets[i + 1] : offsets[i + 1] + lengths[i + 1]]
         if following[:1].isupper():
             found.add(following)
@@ -539,7 +540,7 @@ def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]
     tokens = names.tokens
     ends = {end for _, end in spans.values()}
     found = []
-    for k in [k for k, token in enumerate(tokens) if token.text in firsts]:
+    for k in _indices_in(list(map(itemgetter(2), tokens)), firsts):  # a word's text is its third field
         token = tokens[k]
         if not token.text.islower():
             continue
@@ -635,8 +636,8 @@ def _country(
     return next((m.country for m in matches if m.country), None)
 
 
-def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str, SentenceSpan]]:
-    """``(token index, state, sentence)`` of every visit's destination (``kunjungan … ke Rusia``,
+def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str, tuple[int, int]]]:
+    """``(token index, state, sentence offsets)`` of every visit's destination (``kunjungan … ke Rusia``,
     ``kunjungan kenegaraan ke Ankara, Turki``, ``tiba di Kairo, Mesir``), in order."""
     words, strings = visit_hosts(), doc.vocab.strings
     # LOWER ids, with the possessive enclitic (kunjungannya, lawatannya)
@@ -648,14 +649,13 @@ def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str
     # The tokens each test needs, found in one pass over the Doc; each sentence then reads only
     # its own: a to-word at or after the sentence's first visit word, a place right after an
     # arrival word inside the sentence, in token order.
-    visits = [i for i, lower in enumerate(lowers) if lower in visit_words]
-    tos = [i for i, lower in enumerate(lowers) if lower in to_words]
-    arrivals = [i for i in range(1, len(lowers)) if lowers[i] in places and lowers[i - 1] in arrival_words]
+    visits = _indices_in(lowers, visit_words)
+    tos = _indices_in(lowers, to_words)
+    arrivals = [i for i in _indices_in(lowers, places) if i > 0 and lowers[i - 1] in arrival_words]
     found = []
     if not tos and not arrivals:
         return found
-    for sentence in doc.sents:
-        start, end = sentence.start, sentence.end
+    for start, end, start_char, end_char in token_columns(doc).sentences():
         first_visit = bisect_left(visits, start)
         first_visit = visits[first_visit] if first_visit < len(visits) and visits[first_visit] < end else end
         candidates = [i for i in tos[bisect_left(tos, first_visit) : bisect_left(tos, end)]]
@@ -663,8 +663,13 @@ def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str
         for i in sorted(candidates):
             state = _place_state(doc, i + 1, end, states)
             if state is not None:
-                found.append((state, states[state], sentence))
+                found.append((state, states[state], (start_char, end_char)))
     return found
+
+
+def _indices_in(values: list, wanted: set) -> list[int]:
+    """The indices of the values in ``wanted``, in order (no Python step per value)."""
+    return list(compress(range(len(values)), map(wanted.__contains__, values)))
 
 
 def _place_state(doc: Doc, i: int, end: int, states: dict[int, str], reach: int = 4) -> Optional[int]:
@@ -726,7 +731,7 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
                 if state is None and earlier:
                     subject = _travellers(people, sentence.start_char, match.start)
                     state, visit = earlier[-1]
-                    if not subject & _travellers(people, visit.start_char, visit.end_char):
+                    if not subject & _travellers(people, *visit):
                         state = None
         elif before and before[-1].lower_ in words["list_words"] and previous in hosts and previous.end <= match.start:
             if doc.char_span(previous.start, previous.end, alignment_mode="expand").sent.start == sentence.start:

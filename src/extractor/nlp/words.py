@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress
 from typing import NamedTuple, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
@@ -46,16 +47,30 @@ def _words(text: str) -> list[Word]:
 
 class TokenColumns:
     """The Doc's tokens as columns of plain values, read once per Doc (no Token objects):
-    ``offsets``, ``lengths``, ``is_space`` (whitespace token), ``spaced`` (a space follows) and
-    ``sentence_starts`` (offsets of the sentences' first tokens)."""
+    ``offsets``, ``lengths``, ``is_space`` (whitespace token), ``spaced`` (a space follows),
+    ``first_tokens`` (the tokens flagged as a sentence's first) and ``sentence_starts`` (their
+    offsets)."""
 
     def __init__(self, doc: Doc):
         if len(doc):
             table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY, SENT_START]).T.tolist()
             self.offsets, self.lengths, self.is_space, self.spaced, starts = table
-            self.sentence_starts = [offset for offset, start in zip(self.offsets, starts) if start == 1]
+            self.first_tokens = list(compress(range(len(starts)), map((1).__eq__, starts)))
+            self.sentence_starts = list(map(self.offsets.__getitem__, self.first_tokens))
         else:
             self.offsets, self.lengths, self.is_space, self.spaced, self.sentence_starts = [], [], [], [], []
+            self.first_tokens = []
+
+    def sentences(self) -> list[tuple[int, int, int, int]]:
+        """``(first token, end token, start_char, end_char)`` of each sentence, as ``doc.sents``
+        gives them (the first one starts at the Doc's first token, whatever its flag)."""
+        count = len(self.offsets)
+        if not count:
+            return []
+        firsts = self.first_tokens if self.first_tokens[:1] == [0] else [0, *self.first_tokens]
+        ends = [*firsts[1:], count]
+        offsets, lengths = self.offsets, self.lengths
+        return [(first, end, offsets[first], offsets[end - 1] + lengths[end - 1]) for first, end in zip(firsts, ends)]
 
 
 class _DocLayer:
