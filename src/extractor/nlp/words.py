@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from functools import partial
+from itertools import accumulate, compress
 from typing import NamedTuple, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
@@ -40,9 +41,25 @@ class Word(NamedTuple):
     text: str
 
 
+# :data:`_WORD` as the separator of ``re.split``: the pieces alternate between the text between
+# two words (whitespace only: ``\S`` takes any other character) and a word.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_new_word = partial(tuple.__new__, Word)  # ``Word(...)`` without the Python frame of its ``__new__``
+
+
 def _words(text: str) -> list[Word]:
-    new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
-    return [new(Word, (match.start(), match.end(), match.group())) for match in _WORD.finditer(text)]
+    return words_by_split(_WORD_SPLIT, text, _new_word)[0]
+
+
+def words_by_split(separator: re.Pattern[str], text: str, new_word) -> tuple[list, list[int], list[int]]:
+    """``new_word((start, end, text))`` of each match of ``separator`` (one capturing group
+    around a pattern that never matches nothing) in ``text``, with the starts and the ends: the
+    offsets are the running sums of the pieces' lengths, read with no Match object and no Python
+    step per word."""
+    pieces = separator.split(text)
+    bounds = list(accumulate(map(len, pieces)))
+    starts, ends = bounds[:-1:2], bounds[1::2]
+    return list(map(new_word, zip(starts, ends, pieces[1::2]))), starts, ends
 
 
 class TokenColumns:
@@ -79,9 +96,7 @@ class _DocLayer:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         self.columns = TokenColumns(doc)
-        self.words = _words(self.text)
-        self.starts = [w[0] for w in self.words]
-        self.ends = [w[1] for w in self.words]
+        self.words, self.starts, self.ends = words_by_split(_WORD_SPLIT, self.text, _new_word)
         self._runs: Optional[list[tuple[int, int]]] = None
         self._run_index: dict[str, list[int]] = {}
 
