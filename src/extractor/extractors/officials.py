@@ -427,8 +427,9 @@ def _place_words(doc: Doc) -> frozenset[str]:
     # A one-word place NER names elsewhere and never inside a person's name (pesisir Queensland …
     # Perdana Menteri Queensland Annastacia Palaszczuk; not Tsai of Tsai Ing-wen).
     entities = doc_entities(doc)
-    in_persons = {t.text for e in entities if e.label_ in PERSON_LABELS for t in e}
-    found.update(e.text for e in entities if e.label_ == "LOC" and len(e) == 1 and e.text[:1].isupper() and e.text not in in_persons)
+    in_persons = {text[offsets[i] : offsets[i] + lengths[i]] for e in entities if e.label_ in PERSON_LABELS for i in range(e.start, e.end)}
+    one_word = (text[e.start_char : e.end_char] for e in entities if e.label_ == "LOC" and e.end - e.start == 1)
+    found.update(word for word in one_word if word[:1].isupper() and word not in in_persons)
     return frozenset(found)
 
 

@@ -9,7 +9,7 @@ whitespace token of its own, as spaCy's own tokenizer does.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import numpy
 import spacy
@@ -32,12 +32,26 @@ def doc_text(doc: Doc) -> str:
 _ENTITIES = "extractor.entities"
 
 
-def doc_entities(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, read once per Doc: the getter builds every entity's Span anew on each call.
-    Nothing sets the entities after :func:`to_spacy_doc` (or :func:`build_doc`) built the Doc."""
+class Entity(NamedTuple):
+    """One of ``doc.ents`` as plain values: its characters, label and tokens ``[start, end)``."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    start: int
+    end: int
+
+
+def doc_entities(doc: Doc) -> tuple[Entity, ...]:
+    """``doc.ents``, read once per Doc (the getter builds every entity's Span anew on each call),
+    as plain values: a Span kept in ``doc.user_data`` would tie the Doc in a reference cycle,
+    left to the cyclic collector instead of freed when the document is done. Nothing sets the
+    entities after :func:`to_spacy_doc` (or :func:`build_doc`) built the Doc."""
     entities = doc.user_data.get(_ENTITIES)
     if entities is None:
-        entities = doc.user_data[_ENTITIES] = tuple(doc.ents)
+        entities = doc.user_data[_ENTITIES] = tuple(
+            Entity(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents
+        )
     return entities
 
 
