@@ -30,7 +30,7 @@ _APOSTROPHES = "'\u2019"
 # characters (``\w``: :func:`is_word_char`) joined to the next runs by single hyphens or
 # apostrophes, else any other non-space character alone.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'\u2019]\w+)*|\S")
-_RUN = re.compile(r"[\w-]+")
+_RUN_SPLIT = re.compile(r"([\w-]+)")  # the runs of :meth:`_DocLayer.runs`, as ``re.split`` separators
 
 
 class Word(NamedTuple):
@@ -97,21 +97,17 @@ class _DocLayer:
         self.text = doc_text(doc)
         self.columns = TokenColumns(doc)
         self.words, self.starts, self.ends = words_by_split(_WORD_SPLIT, self.text, _new_word)
-        self._runs: Optional[list[tuple[int, int]]] = None
-        self._run_index: dict[str, list[int]] = {}
+        self._runs: Optional[tuple[list[int], list[int], list[str]]] = None
 
-    def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    def runs(self) -> tuple[list[int], list[int], list[str]]:
+        """The starts, ends and texts of the maximal runs of word characters and hyphens written
+        together: the tokens cover the text and whitespace breaks a run, so they are the text's
+        runs of ``[\\w-]`` (``\\w`` is :func:`is_word_char`), whatever the tokens."""
         if self._runs is None:
-            # Maximal runs of word characters and hyphens written together: the tokens cover the
-            # text and whitespace breaks a run, so they are the text's runs of ``[\w-]`` (``\w``
-            # is :func:`is_word_char`), whatever the tokens.
-            text = self.text
-            self._runs = [match.span() for match in _RUN.finditer(text)]
-            index: dict[str, list[int]] = {}
-            for k, (start, end) in enumerate(self._runs):
-                index.setdefault(text[start:end], []).append(k)
-            self._run_index = index
-        return self._runs, self._run_index
+            pieces = _RUN_SPLIT.split(self.text)
+            bounds = list(accumulate(map(len, pieces)))
+            self._runs = (bounds[:-1:2], bounds[1::2], pieces[1::2])
+        return self._runs
 
 
 def _layer(doc: Doc) -> _DocLayer:
@@ -181,7 +177,7 @@ def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:
     hyphen on either side: its parts between apostrophes are whole runs of word characters and
     hyphens of the Doc (``O'Brien`` in ``O'Brien,`` but not in ``O'Brien-Smith``)."""
     layer = _layer(doc)
-    runs, index = layer.runs()
+    starts, ends, runs = layer.runs()
     text = layer.text
     parts: list[str] = []
     separators: list[str] = []
@@ -195,20 +191,25 @@ def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:
             current += char
     parts.append(current)
     found = []
-    for k in index.get(parts[0], ()):
+    k = -1
+    while True:
+        try:
+            k = runs.index(parts[0], k + 1)  # the next run written as the first part
+        except ValueError:
+            break
         last = k
         for part, separator in zip(parts[1:], separators):
             following = last + 1
             if not (
                 following < len(runs)
-                and runs[following][0] == runs[last][1] + 1
-                and text[runs[last][1]] == separator
-                and text[runs[following][0] : runs[following][1]] == part
+                and starts[following] == ends[last] + 1
+                and text[ends[last]] == separator
+                and runs[following] == part
             ):
                 break
             last = following
         else:
-            found.append((runs[k][0], runs[last][1]))
+            found.append((starts[k], ends[last]))
     return found
 
 
