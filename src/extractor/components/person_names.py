@@ -29,6 +29,7 @@ from . import component, spans
 from .known_officials import KnownOfficial, known_officials
 
 KEY = "person_name"
+_ENTITIES = "entities"  # the group's names as plain tuples (no Span nor Underscore per read)
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 MAX_NAME_TOKENS = 6
 
@@ -277,6 +278,7 @@ def person_name_spans(doc: Doc) -> Doc:
         span._.person_names = names_here
         found.append(span)
     doc.spans[KEY] = found
+    doc.spans[KEY].attrs[_ENTITIES] = sorted(name for names_here in by_span.values() for name in names_here)
     return doc
 
 
@@ -287,4 +289,8 @@ def person_names(doc: Doc) -> list[tuple[int, int]]:
 
 def person_name_entities(doc: Doc) -> list[tuple[int, int, int, int]]:
     """``(entity start, entity end, name start, name end)`` per cleaned name, entity order."""
-    return sorted(n for span in spans(doc, KEY) for n in span._.person_names)
+    group = spans(doc, KEY)
+    found = group.attrs.get(_ENTITIES)
+    if found is None:  # a group built elsewhere
+        found = sorted(n for span in group for n in span._.person_names)
+    return list(found)
