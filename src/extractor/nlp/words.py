@@ -28,8 +28,10 @@ _LAYER = "extractor.words"
 _APOSTROPHES = "'\u2019"
 # Initials (two letters or more, each with its full stop right after), else a run of word
 # characters (``\w``: :func:`is_word_char`) joined to the next runs by single hyphens or
-# apostrophes, else any other non-space character alone.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'\u2019]\w+)*|\S")
+# apostrophes, else any other non-space character alone. The lookahead tries the initials only
+# where two stand, and the possessive quantifiers keep no backtracking state (a match never
+# gives characters back: what follows a run cannot start with a word character).
+_WORD = re.compile(r"(?=[^\W\d_]\.[^\W\d_]\.)(?:[^\W\d_]\.){2,}|\w++(?:[-'\u2019]\w++)*+|\S")
 _RUN_SPLIT = re.compile(r"([\w-]+)")  # the runs of :meth:`_DocLayer.runs`, as ``re.split`` separators
 
 

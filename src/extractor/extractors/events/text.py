@@ -36,8 +36,9 @@ ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # A word: a run of letters and digits, continued by a hyphen and the next run (``ASEAN-Rusia``)
 # or a possessive (``Officials's``), ended by an apostrophe no letter follows (``Officials'``);
 # any other non-space character alone.
-_RUN = r"[^\W_]+"
-_WORD = re.compile(rf"{_RUN}(?:[{HYPHENS}]{_RUN}|[{APOSTROPHES}]s(?![^\W_]))*(?:[{APOSTROPHES}](?![^\W_]))?|\S")
+# (Possessive quantifiers: a match never gives characters back, so none keeps backtracking state.)
+_RUN = r"[^\W_]++"
+_WORD = re.compile(rf"{_RUN}(?:[{HYPHENS}]{_RUN}|[{APOSTROPHES}]s(?![^\W_]))*+(?:[{APOSTROPHES}](?![^\W_]))?+|\S")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # for :func:`~extractor.nlp.words.words_by_split`
 
 
