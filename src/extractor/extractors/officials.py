@@ -710,32 +710,46 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
     does a departure from a state later in the sentence (``bertemu dengan Perdana Menteri Dmitry
     Medvedev pada Jumat, sebelum meninggalkan Rusia``)."""
     words = visit_hosts()
-    states = _state_tokens(doc)
-    destinations = _visit_destinations(doc, states)
+    columns = token_columns(doc)
+    is_space = columns.is_space
+    found: Optional[tuple[dict[int, str], list]] = None  # the states and the visits, read when first needed
     hosts: dict[TitleMatch, str] = {}
     previous: Optional[TitleMatch] = None
     for match in titles:
-        span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or match.country_source in ("explicit", "organization", "institution", "international"):
+        tokens = columns.expand(match.start, match.end)
+        if tokens is None or match.country_source in ("explicit", "organization", "institution", "international"):
             previous = None
             continue
-        sentence = span.sent
-        before = [t for t in doc[sentence.start : span.start] if not t.is_space]
+        first, last = tokens
+        sentence_start, sentence_end = columns.sentence_of(first)
+        # the last two tokens before the title in its sentence, whitespace aside: all that
+        # ``_met_by_verb`` and the tests below read of them
+        before_indices: list[int] = []
+        k = first - 1
+        while k >= sentence_start and len(before_indices) < 2:
+            if not is_space[k]:
+                before_indices.insert(0, k)
+            k -= 1
+        before = [doc[k] for k in before_indices]
         state = None
         if before and before[-1].lower_ in words["meeting_words"]:
-            inside = [s for i, s, _ in destinations if sentence.start <= i < span.start]
+            if found is None:
+                states = _state_tokens(doc)
+                found = (states, _visit_destinations(doc, states))
+            states, destinations = found
+            inside = [s for i, s, _ in destinations if sentence_start <= i < first]
             if inside:
                 state = inside[-1]
             elif _met_by_verb(before):
-                state = next((states[t.i + 1] for t in doc[span.end : sentence.end] if t.lower_ in words["departure_words"] and t.i + 1 in states), None)
-                earlier = [(s, visit) for i, s, visit in destinations if i < sentence.start]
+                state = next((states[t.i + 1] for t in doc[last:sentence_end] if t.lower_ in words["departure_words"] and t.i + 1 in states), None)
+                earlier = [(s, visit) for i, s, visit in destinations if i < sentence_start]
                 if state is None and earlier:
-                    subject = _travellers(people, sentence.start_char, match.start)
+                    subject = _travellers(people, columns.offsets[sentence_start], match.start)
                     state, visit = earlier[-1]
                     if not subject & _travellers(people, *visit):
                         state = None
         elif before and before[-1].lower_ in words["list_words"] and previous in hosts and previous.end <= match.start:
-            if doc.char_span(previous.start, previous.end, alignment_mode="expand").sent.start == sentence.start:
+            if doc.char_span(previous.start, previous.end, alignment_mode="expand").sent.start == sentence_start:
                 state = hosts[previous]
         if state is not None:
             hosts[match] = state

@@ -92,6 +92,35 @@ class TokenColumns:
         return [(first, end, offsets[first], offsets[end - 1] + lengths[end - 1]) for first, end in zip(firsts, ends)]
 
 
+    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
+        """The tokens ``[start, end)`` that ``doc.char_span(start_char, end_char,
+        alignment_mode="expand")`` covers (None where it gives None), read without a Token: a
+        token holds its characters and its trailing space, and a span starting on that space
+        starts at the next token."""
+        offsets, lengths = self.offsets, self.lengths
+        if not offsets:
+            return None
+        length = offsets[-1] + lengths[-1] + self.spaced[-1]
+        if not (0 <= start_char < length and 0 <= end_char - 1 < length):
+            return None
+        start = bisect_right(offsets, start_char) - 1
+        if start_char == offsets[start] + lengths[start]:
+            start += 1
+        return start, bisect_right(offsets, end_char - 1)
+
+    def sentence_of(self, start: int) -> tuple[int, int]:
+        """The tokens of the sentence of token ``start`` (``span.sent`` of a span starting there,
+        whatever its end): from the last sentence start at or before it (else the first token)
+        to the next one (else the end)."""
+        firsts = self.first_tokens
+        following = bisect_right(firsts, start)
+        return (firsts[following - 1] if following else 0), (firsts[following] if following < len(firsts) else len(self.offsets))
+
+    def end_char(self, end: int) -> int:
+        """The character after token ``end - 1`` (a span's ``end_char``)."""
+        return self.offsets[end - 1] + self.lengths[end - 1]
+
+
 class _DocLayer:
     """The words, the token columns and (on demand) the runs of one Doc."""
 
