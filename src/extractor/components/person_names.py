@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from operator import itemgetter
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -29,6 +30,7 @@ from . import component, spans
 from .known_officials import KnownOfficial, known_officials
 
 KEY = "person_name"
+_TITLE_CASE_LINES = "extractor.title_case_lines"
 _ENTITIES = "entities"  # the group's names as plain tuples (no Span nor Underscore per read)
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 MAX_NAME_TOKENS = 6
@@ -129,7 +131,8 @@ class NameWords:
         self.text = doc_text(doc)
         self.tokens = doc_words(doc)
         self.starts, self.ends = word_bounds(doc)
-        self._title_case: dict[int, bool] = {}
+        # per line start, whether the line is in Title Case: the same for every reader of the Doc
+        self._title_case: dict[int, bool] = doc.user_data.setdefault(_TITLE_CASE_LINES, {})
         self._name_word: dict[int, bool] = {}
 
     def joined(self, i: int) -> bool:
@@ -157,7 +160,7 @@ class NameWords:
             end = self.text.find("\n", start)
             first = bisect.bisect_left(self.starts, start)
             last = bisect.bisect_left(self.starts, end if end >= 0 else len(self.text))
-            words = [t.text for t in self.tokens[first:last] if t.text[:1].isalpha()]
+            words = [w for w in map(itemgetter(2), self.tokens[first:last]) if w[:1].isalpha()]  # a word's text
             capitalised = sum(1 for w in words if w[:1].isupper())
             verbs = name_verbs()
             found = len(words) >= verbs["title_case_min_words"] and capitalised >= verbs["title_case_share"] * len(words)
