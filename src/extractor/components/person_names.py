@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from operator import itemgetter
 from typing import Optional
 
 from spacy.tokens import Doc, Span
 
 from ..nlp.spacy_doc import doc_entities, doc_text
-from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, word_bounds
+from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, word_bounds, word_texts
 from ..normalize.countries import bloc_code, country_code
 from ..normalize.dates import calendar_names
 from ..normalize.titles import institution_words, name_particles, name_verbs, organization_name, title_words
@@ -130,6 +129,7 @@ class NameWords:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         self.tokens = doc_words(doc)
+        self.texts = word_texts(doc)  # the words' texts
         self.starts, self.ends = word_bounds(doc)
         # per line start, whether the line is in Title Case: the same for every reader of the Doc
         self._title_case: dict[int, bool] = doc.user_data.setdefault(_TITLE_CASE_LINES, {})
@@ -160,7 +160,7 @@ class NameWords:
             end = self.text.find("\n", start)
             first = bisect.bisect_left(self.starts, start)
             last = bisect.bisect_left(self.starts, end if end >= 0 else len(self.text))
-            words = [w for w in map(itemgetter(2), self.tokens[first:last]) if w[:1].isalpha()]  # a word's text
+            words = [w for w in self.texts[first:last] if w[:1].isalpha()]
             capitalised = sum(1 for w in words if w[:1].isupper())
             verbs = name_verbs()
             found = len(words) >= verbs["title_case_min_words"] and capitalised >= verbs["title_case_share"] * len(words)

@@ -26,7 +26,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import compress
-from operator import itemgetter
 from typing import Iterable, Optional
 
 from spacy.attrs import LOWER
@@ -458,7 +457,7 @@ def _headline_names(names: _Names, spans: dict, links: dict, title_first: set) -
         i = names.index_at.get(start)
         if i is None:
             continue
-        words = tuple(t.text for t in tokens[i : bisect_left(names.starts, end)])
+        words = tuple(names.texts[i : bisect_left(names.starts, end)])
         if names.in_title_case_line(i) and not _ends_sentence(names.text, start):
             headline.append((start, end, i, words))
         else:
@@ -541,7 +540,7 @@ def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]
     tokens = names.tokens
     ends = {end for _, end in spans.values()}
     found = []
-    for k in _indices_in(list(map(itemgetter(2), tokens)), firsts):  # a word's text is its third field
+    for k in _indices_in(names.texts, firsts):
         token = tokens[k]
         if not token.text.islower():
             continue

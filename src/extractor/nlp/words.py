@@ -53,15 +53,15 @@ def _words(text: str) -> list[Word]:
     return words_by_split(_WORD_SPLIT, text, _new_word)[0]
 
 
-def words_by_split(separator: re.Pattern[str], text: str, new_word) -> tuple[list, list[int], list[int]]:
+def words_by_split(separator: re.Pattern[str], text: str, new_word) -> tuple[list, list[int], list[int], list[str]]:
     """``new_word((start, end, text))`` of each match of ``separator`` (one capturing group
-    around a pattern that never matches nothing) in ``text``, with the starts and the ends: the
-    offsets are the running sums of the pieces' lengths, read with no Match object and no Python
-    step per word."""
+    around a pattern that never matches nothing) in ``text``, with the starts, the ends and the
+    texts: the offsets are the running sums of the pieces' lengths, read with no Match object
+    and no Python step per word."""
     pieces = separator.split(text)
     bounds = list(accumulate(map(len, pieces)))
-    starts, ends = bounds[:-1:2], bounds[1::2]
-    return list(map(new_word, zip(starts, ends, pieces[1::2]))), starts, ends
+    starts, ends, texts = bounds[:-1:2], bounds[1::2], pieces[1::2]
+    return list(map(new_word, zip(starts, ends, texts))), starts, ends, texts
 
 
 class TokenColumns:
@@ -127,7 +127,7 @@ class _DocLayer:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         self.columns = TokenColumns(doc)
-        self.words, self.starts, self.ends = words_by_split(_WORD_SPLIT, self.text, _new_word)
+        self.words, self.starts, self.ends, self.texts = words_by_split(_WORD_SPLIT, self.text, _new_word)
         self._runs: Optional[tuple[list[int], list[int], list[str]]] = None
 
     def runs(self) -> tuple[list[int], list[int], list[str]]:
@@ -151,6 +151,11 @@ def _layer(doc: Doc) -> _DocLayer:
 def doc_words(doc: Doc) -> list[Word]:
     """The words of the Doc, regrouped from its tokens once per Doc."""
     return _layer(doc).words
+
+
+def word_texts(doc: Doc) -> list[str]:
+    """The texts of :func:`doc_words`, in order."""
+    return _layer(doc).texts
 
 
 def token_columns(doc: Doc) -> TokenColumns:

@@ -131,7 +131,7 @@ class Words:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         self.items: list[Word]
-        self.items, self.starts, self.ends = words_by_split(_WORD_SPLIT, self.text, _new_word)
+        self.items, self.starts, self.ends, _ = words_by_split(_WORD_SPLIT, self.text, _new_word)
         self.parties = sorted((s.start_char, s.end_char, s.kb_id_) for s in spans(doc, "party"))
         self._party_starts = [p[0] for p in self.parties]
         # Capital cities, valued by their state's code: a visit to one is a visit to that state.
