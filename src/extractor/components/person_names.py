@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..nlp.spacy_doc import doc_entities, doc_text
-from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, word_bounds, word_texts
+from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, token_columns, word_bounds, word_texts
 from ..normalize.countries import bloc_code, country_code
 from ..normalize.dates import calendar_names
 from ..normalize.titles import institution_words, name_particles, name_verbs, organization_name, title_words
@@ -265,6 +265,7 @@ class NameWords:
 @component("person_names", assigns=[f"spans:{KEY}"], requires=["doc.ents"])
 def person_name_spans(doc: Doc) -> Doc:
     names = NameWords(doc)
+    expand = token_columns(doc).expand
     by_span: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
     for ent in doc_entities(doc):
         if ent.label_ not in PERSON_LABELS:
@@ -272,9 +273,9 @@ def person_name_spans(doc: Doc) -> Doc:
         cleaned = names.clean_entity(ent.start_char, ent.end_char)
         if cleaned is None:
             continue
-        span = doc.char_span(*cleaned, alignment_mode="expand")
-        if span is not None:
-            by_span.setdefault((span.start, span.end), []).append((ent.start_char, ent.end_char, *cleaned))
+        tokens = expand(*cleaned)  # what ``doc.char_span(*cleaned, alignment_mode="expand")`` covers
+        if tokens is not None:
+            by_span.setdefault(tokens, []).append((ent.start_char, ent.end_char, *cleaned))
     found = []
     for (first, last), names_here in by_span.items():
         span = Span(doc, first, last, label=f"{KEY}|ner")
