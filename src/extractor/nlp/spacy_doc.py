@@ -184,13 +184,16 @@ def _assemble(
     doc.from_array([SENT_START], numpy.where(sent_flags, 1, -1).astype(numpy.uint64))
     assert len(doc) == len(words), "spaCy Doc does not reproduce the article text"
     doc.user_data[TEXT] = text
+    from .words import token_columns  # (imports this module)
+
+    expand = token_columns(doc).expand  # the tokens ``doc.char_span(..., alignment_mode="expand")`` covers
     spans: list[Span] = []
     last_end = -1
     for start, end, label in sorted(entities):
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is None or span.start < last_end:
+        tokens = expand(start, end)
+        if tokens is None or tokens[0] < last_end:
             continue
-        spans.append(span)
-        last_end = span.end
-    doc.ents = spans
+        spans.append(Span(doc, *tokens, label=label))
+        last_end = tokens[1]
+    doc.set_ents(spans)  # what ``doc.ents = spans`` does, without copying every span
     return doc
