@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..nlp.spacy_doc import doc_text
+from ..nlp.words import token_columns
 from ..resource_data import load_resource
 from . import component
 
@@ -116,11 +117,12 @@ def form_matches(text: str) -> list[tuple[int, int, int]]:
 def known_official_spans(doc: Doc) -> Doc:
     text = doc_text(doc)
     officials = known_officials()
+    expand = token_columns(doc).expand  # the tokens ``doc.char_span(..., alignment_mode="expand")`` covers
     by_span: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
     for order, (start, end, index) in enumerate(form_matches(text)):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            by_span.setdefault((span.start, span.end), []).append((order, start, end, index))
+        tokens = expand(start, end)
+        if tokens is not None:
+            by_span.setdefault(tokens, []).append((order, start, end, index))
     found = []
     for (first, last), matches in by_span.items():
         index = matches[0][3]
