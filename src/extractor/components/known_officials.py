@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..nlp.spacy_doc import doc_text
+from ..nlp.words import token_columns
 from ..resource_data import load_resource
 from . import component
 
@@ -82,17 +83,33 @@ def _form_patterns() -> tuple[tuple[int, tuple[tuple[Optional[str], str, re.Patt
     return tuple(table)
 
 
+@lru_cache(maxsize=1)
+def _forms_by_run() -> tuple[dict[str, list[tuple[int, int, str, re.Pattern]]], list[tuple[int, int, str, re.Pattern]]]:
+    """The forms of :func:`_form_patterns` by their longest run, each with its place in the
+    gazetteer's order, and the forms without a run (scanned in every text)."""
+    by_run: dict[str, list[tuple[int, int, str, re.Pattern]]] = {}
+    always: list[tuple[int, int, str, re.Pattern]] = []
+    order = 0
+    for index, forms in _form_patterns():
+        for run, word, pattern in forms:
+            (by_run.setdefault(run, []) if run is not None else always).append((order, index, word, pattern))
+            order += 1
+    return by_run, always
+
+
 def form_matches(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, gazetteer index)`` of every name form in ``text``, gazetteer order."""
     # A match holds each run of word characters of its form as a whole run of the text (the
     # pattern allows no word character before or after the form): a form none of whose runs
     # the text has is not scanned for, nor one whose longest word the text does not contain.
-    text_runs = set(_WORD_RUN.findall(text))
+    by_run, always = _forms_by_run()
+    candidates = [*always]
+    for run in by_run.keys() & set(_WORD_RUN.findall(text)):
+        candidates += by_run[run]
     found = []
-    for index, forms in _form_patterns():
-        for run, word, pattern in forms:
-            if (run in text_runs if run is not None else True) and word in text:
-                found.extend((m.start(), m.end(), index) for m in pattern.finditer(text))
+    for _, index, word, pattern in sorted(candidates):
+        if word in text:
+            found.extend((m.start(), m.end(), index) for m in pattern.finditer(text))
     return found
 
 
@@ -100,11 +117,12 @@ def form_matches(text: str) -> list[tuple[int, int, int]]:
 def known_official_spans(doc: Doc) -> Doc:
     text = doc_text(doc)
     officials = known_officials()
+    expand = token_columns(doc).expand  # the tokens ``doc.char_span(..., alignment_mode="expand")`` covers
     by_span: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
     for order, (start, end, index) in enumerate(form_matches(text)):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            by_span.setdefault((span.start, span.end), []).append((order, start, end, index))
+        tokens = expand(start, end)
+        if tokens is not None:
+            by_span.setdefault(tokens, []).append((order, start, end, index))
     found = []
     for (first, last), matches in by_span.items():
         index = matches[0][3]

@@ -22,10 +22,11 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..nlp.alternation import prefix_tree
 from ..nlp.spacy_doc import doc_text
+from ..nlp.words import token_columns
 from ..normalize.countries import country_code, party_names
 from ..normalize.text import collapse_spaces
 from ..resource_data import load_resource
@@ -65,23 +66,28 @@ def capital_names(text: str) -> list[tuple[int, int, str]]:
 @component("parties", assigns=[f"spans:{KEY}", f"spans:{PART_KEY}", f"spans:{CAPITAL_KEY}"])
 def parties(doc: Doc) -> Doc:
     text = doc_text(doc)
+    expand = token_columns(doc).expand  # the tokens of ``doc.char_span(..., alignment_mode="expand")``
     whole, in_words = party_names(text)
     found = []
     for start, end, code in whole:
         kind = "country" if country_code(text[start:end]) == code else "bloc"
-        span = doc.char_span(start, end, label=kind, kb_id=code, alignment_mode="expand")
-        if span is not None:
-            found.append(span)
+        tokens = expand(start, end)
+        if tokens is not None:
+            found.append(Span(doc, *tokens, label=kind, kb_id=code))
     doc.spans[KEY] = found
     parts, characters = [], []
     for start, end, code, word_start, word_end in in_words:
         kind = "country" if country_code(text[start:end]) == code else "bloc"
-        span = doc.char_span(start, end, label=kind, kb_id=code, alignment_mode="expand")
-        if span is not None:
-            parts.append(span)
+        tokens = expand(start, end)
+        if tokens is not None:
+            parts.append(Span(doc, *tokens, label=kind, kb_id=code))
             characters.append((start, end, code, word_start, word_end))
     doc.spans[PART_KEY] = parts
     doc.spans[PART_KEY].attrs[CHARACTERS] = characters
-    capitals = (doc.char_span(start, end, label=CAPITAL_KEY, kb_id=code, alignment_mode="expand") for start, end, code in capital_names(text))
-    doc.spans[CAPITAL_KEY] = [span for span in capitals if span is not None]
+    capitals = []
+    for start, end, code in capital_names(text):
+        tokens = expand(start, end)
+        if tokens is not None:
+            capitals.append(Span(doc, *tokens, label=CAPITAL_KEY, kb_id=code))
+    doc.spans[CAPITAL_KEY] = capitals
     return doc

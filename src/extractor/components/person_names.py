@@ -20,8 +20,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.spacy_doc import doc_text
-from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, word_bounds
+from ..nlp.spacy_doc import doc_entities, doc_text
+from ..nlp.words import doc_words, has_line_break, is_initials, phrase_words, token_columns, word_bounds, word_texts
 from ..normalize.countries import bloc_code, country_code
 from ..normalize.dates import calendar_names
 from ..normalize.titles import institution_words, name_particles, name_verbs, organization_name, title_words
@@ -29,6 +29,8 @@ from . import component, spans
 from .known_officials import KnownOfficial, known_officials
 
 KEY = "person_name"
+_TITLE_CASE_LINES = "extractor.title_case_lines"
+_ENTITIES = "entities"  # the group's names as plain tuples (no Span nor Underscore per read)
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 MAX_NAME_TOKENS = 6
 
@@ -127,8 +129,10 @@ class NameWords:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         self.tokens = doc_words(doc)
+        self.texts = word_texts(doc)  # the words' texts
         self.starts, self.ends = word_bounds(doc)
-        self._title_case: dict[int, bool] = {}
+        # per line start, whether the line is in Title Case: the same for every reader of the Doc
+        self._title_case: dict[int, bool] = doc.user_data.setdefault(_TITLE_CASE_LINES, {})
         self._name_word: dict[int, bool] = {}
 
     def joined(self, i: int) -> bool:
@@ -156,7 +160,7 @@ class NameWords:
             end = self.text.find("\n", start)
             first = bisect.bisect_left(self.starts, start)
             last = bisect.bisect_left(self.starts, end if end >= 0 else len(self.text))
-            words = [t.text for t in self.tokens[first:last] if t.text[:1].isalpha()]
+            words = [w for w in self.texts[first:last] if w[:1].isalpha()]
             capitalised = sum(1 for w in words if w[:1].isupper())
             verbs = name_verbs()
             found = len(words) >= verbs["title_case_min_words"] and capitalised >= verbs["title_case_share"] * len(words)
@@ -261,22 +265,24 @@ class NameWords:
 @component("person_names", assigns=[f"spans:{KEY}"], requires=["doc.ents"])
 def person_name_spans(doc: Doc) -> Doc:
     names = NameWords(doc)
+    expand = token_columns(doc).expand
     by_span: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in PERSON_LABELS:
             continue
         cleaned = names.clean_entity(ent.start_char, ent.end_char)
         if cleaned is None:
             continue
-        span = doc.char_span(*cleaned, alignment_mode="expand")
-        if span is not None:
-            by_span.setdefault((span.start, span.end), []).append((ent.start_char, ent.end_char, *cleaned))
+        tokens = expand(*cleaned)  # what ``doc.char_span(*cleaned, alignment_mode="expand")`` covers
+        if tokens is not None:
+            by_span.setdefault(tokens, []).append((ent.start_char, ent.end_char, *cleaned))
     found = []
     for (first, last), names_here in by_span.items():
         span = Span(doc, first, last, label=f"{KEY}|ner")
         span._.person_names = names_here
         found.append(span)
     doc.spans[KEY] = found
+    doc.spans[KEY].attrs[_ENTITIES] = sorted(name for names_here in by_span.values() for name in names_here)
     return doc
 
 
@@ -287,4 +293,8 @@ def person_names(doc: Doc) -> list[tuple[int, int]]:
 
 def person_name_entities(doc: Doc) -> list[tuple[int, int, int, int]]:
     """``(entity start, entity end, name start, name end)`` per cleaned name, entity order."""
-    return sorted(n for span in spans(doc, KEY) for n in span._.person_names)
+    group = spans(doc, KEY)
+    found = group.attrs.get(_ENTITIES)
+    if found is None:  # a group built elsewhere
+        found = sorted(n for span in group for n in span._.person_names)
+    return list(found)

@@ -22,7 +22,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span
 
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import Word, has_line_break
+from ..nlp.words import Word, has_line_break, token_columns
 from ..normalize.text import collapse_spaces
 from ..normalize.countries import is_abbreviation
 from ..normalize.titles import (
@@ -53,6 +53,7 @@ from .person_names import person_names
 from .title_lexicon import LexiconMatches, lexicon_words, phrase_doc
 
 KEY = "title_head"
+_MATCHES = "matches"  # the group's title matches in order, as plain values (no Underscore per read)
 
 if not Span.has_extension("title_matches"):
     Span.set_extension("title_matches", default=None)
@@ -391,20 +392,26 @@ def find_titles(text: str, stops: Iterable[int] = (), doc: Optional[Doc] = None)
 @component("title_heads", assigns=[f"spans:{KEY}"], requires=["spans:title_lexicon", "spans:person_name"])
 def title_heads(doc: Doc) -> Doc:
     stops = {start for start, _ in person_names(doc)}
+    expand = token_columns(doc).expand  # the tokens ``doc.char_span(..., alignment_mode="expand")`` covers
     by_span: dict[tuple[int, int], list[TitleMatch]] = {}
     for match in find_titles(doc_text(doc), stops, doc):
-        span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is not None:
-            by_span.setdefault((span.start, span.end), []).append(match)
+        tokens = expand(match.start, match.end)
+        if tokens is not None:
+            by_span.setdefault(tokens, []).append(match)
     found = []
     for (first, last), matches in by_span.items():
         span = Span(doc, first, last, label=f"{KEY}|{matches[0].head}", kb_id=matches[0].title)
         span._.title_matches = matches
         found.append(span)
     doc.spans[KEY] = found
+    doc.spans[KEY].attrs[_MATCHES] = sorted((m for matches in by_span.values() for m in matches), key=lambda m: m.start)
     return doc
 
 
 def title_matches(doc: Doc) -> list[TitleMatch]:
     """The title phrases of ``doc``, left to right."""
-    return sorted((m for span in spans(doc, KEY) for m in span._.title_matches), key=lambda m: m.start)
+    group = spans(doc, KEY)
+    found = group.attrs.get(_MATCHES)
+    if found is None:  # a group built elsewhere
+        found = sorted((m for span in group for m in span._.title_matches), key=lambda m: m.start)
+    return list(found)

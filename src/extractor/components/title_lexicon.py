@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..nlp.matchers import once_per_vocab
-from ..nlp.words import Word, doc_words, is_initials, phrase_words, word_bounds
+from ..nlp.words import Word, doc_words, is_initials, phrase_words, token_columns, word_bounds
 from ..normalize.titles import COUNTRY, HEAD, HONORIFIC, MISSING, ORGANIZATION, lexicon
 from . import component
 
@@ -131,14 +131,16 @@ class LexiconMatches:
             matched = [(span.label_, span.start, span.end) for span in doc.spans[KEY]]
         else:  # a Doc built here for a short string
             matched = [(span.label_, span.start, span.end) for span in title_lexicon_spans(doc)]
+        columns = token_columns(doc)
+        offsets, lengths = columns.offsets, columns.lengths
         for label, s, e in matched:
-            last = doc[e - 1]
-            end = last.idx + len(last)
+            end = offsets[e - 1] + lengths[e - 1]
             if label.endswith(DOTTED):
                 label, end = label[: -len(DOTTED)], end - 1
-            i = bisect_left(starts, doc[s].idx)
+            start = offsets[s]
+            i = bisect_left(starts, start)
             j = bisect_left(word_ends, end) + 1  # the index after the word ending at ``end``
-            if i < len(starts) and starts[i] == doc[s].idx and j <= len(word_ends) and word_ends[j - 1] == end and j > i:
+            if i < len(starts) and starts[i] == start and j <= len(word_ends) and word_ends[j - 1] == end and j > i:
                 ends.setdefault((label, i), set()).add(j)
         self.ends = ends
         self._cache: dict[tuple[str, int], Optional[tuple[int, object]]] = {}

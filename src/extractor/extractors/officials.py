@@ -25,18 +25,18 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import compress
 from typing import Iterable, Optional
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
-from spacy.tokens import Span as SentenceSpan
 
 from ..components import spans
 from ..components.known_officials import KnownOfficial, known_matches
 from ..components.person_names import PERSON_LABELS, NameWords, known_by_keys, name_keys, person_name_entities
 from ..components.title_heads import TitleMatch, find_titles, title_matches
 from ..components.title_lexicon import lexicon_words
-from ..nlp.spacy_doc import doc_text
+from ..nlp.spacy_doc import doc_entities, doc_text
 from ..nlp.words import token_columns
 from ..nlp.words import Word, is_initials, is_word_char, phrase_words, standalone_occurrences
 from ..normalize.countries import country_code, is_abbreviation
@@ -419,14 +419,16 @@ def _place_words(doc: Doc) -> frozenset[str]:
     text, columns = doc_text(doc), token_columns(doc)
     found = set()
     offsets, lengths = columns.offsets, columns.lengths
-    for i in [i for i, lower in enumerate(lowers[:-1]) if lower in openers]:
+    for i in _indices_in(lowers[:-1], openers):
         following = text[offsets[i + 1] : offsets[i + 1] + lengths[i + 1]]
         if following[:1].isupper():
             found.add(following)
     # A one-word place NER names elsewhere and never inside a person's name (pesisir Queensland …
     # Perdana Menteri Queensland Annastacia Palaszczuk; not Tsai of Tsai Ing-wen).
-    in_persons = {t.text for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
-    found.update(e.text for e in doc.ents if e.label_ == "LOC" and len(e) == 1 and e.text[:1].isupper() and e.text not in in_persons)
+    entities = doc_entities(doc)
+    in_persons = {text[offsets[i] : offsets[i] + lengths[i]] for e in entities if e.label_ in PERSON_LABELS for i in range(e.start, e.end)}
+    one_word = (text[e.start_char : e.end_char] for e in entities if e.label_ == "LOC" and e.end - e.start == 1)
+    found.update(word for word in one_word if word[:1].isupper() and word not in in_persons)
     return frozenset(found)
 
 
@@ -455,7 +457,7 @@ def _headline_names(names: _Names, spans: dict, links: dict, title_first: set) -
         i = names.index_at.get(start)
         if i is None:
             continue
-        words = tuple(t.text for t in tokens[i : bisect_left(names.starts, end)])
+        words = tuple(names.texts[i : bisect_left(names.starts, end)])
         if names.in_title_case_line(i) and not _ends_sentence(names.text, start):
             headline.append((start, end, i, words))
         else:
@@ -538,7 +540,7 @@ def _lowercase_titles(text: str, names: _Names, spans: dict[int, tuple[int, int]
     tokens = names.tokens
     ends = {end for _, end in spans.values()}
     found = []
-    for k in [k for k, token in enumerate(tokens) if token.text in firsts]:
+    for k in _indices_in(names.texts, firsts):
         token = tokens[k]
         if not token.text.islower():
             continue
@@ -634,8 +636,8 @@ def _country(
     return next((m.country for m in matches if m.country), None)
 
 
-def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str, SentenceSpan]]:
-    """``(token index, state, sentence)`` of every visit's destination (``kunjungan … ke Rusia``,
+def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str, tuple[int, int]]]:
+    """``(token index, state, sentence offsets)`` of every visit's destination (``kunjungan … ke Rusia``,
     ``kunjungan kenegaraan ke Ankara, Turki``, ``tiba di Kairo, Mesir``), in order."""
     words, strings = visit_hosts(), doc.vocab.strings
     # LOWER ids, with the possessive enclitic (kunjungannya, lawatannya)
@@ -647,14 +649,13 @@ def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str
     # The tokens each test needs, found in one pass over the Doc; each sentence then reads only
     # its own: a to-word at or after the sentence's first visit word, a place right after an
     # arrival word inside the sentence, in token order.
-    visits = [i for i, lower in enumerate(lowers) if lower in visit_words]
-    tos = [i for i, lower in enumerate(lowers) if lower in to_words]
-    arrivals = [i for i in range(1, len(lowers)) if lowers[i] in places and lowers[i - 1] in arrival_words]
+    visits = _indices_in(lowers, visit_words)
+    tos = _indices_in(lowers, to_words)
+    arrivals = [i for i in _indices_in(lowers, places) if i > 0 and lowers[i - 1] in arrival_words]
     found = []
     if not tos and not arrivals:
         return found
-    for sentence in doc.sents:
-        start, end = sentence.start, sentence.end
+    for start, end, start_char, end_char in token_columns(doc).sentences():
         first_visit = bisect_left(visits, start)
         first_visit = visits[first_visit] if first_visit < len(visits) and visits[first_visit] < end else end
         candidates = [i for i in tos[bisect_left(tos, first_visit) : bisect_left(tos, end)]]
@@ -662,8 +663,13 @@ def _visit_destinations(doc: Doc, states: dict[int, str]) -> list[tuple[int, str
         for i in sorted(candidates):
             state = _place_state(doc, i + 1, end, states)
             if state is not None:
-                found.append((state, states[state], sentence))
+                found.append((state, states[state], (start_char, end_char)))
     return found
+
+
+def _indices_in(values: list, wanted: set) -> list[int]:
+    """The indices of the values in ``wanted``, in order (no Python step per value)."""
+    return list(compress(range(len(values)), map(wanted.__contains__, values)))
 
 
 def _place_state(doc: Doc, i: int, end: int, states: dict[int, str], reach: int = 4) -> Optional[int]:
@@ -703,32 +709,46 @@ def _host_countries(doc: Doc, titles: list[TitleMatch], people: dict[tuple[int, 
     does a departure from a state later in the sentence (``bertemu dengan Perdana Menteri Dmitry
     Medvedev pada Jumat, sebelum meninggalkan Rusia``)."""
     words = visit_hosts()
-    states = _state_tokens(doc)
-    destinations = _visit_destinations(doc, states)
+    columns = token_columns(doc)
+    is_space = columns.is_space
+    found: Optional[tuple[dict[int, str], list]] = None  # the states and the visits, read when first needed
     hosts: dict[TitleMatch, str] = {}
     previous: Optional[TitleMatch] = None
     for match in titles:
-        span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or match.country_source in ("explicit", "organization", "institution", "international"):
+        tokens = columns.expand(match.start, match.end)
+        if tokens is None or match.country_source in ("explicit", "organization", "institution", "international"):
             previous = None
             continue
-        sentence = span.sent
-        before = [t for t in doc[sentence.start : span.start] if not t.is_space]
+        first, last = tokens
+        sentence_start, sentence_end = columns.sentence_of(first)
+        # the last two tokens before the title in its sentence, whitespace aside: all that
+        # ``_met_by_verb`` and the tests below read of them
+        before_indices: list[int] = []
+        k = first - 1
+        while k >= sentence_start and len(before_indices) < 2:
+            if not is_space[k]:
+                before_indices.insert(0, k)
+            k -= 1
+        before = [doc[k] for k in before_indices]
         state = None
         if before and before[-1].lower_ in words["meeting_words"]:
-            inside = [s for i, s, _ in destinations if sentence.start <= i < span.start]
+            if found is None:
+                states = _state_tokens(doc)
+                found = (states, _visit_destinations(doc, states))
+            states, destinations = found
+            inside = [s for i, s, _ in destinations if sentence_start <= i < first]
             if inside:
                 state = inside[-1]
             elif _met_by_verb(before):
-                state = next((states[t.i + 1] for t in doc[span.end : sentence.end] if t.lower_ in words["departure_words"] and t.i + 1 in states), None)
-                earlier = [(s, visit) for i, s, visit in destinations if i < sentence.start]
+                state = next((states[t.i + 1] for t in doc[last:sentence_end] if t.lower_ in words["departure_words"] and t.i + 1 in states), None)
+                earlier = [(s, visit) for i, s, visit in destinations if i < sentence_start]
                 if state is None and earlier:
-                    subject = _travellers(people, sentence.start_char, match.start)
+                    subject = _travellers(people, columns.offsets[sentence_start], match.start)
                     state, visit = earlier[-1]
-                    if not subject & _travellers(people, visit.start_char, visit.end_char):
+                    if not subject & _travellers(people, *visit):
                         state = None
         elif before and before[-1].lower_ in words["list_words"] and previous in hosts and previous.end <= match.start:
-            if doc.char_span(previous.start, previous.end, alignment_mode="expand").sent.start == sentence.start:
+            if doc.char_span(previous.start, previous.end, alignment_mode="expand").sent.start == sentence_start:
                 state = hosts[previous]
         if state is not None:
             hosts[match] = state
@@ -1005,7 +1025,7 @@ def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 def extract_officials(doc: Doc, context: ExtractionContext) -> Iterable[Official]:
     text = context.text
-    others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PERSON_LABELS]
+    others = [(e.start_char, e.end_char) for e in doc_entities(doc) if e.label_ not in PERSON_LABELS]
     names = _Names(doc, others)
 
     cut = _Cut(text, names.tokens)

@@ -81,7 +81,7 @@ a hyphenated compound (``kontra-terorisme``) and a punctuation mark each countin
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import dropwhile, islice
@@ -102,6 +102,7 @@ from ..components.parties import KEY as PARTY
 from ..components.parties import PART_KEY as PARTY_PART
 from ..nlp.matchers import once_per_vocab
 from ..nlp.spacy_doc import doc_text
+from ..nlp.words import token_columns
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
 
@@ -498,13 +499,20 @@ def _compound_area_spans(doc: Doc) -> list[Span]:
     found: list[Span] = []
     if not suffixes:
         return found
-    for token in doc:
-        text = token.text
-        if "-" in text:
-            head, _, last = text.rpartition("-")
-            slug = suffixes.get(last)
-            if slug and head:
-                found.append(SpacySpan(doc, token.i, token.i + 1, label=_AREA_PREFIX + slug, kb_id=slug))
+    # Only the tokens holding a hyphen of the text: each one found from the next hyphen after
+    # the token before, in token order.
+    text = doc_text(doc)
+    columns = token_columns(doc)
+    offsets, lengths = columns.offsets, columns.lengths
+    position = text.find("-")
+    while position >= 0:
+        i = bisect_right(offsets, position) - 1
+        end = offsets[i] + lengths[i]
+        head, _, last = text[offsets[i] : end].rpartition("-")
+        slug = suffixes.get(last)
+        if slug and head:
+            found.append(SpacySpan(doc, i, i + 1, label=_AREA_PREFIX + slug, kb_id=slug))
+        position = text.find("-", max(end, position + 1))
     return found
 
 
@@ -1336,7 +1344,8 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
-    return [(sent.start, sent.end) for sent in doc.sents if not all(t.is_space for t in sent)]
+    is_space = token_columns(doc).is_space
+    return [(first, end) for first, end, _, _ in token_columns(doc).sentences() if not all(is_space[first:end])]
 
 
 def extract_priority_areas(doc: Doc, context: ExtractionContext) -> Iterable[PriorityArea]:

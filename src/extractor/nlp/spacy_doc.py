@@ -9,7 +9,7 @@ whitespace token of its own, as spaCy's own tokenizer does.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import numpy
 import spacy
@@ -27,6 +27,32 @@ TEXT = "extractor.text"
 
 def doc_text(doc: Doc) -> str:
     return doc.user_data.get(TEXT) or doc.text
+
+
+_ENTITIES = "extractor.entities"
+
+
+class Entity(NamedTuple):
+    """One of ``doc.ents`` as plain values: its characters, label and tokens ``[start, end)``."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    start: int
+    end: int
+
+
+def doc_entities(doc: Doc) -> tuple[Entity, ...]:
+    """``doc.ents``, read once per Doc (the getter builds every entity's Span anew on each call),
+    as plain values: a Span kept in ``doc.user_data`` would tie the Doc in a reference cycle,
+    left to the cyclic collector instead of freed when the document is done. Nothing sets the
+    entities after :func:`to_spacy_doc` (or :func:`build_doc`) built the Doc."""
+    entities = doc.user_data.get(_ENTITIES)
+    if entities is None:
+        entities = doc.user_data[_ENTITIES] = tuple(
+            Entity(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents
+        )
+    return entities
 
 
 @lru_cache(maxsize=1)
@@ -158,13 +184,16 @@ def _assemble(
     doc.from_array([SENT_START], numpy.where(sent_flags, 1, -1).astype(numpy.uint64))
     assert len(doc) == len(words), "spaCy Doc does not reproduce the article text"
     doc.user_data[TEXT] = text
+    from .words import token_columns  # (imports this module)
+
+    expand = token_columns(doc).expand  # the tokens ``doc.char_span(..., alignment_mode="expand")`` covers
     spans: list[Span] = []
     last_end = -1
     for start, end, label in sorted(entities):
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is None or span.start < last_end:
+        tokens = expand(start, end)
+        if tokens is None or tokens[0] < last_end:
             continue
-        spans.append(span)
-        last_end = span.end
-    doc.ents = spans
+        spans.append(Span(doc, *tokens, label=label))
+        last_end = tokens[1]
+    doc.set_ents(spans)  # what ``doc.ents = spans`` does, without copying every span
     return doc

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
+from itertools import accumulate, compress
 from typing import NamedTuple, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
@@ -26,9 +28,11 @@ _LAYER = "extractor.words"
 _APOSTROPHES = "'\u2019"
 # Initials (two letters or more, each with its full stop right after), else a run of word
 # characters (``\w``: :func:`is_word_char`) joined to the next runs by single hyphens or
-# apostrophes, else any other non-space character alone.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'\u2019]\w+)*|\S")
-_RUN = re.compile(r"[\w-]+")
+# apostrophes, else any other non-space character alone. The lookahead tries the initials only
+# where two stand, and the possessive quantifiers keep no backtracking state (a match never
+# gives characters back: what follows a run cannot start with a word character).
+_WORD = re.compile(r"(?=[^\W\d_]\.[^\W\d_]\.)(?:[^\W\d_]\.){2,}|\w++(?:[-'\u2019]\w++)*+|\S")
+_RUN_SPLIT = re.compile(r"([\w-]+)")  # the runs of :meth:`_DocLayer.runs`, as ``re.split`` separators
 
 
 class Word(NamedTuple):
@@ -39,23 +43,82 @@ class Word(NamedTuple):
     text: str
 
 
+# :data:`_WORD` as the separator of ``re.split``: the pieces alternate between the text between
+# two words (whitespace only: ``\S`` takes any other character) and a word.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_new_word = partial(tuple.__new__, Word)  # ``Word(...)`` without the Python frame of its ``__new__``
+
+
 def _words(text: str) -> list[Word]:
-    new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
-    return [new(Word, (match.start(), match.end(), match.group())) for match in _WORD.finditer(text)]
+    return words_by_split(_WORD_SPLIT, text, _new_word)[0]
+
+
+def words_by_split(separator: re.Pattern[str], text: str, new_word) -> tuple[list, list[int], list[int], list[str]]:
+    """``new_word((start, end, text))`` of each match of ``separator`` (one capturing group
+    around a pattern that never matches nothing) in ``text``, with the starts, the ends and the
+    texts: the offsets are the running sums of the pieces' lengths, read with no Match object
+    and no Python step per word."""
+    pieces = separator.split(text)
+    bounds = list(accumulate(map(len, pieces)))
+    starts, ends, texts = bounds[:-1:2], bounds[1::2], pieces[1::2]
+    return list(map(new_word, zip(starts, ends, texts))), starts, ends, texts
 
 
 class TokenColumns:
     """The Doc's tokens as columns of plain values, read once per Doc (no Token objects):
-    ``offsets``, ``lengths``, ``is_space`` (whitespace token), ``spaced`` (a space follows) and
-    ``sentence_starts`` (offsets of the sentences' first tokens)."""
+    ``offsets``, ``lengths``, ``is_space`` (whitespace token), ``spaced`` (a space follows),
+    ``first_tokens`` (the tokens flagged as a sentence's first) and ``sentence_starts`` (their
+    offsets)."""
 
     def __init__(self, doc: Doc):
         if len(doc):
             table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY, SENT_START]).T.tolist()
             self.offsets, self.lengths, self.is_space, self.spaced, starts = table
-            self.sentence_starts = [offset for offset, start in zip(self.offsets, starts) if start == 1]
+            self.first_tokens = list(compress(range(len(starts)), map((1).__eq__, starts)))
+            self.sentence_starts = list(map(self.offsets.__getitem__, self.first_tokens))
         else:
             self.offsets, self.lengths, self.is_space, self.spaced, self.sentence_starts = [], [], [], [], []
+            self.first_tokens = []
+
+    def sentences(self) -> list[tuple[int, int, int, int]]:
+        """``(first token, end token, start_char, end_char)`` of each sentence, as ``doc.sents``
+        gives them (the first one starts at the Doc's first token, whatever its flag)."""
+        count = len(self.offsets)
+        if not count:
+            return []
+        firsts = self.first_tokens if self.first_tokens[:1] == [0] else [0, *self.first_tokens]
+        ends = [*firsts[1:], count]
+        offsets, lengths = self.offsets, self.lengths
+        return [(first, end, offsets[first], offsets[end - 1] + lengths[end - 1]) for first, end in zip(firsts, ends)]
+
+
+    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
+        """The tokens ``[start, end)`` that ``doc.char_span(start_char, end_char,
+        alignment_mode="expand")`` covers (None where it gives None), read without a Token: a
+        token holds its characters and its trailing space, and a span starting on that space
+        starts at the next token."""
+        offsets, lengths = self.offsets, self.lengths
+        if not offsets:
+            return None
+        length = offsets[-1] + lengths[-1] + self.spaced[-1]
+        if not (0 <= start_char < length and 0 <= end_char - 1 < length):
+            return None
+        start = bisect_right(offsets, start_char) - 1
+        if start_char == offsets[start] + lengths[start]:
+            start += 1
+        return start, bisect_right(offsets, end_char - 1)
+
+    def sentence_of(self, start: int) -> tuple[int, int]:
+        """The tokens of the sentence of token ``start`` (``span.sent`` of a span starting there,
+        whatever its end): from the last sentence start at or before it (else the first token)
+        to the next one (else the end)."""
+        firsts = self.first_tokens
+        following = bisect_right(firsts, start)
+        return (firsts[following - 1] if following else 0), (firsts[following] if following < len(firsts) else len(self.offsets))
+
+    def end_char(self, end: int) -> int:
+        """The character after token ``end - 1`` (a span's ``end_char``)."""
+        return self.offsets[end - 1] + self.lengths[end - 1]
 
 
 class _DocLayer:
@@ -64,24 +127,18 @@ class _DocLayer:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         self.columns = TokenColumns(doc)
-        self.words = _words(self.text)
-        self.starts = [w[0] for w in self.words]
-        self.ends = [w[1] for w in self.words]
-        self._runs: Optional[list[tuple[int, int]]] = None
-        self._run_index: dict[str, list[int]] = {}
+        self.words, self.starts, self.ends, self.texts = words_by_split(_WORD_SPLIT, self.text, _new_word)
+        self._runs: Optional[tuple[list[int], list[int], list[str]]] = None
 
-    def runs(self) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    def runs(self) -> tuple[list[int], list[int], list[str]]:
+        """The starts, ends and texts of the maximal runs of word characters and hyphens written
+        together: the tokens cover the text and whitespace breaks a run, so they are the text's
+        runs of ``[\\w-]`` (``\\w`` is :func:`is_word_char`), whatever the tokens."""
         if self._runs is None:
-            # Maximal runs of word characters and hyphens written together: the tokens cover the
-            # text and whitespace breaks a run, so they are the text's runs of ``[\w-]`` (``\w``
-            # is :func:`is_word_char`), whatever the tokens.
-            text = self.text
-            self._runs = [match.span() for match in _RUN.finditer(text)]
-            index: dict[str, list[int]] = {}
-            for k, (start, end) in enumerate(self._runs):
-                index.setdefault(text[start:end], []).append(k)
-            self._run_index = index
-        return self._runs, self._run_index
+            pieces = _RUN_SPLIT.split(self.text)
+            bounds = list(accumulate(map(len, pieces)))
+            self._runs = (bounds[:-1:2], bounds[1::2], pieces[1::2])
+        return self._runs
 
 
 def _layer(doc: Doc) -> _DocLayer:
@@ -94,6 +151,11 @@ def _layer(doc: Doc) -> _DocLayer:
 def doc_words(doc: Doc) -> list[Word]:
     """The words of the Doc, regrouped from its tokens once per Doc."""
     return _layer(doc).words
+
+
+def word_texts(doc: Doc) -> list[str]:
+    """The texts of :func:`doc_words`, in order."""
+    return _layer(doc).texts
 
 
 def token_columns(doc: Doc) -> TokenColumns:
@@ -151,7 +213,7 @@ def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:
     hyphen on either side: its parts between apostrophes are whole runs of word characters and
     hyphens of the Doc (``O'Brien`` in ``O'Brien,`` but not in ``O'Brien-Smith``)."""
     layer = _layer(doc)
-    runs, index = layer.runs()
+    starts, ends, runs = layer.runs()
     text = layer.text
     parts: list[str] = []
     separators: list[str] = []
@@ -165,20 +227,25 @@ def standalone_occurrences(doc: Doc, word: str) -> list[tuple[int, int]]:
             current += char
     parts.append(current)
     found = []
-    for k in index.get(parts[0], ()):
+    k = -1
+    while True:
+        try:
+            k = runs.index(parts[0], k + 1)  # the next run written as the first part
+        except ValueError:
+            break
         last = k
         for part, separator in zip(parts[1:], separators):
             following = last + 1
             if not (
                 following < len(runs)
-                and runs[following][0] == runs[last][1] + 1
-                and text[runs[last][1]] == separator
-                and text[runs[following][0] : runs[following][1]] == part
+                and starts[following] == ends[last] + 1
+                and text[ends[last]] == separator
+                and runs[following] == part
             ):
                 break
             last = following
         else:
-            found.append((runs[k][0], runs[last][1]))
+            found.append((starts[k], ends[last]))
     return found
 
 

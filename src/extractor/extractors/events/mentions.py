@@ -778,7 +778,7 @@ def _foreign_capital(words: Words, mention: Mention, official_spans) -> bool:
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     text = doc_text(doc)  # a span's text is the text between its offsets
-    return [(s.start_char, s.end_char) for s in doc.sents if text[s.start_char : s.end_char].strip()]
+    return [(start, end) for _, _, start, end in token_columns(doc).sentences() if text[start:end].strip()]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:

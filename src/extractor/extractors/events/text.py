@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from spacy.tokens import Doc
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from ...components import spans
 from ...components.parties import party_parts
 from ...nlp.spacy_doc import doc_text
+from ...nlp.words import words_by_split
 from ...normalize.countries import party_code
 from ...normalize.numbers import parse_ordinal
 
@@ -34,8 +36,10 @@ ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # A word: a run of letters and digits, continued by a hyphen and the next run (``ASEAN-Rusia``)
 # or a possessive (``Officials's``), ended by an apostrophe no letter follows (``Officials'``);
 # any other non-space character alone.
-_RUN = r"[^\W_]+"
-_WORD = re.compile(rf"{_RUN}(?:[{HYPHENS}]{_RUN}|[{APOSTROPHES}]s(?![^\W_]))*(?:[{APOSTROPHES}](?![^\W_]))?|\S")
+# (Possessive quantifiers: a match never gives characters back, so none keeps backtracking state.)
+_RUN = r"[^\W_]++"
+_WORD = re.compile(rf"{_RUN}(?:[{HYPHENS}]{_RUN}|[{APOSTROPHES}]s(?![^\W_]))*+(?:[{APOSTROPHES}](?![^\W_]))?+|\S")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # for :func:`~extractor.nlp.words.words_by_split`
 
 
 class Word(NamedTuple):
@@ -48,6 +52,9 @@ class Word(NamedTuple):
     @property
     def folded(self) -> str:
         return self.text.casefold()
+
+
+_new_word = partial(tuple.__new__, Word)  # ``Word(...)`` without the Python frame of its ``__new__``
 
 
 def _alnum(ch: str) -> bool:
@@ -123,10 +130,8 @@ class Words:
 
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
-        new = tuple.__new__  # ``Word(...)`` without the Python frame of a named tuple's ``__new__``
-        self.items: list[Word] = [new(Word, (m.start(), m.end(), m.group())) for m in _WORD.finditer(self.text)]
-        self.starts = [w.start for w in self.items]
-        self.ends = [w.end for w in self.items]
+        self.items: list[Word]
+        self.items, self.starts, self.ends, _ = words_by_split(_WORD_SPLIT, self.text, _new_word)
         self.parties = sorted((s.start_char, s.end_char, s.kb_id_) for s in spans(doc, "party"))
         self._party_starts = [p[0] for p in self.parties]
         # Capital cities, valued by their state's code: a visit to one is a visit to that state.
