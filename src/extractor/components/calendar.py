@@ -32,10 +32,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
-import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from ..nlp.alternation import prefix_tree
@@ -590,29 +588,21 @@ def _copyright_lines(text: str, marks: Optional[list] = None):
     return on_copyright_line
 
 
-def _sentence_bounds(doc: Doc, text_length: int):
-    """``offset -> (sentence start, sentence end)`` over the doc's sentences (whole text without).
-
-    The sentence of the last token starting at or before ``offset`` (the first token for an
-    offset before it), as ``doc[index].sent`` gives it; computed once from the token arrays.
-    """
+def _sentence_starts(doc: Doc) -> Callable[[int], int]:
+    """``offset -> sentence start`` over the doc's sentences (0 without): the start of the
+    sentence of the last token starting at or before ``offset`` (the first token for an offset
+    before it), as ``doc[index].sent`` gives it; read from the token columns, built once per Doc."""
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
-        return lambda offset: (0, text_length)
-    table = doc.to_array([SENT_START, IDX, LENGTH])
-    offsets, lengths = table[:, 1], table[:, 2]
-    first = numpy.flatnonzero(table[:, 0] == 1)  # the first token opens a sentence either way
-    if not len(first) or first[0] != 0:
-        first = numpy.concatenate(([0], first))
-    last = first[1:] - 1  # each sentence's last token
-    starts = offsets[first].tolist()
-    ends = (offsets[last] + lengths[last]).tolist()
-    ends.append(int(offsets[-1] + lengths[-1]))
+        return lambda offset: 0
+    columns = token_columns(doc)
+    starts = columns.sentence_starts
+    if not starts or starts[0] != columns.offsets[0]:  # the first token opens a sentence either way
+        starts = [columns.offsets[0], *starts]
 
-    def bounds(offset: int) -> tuple[int, int]:
-        index = max(0, bisect.bisect_right(starts, offset) - 1)
-        return starts[index], ends[index]
+    def start_of(offset: int) -> int:
+        return starts[max(0, bisect.bisect_right(starts, offset) - 1)]
 
-    return bounds
+    return start_of
 
 
 # A quotation closed before the expression speaks for its speaker, not for the expression.
@@ -787,7 +777,7 @@ def expressions_in(text: str) -> list[DateExpression]:
 
 
 def _mentions(doc: Doc, text: str, marks: Optional[list] = None) -> tuple[CalendarMention, ...]:
-    bounds = _sentence_bounds(doc, len(text))
+    sentence_start_of = _sentence_starts(doc)
     on_copyright_line = _copyright_lines(text, marks)
     around = _Neighbours(doc, text)
     mentions = []
@@ -796,7 +786,7 @@ def _mentions(doc: Doc, text: str, marks: Optional[list] = None) -> tuple[Calend
             continue
         expression = _shared_week(around, expression)
         is_date = _in_frame(around, expression)
-        sentence_start = bounds(expression.start)[0]
+        sentence_start = sentence_start_of(expression.start)
         closes_attribution = _closes_attribution(around, expression)
         tense = (
             _tense(around, expression, sentence_start, closes_attribution)
