@@ -19,7 +19,8 @@ The normalised value (``span.kb_id_``) is the number, then the unit where the pa
 may end inside a token (``tiga hari`` of ``harinya``, ``70 mm`` of ``mm/tahun``): the exact
 characters of every span, and where its number ends before the unit, are
 ``doc.spans["number"].attrs["characters"]``
-(:func:`number_characters`). Whether a match is a figure (a count needs a noun, ``Pasal 5`` is a
+(:func:`number_characters`), and the matches themselves, value and unit as numbers, are
+``attrs["matches"]`` (:func:`number_matches_of`: what the builder reads, no Span made). Whether a match is a figure (a count needs a noun, ``Pasal 5`` is a
 label, ``kedua negara`` means both) is the figures builder's decision.
 """
 
@@ -42,6 +43,7 @@ from . import component
 KEY = "number"
 WEB_ADDRESS = "web_address"
 CHARACTERS = "characters"
+MATCHES = "matches"
 
 
 @lru_cache(maxsize=1)
@@ -230,6 +232,12 @@ def number_value(span: Span) -> tuple[float, Optional[str]]:
     return float(value), unit or None
 
 
+def number_matches_of(doc: Doc) -> list[NumberMatch]:
+    """The match behind each ``number`` span, in the group's order (its value and unit read
+    without making the Span objects or parsing ``kb_id_`` back)."""
+    return doc.spans[KEY].attrs[MATCHES]
+
+
 def number_characters(doc: Doc) -> list[tuple[int, int, int]]:
     """The exact characters of each ``number`` span, in the group's order: ``(start, end,
     amount_end)``, where the number before its unit ends at ``amount_end``."""
@@ -240,15 +248,17 @@ def number_characters(doc: Doc) -> list[tuple[int, int, int]]:
 def numbers(doc: Doc) -> Doc:
     text = doc_text(doc)
     lines = Lines(text)
-    found, characters = [], []
+    found, characters, kept = [], [], []
     for match in number_matches(text, lines):
         value = repr(float(match.value)) + (f" {match.unit}" if match.unit else "")
         span = doc.char_span(match.start, match.end, label=match.pattern, kb_id=value, alignment_mode="expand")
         if span is not None:
             found.append(span)
             characters.append((match.start, match.end, match.end if match.amount_end is None else match.amount_end))
+            kept.append(match)
     doc.spans[KEY] = found
     doc.spans[KEY].attrs[CHARACTERS] = characters
+    doc.spans[KEY].attrs[MATCHES] = kept
     addresses = (doc.char_span(*m.span(), label="web_address", alignment_mode="expand") for m in number_patterns().finditer("web_address", lines))
     doc.spans[WEB_ADDRESS] = [span for span in addresses if span is not None]
     return doc
