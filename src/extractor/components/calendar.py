@@ -817,7 +817,7 @@ def calendar(doc: Doc) -> Doc:
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
-            value = resolve_form(mention.form, mention.expression.groups).value if mention.is_date else None
+            value = _standalone_value(mention.form, tuple(mention.expression.groups.items())) if mention.is_date else None
             span.label_ = mention.form
             span.kb_id_ = value or ""
             found.append(span)
@@ -829,6 +829,13 @@ def calendar(doc: Doc) -> Doc:
             years.append(span)
     doc.spans[COPYRIGHT_KEY] = years
     return doc
+
+
+@lru_cache(maxsize=4096)
+def _standalone_value(form: str, groups: tuple[tuple[str, str], ...]) -> Optional[str]:
+    """The ISO value of an expression read on its own (no anchor): the same for the same form
+    and parts, so computed once per distinct expression (``2017``, ``Mei 2016``)."""
+    return resolve_form(form, dict(groups)).value
 
 
 def calendar_mentions(doc: Doc) -> tuple[CalendarMention, ...]:
