@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extractor.nlp.line_scan import Lines, finditer_anchored, finditer_lines, starts_lines, stays_in_line
+from extractor.nlp.line_scan import Lines, finditer_anchored, finditer_lines, lines_of, starts_lines, stays_in_line
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -75,3 +75,17 @@ def test_line_start_scan_finds_what_the_whole_scan_finds(pattern):
     expected = [(m.span(), m.group()) for m in compiled.finditer(LINES_TEXT)]
     assert expected
     assert [(m.span(), m.group()) for m in finditer_lines(compiled, Lines(LINES_TEXT))] == expected
+
+
+def test_one_line_index_per_text_shared_by_its_scans():
+    text = "Rabu 9 Mei\nSELASA\nselasa"
+    assert lines_of(text) is lines_of(text)
+    other = "Kamis\n" + text.split("\n", 1)[1]
+    assert lines_of(other) is not lines_of(text)
+    assert lines_of(text).starts == [0, 11, 18]
+
+
+def test_anchors_differing_in_flags_keep_their_own_lines():
+    lines = Lines("Rabu 9 Mei\nSELASA\nselasa")
+    assert lines.holding(re.compile("selasa")) == [2]
+    assert lines.holding(re.compile("selasa", re.IGNORECASE)) == [1, 2]

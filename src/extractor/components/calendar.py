@@ -37,7 +37,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc
 
 from ..nlp.alternation import prefix_tree
-from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
+from ..nlp.line_scan import finditer_anchored, lines_of, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..nlp.words import Word, chunk_after, chunk_before, doc_words, is_word_char, token_columns, word_bounds
 from ..normalize.dates import (
@@ -767,7 +767,7 @@ def copyright_marks(text: str, marks: Optional[list] = None) -> list[tuple[int, 
 def expressions_in(text: str) -> list[DateExpression]:
     """Every match of every form in ``text``, in the grammar's order (overlapping across forms)."""
     found = []
-    lines = Lines(text)
+    lines = lines_of(text)
     for form in date_forms():
         for match in finditer_anchored(form.pattern, lines, form.anchor, form.in_line):
             start, end = match.span("span") if "span" in match.re.groupindex and match.group("span") is not None else match.span()

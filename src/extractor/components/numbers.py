@@ -34,7 +34,7 @@ from typing import Iterable, Iterator, Optional
 from spacy.tokens import Doc, Span
 
 from ..nlp.alternation import prefix_tree
-from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
+from ..nlp.line_scan import Lines, finditer_anchored, lines_of, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
 from ..resource_data import load_resource
@@ -189,7 +189,7 @@ def _money_value(amount: str) -> Optional[float]:
 def number_matches(text: str, lines: Optional[Lines] = None) -> Iterator[NumberMatch]:
     """Every match of the number patterns over ``text`` (its ``lines``) that has a value."""
     patterns = number_patterns()
-    lines = lines or Lines(text)
+    lines = lines or lines_of(text)
     prefixes, suffixes, measures, durations = _unit_tables()
     for match in patterns.finditer("money_prefix", lines):
         value = _money_value(match.group("amount"))
@@ -247,7 +247,7 @@ def number_characters(doc: Doc) -> list[tuple[int, int, int]]:
 @component("numbers", assigns=[f"spans:{KEY}", f"spans:{WEB_ADDRESS}"])
 def numbers(doc: Doc) -> Doc:
     text = doc_text(doc)
-    lines = Lines(text)
+    lines = lines_of(text)
     found, characters, kept = [], [], []
     for match in number_matches(text, lines):
         value = repr(float(match.value)) + (f" {match.unit}" if match.unit else "")

@@ -125,15 +125,15 @@ class Lines:
         breaks = [m.start() for m in re.finditer("\n", text)]
         self.starts = [0] + [b + 1 for b in breaks]
         self.ends = [b + 1 for b in breaks] + [len(text)]
-        self._anchored: dict[str, list[int]] = {}
+        self._anchored: dict[re.Pattern, list[int]] = {}
 
     def holding(self, anchor: re.Pattern) -> list[int]:
         """Indices of the lines where a match of ``anchor`` (whose matches stay within a line,
-        :func:`stays_in_line`) starts, cached per anchor pattern. Once a line holds one, the
-        search goes on from the next line: a match of such an anchor starting there is the
-        first one ``finditer`` would reach in that line."""
-        key = anchor.pattern
-        found = self._anchored.get(key)
+        :func:`stays_in_line`) starts, cached per anchor pattern (its source and flags: a
+        compiled pattern compares by both). Once a line holds one, the search goes on from the
+        next line: a match of such an anchor starting there is the first one ``finditer`` would
+        reach in that line."""
+        found = self._anchored.get(anchor)
         if found is None:
             found, starts, ends = [], self.starts, self.ends
             search, text, position = anchor.search, self.text, 0
@@ -143,8 +143,22 @@ class Lines:
                 position = ends[line]
                 if position <= match.start():  # an empty match at the end of the text
                     break
-            self._anchored[key] = found
+            self._anchored[anchor] = found
         return found
+
+
+_last_lines: Optional[Lines] = None
+
+
+def lines_of(text: str) -> Lines:
+    """The :class:`Lines` of ``text``, shared by every scan of the same string object: the
+    components and builders of one article read one line index (and its anchors' lines), not one
+    each. Only the latest text is kept."""
+    global _last_lines
+    lines = _last_lines
+    if lines is None or lines.text is not text:
+        lines = _last_lines = Lines(text)
+    return lines
 
 
 def finditer_anchored(pattern: re.Pattern, lines: Lines, anchor: Optional[re.Pattern], in_line: bool) -> Iterator[re.Match]:
