@@ -324,6 +324,16 @@ class _Context:
     copyright_line: re.Pattern
 
 
+# ``©``, ``(c)``, ``copyright``, ``hak cipta`` in any case: ``re.compile(r"©|\(c\)|\bcopyright\b|
+# \bhak\s+cipta\b", re.IGNORECASE)`` written so that it opens with one class of plain characters
+# (no ``\b``, no case folding before it; ``c`` and ``h`` fold to nothing else): the regex engine
+# then skips to those characters instead of trying every position (30 ms per 400 articles -> 5).
+# Each branch checks which first character it got; ``(?<!\w[Cc])`` is the ``\b`` before it.
+_COPYRIGHT_MARK = re.compile(
+    r"[©(CcHh](?:(?<=©)|(?<=\()(?i:c)\)|(?<=[Cc])(?<!\w[Cc])(?i:opyright)\b|(?<=[Hh])(?<!\w[Hh])(?i:ak\s+cipta)\b)"
+)
+
+
 @lru_cache(maxsize=1)
 def _context_lexicon() -> _Context:
     lexicon = date_lexicon()
@@ -360,7 +370,7 @@ def _context_lexicon() -> _Context:
         past_aspect=re.compile(
             r"(?<!\w)(?<!yang )(?:" + "|".join(re.escape(w) for w in lexicon["past_aspect_words"]) + r")(?!\w)", re.IGNORECASE
         ),
-        copyright_line=re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE),
+        copyright_line=_COPYRIGHT_MARK,
     )
 
 
