@@ -33,7 +33,7 @@ from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.alternation import prefix_tree
+from ..nlp.alternation import prefix_tree, word_start_tree
 from ..nlp.line_scan import Lines, finditer_anchored, lines_of, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
@@ -104,7 +104,6 @@ def number_patterns() -> NumberPatterns:
     measures = _alternation(lexicon["measures"])
     durations = _alternation(lexicon["durations"])
     percent_words = _alternation(word for word in lexicon["percent"] if word != "%")
-    ordinal_words = _alternation(lexicon["ordinals"]["word_forms"])
     tail_word = r"(?:belas|puluh|ratus)"
     sources = dict(
         # "Rp 50 juta rupiah" repeats the currency: one figure
@@ -120,7 +119,6 @@ def number_patterns() -> NumberPatterns:
         percent=rf"{amount}(?:{_OPT_GAP}%|{_GAP}{percent_words}\b)",
         ordinal_ke=rf"(?<![\w\-])ke[-\u2010\u2011\u2013]{_OPT_GAP}(?:\d+\b(?![.,]\d)|{words_amount})",
         ordinal_suffix=rf"{_NUMBER_START}\d+(?:st|nd|rd|th)\b",
-        ordinal_fused=rf"\b{ordinal_words}(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011])",
         ordinal_pertama=r"(?-i:(?<=[^\W\d_])[ \u00a0]+(?P<word>pertama)\b(?![-\u2010\u2011]))",
         # A whole non-space run holding a URL, an e-mail address or a domain. Anchored at the run's
         # start, with lazy or disjoint scans, so that a long run is scanned once (linear time).
@@ -129,6 +127,11 @@ def number_patterns() -> NumberPatterns:
         ),
     )
     compiled = {name: re.compile(source, re.IGNORECASE) for name, source in sources.items()}
+    # Scanned over the whole text (no anchor): opened with a class of plain characters, not
+    # ``\b`` and a case-folded letter, it is tried at those characters alone (:func:`word_start_tree`).
+    compiled["ordinal_fused"] = re.compile(
+        rf"{word_start_tree(lexicon['ordinals']['word_forms'])}(?i:(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011]))"
+    )
     anchors = dict(
         money_prefix=re.compile(prefix),
         percent=re.compile(rf"%|{percent_words}", re.IGNORECASE),
