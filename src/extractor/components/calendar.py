@@ -37,7 +37,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc
 
 from ..nlp.alternation import prefix_tree
-from ..nlp.line_scan import finditer_anchored, lines_of, stays_in_line
+from ..nlp.line_scan import finditer_anchored, first_character_guard, lines_of, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..nlp.words import Word, chunk_after, chunk_before, doc_words, is_word_char, token_columns, word_bounds
 from ..normalize.dates import (
@@ -70,9 +70,12 @@ class DateForm:
     pattern: re.Pattern
     anchor: Optional[re.Pattern] = None
     in_line: bool = False
+    scanned: Optional[re.Pattern] = None  # ``pattern`` as the text is scanned with it
 
     def __post_init__(self) -> None:
-        in_line = self.anchor is not None and stays_in_line(self.pattern) and stays_in_line(self.anchor)
+        scanned = first_character_guard(self.pattern)
+        in_line = self.anchor is not None and stays_in_line(scanned) and stays_in_line(self.anchor)
+        object.__setattr__(self, "scanned", scanned)
         object.__setattr__(self, "in_line", in_line)
 
 
@@ -779,7 +782,7 @@ def expressions_in(text: str) -> list[DateExpression]:
     found = []
     lines = lines_of(text)
     for form in date_forms():
-        for match in finditer_anchored(form.pattern, lines, form.anchor, form.in_line):
+        for match in finditer_anchored(form.scanned, lines, form.anchor, form.in_line):
             start, end = match.span("span") if "span" in match.re.groupindex and match.group("span") is not None else match.span()
             groups = {name: value for name, value in match.groupdict().items() if value is not None and name != "span"}
             found.append(DateExpression(form.name, start, end, match.start(), groups))
