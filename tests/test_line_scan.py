@@ -109,6 +109,7 @@ GUARDED_TEXT = "hari Senin, 5 Mei 2017. awal 2018, Kelvin \u212aamis 1999-2000 (
         (r"(?:(?<!\w)(?:(?P<pos>(?i:awal|akhir))[ ]+)?)?(?<![\w.])(?P<y>(?:19|20)\d\d)(?!\d|-an\b)", 0),
         (r"(?<!\w)(?:kamis|tahun)", re.IGNORECASE),
         (r"\b\d+(?:[.,]\d+)?", 0),
+        (r"(?:^|(?<=[,.])[ ]*)[(\[]?[A-Z][a-z]+", re.MULTILINE),  # an alternative opening with ``^``
     ],
 )
 def test_the_guarded_pattern_finds_what_the_pattern_finds(source, flags):

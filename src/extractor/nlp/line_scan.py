@@ -198,13 +198,16 @@ def _first_members(items, flags: int) -> tuple[set[str], bool]:
 
 
 def _opens_unskippable(items) -> bool:
-    """Whether a pattern opens with a zero-width assertion or an optional part: ``re`` then has
-    no first character or literal prefix to skip to and tries the whole pattern at every position."""
+    """Whether a pattern opens with a zero-width assertion or an optional part (in one of its
+    alternatives): ``re`` then has no first character or literal prefix to skip to and tries the
+    whole pattern at every position."""
     while items:
         op, value = items[0]
         if op is sre_constants.SUBPATTERN:
             items = list(value[3])
             continue
+        if op is sre_constants.BRANCH:
+            return any(_opens_unskippable(list(branch)) for branch in value[1])
         return op in _ZERO_WIDTH or (op in _REPEATS and value[0] == 0)
     return False
 
