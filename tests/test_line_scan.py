@@ -115,7 +115,7 @@ GUARDED_TEXT = "hari Senin, 5 Mei 2017. awal 2018, Kelvin \u212aamis 1999-2000 (
 def test_the_guarded_pattern_finds_what_the_pattern_finds(source, flags):
     pattern = re.compile(source, flags)
     guarded = first_character_guard(pattern)
-    assert guarded.pattern.startswith("(?=[") and guarded.pattern.endswith(source)
+    assert guarded is not pattern and guarded.pattern.endswith(source)
     found = [(m.span(), m.groupdict()) for m in pattern.finditer(GUARDED_TEXT)]
     assert found and [(m.span(), m.groupdict()) for m in guarded.finditer(GUARDED_TEXT)] == found
 
@@ -123,6 +123,7 @@ def test_the_guarded_pattern_finds_what_the_pattern_finds(source, flags):
 def test_a_case_folded_guard_holds_every_folding_of_its_letters():
     guarded = first_character_guard(re.compile(r"(?<!\w)kamis", re.IGNORECASE))
     assert "\u212a" in guarded.pattern  # the Kelvin sign matches k under IGNORECASE
+    assert guarded.pattern.startswith("(?-i:(?=[")  # the guard itself is not folded again
     assert [m.group() for m in guarded.finditer(GUARDED_TEXT)] == ["\u212aamis", "kamis", "KAMIS"]
 
 

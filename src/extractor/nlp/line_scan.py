@@ -228,8 +228,11 @@ def first_character_guard(pattern: re.Pattern) -> re.Pattern:
         return pattern
     if empty or not members:
         return pattern
+    guard = "(?=[" + "".join(sorted(members)) + "])"
+    if pattern.flags & re.IGNORECASE:
+        guard = f"(?-i:{guard})"  # the members are the case variants already: folded, it would pass more
     try:
-        return re.compile("(?=[" + "".join(sorted(members)) + "])" + pattern.pattern, pattern.flags)
+        return re.compile(guard + pattern.pattern, pattern.flags)
     except re.error:  # global flags at its start
         return pattern
 
