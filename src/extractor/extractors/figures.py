@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 
 from ..components import spans
 from ..components.boilerplate import KEY as BOILERPLATE
-from ..components.boilerplate import in_boilerplate
+from ..components.boilerplate import boilerplate_ranges, overlaps_ranges
 from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_matches_of
 from ..components.numbers import KEY as NUMBER
 from ..nlp.words import chunk_after, chunk_before, token_columns
@@ -424,10 +424,11 @@ def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
     blocked = _Occupancy(_date_spans(context) + addresses)
     in_copyright_line = _copyright_lines(text)
     reach = _Reach(doc, text)
+    boilerplate = boilerplate_ranges(doc)
     candidates = [
         candidate
         for candidate in _number_candidates(doc, text, reach)
-        if not in_boilerplate(doc, candidate.start, candidate.end)
+        if not overlaps_ranges(boilerplate, candidate.start, candidate.end)
         and not blocked.overlaps(candidate.start, candidate.end)
         and not in_copyright_line(candidate.start)
     ]
