@@ -81,7 +81,7 @@ a hyphenated compound (``kontra-terorisme``) and a punctuation mark each countin
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import dropwhile, islice
@@ -102,7 +102,6 @@ from ..components.parties import KEY as PARTY
 from ..components.parties import PART_KEY as PARTY_PART
 from ..nlp.matchers import once_per_vocab
 from ..nlp.spacy_doc import doc_text
-from ..nlp.words import token_columns
 from ..pipeline import ExtractionContext, RecordStage
 from ..records import PriorityArea, PriorityAreaSlug, Span
 
@@ -485,20 +484,13 @@ def _compound_area_spans(doc: Doc) -> list[Span]:
     found: list[Span] = []
     if not suffixes:
         return found
-    # The tokens holding a hyphen, found from the hyphens of the text (few) on the token columns,
-    # not by making a Token of every token.
-    text, columns = doc_text(doc), token_columns(doc)
-    offsets, lengths = columns.offsets, columns.lengths
-    position = text.find("-")
-    while position >= 0:
-        i = bisect_right(offsets, position) - 1
-        token_end = offsets[i] + lengths[i] if i >= 0 else 0
-        if position < token_end:
-            head, _, last = text[offsets[i] : token_end].rpartition("-")
+    for token in doc:
+        text = token.text
+        if "-" in text:
+            head, _, last = text.rpartition("-")
             slug = suffixes.get(last)
             if slug and head:
-                found.append(SpacySpan(doc, i, i + 1, label=_AREA_PREFIX + slug, kb_id=slug))
-        position = text.find("-", max(position + 1, token_end))
+                found.append(SpacySpan(doc, token.i, token.i + 1, label=_AREA_PREFIX + slug, kb_id=slug))
     return found
 
 
