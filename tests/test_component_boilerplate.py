@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.components import spans
-from extractor.components.boilerplate import in_boilerplate
+from extractor.components.boilerplate import in_boilerplate, overlaps_ranges
 
 from conftest import make_context, make_doc
 
@@ -63,3 +63,9 @@ def test_in_boilerplate_and_the_builders_skip_it():
     context.records["dates"] = []
     assert [r.area.value for r in extract_priority_areas(context.doc, context)] == ["energy"]
     assert [f.text for f in extract_figures(context.doc, context)] == []
+
+
+def test_a_span_overlaps_the_merged_ranges_it_shares_a_character_with():
+    ranges = [(0, 5), (10, 20)]
+    assert overlaps_ranges(ranges, 4, 6) and overlaps_ranges(ranges, 19, 25) and overlaps_ranges(ranges, 12, 13)
+    assert not overlaps_ranges(ranges, 5, 10) and not overlaps_ranges(ranges, 20, 30) and not overlaps_ranges([], 0, 1)

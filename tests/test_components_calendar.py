@@ -1,6 +1,7 @@
 """The ``calendar`` component: the date grammar over the Doc's text, on Stanza's tokens."""
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -314,3 +315,12 @@ def test_each_form_is_scanned_by_line_on_its_anchor_and_finds_what_a_whole_scan_
     found = [(e.form, e.start, e.end) for e in expressions_in(text)]
     assert len(found) > 15
     assert found == whole
+
+
+def test_the_copyright_mark_pattern_finds_what_the_plain_case_insensitive_one_finds():
+    from extractor.components.calendar import _COPYRIGHT_MARK
+
+    plain = re.compile(r"©|\(c\)|\bcopyright\b|\bhak\s+cipta\b", re.IGNORECASE)
+    text = "Copyright © 2019 ANTARA. HAK\tCIPTA (C) x(c) aCopyright copyrights _hak cipta\nhak\ncipta COPYRIGHT"
+    assert [m.span() for m in _COPYRIGHT_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(plain.finditer(text))) == 7

@@ -5,7 +5,15 @@ import re
 
 import pytest
 
-from extractor.nlp.line_scan import Lines, finditer_anchored, finditer_lines, starts_lines, stays_in_line
+from extractor.nlp.line_scan import (
+    Lines,
+    finditer_anchored,
+    finditer_lines,
+    first_character_guard,
+    lines_of,
+    starts_lines,
+    stays_in_line,
+)
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -75,3 +83,59 @@ def test_line_start_scan_finds_what_the_whole_scan_finds(pattern):
     expected = [(m.span(), m.group()) for m in compiled.finditer(LINES_TEXT)]
     assert expected
     assert [(m.span(), m.group()) for m in finditer_lines(compiled, Lines(LINES_TEXT))] == expected
+
+
+def test_one_line_index_per_text_shared_by_its_scans():
+    text = "Rabu 9 Mei\nSELASA\nselasa"
+    assert lines_of(text) is lines_of(text)
+    other = "Kamis\n" + text.split("\n", 1)[1]
+    assert lines_of(other) is not lines_of(text)
+    assert lines_of(text).starts == [0, 11, 18]
+
+
+def test_anchors_differing_in_flags_keep_their_own_lines():
+    lines = Lines("Rabu 9 Mei\nSELASA\nselasa")
+    assert lines.holding(re.compile("selasa")) == [2]
+    assert lines.holding(re.compile("selasa", re.IGNORECASE)) == [1, 2]
+
+
+GUARDED_TEXT = "hari Senin, 5 Mei 2017. awal 2018, Kelvin \u212aamis 1999-2000 (Rabu, 3/4) kamis KAMIS\nAkhir tahun 2019-an"
+
+
+@pytest.mark.parametrize(
+    "source, flags",
+    [
+        (r"(?<!\w)(?:(?P<noun>(?i:hari))[ ]+)?(?P<wd>Senin|Rabu|Kamis)", 0),
+        (r"(?:(?<!\w)(?:(?P<pos>(?i:awal|akhir))[ ]+)?)?(?<![\w.])(?P<y>(?:19|20)\d\d)(?!\d|-an\b)", 0),
+        (r"(?<!\w)(?:kamis|tahun)", re.IGNORECASE),
+        (r"\b\d+(?:[.,]\d+)?", 0),
+        (r"(?:^|(?<=[,.])[ ]*)[(\[]?[A-Z][a-z]+", re.MULTILINE),  # an alternative opening with ``^``
+    ],
+)
+def test_the_guarded_pattern_finds_what_the_pattern_finds(source, flags):
+    pattern = re.compile(source, flags)
+    guarded = first_character_guard(pattern)
+    assert guarded is not pattern and guarded.pattern.endswith(source)
+    found = [(m.span(), m.groupdict()) for m in pattern.finditer(GUARDED_TEXT)]
+    assert found and [(m.span(), m.groupdict()) for m in guarded.finditer(GUARDED_TEXT)] == found
+
+
+def test_a_case_folded_guard_holds_every_folding_of_its_letters():
+    guarded = first_character_guard(re.compile(r"(?<!\w)kamis", re.IGNORECASE))
+    assert "\u212a" in guarded.pattern  # the Kelvin sign matches k under IGNORECASE
+    assert guarded.pattern.startswith("(?-i:(?=[")  # the guard itself is not folded again
+    assert [m.group() for m in guarded.finditer(GUARDED_TEXT)] == ["\u212aamis", "kamis", "KAMIS"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\(\d+\)",  # a literal first: re skips to it already
+        r"(?<!\w)[^\W\d]+",  # a negated set: not read
+        r"(?<!\w)x?",  # may match empty
+        r"(?i)(?<!\w)kamis",  # global flags at the start
+    ],
+)
+def test_patterns_not_guarded_come_back_as_they_are(source):
+    pattern = re.compile(source)
+    assert first_character_guard(pattern) is pattern

@@ -60,6 +60,11 @@ def boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     """Whether characters ``start``–``end`` overlap the Doc's boilerplate."""
-    ranges = boilerplate_ranges(doc)
+    return overlaps_ranges(boilerplate_ranges(doc), start, end)
+
+
+def overlaps_ranges(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether characters ``start``–``end`` overlap one of ``ranges`` (merged, in text order:
+    :func:`boilerplate_ranges`, read once by a builder that tests many spans)."""
     index = bisect_left(ranges, (end,))  # ranges starting before ``end``; the last may reach ``start``
     return index > 0 and ranges[index - 1][1] > start

@@ -19,7 +19,8 @@ The normalised value (``span.kb_id_``) is the number, then the unit where the pa
 may end inside a token (``tiga hari`` of ``harinya``, ``70 mm`` of ``mm/tahun``): the exact
 characters of every span, and where its number ends before the unit, are
 ``doc.spans["number"].attrs["characters"]``
-(:func:`number_characters`). Whether a match is a figure (a count needs a noun, ``Pasal 5`` is a
+(:func:`number_characters`), and the matches themselves, value and unit as numbers, are
+``attrs["matches"]`` (:func:`number_matches_of`: what the builder reads, no Span made). Whether a match is a figure (a count needs a noun, ``Pasal 5`` is a
 label, ``kedua negara`` means both) is the figures builder's decision.
 """
 
@@ -32,8 +33,8 @@ from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.alternation import prefix_tree
-from ..nlp.line_scan import Lines, finditer_anchored, stays_in_line
+from ..nlp.alternation import prefix_tree, word_start_tree
+from ..nlp.line_scan import Lines, finditer_anchored, lines_of, stays_in_line
 from ..nlp.spacy_doc import doc_text
 from ..normalize.numbers import number_lexicon, parse_number, parse_ordinal
 from ..resource_data import load_resource
@@ -42,6 +43,7 @@ from . import component
 KEY = "number"
 WEB_ADDRESS = "web_address"
 CHARACTERS = "characters"
+MATCHES = "matches"
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +104,6 @@ def number_patterns() -> NumberPatterns:
     measures = _alternation(lexicon["measures"])
     durations = _alternation(lexicon["durations"])
     percent_words = _alternation(word for word in lexicon["percent"] if word != "%")
-    ordinal_words = _alternation(lexicon["ordinals"]["word_forms"])
     tail_word = r"(?:belas|puluh|ratus)"
     sources = dict(
         # "Rp 50 juta rupiah" repeats the currency: one figure
@@ -118,7 +119,6 @@ def number_patterns() -> NumberPatterns:
         percent=rf"{amount}(?:{_OPT_GAP}%|{_GAP}{percent_words}\b)",
         ordinal_ke=rf"(?<![\w\-])ke[-\u2010\u2011\u2013]{_OPT_GAP}(?:\d+\b(?![.,]\d)|{words_amount})",
         ordinal_suffix=rf"{_NUMBER_START}\d+(?:st|nd|rd|th)\b",
-        ordinal_fused=rf"\b{ordinal_words}(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011])",
         ordinal_pertama=r"(?-i:(?<=[^\W\d_])[ \u00a0]+(?P<word>pertama)\b(?![-\u2010\u2011]))",
         # A whole non-space run holding a URL, an e-mail address or a domain. Anchored at the run's
         # start, with lazy or disjoint scans, so that a long run is scanned once (linear time).
@@ -127,6 +127,11 @@ def number_patterns() -> NumberPatterns:
         ),
     )
     compiled = {name: re.compile(source, re.IGNORECASE) for name, source in sources.items()}
+    # Scanned over the whole text (no anchor): opened with a class of plain characters, not
+    # ``\b`` and a case-folded letter, it is tried at those characters alone (:func:`word_start_tree`).
+    compiled["ordinal_fused"] = re.compile(
+        rf"{word_start_tree(lexicon['ordinals']['word_forms'])}(?i:(?:{_GAP}{tail_word})?\b(?![-\u2010\u2011]))"
+    )
     anchors = dict(
         money_prefix=re.compile(prefix),
         percent=re.compile(rf"%|{percent_words}", re.IGNORECASE),
@@ -187,7 +192,7 @@ def _money_value(amount: str) -> Optional[float]:
 def number_matches(text: str, lines: Optional[Lines] = None) -> Iterator[NumberMatch]:
     """Every match of the number patterns over ``text`` (its ``lines``) that has a value."""
     patterns = number_patterns()
-    lines = lines or Lines(text)
+    lines = lines or lines_of(text)
     prefixes, suffixes, measures, durations = _unit_tables()
     for match in patterns.finditer("money_prefix", lines):
         value = _money_value(match.group("amount"))
@@ -230,6 +235,12 @@ def number_value(span: Span) -> tuple[float, Optional[str]]:
     return float(value), unit or None
 
 
+def number_matches_of(doc: Doc) -> list[NumberMatch]:
+    """The match behind each ``number`` span, in the group's order (its value and unit read
+    without making the Span objects or parsing ``kb_id_`` back)."""
+    return doc.spans[KEY].attrs[MATCHES]
+
+
 def number_characters(doc: Doc) -> list[tuple[int, int, int]]:
     """The exact characters of each ``number`` span, in the group's order: ``(start, end,
     amount_end)``, where the number before its unit ends at ``amount_end``."""
@@ -239,16 +250,18 @@ def number_characters(doc: Doc) -> list[tuple[int, int, int]]:
 @component("numbers", assigns=[f"spans:{KEY}", f"spans:{WEB_ADDRESS}"])
 def numbers(doc: Doc) -> Doc:
     text = doc_text(doc)
-    lines = Lines(text)
-    found, characters = [], []
+    lines = lines_of(text)
+    found, characters, kept = [], [], []
     for match in number_matches(text, lines):
         value = repr(float(match.value)) + (f" {match.unit}" if match.unit else "")
         span = doc.char_span(match.start, match.end, label=match.pattern, kb_id=value, alignment_mode="expand")
         if span is not None:
             found.append(span)
             characters.append((match.start, match.end, match.end if match.amount_end is None else match.amount_end))
+            kept.append(match)
     doc.spans[KEY] = found
     doc.spans[KEY].attrs[CHARACTERS] = characters
+    doc.spans[KEY].attrs[MATCHES] = kept
     addresses = (doc.char_span(*m.span(), label="web_address", alignment_mode="expand") for m in number_patterns().finditer("web_address", lines))
     doc.spans[WEB_ADDRESS] = [span for span in addresses if span is not None]
     return doc

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..components.calendar import published_from_doc
-from ..nlp.line_scan import Lines, finditer_lines
+from ..nlp.line_scan import finditer_lines, lines_of
 from ..normalize.dates import anchor_granularity, published_iso
 from ..resource_data import load_resource
 from ..pipeline import ExtractionContext, Stage
@@ -90,7 +90,7 @@ def read_bylines(text: str) -> tuple[dict[str, list[str]], list[tuple[int, int]]
     """People by role (``reporters``, ``editors``, ``photographers``) and the byline lines' ranges."""
     people: dict[str, list[str]] = {}
     ranges = []
-    lines = Lines(text)
+    lines = lines_of(text)
     for role, pattern in _patterns().bylines:
         for match in finditer_lines(pattern, lines):
             if any(s < match.end() and match.start() < e for s, e in ranges):
@@ -107,7 +107,7 @@ def boilerplate_matches(text: str) -> list[tuple[int, int, str]]:
     ``Simak:``, ``Selengkapnya:``, ``(Sumber: …)``, photo credits, closing initials, publication
     stamps, view counters, navigation, tag lists and share or subscription prompts."""
     found = []
-    lines = Lines(text)
+    lines = lines_of(text)
     for pattern_id, pattern in _patterns().boilerplate:
         found.extend((m.start(), m.end(), pattern_id) for m in finditer_lines(pattern, lines) if m.end() > m.start())
     return found

@@ -95,6 +95,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc
 
 from ..components.calendar import YEARLESS_FORMS, CalendarMention, calendar_mentions
+from ..nlp.line_scan import first_character_guard
 from ..nlp.spacy_doc import doc_text
 from ..nlp.words import token_columns
 from ..normalize.dates import DateValue, anchor_granularity, date_lexicon, nearest_weekday, resolve_form, weekday_number
@@ -116,7 +117,8 @@ def _qualifies_chosen_date(text: str, mention: CalendarMention, taken: bytearray
 @lru_cache(maxsize=1)
 def _closing_sign_off() -> Optional[re.Pattern]:
     pattern = date_lexicon().get("closing_sign_off")
-    return re.compile(pattern, re.MULTILINE) if pattern else None
+    # scanned over the whole text: behind a lookahead on the characters a sign-off can start with
+    return first_character_guard(re.compile(pattern, re.MULTILINE)) if pattern else None
 
 
 def _furniture_from(text: str) -> int:

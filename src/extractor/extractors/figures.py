@@ -41,8 +41,8 @@ from spacy.tokens import Doc
 
 from ..components import spans
 from ..components.boilerplate import KEY as BOILERPLATE
-from ..components.boilerplate import in_boilerplate
-from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_value
+from ..components.boilerplate import boilerplate_ranges, overlaps_ranges
+from ..components.numbers import WEB_ADDRESS, figure_lexicon, number_characters, number_matches_of
 from ..components.numbers import KEY as NUMBER
 from ..nlp.words import chunk_after, chunk_before, token_columns
 from ..normalize.dates import calendar_names, weekday_forms
@@ -249,12 +249,13 @@ def _fold_table(section: str) -> frozenset[str]:
 
 def _number_candidates(doc: Doc, text: str, reach: _Reach) -> Iterator[_Candidate]:
     """The ``number`` spans that are figures here, with the kind and unit each one gives."""
-    group = spans(doc, NUMBER)
+    spans(doc, NUMBER)  # an error naming the component when it did not run
+    matches = number_matches_of(doc)
     characters = number_characters(doc)
-    pair_ends = {start: end for span, (start, end, _) in zip(group, characters) if span.label_ == "count_pair"}
-    for span, (start, end, amount_end) in zip(group, characters):
-        pattern = span.label_
-        value, unit = number_value(span)
+    pair_ends = {start: end for match, (start, end, _) in zip(matches, characters) if match.pattern == "count_pair"}
+    for match, (start, end, amount_end) in zip(matches, characters):
+        pattern = match.pattern
+        value, unit = float(match.value), match.unit or None  # what the span's ``kb_id_`` holds
         amount = text[start:amount_end]
         if pattern in ("money_suffix", "quantity", "duration", "count") and _is_excluded_context(reach, start):
             continue
@@ -423,10 +424,11 @@ def extract_figures(doc: Doc, context: ExtractionContext) -> Iterable[Figure]:
     blocked = _Occupancy(_date_spans(context) + addresses)
     in_copyright_line = _copyright_lines(text)
     reach = _Reach(doc, text)
+    boilerplate = boilerplate_ranges(doc)
     candidates = [
         candidate
         for candidate in _number_candidates(doc, text, reach)
-        if not in_boilerplate(doc, candidate.start, candidate.end)
+        if not overlaps_ranges(boilerplate, candidate.start, candidate.end)
         and not blocked.overlaps(candidate.start, candidate.end)
         and not in_copyright_line(candidate.start)
     ]

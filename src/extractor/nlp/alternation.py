@@ -55,3 +55,39 @@ def _written(node: dict, gap: str) -> str:
     if _END in node and branches:
         branches.append("")  # the word ending here, after every longer one
     return "|".join(branches)
+
+
+# The only characters outside ASCII that ``re``'s IGNORECASE matches to an ASCII letter (``İ``
+# and ``ı`` to ``i``, ``ſ`` to ``s``, the Kelvin sign to ``k``; read off every code point).
+_FOLDED_ONTO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _case_variants(letter: str) -> str:
+    """Every character that ``(?i:letter)`` matches, for an ASCII letter."""
+    candidates = {letter.lower(), letter.upper(), *_FOLDED_ONTO_ASCII}
+    return "".join(sorted(c for c in candidates if re.fullmatch(f"(?i:{re.escape(letter)})", c)))
+
+
+def word_start_tree(words: Iterable[str], gap: str = r"[ \u00a0]+") -> str:
+    """``\\b`` and the case-insensitive :func:`prefix_tree` of ``words``, for a pattern compiled
+    without IGNORECASE, written to open with one class of plain characters: the words' first
+    letters in every case. ``re`` skips a scan to those characters; a pattern opening with ``\\b``
+    or a case-folded letter is tried at every position. After the first character, a lookbehind
+    of two checks the ``\\b`` before it, and one of one picks the subtree of the letter read.
+    Words that do not all open with an ASCII letter keep the plain form."""
+    words = sorted(set(words))
+    if not words or not all(word.isascii() and word[:1].isalpha() for word in words):
+        return rf"\b(?i:{prefix_tree(words, gap)})"
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for symbol in word.lower():
+            node = node.setdefault(symbol, {})
+        node[_END] = {}
+    variants = {letter: _case_variants(letter) for letter in sorted(tree)}
+    first = "[" + "".join(variants.values()) + "]"
+    branches = []
+    for letter, cases in variants.items():
+        rest = _written(tree[letter], gap)
+        branches.append(f"(?<=[{cases}])" + (f"(?i:{rest})" if rest else ""))
+    return rf"{first}(?<!\w{first})(?:" + "|".join(branches) + ")"

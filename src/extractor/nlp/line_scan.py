@@ -117,6 +117,126 @@ def stays_in_line(pattern: re.Pattern) -> bool:
     return not _may_leave_line(list(parsed), bool(pattern.flags & re.DOTALL))
 
 
+# --------------------------------------------------------------------------- first-character guard
+
+# The only characters outside ASCII that IGNORECASE matches to an ASCII letter (``İ``, ``ı`` to
+# ``i``, ``ſ`` to ``s``, the Kelvin sign to ``k``; read off every code point).
+_FOLDED_ONTO_ASCII = "\u0130\u0131\u017f\u212a"
+_CATEGORY_CLASS = {
+    sre_constants.CATEGORY_DIGIT: r"\d",
+    sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+    sre_constants.CATEGORY_SPACE: r"\s",
+    sre_constants.CATEGORY_NOT_SPACE: r"\S",
+    sre_constants.CATEGORY_WORD: r"\w",
+    sre_constants.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = {sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT}
+
+
+class _NotRead(Exception):
+    """A part of a pattern whose first characters are not worked out here."""
+
+
+def _literal_members(code: int, ignorecase: bool) -> set[str]:
+    char = chr(code)
+    if not ignorecase or char.lower() == char.upper():
+        return {re.escape(char)}
+    if not char.isascii():
+        raise _NotRead
+    variants = {char.lower(), char.upper(), *_FOLDED_ONTO_ASCII}
+    return {re.escape(v) for v in variants if re.fullmatch(f"(?i:{re.escape(char)})", v)}
+
+
+def _set_members(items, ignorecase: bool) -> set[str]:
+    members: set[str] = set()
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            members |= _literal_members(value, ignorecase)
+        elif op is sre_constants.RANGE:
+            low, high = value
+            if ignorecase and any(chr(code).lower() != chr(code).upper() for code in range(low, high + 1)):
+                raise _NotRead
+            members.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
+        elif op is sre_constants.CATEGORY and value in _CATEGORY_CLASS:
+            members.add(_CATEGORY_CLASS[value])
+        else:
+            raise _NotRead  # a negated set and the rest
+    return members
+
+
+def _first_members(items, flags: int) -> tuple[set[str], bool]:
+    """The character-class members of what the first character of a match of ``items`` can be,
+    and whether ``items`` can match the empty string (zero-width assertions read, not consume)."""
+    found: set[str] = set()
+    for op, value in items:
+        ignorecase = bool(flags & re.IGNORECASE)
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_constants.LITERAL:
+            return found | _literal_members(value, ignorecase), False
+        if op is sre_constants.IN:
+            return found | _set_members(value, ignorecase), False
+        if op is sre_constants.SUBPATTERN:
+            _, add_flags, del_flags, sub = value
+            members, empty = _first_members(sub, (flags | add_flags) & ~del_flags)
+        elif op is sre_constants.BRANCH:
+            members, empty = set(), False
+            for branch in value[1]:
+                branch_members, branch_empty = _first_members(branch, flags)
+                members |= branch_members
+                empty = empty or branch_empty
+        elif op in _REPEATS:
+            low, _, sub = value
+            members, empty = _first_members(sub, flags)
+            empty = empty or low == 0
+        else:
+            raise _NotRead
+        found |= members
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _opens_unskippable(items) -> bool:
+    """Whether a pattern opens with a zero-width assertion or an optional part (in one of its
+    alternatives): ``re`` then has no first character or literal prefix to skip to and tries the
+    whole pattern at every position."""
+    while items:
+        op, value = items[0]
+        if op is sre_constants.SUBPATTERN:
+            items = list(value[3])
+            continue
+        if op is sre_constants.BRANCH:
+            return any(_opens_unskippable(list(branch)) for branch in value[1])
+        return op in _ZERO_WIDTH or (op in _REPEATS and value[0] == 0)
+    return False
+
+
+def first_character_guard(pattern: re.Pattern) -> re.Pattern:
+    """``pattern``, opened with a lookahead on the characters its matches can start with
+    (``(?=[AHJKMRSh])`` before ``(?<!\\w)(?:hari )?Senin...``) when it opens with a lookbehind or
+    an optional part. It matches what ``pattern`` matches; a position where no match can start
+    fails at that one test instead of going through the lookbehinds and optional words, which
+    ``re`` otherwise does at every position (2-4x the scan time). A pattern whose first
+    characters are not read here, or that ``re`` can skip through already, is returned as it is."""
+    parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not _opens_unskippable(parsed):
+        return pattern
+    try:
+        members, empty = _first_members(parsed, pattern.flags)
+    except _NotRead:
+        return pattern
+    if empty or not members:
+        return pattern
+    guard = "(?=[" + "".join(sorted(members)) + "])"
+    if pattern.flags & re.IGNORECASE:
+        guard = f"(?-i:{guard})"  # the members are the case variants already: folded, it would pass more
+    try:
+        return re.compile(guard + pattern.pattern, pattern.flags)
+    except re.error:  # global flags at its start
+        return pattern
+
+
 class Lines:
     """The line spans of a text (each with its line break), and which hold an anchor's match."""
 
@@ -125,15 +245,15 @@ class Lines:
         breaks = [m.start() for m in re.finditer("\n", text)]
         self.starts = [0] + [b + 1 for b in breaks]
         self.ends = [b + 1 for b in breaks] + [len(text)]
-        self._anchored: dict[str, list[int]] = {}
+        self._anchored: dict[re.Pattern, list[int]] = {}
 
     def holding(self, anchor: re.Pattern) -> list[int]:
         """Indices of the lines where a match of ``anchor`` (whose matches stay within a line,
-        :func:`stays_in_line`) starts, cached per anchor pattern. Once a line holds one, the
-        search goes on from the next line: a match of such an anchor starting there is the
-        first one ``finditer`` would reach in that line."""
-        key = anchor.pattern
-        found = self._anchored.get(key)
+        :func:`stays_in_line`) starts, cached per anchor pattern (its source and flags: a
+        compiled pattern compares by both). Once a line holds one, the search goes on from the
+        next line: a match of such an anchor starting there is the first one ``finditer`` would
+        reach in that line."""
+        found = self._anchored.get(anchor)
         if found is None:
             found, starts, ends = [], self.starts, self.ends
             search, text, position = anchor.search, self.text, 0
@@ -143,8 +263,22 @@ class Lines:
                 position = ends[line]
                 if position <= match.start():  # an empty match at the end of the text
                     break
-            self._anchored[key] = found
+            self._anchored[anchor] = found
         return found
+
+
+_last_lines: Optional[Lines] = None
+
+
+def lines_of(text: str) -> Lines:
+    """The :class:`Lines` of ``text``, shared by every scan of the same string object: the
+    components and builders of one article read one line index (and its anchors' lines), not one
+    each. Only the latest text is kept."""
+    global _last_lines
+    lines = _last_lines
+    if lines is None or lines.text is not text:
+        lines = _last_lines = Lines(text)
+    return lines
 
 
 def finditer_anchored(pattern: re.Pattern, lines: Lines, anchor: Optional[re.Pattern], in_line: bool) -> Iterator[re.Match]:
