@@ -11,7 +11,7 @@ engines round by round so that load on a shared machine hits both alike:
   (models loading in every worker, plus starting Ray for the Ray engine), and its split
   (``start_up_split_s``, from when each kind of process first appeared): for the Ray engine
   the cluster's start (``gcs_server``: the command's imports done, ``ray.init`` begun), the
-  cluster ready (the first Ray worker process, which the raylet starts once the driver has
+  raylet's start (after the GCS and the dashboard's API server are up), the cluster ready (the first Ray worker process, which the raylet starts once the driver has
   connected: ``ray.init`` about done), the actors' class loaded (``ray::MapWorker``: the models
   loading), then the first record; for ``--jobs`` the workers started, then the first record;
 - CPU seconds of each run, all its processes together (on Linux: sampled from /proc every 0.2 s
@@ -157,16 +157,19 @@ def _process_kind(command: str) -> str:
     if command.startswith("ray::"):
         return command.split("(")[0].split()[0]
     words = command.split()
+    if not words:
+        return "?"
+    if not os.path.basename(words[0]).startswith("python"):
+        return os.path.basename(words[0])  # a program of its own (gcs_server, raylet), whatever its arguments name
     program = next((os.path.basename(word) for word in words if word.endswith(".py")), None)
-    if program is None:
-        program = "jobs worker" if "spawn_main" in command else os.path.basename(words[0]) if words else "?"
-    return program
+    return program or ("jobs worker" if "spawn_main" in command else "python")
 
 
 # Kinds of process whose first appearance marks a step of the start-up (see start_up_split).
 START_UP_STEPS = {
     "jobs": (("workers_started", ("jobs worker",)),),
     "ray": (("cluster_start", ("gcs_server",)),
+            ("raylet_start", ("raylet",)),
             ("cluster_ready", ("default_worker.py", "ray::IDLE")),
             ("actors_loaded", ("ray::MapWorker",))),
 }
