@@ -8,7 +8,12 @@ engines round by round so that load on a shared machine hits both alike:
 - ``--jobs W`` (the default engine's worker processes) and ``--engine ray --workers W``
   (a local Ray started by the command): wall-clock seconds, articles/s, and the ratio;
 - start-up: seconds from process start to the first record line on stdout, for each engine
-  (models loading in every worker, plus starting Ray for the Ray engine);
+  (models loading in every worker, plus starting Ray for the Ray engine), and its split
+  (``start_up_split_s``, from when each kind of process first appeared): for the Ray engine
+  the cluster's start (``gcs_server``: the command's imports done, ``ray.init`` begun), the
+  raylet's start (after the GCS and the dashboard's API server are up), the cluster ready (the first Ray worker process, which the raylet starts once the driver has
+  connected: ``ray.init`` about done), the actors' class loaded (``ray::MapWorker``: the models
+  loading), then the first record; for ``--jobs`` the workers started, then the first record;
 - CPU seconds of each run, all its processes together (on Linux: sampled from /proc every 0.2 s
   over the command's process tree, Ray's daemons and workers included, since Ray's workers are
   not reaped by the command), and the load average before each run: on a shared machine, wall
@@ -152,10 +157,34 @@ def _process_kind(command: str) -> str:
     if command.startswith("ray::"):
         return command.split("(")[0].split()[0]
     words = command.split()
+    if not words:
+        return "?"
+    if not os.path.basename(words[0]).startswith("python"):
+        return os.path.basename(words[0])  # a program of its own (gcs_server, raylet), whatever its arguments name
     program = next((os.path.basename(word) for word in words if word.endswith(".py")), None)
-    if program is None:
-        program = "jobs worker" if "spawn_main" in command else os.path.basename(words[0]) if words else "?"
-    return program
+    return program or ("jobs worker" if "spawn_main" in command else "python")
+
+
+# Kinds of process whose first appearance marks a step of the start-up (see start_up_split).
+START_UP_STEPS = {
+    "jobs": (("workers_started", ("jobs worker",)),),
+    "ray": (("cluster_start", ("gcs_server",)),
+            ("raylet_start", ("raylet",)),
+            ("cluster_ready", ("default_worker.py", "ray::IDLE")),
+            ("actors_loaded", ("ray::MapWorker",))),
+}
+
+
+def start_up_split(engine: str, first_seen: dict[str, float], first_record: float) -> dict[str, float]:
+    """Seconds after the command's start at which each step of its start-up was first seen
+    (the /proc sampling: within 0.2 s), and the first record line."""
+    split = {}
+    for step, kinds in START_UP_STEPS[engine]:
+        seen = [first_seen[kind] for kind in kinds if kind in first_seen]
+        if seen:
+            split[step] = min(seen)
+    split["first_record"] = round(first_record, 2)
+    return split
 
 
 def timed(args: list[str], env: dict | None = None) -> tuple[float, float, bytes, TreeCPU]:
@@ -206,7 +235,9 @@ def main() -> None:
                 options = ("--jobs", str(args.workers)) if engine == "jobs" else ("--engine", "ray", "--workers", str(args.workers))
                 load = round(os.getloadavg()[0], 2)
                 wall, first, out, tree = timed(command(source, *options), env)
-                runs[engine].append({"wall_s": round(wall, 2), "first_record_s": round(first, 2), "cpu_s": tree.total(),
+                runs[engine].append({"wall_s": round(wall, 2), "first_record_s": round(first, 2),
+                                     "start_up_split_s": start_up_split(engine, tree.first_seen, first),
+                                     "cpu_s": tree.total(),
                                      "load_average_before": load, "cpu_s_by_part": tree.by_part(),
                                      "cpu_s_by_process": tree.by_process(),
                                      "process_first_seen_s": dict(sorted(tree.first_seen.items(), key=lambda kv: kv[1]))})
@@ -234,8 +265,12 @@ def main() -> None:
         label = f"--jobs {args.workers}" if engine == "jobs" else f"--engine ray --workers {args.workers}"
         cpu = f"  {r['least_cpu_s']:.1f} CPU s" if r["least_cpu_s"] is not None else ""
         print(f"  {label:<28} {r['best_wall_s']:8.1f} s  {r['articles_per_s']:6.2f} articles/s  first record after {r['start_up_s']:.1f} s{cpu}")
-        parts = r["runs"][0]["cpu_s_by_part"]
-        print("    CPU s by part (first run): " + ", ".join(f"{part} {seconds:.1f}" for part, seconds in parts.items()))
+        for number, run in enumerate(r["runs"], 1):
+            split = ", ".join(f"{step} {seconds:.1f}" for step, seconds in run["start_up_split_s"].items())
+            parts = ", ".join(f"{part} {seconds:.1f}" for part, seconds in run["cpu_s_by_part"].items())
+            print(f"    run {number} (load {run['load_average_before']:.1f}): {run['wall_s']:.1f} s, {run['cpu_s']} CPU s;"
+                  f" start-up (s after start): {split}")
+            print(f"      CPU s by part: {parts}")
     print(f"  ray / jobs throughput: {report['ray_vs_jobs']:.3f}; same bytes: {report['same_output']}")
     if "simulated_cluster_same_output" in report:
         print(f"  simulated 2-node cluster (--address): same bytes as --jobs: {report['simulated_cluster_same_output']}")
