@@ -278,3 +278,14 @@ def test_with_the_bound_new_lstm_shapes_stop_adding_memory():
         grown[name] = int(run.stdout.split()[-1])
     # 200 shapes keep some 200 MB of kernels in the default cache of 1,024; the bound keeps 64 at most.
     assert grown["bounded"] < 80 and grown["default"] > 2 * grown["bounded"], grown
+
+
+def test_a_batchs_new_words_leave_the_vocabulary_when_it_is_done(extractor: Extractor):
+    strings = extractor.vocab.strings
+    before = len(strings)
+    invented = [f"Zqxvar{chr(97 + k)}tung" for k in range(20)]
+    texts = [f"Menteri Luar Negeri Retno Marsudi bertemu {word} di Jakarta, Rabu (9/8/2017)." for word in invented]
+    results = list(extractor.extract_many({"id": f"z{k}", "text": text, "published": "2017-08-09"} for k, text in enumerate(texts)))
+    assert all(any(o.name == "Retno Marsudi" for o in records.officials) for records in results)
+    assert not any(word in strings for word in invented)
+    assert len(strings) == before  # however many new words a run brings

@@ -21,7 +21,7 @@ import os
 import time
 import traceback
 from collections import defaultdict, deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -264,6 +264,13 @@ class Extractor:
 
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
         self.annotation = annotation_nlp()
+        from .nlp.matchers import build_per_vocab
+        from .nlp.spacy_doc import shared_vocab
+
+        # Each batch's words and strings are freed when it is done (_vocab_zone): the matchers,
+        # which must keep theirs, are built before the first batch.
+        self.vocab = shared_vocab()
+        build_per_vocab(self.vocab)
         self.timings = Timings()
         from .nlp.inference import freeze_heap, optimization_enabled
 
@@ -330,17 +337,18 @@ class Extractor:
                 report("tokenizing", 0, characters)
             analysed = self._analyse(articles)
         results: list[Result] = []
-        for item in chunk:
-            if isinstance(item, InputError):
-                results.append(item)
-            elif not item.text.strip():
-                results.append(_empty_records(item))
-            else:
-                stanza_doc = analysed.get(id(item))
-                if isinstance(stanza_doc, DocumentError):
-                    results.append(stanza_doc)
+        with _vocab_zone(self.vocab):
+            for item in chunk:
+                if isinstance(item, InputError):
+                    results.append(item)
+                elif not item.text.strip():
+                    results.append(_empty_records(item))
                 else:
-                    results.append(self._records_within_budget(item, stanza_doc, report))
+                    stanza_doc = analysed.get(id(item))
+                    if isinstance(stanza_doc, DocumentError):
+                        results.append(stanza_doc)
+                    else:
+                        results.append(self._records_within_budget(item, stanza_doc, report))
         if report is not None:
             report("done", 0, None)
         return results
@@ -427,6 +435,13 @@ class Extractor:
         timings.characters += len(article.text)
         timings.tokens += len(doc) - sum(token_columns(doc).is_space)  # the components have read the columns
         return records
+
+
+def _vocab_zone(vocab: Any):
+    """A spaCy memory zone over one batch: the lexemes and strings its documents add to the shared
+    vocabulary are freed at its end, so that the vocabulary does not grow with every new word of
+    a long run (records hold plain strings, nothing of the Doc). Not nested in a caller's zone."""
+    return nullcontext() if vocab.in_memory_zone else vocab.memory_zone()
 
 
 @contextmanager
