@@ -6,7 +6,8 @@ Generates N articles by repeating the IndoSum corpus with new ids (``<id>~<k>``)
 ``extractor extract`` on them as a subprocess (``-o`` to a file, so the output is written as it
 goes) and reads the peak resident memory of the main process and of its worker processes
 (``--jobs``) from ``/proc`` while it runs (polled every 0.2 s; ``ru_maxrss`` of the reaped
-children as a floor). Reports each size's peak RSS and its ratio to the smallest size's.
+children as a floor). Reports each size's peak RSS and its ratio to the smallest size's; each
+size's figures also go to stderr as soon as its run ends.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def main() -> None:
             source = generate(Path(folder) / f"in{n}.jsonl", n)
             result = {"articles": n, **measure(source, Path(folder) / f"out{n}.jsonl", args.jobs)}
             results.append(result)
+            print(json.dumps(result), file=sys.stderr, flush=True)  # each size as it ends: long runs get cut short
             source.unlink()
     base = results[0]
     for result in results:

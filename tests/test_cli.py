@@ -584,3 +584,15 @@ def test_extract_imports_no_feature_command_modules_and_help_lists_them_all():
     listing = cli.build_parser().format_help()
     for command in ("extract", "show", "export", "schema", "train", "evaluate", "index", "query", "report"):
         assert command in listing
+
+
+def test_a_runs_lists_of_names_keep_their_count_and_first_five_only():
+    tally = cli._Tally()
+    for number in range(10_000):
+        tally.append(f"doc-{number}")
+    assert len(tally) == 10_000 and tally.first == [f"doc-{number}" for number in range(5)]
+    assert cli._listing(tally) == "doc-0, doc-1, doc-2, doc-3, doc-4 and 9995 more"
+    few = cli._Tally()
+    few.append("a")
+    few.append("b")
+    assert cli._listing(few) == "a, b" and len(few) == 2

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from extractor.core import DocumentError, ExtractionError, Extractor, Timings, worker_threads
+from extractor.core import (
+    ONEDNN_CACHE_CAPACITY,
+    ONEDNN_CACHE_ENV,
+    DocumentError,
+    ExtractionError,
+    Extractor,
+    Timings,
+    bound_onednn_cache,
+    worker_threads,
+)
 from extractor.document import Article
 from extractor.io.readers import InputError
 from extractor.io.writers import record_line
@@ -15,6 +27,7 @@ from extractor.pipeline import RecordStage
 from extractor.records import DocumentRecords, Figure
 
 RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
+_ENVIRONMENT_AT_START = dict(os.environ)
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +233,59 @@ def test_progress_inside_a_huge_article(extractor: Extractor, seeds: list[Articl
     matching = [done for phase, done, _ in calls if phase == "matching"]
     assert matching == list(range(len(extractor.pipeline.stages)))
     assert phases.index("tagging") < phases.index("matching")
+
+
+def test_onednn_kernel_cache_is_bounded_unless_the_environment_sets_it():
+    environ: dict[str, str] = {}
+    bound_onednn_cache(environ)
+    assert environ == {ONEDNN_CACHE_ENV: str(ONEDNN_CACHE_CAPACITY)}
+    chosen = {ONEDNN_CACHE_ENV: "512"}
+    bound_onednn_cache(chosen)
+    assert chosen == {ONEDNN_CACHE_ENV: "512"}
+
+
+def test_the_extractor_bounds_onednn_kernel_cache_in_its_process(extractor: Extractor):
+    assert os.environ[ONEDNN_CACHE_ENV] == _ENVIRONMENT_AT_START.get(ONEDNN_CACHE_ENV, str(ONEDNN_CACHE_CAPACITY))
+
+
+_LSTM_SHAPES = """
+import os, sys
+{setting}
+import torch
+torch.set_num_threads(1)
+def rss():
+    with open("/proc/self/status") as handle:
+        return next(int(line.split()[1]) for line in handle if line.startswith("VmRSS"))
+lstm = torch.nn.LSTM(100, 256, bidirectional=True, batch_first=True)
+with torch.no_grad():
+    lstm(torch.randn(2, 4, 100))
+    before = rss()
+    for length in range(5, 205):  # a new input shape each time, as Stanza's batches
+        lstm(torch.randn(3, length, 100))
+print((rss() - before) // 1024)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads resident memory from /proc")
+def test_with_the_bound_new_lstm_shapes_stop_adding_memory():
+    setting = f"from extractor.core import bound_onednn_cache; os.environ.pop({ONEDNN_CACHE_ENV!r}, None); bound_onednn_cache()"
+    environment = {key: value for key, value in os.environ.items() if key != ONEDNN_CACHE_ENV}
+    environment["PYTHONPATH"] = os.pathsep.join(sys.path)
+    grown = {}
+    for name, line in (("bounded", setting), ("default", "")):
+        run = subprocess.run([sys.executable, "-c", _LSTM_SHAPES.format(setting=line)], capture_output=True,
+                             text=True, env=environment, check=True)
+        grown[name] = int(run.stdout.split()[-1])
+    # 200 shapes keep some 200 MB of kernels in the default cache of 1,024; the bound keeps 64 at most.
+    assert grown["bounded"] < 80 and grown["default"] > 2 * grown["bounded"], grown
+
+
+def test_a_batchs_new_words_leave_the_vocabulary_when_it_is_done(extractor: Extractor):
+    strings = extractor.vocab.strings
+    before = len(strings)
+    invented = [f"Zqxvar{chr(97 + k)}tung" for k in range(20)]
+    texts = [f"Menteri Luar Negeri Retno Marsudi bertemu {word} di Jakarta, Rabu (9/8/2017)." for word in invented]
+    results = list(extractor.extract_many({"id": f"z{k}", "text": text, "published": "2017-08-09"} for k, text in enumerate(texts)))
+    assert all(any(o.name == "Retno Marsudi" for o in records.officials) for records in results)
+    assert not any(word in strings for word in invented)
+    assert len(strings) == before  # however many new words a run brings

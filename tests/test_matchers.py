@@ -100,3 +100,30 @@ def test_the_anchors_regular_expressions_searched_as_one_alternation_or_in_turn(
         search = _any_search(compiled)
         assert [search(t) for t in texts] == [any(r.search(t) for r in compiled) for t in texts], regexes
     assert not _any_search([])("tete")
+
+
+def test_build_per_vocab_builds_every_resource_and_compiles_token_matchers():
+    from extractor.nlp.matchers import TokenMatcher, build_per_vocab
+
+    @once_per_vocab
+    def words(vocab):
+        matcher = TokenMatcher(vocab)
+        matcher.add("kata", [[{"LOWER": "kerja"}, {"LOWER": "sama"}]])
+        return matcher, 2
+
+    vocab = Vocab()
+    build_per_vocab(vocab)
+    assert words.cache[id(vocab)][1][0]._compiled is not None  # its strings are in the store for good
+    assert "kata" in vocab.strings
+
+
+def test_a_resource_first_asked_for_inside_a_memory_zone_is_refused():
+    @once_per_vocab
+    def late(vocab):
+        return PhraseMatcher(vocab)
+
+    vocab = Vocab()
+    with vocab.memory_zone():
+        with pytest.raises(RuntimeError, match="inside a memory zone"):
+            late(vocab)
+    assert late(vocab) is late(vocab)  # outside a zone it is built as usual

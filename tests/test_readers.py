@@ -288,3 +288,28 @@ def test_empty_text_is_the_same_error_in_every_format(tmp_path: Path):
     (tmp_path / "blank.json").write_text(json.dumps({"text": " "}), encoding="utf-8")
     (tmp_path / "blank.jsonl").write_text(json.dumps({"text": ""}) + "\n", encoding="utf-8")
     assert [e.reason for e in read_inputs([tmp_path])] == [EMPTY_TEXT] * 3
+
+
+def test_duplicate_id_names_the_file_and_line_of_its_first_occurrence(tmp_path: Path):
+    first = tmp_path / "a.jsonl"
+    first.write_text("".join(json.dumps({"id": f"d{i}", "text": "Teks"}) + "\n" for i in range(5)), encoding="utf-8")
+    second = tmp_path / "b.jsonl"
+    second.write_text(json.dumps({"id": "baru", "text": "Teks"}) + "\n" + json.dumps({"id": "d3", "text": "Lagi"}) + "\n", encoding="utf-8")
+    text_file = tmp_path / "d1.txt"  # a .txt file's id is its stem
+    text_file.write_text("Teks", encoding="utf-8")
+    items = list(read_inputs([first, second, text_file]))
+    assert [a.doc_id for a in _articles(items)] == ["d0", "d1", "d2", "d3", "d4", "baru"]
+    late_jsonl, late_txt = _errors(items)
+    assert (late_jsonl.file, late_jsonl.line, late_jsonl.doc_id) == (str(second), 2, "d3")
+    assert late_jsonl.reason == f"duplicate id 'd3' (first read from {first}:4); skipped"
+    assert (late_txt.file, late_txt.line) == (str(text_file), None)
+    assert late_txt.reason == f"duplicate id 'd1' (first read from {first}:2); skipped"
+
+
+def test_ids_differing_only_in_undecodable_bytes_are_not_duplicates(tmp_path: Path):
+    names = [b"berita-\xff.txt", b"berita-\xfe.txt", b"berita-.txt"]
+    for name in names:
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as handle:
+            handle.write(b"Teks")
+    items = list(read_inputs([tmp_path]))
+    assert len(_articles(items)) == 3 and not _errors(items)

@@ -494,10 +494,11 @@ def extract_command(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     timings = Timings()
     counts: Counter = Counter()
-    errors: list[dict[str, Any]] = []
-    skipped: list[str] = []
-    unresolved: list[str] = []
-    not_indonesian: list[str] = []
+    # Counts and the first few names only (what the summary shows): a run of any length holds no more.
+    errors = _Tally()  # each error goes to the errors file as it comes
+    skipped = _Tally()
+    unresolved = _Tally()
+    not_indonesian = _Tally()
     try:
         with ExitStack() as stack:
             stack.callback(outputs.discard)  # after a commit, nothing left to discard
@@ -561,10 +562,14 @@ def extract_command(args: argparse.Namespace) -> int:
                         not_indonesian.append(result.doc_id)
                 elif isinstance(result, SkippedFile):
                     skipped.append(result.file)
-                    errors.append(result.as_dict())
+                    errors.append(result.file)
+                    if errors_output is not None:
+                        errors_output.write(safe_json_line(result.as_dict()))
                 else:
                     counts["input_errors" if isinstance(result, InputError) else "extraction_errors"] += 1
-                    errors.append(result.as_dict())
+                    errors.append(str(result))
+                    if errors_output is not None:
+                        errors_output.write(safe_json_line(result.as_dict()))
                     reporter.error(str(result))
                 reporter.advance(counts["articles"] + len(errors), time.perf_counter() - started)
             if isinstance(record_sink, ResumeSink):
@@ -573,9 +578,6 @@ def extract_command(args: argparse.Namespace) -> int:
                 for problem in archive.problems:
                     reporter.error(problem)
                 print(archive.finish(), file=sys.stderr)
-            if errors_output is not None:
-                for error in errors:
-                    errors_output.write(safe_json_line(error))
             elapsed = time.perf_counter() - started
             if stats_output is not None:
                 stats = {
@@ -716,12 +718,30 @@ def _summary(
     return "\n".join(lines)
 
 
-def _listing(names: Sequence[str], shown: int = 5) -> str:
-    listed = ", ".join(names[:shown])
+class _Tally:
+    """How many names were added, and the first :data:`LISTED` of them."""
+
+    LISTED = 5
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: list[str] = []
+
+    def append(self, name: str) -> None:
+        self.count += 1
+        if len(self.first) < self.LISTED:
+            self.first.append(name)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def _listing(names: "_Tally", shown: int = _Tally.LISTED) -> str:
+    listed = ", ".join(names.first[:shown])
     return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
-def _notes(skipped: list[str], unresolved: list[str], not_indonesian: list[str], quiet: bool) -> list[str]:
+def _notes(skipped: "_Tally", unresolved: "_Tally", not_indonesian: "_Tally", quiet: bool) -> list[str]:
     """What the user should know about the run beyond the counts."""
     if quiet:
         return []

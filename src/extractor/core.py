@@ -21,7 +21,7 @@ import os
 import time
 import traceback
 from collections import defaultdict, deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -181,6 +181,22 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+# oneDNN, which runs torch's LSTMs on the CPU, keeps the kernel it builds for each input shape in
+# a cache of 1,024 by default, some megabytes each; Stanza's batches come in ever new shapes (sentences
+# and words of every length), so a worker grew by hundreds of megabytes over a long run (631 MB
+# after 500 articles, 947 MB after 50,000). A cache of 64 fills within the first hundred articles
+# and costs no measurable time (a kernel is rebuilt the same, so the output does not change).
+ONEDNN_CACHE_ENV = "ONEDNN_PRIMITIVE_CACHE_CAPACITY"
+ONEDNN_CACHE_CAPACITY = 64
+
+
+def bound_onednn_cache(environ: Optional[dict] = None) -> None:
+    """Give oneDNN's kernel cache :data:`ONEDNN_CACHE_CAPACITY` entries unless the environment
+    sets its own. oneDNN reads the setting when torch first runs an LSTM in this process, so this is
+    called before the models load (and the workers inherit it)."""
+    (os.environ if environ is None else environ).setdefault(ONEDNN_CACHE_ENV, str(ONEDNN_CACHE_CAPACITY))
+
+
 def set_torch_threads(threads: Optional[int]) -> None:
     if threads is None:
         return
@@ -236,6 +252,7 @@ class Extractor:
 
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        bound_onednn_cache()
         self.resources = use_resources(resources)
         self.batch_size = batch_size
         self.max_chars = max_chars
@@ -247,6 +264,13 @@ class Extractor:
 
         self.pipeline = ExtractionPipeline(list(stages) if stages is not None else default_stages())
         self.annotation = annotation_nlp()
+        from .nlp.matchers import build_per_vocab
+        from .nlp.spacy_doc import shared_vocab
+
+        # Each batch's words and strings are freed when it is done (_vocab_zone): the matchers,
+        # which must keep theirs, are built before the first batch.
+        self.vocab = shared_vocab()
+        build_per_vocab(self.vocab)
         self.timings = Timings()
         from .nlp.inference import freeze_heap, optimization_enabled
 
@@ -313,17 +337,18 @@ class Extractor:
                 report("tokenizing", 0, characters)
             analysed = self._analyse(articles)
         results: list[Result] = []
-        for item in chunk:
-            if isinstance(item, InputError):
-                results.append(item)
-            elif not item.text.strip():
-                results.append(_empty_records(item))
-            else:
-                stanza_doc = analysed.get(id(item))
-                if isinstance(stanza_doc, DocumentError):
-                    results.append(stanza_doc)
+        with _vocab_zone(self.vocab):
+            for item in chunk:
+                if isinstance(item, InputError):
+                    results.append(item)
+                elif not item.text.strip():
+                    results.append(_empty_records(item))
                 else:
-                    results.append(self._records_within_budget(item, stanza_doc, report))
+                    stanza_doc = analysed.get(id(item))
+                    if isinstance(stanza_doc, DocumentError):
+                        results.append(stanza_doc)
+                    else:
+                        results.append(self._records_within_budget(item, stanza_doc, report))
         if report is not None:
             report("done", 0, None)
         return results
@@ -410,6 +435,13 @@ class Extractor:
         timings.characters += len(article.text)
         timings.tokens += len(doc) - sum(token_columns(doc).is_space)  # the components have read the columns
         return records
+
+
+def _vocab_zone(vocab: Any):
+    """A spaCy memory zone over one batch: the lexemes and strings its documents add to the shared
+    vocabulary are freed at its end, so that the vocabulary does not grow with every new word of
+    a long run (records hold plain strings, nothing of the Doc). Not nested in a caller's zone."""
+    return nullcontext() if vocab.in_memory_zone else vocab.memory_zone()
 
 
 @contextmanager

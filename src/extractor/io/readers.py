@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..document import Article, parse_published
+from .seen_ids import SeenIds
 from .text_check import InvalidTextError, first_refused
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".parquet")  # Parquet needs pyarrow (the ray extra)
@@ -92,24 +93,23 @@ def read_expanded(
     entries: Iterable[Union[Path, InputError]], max_bytes: int = DEFAULT_MAX_BYTES, published: Optional[dt.date] = None
 ) -> Iterator[Input]:
     """Articles and input errors from the entries of :func:`expand_inputs`, in order."""
-    seen_ids: dict[str, str] = {}
-    for item in entries:
-        if isinstance(item, InputError):
-            yield item
-            continue
-        for result in read_file(item, max_bytes=max_bytes, published=published):
-            if isinstance(result, Article):
-                first = seen_ids.get(result.doc_id)
-                if first is not None:
-                    yield InputError(
-                        str(item),
-                        _line_of(result.origin, str(item)),
-                        f"duplicate id {result.doc_id!r} (first read from {first}); skipped",
-                        result.doc_id,
-                    )
-                    continue
-                seen_ids[result.doc_id] = result.origin or str(item)
-            yield result
+    with SeenIds() as seen_ids:  # every id of the run, in constant memory
+        for item in entries:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            for result in read_file(item, max_bytes=max_bytes, published=published):
+                if isinstance(result, Article):
+                    first = seen_ids.first_origin(result.doc_id, result.origin or str(item))
+                    if first is not None:
+                        yield InputError(
+                            str(item),
+                            _line_of(result.origin, str(item)),
+                            f"duplicate id {result.doc_id!r} (first read from {first}); skipped",
+                            result.doc_id,
+                        )
+                        continue
+                yield result
 
 
 def expand_inputs(

@@ -22,11 +22,17 @@ from spacy.vocab import Vocab
 M = TypeVar("M")
 
 
+_PER_VOCAB: list[Callable[[Vocab], Any]] = []  # every once_per_vocab function, for build_per_vocab
+
+
 def once_per_vocab(build: Callable[[Vocab], M]) -> Callable[[Vocab], M]:
     """``build(vocab)`` on the first call for a vocab, the same object on every later call.
 
     The cache (``function.cache``) keeps the vocab alive with its matcher, so that a new vocab
     can never reuse the ``id`` of a collected one and receive a matcher of another string store.
+    A matcher's strings and pattern lexemes must outlive every document: built inside a spaCy
+    memory zone (:meth:`Vocab.memory_zone`) they would be freed with the document's, so that is
+    refused; :func:`build_per_vocab` builds them all before the first zone.
     """
 
     @wraps(build)
@@ -34,11 +40,32 @@ def once_per_vocab(build: Callable[[Vocab], M]) -> Callable[[Vocab], M]:
         cache: dict[int, tuple[Vocab, Any]] = matcher_for.cache  # type: ignore[attr-defined]
         entry = cache.get(id(vocab))
         if entry is None:
-            entry = cache[id(vocab)] = (vocab, build(vocab))
+            if vocab.in_memory_zone:
+                raise RuntimeError(
+                    f"{build.__module__}.{build.__qualname__} is first built inside a memory zone: "
+                    "call build_per_vocab(vocab) before the first zone"
+                )
+            built = build(vocab)
+            _compile_token_matchers(built)
+            entry = cache[id(vocab)] = (vocab, built)
         return entry[1]
 
     matcher_for.cache = {}  # type: ignore[attr-defined]
+    _PER_VOCAB.append(matcher_for)
     return matcher_for
+
+
+def build_per_vocab(vocab: Vocab) -> None:
+    """Build every :func:`once_per_vocab` resource of the modules imported so far for ``vocab``."""
+    for matcher_for in list(_PER_VOCAB):
+        matcher_for(vocab)
+
+
+def _compile_token_matchers(built: Any) -> None:
+    """Compile a :class:`TokenMatcher` (alone or in a tuple) now: its strings are the vocab's for good."""
+    for part in built if isinstance(built, tuple) else (built,):
+        if isinstance(part, TokenMatcher) and part._compiled is None:
+            part._compiled = part._compile()
 
 
 _LITERAL_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
